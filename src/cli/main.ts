@@ -1,0 +1,88 @@
+/**
+ * The casepress command line: commands, options, exit codes (cli.md), and the
+ * one place that turns an unexpected fault into exit 3 without a stack trace.
+ * Commands are imported when they run, so `--help` starts fast.
+ */
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError, type ExitCode } from './exit.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+const DEFAULT_ROOT = './cases';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function program(setExit: (code: ExitCode) => void): Command {
+  const cli = new Command()
+    .name('casepress')
+    .description("Turns a foster care agency's case folders into the documents its staff file and sign.\nRead and check case data, write court reports, plans, home studies and re-licensing packets.")
+    .version(version, '-V, --version', 'print the version')
+    .option('--debug', 'show the stack trace of an internal fault')
+    .showSuggestionAfterError(true)
+    .helpCommand('help [command]', 'show help for a command')
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+
+  cli
+    .command('validate')
+    .description('load and check every file under the case root; print every problem; write nothing')
+    .argument('[root]', 'the case root: the folder holding agency.yaml, children/ and homes/', DEFAULT_ROOT)
+    .option('--json', 'print the diagnostics as one JSON object on stdout')
+    .option('--strict', 'treat warnings as errors (exit 1)')
+    .addHelpText('after', '\nExample:\n  $ casepress validate cases\n  cases/children/C-1/case.yaml:14:9 error CP1203 `removal.date`: found "2024-13-02", expected a calendar date …')
+    .action(async (root: string, options: { json?: boolean; strict?: boolean }) => {
+      const { validate } = await import('./commands/validate.js');
+      setExit(await validate(root, options));
+    });
+
+  cli
+    .command('schema')
+    .description('write the JSON Schema of every case file kind, so editors check files as they are typed')
+    .addOption(new Option('--out <dir>', 'the folder to write the schemas to').default('schema'))
+    .addHelpText('after', '\nExample:\n  $ casepress schema --out schema\n  Then start a YAML file with: # yaml-language-server: $schema=../schema/case.schema.json')
+    .action(async (options: { out: string }) => {
+      const { writeSchemas } = await import('./commands/schema.js');
+      setExit(await writeSchemas(options.out, log));
+    });
+
+  cli
+    .command('init')
+    .description('write a small valid case root (one child, one home) to start from; never overwrites')
+    .argument('[dir]', 'the new case root', DEFAULT_ROOT)
+    .addHelpText('after', '\nExample:\n  $ casepress init my-agency && casepress validate my-agency')
+    .action(async (dir: string) => {
+      const { init } = await import('./commands/init.js');
+      setExit(await init(dir, log));
+    });
+
+  return cli;
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  let exit: ExitCode = EXIT.ok;
+  const cli = program((code) => (exit = code));
+  cli.exitOverride();
+  cli.commands.forEach((c) => c.exitOverride());
+  cli.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    await cli.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; anything else commander rejects is a wrong command line.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`casepress: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const debug = argv.includes('--debug');
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `casepress: internal error: ${message}\nThis is a fault in casepress, not in your data. Please report it with the command you ran${debug ? '' : ' (add --debug to see the details)'}.\n`,
+    );
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

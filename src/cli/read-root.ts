@@ -1,0 +1,40 @@
+/** Reads a case root from disk and loads it: the glue between io and load. */
+import { stat } from 'node:fs/promises';
+import { relative, join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { listCaseRoot } from '../io/list-root.js';
+import { MAX_FILE_BYTES, decode } from '../load/decode.js';
+import { loadCaseRoot } from '../load/load-root.js';
+import type { CaseRoot } from '../load/case-root.js';
+import { UsageError } from './exit.js';
+import type { ReportInput } from './report.js';
+
+export interface ReadRoot {
+  readonly root: CaseRoot;
+  readonly diagnostics: Diagnostic[];
+  /** Everything a reporter needs to print the diagnostics. */
+  readonly report: ReportInput;
+}
+
+export async function readRoot(rootArg: string): Promise<ReadRoot> {
+  const info = await stat(rootArg).catch(() => undefined);
+  if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
+  const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
+  const { root, diagnostics } = loadCaseRoot(listing);
+  const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
+  const shownRoot = relative(process.cwd(), rootArg) || '.';
+  return {
+    root,
+    diagnostics,
+    report: {
+      diagnostics,
+      displayPath: (file) => join(shownRoot, file),
+      sourceOf: (file) => {
+        const content = bytes.get(file);
+        return content ? decode(file, content).text : undefined;
+      },
+      filesChecked: root.fileCount,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * What the file system holds under a case root, as the io layer found it.
+ * The loader reads only this (no file system access of its own).
+ */
+export type ListedEntry =
+  | { readonly type: 'file'; readonly path: string; readonly size: number; readonly bytes?: Uint8Array }
+  | { readonly type: 'dir'; readonly path: string }
+  | {
+      readonly type: 'problem';
+      readonly path: string;
+      readonly problem: 'loop' | 'broken_link' | 'unreadable' | 'special';
+      readonly detail: string;
+    };
+
+/** Paths are relative to the case root, with `/` separators, sorted. */
+export interface RootListing {
+  readonly entries: readonly ListedEntry[];
+}
+
+/** Files the loader reads: the io layer loads bytes only for these. */
+export function isCaseTextFile(path: string): boolean {
+  return /\.(ya?ml|md)$/i.test(path);
+}

@@ -1,0 +1,29 @@
+/** Checks across fields and files, run after every file has loaded. */
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { CaseRoot } from '../case-root.js';
+import type { Check, CheckContext } from './context.js';
+import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
+import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
+import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
+
+const CHECKS: readonly Check[] = [
+  folderNamesMatchIds,
+  staffReferencesExist,
+  homeAndCaseReferencesExist,
+  idsAreUnique,
+  assetsExist,
+  caseDatesInOrder,
+  homeDatesInOrder,
+  planReviewWithinSixMonths,
+  youthTakesPart,
+];
+
+export function runChecks(root: CaseRoot): Diagnostic[] {
+  const ctx: CheckContext = {
+    root,
+    staffIds: root.agency?.data.staff.map((s) => s.id),
+    homeIds: root.homes.map((h) => h.id),
+    caseIds: root.children.map((c) => c.id),
+  };
+  return CHECKS.flatMap((check) => check(ctx));
+}

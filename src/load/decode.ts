@@ -1,0 +1,90 @@
+/**
+ * Bytes → text, refusing what is not a text file: too large, binary,
+ * UTF-16, not UTF-8, empty. A UTF-8 byte order mark is dropped with a warning.
+ */
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { LineIndex } from '../core/source.js';
+
+/** Case files are small; anything larger is refused before it is read. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_SIZE_TEXT = '5 MB';
+
+export interface Decoded {
+  readonly text?: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function tooLarge(file: string, size: number): Diagnostic {
+  return diagnostic('CP1002', {
+    file,
+    message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; casepress reads case files of at most ${MAX_FILE_SIZE_TEXT}`,
+    hint: 'a case file holds text records only: move scanned documents and images out of the case folder',
+  });
+}
+
+export function decode(file: string, bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLarge(file, bytes.length)] };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      diagnostics: [
+        diagnostic('CP1003', {
+          file,
+          message: 'the file is saved as UTF-16; casepress reads UTF-8 text',
+          hint: 'save it again with the encoding "UTF-8" (in Notepad: Save As → Encoding: UTF-8)',
+        }),
+      ],
+    };
+  }
+  if (bytes.includes(0)) {
+    return {
+      diagnostics: [
+        diagnostic('CP1003', {
+          file,
+          message: 'this is a binary file (it contains NUL bytes), not YAML or Markdown text',
+          hint: 'was a PDF, Word or image file saved under this name? Case files are plain text',
+        }),
+      ],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    body = bytes.subarray(3);
+    diagnostics.push(
+      diagnostic('CP1007', {
+        file,
+        message: 'the file starts with a UTF-8 byte order mark; casepress ignores it',
+        hint: 'save as "UTF-8" rather than "UTF-8 with BOM" to silence this',
+      }),
+    );
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !isValidUtf8(body)) {
+    const index = new LineIndex(text);
+    return {
+      diagnostics: [
+        ...diagnostics,
+        diagnostic('CP1003', {
+          file,
+          span: index.span(bad, bad + 1),
+          message: 'the file is not valid UTF-8 text (it may be saved as Windows-1252 or Latin-1)',
+          hint: 'save it again with the encoding "UTF-8" so names such as "Núñez" keep their accents',
+        }),
+      ],
+    };
+  }
+  if (text.trim() === '') {
+    return { diagnostics: [...diagnostics, diagnostic('CP1004', { file, message: 'the file is empty' })] };
+  }
+  return { text, diagnostics };
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * A case root listing → the loaded model and every diagnostic, in one pass.
+ * One bad file never stops the others. Pure: the io layer did the reading.
+ */
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { ListedEntry, RootListing } from '../core/listing.js';
+import type { FileKindName } from '../model/file-kinds.js';
+import { ID_PATTERN } from '../model/primitives.js';
+import type { CaseRoot, ChildFolder, HomeFolder } from './case-root.js';
+import { runChecks } from './checks/index.js';
+import { classify } from './classify.js';
+import { decode, tooLarge, MAX_FILE_BYTES } from './decode.js';
+import { parseCaseFile, type LoadedFile } from './parse-file.js';
+
+export interface LoadResult {
+  readonly root: CaseRoot;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function loadCaseRoot(listing: RootListing): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const children = new Map<string, ChildFolder>();
+  const homes = new Map<string, HomeFolder>();
+  const root: CaseRoot = { children: [], homes: [], assets: new Set(), fileCount: 0 };
+  const childFolder = (id: string) => getOrAdd(children, id, () => ({ id, path: `children/${id}`, contacts: [], visits: [], assessments: [], courtNotes: [] }));
+  const homeFolder = (id: string) => getOrAdd(homes, id, () => ({ id, path: `homes/${id}` }));
+
+  // A folder standing where a file belongs hides whatever is inside it.
+  const shadowed: string[] = [];
+  for (const entry of listing.entries) {
+    if (shadowed.some((dir) => entry.path.startsWith(`${dir}/`))) continue;
+    if (entry.path.startsWith('assets/') && entry.type === 'file') (root.assets as Set<string>).add(entry.path);
+    if (entry.type === 'problem') {
+      diagnostics.push(problemDiagnostic(entry));
+      continue;
+    }
+    const isDir = entry.type === 'dir';
+    const place = classify(entry.path, isDir);
+    if (place.is === 'ignored') continue;
+    if (place.is === 'unexpected') {
+      diagnostics.push(unexpectedDiagnostic(entry.path, isDir, place.expected, place.suggestion));
+      continue;
+    }
+    if (place.owner) {
+      const { type, id } = place.owner;
+      if (!ID_PATTERN.test(id)) {
+        if (entry.path === `${type === 'child' ? 'children' : 'homes'}/${id}`) diagnostics.push(badFolderName(entry.path, id));
+        continue;
+      }
+      if (type === 'child') childFolder(id);
+      else homeFolder(id);
+    }
+    if (place.is === 'folder') continue;
+    if (isDir) {
+      shadowed.push(entry.path);
+      diagnostics.push(
+        diagnostic('CP1005', {
+          file: entry.path,
+          message: `"${entry.path}" is a folder, but casepress expects a file with this name`,
+          hint: 'rename or remove the folder and put the file there',
+        }),
+      );
+      continue;
+    }
+    root.fileCount++;
+    const loaded = readRecord(entry, place.kind, diagnostics);
+    if (!loaded) continue;
+    attach(root, loaded, place.owner ? (place.owner.type === 'child' ? childFolder(place.owner.id) : homeFolder(place.owner.id)) : undefined);
+  }
+
+  root.children.push(...sortById(children));
+  root.homes.push(...sortById(homes));
+  for (const child of root.children) {
+    for (const notes of [child.contacts, child.visits, child.assessments]) notes.sort(byDateThenFile);
+    child.courtNotes.sort((a, b) => compare(a.data.hearing, b.data.hearing) || compare(a.file, b.file));
+  }
+  diagnostics.push(...missingFiles(root, listing), ...runChecks(root));
+  return { root, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {
+  if (entry.size > MAX_FILE_BYTES || !entry.bytes) {
+    diagnostics.push(tooLarge(entry.path, entry.size));
+    return undefined;
+  }
+  const decoded = decode(entry.path, entry.bytes);
+  diagnostics.push(...decoded.diagnostics);
+  if (decoded.text === undefined) return undefined;
+  const parsed = parseCaseFile(entry.path, kind, decoded.text);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.loaded;
+}
+
+function attach(root: CaseRoot, loaded: LoadedFile, folder: ChildFolder | HomeFolder | undefined): void {
+  const child = folder as ChildFolder;
+  const home = folder as HomeFolder;
+  switch (loaded.kind) {
+    case 'agency': root.agency = loaded as LoadedFile<'agency'>; break;
+    case 'case': child.case = loaded as LoadedFile<'case'>; break;
+    case 'plan': child.plan = loaded as LoadedFile<'plan'>; break;
+    case 'transition': child.transition = loaded as LoadedFile<'transition'>; break;
+    case 'contact': child.contacts.push(loaded as LoadedFile<'contact'>); break;
+    case 'visit': child.visits.push(loaded as LoadedFile<'visit'>); break;
+    case 'assessment': child.assessments.push(loaded as LoadedFile<'assessment'>); break;
+    case 'court-note': child.courtNotes.push(loaded as LoadedFile<'court-note'>); break;
+    case 'home': home.home = loaded as LoadedFile<'home'>; break;
+    case 'study': home.study = loaded as LoadedFile<'study'>; break;
+  }
+}
+
+/** Required files whose absence is not already explained by a diagnostic on them. */
+function missingFiles(root: CaseRoot, listing: RootListing): Diagnostic[] {
+  const present = new Set(listing.entries.map((e) => e.path));
+  const out: Diagnostic[] = [];
+  if (!present.has('agency.yaml')) {
+    out.push(
+      diagnostic('CP1010', {
+        file: 'agency.yaml',
+        message: root.children.length || root.homes.length ? 'the case root has no agency.yaml' : 'this folder is not a case root: it has no agency.yaml, children/ or homes/',
+        hint: 'run `casepress init DIR` to start a case root, or point casepress at the folder that holds agency.yaml',
+      }),
+    );
+  }
+  for (const child of root.children) {
+    if (!present.has(`${child.path}/case.yaml`)) {
+      out.push(diagnostic('CP1008', { file: child.path, message: `the case folder "${child.id}" has no case.yaml`, hint: 'every folder under children/ holds one child\'s case.yaml' }));
+    }
+  }
+  for (const home of root.homes) {
+    if (!present.has(`${home.path}/home.yaml`)) {
+      out.push(diagnostic('CP1008', { file: home.path, message: `the home folder "${home.id}" has no home.yaml`, hint: 'every folder under homes/ holds one home\'s home.yaml' }));
+    }
+  }
+  return out;
+}
+
+function problemDiagnostic(entry: Extract<ListedEntry, { type: 'problem' }>): Diagnostic {
+  switch (entry.problem) {
+    case 'loop':
+      return diagnostic('CP1006', { file: entry.path, message: `a symbolic link that leads back into itself (${entry.detail}); it is skipped`, hint: 'remove the link or point it at a real file' });
+    case 'broken_link':
+      return diagnostic('CP1006', { file: entry.path, message: `a symbolic link to something that does not exist (${entry.detail}); it is skipped`, hint: 'remove the link or point it at a real file' });
+    case 'special':
+      return diagnostic('CP1001', { file: entry.path, message: `not a regular file or folder (${entry.detail}); it is skipped` });
+    case 'unreadable':
+      return diagnostic('CP1001', { file: entry.path, message: `the file could not be read: ${entry.detail}`, hint: 'check that you have permission to read it' });
+  }
+}
+
+function unexpectedDiagnostic(path: string, isDir: boolean, expected: readonly string[], suggestion?: string): Diagnostic {
+  const what = isDir ? 'folder' : 'file';
+  return diagnostic('CP1009', {
+    file: path,
+    message: `casepress does not read the ${what} "${path}"; it is ignored`,
+    hint: suggestion ? `did you mean "${suggestion}"?` : expected.length ? `this folder holds ${expected.join(', ')}` : 'see the case folder layout in the README',
+  });
+}
+
+function badFolderName(path: string, id: string): Diagnostic {
+  return diagnostic('CP1312', {
+    file: path,
+    message: `the folder name "${id}" is not a valid id, so its files are not read`,
+    hint: 'ids use letters, digits, ".", "_" and "-", start with a letter or digit, and have at most 64 characters',
+  });
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+function sortById<T extends { id: string }>(map: Map<string, T>): T[] {
+  return [...map.values()].sort((a, b) => compare(a.id, b.id));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byDateThenFile(a: { data: { date: string }; file: string }, b: { data: { date: string }; file: string }): number {
+  return compare(a.data.date, b.data.date) || compare(a.file, b.file);
+}

@@ -1,0 +1,87 @@
+/**
+ * One case file's text → its validated record, or the diagnostics that say
+ * why not. Markdown notes have their front matter validated and their body kept.
+ */
+import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { LineIndex } from '../core/source.js';
+import { FILE_KINDS, type FileKindName, type RecordOf } from '../model/file-kinds.js';
+import { splitFrontMatter } from './front-matter.js';
+import { issuesToDiagnostics } from './schema-issues.js';
+import { parseYaml, type Locator } from './yaml-document.js';
+
+export interface LoadedFile<K extends FileKindName = FileKindName> {
+  readonly file: string;
+  readonly kind: K;
+  readonly data: RecordOf<K>;
+  /** Markdown body of a note (empty for YAML files). */
+  readonly body: string;
+  /** 1-based line on which the body starts. */
+  readonly bodyLine: number;
+  readonly locate: Locator;
+}
+
+export interface ParseResult<K extends FileKindName> {
+  readonly loaded?: LoadedFile<K>;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> {
+  const spec = FILE_KINDS[kind];
+  const index = new LineIndex(text);
+  let yaml = text;
+  let offset = 0;
+  let body = '';
+  let bodyLine = 1;
+  if (spec.syntax === 'markdown') {
+    const split = splitFrontMatter(text);
+    if (!split.ok) {
+      return {
+        diagnostics: [
+          diagnostic('CP1107', {
+            file,
+            span: index.span(0, 0),
+            message:
+              split.reason === 'missing'
+                ? 'the note does not start with front matter (a "---" line, the fields, and another "---" line)'
+                : 'the front matter opened by "---" on line 1 is never closed by a second "---" line',
+            hint: `start the file with:\n---\n${exampleFields(kind)}\n---`,
+          }),
+        ],
+      };
+    }
+    ({ yaml, yamlOffset: offset, body, bodyLine } = split.value);
+    if (yaml.trim() === '') {
+      return { diagnostics: [diagnostic('CP1004', { file, span: index.span(0, 3), message: 'the front matter is empty', hint: `add the fields:\n${exampleFields(kind)}` })] };
+    }
+  }
+  const parsed = parseYaml({ file, index, yaml, offset });
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.data === undefined || hasErrors(diagnostics)) return { diagnostics };
+
+  const result = spec.schema.safeParse(parsed.data);
+  if (!result.success) {
+    diagnostics.push(
+      ...issuesToDiagnostics(result.error.issues, { file, schema: spec.schema, locate: parsed.locate, data: parsed.data }),
+    );
+    return { diagnostics };
+  }
+  return {
+    loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate: parsed.locate },
+    diagnostics,
+  };
+}
+
+function exampleFields(kind: FileKindName): string {
+  switch (kind) {
+    case 'contact':
+      return 'date: 2026-10-03\ntype: home_visit\nwith: [child, foster_parent]\nlocation: residence\nchild_seen: true\nauthor: jdoe';
+    case 'visit':
+      return 'date: 2026-10-10\nparticipants: [mother]\nlevel: supervised\nattended: yes';
+    case 'court-note':
+      return 'hearing: 2026-12-01\nsection: child_wishes';
+    case 'study':
+      return 'date: 2026-09-30\ntype: annual_reevaluation\nauthor: kpatel\nrecommendation: approve';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * YAML text → plain data plus a locator that maps a field path back to the
+ * line and column it was written on. One parser (`yaml`, YAML 1.2 core schema)
+ * for every file, front matter included, so a date is always a string.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import type { FieldPath } from '../core/field-path.js';
+import type { LineIndex, Span } from '../core/source.js';
+
+/** Aliases beyond this many expansions are refused (a "billion laughs" file). */
+const MAX_ALIAS_COUNT = 100;
+
+export interface Locator {
+  /** Where the value at `path` was written; for a missing field, its nearest ancestor's key. */
+  value(path: FieldPath): Span | undefined;
+  /** Where the key at `path` was written. */
+  key(path: FieldPath): Span | undefined;
+  /** The raw scalar at `path`, as written, for messages. */
+  source(path: FieldPath): string | undefined;
+}
+
+export interface ParsedYaml {
+  readonly data?: unknown;
+  readonly locate: Locator;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface YamlSource {
+  readonly file: string;
+  /** Line index over the whole file (front matter files included). */
+  readonly index: LineIndex;
+  readonly yaml: string;
+  /** Offset of `yaml` in the file's text. */
+  readonly offset: number;
+}
+
+export function parseYaml(source: YamlSource): ParsedYaml {
+  const { file, index, yaml, offset } = source;
+  const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  const at = (start: number, end: number) => index.span(offset + start, offset + end);
+  const locate = makeLocator(doc, yaml, at);
+  const diagnostics: Diagnostic[] = [];
+
+  const seenLines = new Set<number>();
+  for (const error of doc.errors) {
+    const span = at(error.pos[0], error.pos[1]);
+    if (seenLines.has(span.start.line)) continue; // one syntax error per line: later ones are echoes
+    seenLines.add(span.start.line);
+    diagnostics.push(syntaxDiagnostic(file, span, error.code, error.message, doc, yaml, error.pos[0]));
+    if (diagnostics.length >= 5) break;
+  }
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    diagnostics.push(
+      diagnostic('CP1108', {
+        file,
+        span: index.span(offset, offset + (yaml.indexOf('\n') >>> 0)),
+        severity: 'error',
+        message: `casepress reads YAML 1.2, but this file asks for YAML ${doc.directives.yaml.version}`,
+        hint: 'remove the %YAML line',
+      }),
+    );
+  }
+  for (const warning of doc.warnings) {
+    diagnostics.push(
+      diagnostic('CP1108', {
+        file,
+        span: at(warning.pos[0], warning.pos[1]),
+        message: `${firstLine(warning.message)}; the value is read as plain text`,
+        hint: 'remove the tag (the word starting with "!")',
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { locate, diagnostics };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const bomb = /alias count|resource exhaustion/i.test(message);
+    diagnostics.push(
+      diagnostic(bomb ? 'CP1103' : 'CP1101', {
+        file,
+        span: at(0, 0),
+        message: bomb
+          ? `the file's YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; casepress refuses it`
+          : `the YAML cannot be read: ${firstLine(message)}`,
+        hint: bomb ? 'write the values out instead of repeating aliases' : 'check every *alias names an &anchor defined above it',
+      }),
+    );
+    return { locate, diagnostics };
+  }
+  if (data === null || data === undefined) {
+    diagnostics.push(diagnostic('CP1004', { file, span: at(0, 0), message: 'the file holds only comments or blank lines, no fields' }));
+    return { locate, diagnostics };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const contents = doc.contents;
+    diagnostics.push(
+      diagnostic('CP1106', {
+        file,
+        span: contents?.range ? at(contents.range[0], contents.range[1]) : at(0, 0),
+        message: `the file must hold fields (key: value lines), but it holds ${Array.isArray(data) ? 'a list' : 'a single value'}`,
+        hint: 'start each field at the beginning of a line, as in `name: value`',
+      }),
+    );
+    return { locate, diagnostics };
+  }
+  return { data, locate, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+const SYNTAX_HINT = 'check the indentation and quotes on this line: a value containing ": " or " #", or starting with *, &, !, @, %, ` or a quote, must be put in quotes';
+
+function syntaxDiagnostic(
+  file: string,
+  span: Span,
+  code: string,
+  message: string,
+  doc: Document,
+  yaml: string,
+  pos: number,
+): Diagnostic {
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const key = duplicateKeyAt(doc, pos);
+      const first = key?.first;
+      return diagnostic('CP1102', {
+        file,
+        span,
+        message: `the key "${key?.name ?? 'this key'}" appears twice in the same mapping`,
+        hint: first !== undefined ? `it is first set on line ${span.start.line - countLines(yaml, first, pos)}; keep one of the two` : 'keep one of the two',
+      });
+    }
+    case 'TAB_AS_INDENT':
+      return diagnostic('CP1105', {
+        file,
+        span,
+        message: 'a tab character is used to indent this line; YAML indents with spaces only',
+        hint: 'replace the tab with spaces (most editors: "Convert indentation to spaces")',
+      });
+    case 'MULTIPLE_DOCS':
+      return diagnostic('CP1104', {
+        file,
+        span,
+        message: 'the file holds more than one YAML document (a second "---" line)',
+        hint: 'one record per file: remove the "---" line or move the second record to its own file',
+      });
+    case 'RESOURCE_EXHAUSTION':
+      return diagnostic('CP1103', { file, span, message: 'the YAML is too deeply nested or too repetitive to read safely' });
+    default:
+      return diagnostic('CP1101', {
+        file,
+        span,
+        message: `YAML syntax error: ${describeYamlError(code, message)}`,
+        hint: SYNTAX_HINT,
+      });
+  }
+}
+
+function describeYamlError(code: string, message: string): string {
+  const words: Record<string, string> = {
+    BLOCK_AS_IMPLICIT_KEY: 'a value that itself contains ": " must be put in quotes',
+    MISSING_CHAR: firstLine(message).replace(/^Missing closing (.)quote$/, 'a quote $1 is opened but never closed').toLowerCase(),
+    BAD_INDENT: 'the indentation does not line up with the lines above',
+    MULTILINE_IMPLICIT_KEY: 'a key must fit on one line (is a ":" missing, or a quote not closed, above?)',
+    UNEXPECTED_TOKEN: firstLine(message).toLowerCase(),
+  };
+  return words[code] ?? firstLine(message).replace(/^./, (c) => c.toLowerCase());
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** The key reported as duplicate at `pos`, and where its first occurrence starts. */
+function duplicateKeyAt(doc: Document, pos: number): { name: string; first?: number } | undefined {
+  let found: { name: string; first?: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key) || !key.range) continue;
+        const name = String(key.value);
+        if (key.range[0] === pos && seen.has(name)) {
+          found = { name, first: seen.get(name)! };
+          return visit.BREAK;
+        }
+        if (!seen.has(name)) seen.set(name, key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function makeLocator(doc: Document, yaml: string, at: (start: number, end: number) => Span): Locator {
+  /** Walks the path; returns the deepest pair and node reached and whether the whole path resolved. */
+  const walk = (path: FieldPath) => {
+    let node: unknown = doc.contents;
+    let pair: Pair | undefined;
+    let depth = 0;
+    for (const part of path) {
+      if (isAlias(node)) node = node.resolve(doc);
+      if (isMap(node)) {
+        const next = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+        if (!next) break;
+        pair = next;
+        node = next.value;
+      } else if (isSeq(node) && typeof part === 'number' && node.items[part] !== undefined) {
+        node = node.items[part];
+      } else break;
+      depth++;
+    }
+    return { node: node as Node | null | undefined, pair, complete: depth === path.length };
+  };
+  const spanOf = (node: Node | null | undefined) => (node?.range ? at(node.range[0], node.range[1]) : undefined);
+  const keySpan = (pair: Pair | undefined) => spanOf(pair?.key as Node | undefined);
+  return {
+    value(path) {
+      const { node, pair, complete } = walk(path);
+      if (!complete) return keySpan(pair) ?? at(0, 0);
+      return spanOf(node) ?? keySpan(pair) ?? at(0, 0);
+    },
+    key(path) {
+      const { pair, complete } = walk(path);
+      return (complete ? keySpan(pair) : undefined) ?? this.value(path);
+    },
+    source(path) {
+      const { node, complete } = walk(path);
+      if (!complete || !isScalar(node) || !node.range) return undefined;
+      return yaml.slice(node.range[0], node.range[1]);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** agency.yaml: the agency, its staff and its rule set (case-format.md). */
+import { z } from 'zod';
+import { address, id, opt, text, timeZone } from './primitives.js';
+
+export const RULE_SETS = ['KY', 'PA', 'IN', 'generic'] as const;
+export const HOME_TYPES = ['foster', 'kinship', 'therapeutic_foster', 'medically_complex', 'pre_adoptive'] as const;
+
+const months = z.number().int().min(1).max(120);
+
+/** Overrides of the built-in rule set (rules.md); the citation is shown beside them. */
+export const ruleOverrides = z.strictObject({
+  permanency_hearing_months: opt(months),
+  periodic_review_months: opt(months),
+  annual_training_hours: opt(z.partialRecord(z.enum(HOME_TYPES), z.number().min(0).max(200))),
+  background_check_months: opt(months),
+  inspection_months: opt(months),
+  citation: opt(text),
+});
+
+export const staffMember = z.strictObject({
+  id,
+  name: text,
+  title: text,
+  phone: opt(text),
+  email: opt(text),
+});
+
+export const agency = z
+  .strictObject({
+    name: text,
+    address,
+    phone: opt(text),
+    logo: opt(text),
+    state: z.enum(RULE_SETS),
+    time_zone: opt(timeZone),
+    confidentiality_notice: opt(text),
+    rules: opt(ruleOverrides),
+    staff: z.array(staffMember).min(1),
+  })
+  .meta({ title: 'casepress agency.yaml', description: 'The agency, its staff and its rule set.' });
+
+export type Agency = z.infer<typeof agency>;
+export type StaffMember = z.infer<typeof staffMember>;

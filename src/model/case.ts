@@ -1,0 +1,191 @@
+/** children/<case-id>/case.yaml: the child, removal, court, parents, placements … (case-format.md). */
+import { z } from 'zod';
+import { address, calendarDate, expecting, id, last4, opt, person, text } from './primitives.js';
+
+export const RACES = [
+  'american_indian_alaska_native', 'asian', 'black', 'native_hawaiian_pacific_islander', 'white',
+  'unable_to_determine', 'declined',
+] as const;
+export const REMOVAL_REASONS = [
+  'physical_abuse', 'sexual_abuse', 'neglect', 'parent_alcohol_abuse', 'parent_drug_abuse',
+  'child_alcohol_abuse', 'child_drug_abuse', 'child_disability', 'child_behavior', 'parent_death',
+  'parent_incarceration', 'caretaker_inability', 'abandonment', 'relinquishment', 'inadequate_housing',
+] as const;
+export const DISCHARGE_REASONS = [
+  'reunification', 'live_with_relative', 'adoption', 'emancipation', 'guardianship', 'transfer',
+  'runaway', 'death',
+] as const;
+export const HEARING_TYPES = [
+  'emergency_custody', 'adjudication', 'disposition', 'review', 'permanency', 'tpr', 'adoption', 'other',
+] as const;
+export const FINDING_TYPES = [
+  'contrary_to_welfare', 'reasonable_efforts_prevent_removal', 'reasonable_efforts_finalize_plan',
+  'reasonable_efforts_not_required', 'qrtp_approval', 'appla_compelling_reasons', 'icwa_active_efforts',
+] as const;
+export const PERMANENCY_GOALS = ['reunification', 'adoption', 'guardianship', 'live_with_relative', 'appla'] as const;
+export const PLACEMENT_SETTINGS = [
+  'pre_adoptive', 'foster_family_relative', 'foster_family_nonrelative', 'therapeutic_foster',
+  'group_home', 'institution', 'supervised_independent_living', 'trial_home_visit', 'runaway',
+  'hospital', 'detention',
+] as const;
+
+const tribe = z.strictObject({
+  name: text,
+  notice_sent: opt(calendarDate),
+  method: opt(text),
+  response: opt(text),
+  status: z.enum(['member', 'eligible', 'not_eligible', 'pending']),
+});
+
+const child = z.strictObject({
+  name: text,
+  preferred_name: opt(text),
+  dob: calendarDate,
+  sex: z.enum(['male', 'female', 'unknown']),
+  gender_identity: opt(text),
+  race: z.array(z.enum(RACES)).min(1),
+  hispanic: z.boolean(),
+  languages: opt(z.array(text)),
+  icwa: z.strictObject({
+    inquiry_dates: z.array(calendarDate),
+    reason_to_know: z.boolean(),
+    tribes: opt(z.array(tribe)),
+  }),
+});
+
+const priorEpisode = z.strictObject({
+  removal_date: calendarDate,
+  entered_care: opt(calendarDate),
+  discharge_date: calendarDate,
+  discharge_reason: z.enum(DISCHARGE_REASONS),
+});
+
+const removal = z.strictObject({
+  date: calendarDate,
+  manner: z.enum(['court_ordered', 'voluntary']),
+  reasons: z.array(z.enum(REMOVAL_REASONS)).min(1),
+  adjudication_date: opt(calendarDate),
+  prior_episodes: opt(z.array(priorEpisode)),
+});
+
+const finding = z.strictObject({ type: z.enum(FINDING_TYPES), made: z.boolean() });
+
+const hearing = z.strictObject({
+  date: calendarDate,
+  type: z.enum(HEARING_TYPES),
+  outcome: opt(text),
+  orders: opt(z.array(text)),
+  findings: opt(z.array(finding)),
+  /** The hearing did not go ahead; `next_date` reschedules it (same type). */
+  continued: opt(z.boolean()),
+  next_date: opt(calendarDate),
+});
+
+const court = z.strictObject({
+  name: text,
+  county: text,
+  docket: text,
+  judge: opt(text),
+  hearings: z.array(hearing),
+});
+
+const permanency = z.strictObject({
+  goal: z.enum(PERMANENCY_GOALS),
+  concurrent_goal: opt(z.enum(PERMANENCY_GOALS)),
+  goal_established: calendarDate,
+  target_date: opt(calendarDate),
+  /** Why no TPR petition at 15 of 22 months (42 U.S.C. 675(5)(E)). */
+  tpr_exception: opt(
+    z.strictObject({
+      type: z.enum(['relative_placement', 'compelling_reason', 'services_not_provided']),
+      documented: calendarDate,
+      reason: text,
+    }),
+  ),
+});
+
+const parent = z.strictObject({
+  name: text,
+  role: z.enum(['mother', 'father', 'putative_father', 'legal_guardian', 'other']),
+  rights: z.enum(['intact', 'terminated', 'relinquished', 'deceased']),
+  address: opt(address),
+  phone: opt(text),
+  email: opt(text),
+  language: opt(text),
+  interpreter: opt(z.boolean()),
+  /** Address and phone withheld from parties (e.g. domestic violence). */
+  confidential: opt(z.boolean()),
+  attorney: opt(person),
+  incarcerated: opt(z.boolean()),
+  tpr: opt(z.strictObject({ petition_filed: opt(calendarDate), granted: opt(calendarDate) })),
+});
+
+const placement = z.strictObject({
+  start: calendarDate,
+  end: opt(calendarDate),
+  setting: z.enum(PLACEMENT_SETTINGS),
+  home: opt(id),
+  provider: opt(text),
+  county: text,
+  reason_for_change: opt(text),
+});
+
+const sibling = z.strictObject({
+  name: text,
+  dob: opt(calendarDate),
+  case_id: opt(id),
+  placed_together: z.boolean(),
+  placement: opt(text),
+  contact: opt(text),
+});
+
+const education = z.strictObject({
+  school: text,
+  grade: z.union([text, z.number().int().min(0).max(12)], { error: expecting('grade') }),
+  iep: z.boolean(),
+  plan_504: z.boolean(),
+  school_changes_since_removal: opt(z.number().int().min(0)),
+  best_interest_determination: opt(calendarDate),
+  notes: opt(text),
+});
+
+const medication = z.strictObject({
+  name: text,
+  dose: text,
+  prescriber: text,
+  psychotropic: z.boolean(),
+  consent_date: opt(calendarDate),
+});
+
+const health = z.strictObject({
+  medicaid_id_last4: opt(last4),
+  last_physical: opt(calendarDate),
+  last_dental: opt(calendarDate),
+  last_vision: opt(calendarDate),
+  immunizations_current: z.boolean(),
+  diagnoses: opt(z.array(text)),
+  medications: opt(z.array(medication)),
+  therapy: opt(z.strictObject({ provider: text, type: text, frequency: text })),
+});
+
+export const caseRecord = z
+  .strictObject({
+    id,
+    caseworker: id,
+    supervisor: id,
+    child,
+    removal,
+    court,
+    permanency,
+    parents: z.array(parent),
+    others: opt(z.array(person)),
+    placements: z.array(placement).min(1),
+    siblings: opt(z.array(sibling)),
+    education: opt(education),
+    health: opt(health),
+  })
+  .meta({ title: 'casepress case.yaml', description: "One child's case: removal, court, parents, placements." });
+
+export type CaseRecord = z.infer<typeof caseRecord>;
+export type Placement = z.infer<typeof placement>;
+export type Hearing = z.infer<typeof hearing>;

@@ -1,0 +1,94 @@
+/** homes/<home-id>/home.yaml and study.md front matter (case-format.md). */
+import { z } from 'zod';
+import { HOME_TYPES } from './agency.js';
+import { address, calendarDate, id, opt, stateCode, text } from './primitives.js';
+
+export const CHECK_TYPES = ['state_registry', 'fbi_fingerprint', 'sex_offender_registry', 'out_of_state_registry'] as const;
+export const TRAINING_TOPICS = [
+  'trauma_informed', 'behavior_management', 'psychotropic_medication', 'sexual_abuse',
+  'cultural_competency', 'medical', 'court_advocacy', 'cpr', 'first_aid', 'universal_precautions', 'other',
+] as const;
+
+const checkResult = z.enum(['clear', 'findings', 'pending']);
+const check = z.strictObject({ date: calendarDate, result: checkResult });
+
+const householdMember = z.strictObject({
+  name: text,
+  role: z.enum(['applicant', 'co_applicant', 'child', 'other_adult']),
+  dob: calendarDate,
+  checks: opt(
+    z.strictObject({
+      state_registry: opt(check),
+      fbi_fingerprint: opt(check),
+      sex_offender_registry: opt(check),
+      /** States lived in during the last 5 years. */
+      out_of_state_registry: opt(check.extend({ states: opt(z.array(stateCode)) })),
+    }),
+  ),
+  medical_statement: opt(calendarDate),
+});
+
+export const home = z
+  .strictObject({
+    id,
+    type: z.enum(HOME_TYPES),
+    licensing_worker: id,
+    /** Always confidential: printed only for internal copies. */
+    address,
+    phone: opt(text),
+    license: z.strictObject({
+      number: text,
+      issued: calendarDate,
+      expires: calendarDate,
+      status: z.enum(['pending', 'active', 'on_hold', 'suspended', 'closed']),
+      capacity: z.number().int().min(0).max(20),
+      ages: opt(z.strictObject({ min: z.number().int().min(0).max(21), max: z.number().int().min(0).max(21) })),
+    }),
+    household: z.array(householdMember).min(1),
+    training: opt(
+      z.array(
+        z.strictObject({
+          date: calendarDate,
+          title: text,
+          hours: z.number().positive().max(100),
+          topic: z.enum(TRAINING_TOPICS),
+          attendee: text,
+          format: z.enum(['classroom', 'online', 'conference']),
+        }),
+      ),
+    ),
+    certifications: opt(
+      z.array(z.strictObject({ type: z.enum(['cpr', 'first_aid', 'other']), holder: text, expires: calendarDate })),
+    ),
+    inspections: opt(
+      z.array(
+        z.strictObject({
+          type: z.enum(['home_safety', 'fire', 'health', 'other']),
+          date: calendarDate,
+          result: z.enum(['pass', 'corrections_required', 'fail']),
+          notes: opt(text),
+          resolved: opt(calendarDate),
+        }),
+      ),
+    ),
+    references: opt(
+      z.array(z.strictObject({ name: text, relationship: text, contacted: opt(calendarDate), summary: opt(text) })),
+    ),
+    incidents: opt(
+      z.array(z.strictObject({ date: calendarDate, type: text, summary: text, resolved: opt(calendarDate) })),
+    ),
+  })
+  .meta({ title: 'casepress home.yaml', description: 'One foster home: license, household, checks, training.' });
+
+export const study = z
+  .strictObject({
+    date: calendarDate,
+    type: z.enum(['initial', 'update', 'annual_reevaluation']),
+    author: id,
+    recommendation: z.enum(['approve', 'approve_with_conditions', 'deny', 'continue']),
+    conditions: opt(z.array(text)),
+  })
+  .meta({ title: 'casepress home study (front matter)' });
+
+export type Home = z.infer<typeof home>;
+export type Study = z.infer<typeof study>;

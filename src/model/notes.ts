@@ -1,0 +1,47 @@
+/**
+ * Front matter of the Markdown notes in a child's folder: caseworker contacts,
+ * family time, and court narrative (case-format.md).
+ */
+import { z } from 'zod';
+import { calendarDate, id, minutes, opt, role } from './primitives.js';
+
+export const CONTACT_TYPES = [
+  'home_visit', 'school_visit', 'office', 'community', 'court', 'phone', 'video', 'collateral',
+] as const;
+
+export const contact = z
+  .strictObject({
+    date: calendarDate,
+    type: z.enum(CONTACT_TYPES),
+    with: z.array(role).min(1),
+    location: z.enum(['residence', 'school', 'office', 'parent_home', 'community', 'other']),
+    child_seen: z.boolean(),
+    seen_privately: opt(z.boolean()),
+    duration_minutes: opt(minutes),
+    author: id,
+  })
+  .meta({ title: 'casepress contact note (front matter)' });
+
+export const visit = z
+  .strictObject({
+    date: calendarDate,
+    participants: z.array(z.string().min(1)).min(1),
+    level: z.enum(['supervised', 'monitored', 'unsupervised', 'therapeutic']),
+    scheduled_minutes: opt(minutes),
+    attended: z.enum(['yes', 'no', 'late', 'cancelled']),
+    cancelled_by: opt(z.enum(['parent', 'foster_parent', 'agency', 'child', 'other'])),
+    supervisor: opt(id),
+  })
+  .meta({ title: 'casepress family-time note (front matter)' });
+
+export const courtNote = z
+  .strictObject({
+    hearing: calendarDate,
+    section: z.enum(['child_wishes', 'assessment', 'recommendations', 'other']),
+    title: opt(z.string().min(1)),
+  })
+  .meta({ title: 'casepress court narrative (front matter)' });
+
+export type Contact = z.infer<typeof contact>;
+export type Visit = z.infer<typeof visit>;
+export type CourtNote = z.infer<typeof courtNote>;

@@ -1,0 +1,100 @@
+/**
+ * Building blocks shared by every record of case-format.md: dates, ids,
+ * addresses, people, roles. Each leaf that has a form of its own carries an
+ * "expected …" phrase, so a diagnostic can say exactly what belongs there.
+ */
+import { z } from 'zod';
+import { isRealDate } from '../core/calendar-date.js';
+import type { Code } from '../core/codes.js';
+
+/** What a field expects, in words, and the diagnostic code a mismatch gets. */
+export const EXPECTATIONS = {
+  date: { code: 'CP1203', text: 'a calendar date in YYYY-MM-DD form, e.g. 2026-03-14' },
+  id: {
+    code: 'CP1206',
+    text: 'an id of letters, digits, ".", "_" or "-" that starts with a letter or digit (at most 64 characters)',
+  },
+  zip: { code: 'CP1208', text: 'a ZIP code in quotes, e.g. "40507" or "40507-1234"' },
+  state: { code: 'CP1208', text: 'a two-letter state code in capitals, e.g. KY' },
+  last4: { code: 'CP1208', text: 'exactly the last four digits in quotes, e.g. "4821" (never a full identifier)' },
+  timeZone: { code: 'CP1208', text: 'an IANA time zone such as America/New_York' },
+  rating: { code: 'CP1204', text: '0, 1, 2 or 3, or yes, no or na' },
+  grade: { code: 'CP1202', text: 'a grade such as "8", "K" or "12"' },
+  text: { code: 'CP1202', text: 'text that is not empty' },
+} as const satisfies Record<string, { code: Code; text: string }>;
+
+export type Expectation = keyof typeof EXPECTATIONS;
+
+/** Schema-level error: the expectation's words for a value that is present but wrong. */
+export function expecting(kind: Expectation) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? undefined : EXPECTATIONS[kind].text;
+}
+
+/** An optional field; `null` (or `~`) means the same as leaving it out. */
+export const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export const calendarDate = z
+  .string({ error: expecting('date') })
+  .refine(isRealDate, { error: expecting('date') })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+export const id = z.string({ error: expecting('id') }).regex(ID_PATTERN, { error: expecting('id') });
+
+export const text = z.string({ error: expecting('text') }).min(1, { error: expecting('text') });
+
+export const stateCode = z
+  .string({ error: expecting('state') })
+  .regex(/^[A-Z]{2}$/, { error: expecting('state') });
+
+export const zip = z
+  .string({ error: expecting('zip') })
+  .regex(/^\d{5}(-\d{4})?$/, { error: expecting('zip') });
+
+export const last4 = z.string({ error: expecting('last4') }).regex(/^\d{4}$/, { error: expecting('last4') });
+
+export const timeZone = z
+  .string({ error: expecting('timeZone') })
+  .refine(isTimeZone, { error: expecting('timeZone') });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const minutes = z.number().int().min(0).max(24 * 60);
+
+/** Roles, wherever a role is asked for (case-format.md, Conventions). */
+export const ROLES = [
+  'child', 'mother', 'father', 'putative_father', 'legal_guardian', 'foster_parent', 'sibling',
+  'relative', 'caseworker', 'supervisor', 'therapist', 'gal', 'casa', 'attorney', 'teacher',
+  'tribe_representative', 'other',
+] as const;
+export const role = z.enum(ROLES);
+
+export const address = z.strictObject({
+  street: text,
+  city: text,
+  state: stateCode,
+  zip,
+  county: opt(text),
+  /** Printed only for audiences allowed to see it (case-format.md, Audiences). */
+  confidential: opt(z.boolean()),
+});
+
+export const person = z.strictObject({
+  name: text,
+  role: opt(role),
+  phone: opt(text),
+  email: opt(text),
+  address: opt(address),
+});
+
+export type Address = z.infer<typeof address>;
+export type Person = z.infer<typeof person>;
