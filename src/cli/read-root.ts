@@ -1,6 +1,6 @@
 /** Reads a case root from disk and loads it: the glue between io and load. */
 import { stat } from 'node:fs/promises';
-import { relative, join } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES, decode } from '../load/decode.js';
@@ -23,7 +23,8 @@ export async function readRoot(rootArg: string): Promise<ReadRoot> {
   const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
   const { root, diagnostics } = loadCaseRoot(listing);
   const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
-  const shownRoot = relative(process.cwd(), rootArg) || '.';
+  // Paths are shown under the root as the user typed it, so they can be pasted back.
+  const shownRoot = normalize(rootArg);
   return {
     root,
     diagnostics,

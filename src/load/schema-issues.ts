@@ -35,7 +35,29 @@ export interface IssueContext {
 }
 
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], ctx: IssueContext): Diagnostic[] {
-  return issues.flatMap((issue) => issueToDiagnostics(issue, ctx));
+  const misspelled = misspelledFields(issues, ctx.schema);
+  return issues
+    .filter((issue) => !(issue.code === 'invalid_type' && misspelled.has(formatFieldPath(issue.path as FieldPath))))
+    .flatMap((issue) => issueToDiagnostics(issue, ctx));
+}
+
+/**
+ * Required fields that are "missing" only because they were misspelled: the
+ * unknown key's diagnostic already says "did you mean …?", so one mistake
+ * gives one message.
+ */
+function misspelledFields(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): Set<string> {
+  const out = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = issue.path as FieldPath;
+    const known = knownKeysAt(schema, path);
+    for (const key of issue.keys) {
+      const suggestion = closest(key, known, distance);
+      if (suggestion) out.add(formatFieldPath([...path, suggestion]));
+    }
+  }
+  return out;
 }
 
 function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnostic[] {
