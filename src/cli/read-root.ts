@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { listCaseRoot } from '../io/list-root.js';
-import { MAX_FILE_BYTES, decode } from '../load/decode.js';
+import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
 import type { CaseRoot } from '../load/case-root.js';
 import { UsageError } from './exit.js';
@@ -31,9 +31,10 @@ export async function readRoot(rootArg: string): Promise<ReadRoot> {
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),
+      // Lossy decoding, so even a file that is not UTF-8 gets a code frame.
       sourceOf: (file) => {
         const content = bytes.get(file);
-        return content ? decode(file, content).text : undefined;
+        return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
       },
       filesChecked: root.fileCount,
     },

@@ -137,9 +137,9 @@ function missingFiles(root: CaseRoot, listing: RootListing): Diagnostic[] {
 function problemDiagnostic(entry: Extract<ListedEntry, { type: 'problem' }>): Diagnostic {
   switch (entry.problem) {
     case 'loop':
-      return diagnostic('CP1006', { file: entry.path, message: `a symbolic link that leads back into itself (${entry.detail}); it is skipped`, hint: 'remove the link or point it at a real file' });
+      return diagnostic('CP1006', { file: entry.path, message: `a symbolic link loop: ${entry.detail}; it is skipped`, hint: 'remove the link or point it at a real file' });
     case 'broken_link':
-      return diagnostic('CP1006', { file: entry.path, message: `a symbolic link to something that does not exist (${entry.detail}); it is skipped`, hint: 'remove the link or point it at a real file' });
+      return diagnostic('CP1006', { file: entry.path, message: `a broken symbolic link: ${entry.detail}; it is skipped`, hint: 'remove the link or point it at a real file' });
     case 'special':
       return diagnostic('CP1001', { file: entry.path, message: `not a regular file or folder (${entry.detail}); it is skipped` });
     case 'unreadable':
