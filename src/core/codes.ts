@@ -10,7 +10,7 @@
 export const CODES = {
   CP1001: { severity: 'error', summary: 'the file could not be read' },
   CP1002: { severity: 'error', summary: 'the file is larger than casepress reads' },
-  CP1003: { severity: 'error', summary: 'the file is not UTF-8 text (binary or another encoding)' },
+  CP1003: { severity: 'error', summary: 'the file is not UTF-8 text (binary, UTF-16, another encoding, control characters)' },
   CP1004: { severity: 'error', summary: 'the file is empty' },
   CP1005: { severity: 'error', summary: 'a folder stands where a file is expected' },
   CP1006: { severity: 'error', summary: 'a symbolic link that loops or points nowhere' },
@@ -25,7 +25,8 @@ export const CODES = {
   CP1105: { severity: 'error', summary: 'a tab character used for indentation' },
   CP1106: { severity: 'error', summary: 'the file does not hold a mapping of fields' },
   CP1107: { severity: 'error', summary: 'a Markdown note without front matter' },
-  CP1108: { severity: 'warning', summary: 'a YAML construct casepress ignores (tag, directive)' },
+  CP1108: { severity: 'warning', summary: 'a YAML tag casepress ignores' },
+  CP1109: { severity: 'error', summary: 'a YAML version other than 1.2 (%YAML 1.1 would read yes as true)' },
   CP1201: { severity: 'error', summary: 'a required field is missing' },
   CP1202: { severity: 'error', summary: 'a value of the wrong type' },
   CP1203: { severity: 'error', summary: 'not a calendar date in YYYY-MM-DD form' },

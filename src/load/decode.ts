@@ -25,16 +25,9 @@ export function tooLarge(file: string, size: number): Diagnostic {
 export function decode(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLarge(file, bytes.length)] };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      diagnostics: [
-        diagnostic('CP1003', {
-          file,
-          message: 'the file is saved as UTF-16; casepress reads UTF-8 text',
-          hint: 'save it again with the encoding "UTF-8" (in Notepad: Save As → Encoding: UTF-8)',
-        }),
-      ],
-    };
+    return { diagnostics: [utf16(file)] };
   }
+  if (looksLikeUtf16(bytes)) return { diagnostics: [utf16(file)] };
   if (bytes.includes(0)) {
     return {
       diagnostics: [
@@ -74,10 +67,44 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
       ],
     };
   }
+  const control = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      diagnostics: [
+        ...diagnostics,
+        diagnostic('CP1003', {
+          file,
+          span: new LineIndex(text).span(control.index, control.index + 1),
+          message: `the file holds an invisible control character (U+${code}), which would print as garbage`,
+          hint: 'delete it: it usually comes from pasting out of another program',
+        }),
+      ],
+    };
+  }
   if (text.trim() === '') {
     return { diagnostics: [...diagnostics, diagnostic('CP1004', { file, message: 'the file is empty' })] };
   }
   return { text, diagnostics };
+}
+
+function utf16(file: string): Diagnostic {
+  return diagnostic('CP1003', {
+    file,
+    message: 'the file is saved as UTF-16; casepress reads UTF-8 text',
+    hint: 'save it again with the encoding "UTF-8" (in Notepad: Save As → Encoding: UTF-8)',
+  });
+}
+
+/** UTF-16 without a byte order mark: ASCII text with a NUL beside every character. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddNuls++ : evenNuls++;
+  const half = sample.length / 2;
+  return (evenNuls > half * 0.9 && oddNuls === 0) || (oddNuls > half * 0.9 && evenNuls === 0);
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

@@ -82,7 +82,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
     });
   }
 
-  if (!present && issue.code === 'invalid_type') {
+  if (!present) {
     const name = path[path.length - 1];
     const parent = formatFieldPath(path.slice(0, -1));
     return [
@@ -96,9 +96,12 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
     ];
   }
 
-  const found = describeValue(input, locate.source(path));
-  const base = { file, span: locate.value(path), field };
   const custom = CODE_OF_EXPECTATION.get(issue.message);
+  // A full identifier is never echoed back: the output may be pasted anywhere.
+  const found = issue.message === EXPECTATIONS.last4.text && typeof input === 'string'
+    ? `${input.length} characters`
+    : describeValue(input, locate.source(path));
+  const base = { file, span: locate.value(path), field };
   if (custom) {
     return [
       diagnostic(custom, {
@@ -122,7 +125,13 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
       ];
     }
     case 'invalid_type':
-      return [diagnostic('CP1202', { ...base, message: `\`${field}\`: found ${found}, expected ${expected(issue)}` })];
+      return [
+        diagnostic('CP1202', {
+          ...base,
+          message: `\`${field}\`: found ${found}, expected ${expected(issue)}`,
+          hint: issue.expected === 'boolean' && typeof input === 'string' ? booleanHint(String(path[path.length - 1]), input) : undefined,
+        }),
+      ];
     case 'too_small':
     case 'too_big':
       return [diagnostic('CP1207', { ...base, message: `\`${field}\`: found ${found}, expected ${rangeWords(issue)}` })];
@@ -131,12 +140,20 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
   }
 }
 
+/** What belongs in the field, in words. */
 function expected(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    if (CODE_OF_EXPECTATION.has(issue.message)) return issue.message;
-    return TYPE_WORDS[issue.expected] ?? issue.expected;
-  }
+  if (CODE_OF_EXPECTATION.has(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type') return TYPE_WORDS[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_value') return `one of: ${issue.values.map(String).join(', ')}`;
   return issue.message;
+}
+
+/** YAML 1.2 reads `yes`, `no`, `on`, `off` as words (case-format.md, Conventions). */
+function booleanHint(key: string, input: string): string | undefined {
+  const word = input.trim().toLowerCase();
+  if (['yes', 'y', 'on', 'true'].includes(word)) return `"${input}" is a word in YAML 1.2; write ${key}: true`;
+  if (['no', 'n', 'off', 'false'].includes(word)) return `"${input}" is a word in YAML 1.2; write ${key}: false`;
+  return `write ${key}: true or ${key}: false`;
 }
 
 function rangeWords(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
@@ -170,16 +187,25 @@ export function describeValue(value: unknown, written?: string): string {
 }
 
 function dateHint(value: unknown): string {
-  if (typeof value === 'string' && isDateShaped(value) && !parseDate(value)) {
+  const example = 'write dates as YYYY-MM-DD, e.g. 2026-03-14';
+  if (typeof value === 'number' && /^\d{8}$/.test(String(value))) {
+    const digits = String(value);
+    const date = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
+    return parseDate(date) ? `${digits} without dashes is a number; write ${date}` : example;
+  }
+  if (typeof value !== 'string') return example;
+  if (isDateShaped(value) && !parseDate(value)) {
     const [y, m] = value.split('-').map(Number) as [number, number];
     if (m < 1 || m > 12) return `there is no month ${m}; write YYYY-MM-DD`;
     const monthName = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
     return `${monthName} ${y} has ${daysInMonth(y, m)} days`;
   }
-  if (typeof value === 'string' && /^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(value)) {
-    return 'write dates as YYYY-MM-DD: 3/14/2026 is 2026-03-14';
+  const us = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  if (us) {
+    const date = `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`;
+    if (parseDate(date)) return `write dates as YYYY-MM-DD: ${value} is ${date}`;
   }
-  return 'write dates as YYYY-MM-DD, e.g. 2026-03-14';
+  return example;
 }
 
 function valueAt(data: unknown, path: FieldPath): unknown {

@@ -42,20 +42,18 @@ export function parseYaml(source: YamlSource): ParsedYaml {
   const locate = makeLocator(doc, yaml, at);
   const diagnostics: Diagnostic[] = [];
 
-  const seenLines = new Set<number>();
+  // After the first real syntax error the parser is lost and what follows are
+  // echoes of it; duplicate keys do not derail it, so each of those is reported.
+  const [firstSyntax] = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   for (const error of doc.errors) {
-    const span = at(error.pos[0], error.pos[1]);
-    if (seenLines.has(span.start.line)) continue; // one syntax error per line: later ones are echoes
-    seenLines.add(span.start.line);
-    diagnostics.push(syntaxDiagnostic(file, span, error.code, error.message, doc, yaml, error.pos[0]));
-    if (diagnostics.length >= 5) break;
+    if (error.code !== 'DUPLICATE_KEY' && error !== firstSyntax) continue;
+    diagnostics.push(syntaxDiagnostic({ file, yaml, doc, at }, error.code, error.message, error.pos[0], error.pos[1]));
   }
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     diagnostics.push(
-      diagnostic('CP1108', {
+      diagnostic('CP1109', {
         file,
         span: index.span(offset, offset + (yaml.indexOf('\n') >>> 0)),
-        severity: 'error',
         message: `casepress reads YAML 1.2, but this file asks for YAML ${doc.directives.yaml.version}`,
         hint: 'remove the %YAML line',
       }),
@@ -79,10 +77,11 @@ export function parseYaml(source: YamlSource): ParsedYaml {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const bomb = /alias count|resource exhaustion/i.test(message);
+    const alias = firstAlias(doc, at);
     diagnostics.push(
       diagnostic(bomb ? 'CP1103' : 'CP1101', {
         file,
-        span: at(0, 0),
+        span: alias ?? contentStart(doc, at),
         message: bomb
           ? `the file's YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; casepress refuses it`
           : `the YAML cannot be read: ${firstLine(message)}`,
@@ -92,7 +91,7 @@ export function parseYaml(source: YamlSource): ParsedYaml {
     return { locate, diagnostics };
   }
   if (data === null || data === undefined) {
-    diagnostics.push(diagnostic('CP1004', { file, span: at(0, 0), message: 'the file holds only comments or blank lines, no fields' }));
+    diagnostics.push(diagnostic('CP1004', { file, span: at(0, 0), message: 'the file holds only comments or blank lines, no fields', hint: 'add the fields of the record below the comments' }));
     return { locate, diagnostics };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -100,7 +99,7 @@ export function parseYaml(source: YamlSource): ParsedYaml {
     diagnostics.push(
       diagnostic('CP1106', {
         file,
-        span: contents?.range ? at(contents.range[0], contents.range[1]) : at(0, 0),
+        span: contentStart(doc, at),
         message: `the file must hold fields (key: value lines), but it holds ${Array.isArray(data) ? 'a list' : 'a single value'}`,
         hint: 'start each field at the beginning of a line, as in `name: value`',
       }),
@@ -116,24 +115,24 @@ function firstLine(message: string): string {
 
 const SYNTAX_HINT = 'check the indentation and quotes on this line: a value containing ": " or " #", or starting with *, &, !, @, %, ` or a quote, must be put in quotes';
 
-function syntaxDiagnostic(
-  file: string,
-  span: Span,
-  code: string,
-  message: string,
-  doc: Document,
-  yaml: string,
-  pos: number,
-): Diagnostic {
+interface SyntaxContext {
+  readonly file: string;
+  readonly yaml: string;
+  readonly doc: Document;
+  readonly at: At;
+}
+
+function syntaxDiagnostic(ctx: SyntaxContext, code: string, message: string, start: number, end: number): Diagnostic {
+  const { file, yaml, doc, at } = ctx;
+  const span = at(start, end);
   switch (code) {
     case 'DUPLICATE_KEY': {
-      const key = duplicateKeyAt(doc, pos);
-      const first = key?.first;
+      const key = duplicateKeyAt(doc, start);
       return diagnostic('CP1102', {
         file,
         span,
         message: `the key "${key?.name ?? 'this key'}" appears twice in the same mapping`,
-        hint: first !== undefined ? `it is first set on line ${span.start.line - countLines(yaml, first, pos)}; keep one of the two` : 'keep one of the two',
+        hint: key ? `it is first set on line ${span.start.line - countLines(yaml, key.first, start)}; keep one of the two` : 'keep one of the two',
       });
     }
     case 'TAB_AS_INDENT':
@@ -152,14 +151,39 @@ function syntaxDiagnostic(
       });
     case 'RESOURCE_EXHAUSTION':
       return diagnostic('CP1103', { file, span, message: 'the YAML is too deeply nested or too repetitive to read safely' });
-    default:
-      return diagnostic('CP1101', {
-        file,
-        span,
-        message: `YAML syntax error: ${describeYamlError(code, message)}`,
-        hint: SYNTAX_HINT,
-      });
+    default: {
+      const overIndented = overIndentedLineAfter(yaml, start);
+      if (overIndented !== undefined) {
+        return diagnostic('CP1101', {
+          file,
+          span: at(overIndented, overIndented),
+          message: 'YAML syntax error: the indentation does not line up with the lines above (this line is indented further than the key before it)',
+          hint: 'keys of one group start in the same column; remove the extra spaces',
+        });
+      }
+      return diagnostic('CP1101', { file, span, message: `YAML syntax error: ${describeYamlError(code, message)}`, hint: SYNTAX_HINT });
+    }
   }
+}
+
+/**
+ * A "key: value" line indented further than the key line above is read by YAML
+ * as the continuation of that key's value, and reported there with a confusing
+ * message. Returns the offset of the over-indented line's first character.
+ */
+function overIndentedLineAfter(yaml: string, pos: number): number | undefined {
+  const lineStart = yaml.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = yaml.indexOf('\n', pos);
+  if (lineEnd < 0) return undefined;
+  const nextEnd = yaml.indexOf('\n', lineEnd + 1);
+  const line = yaml.slice(lineStart, lineEnd);
+  const next = yaml.slice(lineEnd + 1, nextEnd < 0 ? yaml.length : nextEnd);
+  const indent = (text: string) => /^ */.exec(text)![0].length;
+  const isKeyLine = (text: string) => /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(text);
+  if (isKeyLine(line) && isKeyLine(next) && indent(next) > indent(line) && !/:\s*$/.test(line)) {
+    return lineEnd + 1 + indent(next);
+  }
+  return undefined;
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -173,6 +197,26 @@ function describeYamlError(code: string, message: string): string {
   return words[code] ?? firstLine(message).replace(/^./, (c) => c.toLowerCase());
 }
 
+type At = (start: number, end: number) => Span;
+
+/** Where the first alias (*name) is written: where an alias bomb starts to go off. */
+function firstAlias(doc: Document, at: At): Span | undefined {
+  let range: readonly number[] | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      range = alias.range ?? undefined;
+      return visit.BREAK;
+    },
+  });
+  return range ? at(range[0]!, range[1]!) : undefined;
+}
+
+/** The first line with content, past any leading comments. */
+function contentStart(doc: Document, at: At): Span {
+  const range = doc.contents?.range;
+  return range ? at(range[0], range[0]) : at(0, 0);
+}
+
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
@@ -180,8 +224,8 @@ function countLines(text: string, from: number, to: number): number {
 }
 
 /** The key reported as duplicate at `pos`, and where its first occurrence starts. */
-function duplicateKeyAt(doc: Document, pos: number): { name: string; first?: number } | undefined {
-  let found: { name: string; first?: number } | undefined;
+function duplicateKeyAt(doc: Document, pos: number): { name: string; first: number } | undefined {
+  let found: { name: string; first: number } | undefined;
   visit(doc, {
     Map(_, map) {
       const seen = new Map<string, number>();
@@ -226,8 +270,8 @@ function makeLocator(doc: Document, yaml: string, at: (start: number, end: numbe
   return {
     value(path) {
       const { node, pair, complete } = walk(path);
-      if (!complete) return keySpan(pair) ?? at(0, 0);
-      return spanOf(node) ?? keySpan(pair) ?? at(0, 0);
+      if (!complete) return keySpan(pair) ?? contentStart(doc, at);
+      return spanOf(node) ?? keySpan(pair) ?? contentStart(doc, at);
     },
     key(path) {
       const { pair, complete } = walk(path);

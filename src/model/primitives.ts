@@ -25,10 +25,9 @@ export const EXPECTATIONS = {
 
 export type Expectation = keyof typeof EXPECTATIONS;
 
-/** Schema-level error: the expectation's words for a value that is present but wrong. */
+/** Schema-level error: the expectation's words, for a wrong value and for a missing one. */
 export function expecting(kind: Expectation) {
-  return (issue: { input?: unknown }) =>
-    issue.input === undefined ? undefined : EXPECTATIONS[kind].text;
+  return () => EXPECTATIONS[kind].text;
 }
 
 /** An optional field; `null` (or `~`) means the same as leaving it out. */

@@ -57,7 +57,15 @@ export const caseDatesInOrder: Check = ({ root }) => {
         out.push(outOfOrder('CP1304', file, ['court', 'hearings', i, 'next_date'], `the hearing of ${hearing.date} is continued to ${hearing.next_date}, which is not after it`));
       }
       if (hearing.next_date != null && hearing.continued !== true) {
-        out.push(outOfOrder('CP1304', file, ['court', 'hearings', i, 'next_date'], `\`next_date\` is set but the hearing of ${hearing.date} is not marked \`continued: true\``, 'add continued: true, or remove next_date'));
+        out.push(
+          diagnostic('CP1201', {
+            file: file.file,
+            span: file.locate.value(['court', 'hearings', i, 'next_date']),
+            field: formatFieldPath(['court', 'hearings', i, 'continued']),
+            message: `the hearing of ${hearing.date} has a \`next_date\` (${hearing.next_date}) but is not marked \`continued: true\``,
+            hint: 'add continued: true (the hearing did not go ahead and was rescheduled), or remove next_date',
+          }),
+        );
       }
     });
   }
