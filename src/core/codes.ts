@@ -6,6 +6,9 @@
  * CP11xx  YAML and front-matter syntax
  * CP12xx  a record against its schema (case-format.md)
  * CP13xx  checks across fields and files
+ * CP20xx  templates (Handlebars)
+ * CP21xx  the Markdown a template renders
+ * CP30xx  writing documents (PDF, DOCX, files)
  */
 export const CODES = {
   CP1001: { severity: 'error', summary: 'the file could not be read' },
@@ -48,6 +51,18 @@ export const CODES = {
   CP1311: { severity: 'error', summary: 'a referenced asset file is missing' },
   CP1312: { severity: 'error', summary: 'a folder name that is not a valid id' },
   CP1313: { severity: 'error', summary: 'a case id with no folder under children/' },
+  CP2001: { severity: 'error', summary: 'a template syntax error' },
+  CP2002: { severity: 'error', summary: 'a helper that does not exist' },
+  CP2003: { severity: 'error', summary: 'a template field the data does not have' },
+  CP2004: { severity: 'error', summary: 'a value printed without a formatting helper (it could change the document structure)' },
+  CP2005: { severity: 'error', summary: 'a partial that does not exist' },
+  CP2006: { severity: 'error', summary: 'a helper given the wrong kind of value' },
+  CP2101: { severity: 'error', summary: 'Markdown the document tree does not support' },
+  CP2102: { severity: 'error', summary: 'an unknown directive (:::name)' },
+  CP2103: { severity: 'error', summary: 'a directive attribute that is missing or wrong' },
+  CP2104: { severity: 'error', summary: 'an image that is not available' },
+  CP3001: { severity: 'error', summary: 'an output file could not be written' },
+  CP3002: { severity: 'error', summary: 'a document could not be rendered (font, image)' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type Code = keyof typeof CODES;
