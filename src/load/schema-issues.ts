@@ -72,12 +72,15 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
     return issue.keys.map((key) => {
       const suggestion = closest(key, known, distance);
       const where = field ? `\`${field}\`` : 'this file';
+      const split = locate.splitByComma([...path, key]);
       return diagnostic('CP1205', {
         file,
         span: locate.key([...path, key]),
         field: formatFieldPath([...path, key]),
         message: `"${key}" is not a field of ${where}`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `the fields here are: ${known.join(', ')}`,
+        hint: split
+          ? `a comma ends a value inside { … }; if "${key}" belongs to ${split.key}, put the whole value in quotes: ${split.key}: "${split.value}, ${key}"`
+          : suggestion ? `did you mean "${suggestion}"?` : `the fields here are: ${known.join(', ')}`,
       });
     });
   }

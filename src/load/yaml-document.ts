@@ -18,6 +18,12 @@ export interface Locator {
   key(path: FieldPath): Span | undefined;
   /** The raw scalar at `path`, as written, for messages. */
   source(path: FieldPath): string | undefined;
+  /**
+   * When the key at `path` is a bare word inside `{ … }` right after another
+   * field, it is most likely the rest of that field's value, cut at a comma:
+   * returns that field's key and value as written.
+   */
+  splitByComma(path: FieldPath): { readonly key: string; readonly value: string } | undefined;
 }
 
 export interface ParsedYaml {
@@ -281,6 +287,15 @@ function makeLocator(doc: Document, yaml: string, at: (start: number, end: numbe
       const { node, complete } = walk(path);
       if (!complete || !isScalar(node) || !node.range) return undefined;
       return yaml.slice(node.range[0], node.range[1]);
+    },
+    splitByComma(path) {
+      const parent = walk(path.slice(0, -1)).node;
+      if (!isMap(parent) || !parent.flow) return undefined;
+      const index = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(path[path.length - 1]));
+      const pair = parent.items[index];
+      const before = parent.items[index - 1];
+      if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value) || !before.value.range) return undefined;
+      return { key: String(before.key.value), value: yaml.slice(before.value.range[0], before.value.range[1]) };
     },
   };
 }
