@@ -13,14 +13,20 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   model: ['core'],
   load: ['core', 'model'],
-  io: ['core'],
-  cli: ['core', 'model', 'load', 'io'],
+  templates: ['core'],
+  document: ['core'],
+  render: ['core', 'document'],
+  io: ['core', 'render'],
+  cli: ['core', 'model', 'load', 'io', 'templates', 'document', 'render'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
   core: [],
   model: ['zod'],
   load: ['yaml', 'zod', 'fastest-levenshtein'],
+  templates: ['handlebars', 'fastest-levenshtein'],
+  document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
+  render: ['pdfkit', 'docx', 'fflate'],
   io: [],
   cli: ['commander', 'picocolors'],
 };
@@ -49,6 +55,9 @@ describe('layering', () => {
         expect(PACKAGES[layer], `${file} imports ${spec}`).toContain(spec!.split('/')[0]);
       }
     }
+    // The two writers never import each other: each reads only the document tree.
+    if (file.startsWith('render/pdf/')) expect(text).not.toMatch(/from '\.\.\/docx\//);
+    if (file.startsWith('render/docx/')) expect(text).not.toMatch(/from '\.\.\/pdf\//);
     if (!['io', 'cli'].includes(layer)) {
       expect(text.replace(/^\s*(\/\/|\*).*$/gm, ''), `${file} reaches the file system, process or clock`).not.toMatch(EFFECTFUL);
     }
