@@ -1,0 +1,75 @@
+import { strFromU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { DocxRenderError } from './errors.js';
+import { corePropertiesXml, parseDate, stampZipDates } from './package.js';
+
+const META = {
+  title: 'Court Report — A & B <draft>',
+  author: 'Bluegrass Family Services',
+  subject: 'Review "hearing"',
+  keywords: ['casepress', 'C-1'],
+  reference: 'C-1',
+  confidentiality: 'CONFIDENTIAL\u0007',
+  date: '2026-11-23',
+};
+
+/** Every (time, date) pair of a zip's local and central headers. */
+function zipDates(zip: Uint8Array): [number, number][] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const out: [number, number][] = [];
+  for (let at = 0; at + 4 <= zip.length; at += 1) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) out.push([view.getUint16(at + 10, true), view.getUint16(at + 12, true)]);
+    if (signature === 0x02014b50) out.push([view.getUint16(at + 12, true), view.getUint16(at + 14, true)]);
+  }
+  return out;
+}
+
+describe('stampZipDates', () => {
+  it('sets every local and central header to the date at midnight, and the zip still opens', () => {
+    const files = { 'a.xml': new TextEncoder().encode('<a/>'), 'word/b.xml': new TextEncoder().encode('<b>é</b>') };
+    const zip = zipSync(files, { mtime: new Date(2031, 5, 17, 13, 45, 10) });
+    const stamped = stampZipDates(zip, '2026-11-23');
+    const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 23;
+    expect(zipDates(stamped)).toEqual([
+      [0, dosDate],
+      [0, dosDate],
+      [0, dosDate],
+      [0, dosDate],
+    ]);
+    expect(strFromU8(unzipSync(stamped)['word/b.xml']!)).toBe('<b>é</b>');
+  });
+
+  it('gives the same bytes for zips made at different times', () => {
+    const files = { 'a.txt': new Uint8Array([1, 2, 3]) };
+    const one = stampZipDates(zipSync(files, { mtime: new Date(2000, 0, 1) }), '2026-01-02');
+    const two = stampZipDates(zipSync(files, { mtime: new Date(2044, 11, 31, 23, 59, 58) }), '2026-01-02');
+    expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);
+  });
+
+  it('refuses what is not a zip', () => {
+    expect(() => stampZipDates(new Uint8Array(40), '2026-01-02')).toThrow(DocxRenderError);
+  });
+});
+
+describe('parseDate', () => {
+  it('reads YYYY-MM-DD and refuses anything else, or a year a zip cannot hold', () => {
+    expect(parseDate('2026-11-23')).toEqual({ year: 2026, month: 11, day: 23 });
+    for (const bad of ['2026-13-01', '2026-1-1', '1979-12-31', '23/11/2026', '']) {
+      expect(() => parseDate(bad), bad).toThrow(DocxRenderError);
+    }
+  });
+});
+
+describe('corePropertiesXml', () => {
+  it('writes the metadata escaped, drops control characters, and dates both stamps from meta.date', () => {
+    const xml = corePropertiesXml(META);
+    expect(xml).toContain('<dc:title>Court Report — A &amp; B &lt;draft&gt;</dc:title>');
+    expect(xml).toContain('<dc:subject>Review &quot;hearing&quot;</dc:subject>');
+    expect(xml).toContain('<dc:creator>Bluegrass Family Services</dc:creator>');
+    expect(xml).toContain('<cp:keywords>casepress, C-1</cp:keywords>');
+    expect(xml).toContain('<dc:description>C-1 — CONFIDENTIAL</dc:description>');
+    expect(xml).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:created>');
+    expect(xml).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:modified>');
+  });
+});

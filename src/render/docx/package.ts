@@ -1,0 +1,80 @@
+/**
+ * What makes the same tree give the same bytes: docProps/core.xml written from
+ * the tree's date (docx stamps `new Date()`), and the zip entries' dates set to
+ * that date (docx's zipper stamps the current local time).
+ */
+import type { DocumentMeta } from '../../document/ast.js';
+import { DocxRenderError } from './errors.js';
+import { escapeXml } from './text.js';
+
+const CORE_NAMESPACES =
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+  'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+  'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+/** The calendar date of `meta.date`, checked: the zip format holds years 1980-2107. */
+export function parseDate(date: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || year < 1980 || year > 2107 || month < 1 || month > 12 || day < 1 || day > 31) {
+    throw new DocxRenderError(`document date "${date}" is not a date (YYYY-MM-DD, 1980-2107)`);
+  }
+  return { year, month, day };
+}
+
+/** A line describing the document for Word's properties pane: its reference and confidentiality notice. */
+export function description(meta: DocumentMeta): string {
+  return [meta.reference, meta.confidentiality].filter(Boolean).join(' — ');
+}
+
+/** docProps/core.xml with created and modified set to the document's date (midnight UTC). */
+export function corePropertiesXml(meta: DocumentMeta): string {
+  parseDate(meta.date);
+  const stamp = `${meta.date}T00:00:00Z`;
+  const element = (name: string, value: string) => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<cp:coreProperties ${CORE_NAMESPACES}>` +
+    element('dc:title', meta.title) +
+    element('dc:subject', meta.subject) +
+    element('dc:creator', meta.author) +
+    element('cp:keywords', meta.keywords.join(', ')) +
+    element('dc:description', description(meta)) +
+    element('cp:lastModifiedBy', meta.author) +
+    `<cp:revision>1</cp:revision>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    `</cp:coreProperties>`
+  );
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+/**
+ * Sets every entry's modification date in a zip file to `date` at 00:00, in
+ * place, in both the local and the central headers. The CRCs cover only the
+ * entries' data, so nothing else changes.
+ */
+export function stampZipDates(zip: Uint8Array, date: string): Uint8Array {
+  const { year, month, day } = parseDate(date);
+  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end -= 1;
+  if (end < 0) throw new DocxRenderError('the DOCX zipper wrote no zip directory');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < count; i += 1) {
+    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new DocxRenderError('the DOCX zip directory is not as expected');
+    view.setUint16(at + 12, 0, true);
+    view.setUint16(at + 14, dosDate, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new DocxRenderError('the DOCX zip entry is not as expected');
+    view.setUint16(local + 10, 0, true);
+    view.setUint16(local + 12, dosDate, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
+}

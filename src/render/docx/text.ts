@@ -1,0 +1,21 @@
+/**
+ * Text from the data made safe for XML: characters XML 1.0 forbids (control
+ * characters, U+FFFE/U+FFFF, lone surrogates) are dropped, so a stray byte in a
+ * case note can never make Word refuse the file.
+ */
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for a run: forbidden characters dropped, tabs and line ends as spaces (a hard break is its own node). */
+export function cleanText(value: string): string {
+  return value.replace(FORBIDDEN, '').replace(/\r\n|[\t\n\r]/g, ' ');
+}
+
+/** Text for an XML part written by hand (docProps/core.xml, the table style). */
+export function escapeXml(value: string): string {
+  return cleanText(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

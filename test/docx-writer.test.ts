@@ -1,0 +1,462 @@
+/**
+ * The DOCX writer, asserted by content: the parts of the zip (document.xml,
+ * styles.xml, numbering.xml, headers, footers, core.xml), the same text as the
+ * tree, byte-identical output for the same tree in one process and across
+ * processes, and a LibreOffice round trip to PDF.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, relative } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
+import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
+import { REPO } from './helpers/fixture-root.js';
+import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
+
+// ---- reading a .docx -------------------------------------------------------
+
+type Parts = Record<string, string>;
+
+function parts(bytes: Uint8Array): Parts {
+  const files = unzipSync(bytes);
+  return Object.fromEntries(Object.entries(files).map(([path, data]) => [path, path.startsWith('word/media/') ? `(${data.length} bytes)` : strFromU8(data)]));
+}
+
+const decode = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The paragraphs of a part (`w:p`, in document order, table cells included), each as its text. */
+function paragraphs(xml: string): { xml: string; text: string }[] {
+  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([whole, inner]) => ({
+    xml: whole,
+    text: [...inner!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
+      .map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : decode(m[1]!)))
+      .join(''),
+  }));
+}
+
+/** The tables of a part, outermost only (notices and data tables do not nest here). */
+const tables = (xml: string) => [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[0]);
+const rows = (tableXml: string) => [...tableXml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[0]);
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function plain(inlines: readonly Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : plain(n.children))).join('');
+}
+
+/** The paragraph texts a tree must produce, in order. */
+function expectedTexts(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block): string[] => {
+    switch (block.type) {
+      case 'heading':
+      case 'paragraph':
+        return [plain(block.children)];
+      case 'list':
+        return block.items.flatMap((item) => expectedTexts(item.children));
+      case 'table':
+        return [...(block.caption ? [plain(block.caption)] : []), ...block.header.map((c) => plain(c.children)), ...block.rows.flat().map((c) => plain(c.children))];
+      case 'keep':
+        return expectedTexts(block.children);
+      case 'notice':
+        return [...(block.title ? [plain(block.title)] : []), ...expectedTexts(block.children)];
+      case 'checklist':
+        return block.items.map((item) => `${item.checked ? '☒' : '☐'}\t${plain(item.children)}${item.note ? ` — ${plain(item.note)}` : ''}`);
+      case 'signature':
+        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${s.date}` : 'Date: \t']);
+      case 'image':
+      case 'pageBreak':
+        return [];
+    }
+  });
+}
+
+/** True when `expected` appears in `actual` in order (other paragraphs may come between). */
+function inOrder(actual: readonly string[], expected: readonly string[]): string | undefined {
+  let at = 0;
+  for (const text of expected) {
+    const found = actual.indexOf(text, at);
+    if (found < 0) return text;
+    at = found + 1;
+  }
+  return undefined;
+}
+
+const render = (tree: DocumentTree = SAMPLE_TREE) => toDocx(tree, { images: SAMPLE_IMAGES });
+const tiny = (blocks: Block[], meta: Partial<DocumentTree['meta']> = {}): DocumentTree => ({
+  meta: { ...SAMPLE_TREE.meta, draft: false, ...meta },
+  blocks,
+});
+
+// ---- the sample tree -------------------------------------------------------
+
+describe('the sample tree as DOCX', async () => {
+  const bytes = await render();
+  const p = parts(bytes);
+  const doc = p['word/document.xml']!;
+  const body = paragraphs(doc);
+
+  it('is a Word package with the parts Word needs', () => {
+    for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/settings.xml', 'docProps/core.xml']) {
+      expect(p, part).toHaveProperty([part]);
+    }
+  });
+
+  it('uses real Word styles: Title, Heading 1-3, Caption, and the named table style', () => {
+    const styles = p['word/styles.xml']!;
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption', 'CasepressTable', 'Hyperlink']) {
+      expect(styles, id).toMatch(new RegExp(`<w:style [^>]*w:styleId="${id}"`));
+    }
+    for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption']) expect(doc, id).toContain(`<w:pStyle w:val="${id}"/>`);
+    expect(doc).toContain('<w:tblStyle w:val="CasepressTable"/>');
+    expect(styles).toMatch(/<w:style w:type="table" w:styleId="CasepressTable"><w:name w:val="Casepress Table"\/>/);
+  });
+
+  it('names Noto Serif everywhere: document defaults, heading styles and theme', () => {
+    const styles = p['word/styles.xml']!;
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
+    expect(defaults).toContain('<w:rFonts w:ascii="Noto Serif" w:cs="Noto Serif" w:eastAsia="Noto Serif" w:hAnsi="Noto Serif"/>');
+    expect(defaults).toContain('<w:sz w:val="22"/>');
+    const heading1 = /<w:style [^>]*w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(heading1).toContain('w:ascii="Noto Serif"');
+    expect(heading1).toContain('<w:sz w:val="32"/>');
+    expect(p['word/theme/theme1.xml']).toContain('typeface="Noto Serif"');
+  });
+
+  it('lays the page out as US Letter with 1-inch margins', () => {
+    expect(doc).toContain('<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>');
+    expect(doc).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);
+  });
+
+  it('keeps every heading with what follows it', () => {
+    const headings = body.filter((b) => /<w:pStyle w:val="(Heading[123]|Title)"\/>/.test(b.xml));
+    expect(headings.map((h) => h.text)).toEqual(['Court Report — Sample', 'Court Report', 'Names in every script', 'Nested lists', 'Kept together', 'Placement history', 'Signatures']);
+    for (const h of headings) {
+      expect(h.xml, h.text).toContain('<w:keepNext/>');
+      expect(h.xml, h.text).toContain('<w:keepLines/>');
+    }
+  });
+
+  it('has the same paragraph texts as the tree, in order, every long name exact', () => {
+    const texts = body.map((b) => b.text);
+    expect(texts[0]).toBe(SAMPLE_TREE.meta.title);
+    expect(inOrder(texts, expectedTexts(SAMPLE_TREE.blocks))).toBeUndefined();
+    for (const name of LONG_NAMES) expect(texts, name).toContain(name);
+    expect(texts).toContain('Obtain stable housing.\nSecond line after a hard break.');
+  });
+
+  it('writes the 120-row table with one header row repeated on every page and no row split', () => {
+    const table = tables(doc).find((t) => t.includes('Home or provider'))!;
+    const trs = rows(table);
+    expect(trs).toHaveLength(121);
+    expect(trs[0]).toContain('<w:tblHeader/>');
+    expect(trs[0]).toContain('w:fill="E8EDF2"');
+    expect(trs.slice(1).filter((r) => r.includes('<w:tblHeader/>'))).toHaveLength(0);
+    for (const tr of trs) expect(tr).toContain('<w:cantSplit/>');
+    expect(table).toContain('<w:gridCol w:w="749"/><w:gridCol w:w="1591"/><w:gridCol w:w="2808"/><w:gridCol w:w="4212"/>');
+    expect(trs[1]).toMatch(/<w:jc w:val="right"\/>[\s\S]*<w:t xml:space="preserve">1<\/w:t>/);
+    const caption = body.find((b) => b.text === 'Table 1. Placement history (120 rows)')!;
+    expect(caption.xml).toContain('<w:pStyle w:val="Caption"/>');
+    expect(caption.xml).toContain('<w:keepNext/>');
+  });
+
+  it('numbers lists through numbering definitions: bullets, numbers from the list’s start, nested levels', () => {
+    const numbering = p['word/numbering.xml']!;
+    expect(numbering).toMatch(/<w:numFmt w:val="bullet"\/><w:lvlText w:val="•"\/>/);
+    expect(numbering).toMatch(/<w:start w:val="1"\/><w:numFmt w:val="decimal"\/><w:lvlText w:val="%1."\/>/);
+    const listItems = body.filter((b) => b.xml.includes('<w:numPr>'));
+    expect(listItems.map((b) => b.text)).toEqual([...LONG_NAMES, 'Complete intensive outpatient program.', 'Attend three times weekly', 'Submit to random screens', 'Obtain stable housing.\nSecond line after a hard break.']);
+    const level = (text: string) => /<w:ilvl w:val="(\d)"\/>/.exec(listItems.find((b) => b.text === text)!.xml)![1];
+    expect(level('Complete intensive outpatient program.')).toBe('0');
+    expect(level('Attend three times weekly')).toBe('1');
+    const numId = (text: string) => /<w:numId w:val="(\d+)"\/>/.exec(listItems.find((b) => b.text === text)!.xml)![1];
+    expect(numId('Complete intensive outpatient program.')).toBe(numId('Obtain stable housing.\nSecond line after a hard break.'));
+    expect(numId('Complete intensive outpatient program.')).not.toBe(numId(LONG_NAMES[0]!));
+  });
+
+  it('prints links as hyperlinks to their address', () => {
+    const link = /<w:hyperlink [^>]*r:id="(rId[^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/.exec(doc)!;
+    expect(link[2]).toContain('agency policy');
+    expect(link[2]).toContain('<w:rStyle w:val="Hyperlink"/>');
+    expect(p['word/_rels/document.xml.rels']).toContain(`Id="${link[1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/policy" TargetMode="External"`);
+  });
+
+  it('boxes the notice in its colours with a bold title', () => {
+    const notice = tables(doc).find((t) => t.includes('Withheld for this audience'))!;
+    expect(notice).toContain('w:fill="FDF1F0"');
+    expect(notice).toContain('w:color="B03A2E"');
+    expect(rows(notice)).toHaveLength(1);
+    expect(paragraphs(notice)[0]!.xml).toContain('<w:b/>');
+  });
+
+  it('prints checklist boxes in a symbol font and notes in italics', () => {
+    const items = body.filter((b) => /^[☐☒]/.test(b.text));
+    expect(items.map((b) => b.text[0])).toEqual(['☒', '☐', '☐']);
+    expect(items[0]!.xml).toContain('<w:rFonts w:ascii="Segoe UI Symbol"');
+    expect(items[0]!.xml).toMatch(/<w:i\/>[\s\S]*obtained 2026-03-02/);
+  });
+
+  it('keeps a keep block and the signature block on one page: keepNext on all but the last paragraph', () => {
+    const kept = body.findIndex((b) => b.text === 'Kept together');
+    expect(body[kept]!.xml).toContain('<w:keepNext/>');
+    expect(body[kept + 1]!.xml).not.toContain('<w:keepNext/>');
+    const first = body.findIndex((b) => b.text === 'Jordan Doe') - 1;
+    const last = body.findIndex((b) => b.text === 'Date: \t');
+    const signature = body.slice(first, last + 1);
+    expect(signature).toHaveLength(8);
+    for (const b of signature.slice(0, -1)) expect(b.xml, b.text).toContain('<w:keepNext/>');
+    expect(signature.at(-1)!.xml).not.toContain('<w:keepNext/>');
+    expect(signature[0]!.xml).toContain('<w:pBdr><w:bottom w:val="single"');
+    expect(signature.at(-1)!.xml).toContain('w:leader="underscore"');
+  });
+
+  it('breaks the page before the placement history', () => {
+    const heading = body.find((b) => b.text === 'Placement history')!;
+    expect(heading.xml).toContain('<w:pageBreakBefore/>');
+  });
+
+  it('puts the title in the header, the letterhead and logo on the first page, DRAFT as a watermark', () => {
+    expect(doc).toContain('<w:titlePg/>');
+    const headers = Object.keys(p).filter((k) => /^word\/header\d+\.xml$/.test(k)).map((k) => p[k]!);
+    const running = headers.find((h) => h.includes(SAMPLE_TREE.meta.title))!;
+    const letterhead = headers.find((h) => h.includes('Bluegrass Family Services'))!;
+    expect(running).toBeDefined();
+    expect(letterhead).toBeDefined();
+    for (const line of ['120 Main St', 'Lexington, KY 40507', '(859) 555-0100']) expect(letterhead).toContain(line);
+    expect(letterhead).toContain('<wp:docPr id="2" name="Picture 2" descr="Bluegrass Family Services logo"');
+    for (const h of [running, letterhead]) {
+      expect(h).toMatch(/<v:shape id="PowerPlusWaterMarkObject\d"/);
+      expect(h).toContain('string="DRAFT"');
+    }
+    expect(Object.keys(p).filter((k) => k.startsWith('word/media/'))).toHaveLength(1);
+  });
+
+  it('prints the confidentiality notice, the reference and Page X of Y (PAGE, NUMPAGES) in every footer', () => {
+    const footers = Object.keys(p).filter((k) => /^word\/footer\d+\.xml$/.test(k));
+    expect(footers).toHaveLength(2);
+    for (const f of footers) {
+      const xml = p[f]!;
+      expect(xml).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
+      expect(xml).toContain('<w:instrText xml:space="preserve">NUMPAGES</w:instrText>');
+      const texts = paragraphs(xml).map((b) => b.text);
+      expect(texts).toEqual([SAMPLE_TREE.meta.confidentiality, `${SAMPLE_TREE.meta.reference}\tPage  of `]);
+    }
+  });
+
+  it('dates and describes the file from the tree: core.xml', () => {
+    const core = p['docProps/core.xml']!;
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:modified>');
+    expect(core).toContain('<dc:title>Court Report — Sample</dc:title>');
+    expect(core).toContain('<dc:creator>Bluegrass Family Services</dc:creator>');
+    expect(core).toContain('<dc:subject>Sample document exercising every block type</dc:subject>');
+    expect(core).toContain('<cp:keywords>casepress, sample, C-2025-0142</cp:keywords>');
+    expect(core).toContain('<dc:description>C-2025-0142 — CONFIDENTIAL');
+  });
+
+  it('gives the same bytes when rendered again in the same process', async () => {
+    expect(sha256(await render())).toBe(sha256(bytes));
+  });
+});
+
+// ---- small trees -----------------------------------------------------------
+
+const t = (value: string): Inline => ({ type: 'text', value });
+const para = (value: string): Block => ({ type: 'paragraph', children: [t(value)] });
+
+describe('the DOCX writer on small trees', () => {
+  it('restarts each ordered list at its own start', async () => {
+    const list = (start: number, first: string): Block => ({ type: 'list', ordered: true, start, items: [{ children: [para(first)] }, { children: [para(`${first} again`)] }] });
+    const p = parts(await render(tiny([list(5, 'five'), para('between'), list(1, 'one'), list(1, 'uno')])));
+    const body = paragraphs(p['word/document.xml']!);
+    const numId = (text: string) => /<w:numId w:val="(\d+)"\/>/.exec(body.find((b) => b.text === text)!.xml)![1]!;
+    const ids = ['five', 'one', 'uno'].map(numId);
+    expect(new Set(ids).size).toBe(3);
+    expect(numId('five again')).toBe(numId('five'));
+    const startOf = (id: string) => new RegExp(`<w:num w:numId="${id}">[\\s\\S]*?<w:startOverride w:val="(\\d+)"/>`).exec(p['word/numbering.xml']!)![1];
+    expect(ids.map(startOf)).toEqual(['5', '1', '1']);
+  });
+
+  it('writes a document without letterhead or draft: one header with the title, no watermark, no first-page header', async () => {
+    const p = parts(await toDocx({ meta: { ...SAMPLE_TREE.meta, draft: false }, blocks: [para('Hello')] }, { images: {} }));
+    expect(p['word/document.xml']).not.toContain('<w:titlePg/>');
+    const headers = Object.keys(p).filter((k) => /^word\/header\d+\.xml$/.test(k));
+    expect(headers).toHaveLength(1);
+    expect(p[headers[0]!]).toContain(SAMPLE_TREE.meta.title);
+    expect(p[headers[0]!]).not.toContain('PowerPlusWaterMark');
+  });
+
+  it('prints data that looks like Markdown or XML as itself, and drops characters XML cannot hold', async () => {
+    const value = 'O\'Brien <b>&amp; *bold* | {{x}} :::note\u0000\u0008';
+    const texts = paragraphs(parts(await render(tiny([para(value)])))['word/document.xml']!).map((b) => b.text);
+    expect(texts).toContain('O\'Brien <b>&amp; *bold* | {{x}} :::note');
+  });
+
+  it('sizes images from their width in points, keeping proportions', async () => {
+    const image: Block = { type: 'image', src: 'assets/logo.png', alt: 'Logo', width: 72 };
+    const doc = parts(await render(tiny([image])))['word/document.xml']!;
+    expect(doc).toContain('<wp:extent cx="914400" cy="914400"/>');
+    expect(doc).toContain('descr="Logo"');
+  });
+
+  it('refuses an image it does not have, or one that is not a PNG or JPEG, with CP3002', async () => {
+    const missing = tiny([{ type: 'image', src: 'nope.png', alt: 'x' }]);
+    await expect(render(missing)).rejects.toThrow(DocxRenderError);
+    await expect(render(missing)).rejects.toMatchObject({ code: 'CP3002', message: expect.stringContaining('nope.png') });
+    const gif = tiny([{ type: 'image', src: 'a.gif', alt: 'x' }]);
+    await expect(toDocx(gif, { images: { 'a.gif': new TextEncoder().encode('GIF89a') } })).rejects.toMatchObject({ code: 'CP3002' });
+  });
+
+  it('refuses a malformed date rather than stamping a wrong one', async () => {
+    await expect(render(tiny([para('x')], { date: '2026-02-31x' }))).rejects.toMatchObject({ code: 'CP3002' });
+  });
+
+  it('keeps a table in a keep block on one page with what precedes it', async () => {
+    const table: Block = { type: 'table', columns: [{ align: 'left', width: 1 }], header: [{ children: [t('H')] }], rows: [[{ children: [t('a')] }], [{ children: [t('b')] }]] };
+    const doc = parts(await render(tiny([{ type: 'keep', children: [para('before'), table] }])))['word/document.xml']!;
+    expect(paragraphs(doc).find((b) => b.text === 'before')!.xml).toContain('<w:keepNext/>');
+    const trs = rows(tables(doc)[0]!);
+    expect(trs[1]).toContain('<w:keepNext/>');
+    expect(trs[2]).not.toContain('<w:keepNext/>');
+  });
+
+  it('writes a table without a header row as plain rows, none repeated or shaded', async () => {
+    const table: Block = { type: 'table', columns: [{ align: 'right', width: 1 }], header: [], rows: [[{ children: [t('only')] }]] };
+    const doc = parts(await render(tiny([table])))['word/document.xml']!;
+    const trs = rows(tables(doc)[0]!);
+    expect(trs).toHaveLength(1);
+    expect(trs[0]).not.toContain('<w:tblHeader/>');
+    expect(trs[0]).not.toContain('w:fill=');
+    expect(trs[0]).toContain('<w:jc w:val="right"/>');
+  });
+
+  it('leaves out a page break at the very end (it would only add a blank page)', async () => {
+    const doc = parts(await render(tiny([para('last'), { type: 'pageBreak' }])))['word/document.xml']!;
+    expect(doc).not.toContain('w:type="page"');
+    expect(doc).not.toContain('<w:pageBreakBefore/>');
+  });
+
+  it('writes a page break before a table as a break paragraph', async () => {
+    const table: Block = { type: 'table', columns: [{ align: 'left', width: 1 }], header: [{ children: [t('H')] }], rows: [] };
+    const doc = parts(await render(tiny([para('first'), { type: 'pageBreak' }, table])))['word/document.xml']!;
+    expect(doc).toMatch(/<w:br w:type="page"\/>[\s\S]*<w:tbl>/);
+  });
+
+  it('counts link and drawing ids per document, so documents do not depend on what was rendered before', async () => {
+    const tree = tiny([{ type: 'paragraph', children: [{ type: 'link', url: 'https://a.example', children: [t('a')] }] }]);
+    const one = await render(tree);
+    await render(SAMPLE_TREE);
+    expect(sha256(await render(tree))).toBe(sha256(one));
+    expect(parts(one)['word/_rels/document.xml.rels']).toContain('Id="rIdLink1"');
+  });
+
+  it('escapes link addresses in the relationships and prints other schemes as text', async () => {
+    const link = (url: string, text: string): Inline => ({ type: 'link', url, children: [t(text)] });
+    const p = parts(await render(tiny([{ type: 'paragraph', children: [link('https://a.example/?x=1&y="2"', 'web'), link('javascript:alert(1)', 'script')] }])));
+    expect(p['word/_rels/document.xml.rels']).toContain('Target="https://a.example/?x=1&amp;y=&quot;2&quot;"');
+    expect(p['word/_rels/document.xml.rels']).not.toContain('javascript');
+    expect(paragraphs(p['word/document.xml']!).map((b) => b.text)).toContain('webscript');
+  });
+});
+
+// ---- determinism across processes ---------------------------------------------
+
+/**
+ * The writer compiled to plain JavaScript in a temporary folder (TypeScript's
+ * transpiler, one file at a time), with a script that renders a tree given as
+ * JSON and prints the sha256 of the bytes: what another process makes.
+ */
+function childRenderer(dir: string): string {
+  const walk = (folder: string): string[] =>
+    readdirSync(join(REPO, folder)).flatMap((name) => {
+      const path = join(folder, name);
+      if (statSync(join(REPO, path)).isDirectory()) return walk(path);
+      return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+    });
+  const sources = ['src/render/docx', 'src/render/style', 'src/document'].flatMap(walk);
+  for (const source of sources) {
+    const { outputText } = ts.transpileModule(readFileSync(join(REPO, source), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+      fileName: source,
+    });
+    const out = join(dir, source.replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, outputText);
+  }
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const script = join(dir, 'render.js');
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { toDocx } from './src/render/docx/index.js';
+const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const images = Object.fromEntries(Object.entries(input.images).map(([key, b64]) => [key, new Uint8Array(Buffer.from(b64, 'base64'))]));
+const bytes = await toDocx(input.tree, { images });
+process.stdout.write(createHash('sha256').update(bytes).digest('hex'));
+`,
+  );
+  const input = { tree: SAMPLE_TREE, images: Object.fromEntries(Object.entries(SAMPLE_IMAGES).map(([k, v]) => [k, Buffer.from(v).toString('base64')])) };
+  writeFileSync(join(dir, 'input.json'), JSON.stringify(input));
+  return script;
+}
+
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('determinism across processes', () => {
+  it('gives byte-identical files from two processes a second apart, in different time zones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casepress-docx-'));
+    scratch.push(dir);
+    const script = childRenderer(dir);
+    const run = (tz: string) => execFileSync(process.execPath, [script, join(dir, 'input.json')], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const first = run('UTC');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = run('Pacific/Kiritimati');
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).toBe(first);
+    expect(sha256(await render())).toBe(first);
+  }, 60_000);
+});
+
+// ---- LibreOffice ----------------------------------------------------------------
+
+function onPath(command: string): string | undefined {
+  return (process.env.PATH ?? '').split(delimiter).map((d) => join(d, command)).find((p) => existsSync(p));
+}
+
+const soffice = onPath('soffice');
+
+describe('LibreOffice', () => {
+  it.skipIf(!soffice && !process.env.CI)('converts the file to a PDF with every long name, the table header on each page, and page numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casepress-docx-lo-'));
+    scratch.push(dir);
+    const file = join(dir, 'sample.docx');
+    writeFileSync(file, await render());
+    const result = spawnSync(
+      soffice ?? 'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const pdf = join(dir, 'sample.pdf');
+    expect(existsSync(pdf), relative(dir, pdf)).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const name of LONG_NAMES) expect(text, name).toContain(name.normalize('NFC'));
+    const tablePages = pages.filter((page) => /\d{4}-\d{2}-\d{2}\s+(Foster|Relative|Therapeutic|Trial)/.test(page));
+    expect(tablePages.length).toBeGreaterThanOrEqual(3);
+    for (const page of tablePages) expect(page).toContain('Home or provider');
+    expect(pages[0]).toContain('Bluegrass Family Services');
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+    expect(pages[1]).toContain(SAMPLE_TREE.meta.title);
+  }, 150_000);
+});
