@@ -1,0 +1,150 @@
+/**
+ * The document's images: every key the tree uses is looked up, opened and
+ * embedded once, in document order, before layout. A missing or unreadable
+ * image is an Error naming its key; embedding one at a time (waiting for
+ * pdfkit's asynchronous PNG decoding) keeps the output byte-identical.
+ */
+import { inflateSync } from 'node:zlib';
+import type { Block, DocumentTree, ImageSet } from '../../document/ast.js';
+
+export interface OpenedImage {
+  /** Natural size in points (a pixel is a point, as pdfkit places images). */
+  readonly width: number;
+  readonly height: number;
+  /** pdfkit's image object, passed back to `doc.image`. */
+  readonly pdfImage: unknown;
+}
+
+export interface ImageBook {
+  /** The image under `key`; `usedBy` says what wanted it, for the error message. */
+  get(key: string, usedBy: string): OpenedImage;
+}
+
+interface PdfkitImage {
+  readonly width: number;
+  readonly height: number;
+  embed(doc: PDFKit.PDFDocument): void;
+  finalize?: () => void;
+  readonly image?: PngInfo;
+}
+
+interface PngInfo {
+  readonly width: number;
+  readonly height: number;
+  /** Bits per pixel, alpha included. */
+  readonly pixelBitlength: number;
+  readonly interlaceMethod: number;
+  readonly imgData: Uint8Array;
+  readonly hasAlphaChannel: boolean;
+  readonly transparency: { readonly indexed?: unknown };
+}
+
+/** The image keys a tree uses, in document order, with what uses them. */
+export function imageUses(tree: DocumentTree): Array<{ key: string; usedBy: string }> {
+  const uses: Array<{ key: string; usedBy: string }> = [];
+  if (tree.letterhead?.logo !== undefined) uses.push({ key: tree.letterhead.logo, usedBy: 'the letterhead logo' });
+  const walk = (blocks: readonly Block[]): void => {
+    for (const block of blocks) {
+      switch (block.type) {
+        case 'image':
+          uses.push({ key: block.src, usedBy: `image "${block.alt}"${block.position ? ` (line ${block.position.line})` : ''}` });
+          break;
+        case 'signature':
+          for (const signer of block.signers) if (signer.image !== undefined) uses.push({ key: signer.image, usedBy: `the signature of ${signer.name}` });
+          break;
+        case 'list':
+          for (const item of block.items) walk(item.children);
+          break;
+        case 'keep':
+        case 'notice':
+          walk(block.children);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(tree.blocks);
+  return uses;
+}
+
+export async function openImages(doc: PDFKit.PDFDocument, tree: DocumentTree, images: ImageSet): Promise<ImageBook> {
+  const opened = new Map<string, OpenedImage>();
+  for (const { key, usedBy } of imageUses(tree)) {
+    if (opened.has(key)) continue;
+    opened.set(key, await openOne(doc, key, usedBy, images));
+  }
+  return {
+    get(key, usedBy) {
+      const image = opened.get(key);
+      if (!image) throw missing(key, usedBy);
+      return image;
+    },
+  };
+}
+
+function missing(key: string, usedBy: string): Error {
+  return new Error(`image "${key}" (${usedBy}) is not among the document's images`);
+}
+
+async function openOne(doc: PDFKit.PDFDocument, key: string, usedBy: string, images: ImageSet): Promise<OpenedImage> {
+  const bytes = Object.hasOwn(images, key) ? images[key] : undefined;
+  if (!(bytes instanceof Uint8Array)) throw missing(key, usedBy);
+  let image: PdfkitImage;
+  try {
+    image = (doc as unknown as { openImage(src: Uint8Array): PdfkitImage }).openImage(bytes);
+    if (image.image) checkPng(image.image);
+    if (!(image.width > 0 && image.height > 0)) throw new Error('it has no pixels');
+  } catch (error) {
+    throw new Error(`image "${key}" (${usedBy}) could not be read: ${(error as Error).message.replace(/\.$/, '')} (PNG or JPEG expected)`);
+  }
+  await embed(doc, image);
+  return { width: image.width, height: image.height, pdfImage: image };
+}
+
+/** Embeds now, waiting for pdfkit's asynchronous PNG decoding (alpha channel, interlacing) to finish. */
+function embed(doc: PDFKit.PDFDocument, image: PdfkitImage): Promise<void> {
+  return new Promise((resolve) => {
+    const finalize = image.finalize;
+    if (typeof finalize !== 'function') {
+      image.embed(doc);
+      resolve();
+      return;
+    }
+    image.finalize = () => {
+      finalize.call(image);
+      image.finalize = finalize;
+      resolve();
+    };
+    image.embed(doc);
+  });
+}
+
+const ADAM7: ReadonlyArray<readonly [number, number, number, number]> = [
+  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+];
+
+/**
+ * pdfkit decodes some PNGs in a callback that throws on bad data, which would
+ * end the process; the same checks are made here first, where they can be caught.
+ */
+function checkPng(png: PngInfo): void {
+  const decodes = png.hasAlphaChannel || png.interlaceMethod === 1 || png.transparency.indexed !== undefined;
+  if (!decodes) return;
+  const data = inflateSync(png.imgData);
+  const bitsPerPixel = png.pixelBitlength;
+  const passes = png.interlaceMethod === 1 ? ADAM7 : [[0, 0, 1, 1] as const];
+  let pos = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const width = Math.ceil((png.width - x0) / dx);
+    const height = Math.ceil((png.height - y0) / dy);
+    if (width <= 0 || height <= 0) continue;
+    const rowBytes = Math.ceil((width * bitsPerPixel) / 8);
+    for (let row = 0; row < height; row++) {
+      if (pos >= data.length) throw new Error('Incomplete or corrupt PNG file');
+      if (data[pos]! > 4) throw new Error(`Invalid filter algorithm: ${data[pos]!}`);
+      pos += 1 + rowBytes;
+    }
+  }
+  if (pos > data.length) throw new Error('Incomplete or corrupt PNG file');
+}

@@ -1,0 +1,332 @@
+/**
+ * Text: inline marks to styled runs, runs to lines, lines to the page.
+ *
+ * Lines are broken here rather than by pdfkit so that every paragraph, cell
+ * and note is measured before it is drawn (pagination decides on exact
+ * heights), runs in different fonts share one line, and a glyph the text face
+ * lacks falls back to the symbols face instead of printing a blank box.
+ */
+import type { Align, Inline } from '../../document/ast.js';
+import type { StyleSheet } from '../style/style.js';
+import type { Frame, PdfContext } from './context.js';
+import { slice, type Slice } from './flow.js';
+import { covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
+
+export interface TextStyle {
+  readonly font: FontKey;
+  readonly size: number;
+  readonly color: string;
+  readonly link?: string;
+}
+
+export type Piece = { readonly text: string; readonly style: TextStyle } | { readonly break: true };
+
+export interface BaseText {
+  readonly size: number;
+  readonly color: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export interface Fragment {
+  readonly text: string;
+  readonly style: TextStyle;
+  /** Offset from the start of the line. */
+  readonly x: number;
+  readonly width: number;
+}
+
+export interface Line {
+  readonly fragments: readonly Fragment[];
+  /** Width of the set text, trailing space excluded. */
+  readonly width: number;
+}
+
+export interface LineMetrics {
+  /** From the top of a line to its baseline. */
+  readonly ascent: number;
+  /** From one line's top to the next's. */
+  readonly height: number;
+}
+
+export function fontKey(bold: boolean, italic: boolean): FontKey {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+/** Inline marks as styled pieces of text. */
+export function piecesOf(inlines: readonly Inline[], base: BaseText, style: StyleSheet): Piece[] {
+  const pieces: Piece[] = [];
+  const walk = (nodes: readonly Inline[], bold: boolean, italic: boolean, link: string | undefined): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text': {
+          const textStyle: TextStyle = {
+            font: fontKey(bold, italic),
+            size: base.size,
+            color: link ? style.linkColor : base.color,
+            ...(link ? { link } : {}),
+          };
+          pieces.push({ text: node.value, style: textStyle });
+          break;
+        }
+        case 'strong':
+          walk(node.children, true, italic, link);
+          break;
+        case 'emphasis':
+          walk(node.children, bold, true, link);
+          break;
+        case 'link':
+          walk(node.children, bold, italic, node.url);
+          break;
+        case 'break':
+          pieces.push({ break: true });
+          break;
+        default:
+          throw new Error(`unknown inline node "${(node as { type?: unknown }).type}"`);
+      }
+    }
+  };
+  walk(inlines, base.bold ?? false, base.italic ?? false, undefined);
+  return pieces;
+}
+
+/** A plain string of inlines (for bookmarks). */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((node) => {
+      switch (node.type) {
+        case 'text':
+          return node.value;
+        case 'break':
+          return ' ';
+        default:
+          return plainText(node.children);
+      }
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function lineMetrics(faces: Faces, size: number, lineGap: number): LineMetrics {
+  const face = faces.regular;
+  const ascent = face.ascent * size;
+  return { ascent, height: ascent - face.descent * size + lineGap };
+}
+
+// ---------------------------------------------------------------------------
+// Line breaking
+
+interface Box {
+  readonly kind: 'box';
+  readonly text: string;
+  readonly style: TextStyle;
+  readonly width: number;
+}
+interface Glue {
+  readonly kind: 'glue';
+  readonly style: TextStyle;
+  readonly width: number;
+}
+type Atom = Box | Glue | { readonly kind: 'break' };
+
+const SPACES = /[ \t\n\r\f\v\u2028\u2029]+/;
+const MARK = /\p{M}/u;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Breaks pieces into lines no wider than `width` (a word wider than a line is cut between characters). */
+export function breakLines(faces: Faces, pieces: readonly Piece[], width: number): Line[] {
+  const atoms = atomsOf(faces, pieces);
+  if (atoms.length === 0) return [];
+  const lines: Atom[][] = [];
+  let line: Atom[] = [];
+  let lineWidth = 0;
+  const endLine = (): void => {
+    lines.push(line);
+    line = [];
+    lineWidth = 0;
+  };
+  const place = (unit: Box[]): void => {
+    const unitWidth = unit.reduce((sum, box) => sum + box.width, 0);
+    if (unitWidth <= width + 0.01) {
+      line.push(...unit);
+      lineWidth += unitWidth;
+      return;
+    }
+    for (const box of unit) {
+      for (const { segment } of graphemes.segment(box.text)) {
+        const face = faces[box.style.font];
+        const w = widthOf(face, segment, box.style.size);
+        if (line.length > 0 && lineWidth + w > width + 0.01) endLine();
+        line.push({ kind: 'box', text: segment, style: box.style, width: w });
+        lineWidth += w;
+      }
+    }
+  };
+
+  let glue: Glue | undefined;
+  let unit: Box[] = [];
+  const flushUnit = (): void => {
+    if (unit.length === 0) return;
+    const unitWidth = unit.reduce((sum, box) => sum + box.width, 0);
+    if (line.length > 0) {
+      const glueWidth = glue?.width ?? 0;
+      if (lineWidth + glueWidth + unitWidth <= width + 0.01) {
+        if (glue) line.push(glue);
+        lineWidth += glueWidth;
+      } else {
+        endLine();
+      }
+    }
+    place(unit);
+    unit = [];
+    glue = undefined;
+  };
+  for (const atom of atoms) {
+    if (atom.kind === 'box') {
+      unit.push(atom);
+    } else if (atom.kind === 'glue') {
+      flushUnit();
+      if (line.length > 0) glue ??= atom;
+    } else {
+      flushUnit();
+      endLine();
+      glue = undefined;
+    }
+  }
+  flushUnit();
+  if (line.length > 0) endLine();
+  return lines.map(fragmentsOf);
+}
+
+/** Pieces as boxes (words, each in the face that has its glyphs), glue (spaces) and breaks. */
+function atomsOf(faces: Faces, pieces: readonly Piece[]): Atom[] {
+  const atoms: Atom[] = [];
+  for (const piece of pieces) {
+    if ('break' in piece) {
+      atoms.push({ kind: 'break' });
+      continue;
+    }
+    const parts = piece.text.split(SPACES);
+    parts.forEach((part, index) => {
+      if (index > 0) atoms.push({ kind: 'glue', style: piece.style, width: widthOf(faces[piece.style.font], ' ', piece.style.size) });
+      if (part.length > 0) for (const box of boxesOf(faces, part, piece.style)) atoms.push(box);
+    });
+  }
+  return atoms;
+}
+
+/** A word split where its characters need a different face (the symbols face has ☐ ☒ and other signs). */
+function boxesOf(faces: Faces, word: string, style: TextStyle): Box[] {
+  const primary = faces[style.font];
+  const fallback = faces.symbols;
+  if (style.font === 'symbols' || allCovered(primary, word)) return [box(primary, word, style)];
+  const symbolStyle: TextStyle = { ...style, font: 'symbols' };
+  const boxes: Box[] = [];
+  let current = '';
+  let currentFace: Face = primary;
+  const flush = (): void => {
+    if (current.length > 0) boxes.push(box(currentFace, current, currentFace === fallback ? symbolStyle : style));
+    current = '';
+  };
+  for (const char of word) {
+    const codePoint = char.codePointAt(0)!;
+    // A combining mark stays in the face of the letter it sits on.
+    const isMark = codePoint >= 0x300 && current.length > 0 && MARK.test(char);
+    const face = isMark ? currentFace : covers(primary, codePoint) || !covers(fallback, codePoint) ? primary : fallback;
+    if (face !== currentFace) flush();
+    currentFace = face;
+    current += char;
+  }
+  flush();
+  return boxes;
+}
+
+function allCovered(face: Face, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x7f) continue;
+    const codePoint = word.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    if (!covers(face, codePoint)) return false;
+  }
+  return true;
+}
+
+function box(face: Face, text: string, style: TextStyle): Box {
+  return { kind: 'box', text, style, width: widthOf(face, text, style.size) };
+}
+
+function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return a === b || (a.font === b.font && a.size === b.size && a.color === b.color && a.link === b.link);
+}
+
+function fragmentsOf(atoms: Atom[]): Line {
+  const fragments: Fragment[] = [];
+  let x = 0;
+  let text = '';
+  let style: TextStyle | undefined;
+  let width = 0;
+  const flush = (): void => {
+    if (style && text.length > 0) fragments.push({ text, style, x, width });
+    x += width;
+    text = '';
+    width = 0;
+  };
+  for (const atom of atoms) {
+    if (atom.kind === 'break') continue;
+    if (!style || !sameStyle(style, atom.style)) {
+      flush();
+      style = atom.style;
+    }
+    text += atom.kind === 'box' ? atom.text : ' ';
+    width += atom.width;
+  }
+  flush();
+  return { fragments, width: x };
+}
+
+// ---------------------------------------------------------------------------
+// Drawing
+
+/** Draws one line with its baseline at `baseline`, aligned within `width`. */
+export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: number, width: number, align: Align = 'left'): void {
+  const { doc } = ctx;
+  const shift = align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0;
+  for (const fragment of line.fragments) {
+    const left = x + shift + fragment.x;
+    const { style } = fragment;
+    doc.font(style.font).fontSize(style.size).fillColor(style.color);
+    doc.text(fragment.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    if (style.link) {
+      const face = ctx.faces[style.font];
+      const drawn = fragment.text.replace(/ +$/, '');
+      const w = drawn.length === fragment.text.length ? fragment.width : widthOf(face, drawn, style.size);
+      const underline = baseline + style.size * 0.12;
+      doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
+      const top = baseline - face.ascent * style.size;
+      doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
+    }
+  }
+}
+
+/** Lays out and measures a run of inlines as a block of lines. */
+export function setText(ctx: PdfContext, inlines: readonly Inline[], base: BaseText, width: number): Line[] {
+  return breakLines(ctx.faces, piecesOf(inlines, base, ctx.style), width);
+}
+
+/**
+ * Lines as slices, one per line so a long paragraph can break between pages,
+ * with its first two and last two lines kept together (no orphans, no widows).
+ */
+export function lineSlices(ctx: PdfContext, lines: readonly Line[], frame: Frame, size: number, lineGap: number, align: Align = 'left'): Slice[] {
+  const metrics = lineMetrics(ctx.faces, size, lineGap);
+  const n = lines.length;
+  return lines.map((line, k) =>
+    slice(metrics.height, (y) => drawLine(ctx, line, frame.x, y + metrics.ascent, frame.width, align), {
+      baseline: metrics.ascent,
+      keepWithNext: (k === 0 && n > 1) || (k === n - 2 && n > 1),
+    }),
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * What prints around the content: the letterhead on page 1, the running
+ * header (document title) and footer (confidentiality notice, reference,
+ * "Page X of Y") on every page, and the DRAFT watermark.
+ */
+import type { DocumentMeta, Letterhead } from '../../document/ast.js';
+import type { PdfContext } from './context.js';
+import { widthOf } from './fonts.js';
+import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
+
+const RULE_COLOR = '#B8BEC6';
+/** The most lines the confidentiality notice may take in the footer. */
+const FOOTER_NOTICE_LINES = 3;
+
+/** Draws the letterhead at the top of the text column; returns where content starts below it. */
+export function drawLetterhead(ctx: PdfContext, letterhead: Letterhead): number {
+  const { doc, style, page, faces } = ctx;
+  const top = page.top;
+  const spec = style.letterhead;
+  let textX = page.left;
+  let logoHeight = 0;
+  if (letterhead.logo !== undefined) {
+    const logo = ctx.images.get(letterhead.logo, 'the letterhead logo');
+    logoHeight = spec.logoHeight;
+    let logoWidth = (logo.width * logoHeight) / logo.height;
+    if (logoWidth > 150) {
+      logoHeight = (logoHeight * 150) / logoWidth;
+      logoWidth = 150;
+    }
+    doc.image(logo.pdfImage as never, page.left, top, { width: logoWidth, height: logoHeight });
+    textX = page.left + logoWidth + 14;
+  }
+  const width = page.right - textX;
+  const nameStyle: TextStyle = { font: 'bold', size: spec.nameSize, color: spec.color };
+  const detailStyle: TextStyle = { font: 'regular', size: style.font.size - 1.5, color: '#333333' };
+  const details = [...letterhead.addressLines, ...(letterhead.phone ? [`Phone ${letterhead.phone}`] : [])];
+  const blocks: Array<{ lines: Line[]; size: number }> = [
+    { lines: breakLines(faces, [{ text: letterhead.name, style: nameStyle }], width), size: spec.nameSize },
+    ...details.map((text) => ({ lines: breakLines(faces, [{ text, style: detailStyle }], width), size: detailStyle.size })),
+  ];
+  const textHeight = blocks.reduce((sum, b) => sum + b.lines.length * lineMetrics(faces, b.size, 0).height, 0) + 2;
+  // Centre the text on the logo when the logo is the taller of the two.
+  let y = top + Math.max(0, (logoHeight - textHeight) / 2);
+  blocks.forEach((block, index) => {
+    const metrics = lineMetrics(faces, block.size, 0);
+    for (const line of block.lines) {
+      drawLine(ctx, line, textX, y + metrics.ascent, width);
+      y += metrics.height;
+    }
+    if (index === 0) y += 2;
+  });
+  const ruleY = top + Math.max(logoHeight, textHeight) + 8;
+  doc.save().lineWidth(1.25).strokeColor(spec.color).moveTo(page.left, ruleY).lineTo(page.right, ruleY).stroke().restore();
+  return ruleY + 14;
+}
+
+/** The running header and footer of one page. */
+export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, pageNumber: number, pageCount: number): void {
+  const { doc, style, page, faces } = ctx;
+  const width = page.right - page.left;
+
+  const headerStyle: TextStyle = { font: 'regular', size: style.header.fontSize, color: style.header.color };
+  const headerMetrics = lineMetrics(faces, headerStyle.size, 0);
+  const title = oneLine(ctx, meta.title, headerStyle, width);
+  const headerRule = page.top - 16;
+  drawLine(ctx, title, page.left, headerRule - 5 - headerMetrics.height + headerMetrics.ascent, width);
+  doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, headerRule).lineTo(page.right, headerRule).stroke().restore();
+
+  const footerStyle: TextStyle = { font: 'regular', size: style.footer.fontSize, color: style.footer.color };
+  const footerMetrics = lineMetrics(faces, footerStyle.size, 1);
+  let notice = breakLines(faces, [{ text: meta.confidentiality, style: footerStyle }], width);
+  if (notice.length > FOOTER_NOTICE_LINES) {
+    notice = notice.slice(0, FOOTER_NOTICE_LINES);
+    notice[FOOTER_NOTICE_LINES - 1] = oneLine(ctx, `${plain(notice[FOOTER_NOTICE_LINES - 1]!)} …`, footerStyle, width);
+  }
+  const pageLine = breakLines(faces, [{ text: `Page ${pageNumber} of ${pageCount}`, style: { ...footerStyle, font: 'bold' } }], width)[0]!;
+  const reference = oneLine(ctx, meta.reference, footerStyle, width - pageLine.width - 12);
+  const lastBaseline = page.height - 30;
+  let baseline = lastBaseline - notice.length * footerMetrics.height;
+  const footerRule = baseline - footerMetrics.ascent - 5;
+  doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, footerRule).lineTo(page.right, footerRule).stroke().restore();
+  for (const line of notice) {
+    drawLine(ctx, line, page.left, baseline, width);
+    baseline += footerMetrics.height;
+  }
+  drawLine(ctx, reference, page.left, lastBaseline, width);
+  drawLine(ctx, pageLine, page.left, lastBaseline, width, 'right');
+}
+
+/** A large, light, diagonal mark across the page, drawn before the content so it sits behind it. */
+export function drawWatermark(ctx: PdfContext): void {
+  const { doc, style, page, faces } = ctx;
+  const spec = style.watermark;
+  const angle = (Math.atan2(page.height, page.width) * 180) / Math.PI;
+  const diagonal = Math.hypot(page.width, page.height);
+  const size = Math.min(spec.size, (diagonal * 0.7 * spec.size) / widthOf(faces.bold, spec.text, spec.size));
+  const textWidth = widthOf(faces.bold, spec.text, size);
+  const cx = page.width / 2;
+  const cy = page.height / 2;
+  doc.save();
+  doc.rotate(-angle, { origin: [cx, cy] });
+  doc.font('bold').fontSize(size).fillColor(spec.color, spec.opacity);
+  // Text extraction reads the slanted letters as one word.
+  doc.markContent('Span', { actual: spec.text });
+  doc.text(spec.text, cx - textWidth / 2, cy + faces.bold.ascent * size * 0.35, { lineBreak: false, baseline: 'alphabetic' });
+  doc.endMarkedContent();
+  doc.restore();
+}
+
+/** Text on one line, shortened with an ellipsis when it is too wide. */
+function oneLine(ctx: PdfContext, text: string, textStyle: TextStyle, width: number): Line {
+  const set = (value: string): Line | undefined => breakLines(ctx.faces, [{ text: value, style: textStyle }], Number.POSITIVE_INFINITY)[0];
+  const whole = set(text);
+  if (!whole || whole.width <= width) return whole ?? { fragments: [], width: 0 };
+  const chars = [...text];
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    const candidate = set(`${chars.slice(0, mid).join('').trimEnd()}…`);
+    if (candidate && candidate.width <= width) low = mid;
+    else high = mid - 1;
+  }
+  return set(`${chars.slice(0, low).join('').trimEnd()}…`) ?? { fragments: [], width: 0 };
+}
+
+function plain(line: Line): string {
+  return line.fragments.map((f) => f.text).join('');
+}
