@@ -6,12 +6,13 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, relative } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatLongDate } from '../src/core/calendar-date.js';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
 import { REPO } from './helpers/fixture-root.js';
@@ -66,7 +67,7 @@ function expectedTexts(blocks: readonly Block[]): string[] {
       case 'checklist':
         return block.items.map((item) => `${item.checked ? '☒' : '☐'}\t${plain(item.children)}${item.note ? ` — ${plain(item.note)}` : ''}`);
       case 'signature':
-        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${s.date}` : 'Date: \t']);
+        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: \t']);
       case 'image':
       case 'pageBreak':
         return [];
@@ -298,7 +299,8 @@ describe('the DOCX writer on small trees', () => {
   it('sizes images from their width in points, keeping proportions', async () => {
     const image: Block = { type: 'image', src: 'assets/logo.png', alt: 'Logo', width: 72 };
     const doc = parts(await render(tiny([image])))['word/document.xml']!;
-    expect(doc).toContain('<wp:extent cx="914400" cy="914400"/>');
+    // The logo is 240 × 80 pixels: 72 pt wide (914400 EMU) makes it 24 pt tall.
+    expect(doc).toContain('<wp:extent cx="914400" cy="304800"/>');
     expect(doc).toContain('descr="Logo"');
   });
 
@@ -365,35 +367,18 @@ describe('the DOCX writer on small trees', () => {
 // ---- determinism across processes ---------------------------------------------
 
 /**
- * The writer compiled to plain JavaScript in a temporary folder (TypeScript's
- * transpiler, one file at a time), with a script that renders a tree given as
- * JSON and prints the sha256 of the bytes: what another process makes.
+ * A script that renders a tree given as JSON with the built writer (dist/,
+ * which `npm test` builds first) and prints the sha256 of the bytes: what
+ * another process makes.
  */
 function childRenderer(dir: string): string {
-  const walk = (folder: string): string[] =>
-    readdirSync(join(REPO, folder)).flatMap((name) => {
-      const path = join(folder, name);
-      if (statSync(join(REPO, path)).isDirectory()) return walk(path);
-      return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
-    });
-  const sources = ['src/render/docx', 'src/render/style', 'src/document'].flatMap(walk);
-  for (const source of sources) {
-    const { outputText } = ts.transpileModule(readFileSync(join(REPO, source), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-      fileName: source,
-    });
-    const out = join(dir, source.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, outputText);
-  }
-  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  const script = join(dir, 'render.js');
+  const script = join(dir, 'render.mjs');
+  const writer = pathToFileURL(join(REPO, 'dist/render/docx/index.js')).href;
   writeFileSync(
     script,
     `import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { toDocx } from './src/render/docx/index.js';
+import { toDocx } from ${JSON.stringify(writer)};
 const input = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const images = Object.fromEntries(Object.entries(input.images).map(([key, b64]) => [key, new Uint8Array(Buffer.from(b64, 'base64'))]));
 const bytes = await toDocx(input.tree, { images });

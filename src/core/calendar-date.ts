@@ -62,6 +62,14 @@ export function addMonths(date: string, months: number): string {
   return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-11-15" → "November 15, 2026": how dates print in documents. */
+export function formatLongDate(date: string): string {
+  const { year, month, day } = mustParse(date);
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
+
 /** Days from A to B is B − A. */
 export function daysBetween(from: string, to: string): number {
   return toEpochDay(to) - toEpochDay(from);

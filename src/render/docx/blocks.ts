@@ -4,6 +4,7 @@
  * a signature or a page break can still set keep-with-next or page-break-before
  * on the paragraphs it holds before they are built.
  */
+import { formatLongDate } from '../../core/calendar-date.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -364,7 +365,7 @@ function signaturePieces(node: Signature, ctx: RenderContext): Piece[] {
       paragraph({
         // A blank date is a tab with an underscore leader: Word does not underline trailing spaces.
         children: signer.date
-          ? [new TextRun({ text: `Date: ${signer.date}` })]
+          ? [new TextRun({ text: `Date: ${formatLongDate(signer.date)}` })]
           : [new TextRun({ text: 'Date: ' }), new TextRun({ children: [new Tab()] })],
         ...(signer.date ? {} : { tabStops: [{ type: TabStopType.LEFT, position: twips(DATE_LINE), leader: LeaderType.UNDERSCORE }] }),
         spacing: { before: twips(style.paragraphSpacing), after: twips(style.paragraphSpacing) },

@@ -4,6 +4,7 @@
  * reference, "Page X of Y" as PAGE and NUMPAGES fields Word fills in), and the
  * DRAFT watermark.
  */
+import { imageInfo } from './image-size.js';
 import {
   AlignmentType,
   BorderStyle,
@@ -109,7 +110,7 @@ export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx
       spacing: tight,
       children: [new TextRun({ text: cleanText(letterhead.name), bold: true, size: halfPoints(lh.nameSize), color })],
     }),
-    ...[...letterhead.addressLines, ...(letterhead.phone ? [letterhead.phone] : [])].map(
+    ...[...letterhead.addressLines, ...(letterhead.phone ? [`Phone ${letterhead.phone}`] : [])].map(
       (line) => new Paragraph({ style: HEADER_STYLE, spacing: tight, children: [new TextRun({ text: cleanText(line) })] }),
     ),
   ];
@@ -118,8 +119,11 @@ export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx
   const full = twips(textWidth(style));
   let top: (Paragraph | Table)[] = lines;
   if (letterhead.logo) {
-    const logo = imageRun(letterhead.logo, `${letterhead.name} logo`, undefined, ctx, lh.logoHeight);
-    const logoWidth = twips(lh.logoHeight * 1.6);
+    const info = ctx.images[letterhead.logo] ? imageInfo(ctx.images[letterhead.logo]!) : undefined;
+    // The logo keeps its shape: as tall as the style says, at most logoMaxWidth wide.
+    const logoPt = info ? Math.min((lh.logoHeight * info.width) / info.height, lh.logoMaxWidth) : lh.logoHeight;
+    const logo = imageRun(letterhead.logo, `${letterhead.name} logo`, logoPt, ctx, lh.logoHeight);
+    const logoWidth = twips(logoPt + 10);
     top = [
       new Table({
         rows: [

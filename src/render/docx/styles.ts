@@ -93,8 +93,8 @@ function buildStyles(style: StyleSheet): IStylesOptions {
         },
       },
       title: {
-        run: { font, size: halfPoints(style.heading[1].size + 4), bold: true, color },
-        paragraph: { spacing: { before: 0, after: twips(style.heading[1].spaceAfter + 4) }, keepNext: true, keepLines: true },
+        run: { font, size: halfPoints(style.title.size), bold: true, color },
+        paragraph: { spacing: { before: 0, after: twips(style.title.spaceAfter) }, keepNext: true, keepLines: true },
       },
       heading1: heading(1),
       heading2: heading(2),

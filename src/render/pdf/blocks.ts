@@ -74,6 +74,15 @@ export function layoutParagraph(ctx: PdfContext, block: Paragraph, frame: Frame)
   return { slices, keeps: [] };
 }
 
+/** The document title at the top of page 1, as Word's Title style prints it in the DOCX. */
+export function layoutTitle(ctx: PdfContext, title: string, frame: Frame): Laid {
+  const spec = ctx.style.title;
+  const lines = setText(ctx, [{ type: 'text', value: title }], { size: spec.size, color: ctx.style.textColor, bold: true }, frame.width);
+  const slices = lineSlices(ctx, lines, frame, spec.size, ctx.style.font.lineGap);
+  for (const s of slices) s.keepWithNext = true;
+  return { flow: { slices, keeps: [] }, spaceAfter: spec.spaceAfter };
+}
+
 function layoutHeading(ctx: PdfContext, block: Heading, frame: Frame): Laid {
   const spec = ctx.style.heading[block.level];
   if (!spec) throw new Error(`heading level ${String(block.level)} is not 1, 2 or 3${where(block)}`);

@@ -13,9 +13,9 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentTree, ImageSet } from '../../document/ast.js';
 import { STYLE, type StyleSheet } from '../style/style.js';
-import { layoutBlocks } from './blocks.js';
+import { layoutBlocks, layoutTitle } from './blocks.js';
 import { bodyFrame, pageBox, type PdfContext } from './context.js';
-import { paginate, type Pager } from './flow.js';
+import { append, emptyFlow, paginate, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
@@ -59,7 +59,13 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const images = await openImages(doc, tree, options.images);
 
   const ctx: PdfContext = { doc, style, faces, images, page, listDepth: 0, outline: [] };
-  const flow = layoutBlocks(ctx, tree.blocks, bodyFrame(page));
+  const frame = bodyFrame(page);
+  const title = layoutTitle(ctx, tree.meta.title, frame);
+  const flow = emptyFlow();
+  append(flow, title.flow);
+  const content = layoutBlocks(ctx, tree.blocks, frame);
+  if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
+  append(flow, content);
 
   const startPage = (): void => {
     doc.addPage();

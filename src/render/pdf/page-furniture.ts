@@ -23,9 +23,9 @@ export function drawLetterhead(ctx: PdfContext, letterhead: Letterhead): number 
     const logo = ctx.images.get(letterhead.logo, 'the letterhead logo');
     logoHeight = spec.logoHeight;
     let logoWidth = (logo.width * logoHeight) / logo.height;
-    if (logoWidth > 150) {
-      logoHeight = (logoHeight * 150) / logoWidth;
-      logoWidth = 150;
+    if (logoWidth > spec.logoMaxWidth) {
+      logoHeight = (logoHeight * spec.logoMaxWidth) / logoWidth;
+      logoWidth = spec.logoMaxWidth;
     }
     doc.image(logo.pdfImage as never, page.left, top, { width: logoWidth, height: logoHeight });
     textX = page.left + logoWidth + 14;

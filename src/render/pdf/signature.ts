@@ -3,6 +3,7 @@
  * the line, the name and role under it, and the date or a blank date line.
  * Two signers to a row when the column is wide enough; the block is kept on one page.
  */
+import { formatLongDate } from '../../core/calendar-date.js';
 import type { Signature, Signer } from '../../document/ast.js';
 import type { Frame, PdfContext } from './context.js';
 import { keepWhole, slice, type Flow, type Slice } from './flow.js';
@@ -46,7 +47,7 @@ function signerCell(ctx: PdfContext, signer: Signer, width: number): { height: n
   const parts: Part[] = [
     text(signer.name, 'bold', style.font.size),
     text(signer.role, 'regular', style.font.size - 1),
-    text(`Date: ${signer.date ?? BLANK_DATE}`, 'regular', style.font.size - 1),
+    text(`Date: ${signer.date ? formatLongDate(signer.date) : BLANK_DATE}`, 'regular', style.font.size - 1),
   ];
   const image = signer.image !== undefined ? ctx.images.get(signer.image, `the signature of ${signer.name}`) : undefined;
   const partsHeight = parts.reduce((sum, p) => sum + p.lines.length * lineMetrics(faces, p.size, 1).height, 0);

@@ -8,6 +8,8 @@ export const FONT_FAMILY = 'Noto Serif';
 export interface StyleSheet {
   readonly page: { readonly width: number; readonly height: number; readonly margin: number };
   readonly font: { readonly family: string; readonly size: number; readonly lineGap: number };
+  /** The document title, printed once at the top of page 1 (Word's Title style). */
+  readonly title: { readonly size: number; readonly spaceAfter: number };
   readonly heading: Readonly<Record<1 | 2 | 3, { readonly size: number; readonly spaceBefore: number; readonly spaceAfter: number }>>;
   readonly paragraphSpacing: number;
   readonly listIndent: number;
@@ -21,7 +23,7 @@ export interface StyleSheet {
   readonly notice: Readonly<Record<'info' | 'warning' | 'important', { readonly border: string; readonly fill: string }>>;
   readonly header: { readonly fontSize: number; readonly color: string };
   readonly footer: { readonly fontSize: number; readonly color: string };
-  readonly letterhead: { readonly nameSize: number; readonly logoHeight: number; readonly color: string };
+  readonly letterhead: { readonly nameSize: number; readonly logoHeight: number; readonly logoMaxWidth: number; readonly color: string };
   readonly watermark: { readonly text: string; readonly size: number; readonly color: string; readonly opacity: number };
   readonly textColor: string;
   readonly linkColor: string;
@@ -31,6 +33,7 @@ export interface StyleSheet {
 export const STYLE: StyleSheet = {
   page: { width: 612, height: 792, margin: 72 },
   font: { family: FONT_FAMILY, size: 11, lineGap: 2 },
+  title: { size: 20, spaceAfter: 12 },
   heading: {
     1: { size: 16, spaceBefore: 14, spaceAfter: 8 },
     2: { size: 13, spaceBefore: 12, spaceAfter: 6 },
@@ -46,7 +49,7 @@ export const STYLE: StyleSheet = {
   },
   header: { fontSize: 8.5, color: '#444444' },
   footer: { fontSize: 8, color: '#444444' },
-  letterhead: { nameSize: 15, logoHeight: 48, color: '#1F3A5F' },
+  letterhead: { nameSize: 15, logoHeight: 48, logoMaxWidth: 150, color: '#1F3A5F' },
   watermark: { text: 'DRAFT', size: 110, color: '#C0C0C0', opacity: 0.25 },
   textColor: '#000000',
   linkColor: '#1F4E99',
