@@ -23,8 +23,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 const PACKAGES: Record<string, readonly string[]> = {
   core: [],
   model: ['zod'],
-  load: ['yaml', 'zod', 'fastest-levenshtein'],
-  templates: ['handlebars', 'fastest-levenshtein'],
+  load: ['yaml', 'zod'],
+  templates: ['handlebars'],
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
   render: ['pdfkit', 'docx', 'fflate'],
   io: [],

@@ -2,7 +2,6 @@
  * Where a path sits in the case folder layout (case-format.md, Layout):
  * which kind of record it holds, or that casepress does not read it.
  */
-import { distance } from 'fastest-levenshtein';
 import { closest } from '../core/did-you-mean.js';
 import type { FileKindName } from '../model/file-kinds.js';
 
@@ -28,7 +27,7 @@ function isLitter(name: string): boolean {
 }
 
 function unexpected(name: string, expected: readonly string[]): Place {
-  const suggestion = closest(name, expected, distance);
+  const suggestion = closest(name, expected);
   return suggestion ? { is: 'unexpected', expected, suggestion } : { is: 'unexpected', expected };
 }
 

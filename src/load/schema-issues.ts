@@ -3,7 +3,6 @@
  * locator turns each path into the place it was written, and the issue into a
  * sentence saying what was found and what was expected, with a "did you mean".
  */
-import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { Code } from '../core/codes.js';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
@@ -53,7 +52,7 @@ function misspelledFields(issues: readonly z.core.$ZodIssue[], schema: z.ZodType
     const path = issue.path as FieldPath;
     const known = knownKeysAt(schema, path);
     for (const key of issue.keys) {
-      const suggestion = closest(key, known, distance);
+      const suggestion = closest(key, known);
       if (suggestion) out.add(formatFieldPath([...path, suggestion]));
     }
   }
@@ -70,7 +69,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(ctx.schema, path);
     return issue.keys.map((key) => {
-      const suggestion = closest(key, known, distance);
+      const suggestion = closest(key, known);
       const where = field ? `\`${field}\`` : 'this file';
       const split = locate.splitByComma([...path, key]);
       return diagnostic('CP1205', {
@@ -118,7 +117,7 @@ function issueToDiagnostics(issue: z.core.$ZodIssue, ctx: IssueContext): Diagnos
   switch (issue.code) {
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const suggestion = typeof input === 'string' ? closest(input.replace(/[\s-]+/g, '_'), values, distance) : undefined;
+      const suggestion = typeof input === 'string' ? closest(input.replace(/[\s-]+/g, '_'), values) : undefined;
       return [
         diagnostic('CP1204', {
           ...base,

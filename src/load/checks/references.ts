@@ -2,7 +2,6 @@
  * References between files: folder names equal record ids; staff, home and
  * sibling case ids name something that exists; ids are unique where they must be.
  */
-import { distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { closest } from '../../core/did-you-mean.js';
 import { formatFieldPath, type FieldPath } from '../../core/field-path.js';
@@ -82,7 +81,7 @@ function unknownReference(
   known: readonly string[],
   expected: string,
 ): Diagnostic {
-  const suggestion = closest(value, known, distance);
+  const suggestion = closest(value, known);
   return diagnostic(code, {
     file: file.file,
     span: file.locate.value(path),

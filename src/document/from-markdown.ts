@@ -1,0 +1,55 @@
+/**
+ * Markdown → the document tree (ast.ts), through remark (CommonMark + GFM +
+ * directives) and one converter with a handler per node type.
+ *
+ * The syntax, in full:
+ * - `#`, `##`, `###` headings; paragraphs with **bold**, *italics*, [links](https://…),
+ *   hard breaks (a backslash or two spaces at the end of a line); soft line
+ *   breaks are spaces;
+ * - bullet and numbered lists, nested by indentation (a numbered list keeps its first number);
+ * - GFM tables, aligned by the delimiter row (`:--`, `:-:`, `--:`);
+ * - `![alt](assets/file.png)` alone in its paragraph, or `::image{src=… width=… alt=…}`;
+ * - the directives of convert/directives.ts (pagebreak, signature, keep,
+ *   notice, checklist, table);
+ * - `::narrative{…}` … `::narrative-end`, written only by {{{markdown x}}}.
+ * Anything else (code, HTML, block quotes, rules, footnotes, strikethrough,
+ * headings 4–6, unknown directives, bad attributes) is a diagnostic at its
+ * line and column, never dropped silently. Bare web addresses are not made
+ * into links (GFM would, even from escaped text): write <https://…> or [text](https://…).
+ */
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Block } from './ast.js';
+import type { Context, Mode } from './convert/context.js';
+import { convertFlow } from './convert/flow.js';
+import { parseMarkdown } from './parse-markdown.js';
+
+export interface MarkdownOptions {
+  /** The image keys there are; an image not among them is CP2104. Without it images are not checked. */
+  readonly images?: Iterable<string>;
+  /** `template` checks a template's own source (see checkTemplateMarkdown). */
+  readonly mode?: Mode;
+}
+
+export function markdownToTree(markdown: string, file: string, options: MarkdownOptions = {}): { blocks: Block[]; diagnostics: Diagnostic[] } {
+  const ctx: Context = {
+    file,
+    source: markdown,
+    mode: options.mode ?? 'document',
+    diagnostics: [],
+    ...(options.images ? { images: new Set(options.images) } : {}),
+  };
+  const blocks = convertFlow(parseMarkdown(markdown).children, ctx, 'document');
+  return { blocks, diagnostics: sortDiagnostics(ctx.diagnostics) };
+}
+
+/**
+ * Checks a template's Markdown before any data is in it, so an unsupported
+ * construct is reported at its template line and column. `{{…}}` tags are
+ * plain text to Markdown; Handlebars comments are blanked first (they may
+ * hold anything). What only the data decides (attribute values with `{{`,
+ * checklist items, image files) is left to markdownToTree after rendering.
+ */
+export function checkTemplateMarkdown(source: string, file: string): Diagnostic[] {
+  const blanked = source.replace(/\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  return markdownToTree(blanked, file, { mode: 'template' }).diagnostics;
+}
