@@ -4,7 +4,7 @@
  * Commands are imported when they run, so `--help` starts fast.
  */
 import { createRequire } from 'node:module';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -20,7 +20,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--debug', 'show the stack trace of an internal fault')
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
 
   cli
     .command('validate')
@@ -54,7 +54,33 @@ function program(setExit: (code: ExitCode) => void): Command {
       setExit(await init(dir, log));
     });
 
+  cli
+    .command('render-sample')
+    .description('build the sample document (every block type, names in every script, a table over several pages) as PDF and DOCX')
+    .addOption(new Option('--out <dir>', 'where documents go').default('output'))
+    .addOption(new Option('--format <list>', 'which files to write: pdf, docx or both').default(['pdf', 'docx'], 'pdf,docx').argParser(parseFormats))
+    .addOption(new Option('--root <dir>', 'the case root whose assets/ holds the logo').default(DEFAULT_ROOT))
+    .option('--data <file>', 'the sample data (YAML)')
+    .option('--template <file>', 'the template to render')
+    .option('--draft', 'print a DRAFT watermark on every page', false)
+    .option('--pdfa', 'write the PDF as PDF/A-2b (for archiving and e-filing)', false)
+    .addHelpText('after', '\nExample:\n  $ casepress render-sample --out output\n  wrote output/sample/sample.pdf (60 KB)\n  wrote output/sample/sample.docx (22 KB)')
+    .action(async (options: { out: string; format: Format[]; root: string; data?: string; template?: string; draft: boolean; pdfa: boolean }) => {
+      const { renderSample, SAMPLE_DEFAULTS } = await import('./commands/render-sample.js');
+      setExit(await renderSample({ ...options, data: options.data ?? SAMPLE_DEFAULTS.data, template: options.template ?? SAMPLE_DEFAULTS.template }, log));
+    });
+
   return cli;
+}
+
+type Format = 'pdf' | 'docx';
+
+/** `--format pdf,docx`: a wrong word is a wrong command line (exit 2). */
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const wrong = formats.filter((f) => f !== 'pdf' && f !== 'docx');
+  if (wrong.length > 0 || formats.length === 0) throw new InvalidArgumentError(`expected pdf, docx or pdf,docx, found "${value}"`);
+  return [...new Set(formats)] as Format[];
 }
 
 export async function main(argv: readonly string[]): Promise<ExitCode> {

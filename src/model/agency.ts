@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { address, id, opt, text, timeZone } from './primitives.js';
 
+/** Printed in every footer when agency.yaml sets no confidentiality_notice. */
+export const DEFAULT_CONFIDENTIALITY_NOTICE =
+  'CONFIDENTIAL: contains information protected by state and federal law. Do not copy or disclose except as the court or the law allows.';
+
 export const RULE_SETS = ['KY', 'PA', 'IN', 'generic'] as const;
 export const HOME_TYPES = ['foster', 'kinship', 'therapeutic_foster', 'medically_complex', 'pre_adoptive'] as const;
 

@@ -1,12 +1,12 @@
 /** `casepress init [dir]`: a small valid case root (one child, one home) to start from. */
 import { cp, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../io/package-files.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { writeSchemas } from './schema.js';
 
 /** The starter root ships with the package, beside dist/. */
-const STARTER = fileURLToPath(new URL('../../../starter/', import.meta.url));
+const STARTER = join(PACKAGE_ROOT, 'starter');
 
 export async function init(dir: string, log: (line: string) => void): Promise<ExitCode> {
   const existing = await readdir(dir).catch((error: NodeJS.ErrnoException) => {

@@ -1,0 +1,42 @@
+/** Files that ship with casepress itself: templates, the starter root, the sample data. */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+
+/** The package's own folder (dist/io/ is two levels below it). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface TemplateSources {
+  /** As shown in messages: relative to the working folder when inside it. */
+  readonly file: string;
+  readonly source: string;
+  readonly partials: Record<string, string>;
+}
+
+/** A template and every partial beside it (templates/partials/<name>.md.hbs). */
+export async function readTemplate(path: string): Promise<TemplateSources> {
+  const source = await readFile(path, 'utf8');
+  const partialsDir = join(path, '..', 'partials');
+  const names = await readdir(partialsDir).catch(() => [] as string[]);
+  const partials: Record<string, string> = {};
+  for (const name of names.filter((n) => n.endsWith('.md.hbs')).sort()) {
+    partials[name.slice(0, -'.md.hbs'.length)] = await readFile(join(partialsDir, name), 'utf8');
+  }
+  const shown = relative(process.cwd(), path);
+  return { file: shown.startsWith('..') ? path : shown, source, partials };
+}
+
+/** Every file under <root>/assets, keyed as templates write them ("assets/logo.png"). */
+export async function readAssets(root: string): Promise<Record<string, Uint8Array>> {
+  const images: Record<string, Uint8Array> = {};
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && /\.(png|jpe?g)$/i.test(entry.name)) images[relative(root, full).split('\\').join('/')] = await readFile(full);
+    }
+  };
+  await walk(join(root, 'assets'));
+  return images;
+}
