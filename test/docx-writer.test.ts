@@ -10,35 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../src/core/calendar-date.js';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
+import { decodeXml as decode, paragraphs, parts } from './helpers/docx-parts.js';
 import { REPO } from './helpers/fixture-root.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
-
-// ---- reading a .docx -------------------------------------------------------
-
-type Parts = Record<string, string>;
-
-function parts(bytes: Uint8Array): Parts {
-  const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).map(([path, data]) => [path, path.startsWith('word/media/') ? `(${data.length} bytes)` : strFromU8(data)]));
-}
-
-const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** The paragraphs of a part (`w:p`, in document order, table cells included), each as its text. */
-function paragraphs(xml: string): { xml: string; text: string }[] {
-  return [...xml.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map(([whole, inner]) => ({
-    xml: whole,
-    text: [...inner!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
-      .map((m) => (m[0] === '<w:br/>' ? '\n' : m[0] === '<w:tab/>' ? '\t' : decode(m[1]!)))
-      .join(''),
-  }));
-}
 
 /** The tables of a part, outermost only (notices and data tables do not nest here). */
 const tables = (xml: string) => [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[0]);
