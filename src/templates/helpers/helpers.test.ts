@@ -38,7 +38,9 @@ function brief(diagnostics: readonly Diagnostic[]) {
 
 describe('text', () => {
   it('prints text and numbers, escaped', () => {
-    expect(one('{{text name}}', { name: "O'Brien *Jr* | {{x}} # :::" })).toBe("O\\'Brien \\*Jr\\* \\| \\{\\{x\\}\\} \\# \\:\\:\\:");
+    expect(one('{{text name}}', { name: "O'Brien *Jr* | {{x}} # :::" })).toBe("O'Brien \\*Jr\\* \\| \\{\\{x\\}\\} \\# \\:\\:\\:");
+    // Dashes, pluses and equals signs mean something only at the start of a line.
+    expect(one('{{text x}}', { x: '- 1+1=2 - H-0041' })).toBe('\\- 1+1=2 - H-0041');
     expect(seen('{{text name}}', { name: "O'Brien *Jr* | {{x}} # :::" })).toBe("O'Brien *Jr* | {{x}} # :::");
     expect(one('{{text name}}', { name: '  two\nlines ' })).toBe('&#32;&#32;two lines&#32;');
     expect(one('{{text n}}', { n: 42 })).toBe('42');
@@ -77,7 +79,8 @@ describe('date', () => {
   it('prints long, short and ISO dates', () => {
     const data = { d: '2026-11-15', e: '2026-03-05' };
     expect(seen('{{date d}}', data)).toBe('November 15, 2026');
-    expect(one('{{date d}}', data)).toBe('November 15\\, 2026');
+    expect(one('{{date d}}', data)).toBe('November 15, 2026');
+    expect(one('{{date d format="short"}}', data)).toBe('11/15/2026');
     expect(seen('{{date e}}', data)).toBe('March 5, 2026');
     expect(seen('{{date d format="short"}}', data)).toBe('11/15/2026');
     expect(seen('{{date e format="short"}}', data)).toBe('03/05/2026');
