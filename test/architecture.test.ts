@@ -16,10 +16,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   templates: ['core'],
   document: ['core'],
   render: ['core', 'document'],
-  build: ['core', 'model', 'load', 'templates', 'document', 'render'],
-  bench: ['core', 'model', 'load', 'templates', 'document', 'render', 'build', 'io'],
+  compute: ['core', 'model'],
+  build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
+  bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io'],
   io: ['core', 'render'],
-  cli: ['core', 'model', 'load', 'io', 'templates', 'document', 'render', 'build'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -29,6 +30,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   templates: ['handlebars'],
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
   render: ['pdfkit', 'docx', 'fflate'],
+  compute: [],
   build: [],
   bench: [],
   io: [],

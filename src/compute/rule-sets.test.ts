@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_SETS, ruleSetFor } from './rule-sets.js';
+
+describe('rule sets (rules.md, Built-in rule sets)', () => {
+  it('hold the tabulated figures', () => {
+    expect(RULE_SETS.KY.annualTrainingHours.value).toMatchObject({ foster: 10, therapeutic_foster: 22 });
+    expect(RULE_SETS.PA.permanencyHearing.value).toEqual({ months: 6, from: 'removal' });
+    expect(RULE_SETS.IN.uncountedTopics.value).toEqual(['cpr', 'first_aid', 'universal_precautions']);
+    expect(RULE_SETS.KY.householdChildChecks.value).toEqual([{ age: 12, checks: ['state_registry'] }]);
+    expect(RULE_SETS.PA.householdChildChecks.value[0]!.age).toBe(14);
+    expect(RULE_SETS.generic.backgroundCheckMonths.value).toBe(24);
+  });
+
+  it('lays the agency overrides over the state rules with the agency citation', () => {
+    const rules = ruleSetFor({
+      state: 'KY',
+      rules: { annual_training_hours: { therapeutic_foster: 24 }, background_check_months: 12, citation: 'Agency policy 4.2' },
+    });
+    expect(rules.annualTrainingHours).toEqual({
+      value: { foster: 10, kinship: 10, pre_adoptive: 10, therapeutic_foster: 24, medically_complex: 22 },
+      citation: 'Agency policy 4.2',
+      overridden: true,
+    });
+    expect(rules.backgroundCheckMonths.overridden).toBe(true);
+    expect(rules.permanencyHearing).toBe(RULE_SETS.KY.permanencyHearing);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * The built-in rule sets (rules.md, "Built-in rule sets"): every number that
+ * comes from a regulation, with its citation, and the agency's overrides from
+ * agency.yaml `rules:` shown with the agency's own citation. Templates and
+ * checks read these, never literals.
+ */
+import type { Agency } from '../model/agency.js';
+import type { HOME_TYPES } from '../model/agency.js';
+import type { CHECK_TYPES, TRAINING_TOPICS } from '../model/home.js';
+
+export type HomeType = (typeof HOME_TYPES)[number];
+export type CheckType = Exclude<(typeof CHECK_TYPES)[number], 'out_of_state_registry'>;
+export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
+export type RuleSetId = Agency['state'];
+
+/** One rule: its value, where it comes from, and whether the agency changed it. */
+export interface Rule<T> {
+  readonly value: T;
+  readonly citation: string;
+  /** The figure is the best found but not confirmed in the regulation (rules.md marks it). */
+  readonly unverified?: boolean;
+  /** Set by agency.yaml `rules:`; `citation` is then the agency's. */
+  readonly overridden?: boolean;
+}
+
+/** Checks a household child needs from the birthday that brings them to `age`. */
+export interface ChildCheckRule {
+  readonly age: number;
+  readonly checks: readonly CheckType[];
+}
+
+export interface RuleSet {
+  readonly id: RuleSetId;
+  /** Permanency hearing cadence: months after DEFC (federal) or after removal (PA), then after each one held. */
+  readonly permanencyHearing: Rule<{ readonly months: number; readonly from: 'defc' | 'removal' }>;
+  readonly periodicReviewMonths: Rule<number>;
+  readonly annualTrainingHours: Rule<Readonly<Record<HomeType, number>>>;
+  /** Training topics that do not count toward the annual hours. */
+  readonly uncountedTopics: Rule<readonly TrainingTopic[]>;
+  /** Home types whose applicants must hold current CPR and first aid certificates. */
+  readonly cprFirstAidRequired: Rule<readonly HomeType[]>;
+  /** How long an adult's background check stays current. */
+  readonly backgroundCheckMonths: Rule<number>;
+  /** Checks for household children before 18 (every adult check is due at 18 in every state). */
+  readonly householdChildChecks: Rule<readonly ChildCheckRule[]>;
+  readonly inspectionMonths: Rule<number>;
+  /** Capacity beyond the license's own figure, in words and as a number where the rule gives one. */
+  readonly capacity: Rule<{ readonly maxChildren?: number; readonly text: string }>;
+}
+
+/** Every adult check; a household member turning 18 needs all of them. */
+export const ADULT_CHECKS: readonly CheckType[] = ['state_registry', 'fbi_fingerprint', 'sex_offender_registry'];
+export const ADULT_AGE = 18;
+
+const hours = (standard: number, intensive: number): Record<HomeType, number> => ({
+  foster: standard,
+  kinship: standard,
+  pre_adoptive: standard,
+  therapeutic_foster: intensive,
+  medically_complex: intensive,
+});
+
+const FEDERAL_PERMANENCY = '42 U.S.C. 675(5)(C)';
+
+export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
+  KY: {
+    id: 'KY',
+    permanencyHearing: { value: { months: 12, from: 'defc' }, citation: `KRS 610.125; ${FEDERAL_PERMANENCY}` },
+    periodicReviewMonths: { value: 6, citation: 'KRS 620.240' },
+    annualTrainingHours: { value: hours(10, 22), citation: 'DCBS SOP 12.15 (Care Plus / medically complex: 22)', unverified: true },
+    uncountedTopics: { value: [], citation: 'DCBS SOP 12.15' },
+    cprFirstAidRequired: { value: ['therapeutic_foster', 'medically_complex'], citation: 'DCBS SOP 12.15' },
+    backgroundCheckMonths: { value: 12, citation: 'DCBS SOP 12.16' },
+    householdChildChecks: { value: [{ age: 12, checks: ['state_registry'] }], citation: 'DCBS SOP 12.16' },
+    inspectionMonths: { value: 12, citation: 'DCBS SOP 12.15 (annual re-evaluation)' },
+    capacity: { value: { text: 'as stated on the license' }, citation: '922 KAR 1:310' },
+  },
+  PA: {
+    id: 'PA',
+    permanencyHearing: { value: { months: 6, from: 'removal' }, citation: '42 Pa.C.S. 6351(e)(3); Pa.R.J.C.P. 1608' },
+    periodicReviewMonths: { value: 6, citation: '42 Pa.C.S. 6351(e)' },
+    annualTrainingHours: { value: hours(6, 6), citation: '55 Pa. Code 3700.65' },
+    uncountedTopics: { value: [], citation: '55 Pa. Code 3700.65' },
+    cprFirstAidRequired: { value: ['therapeutic_foster'], citation: '55 Pa. Code 3700.65' },
+    backgroundCheckMonths: { value: 60, citation: '23 Pa.C.S. 6344.4', unverified: true },
+    householdChildChecks: { value: [{ age: 14, checks: ADULT_CHECKS }], citation: '23 Pa.C.S. 6344' },
+    inspectionMonths: { value: 12, citation: '55 Pa. Code 3700.69 (annual reevaluation)' },
+    capacity: { value: { maxChildren: 6, text: 'at most 6 children, including the family\'s own' }, citation: '55 Pa. Code 3700.31' },
+  },
+  IN: {
+    id: 'IN',
+    permanencyHearing: { value: { months: 12, from: 'defc' }, citation: `IC 31-34-21-7; ${FEDERAL_PERMANENCY}` },
+    periodicReviewMonths: { value: 6, citation: 'IC 31-34-21-2' },
+    annualTrainingHours: { value: hours(20, 20), citation: '465 IAC 2-1.5', unverified: true },
+    uncountedTopics: { value: ['cpr', 'first_aid', 'universal_precautions'], citation: '465 IAC 2-1.5' },
+    cprFirstAidRequired: { value: ['foster', 'kinship', 'therapeutic_foster', 'medically_complex', 'pre_adoptive'], citation: '465 IAC 2-1.5' },
+    backgroundCheckMonths: { value: 48, citation: '465 IAC 2-1.5', unverified: true },
+    householdChildChecks: { value: [], citation: '465 IAC 2-1.5' },
+    inspectionMonths: { value: 12, citation: '465 IAC 2-1.5' },
+    capacity: { value: { maxChildren: 6, text: 'at most 6 children under 18; therapeutic homes at most 4, of them 2 foster children' }, citation: '465 IAC 2-1.5' },
+  },
+  generic: {
+    id: 'generic',
+    permanencyHearing: { value: { months: 12, from: 'defc' }, citation: FEDERAL_PERMANENCY },
+    periodicReviewMonths: { value: 6, citation: '42 U.S.C. 675(5)(B)' },
+    annualTrainingHours: { value: hours(12, 12), citation: 'casepress default (set your state\'s figure under rules:)' },
+    uncountedTopics: { value: [], citation: 'casepress default' },
+    cprFirstAidRequired: { value: ['therapeutic_foster'], citation: 'casepress default' },
+    backgroundCheckMonths: { value: 24, citation: 'casepress default' },
+    householdChildChecks: { value: [], citation: 'casepress default' },
+    inspectionMonths: { value: 12, citation: 'casepress default' },
+    capacity: { value: { text: 'as stated on the license' }, citation: 'casepress default' },
+  },
+};
+
+/** The agency's rule set: the built-in one for its state with agency.yaml `rules:` laid over it. */
+export function ruleSetFor(agency: Pick<Agency, 'state' | 'rules'>): RuleSet {
+  const base = RULE_SETS[agency.state];
+  const overrides = agency.rules;
+  if (!overrides) return base;
+  const citation = overrides.citation ?? 'agency policy (agency.yaml)';
+  const override = <T>(rule: Rule<T>, value: T | null | undefined): Rule<T> =>
+    value == null ? rule : { value, citation, overridden: true };
+  const training = overrides.annual_training_hours;
+  return {
+    ...base,
+    permanencyHearing: override(
+      base.permanencyHearing,
+      overrides.permanency_hearing_months == null ? undefined : { months: overrides.permanency_hearing_months, from: base.permanencyHearing.value.from },
+    ),
+    periodicReviewMonths: override(base.periodicReviewMonths, overrides.periodic_review_months),
+    annualTrainingHours: override(base.annualTrainingHours, training ? { ...base.annualTrainingHours.value, ...stripNulls(training) } : undefined),
+    backgroundCheckMonths: override(base.backgroundCheckMonths, overrides.background_check_months),
+    inspectionMonths: override(base.inspectionMonths, overrides.inspection_months),
+  };
+}
+
+function stripNulls<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v != null)) as Partial<T>;
+}
