@@ -1,0 +1,47 @@
+/**
+ * One deadline or compliance item, as `casepress due` reports it (cli.md, "What
+ * `due` reports"). Case clocks and home checks each produce these; the command
+ * filters, sorts and prints them.
+ */
+export const DUE_KINDS = [
+  'permanency_hearing',
+  'periodic_review',
+  'tpr_15_of_22',
+  'case_plan_review',
+  'monthly_visit',
+  'transition_plan',
+  'license_renewal',
+  'annual_training',
+  'background_check',
+  'certification',
+  'inspection',
+] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+/**
+ * overdue: due before the as-of date and not satisfied; due_soon: not satisfied,
+ * due on or after the as-of date; ok: satisfied.
+ */
+export type DueStatus = 'overdue' | 'due_soon' | 'ok';
+
+export interface DueItem {
+  /** A case id or a home id. */
+  readonly subject: string;
+  readonly kind: DueKind;
+  /** YYYY-MM-DD: the last day on which it is on time. */
+  readonly due: string;
+  readonly status: DueStatus;
+  /** How the date was reached, in words, e.g. "12 months after the date entered foster care (2025-02-14)". */
+  readonly detail: string;
+  /** The rule's citation. */
+  readonly rule: string;
+  /** The household member an item is about (name as written). */
+  readonly person?: string;
+  /** The check or certificate: state_registry, fbi_fingerprint, sex_offender_registry, out_of_state_registry, cpr, first_aid. */
+  readonly item?: string;
+}
+
+/** The status of an unsatisfied item on the as-of date (cli.md). */
+export function openStatus(due: string, asOf: string): DueStatus {
+  return due < asOf ? 'overdue' : 'due_soon';
+}
