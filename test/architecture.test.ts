@@ -16,7 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   templates: ['core'],
   document: ['core'],
   render: ['core', 'document'],
-  compute: ['core', 'model'],
+  // compute reads the loaded case root (load/case-root.ts types): the records with where they came from.
+  compute: ['core', 'model', 'load'],
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
   bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io'],
   io: ['core', 'render'],
