@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { home as homeSchema, type Home } from '../../model/home.js';
+import { RULE_SETS } from '../rule-sets.js';
+import { certificationFacts } from './certifications.js';
+import { homeDueItems } from './due-items.js';
+
+const AS_OF = '2026-11-23';
+const makeHome = (type: string, certifications: unknown[]): Home =>
+  homeSchema.parse({
+    id: 'H-C', type, licensing_worker: 'w',
+    address: { street: '1 Main St', city: 'Town', state: 'KY', zip: '40001' },
+    license: { number: 'L-1', issued: '2026-01-01', expires: '2026-12-31', status: 'active', capacity: 2 },
+    household: [
+      { name: 'Dana Reed', role: 'applicant', dob: '1980-01-01' },
+      { name: 'Marc Reed', role: 'co_applicant', dob: '1981-01-01' },
+      { name: 'Lou Reed', role: 'other_adult', dob: '1950-01-01' },
+    ],
+    certifications,
+  });
+
+const certs = [
+  { type: 'cpr', holder: 'Dana Reed', expires: '2025-01-15' },
+  { type: 'cpr', holder: 'Dana Reed', expires: '2027-01-15' }, // the later one governs
+  { type: 'first_aid', holder: 'Dana Reed', expires: '2026-11-22' }, // expired yesterday
+];
+
+describe('certificationFacts (rules.md, CPR and first aid)', () => {
+  it('Kentucky therapeutic home: due on expires; a missing certificate is due on the as-of date and overdue', () => {
+    const facts = certificationFacts(makeHome('therapeutic_foster', certs), AS_OF, RULE_SETS.KY);
+    expect(facts.map((f) => [f.person, f.item, f.due, f.status, f.current])).toEqual([
+      ['Dana Reed', 'cpr', '2027-01-15', 'due_soon', true],
+      ['Dana Reed', 'first_aid', '2026-11-22', 'overdue', false],
+      ['Marc Reed', 'cpr', AS_OF, 'overdue', false],
+      ['Marc Reed', 'first_aid', AS_OF, 'overdue', false],
+    ]);
+  });
+
+  it('a certificate expiring on the as-of date is due today: due_soon and still current', () => {
+    const [fact] = certificationFacts(makeHome('therapeutic_foster', [{ type: 'cpr', holder: 'Dana Reed', expires: AS_OF }]), AS_OF, RULE_SETS.KY);
+    expect(fact).toMatchObject({ due: AS_OF, status: 'due_soon', current: true });
+  });
+
+  it('follows rules.cprFirstAidRequired: none for a Kentucky foster home, every type in Indiana', () => {
+    expect(certificationFacts(makeHome('foster', certs), AS_OF, RULE_SETS.KY)).toEqual([]);
+    expect(certificationFacts(makeHome('foster', certs), AS_OF, RULE_SETS.IN)).toHaveLength(4);
+    expect(certificationFacts(makeHome('therapeutic_foster', []), AS_OF, RULE_SETS.PA)).toHaveLength(4);
+    expect(certificationFacts(makeHome('medically_complex', []), AS_OF, RULE_SETS.PA)).toEqual([]);
+  });
+
+  it('becomes certification due items with person and item', () => {
+    const items = homeDueItems({ id: 'H-C', home: { data: makeHome('therapeutic_foster', certs) } }, [], AS_OF, RULE_SETS.KY).filter((i) => i.kind === 'certification');
+    expect(items.find((i) => i.person === 'Marc Reed' && i.item === 'cpr')).toMatchObject({
+      due: AS_OF, status: 'overdue', detail: `no CPR certificate on file: due on the as-of date (${AS_OF})`, rule: 'DCBS SOP 12.15',
+    });
+    expect(items.find((i) => i.person === 'Dana Reed' && i.item === 'first_aid')).toMatchObject({ due: '2026-11-22', status: 'overdue', detail: 'first aid certificate expires 2026-11-22' });
+  });
+});

@@ -1,0 +1,119 @@
+/** The compliance summary of the re-licensing packet (domain.md §5.1; rules.md, The foster home). */
+import type { Rule, RuleSet } from '../rule-sets.js';
+import { homeFacts, type HomeFacts } from './facts.js';
+import type { LicenseYear } from './license-year.js';
+import { caseRecords, type ChildSource, type HomeSource } from './sources.js';
+
+export interface ComplianceLine {
+  readonly requirement: string;
+  readonly evidence: string;
+  readonly met: boolean;
+  readonly citation: string;
+  /** The household member the line is about. */
+  readonly person?: string;
+  /** The check or certificate: state_registry, fbi_fingerprint, sex_offender_registry, out_of_state_registry, cpr, first_aid. */
+  readonly item?: string;
+}
+
+export interface Compliance {
+  readonly homeId: string;
+  readonly asOf: string;
+  /** Absent when the folder has no home.yaml. */
+  readonly year?: LicenseYear;
+  readonly lines: readonly ComplianceLine[];
+  /** Every line met. */
+  readonly compliant: boolean;
+}
+
+/** The citation as documents show it: "(unverified)" where rules.md marks the figure so. */
+function cite(rule: Rule<unknown>): string {
+  return rule.unverified ? `${rule.citation} (unverified)` : rule.citation;
+}
+
+const CHECK_LABEL = { state_registry: 'state registry', fbi_fingerprint: 'FBI fingerprint', sex_offender_registry: 'sex offender registry' } as const;
+const CERT_LABEL = { cpr: 'CPR', first_aid: 'first aid' } as const;
+
+/**
+ * One line per requirement, from the home facts (rules.md, The foster home):
+ * license in force; annual training per applicant and co-applicant (counted
+ * hours at or above the rule); CPR and first aid per person where required
+ * (current on the as-of date); each background check in force per person
+ * (current under the cadence, or dated on or after the birthday that required
+ * it, and not with `findings`, which need the licensing worker's review); the
+ * out-of-state registry checks on file (clear); the home safety inspection
+ * (current, no later inspection failed or unresolved); capacity against the
+ * license and, where the rule set gives a number, against the rule.
+ */
+export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLine[] {
+  const { license, year, asOf } = facts;
+  const lines: ComplianceLine[] = [
+    {
+      requirement: 'license in force',
+      evidence: `license ${license.number}, ${license.status}, issued ${license.issued}, expires ${license.expires}; license year ${year.start} to ${year.end}`,
+      met: license.status === 'active' && license.expires >= asOf,
+      citation: cite(rules.inspectionMonths),
+    },
+  ];
+  for (const t of facts.training) {
+    const uncounted = t.uncounted > 0 ? `; ${t.uncounted} hours in topics that do not count` : '';
+    lines.push({
+      requirement: `annual training, ${t.required} hours`,
+      evidence: `${t.counted} hours counted in ${year.start} to ${year.end}${uncounted}${t.shortfall > 0 ? `; ${t.shortfall} short` : ''}`,
+      met: t.shortfall === 0, citation: cite(rules.annualTrainingHours), person: t.person,
+    });
+  }
+  for (const c of facts.certifications) {
+    lines.push({
+      requirement: `${CERT_LABEL[c.item]} certificate`,
+      evidence: c.expires ? `expires ${c.expires}` : 'none on file',
+      met: c.current, citation: cite(rules.cprFirstAidRequired), person: c.person, item: c.item,
+    });
+  }
+  for (const check of facts.checks.filter((c) => c.inForce)) {
+    const findings = check.last?.result === 'findings';
+    lines.push({
+      requirement: `${CHECK_LABEL[check.item]} check`,
+      evidence: `${check.detail}${check.basis === 'child_age' && check.met ? '' : `; due ${check.due}`}${findings ? '; findings recorded: needs review' : ''}`,
+      met: check.met && !findings, citation: check.citation, person: check.person, item: check.item,
+    });
+  }
+  for (const o of facts.outOfState) {
+    lines.push({
+      requirement: 'out-of-state registry check (initial study)',
+      evidence: `${o.date}, ${o.result}${o.states.length ? `, states: ${o.states.join(', ')}` : ''}`,
+      met: o.result === 'clear', citation: cite(rules.backgroundCheckMonths), person: o.person, item: 'out_of_state_registry',
+    });
+  }
+  lines.push({
+    requirement: 'home safety inspection',
+    evidence: `${facts.inspection.detail}; due ${facts.inspection.due}`,
+    met: facts.inspection.met, citation: cite(rules.inspectionMonths),
+  });
+  const cap = facts.capacity;
+  const placedNames = cap.placed.map((p) => p.name).join(', ') || 'none';
+  lines.push({
+    requirement: `capacity: at most ${cap.licensed} foster children (license)`,
+    evidence: `${cap.placed.length} placed on ${asOf}: ${placedNames}`,
+    met: cap.withinLicense, citation: cite(rules.capacity),
+  });
+  if (cap.ruleLimit !== undefined) {
+    lines.push({
+      requirement: `capacity: ${cap.ruleText}`,
+      evidence: `${cap.childrenCounted} children: ${cap.placed.length} placed and ${cap.ownChildren.length} of the family's own under 18`,
+      met: cap.withinRule, citation: cite(rules.capacity),
+    });
+  }
+  return lines;
+}
+
+/** The re-licensing packet's compliance summary for one home as of `asOf`. */
+export function compliance(home: HomeSource, children: readonly ChildSource[], asOf: string, rules: RuleSet): Compliance {
+  const data = home.home?.data;
+  if (!data) {
+    const lines = [{ requirement: 'home.yaml on file', evidence: 'missing', met: false, citation: 'case-format.md' }];
+    return { homeId: home.id, asOf, lines, compliant: false };
+  }
+  const facts = homeFacts(data, caseRecords(children), asOf, rules);
+  const lines = complianceLines(facts, rules);
+  return { homeId: home.id, asOf, year: facts.year, lines, compliant: lines.every((l) => l.met) };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { home as homeSchema, type Home } from '../../model/home.js';
+import { RULE_SETS } from '../rule-sets.js';
+import { homeDueItems } from './due-items.js';
+import { licenseYear } from './license-year.js';
+import { trainingSummaries } from './training.js';
+
+const AS_OF = '2026-06-01';
+const t = (date: string, hours: number, topic: string, attendee: string) => ({ date, title: topic, hours, topic, attendee, format: 'classroom' });
+
+// License 2025-07-01 to 2026-06-30: the license year is 2025-07-01 to 2026-06-30.
+const home: Home = homeSchema.parse({
+  id: 'H-T', type: 'foster', licensing_worker: 'w',
+  address: { street: '1 Main St', city: 'Town', state: 'IN', zip: '46001' },
+  license: { number: 'L-1', issued: '2025-07-01', expires: '2026-06-30', status: 'active', capacity: 2 },
+  household: [
+    { name: 'Ann Lee', role: 'applicant', dob: '1980-01-01' },
+    { name: 'Bob Lee', role: 'co_applicant', dob: '1981-01-01' },
+  ],
+  training: [
+    t('2025-06-30', 5, 'trauma_informed', 'Ann Lee'), // the day before the license year: not counted anywhere
+    t('2025-07-01', 6, 'trauma_informed', 'Ann Lee'), // first day of the year
+    t('2025-09-10', 4, 'cpr', 'Ann Lee'),
+    t('2025-09-10', 3, 'first_aid', 'Ann Lee'),
+    t('2026-01-15', 8, 'behavior_management', 'Ann Lee'),
+    t('2026-03-02', 1.5, 'universal_precautions', 'Ann Lee'),
+    t('2026-05-30', 6, 'other', 'Ann Lee'),
+    t('2025-08-01', 4, 'cpr', 'Bob Lee'),
+    t('2025-08-01', 4, 'first_aid', 'Bob Lee'),
+    t('2026-02-01', 10, 'trauma_informed', 'Bob Lee'),
+    t('2026-06-15', 3, 'other', 'Bob Lee'), // in the year but after the as-of date: not attended yet
+  ],
+});
+const year = licenseYear(home.license, AS_OF);
+
+describe('trainingSummaries (rules.md, Annual training)', () => {
+  it("Indiana: CPR, first aid and universal precautions do not count; Ann is exactly at 20", () => {
+    const [ann, bob] = trainingSummaries(home, year, AS_OF, RULE_SETS.IN);
+    // Ann counted 6 + 8 + 6 = 20 of 20; uncounted 4 + 3 + 1.5 = 8.5
+    expect(ann).toMatchObject({ person: 'Ann Lee', role: 'applicant', required: 20, counted: 20, uncounted: 8.5, shortfall: 0 });
+    expect(ann!.sessions.map((s) => [s.date, s.counts])).toEqual([
+      ['2025-07-01', true], ['2025-09-10', false], ['2025-09-10', false], ['2026-01-15', true], ['2026-03-02', false], ['2026-05-30', true],
+    ]);
+    // Bob counted 10 of 20; uncounted 4 + 4 = 8; the 2026-06-15 session is after the as-of date
+    expect(bob).toMatchObject({ person: 'Bob Lee', role: 'co_applicant', required: 20, counted: 10, uncounted: 8, shortfall: 10 });
+  });
+
+  it('Kentucky counts every topic: Ann 6 + 4 + 3 + 8 + 1.5 + 6 = 28.5, Bob 4 + 4 + 10 = 18, both of 10', () => {
+    const [ann, bob] = trainingSummaries(home, year, AS_OF, RULE_SETS.KY);
+    expect(ann).toMatchObject({ required: 10, counted: 28.5, uncounted: 0, shortfall: 0 });
+    expect(bob).toMatchObject({ required: 10, counted: 18, uncounted: 0, shortfall: 0 });
+  });
+
+  it('one annual_training item per person short of hours, due on expires', () => {
+    const training = (state: 'IN' | 'KY') =>
+      homeDueItems({ id: 'H-T', home: { data: home } }, [], AS_OF, RULE_SETS[state]).filter((i) => i.kind === 'annual_training');
+    expect(training('IN')).toEqual([
+      expect.objectContaining({ person: 'Bob Lee', due: '2026-06-30', status: 'due_soon', rule: '465 IAC 2-1.5' }),
+    ]);
+    expect(training('IN')[0]!.detail).toContain('10 of 20 hours counted in the license year 2025-07-01 to 2026-06-30 (10 short); 8 more hours');
+    expect(training('KY')).toEqual([]);
+    // after expiry, still short: overdue
+    expect(homeDueItems({ id: 'H-T', home: { data: home } }, [], '2026-07-01', RULE_SETS.IN).find((i) => i.kind === 'annual_training')?.status).toBe('overdue');
+  });
+});
