@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isRealDate } from '../core/calendar-date.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -20,7 +21,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--debug', 'show the stack trace of an internal fault')
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress due cases --within 30\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
 
   cli
     .command('validate')
@@ -32,6 +33,20 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (root: string, options: { json?: boolean; strict?: boolean }) => {
       const { validate } = await import('./commands/validate.js');
       setExit(await validate(root, options));
+    });
+
+  cli
+    .command('due')
+    .description('every deadline and compliance item of every case and home, overdue first: what a supervisor checks each Monday')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .addOption(new Option('--within <days>', 'show items due up to this many days after the as-of date').default(60).argParser(parseDays))
+    .addOption(new Option('--as-of <date>', 'the day to count from (YYYY-MM-DD); default: today in the agency\'s time zone').argParser(parseDate))
+    .option('--json', 'print the items as one JSON array on stdout')
+    .option('--check', 'exit 1 when any item is overdue (for scripts)')
+    .addHelpText('after', '\nExample:\n  $ casepress due cases --within 30\n  $ casepress due cases --json --as-of 2026-11-23 | jq \'.[] | select(.status == "overdue")\'')
+    .action(async (root: string, options: { within: number; asOf?: string; json?: boolean; check?: boolean }) => {
+      const { due } = await import('./commands/due.js');
+      setExit(await due(root, options));
     });
 
   cli
@@ -71,6 +86,20 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   return cli;
+}
+
+/** `--within 30`: whole days, zero or more. */
+function parseDays(value: string): number {
+  if (!/^\d{1,5}$/.test(value)) throw new InvalidArgumentError(`expected a whole number of days, found "${value}"`);
+  return Number(value);
+}
+
+/** `--as-of 2026-11-23`: a real calendar day. */
+function parseDate(value: string): string {
+  if (!isRealDate(value)) {
+    throw new InvalidArgumentError(`expected a date in YYYY-MM-DD form, found "${value}"`);
+  }
+  return value;
 }
 
 type Format = 'pdf' | 'docx';

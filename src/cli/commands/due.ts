@@ -1,0 +1,66 @@
+/**
+ * `casepress due [root] [--within DAYS] [--json] [--check]`: every deadline and
+ * compliance item of every case and home, overdue first (cli.md). What a
+ * supervisor checks each Monday. Nothing is computed from data with errors.
+ */
+import pc from 'picocolors';
+import { addDays, formatLongDate } from '../../core/calendar-date.js';
+import { hasErrors } from '../../core/diagnostic.js';
+import { caseDueItems } from '../../compute/case/index.js';
+import type { DueItem } from '../../compute/due-item.js';
+import { dueReport } from '../../compute/due-report.js';
+import { homeDueItems } from '../../compute/home/index.js';
+import { ruleSetFor } from '../../compute/rule-sets.js';
+import { today } from '../../io/clock.js';
+import { EXIT, type ExitCode } from '../exit.js';
+import { readRoot } from '../read-root.js';
+import { formatText } from '../report.js';
+
+export interface DueOptions {
+  readonly within: number;
+  readonly asOf?: string;
+  readonly json?: boolean;
+  readonly check?: boolean;
+}
+
+export async function due(rootArg: string, options: DueOptions): Promise<ExitCode> {
+  const { root, diagnostics, report } = await readRoot(rootArg);
+  if (hasErrors(diagnostics) || !root.agency) {
+    process.stderr.write(formatText(report));
+    process.stderr.write('casepress due: fix the errors above first; nothing is computed from data with errors.\n');
+    return EXIT.dataErrors;
+  }
+  const agency = root.agency.data;
+  const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
+  const rules = ruleSetFor(agency);
+  const children = root.children.filter((child) => child.case);
+  const items = [
+    ...children.flatMap((child) => caseDueItems(child, asOf, rules)),
+    ...root.homes.filter((home) => home.home).flatMap((home) => homeDueItems(home, children, asOf, rules)),
+  ];
+  const shown = dueReport(items, asOf, options.within);
+  process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : table(shown, asOf, options.within));
+  return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
+}
+
+const STATUS_WORDS = { overdue: 'OVERDUE', due_soon: 'due soon', ok: 'ok' } as const;
+const STATUS_COLORS = { overdue: pc.red, due_soon: pc.yellow, ok: pc.green } as const;
+
+function table(items: readonly DueItem[], asOf: string, within: number): string {
+  const count = (status: DueItem['status']) => items.filter((i) => i.status === status).length;
+  const head = `Due through ${formatLongDate(addDays(asOf, within))}, as of ${formatLongDate(asOf)}: ${count('overdue')} overdue, ${count('due_soon')} due soon, ${count('ok')} ok\n`;
+  if (items.length === 0) return `${head}Nothing is due in the next ${within} days.\n`;
+  const rows = items.map((i) => [
+    STATUS_WORDS[i.status],
+    i.due,
+    i.subject,
+    i.kind,
+    [i.person, i.item].filter(Boolean).join(' · '),
+    `${i.detail} [${i.rule}]`,
+  ]);
+  const header = ['STATUS', 'DUE', 'SUBJECT', 'KIND', 'PERSON · ITEM', 'DETAIL [RULE]'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[], paint: (s: string) => string = (s) => s) =>
+    cells.map((cell, c) => (c === 0 ? paint(cell.padEnd(widths[c]!)) : c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
+  return [head, pc.bold(line(header)), ...rows.map((r, n) => line(r, STATUS_COLORS[items[n]!.status]))].join('\n') + '\n';
+}

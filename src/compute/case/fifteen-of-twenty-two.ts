@@ -1,0 +1,120 @@
+/**
+ * 15 of the most recent 22 months in foster care: when the agency must file
+ * (or join) a petition to terminate parental rights unless an exception is
+ * documented (rules.md; domain.md §1.3).
+ */
+import { addMonths, compareDates } from '../../core/calendar-date.js';
+import type { CaseRecord } from '../../model/case.js';
+import { dateEnteredFosterCare, episodes } from './entered-care.js';
+import { dateOfDay, dayNumber, daysWithin, type Span } from './spans.js';
+import { careTimeline, daysInCare, type NotCareSetting } from './time-in-care.js';
+
+export const WINDOW_MONTHS = 22;
+export const REQUIRED_MONTHS = 15;
+export const TPR_CITATION = '42 U.S.C. 675(5)(E)';
+
+type TprData = Pick<CaseRecord, 'removal' | 'placements' | 'parents' | 'permanency'>;
+
+/** Counted days within the window [D − 22 months, D) and the days from D − 15 months to D. */
+export interface WindowCount {
+  readonly inCare: number;
+  readonly required: number;
+}
+
+/**
+ * 42 U.S.C. 675(5)(E); 45 CFR 1356.21(i)(1)(i): on day D, the days in care within
+ * D − 22 months to D, each stay clipped to that window (trial home visits and
+ * runaway days not counted), against the days from D − 15 months to D.
+ */
+export function windowCount(counted: readonly Span[], date: string): WindowCount {
+  const day = dayNumber(date);
+  return {
+    inCare: daysWithin(counted, dayNumber(addMonths(date, -WINDOW_MONTHS)), day),
+    required: day - dayNumber(addMonths(date, -REQUIRED_MONTHS)),
+  };
+}
+
+/**
+ * The first day D in [from, to] on which the counted days reach 15 of the most
+ * recent 22 months (42 U.S.C. 675(5)(E)), searched day by day; undefined if none.
+ */
+export function firstDayReached(counted: readonly Span[], from: string, to: string): string | undefined {
+  for (let day = dayNumber(from), last = dayNumber(to); day <= last; day += 1) {
+    const date = dateOfDay(day);
+    const { inCare, required } = windowCount(counted, date);
+    if (inCare >= required) return date;
+  }
+  return undefined;
+}
+
+export interface TprPetition {
+  readonly parent: string;
+  readonly role: string;
+  readonly date: string;
+}
+
+export interface FifteenOfTwentyTwo {
+  /** DEFC of the current episode: where the count starts (45 CFR 1356.21(i)(1)(i)(A)(1)). */
+  readonly enteredCare: string;
+  /** The day 15 of 22 was reached, when on or before the as-of date. */
+  readonly reached?: string;
+  /** Not yet reached: the day it will be if the child's situation continues (undefined while it never would, e.g. during an open trial home visit). */
+  readonly projected?: string;
+  /** `reached ?? projected`. */
+  readonly date?: string;
+  /** The count on the as-of date. */
+  readonly asOfCount: WindowCount;
+  /** Trial home visit and runaway days not counted, up to the as-of date. */
+  readonly excluded: Readonly<Record<NotCareSetting, number>>;
+  /** Prior episodes whose days fall in the window on `date` (re-entries count cumulatively). */
+  readonly priorEpisodesCounted: number;
+  /** Petitions filed (by the as-of date), earliest first. */
+  readonly petitions: readonly TprPetition[];
+  /** The exception documented by the as-of date. */
+  readonly exception?: NonNullable<CaseRecord['permanency']['tpr_exception']>;
+  /** A petition filed or an exception documented: the requirement is met. */
+  readonly satisfied: boolean;
+}
+
+/**
+ * 42 U.S.C. 675(5)(E): the first day D, from the current episode's DEFC on, on
+ * which the child has been in care 15 of the most recent 22 months; the
+ * current stay (and an open trial home visit or runaway) continues past the
+ * as-of date for the projection. Met once any parent's `tpr.petition_filed` or
+ * `permanency.tpr_exception.documented` is on or before the as-of date.
+ */
+export function fifteenOfTwentyTwo(data: TprData, asOf: string): FifteenOfTwentyTwo {
+  const enteredCare = dateEnteredFosterCare(data.removal);
+  const { counted } = careTimeline(data, Infinity);
+  const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
+  // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
+  const horizon = addMonths(start, WINDOW_MONTHS + 1);
+  const date = firstDayReached(counted, enteredCare, horizon);
+  const reached = date !== undefined && date <= asOf ? date : undefined;
+  const projected = date !== undefined && date > asOf ? date : undefined;
+
+  const windowStart = date ? addMonths(date, -WINDOW_MONTHS) : undefined;
+  const priorEpisodesCounted =
+    date && windowStart
+      ? episodes(data.removal).filter((e) => !e.current && e.discharge!.date > windowStart && e.enteredCare < date).length
+      : 0;
+
+  const petitions = data.parents
+    .flatMap((p) => (p.tpr?.petition_filed != null && p.tpr.petition_filed <= asOf ? [{ parent: p.name, role: p.role, date: p.tpr.petition_filed }] : []))
+    .sort((a, b) => compareDates(a.date, b.date));
+  const documented = data.permanency.tpr_exception;
+  const exception = documented != null && documented.documented <= asOf ? documented : undefined;
+
+  return {
+    enteredCare,
+    ...(reached && { reached }),
+    ...(projected && { projected }),
+    ...(date && { date }),
+    asOfCount: windowCount(careTimeline(data, dayNumber(asOf)).counted, asOf),
+    excluded: daysInCare(data, asOf).excluded,
+    priorEpisodesCounted,
+    petitions,
+    ...(exception && { exception }),
+    satisfied: petitions.length > 0 || exception !== undefined,
+  };
+}
