@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { canSee, redactor, WITHHELD_MARKER } from './audience.js';
+
+describe('audiences (case-format.md, Audiences)', () => {
+  it('withholds from the court what case-format.md lists', () => {
+    expect(canSee('court', 'foster_family_identity')).toBe(false);
+    expect(canSee('court', 'confidential_address')).toBe(false);
+    expect(canSee('court', 'treatment_without_consent')).toBe(false);
+    expect(canSee('court', 'parent_contact')).toBe(true);
+    expect(canSee('foster_parent', 'foster_family_identity')).toBe(true);
+    expect(canSee('foster_parent', 'parent_contact')).toBe(false);
+    expect(canSee('internal', 'treatment_without_consent')).toBe(true);
+  });
+
+  it('prints the marker and records what it withheld, once', () => {
+    const court = redactor('court');
+    expect(court.show('foster_family_identity', 'homes/H-0042/home.yaml address.street', '48 Cedar Ln')).toBe(WITHHELD_MARKER);
+    court.show('foster_family_identity', 'homes/H-0042/home.yaml address.street', '48 Cedar Ln');
+    expect(court.show('parent_contact', 'case.yaml parents[0].phone', '(859) 555-0199')).toBe('(859) 555-0199');
+    expect(court.withheld).toEqual([{ kind: 'foster_family_identity', field: 'homes/H-0042/home.yaml address.street', value: '48 Cedar Ln' }]);
+  });
+});
