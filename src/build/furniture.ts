@@ -1,0 +1,36 @@
+/** Page furniture of the agency's documents: the letterhead and the metadata, from agency.yaml. */
+import type { DocumentMeta, Letterhead } from '../document/ast.js';
+import { DEFAULT_CONFIDENTIALITY_NOTICE, type Agency } from '../model/agency.js';
+
+export interface FurnitureInput {
+  readonly title: string;
+  readonly subject: string;
+  /** Case or home id, in every footer. */
+  readonly reference: string;
+  readonly asOf: string;
+  readonly keywords?: readonly string[];
+  readonly draft?: boolean;
+}
+
+export function agencyLetterhead(agency: Agency): Letterhead {
+  const { street, city, state, zip } = agency.address;
+  return {
+    name: agency.name,
+    addressLines: [street, `${city}, ${state} ${zip}`],
+    ...(agency.phone ? { phone: agency.phone } : {}),
+    ...(agency.logo ? { logo: agency.logo.replace(/^\.\//, '') } : {}),
+  };
+}
+
+export function documentMeta(agency: Agency, input: FurnitureInput): DocumentMeta {
+  return {
+    title: input.title,
+    author: agency.name,
+    subject: input.subject,
+    keywords: ['casepress', input.reference, ...(input.keywords ?? [])],
+    reference: input.reference,
+    confidentiality: agency.confidentiality_notice ?? DEFAULT_CONFIDENTIALITY_NOTICE,
+    date: input.asOf,
+    ...(input.draft ? { draft: true } : {}),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Renders one of the agency's documents through the whole engine for a test:
+ * template → Markdown → tree → PDF and DOCX, and returns what a reader sees —
+ * the PDF's text (pdftotext) and the DOCX's paragraphs — plus the pieces between.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocumentTree } from '../../src/document/ast.js';
+import { agencyLetterhead, documentMeta, type FurnitureInput } from '../../src/build/furniture.js';
+import { buildTree, prepareTemplate, renderFormat } from '../../src/build/render-document.js';
+import type { Agency } from '../../src/model/agency.js';
+import { loadFonts } from '../../src/io/fonts.js';
+import { readAssets, readTemplate } from '../../src/io/package-files.js';
+import { paragraphs, parts } from './docx-parts.js';
+import { REPO } from './fixture-root.js';
+
+export interface Rendered {
+  readonly markdown?: string;
+  readonly tree: DocumentTree;
+  readonly pdf: Uint8Array;
+  readonly docx: Uint8Array;
+  /** pdftotext of the PDF, NFC. */
+  readonly pdfText: string;
+  /** The DOCX's paragraphs (body, headers and footers), each as its text. */
+  readonly docxParagraphs: readonly string[];
+  readonly pages: number;
+}
+
+let fonts: Awaited<ReturnType<typeof loadFonts>> | undefined;
+
+/** `template` is a file name under templates/, e.g. "court-report.md.hbs". Throws with the diagnostics when anything fails. */
+export async function renderDocument(template: string, data: unknown, agency: Agency, furniture: FurnitureInput, root = join(REPO, 'cases')): Promise<Rendered> {
+  fonts ??= await loadFonts();
+  const files = await readTemplate(join(REPO, 'templates', template));
+  const prepared = prepareTemplate(files);
+  if (!prepared.template) throw new Error(describe(prepared.diagnostics));
+  const images = await readAssets(root);
+  const built = buildTree(prepared.template, { data, meta: documentMeta(agency, furniture), letterhead: agencyLetterhead(agency), images });
+  if (!built.tree) throw new Error(describe(built.diagnostics));
+  const pdf = await renderFormat(built.tree, 'pdf', { fonts, images }, files.file);
+  const docx = await renderFormat(built.tree, 'docx', { fonts, images }, files.file);
+  if (!pdf.bytes || !docx.bytes) throw new Error(describe([...pdf.diagnostics, ...docx.diagnostics]));
+  const dir = mkdtempSync(join(tmpdir(), 'casepress-doc-'));
+  try {
+    const path = join(dir, 'doc.pdf');
+    writeFileSync(path, pdf.bytes);
+    const pdfText = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).normalize('NFC');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+    const docxParts = parts(docx.bytes);
+    const docxParagraphs = Object.entries(docxParts)
+      .filter(([name]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(name))
+      .flatMap(([, xml]) => paragraphs(xml).map((p) => p.text.normalize('NFC')));
+    return { tree: built.tree, pdf: pdf.bytes, docx: docx.bytes, pdfText, docxParagraphs, pages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function describe(diagnostics: readonly { code: string; file: string; span?: { start: { line: number } }; message: string }[]): string {
+  return diagnostics.map((d) => `${d.file}:${d.span?.start.line ?? '-'} ${d.code} ${d.message}`).join('\n');
+}
+
+/** Every text a PDF and DOCX carry, including the DOCX's XML and the PDF's metadata, for privacy scans. */
+export function everyText(rendered: Rendered): string {
+  const docx = Object.values(parts(rendered.docx)).join('\n');
+  const pdfRaw = Buffer.from(rendered.pdf).toString('latin1');
+  return `${rendered.pdfText}\n${rendered.docxParagraphs.join('\n')}\n${docx}\n${pdfRaw}`;
+}
+
