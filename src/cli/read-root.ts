@@ -14,6 +14,8 @@ export interface ReadRoot {
   readonly diagnostics: Diagnostic[];
   /** Everything a reporter needs to print the diagnostics. */
   readonly report: ReportInput;
+  /** The bytes of a case file as read (case-root-relative path). */
+  readonly bytesOf: (path: string) => Uint8Array | undefined;
 }
 
 export async function readRoot(rootArg: string): Promise<ReadRoot> {
@@ -28,6 +30,7 @@ export async function readRoot(rootArg: string): Promise<ReadRoot> {
   return {
     root,
     diagnostics,
+    bytesOf: (path) => bytes.get(path),
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),
