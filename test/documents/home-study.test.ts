@@ -1,0 +1,242 @@
+/**
+ * The home study of the example agency's homes as of 2026-11-23, rendered
+ * through the whole engine: the structured parts from home.yaml, the narrative
+ * of study.md in the SAFE order, the recommendation and the signature lines.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactor, WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
+import { homeStudyData, narrativeSections, SECTION_ORDER } from '../../src/compute/documents/home-study.js';
+import { ruleSetFor } from '../../src/compute/rule-sets.js';
+import type { CaseRoot } from '../../src/load/case-root.js';
+import { paragraphs, parts } from '../helpers/docx-parts.js';
+import { buildRoot, loadRoot, REPO, writeFiles } from '../helpers/fixture-root.js';
+import { renderDocument, type Rendered } from '../helpers/render-document.js';
+
+const AS_OF = '2026-11-23';
+const TITLE = 'Home Study';
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+const bare = (text: string) => text.normalize('NFC').replace(/\s/g, '');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function contextFor(root: CaseRoot, audience: Audience = 'internal'): DocumentContext {
+  const agency = root.agency!.data;
+  const homes = new Map(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
+  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor(audience), homes };
+}
+
+interface Study {
+  readonly built: DocumentData;
+  readonly rendered: Rendered;
+  readonly body: string[];
+  readonly text: string;
+  /** The PDF's text in drawing order, without the running header and footer. */
+  readonly raw: string;
+}
+
+async function study(root: CaseRoot, homeId: string, rootDir = join(REPO, 'cases')): Promise<Study> {
+  const ctx = contextFor(root);
+  const built = homeStudyData(ctx, root.homes.find((h) => h.id === homeId)!, root.children);
+  const rendered = await renderDocument('home-study.md.hbs', built.data, ctx.agency, { title: TITLE, subject: `Home study of ${homeId}`, reference: homeId, asOf: AS_OF }, rootDir);
+  const dir = mkdtempSync(join(tmpdir(), 'casepress-study-'));
+  dirs.push(dir);
+  const path = join(dir, 'study.pdf');
+  writeFileSync(path, rendered.pdf);
+  let raw = '';
+  for (let page = 1; page <= rendered.pages; page++) {
+    const lines = execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC').split('\n');
+    raw += `${lines.slice(0, lines.lastIndexOf(TITLE)).join('\n')}\n`;
+  }
+  const body = paragraphs(parts(rendered.docx)['word/document.xml']!).map((p) => squash(p.text));
+  return { built, rendered, body, text: squash(rendered.pdfText), raw };
+}
+
+function row(s: Study, first: string, cells: number, after?: string): string[] {
+  const at = s.body.indexOf(first, after === undefined ? 0 : s.body.indexOf(after));
+  expect(at, `"${first}" in the DOCX`).toBeGreaterThanOrEqual(0);
+  return s.body.slice(at, at + cells);
+}
+
+let root: CaseRoot;
+const studies = new Map<string, Study>();
+beforeAll(async () => {
+  root = (await loadRoot(join(REPO, 'cases'))).root;
+  for (const id of ['H-0042', 'H-0017', 'H-0063']) studies.set(id, await study(root, id));
+}, 60_000);
+const get = (id: string) => studies.get(id)!;
+
+describe('narrativeSections', () => {
+  it('puts the SAFE sections first in their order, marks the missing ones empty, and keeps the others after', () => {
+    const body = [
+      'A few words before any heading.',
+      '',
+      '## Strengths',
+      '',
+      '- Patient',
+      '',
+      '## Financial',
+      '',
+      'Stable income.',
+      '### Budget',
+      'Balanced.',
+      '',
+      '## motivation',
+      '',
+      'Wants to help.',
+      '',
+      '```',
+      '## not a heading inside a fence',
+      '```',
+    ].join('\n');
+    const sections = narrativeSections(body);
+    expect(sections.map((s) => s.title)).toEqual(['Introduction', ...SECTION_ORDER, 'Financial']);
+    expect(sections[0]!.body).toBe('A few words before any heading.');
+    expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('Wants to help.');
+    expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('## not a heading inside a fence');
+    expect(sections.find((s) => s.title === 'Strengths')!.body).toBe('- Patient');
+    expect(sections.find((s) => s.title === 'Concerns')!.body).toBe('');
+    // A heading of another level cannot stand in a narrative: its words stay, in bold.
+    expect(sections.at(-1)!.body).toBe('Stable income.\n**Budget**\nBalanced.');
+  });
+
+  it('gives the seven SAFE sections, all empty, for an empty study', () => {
+    expect(narrativeSections('')).toEqual(SECTION_ORDER.map((title) => ({ title, body: '' })));
+  });
+});
+
+describe('the home study, every home of the example agency', () => {
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: numbers its pages and says the same thing in the DOCX as in the PDF', (id) => {
+    const s = get(id);
+    for (let page = 1; page <= s.rendered.pages; page++) expect(s.rendered.pdfText).toContain(`Page ${page} of ${s.rendered.pages}`);
+    const pdf = bare(s.raw);
+    const body = s.body.map(bare).filter((t) => t.length > 0 && !/^Date:/.test(t) && t !== bare(TITLE));
+    expect(body.length).toBeGreaterThan(50);
+    for (const text of body) expect(pdf, text).toContain(text);
+  });
+
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: prints the narrative sections in the SAFE order', (id) => {
+    const s = get(id);
+    const start = s.body.indexOf('Assessment');
+    const at = SECTION_ORDER.map((title) => s.body.indexOf(title, start));
+    expect(at.every((i, k) => i > start && (k === 0 || i > at[k - 1]!))).toBe(true);
+    expect(s.text).not.toContain('Motivation not recorded');
+  });
+});
+
+describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
+  it('identifies the home, prints its address for the internal copy, and the study it comes from', () => {
+    const { text, built } = get('H-0042');
+    expect(text).toContain('Home: H-0042, Therapeutic foster home');
+    expect(text).toContain('Address: 418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)');
+    expect(text).toContain('License: KY-TFC-10442, Active; issued January 1, 2026, expires December 31, 2026');
+    expect(text).toContain('Study: Annual re-evaluation, dated November 16, 2026');
+    expect(text).toContain('From the annual re-evaluation dated November 16, 2026, written by Lauren Hensley, Licensing and Resource Family Specialist.');
+    expect(built.withheld).toEqual([]);
+    expect(built.inputs).toEqual(['homes/H-0042/home.yaml', 'homes/H-0042/study.md', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml']);
+  });
+
+  it('lists the household with roles and ages, and every check with its date and result', () => {
+    const s = get('H-0042');
+    expect(row(s, 'Kaylee Whitfield', 4)).toEqual(['Kaylee Whitfield', 'Child of the household', 'June 14, 2014', '12']);
+    expect(row(s, 'Marcus Whitfield', 5)).toEqual(['Marcus Whitfield', 'Co-applicant', 'September 30, 1981', '45', 'November 20, 2025']);
+    const checks = s.body.indexOf('Background checks');
+    expect(row(s, 'FBI fingerprint', 3, 'Sex offender registry').length).toBe(3);
+    const marcusFbi = s.body.findIndex((t, i) => i > checks && t === 'FBI fingerprint' && s.body[i - 1] === 'Marcus Whitfield');
+    expect(s.body.slice(marcusFbi - 1, marcusFbi + 3)).toEqual(['Marcus Whitfield', 'FBI fingerprint', 'November 12, 2026', 'Pending']);
+    expect(row(s, 'Out-of-state registry (TN)', 3)).toEqual(['Out-of-state registry (TN)', 'November 3, 2021', 'Clear']);
+    expect(s.text).toContain('Background checks not current');
+    expect(s.text).toContain('Marcus Whitfield, FBI fingerprint: no completed FBI fingerprint check on file');
+  });
+
+  it("summarizes training, marks Marcus's shortfall, and lists certificates, inspections and references", () => {
+    const s = get('H-0042');
+    expect(row(s, 'Marcus Whitfield (Co-applicant)', 6)).toEqual(['Marcus Whitfield (Co-applicant)', '4', '17.5', '13.5', '22', 'NOT MET: 8.5 hours short']);
+    expect(row(s, 'Dana Whitfield (Applicant)', 6)).toEqual(['Dana Whitfield (Applicant)', '7', '29', '25', '22', 'Met']);
+    expect(s.text).toContain('CPR and first aid are required for this type of home');
+    expect(s.text).toContain('Home safety inspection NOT MET');
+    expect(row(s, 'November 16, 2026', 5, 'Home and safety')).toEqual([
+      'November 16, 2026', 'Home safety', 'Corrections required', expect.stringContaining('Carbon monoxide detector'), 'NOT RESOLVED',
+    ]);
+    expect(row(s, 'Teresa Lowry', 3)).toEqual(['Teresa Lowry', 'Neighbor', 'October 20, 2021']);
+  });
+
+  it('recommends, with its conditions, the licensed capacity and ages, then the signature lines', () => {
+    const s = get('H-0042');
+    expect(s.text).toContain('Recommendation: Approve with conditions Type of approval: Therapeutic foster home Licensed capacity: 2 children, ages 10 to 17 License term: January 1, 2026 to December 31, 2026');
+    expect(s.text).toContain('1. Marcus Whitfield completes the remaining annual Care Plus training hours before the license is renewed.');
+    expect(s.text).toContain('3. Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
+    expect(row(s, "Zoë O'Brien", 5, 'Children placed in the home')).toEqual(["Zoë O'Brien", 'C-2024-0087', 'January 20, 2009', '17', 'July 22, 2026']);
+    expect(s.built.data['signers']).toEqual([
+      { name: 'Dana Whitfield', role: 'Applicant', date: null },
+      { name: 'Marcus Whitfield', role: 'Co-applicant', date: null },
+      { name: 'Lauren Hensley', role: 'Licensing and Resource Family Specialist', date: null },
+      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: null },
+    ]);
+    const signatures = s.text.slice(s.text.lastIndexOf('Signatures'));
+    for (const name of ['Dana Whitfield', 'Marcus Whitfield', 'Lauren Hensley', 'Kavita Patel']) expect(signatures).toContain(name);
+  });
+});
+
+describe('H-0017 and H-0063', () => {
+  it("H-0017: Daniel's checks are not current; certificates on file though not required", () => {
+    const s = get('H-0017');
+    expect(s.text).toContain('Daniel Okafor, State registry (CA/N): 12 months after the last state registry check (October 14, 2025, clear); due October 14, 2026');
+    expect(s.text).toContain('CPR and first aid are not required for this type of home');
+    expect(s.text).toContain('Home safety inspection: current.');
+    expect(s.text).toContain('Recommendation: Approve');
+    expect(s.text).toContain('Conditions of approval: none recorded.');
+  });
+
+  it('H-0063: the initial study, a child-specific condition, every check current', () => {
+    const s = get('H-0063');
+    expect(s.text).toContain('Study: Initial home study, dated February 14, 2025');
+    expect(s.text).toContain('Every check the rule set requires was current on November 23, 2026.');
+    expect(s.text).toContain('1. Child-specific kinship approval for Aaliyah Monroe; any additional placement requires a home study update.');
+    expect(s.text).toContain('Certifications on file: not recorded.');
+  });
+});
+
+describe('copies and gaps', () => {
+  it('withholds the address, with a visible marker, from any copy but the internal one', () => {
+    const ctx = contextFor(root, 'foster_parent');
+    const built = homeStudyData({ ...ctx, redact: redactor('court') }, root.homes.find((h) => h.id === 'H-0042')!, root.children);
+    expect((built.data['home'] as { address: string }).address).toBe(WITHHELD_MARKER);
+    expect(built.withheld.map((w) => w.value)).toEqual(expect.arrayContaining(['418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)', 'Whitfield', '418 Keene Crossing Dr']));
+  });
+
+  it('a minimal home without study.md prints not recorded for the narrative and the recommendation', async () => {
+    const dir = await buildRoot(undefined);
+    dirs.push(dir);
+    await writeFiles(dir, {
+      'homes/H-0900/home.yaml': [
+        'id: H-0900',
+        'type: foster',
+        'licensing_worker: robin',
+        'address: { street: 9 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
+        'license: { number: KY-FH-00900, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1 }',
+        'household:',
+        '  - { name: Robin Minimal, role: applicant, dob: 1990-01-15 }',
+        '',
+      ].join('\n'),
+    });
+    const loaded = (await loadRoot(dir)).root;
+    const s = await study(loaded, 'H-0900', dir);
+    expect(s.text).toContain('Study: not recorded (no study.md on file)');
+    expect(s.text).toContain('No home study narrative (study.md) is on file: every section below is not recorded.');
+    expect(s.text).toContain('Motivation not recorded');
+    expect(s.text).toContain('Concerns not recorded');
+    expect(s.text).toContain('Recommendation: not recorded');
+    expect(s.text).toContain('Licensed capacity: 1 child (age range not recorded)');
+    expect(s.text).toContain('References: not recorded.');
+    expect(s.text).toContain('Inspections on file: not recorded.');
+    expect(row(s, 'Robin Minimal (Applicant)', 6)).toEqual(['Robin Minimal (Applicant)', '0', '0', '0', '10', 'NOT MET: 10 hours short']);
+    expect(row(s, 'Robin Minimal', 4, 'Background checks')).toEqual(['Robin Minimal', 'State registry (CA/N)', 'not recorded', 'None on file']);
+    expect(s.built.warnings).toEqual(['homes/H-0900: no study.md; the narrative sections and the recommendation print as not recorded']);
+  }, 30_000);
+});

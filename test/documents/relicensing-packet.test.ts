@@ -1,0 +1,391 @@
+/**
+ * The annual re-licensing packet of the example agency's homes as of
+ * 2026-11-23, rendered through the whole engine: what a licensing worker reads
+ * in the PDF and the DOCX. The figures are the ones worked by hand in
+ * src/compute/home/example-agency.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactor } from '../../src/compute/audience.js';
+import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
+import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';
+import { ruleSetFor } from '../../src/compute/rule-sets.js';
+import type { CaseRoot, HomeFolder } from '../../src/load/case-root.js';
+import type { Agency } from '../../src/model/agency.js';
+import { paragraphs, parts } from '../helpers/docx-parts.js';
+import { buildRoot, loadRoot, REPO, writeFiles } from '../helpers/fixture-root.js';
+import { renderDocument, type Rendered } from '../helpers/render-document.js';
+
+const AS_OF = '2026-11-23';
+const TITLE = 'Annual Re-licensing Packet';
+const COMPONENTS = [
+  'Cover sheet',
+  'Compliance checklist',
+  'Training log',
+  'Background checks',
+  'Certifications',
+  'Inspections',
+  'Household changes',
+  'Placements during the license year',
+  'Incidents',
+  'Re-evaluation narrative',
+  'Signatures and renewal decision',
+];
+
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+const bare = (text: string) => text.normalize('NFC').replace(/\s/g, '');
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function contextFor(root: CaseRoot, agency: Agency = root.agency!.data): DocumentContext {
+  const homes = new Map(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
+  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor('internal'), homes };
+}
+
+interface Packet {
+  readonly built: DocumentData;
+  readonly rendered: Rendered;
+  /** pdftotext of each page, 1-based (index 0 unused). */
+  readonly pages: string[];
+  /** Bookmarks: [title, page, depth]. */
+  readonly outline: [string, number, number][];
+  /** The DOCX body's paragraphs (document.xml), squashed. */
+  readonly body: string[];
+  readonly bodyXml: { xml: string; text: string }[];
+  readonly text: string;
+  /** pdftotext -raw: the text in the order it was drawn, each table cell whole. */
+  readonly raw: string;
+}
+
+async function packet(root: CaseRoot, homeId: string, rootDir = join(REPO, 'cases'), agency?: Agency): Promise<Packet> {
+  const home = root.homes.find((h) => h.id === homeId)! as HomeFolder;
+  const ctx = contextFor(root, agency);
+  const built = relicensingPacketData(ctx, home, root.children);
+  const rendered = await renderDocument('relicensing-packet.md.hbs', built.data, ctx.agency, {
+    title: TITLE, subject: `Re-licensing packet of ${homeId}`, reference: homeId, asOf: AS_OF,
+  }, rootDir);
+  const dir = mkdtempSync(join(tmpdir(), 'casepress-packet-'));
+  dirs.push(dir);
+  const path = join(dir, 'packet.pdf');
+  writeFileSync(path, rendered.pdf);
+  const pages = [''];
+  for (let page = 1; page <= rendered.pages; page++) {
+    pages.push(execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC'));
+  }
+  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', path], { encoding: 'utf8' });
+  const outline: [string, number, number][] = [];
+  let depth = 0;
+  for (const m of xml.slice(xml.indexOf('<outline>')).matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+    if (m[3] !== undefined) outline.push([m[3].replace(/&amp;/g, '&').replace(/&#39;/g, "'"), Number(m[2]), depth]);
+    else depth += m[1] ? -1 : 1;
+  }
+  const bodyXml = paragraphs(parts(rendered.docx)['word/document.xml']!);
+  // Each page in drawing order, cut before its running header and footer (drawn last on the page).
+  let raw = '';
+  for (let page = 1; page <= rendered.pages; page++) {
+    const lines = execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC').split('\n');
+    raw += `${lines.slice(0, lines.lastIndexOf(TITLE)).join('\n')}\n`;
+  }
+  return { built, rendered, pages, outline, body: bodyXml.map((p) => squash(p.text)), bodyXml, text: squash(rendered.pdfText), raw };
+}
+
+/** The DOCX body paragraphs from the one that equals `first` (after the heading `after`): a table row's cells, in order. */
+function row(p: Packet, first: string, cells: number, after?: string): string[] {
+  const at = p.body.indexOf(first, after === undefined ? 0 : p.body.indexOf(after));
+  expect(at, `"${first}" in the DOCX`).toBeGreaterThanOrEqual(0);
+  return p.body.slice(at, at + cells);
+}
+
+/** The line that starts the page's body (after the running header). */
+function firstBodyLine(page: string): string {
+  return page.split('\n').map((l) => l.trim()).filter(Boolean)[1] ?? '';
+}
+
+let root: CaseRoot;
+const packets = new Map<string, Packet>();
+beforeAll(async () => {
+  root = (await loadRoot(join(REPO, 'cases'))).root;
+  for (const id of ['H-0042', 'H-0017', 'H-0063']) packets.set(id, await packet(root, id));
+}, 60_000);
+const get = (id: string) => packets.get(id)!;
+
+describe('the re-licensing packet, every home of the example agency', () => {
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: each component starts a new page under its heading, and the pages run 1 to N', (id) => {
+    const p = get(id);
+    const n = p.rendered.pages;
+    const starts = COMPONENTS.map((heading) => p.pages.findIndex((page, i) => i > 0 && page.split('\n').some((l) => l.trim() === heading)));
+    expect(starts[0]).toBe(1);
+    starts.forEach((page, i) => {
+      expect(page, COMPONENTS[i]).toBeGreaterThan(0);
+      if (i > 0) {
+        expect(page, COMPONENTS[i]).toBeGreaterThan(starts[i - 1]!);
+        expect(firstBodyLine(p.pages[page]!), `page ${page}`).toBe(COMPONENTS[i]);
+      }
+    });
+    for (let page = 1; page <= n; page++) expect(p.pages[page], `page ${page}`).toMatch(new RegExp(`${id}\\s+Page ${page} of ${n}\\s*$`));
+    // The DOCX breaks the page before every component but the first.
+    const headings = p.bodyXml.filter((para) => COMPONENTS.includes(squash(para.text)) && /Heading1/.test(para.xml));
+    expect(headings.map((h) => squash(h.text))).toEqual(COMPONENTS);
+    expect(headings.map((h) => /<w:pageBreakBefore\/>/.test(h.xml) || /w:type="page"/.test(p.bodyXml[p.bodyXml.indexOf(h) - 1]?.xml ?? ''))).toEqual(COMPONENTS.map((_, i) => i > 0));
+  });
+
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: the PDF bookmarks each component at the page it starts on', (id) => {
+    const p = get(id);
+    const top = p.outline.filter(([, , depth]) => depth === 1);
+    expect(top.map(([title]) => title)).toEqual(COMPONENTS);
+    for (const [title, page] of top) expect(firstBodyLine(p.pages[page]!) === title || page === 1, `${title} @${page}`).toBe(true);
+  });
+
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: the DOCX and the PDF carry the same paragraphs', (id) => {
+    const p = get(id);
+    // Table cells wrap side by side, so compare with the text in drawing order.
+    const pdf = bare(p.raw);
+    const body = p.body.map(bare).filter((t) => t.length > 0 && !/^Date:/.test(t) && t !== bare(TITLE));
+    expect(body.length).toBeGreaterThan(60);
+    for (const text of body) expect(pdf, text).toContain(text);
+  });
+
+  it.each(['H-0042', 'H-0017', 'H-0063'])('%s: dates print in long form, never as YYYY-MM-DD from the computed facts', (id) => {
+    const p = get(id);
+    // Dates inside free text the staff wrote (incident summaries, reasons, narrative) stay as written.
+    const folder = root.homes.find((h) => h.id === id)!;
+    const written = JSON.stringify([folder.home!.data.incidents, folder.home!.data.inspections, folder.study?.body, folder.study?.data.conditions, root.children.map((c) => c.case?.data.placements)]);
+    const iso = [...p.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).filter((d) => !written.includes(d));
+    expect(iso).toEqual([]);
+  });
+});
+
+describe('H-0042 (therapeutic foster home, license year 2026)', () => {
+  it('prints the license on the cover sheet, dates in long form, and the count of requirements not met', () => {
+    const { text, pages } = get('H-0042');
+    const cover = squash(pages[1]!);
+    expect(cover).toContain('Home: H-0042, Therapeutic foster home');
+    expect(cover).toContain('License number: KY-TFC-10442 (status: Active)');
+    expect(cover).toContain('Issued: January 1, 2026; expires: December 31, 2026');
+    expect(cover).toContain('License year reviewed: January 1, 2026 to December 31, 2026');
+    expect(cover).toContain('Licensed capacity: 2 children, ages 10 to 17');
+    expect(cover).toContain('Licensing worker: Lauren Hensley, Licensing and Resource Family Specialist');
+    expect(cover).toContain('Address: 418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)');
+    expect(cover).toContain('NOT MET: 3 of 18 requirements');
+    expect(cover).toContain('15 requirements met and 3 NOT MET on November 23, 2026');
+    expect(text).not.toContain('2026-12-31');
+  });
+
+  it("marks NOT MET Marcus Whitfield's training (13.5 of 22 hours), his pending fingerprint check and the inspection corrections", () => {
+    const p = get('H-0042');
+    const training = row(p, 'Annual training, 22 hours: Marcus Whitfield', 4);
+    expect(training[1]).toBe('13.5 hours counted in January 1, 2026 to December 31, 2026; 8.5 short');
+    expect(training[2]).toBe('NOT MET');
+    expect(training[3]).toContain('DCBS SOP 12.15');
+    const fingerprint = row(p, 'FBI fingerprint check: Marcus Whitfield', 3);
+    expect(fingerprint[1]).toContain('the FBI fingerprint check of November 12, 2026 is pending');
+    expect(fingerprint[2]).toBe('NOT MET');
+    const inspection = row(p, 'Home safety inspection', 3);
+    expect(inspection[1]).toContain('corrections from November 16, 2026 not yet resolved');
+    expect(inspection[2]).toBe('NOT MET');
+    // Dana's training and every other line are met.
+    expect(row(p, 'Annual training, 22 hours: Dana Whitfield', 3)[2]).toBe('Met');
+    expect(p.body.filter((t) => t === 'NOT MET')).toHaveLength(3);
+    // The notice at the top of the checklist names each line.
+    expect(p.text).toContain('Line 3: Annual training, 22 hours: Marcus Whitfield');
+    expect(p.text).toContain('Line 12: FBI fingerprint check: Marcus Whitfield');
+    expect(p.text).toContain('Line 17: Home safety inspection');
+  });
+
+  it('warns once per requirement not met, for the command line', () => {
+    expect(get('H-0042').built.warnings).toEqual([
+      'NOT MET: annual training, 22 hours (Marcus Whitfield): 13.5 hours counted in 2026-01-01 to 2026-12-31; 8.5 short',
+      expect.stringMatching(/^NOT MET: FBI fingerprint check \(Marcus Whitfield\): no completed FBI fingerprint check on file/),
+      expect.stringMatching(/^NOT MET: home safety inspection: .*corrections from 2026-11-16 not yet resolved/),
+    ]);
+  });
+
+  it('logs every training session of the license year with its totals, and leaves out the 2025 sessions', () => {
+    const p = get('H-0042');
+    expect(row(p, 'September 12, 2026', 6)).toEqual(['September 12, 2026', 'Cultural Humility with Latino Families', 'Cultural competency', 'Online', '1.5', 'Yes']);
+    expect(p.text).toContain('Total: 25 hours counted of 22 required. Met. Hours not counted: 0.');
+    expect(p.text).toContain('NOT MET: 13.5 of 22 hours');
+    expect(p.text).toContain('Total: 13.5 hours counted of 22 required: 8.5 hours short.');
+    expect(p.text).toContain('On file but outside this license year, so not counted: • November 8, 2025: Sexual Abuse: Recognizing and Responding, 4 hours');
+    expect(p.body.filter((t) => t === 'January 24, 2026')).toHaveLength(2);
+  });
+
+  it('lists the background checks with their due dates, the pending one overdue', () => {
+    const p = get('H-0042');
+    const rows = p.body.filter((t) => t.startsWith('Marcus Whitfield (45)'));
+    expect(rows).toHaveLength(3);
+    const at = p.body.indexOf('FBI fingerprint', p.body.indexOf('Marcus Whitfield (45)'));
+    expect(p.body.slice(at - 1, at + 5)).toEqual(['Marcus Whitfield (45)', 'FBI fingerprint', 'not recorded', 'None completed; pending since November 12, 2026', 'Now', 'OVERDUE']);
+    expect(row(p, 'Dana Whitfield (42)', 6)).toEqual(['Dana Whitfield (42)', 'State registry (CA/N)', 'November 10, 2026', 'Clear', 'November 10, 2027', 'Current']);
+    expect(row(p, 'Kaylee Whitfield (12)', 6)).toEqual(['Kaylee Whitfield (12)', 'State registry (CA/N)', 'July 2, 2026', 'Clear', 'At 18: June 14, 2032', 'Current']);
+  });
+
+  it('flags the certificates that expire within 60 days, the inspection corrections, and Kaylee turning 12', () => {
+    const p = get('H-0042');
+    expect(row(p, 'Marcus Whitfield', 4, 'Certifications').slice(1)).toEqual(['CPR', 'January 15, 2027', 'Current; expires in 53 days']);
+    expect(p.text).toContain('Home safety inspection NOT MET');
+    expect(p.text).toContain('The corrections required at the inspection of November 16, 2026 are not yet resolved.');
+    expect(row(p, 'June 14, 2026', 5)).toEqual(['June 14, 2026', 'Kaylee Whitfield', 'Turned 12', 'State registry (CA/N) check from that birthday (DCBS SOP 12.16)', 'Met: checked July 2, 2026']);
+    expect(p.text).toContain('home.yaml records no move-in dates');
+  });
+
+  it("derives the placements of the license year from the children's records, with the runaway bridged", () => {
+    const p = get('H-0042');
+    expect(row(p, "Zoë O'Brien (C-2024-0087)", 6)).toEqual([
+      "Zoë O'Brien (C-2024-0087)", '17', 'January 10, 2025', 'Still placed', 'Therapeutic foster home',
+      'Runaway July 18, 2026 to July 22, 2026; returned to the home. Turns 18 on January 20, 2027',
+    ]);
+    expect(row(p, 'José Luis Núñez-García (C-2025-0142)', 4)).toEqual(['José Luis Núñez-García (C-2025-0142)', '14', 'June 30, 2025', 'Still placed']);
+    expect(p.text).toContain("On November 23, 2026: 2 placed of a licensed capacity of 2 (Zoë O'Brien and José Luis Núñez-García).");
+    // The incident of 2025-09-03 falls before the license year.
+    expect(row(p, 'July 18, 2026', 4)[1]).toBe('Runaway');
+    expect(p.text).not.toContain('September 3, 2025');
+    expect(p.built.inputs).toEqual(['homes/H-0042/home.yaml', 'homes/H-0042/study.md', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml']);
+  });
+
+  it('prints the annual re-evaluation narrative in the SAFE order, with its conditions', () => {
+    const p = get('H-0042');
+    const start = p.body.indexOf('Re-evaluation narrative');
+    const sections = ['Motivation', 'Family history', 'Relationships', 'Parenting', 'Home and community', 'Strengths', 'Concerns'];
+    const at = sections.map((s) => p.body.indexOf(s, start));
+    expect(at.every((i, k) => i > start && (k === 0 || i > at[k - 1]!))).toBe(true);
+    expect(p.text).toContain('Annual re-evaluation dated November 16, 2026, by Lauren Hensley');
+    expect(p.text).toContain('Recommendation: Approve with conditions');
+    expect(p.text).toContain('Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
+    expect(p.text).toContain('"a normal house to be mad in,"');
+  });
+
+  it('closes with the renewal decision, a tick box per shortfall, and the signers', () => {
+    const p = get('H-0042');
+    const last = squash(p.pages[p.rendered.pages]!);
+    for (const words of ['Renew with conditions', '☐ Annual training, 22 hours: Marcus Whitfield', '☐ Home safety inspection', 'Dana Whitfield', 'Marcus Whitfield', 'Lauren Hensley', 'Kavita Patel']) {
+      expect(last, words).toContain(words);
+    }
+  });
+});
+
+describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
+  it("marks Daniel Okafor's three checks overdue and not met, and nothing else", () => {
+    const p = get('H-0017');
+    for (const [check, last, due] of [['State registry (CA/N)', 'October 14, 2025', 'October 14, 2026'], ['FBI fingerprint', 'October 20, 2025', 'October 20, 2026'], ['Sex offender registry', 'October 14, 2025', 'October 14, 2026']] as const) {
+      const at = p.body.findIndex((t, i) => t === check && p.body[i - 1] === 'Daniel Okafor (48)');
+      expect(p.body.slice(at - 1, at + 5)).toEqual(['Daniel Okafor (48)', check, last, 'Clear', due, 'OVERDUE']);
+    }
+    expect(p.body.filter((t) => t === 'OVERDUE')).toHaveLength(3);
+    expect(p.body.filter((t) => t === 'NOT MET')).toHaveLength(3);
+    expect(row(p, 'State registry check: Daniel Okafor', 3)[2]).toBe('NOT MET');
+    expect(p.built.warnings).toHaveLength(3);
+    expect(p.built.warnings.every((w) => w.startsWith('NOT MET:') && w.includes('Daniel Okafor'))).toBe(true);
+  });
+
+  it('shows training met (Daniel exactly 10 hours), certificates not required, and the corrected inspection', () => {
+    const p = get('H-0017');
+    expect(p.text).toContain('Total: 10 hours counted of 10 required. Met.');
+    expect(p.text).toContain('CPR and first aid are not required for this type of home');
+    expect(row(p, 'Grace Okafor', 4, 'Certifications').slice(1)).toEqual(['CPR', 'August 1, 2027', 'Current (not required)']);
+    expect(p.text).toContain('Home safety inspection: met. Last home safety inspection that counts: March 18, 2026 (corrections resolved March 27, 2026); next due March 18, 2027.');
+  });
+
+  it('lists the three children placed during the license year, one of them gone home on a trial visit', () => {
+    const p = get('H-0017');
+    expect(row(p, 'Trần Minh Châu (C-2025-0219)', 6)).toEqual([
+      'Trần Minh Châu (C-2025-0219)', '7', 'June 2, 2025', 'September 15, 2026', 'Foster home (non-relative)',
+      'Left: Trial home visit with the mother approved by the court on 2026-09-10.',
+    ]);
+    expect(p.text).toContain('Ana Sofía Núñez-García (C-2025-0143)');
+    expect(p.text).toContain('Kaden Ray Caudill (C-2026-0058)');
+    expect(p.text).not.toContain('C-2025-0142');
+  });
+});
+
+describe('H-0063 (kinship home, every requirement met)', () => {
+  it('is all met: no NOT MET anywhere, no warning, and the missing re-evaluation said plainly', () => {
+    const p = get('H-0063');
+    expect(p.text).toContain('All requirements met');
+    expect(p.text).toContain('All 11 requirements of the compliance checklist were met on November 23, 2026.');
+    expect(p.text).not.toMatch(/NOT MET|OVERDUE/);
+    expect(p.built.warnings).toEqual([]);
+    expect(p.body.filter((t) => t === 'Met')).toHaveLength(11);
+    expect(p.text).toContain('Total: 10 hours counted of 10 required. Met.');
+    expect(p.text).toContain('Re-evaluation: not recorded. The study on file is the initial home study dated February 14, 2025, not an annual re-evaluation.');
+    expect(p.text).toContain('No incident was recorded during the license year March 1, 2026 to February 28, 2027.');
+    expect(row(p, 'Aaliyah Monroe (C-2024-0211)', 2)[1]).toBe('8');
+  });
+});
+
+describe('an agency override', () => {
+  it("shows the agency's citation beside the requirement it changes", async () => {
+    const agency: Agency = { ...root.agency!.data, rules: { annual_training_hours: { kinship: 8 }, citation: 'Agency policy 4.2' } };
+    const p = await packet(root, 'H-0063', join(REPO, 'cases'), agency);
+    const training = row(p, 'Annual training, 8 hours: Gloria Tate', 4);
+    expect(training[2]).toBe('Met');
+    expect(training[3]).toBe('Agency policy 4.2 (agency override)');
+    expect(p.text).toContain("Rules applied: the Kentucky rule set, with the agency's own rules (Agency policy 4.2)");
+  });
+});
+
+describe('a minimal home: required fields only, no study.md, no training', () => {
+  let minimal: Packet;
+  let later: Packet;
+  beforeAll(async () => {
+    const dir = await buildRoot(undefined);
+    dirs.push(dir);
+    await writeFiles(dir, {
+      'homes/H-0900/home.yaml': [
+        'id: H-0900',
+        'type: foster',
+        'licensing_worker: robin',
+        'address: { street: 9 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
+        'license: { number: KY-FH-00900, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1 }',
+        'household:',
+        '  - { name: Robin Minimal, role: applicant, dob: 1990-01-15 }',
+        '',
+      ].join('\n'),
+      'homes/H-0901/home.yaml': [
+        'id: H-0901',
+        'type: foster',
+        'licensing_worker: robin',
+        'address: { street: 11 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
+        'license: { number: KY-FH-00901, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1, ages: { min: 0, max: 17 } }',
+        'household:',
+        '  - { name: Sam Later, role: applicant, dob: 1990-01-15 }',
+        '  - { name: Jo Later, role: child, dob: 2009-02-01 }',
+        'training:',
+        '  - { date: 2026-12-05, title: Registered Refresher, hours: 6, topic: behavior_management, attendee: Sam Later, format: classroom }',
+        '',
+      ].join('\n'),
+    });
+    const loaded = await loadRoot(dir);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    minimal = await packet(loaded.root, 'H-0900', dir);
+    later = await packet(loaded.root, 'H-0901', dir);
+  }, 60_000);
+
+  it('renders with not recorded where data is missing and every shortfall marked', () => {
+    const p = minimal;
+    expect(p.text).toContain('Licensed capacity: 1 child (age range not recorded)');
+    expect(p.text).toContain('Training in the license year: not recorded.');
+    expect(p.text).toContain('Total: 0 hours counted of 10 required: 10 hours short.');
+    expect(p.text).toContain('Certificates on file: not recorded.');
+    expect(p.text).toContain('Inspections on file: not recorded.');
+    expect(p.text).toContain('No passed home safety inspection is on file.');
+    expect(p.text).toContain('Re-evaluation: not recorded. No home study (study.md) is on file for this home.');
+    expect(p.text).toContain('No child was placed in the home during the license year June 1, 2026 to May 31, 2027.');
+    expect(row(p, 'Annual training, 10 hours: Robin Minimal', 3)[2]).toBe('NOT MET');
+    expect(p.body.filter((t) => t === 'OVERDUE')).toHaveLength(3);
+    // training, three checks, the inspection
+    expect(p.built.warnings).toHaveLength(5);
+    expect(p.rendered.pages).toBeGreaterThanOrEqual(COMPONENTS.length);
+  });
+
+  it('names a session registered after the as-of date and a household child turning 18 in the year', () => {
+    const p = later;
+    expect(p.text).toContain('December 5, 2026: Registered Refresher, 6 hours (after November 23, 2026)');
+    expect(row(p, 'February 1, 2027', 5)).toEqual(['February 1, 2027', 'Jo Later', 'Turns 18', 'Every adult check (State registry (CA/N), FBI fingerprint, Sex offender registry) from that birthday (DCBS SOP 12.16)', 'Later in the license year']);
+    expect(row(p, 'Jo Later (17)', 6)).toEqual(['Jo Later (17)', 'State registry (CA/N)', 'not recorded', 'None on file', 'February 1, 2021', 'OVERDUE']);
+  });
+});
