@@ -1,0 +1,865 @@
+/**
+ * The court report's data (domain.md §2.3): one child, one hearing, one
+ * audience. Every figure comes from case data or from a clock in compute/case;
+ * what the audience may not read is replaced by the redactor's marker and
+ * recorded, so the manifest and the build's final text scan know about it.
+ *
+ * The template (templates/court-report.md.hbs) reads plain values only:
+ * strings, numbers, booleans, arrays; dates as YYYY-MM-DD for `{{date}}`;
+ * an optional value is null so the template prints *not recorded*.
+ */
+import { addMonths, ageOn, compareDates, daysBetween } from '../../core/calendar-date.js';
+import type { CaseRecord, Hearing, Placement } from '../../model/case.js';
+import type { Contact, Visit } from '../../model/notes.js';
+import type { Plan } from '../../model/plan.js';
+import type { ChildFolder } from '../../load/case-root.js';
+import { canSee, type Protected } from '../audience.js';
+import {
+  caseDueItems,
+  cansSummary,
+  courtCalendar,
+  currentPlacement,
+  daysInCare,
+  familyTime,
+  fifteenOfTwentyTwo,
+  isFaceToFace,
+  monthsInCare,
+  periodicReviewDue,
+  permanencyHearingDue,
+  placementMoves,
+  transitionPlanStatus,
+  visitCompliance,
+  YOUTH_PLANNING_AGE,
+  type CansChange,
+  type CourtDate,
+  type FamilyTime,
+  type HearingDue,
+  type Rating,
+} from '../case/index.js';
+import type { DueItem } from '../due-item.js';
+import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+
+// ---------------------------------------------------------------------------
+// Words for the codes of case-format.md
+
+export const HEARING_LABELS: Readonly<Record<Hearing['type'], string>> = {
+  emergency_custody: 'Emergency custody hearing',
+  adjudication: 'Adjudication hearing',
+  disposition: 'Disposition hearing',
+  review: 'Review hearing',
+  permanency: 'Permanency hearing',
+  tpr: 'Termination of parental rights hearing',
+  adoption: 'Adoption hearing',
+  other: 'Other hearing',
+};
+
+const FINDING_LABELS: Readonly<Record<NonNullable<Hearing['findings']>[number]['type'], string>> = {
+  contrary_to_welfare: "Continuation in the home contrary to the child's welfare",
+  reasonable_efforts_prevent_removal: 'Reasonable efforts to prevent removal',
+  reasonable_efforts_finalize_plan: 'Reasonable efforts to finalize the permanency plan',
+  reasonable_efforts_not_required: 'Reasonable efforts to reunify not required',
+  qrtp_approval: 'Placement in a qualified residential treatment program approved',
+  appla_compelling_reasons: 'Compelling reasons for another planned permanent living arrangement',
+  icwa_active_efforts: 'Active efforts to prevent the breakup of the Indian family (ICWA)',
+};
+
+const REMOVAL_REASON_LABELS: Readonly<Record<CaseRecord['removal']['reasons'][number], string>> = {
+  physical_abuse: 'physical abuse',
+  sexual_abuse: 'sexual abuse',
+  neglect: 'neglect',
+  parent_alcohol_abuse: "a parent's alcohol abuse",
+  parent_drug_abuse: "a parent's drug abuse",
+  child_alcohol_abuse: "the child's alcohol abuse",
+  child_drug_abuse: "the child's drug abuse",
+  child_disability: "the child's disability",
+  child_behavior: "the child's behavior",
+  parent_death: 'the death of a parent',
+  parent_incarceration: "a parent's incarceration",
+  caretaker_inability: "the caretaker's inability to cope",
+  abandonment: 'abandonment',
+  relinquishment: 'relinquishment',
+  inadequate_housing: 'inadequate housing',
+};
+
+const DISCHARGE_LABELS: Readonly<Record<NonNullable<CaseRecord['removal']['prior_episodes']>[number]['discharge_reason'], string>> = {
+  reunification: 'Reunification',
+  live_with_relative: 'To live with a relative',
+  adoption: 'Adoption',
+  emancipation: 'Emancipation',
+  guardianship: 'Guardianship',
+  transfer: 'Transfer to another agency',
+  runaway: 'Runaway',
+  death: 'Death',
+};
+
+export const GOAL_LABELS: Readonly<Record<CaseRecord['permanency']['goal'], string>> = {
+  reunification: 'Return to parent (reunification)',
+  adoption: 'Adoption',
+  guardianship: 'Permanent custody / legal guardianship',
+  live_with_relative: 'Placement with a fit and willing relative',
+  appla: 'Another planned permanent living arrangement (APPLA)',
+};
+
+const EXCEPTION_LABELS: Readonly<Record<NonNullable<CaseRecord['permanency']['tpr_exception']>['type'], string>> = {
+  relative_placement: 'the child is cared for by a relative',
+  compelling_reason: "a compelling reason that filing would not be in the child's best interests",
+  services_not_provided: 'the services the case plan called for have not been provided',
+};
+
+const PARENT_ROLE_LABELS: Readonly<Record<CaseRecord['parents'][number]['role'], string>> = {
+  mother: 'Mother',
+  father: 'Father',
+  putative_father: 'Putative father',
+  legal_guardian: 'Legal guardian',
+  other: 'Parent (other)',
+};
+
+const RIGHTS_LABELS: Readonly<Record<CaseRecord['parents'][number]['rights'], string>> = {
+  intact: 'Intact',
+  terminated: 'Terminated',
+  relinquished: 'Relinquished',
+  deceased: 'Deceased',
+};
+
+const OBJECTIVE_STATUS_LABELS: Readonly<Record<Plan['goals'][number]['objectives'][number]['status'], string>> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  met: 'Met',
+  partially_met: 'Partially met',
+  not_met: 'Not met',
+  discontinued: 'Discontinued',
+};
+
+const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
+  referred: 'Referred',
+  active: 'Active',
+  completed: 'Completed',
+  discontinued: 'Discontinued',
+  waitlisted: 'Waitlisted',
+};
+
+const GOAL_FOR_LABELS: Readonly<Record<Plan['goals'][number]['for'], string>> = {
+  mother: 'Mother',
+  father: 'Father',
+  child: 'Child',
+  foster_parent: 'Foster parent',
+  family: 'Family',
+  agency: 'Agency',
+};
+
+const CONTACT_TYPE_LABELS: Readonly<Record<Contact['type'], string>> = {
+  home_visit: 'Home visit',
+  school_visit: 'School visit',
+  office: 'Office visit',
+  community: 'Visit in the community',
+  court: 'At court',
+  phone: 'Phone call',
+  video: 'Video call',
+  collateral: 'Collateral contact',
+};
+
+const LOCATION_LABELS: Readonly<Record<Contact['location'], string>> = {
+  residence: "Child's residence",
+  school: 'School',
+  office: 'Office',
+  parent_home: "Parent's home",
+  community: 'Community',
+  other: 'Other',
+};
+
+const LEVEL_LABELS: Readonly<Record<Visit['level'], string>> = {
+  supervised: 'Supervised',
+  monitored: 'Monitored',
+  unsupervised: 'Unsupervised',
+  therapeutic: 'Therapeutic (supervised by a therapist)',
+};
+
+const CANCELLED_BY_LABELS: Readonly<Record<NonNullable<Visit['cancelled_by']> | 'unknown', string>> = {
+  parent: 'the parent',
+  foster_parent: 'the foster parent',
+  agency: 'the agency',
+  child: 'the child',
+  other: 'someone else',
+  unknown: 'not recorded',
+};
+
+const ROLE_WORDS: Readonly<Record<string, string>> = {
+  child: 'child',
+  mother: 'mother',
+  father: 'father',
+  putative_father: 'putative father',
+  legal_guardian: 'legal guardian',
+  foster_parent: 'foster parent',
+  sibling: 'sibling',
+  relative: 'relative',
+  caseworker: 'caseworker',
+  supervisor: 'supervisor',
+  therapist: 'therapist',
+  gal: 'guardian ad litem',
+  casa: 'CASA volunteer',
+  attorney: 'attorney',
+  teacher: 'teacher',
+  tribe_representative: 'tribal representative',
+  other: 'other',
+};
+
+const THERAPY_LABELS: Readonly<Record<string, string>> = {
+  trauma_focused_cbt: 'Trauma-focused cognitive behavioral therapy (TF-CBT)',
+  play_therapy: 'Play therapy',
+  child_parent_psychotherapy: 'Child-parent psychotherapy',
+  dbt_informed_individual_therapy: 'DBT-informed individual therapy',
+};
+
+const TRIBE_STATUS_LABELS: Readonly<Record<string, string>> = {
+  member: 'Member',
+  eligible: 'Eligible for membership',
+  not_eligible: 'Not a member and not eligible',
+  pending: 'Pending: no determination yet',
+};
+
+const DOCUMENT_LABELS = {
+  birth_certificate: 'Certified birth certificate',
+  social_security_card: 'Social Security card',
+  state_id: "Driver's license or state ID",
+  health_insurance_card: 'Health insurance card',
+  medical_records: 'Copy of medical records',
+} as const;
+
+const DOCUMENT_STATUS_LABELS: Readonly<Record<string, string>> = {
+  obtained: 'obtained',
+  requested: 'requested',
+  not_started: 'not started',
+  not_applicable: 'not applicable',
+};
+
+const WITHHELD_LABELS: Readonly<Record<Protected, string>> = {
+  foster_family_identity: "the foster family's names, address and phone (each placement shows as its type, home id and county)",
+  confidential_address: 'an address marked confidential',
+  treatment_without_consent: 'substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)',
+  parent_contact: "parents' addresses and phone numbers",
+  parent_treatment: "parents' treatment details and diagnoses",
+  other_children_placement: "other children's placements beyond the county",
+};
+
+const STATE_NAMES: Readonly<Record<string, string | null>> = {
+  KY: 'Commonwealth of Kentucky',
+  PA: 'Commonwealth of Pennsylvania',
+  IN: 'State of Indiana',
+  generic: null,
+};
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "anger_control" → "Anger control". */
+export function words(code: string): string {
+  const spaced = code.replace(/_/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const percent = (rate: number | undefined): string | null => (rate === undefined ? null : `${Math.round(rate * 100)}%`);
+const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
+
+// ---------------------------------------------------------------------------
+// Narrative notes
+
+/** A court note's body in parts: block quotes (a letter, the child's words) and the text around them. */
+export interface NarrativePart {
+  readonly quote: boolean;
+  readonly text: string;
+}
+
+/**
+ * The document tree holds no block quotes, so a quoted passage in a court
+ * note (the child's letter) is handed to the template as its own part, which
+ * the template sets in a boxed note; the words are the note's, unchanged.
+ */
+export function narrativeParts(body: string): NarrativePart[] {
+  const parts: { quote: boolean; lines: string[] }[] = [];
+  let fence = false;
+  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    const quoted = !fence && /^ {0,3}>/.test(line);
+    const text = quoted ? line.replace(/^ {0,3}> ?/, '') : line;
+    const last = parts.at(-1);
+    if (last && last.quote === quoted) last.lines.push(text);
+    else if (quoted || line.trim() !== '' || last) parts.push({ quote: quoted, lines: [text] });
+  }
+  return parts
+    .map((p) => ({ quote: p.quote, text: p.lines.join('\n').trim() }))
+    .filter((p) => p.text !== '');
+}
+
+// ---------------------------------------------------------------------------
+// The builder
+
+/**
+ * domain.md §2.3: the court report for `child` at the hearing of `hearingDate`,
+ * as of `ctx.asOf`, for `ctx.redact.audience`. Pure.
+ */
+export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearingDate: string): DocumentData {
+  const caseFile = child.case;
+  if (!caseFile) throw new Error(`${child.path}: no case.yaml, so there is no court report to write`);
+  const record = caseFile.data;
+  const { asOf, agency, rules, redact } = ctx;
+  const audience = redact.audience;
+  const inputs = new Set<string>(['agency.yaml', caseFile.file]);
+  const warnings: string[] = [];
+  const plan = child.plan?.data;
+  if (child.plan) inputs.add(child.plan.file);
+
+  // Foster family names anywhere in this copy: recorded for the final scan, and
+  // printed as the role and home id where structured data names them.
+  const parentNames = record.parents.map((p) => p.name);
+  const siblingNames = (record.siblings ?? []).map((s) => s.name);
+  recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames]);
+  const fosterHomeOf = new Map<string, string>();
+  for (const home of ctx.homes.values()) {
+    for (const member of home.data.household) if (member.role !== 'child') fosterHomeOf.set(member.name.trim().toLowerCase(), home.data.id);
+  }
+  /** A person named in structured data, as this audience may read the name. */
+  const person = (name: string): string => {
+    const home = fosterHomeOf.get(name.trim().toLowerCase());
+    if (!home || canSee(audience, 'foster_family_identity')) return name;
+    redact.record('foster_family_identity', `homes/${home}/home.yaml household (name)`, name);
+    return `foster parent (${home})`;
+  };
+  const participant = (who: string): string => ROLE_WORDS[who] ?? person(who);
+
+  // --- caption and hearing
+  const calendar = courtCalendar(record.court.hearings, asOf);
+  const thisHearing = calendar.dates.find((d) => d.date === hearingDate && d.status !== 'continued');
+  if (!thisHearing) warnings.push(`${caseFile.file}: no hearing is recorded on ${hearingDate}; the report names no hearing type`);
+  const heldBefore = calendar.held.filter((d) => d.date < hearingDate);
+  const lastHearing = heldBefore.at(-1);
+  const periodFrom = lastHearing?.date ?? record.removal.date;
+  const periodTo = hearingDate < asOf ? hearingDate : asOf;
+  const staff = (id: string) => agency.staff.find((s) => s.id === id);
+  const caseworker = staff(record.caseworker);
+  const supervisor = staff(record.supervisor);
+  if (!caseworker) warnings.push(`${caseFile.file}: caseworker "${record.caseworker}" is not on the agency's staff list`);
+  if (!supervisor) warnings.push(`${caseFile.file}: supervisor "${record.supervisor}" is not on the agency's staff list`);
+
+  // --- the child
+  const ageAtHearing = ageOn(record.child.dob, hearingDate);
+
+  // --- key dates and the clocks
+  const due = caseDueItems(child, asOf, rules);
+  const defc = fifteenOfTwentyTwo(record, asOf);
+  const months = monthsInCare(record.removal, asOf);
+  const days = daysInCare(record, asOf);
+  const permanencyDue = permanencyHearingDue(record, asOf, rules);
+  const reviewDue = periodicReviewDue(record, asOf, rules);
+  const firstHeld = (type: Hearing['type']) => calendar.held.find((d) => d.type === type && d.date >= record.removal.date)?.date ?? null;
+  const adjudication = record.removal.adjudication_date ?? null;
+  const defcFromAdjudication = adjudication !== null && adjudication === defc.enteredCare;
+  const clock = (c: HearingDue, kind: DueItem['kind']) => {
+    const item = due.find((d) => d.kind === kind);
+    return {
+      due: c.due,
+      months: c.months,
+      basis: c.basis.from === 'defc' ? 'the date entered foster care' : c.basis.from === 'removal' ? 'the removal' : `the ${HEARING_LABELS[c.basis.type].toLowerCase()} held`,
+      basis_date: c.basis.date,
+      scheduled_date: c.satisfiedBy?.date ?? c.nextScheduled?.date ?? null,
+      scheduled_type: c.satisfiedBy ? HEARING_LABELS[c.satisfiedBy.type].toLowerCase() : c.nextScheduled ? HEARING_LABELS[c.nextScheduled.type].toLowerCase() : null,
+      satisfied: c.satisfiedBy !== undefined,
+      overdue: item?.status === 'overdue',
+      rule: item?.rule ?? null,
+    };
+  };
+
+  const tpr = {
+    entered_care: defc.enteredCare,
+    reached: orNull(defc.reached),
+    projected: orNull(defc.projected),
+    never: defc.date === undefined,
+    satisfied: defc.satisfied,
+    open: defc.reached !== undefined && !defc.satisfied,
+    days_in_window: defc.asOfCount.inCare,
+    days_required: defc.asOfCount.required,
+    excluded_thv: defc.excluded.trial_home_visit,
+    excluded_runaway: defc.excluded.runaway,
+    any_excluded: defc.excluded.trial_home_visit + defc.excluded.runaway > 0,
+    prior_episodes_counted: defc.priorEpisodesCounted,
+    petitions: defc.petitions.map((p) => ({ parent: p.parent, role: PARENT_ROLE_LABELS[p.role as keyof typeof PARENT_ROLE_LABELS] ?? words(p.role), date: p.date })),
+    exception: defc.exception
+      ? { type: EXCEPTION_LABELS[defc.exception.type], documented: defc.exception.documented, reason: defc.exception.reason }
+      : null,
+    rule: '42 U.S.C. 675(5)(E)',
+  };
+  if (tpr.open) warnings.push(`${record.id}: 15 of the most recent 22 months in care reached on ${defc.reached} with no TPR petition and no exception documented`);
+
+  const legal = {
+    removal_date: record.removal.date,
+    removal_manner: record.removal.manner === 'court_ordered' ? 'court-ordered' : 'voluntary placement',
+    adjudication_date: adjudication,
+    disposition_date: firstHeld('disposition'),
+    entered_care: defc.enteredCare,
+    entered_care_basis: defcFromAdjudication ? 'the adjudication, earlier than 60 days after removal' : '60 days after the removal',
+    months_in_care: months.months,
+    days_over_months: months.days,
+    days_in_care: days.total,
+    days_current_episode: days.currentEpisode,
+    days_prior_episodes: days.priorEpisodes,
+    permanency_hearing: clock(permanencyDue, 'permanency_hearing'),
+    periodic_review: clock(reviewDue, 'periodic_review'),
+  };
+
+  const priorEpisodes = (record.removal.prior_episodes ?? []).map((e) => ({
+    removal_date: e.removal_date,
+    entered_care: orNull(e.entered_care),
+    discharge_date: e.discharge_date,
+    discharge_reason: DISCHARGE_LABELS[e.discharge_reason],
+  }));
+
+  const hearings = calendar.dates.map((d: CourtDate) => ({
+    date: d.date,
+    type: HEARING_LABELS[d.type],
+    status: d.date === hearingDate && d.status === 'scheduled' ? 'This hearing' : { held: 'Held', continued: 'Continued', scheduled: 'Scheduled', unrecorded: 'Not recorded' }[d.status],
+    pending: d.status === 'scheduled',
+    outcome: d.status === 'continued'
+      ? [d.hearing?.outcome, d.hearing?.next_date ? `Continued to ${d.hearing.next_date}.` : null].filter(Boolean).join(' ') || null
+      : d.continuedFrom
+        ? `Continued from ${d.continuedFrom}.`
+        : orNull(d.hearing?.outcome),
+  }));
+  const findings = calendar.held.flatMap((d) =>
+    (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: FINDING_LABELS[f.type], made: f.made })),
+  );
+  const last = lastHearing
+    ? { date: lastHearing.date, type: HEARING_LABELS[lastHearing.type], outcome: orNull(lastHearing.hearing?.outcome), orders: [...(lastHearing.hearing?.orders ?? [])] }
+    : null;
+
+  // --- placements
+  const placements = [...record.placements].sort((a, b) => compareDates(a.start, b.start));
+  const current = currentPlacement(placements, asOf);
+  const moves = placementMoves(record, asOf);
+  const homeFiles = new Set<string>();
+  const where = (p: Placement): string => {
+    const home = p.home ? ctx.homes.get(p.home) : undefined;
+    if (home) homeFiles.add(home.file);
+    return placementWhere(p, ctx);
+  };
+  const placementRows = placements.map((p, i) => ({
+    n: i + 1,
+    start: p.start,
+    end: orNull(p.end),
+    setting: SETTING_LABELS[p.setting],
+    where: where(p),
+    county: p.county,
+    reason: orNull(p.reason_for_change),
+    current: p === current,
+    prior_episode: p.start < record.removal.date,
+  }));
+  const currentRow = current
+    ? {
+        setting: SETTING_LABELS[current.setting],
+        where: where(current),
+        since: current.start,
+        days: daysBetween(current.start, asOf),
+        county: current.county,
+        counts_as_care: current.setting !== 'trial_home_visit' && current.setting !== 'runaway',
+        trial_home_visit: current.setting === 'trial_home_visit',
+        // domain.md §1.5 (45 CFR 1356.21(e); KY SOP C7-30): longer than 6 months only by court order.
+        trial_home_visit_six_months: current.setting === 'trial_home_visit' ? addMonths(current.start, 6) : null,
+      }
+    : null;
+
+  // --- services (plan goals) and the 42 CFR Part 2 rule
+  const goals = plan?.goals ?? [];
+  const goalFile = child.plan?.file ?? `${child.path}/plan.yaml`;
+  /** A parent's treatment goal (substance use, mental health): withheld whole from an audience that may not read parents' treatment. */
+  const parentTreatment = (g: Plan['goals'][number]) =>
+    (g.for === 'mother' || g.for === 'father') && (g.area === 'substance_use' || g.area === 'mental_health') && !canSee(audience, 'parent_treatment');
+  const serviceRows = (goalIndex: number) =>
+    (goals[goalIndex]?.services ?? []).map((s, j) => {
+      const field = `${goalFile} goals[${goalIndex}].services[${j}]`;
+      const kind: Protected | undefined =
+        s.substance_use_treatment === true && s.consent_on_file !== true && !canSee(audience, 'treatment_without_consent')
+          ? 'treatment_without_consent'
+          : parentTreatment(goals[goalIndex]!)
+            ? 'parent_treatment'
+            : undefined;
+      if (kind) {
+        // 42 CFR Part 2 (or the audience's rule): neither provider nor service, nor whether it is going on.
+        const provider = redact.show(kind, `${field}.provider`, s.provider);
+        const type = redact.show(kind, `${field}.type`, s.type);
+        return { withheld: true, part2: kind === 'treatment_without_consent', provider, type, frequency: null, start: null, end: null, status: null };
+      }
+      return {
+        withheld: false,
+        part2: false,
+        provider: person(s.provider),
+        type: s.type,
+        frequency: orNull(s.frequency),
+        start: orNull(s.start),
+        end: orNull(s.end),
+        status: SERVICE_STATUS_LABELS[s.status],
+      };
+    });
+  const goalBlock = (i: number) => {
+    const g = goals[i]!;
+    const hidden = parentTreatment(g);
+    const field = `${goalFile} goals[${i}]`;
+    const objectives = g.objectives.map((o, j) => ({
+      statement: hidden ? redact.show('parent_treatment', `${field}.objectives[${j}].statement`, o.statement) : o.statement,
+      target_date: orNull(o.target_date),
+      status: OBJECTIVE_STATUS_LABELS[o.status],
+    }));
+    const services = serviceRows(i);
+    const consentedTreatment = !hidden && (g.services ?? []).some((s) => s.substance_use_treatment === true && s.consent_on_file === true);
+    return {
+      id: g.id,
+      for: GOAL_FOR_LABELS[g.for],
+      area: words(g.area),
+      statement: hidden ? redact.show('parent_treatment', `${field}.statement`, g.statement) : g.statement,
+      objectives,
+      objectives_met: g.objectives.filter((o) => o.status === 'met').length,
+      objectives_total: g.objectives.length,
+      services,
+      services_withheld: services.some((s) => s.part2),
+      goal_withheld: hidden,
+      services_part2: consentedTreatment,
+    };
+  };
+  const goalsFor = (...who: Plan['goals'][number]['for'][]) => goals.flatMap((g, i) => (who.includes(g.for) ? [goalBlock(i)] : []));
+  const planGoals = goals.map((_, i) => goalBlock(i));
+
+  // --- parents
+  const visits = child.visits.map((v) => v.data);
+  const period = { from: periodFrom, to: periodTo };
+  const usedVisits = child.visits.filter((v) => v.data.date >= period.from && v.data.date <= period.to);
+  for (const v of usedVisits) inputs.add(v.file);
+  const timeSummary = (ft: FamilyTime) => ({
+    visits: ft.visits.length,
+    offered: ft.offered,
+    attended: ft.attended,
+    late: ft.late,
+    missed: ft.missed,
+    rate: percent(ft.rate),
+    level: ft.visits.length ? LEVEL_LABELS[ft.visits.at(-1)!.level] : null,
+    last_visit: ft.visits.filter((v) => v.attended === 'yes' || v.attended === 'late').at(-1)?.date ?? null,
+    cancellations: Object.entries(ft.cancellations).map(([by, count]) => ({ by: CANCELLED_BY_LABELS[by as keyof typeof CANCELLED_BY_LABELS] ?? by, count })),
+    any_cancelled: Object.keys(ft.cancellations).length > 0,
+  });
+
+  const parents = record.parents.map((p, i) => {
+    const field = `${caseFile.file} parents[${i}]`;
+    const secret = p.confidential === true || p.address?.confidential === true;
+    let address: string | null = null;
+    if (p.address) {
+      const line = `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.zip}`;
+      if (secret) {
+        address = redact.show('confidential_address', `${field}.address`, line);
+        redact.record('confidential_address', `${field}.address.street`, p.address.street);
+      } else {
+        address = redact.show('parent_contact', `${field}.address`, line);
+      }
+    }
+    if (p.phone) {
+      if (secret) redact.record('confidential_address', `${field}.phone`, p.phone);
+      else if (!canSee(audience, 'parent_contact')) redact.record('parent_contact', `${field}.phone`, p.phone);
+    }
+    const mine = visits.filter((v) => v.participants.includes(p.role) || v.participants.includes(p.name));
+    const goalRole: Plan['goals'][number]['for'] | undefined = p.role === 'mother' ? 'mother' : p.role === 'father' || p.role === 'putative_father' ? 'father' : undefined;
+    return {
+      name: p.name,
+      role: PARENT_ROLE_LABELS[p.role],
+      rights: RIGHTS_LABELS[p.rights],
+      address,
+      address_withheld: secret && address !== null && !canSee(audience, 'confidential_address'),
+      attorney: p.attorney ? p.attorney.name : null,
+      language: orNull(p.language),
+      interpreter: p.interpreter === true,
+      incarcerated: p.incarcerated === true,
+      tpr_petition: orNull(p.tpr?.petition_filed),
+      tpr_granted: orNull(p.tpr?.granted),
+      goals: goalRole ? goalsFor(goalRole) : [],
+      family_time: timeSummary(familyTime(mine, period)),
+    };
+  });
+
+  // --- family time: every visit in the period
+  const visitRows = usedVisits
+    .map((v) => v.data)
+    .sort((a, b) => compareDates(a.date, b.date))
+    .map((v) => ({
+      date: v.date,
+      with: v.participants.map(participant).join(', '),
+      level: LEVEL_LABELS[v.level],
+      minutes: v.scheduled_minutes ?? null,
+      attended:
+        v.attended === 'yes'
+          ? 'Attended'
+          : v.attended === 'late'
+            ? 'Attended, late'
+            : v.attended === 'no'
+              ? 'Did not attend'
+              : `Cancelled by ${CANCELLED_BY_LABELS[v.cancelled_by ?? 'unknown']}`,
+    }));
+  const siblingTime = timeSummary(familyTime(visits, period, 'sibling'));
+  const allTime = familyTime(visits, period);
+
+  // --- siblings
+  const siblings = (record.siblings ?? []).map((s, i) => ({
+    name: s.name,
+    dob: orNull(s.dob),
+    age: s.dob && s.dob <= hearingDate ? ageOn(s.dob, hearingDate) : null,
+    placed_together: s.placed_together,
+    placement: s.placement ? redact.show('other_children_placement', `${caseFile.file} siblings[${i}].placement`, s.placement) : null,
+    contact: orNull(s.contact),
+  }));
+
+  // --- well-being
+  const h = record.health;
+  const health = h
+    ? {
+        last_physical: orNull(h.last_physical),
+        last_dental: orNull(h.last_dental),
+        last_vision: orNull(h.last_vision),
+        immunizations_current: h.immunizations_current,
+        diagnoses: [...(h.diagnoses ?? [])],
+        medications: (h.medications ?? []).map((m) => ({
+          name: m.name,
+          dose: m.dose,
+          prescriber: m.prescriber,
+          psychotropic: m.psychotropic,
+          consent_date: orNull(m.consent_date),
+          consent_missing: m.psychotropic && m.consent_date == null,
+        })),
+        therapy: h.therapy ? { provider: person(h.therapy.provider), type: THERAPY_LABELS[h.therapy.type] ?? words(h.therapy.type), frequency: h.therapy.frequency } : null,
+      }
+    : null;
+  const e = record.education;
+  const education = e
+    ? {
+        school: e.school,
+        grade: String(e.grade),
+        iep: e.iep,
+        plan_504: e.plan_504,
+        school_changes: e.school_changes_since_removal ?? null,
+        best_interest_determination: orNull(e.best_interest_determination),
+        notes: orNull(e.notes),
+      }
+    : null;
+
+  const cans = cansSummary(child.assessments.map((a) => a.data));
+  for (const a of child.assessments) if (a.data === cans.latest || a.data === cans.previous) inputs.add(a.file);
+  const ratingRow = (r: Rating) => ({ domain: words(r.domain), item: words(r.item), rating: String(r.rating) });
+  const changeRow = (c: CansChange) => ({
+    domain: words(c.domain),
+    item: words(c.item),
+    previous: c.previous === undefined ? null : String(c.previous),
+    latest: c.latest === undefined ? null : String(c.latest),
+    change: { improved: 'Improved', worsened: 'Worsened', new: 'Newly rated', dropped: 'No longer rated', changed: 'Changed' }[c.change],
+  });
+  const cansData = cans.latest
+    ? {
+        date: cans.latest.date,
+        version: orNull(cans.latest.version),
+        reason: words(cans.latest.reason),
+        previous_date: cans.previous?.date ?? null,
+        needs: cans.needs.map(ratingRow),
+        strengths: cans.strengths.map(ratingRow),
+        changes: cans.changes.map(changeRow),
+        improved: cans.changes.filter((c) => c.change === 'improved').length,
+        worsened: cans.changes.filter((c) => c.change === 'worsened').length,
+        notes: orNull(cans.latest.notes),
+      }
+    : null;
+
+  // --- older youth
+  let olderYouth = null;
+  if (ageAtHearing >= YOUTH_PLANNING_AGE) {
+    const transition = child.transition?.data;
+    if (child.transition) inputs.add(child.transition.file);
+    const status = transitionPlanStatus(record.child.dob, transition, asOf);
+    const item = due.find((d) => d.kind === 'transition_plan');
+    olderYouth = {
+      age: ageAtHearing,
+      eighteenth_birthday: status.eighteenthBirthday,
+      plan_due: status.due,
+      plan_date: orNull(status.planDate),
+      plan_met: status.met,
+      plan_overdue: item?.status === 'overdue',
+      youth_participated: plan ? plan.youth_participated === true : null,
+      plan_date_of_service_plan: plan?.plan_date ?? null,
+      expected_exit: transition?.expected_exit ?? null,
+      extended_care_eligible: transition?.extended_care ? transition.extended_care.eligible : null,
+      extended_care_elected: transition?.extended_care?.elected ?? null,
+      documents: transition
+        ? (Object.keys(DOCUMENT_LABELS) as (keyof typeof DOCUMENT_LABELS)[]).map((k) => ({
+            name: DOCUMENT_LABELS[k],
+            obtained: transition.documents[k] === 'obtained',
+            status: transition.documents[k] ? DOCUMENT_STATUS_LABELS[transition.documents[k]!]! : 'not recorded',
+          }))
+        : [],
+      has_transition: transition !== undefined,
+    };
+  }
+
+  // --- ICWA
+  const icwa = record.child.icwa;
+  const icwaFindings = findings.filter((f) => f.finding === FINDING_LABELS.icwa_active_efforts);
+  const icwaData = {
+    inquiry_dates: [...icwa.inquiry_dates],
+    inquired: icwa.inquiry_dates.length > 0,
+    reason_to_know: icwa.reason_to_know,
+    tribes: (icwa.tribes ?? []).map((t) => ({
+      name: t.name,
+      notice_sent: orNull(t.notice_sent),
+      method: orNull(t.method),
+      response: orNull(t.response),
+      status: TRIBE_STATUS_LABELS[t.status] ?? words(t.status),
+      pending: t.status === 'pending',
+    })),
+    active_efforts_findings: icwaFindings.map((f) => f.date),
+  };
+
+  // --- narratives written for this hearing
+  const notes = child.courtNotes.filter((n) => n.data.hearing === hearingDate).sort((a, b) => (a.file < b.file ? -1 : 1));
+  for (const n of notes) inputs.add(n.file);
+  const noteBlocks = (section: string) =>
+    notes.filter((n) => n.data.section === section).map((n) => ({ title: orNull(n.data.title), parts: narrativeParts(n.body) })).filter((n) => n.parts.length > 0);
+
+  // --- caseworker contacts
+  const compliance = visitCompliance(child.contacts.map((c) => c.data), period, record.removal.date, asOf);
+  const usedContacts = child.contacts.filter((c) => c.data.date >= period.from && c.data.date <= period.to).sort((a, b) => compareDates(a.data.date, b.data.date));
+  for (const c of usedContacts) inputs.add(c.file);
+  const contacts = {
+    months: compliance.months.map((m) => ({
+      month: monthLabel(m.month),
+      full: m.full,
+      met: m.met,
+      visits: m.visits.map((v) => v.date),
+      in_residence: m.visits.filter((v) => v.location === 'residence').length,
+    })),
+    full_months: compliance.fullMonths,
+    months_met: compliance.monthsMet,
+    rate: percent(compliance.rate),
+    in_person: compliance.inPersonVisits,
+    in_residence: compliance.inResidence,
+    residence_share: percent(compliance.residenceShare),
+    residence_majority: compliance.residenceShare !== undefined && compliance.residenceShare > 0.5,
+    seen_privately: compliance.seenPrivately,
+    all_met: compliance.fullMonths > 0 && compliance.monthsMet === compliance.fullMonths,
+    missed_months: compliance.months.filter((m) => m.full && !m.met).map((m) => monthLabel(m.month)),
+    list: usedContacts.map(({ data: c }) => ({
+      date: c.date,
+      type: CONTACT_TYPE_LABELS[c.type],
+      location: LOCATION_LABELS[c.location],
+      child_seen: c.child_seen,
+      privately: c.seen_privately === true,
+      face_to_face: isFaceToFace(c),
+      with: c.with.map(participant).join(', '),
+    })),
+  };
+  if (contacts.missed_months.length) warnings.push(`${record.id}: no face-to-face caseworker visit in ${contacts.missed_months.join(', ')}`);
+
+  // --- certificate of service: the parties and those the court hears
+  const served: { name: string; role: string }[] = [];
+  record.parents.forEach((p) => {
+    if (p.rights === 'deceased') return;
+    served.push({ name: p.name, role: PARENT_ROLE_LABELS[p.role] });
+    if (p.attorney) served.push({ name: p.attorney.name, role: `Counsel for the ${PARENT_ROLE_LABELS[p.role].toLowerCase()}` });
+  });
+  for (const o of record.others ?? []) {
+    if (o.role === 'gal') served.push({ name: o.name, role: 'Guardian ad litem' });
+    if (o.role === 'casa') served.push({ name: o.name, role: 'CASA volunteer' });
+    if (o.role === 'tribe_representative') served.push({ name: o.name, role: 'Tribal representative (ICWA notice)' });
+    if (o.role === 'attorney') served.push({ name: o.name, role: 'Attorney' });
+  }
+
+  // --- notices
+  const overdue = due.filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22');
+  for (const d of overdue) warnings.push(`${record.id}: ${words(d.kind)} overdue since ${d.due} (${d.detail})`);
+  const immunizationsBehind = h ? !h.immunizations_current : false;
+  const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
+
+  const homesUsed = [...homeFiles].sort();
+  for (const f of homesUsed) inputs.add(f);
+
+  const withheldKinds = [...new Set(redact.withheld.map((w) => w.kind))].map((k) => WITHHELD_LABELS[k]);
+
+  const data = {
+    audience,
+    as_of: asOf,
+    agency: { name: agency.name, jurisdiction: STATE_NAMES[agency.state] ?? null },
+    case_id: record.id,
+    hearing: {
+      date: hearingDate,
+      type: thisHearing ? HEARING_LABELS[thisHearing.type] : null,
+      continued_from: thisHearing?.continuedFrom ?? null,
+    },
+    court: { name: record.court.name, county: record.court.county, docket: record.court.docket, judge: orNull(record.court.judge) },
+    child: {
+      name: record.child.name,
+      preferred_name: orNull(record.child.preferred_name),
+      dob: record.child.dob,
+      age: ageAtHearing,
+      sex: words(record.child.sex),
+      languages: record.child.languages?.length ? [...record.child.languages] : null,
+    },
+    caseworker: caseworker ? { name: caseworker.name, title: caseworker.title, phone: orNull(caseworker.phone), email: orNull(caseworker.email) } : null,
+    supervisor: supervisor ? { name: supervisor.name, title: supervisor.title } : null,
+    period: { from: periodFrom, to: periodTo, since_hearing: lastHearing !== undefined },
+    legal,
+    tpr,
+    prior_episodes: priorEpisodes,
+    hearings,
+    findings,
+    last_hearing: last,
+    removal: { reasons: record.removal.reasons.map((r) => REMOVAL_REASON_LABELS[r]), outcome_adjudication: orNull(calendar.held.find((d) => d.type === 'adjudication')?.hearing?.outcome) },
+    placements: placementRows,
+    current_placement: currentRow,
+    placement_count: placements.filter((p) => p.start >= record.removal.date).length,
+    moves: moves.moves,
+    permanency: {
+      goal: GOAL_LABELS[record.permanency.goal],
+      concurrent_goal: record.permanency.concurrent_goal ? GOAL_LABELS[record.permanency.concurrent_goal] : null,
+      established: record.permanency.goal_established,
+      target_date: orNull(record.permanency.target_date),
+      appla: record.permanency.goal === 'appla',
+      appla_findings: findings.filter((f) => f.finding === FINDING_LABELS.appla_compelling_reasons && f.made).map((f) => f.date),
+      re_findings: findings.filter((f) => f.finding === FINDING_LABELS.reasonable_efforts_finalize_plan).map((f) => ({ date: f.date, made: f.made })),
+    },
+    plan: plan ? { date: plan.plan_date, review_date: plan.review_date, type: words(plan.plan_type) } : null,
+    plan_goals: planGoals,
+    child_goals: goalsFor('child'),
+    family_goals: goalsFor('family', 'agency', 'foster_parent'),
+    parents,
+    family_time: {
+      visits: visitRows,
+      total: allTime.visits.length,
+      offered: allTime.offered,
+      attended: allTime.attended,
+      rate: percent(allTime.rate),
+      siblings: siblingTime,
+    },
+    siblings,
+    health,
+    education,
+    cans: cansData,
+    older_youth: olderYouth,
+    icwa: icwaData,
+    child_wishes: noteBlocks('child_wishes'),
+    assessment: noteBlocks('assessment'),
+    recommendations: noteBlocks('recommendations'),
+    other_notes: noteBlocks('other'),
+    contacts,
+    signers: [
+      { name: caseworker?.name ?? record.caseworker, role: caseworker?.title ?? 'Caseworker', date: null },
+      { name: supervisor?.name ?? record.supervisor, role: supervisor?.title ?? 'Supervisor', date: null },
+    ],
+    served,
+    notices: {
+      overdue: overdue.map((d) => ({ what: words(d.kind.replace(/_/g, ' ')), due: d.due, detail: d.detail })),
+      immunizations_behind: immunizationsBehind,
+      psychotropic_without_consent: psychotropicWithoutConsent,
+      withheld: withheldKinds,
+      no_hearing: thisHearing === undefined,
+    },
+  };
+
+  return { data, inputs: [...inputs], withheld: redact.withheld, warnings, due };
+}

@@ -1,0 +1,426 @@
+/**
+ * The court report through the whole engine (data builder → template → PDF and
+ * DOCX) for the example agency as of 2026-11-23: the facts a judge reads, the
+ * same text in both files, and the privacy of every court copy, which is served
+ * on every party, the parents included (case-format.md, "Audiences").
+ *
+ * CASEPRESS_KEEP=<dir> writes each rendered PDF there for a look.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { redactor, WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import { courtCalendar } from '../../src/compute/case/index.js';
+import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
+import { courtReportData, narrativeParts } from '../../src/compute/documents/court-report.js';
+import { ruleSetFor } from '../../src/compute/rule-sets.js';
+import type { ChildFolder } from '../../src/load/case-root.js';
+import type { LoadResult } from '../../src/load/load-root.js';
+import type { Agency } from '../../src/model/agency.js';
+import type { CaseRecord } from '../../src/model/case.js';
+import type { Home } from '../../src/model/home.js';
+import { paragraphs, parts } from '../helpers/docx-parts.js';
+import { loadRoot, REPO } from '../helpers/fixture-root.js';
+import { everyText, renderDocument, type Rendered } from '../helpers/render-document.js';
+
+const AS_OF = '2026-11-23';
+const TEMPLATE = 'court-report.md.hbs';
+const KEEP = process.env['CASEPRESS_KEEP'];
+
+let loaded: LoadResult;
+let agency: Agency;
+let homes: Map<string, Sourced<Home>>;
+
+beforeAll(async () => {
+  loaded = await loadRoot(join(REPO, 'cases'));
+  agency = loaded.root.agency!.data;
+  homes = new Map(loaded.root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
+});
+
+function context(audience: Audience = 'court'): DocumentContext {
+  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor(audience), homes };
+}
+
+const child = (id: string): ChildFolder => {
+  const found = loaded.root.children.find((c) => c.id === id);
+  if (!found) throw new Error(`no child ${id}`);
+  return found;
+};
+
+/** The next hearing after the as-of date that will go ahead. */
+function nextHearing(folder: ChildFolder): string | undefined {
+  return courtCalendar(folder.case!.data.court.hearings, AS_OF).scheduled.find((d) => d.date > AS_OF)?.date;
+}
+
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+interface Built {
+  readonly data: DocumentData;
+  readonly rendered: Rendered;
+  /** PDF text and DOCX body text, each squashed. */
+  readonly pdf: string;
+  readonly docx: string;
+}
+
+/** Every child of the example agency with a hearing after 2026-11-23, and that hearing (checked below against the data). */
+const UPCOMING: [string, string][] = [
+  ['C-2024-0087', '2026-12-03'],
+  ['C-2024-0211', '2027-01-07'],
+  ['C-2025-0142', '2026-12-10'],
+  ['C-2025-0143', '2026-12-10'],
+  ['C-2025-0219', '2027-01-14'],
+  ['C-2026-0058', '2027-01-21'],
+];
+
+const built = new Map<string, Built>();
+
+async function build(id: string, hearing: string, audience: Audience = 'court'): Promise<Built> {
+  const key = `${id}|${hearing}|${audience}`;
+  const cached = built.get(key);
+  if (cached) return cached;
+  const data = courtReportData(context(audience), child(id), hearing);
+  const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: `Court Report — ${id}`, reference: id, asOf: AS_OF });
+  if (KEEP) {
+    mkdirSync(KEEP, { recursive: true });
+    writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.pdf`), rendered.pdf);
+    writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.docx`), rendered.docx);
+  }
+  const docx = paragraphs(parts(rendered.docx)['word/document.xml']!).map((p) => p.text).join(' ');
+  const result = { data, rendered, pdf: squash(rendered.pdfText), docx: squash(docx) };
+  built.set(key, result);
+  return result;
+}
+
+/** Every child of the example agency with a hearing after the as-of date, and that hearing. */
+function upcoming(): [string, string][] {
+  return loaded.root.children.flatMap((c) => {
+    const hearing = c.case ? nextHearing(c) : undefined;
+    return hearing ? [[c.id, hearing] as [string, string]] : [];
+  });
+}
+
+describe('the court report for José (C-2025-0142), review hearing of 2026-12-10', () => {
+  const ID = 'C-2025-0142';
+  const HEARING = '2026-12-10';
+
+  it('names the child exactly, with diacritics, and the hearing', async () => {
+    const { pdf, docx } = await build(ID, HEARING);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('José Luis Núñez-García');
+      expect(text).toContain('In the interest of José Luis Núñez-García, a child');
+      expect(text).toContain('Review hearing, December 10, 2026');
+      expect(text).toContain('Fayette Family Court, Division 3');
+      expect(text).toContain('Case No. 25-J-00412');
+      expect(text).toContain('Hon. Maria Chen');
+      expect(text).toContain('Joey');
+      expect(text).toContain('April 19, 2012 (age 14 on the day of the hearing)');
+    }
+  });
+
+  it('gives the key dates and the clocks: DEFC, months in care, 15 of 22 with its exception, next hearings due', async () => {
+    const { pdf, docx } = await build(ID, HEARING);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('Removal from the home February 3, 2025 (court-ordered)');
+      expect(text).toContain('Date entered foster care March 20, 2025');
+      // 2025-03-20 → 2026-11-23: 20 whole months and 3 days.
+      expect(text).toContain('20 months and 3 days since entering care');
+      // One unbroken stay from DEFC on the 20th: reached DEFC + 15 months.
+      expect(text).toContain('Reached on June 20, 2026');
+      expect(text).toContain('Exception documented June 12, 2026');
+      expect(text).toContain("a compelling reason that filing would not be in the child's best interests");
+      expect(text).toContain('15 of the most recent 22 months reached');
+      // Permanency hearing held 2026-03-19 → due 2027-03-19; review held 2026-09-17 → due 2027-03-17, met by this hearing.
+      expect(text).toContain('Next permanency hearing due March 19, 2027');
+      expect(text).toContain('Next periodic review due March 17, 2027');
+      expect(text).toContain('met by the review hearing set for December 10, 2026');
+    }
+  });
+
+  it('lists both placements without the foster families, and the moves', async () => {
+    const { pdf, docx } = await build(ID, HEARING);
+    // The DOCX holds one paragraph per cell, in row order.
+    expect(docx).toContain(`1 02/03/2025 06/30/2025 Foster home (non-relative) H-0017 (${WITHHELD_MARKER}), Fayette County Stepped up to therapeutic foster care`);
+    expect(docx).toContain(`2 06/30/2025 Current Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County —`);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain(`Foster home (non-relative) H-0017`);
+      expect(text).toContain(`Therapeutic foster home H-0042`);
+      expect(text).toContain('2 placements and 1 placement move');
+      expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County.`);
+    }
+  });
+
+  it('reports permanency, services, parents, family time, siblings and well-being from the data', async () => {
+    const { pdf } = await build(ID, HEARING);
+    expect(pdf).toContain('Permanency goal: Return to parent (reunification), approved April 24, 2025');
+    expect(pdf).toContain('Concurrent goal: Permanent custody / legal guardianship');
+    expect(pdf).toContain('Projected date to achieve the goal: March 31, 2027');
+    // Consent on file for the mother's treatment: its details print.
+    expect(pdf).toContain('New Vista');
+    expect(pdf).toContain('María Elena García');
+    expect(pdf).toContain('Rebecca Lyle');
+    expect(pdf).toContain('Spanish; interpreter needed');
+    expect(pdf).toContain('Luis Alberto Núñez (incarcerated)');
+    // Visits 2026-09-17 to 2026-11-23: 09-04 and 09-11 are before the last hearing.
+    expect(pdf).toMatch(/Family time since 09\/17\/2026: \d+ of \d+ visits offered attended/);
+    expect(pdf).toContain('Ana Sofía Núñez-García');
+    expect(pdf).toContain('East Jessamine High School, grade 9');
+    expect(pdf).toContain('Guanfacine ER');
+    expect(pdf).toContain('The latest Child and Adolescent Needs and Strengths assessment (Kentucky CANS 2.0) is dated September 10, 2026');
+    expect(pdf).toContain('Since the previous CANS of March 3, 2025');
+    expect(pdf).toContain('Preparing for adulthood');
+    expect(pdf).toContain('January 19, 2030'); // 90 days before the 18th birthday, 2030-04-19
+  });
+
+  it('always has the ICWA section, with the inquiry dates', async () => {
+    const { pdf, docx } = await build(ID, HEARING);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('Indian Child Welfare Act');
+      expect(text).toContain('Inquiry made: February 5, 2025 and March 20, 2025');
+      expect(text).toContain('Reason to know the child is an Indian child: No');
+    }
+  });
+
+  it("prints the child's letter and the recommendations written for this hearing", async () => {
+    const { pdf, docx } = await build(ID, HEARING);
+    for (const text of [pdf, docx]) {
+      expect(text).toContain("Joey's own words");
+      expect(text).toContain('Dear Judge Chen,');
+      expect(text).toContain('I want to go home before spring soccer.');
+      expect(text).toContain('Set a permanency hearing on or before 2027-03-19.');
+    }
+    expect(pdf).toContain('The agency\'s assessment for this hearing: not recorded');
+  });
+
+  it('shows monthly caseworker visits since the last hearing, signatures and the certificate of service', async () => {
+    const { pdf } = await build(ID, HEARING);
+    expect(pdf).toMatch(/face to face in 1 of 1 full calendar month in care \(100%\)/);
+    expect(pdf).toContain('October 2026 Full month');
+    expect(pdf).toContain('Marisol Rivera');
+    expect(pdf).toContain('Kavita Patel');
+    expect(pdf).toContain('Certificate of service');
+    expect(pdf).toContain('Thomas Whitaker Guardian ad litem');
+    expect(pdf).toContain('Linda Ferrell CASA volunteer');
+    expect(pdf).toContain('James Hargis Counsel for the father');
+    expect(pdf).not.toContain('Kristen Hale'); // a teacher is not served
+  });
+
+  it('lists its inputs and what it withheld', async () => {
+    const { data } = await build(ID, HEARING);
+    expect(data.inputs).toEqual(
+      expect.arrayContaining([
+        'agency.yaml',
+        'children/C-2025-0142/case.yaml',
+        'children/C-2025-0142/plan.yaml',
+        'children/C-2025-0142/court/2026-12-10-child-wishes.md',
+        'children/C-2025-0142/court/2026-12-10-recommendations.md',
+        'children/C-2025-0142/assessments/cans-2026-09.yaml',
+        'children/C-2025-0142/assessments/cans-2025-03.yaml',
+        'homes/H-0017/home.yaml',
+        'homes/H-0042/home.yaml',
+      ]),
+    );
+    expect(data.inputs).not.toContain('homes/H-0063/home.yaml');
+    expect(data.withheld.map((w) => w.value)).toEqual(expect.arrayContaining(['Whitfield', 'Okafor', '418 Keene Crossing Dr']));
+  });
+});
+
+describe('every court copy of the example agency', () => {
+  it('covers every child with a hearing after the as-of date, at that hearing', () => {
+    expect(upcoming()).toEqual(UPCOMING);
+  });
+
+  it.each(UPCOMING)('%s (hearing %s): the PDF and the DOCX say the same thing', async (id, hearing) => {
+    const { rendered, pdf } = await build(id, hearing);
+    const name = child(id).case!.data.child.name;
+    expect(pdf).toContain(name);
+    expect(pdf).toContain('Indian Child Welfare Act');
+    // The PDF's text without its page furniture (footer notice, reference and page number, running header).
+    const notice = squash(agency.confidentiality_notice!);
+    const flat = pdf
+      .split(notice).join(' ')
+      .replace(new RegExp(`${id} Page \\d+ of \\d+( Court Report)?`, 'g'), ' ')
+      .replace(/\s/g, '');
+    const xml = parts(rendered.docx)['word/document.xml']!;
+    const cells = new Set([...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].flatMap(([cell]) => paragraphs(cell).map((p) => squash(p.text))));
+    const body = paragraphs(xml)
+      .map((p) => squash(p.text))
+      .filter((text) => text.length > 0 && !/^Date:/.test(text));
+    expect(body.length).toBeGreaterThan(50);
+    // Paragraphs read in order; a table cell wraps beside its neighbours in the PDF, so its words are found one by one.
+    // Signers stand side by side in the PDF, so from the signatures on their lines interleave: present, not ordered.
+    const signatures = body.indexOf('Signatures');
+    expect(signatures).toBeGreaterThan(0);
+    let from = 0;
+    for (const [i, text] of body.entries()) {
+      if (i > signatures) {
+        expect(flat.slice(from)).toContain(text.replace(/\s/g, ''));
+        continue;
+      }
+      if (cells.has(text)) {
+        for (const word of text.split(' ')) expect(flat, `word "${word}" of the table cell "${text}" in the PDF`).toContain(word);
+        continue;
+      }
+      const at = flat.indexOf(text.replace(/\s/g, ''), from);
+      expect(at, `DOCX paragraph "${text}" in the PDF after offset ${from}`).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  });
+
+  it.each(UPCOMING)('%s (hearing %s): no foster family name, address or phone; no confidential address; no unconsented treatment detail; the marker shows', async (id, hearing) => {
+    const { rendered, pdf, data } = await build(id, hearing);
+    const all = everyText(rendered);
+    const forbidden: string[] = [];
+    for (const home of homes.values()) {
+      const { street, zip } = home.data.address;
+      forbidden.push(street, `${street.split(' ')[0]} ${street.split(' ')[1]}`);
+      if (home.data.phone) forbidden.push(home.data.phone);
+      void zip;
+      for (const member of home.data.household) {
+        forbidden.push(member.name);
+        forbidden.push(member.name.split(/\s+/).pop()!);
+      }
+    }
+    // Kinship homes whose family name the child shares are allowed that name; none in this agency.
+    const record: CaseRecord = child(id).case!.data;
+    const family = new Set([record.child.name, ...record.parents.map((p) => p.name), ...(record.siblings ?? []).map((s) => s.name)].flatMap((n) => n.split(/[\s-]+/)));
+    for (const value of forbidden.filter((v) => !family.has(v))) {
+      expect(all, `"${value}" in the court copy of ${id}`).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
+    }
+    // Confidential parents (Zoë's mother): neither street nor phone, and the marker in their row.
+    for (const parent of record.parents.filter((p) => p.confidential || p.address?.confidential)) {
+      if (parent.address) expect(all).not.toContain(parent.address.street);
+      if (parent.phone) expect(all).not.toContain(parent.phone);
+    }
+    // Substance use treatment without consent (Kaden's father): no provider, no service type.
+    for (const goal of child(id).plan?.data.goals ?? []) {
+      for (const service of goal.services ?? []) {
+        if (service.substance_use_treatment && !service.consent_on_file) {
+          expect(all).not.toContain(service.provider);
+          expect(all.toLowerCase()).not.toContain(service.type.toLowerCase());
+        }
+      }
+    }
+    expect(pdf).toContain(WITHHELD_MARKER);
+    expect(pdf).toContain('Information withheld from this copy');
+    expect(data.withheld.length).toBeGreaterThan(0);
+  });
+
+  it("withholds Zoë's mother's confidential address with a visible marker, and prints her father's", async () => {
+    const { pdf, data } = await build('C-2024-0087', '2026-12-03');
+    expect(pdf).toMatch(new RegExp(`Shannon O'Brien Mother Intact Mary Beth Cornett not recorded ${WITHHELD_MARKER.replace(/[[\]]/g, '\\$&')}`));
+    expect(pdf).not.toContain('214 Delmont Ct');
+    expect(pdf).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
+    expect(data.withheld.some((w) => w.kind === 'confidential_address' && w.value === '214 Delmont Ct')).toBe(true);
+    expect(data.withheld.some((w) => w.kind === 'confidential_address' && w.value === '(859) 555-0417')).toBe(true);
+  });
+
+  it("withholds Kaden's father's treatment provider without consent, marks it, and keeps the consented drug screens", async () => {
+    const { pdf, data } = await build('C-2026-0058', '2027-01-21');
+    expect(pdf).not.toContain('Cumberland Recovery Center');
+    expect(pdf).toContain(`${WITHHELD_MARKER} ${WITHHELD_MARKER} — — —`);
+    expect(pdf).toContain('no consent to disclose them is on file (42 CFR Part 2)');
+    expect(pdf).toContain('Bluegrass Drug Testing');
+    expect(data.withheld.filter((w) => w.kind === 'treatment_without_consent').map((w) => w.value).sort()).toEqual(['Cumberland Recovery Center', 'Intensive outpatient program']);
+  });
+
+  it('shows each tribe notified for Kaden, with its status', async () => {
+    const { pdf, docx } = await build('C-2026-0058', '2027-01-21');
+    expect(pdf).toContain('Reason to know the child is an Indian child: Yes');
+    // Table rows in the DOCX, cell by cell (a wrapped PDF cell interleaves with its neighbours).
+    expect(docx).toContain('Eastern Band of Cherokee Indians 03/20/2026 certified mail, return receipt requested (copy to the BIA Eastern Regional Director)');
+    expect(docx).toContain('No determination yet. Pending: no determination yet');
+    expect(docx).toContain('on the information provided. Not a member and not eligible');
+    expect(pdf).toContain('Active efforts found by the Court: April 23, 2026; May 28, 2026 and November 5, 2026');
+  });
+
+  it('counts a re-entry and a runaway in the clocks (Kaden, Zoë), and a trial home visit stops the 15 of 22 projection (Châu)', async () => {
+    const kaden = await build('C-2026-0058', '2027-01-21');
+    expect(kaden.pdf).toContain('Earlier removal episodes');
+    const zoe = await build('C-2024-0087', '2026-12-03');
+    expect(zoe.pdf).toContain('4 runaway days');
+    expect(zoe.pdf).toContain('Preparing for adulthood');
+    const chau = await build('C-2025-0219', '2027-01-14');
+    expect(chau.pdf).toContain('Trần Minh Châu');
+    expect(chau.pdf).toMatch(/Not reached|Reached on/);
+  });
+});
+
+describe('a minimal case', () => {
+  const minimal = (): ChildFolder => {
+    const data: CaseRecord = {
+      id: 'C-2026-9001',
+      caseworker: 'jdoe',
+      supervisor: 'kpatel',
+      child: { name: 'Nguyễn Thị Lan Phương', dob: '2020-02-29', sex: 'female', race: ['asian'], hispanic: false, icwa: { inquiry_dates: [], reason_to_know: false } },
+      removal: { date: '2026-08-01', manner: 'voluntary', reasons: ['caretaker_inability'] },
+      court: { name: 'Clark Family Court', county: 'Clark', docket: '26-J-09001', hearings: [{ date: '2026-12-15', type: 'review' }] },
+      permanency: { goal: 'reunification', goal_established: '2026-09-01' },
+      parents: [],
+      placements: [{ start: '2026-08-01', setting: 'foster_family_nonrelative', home: 'H-0017', county: 'Fayette' }],
+    };
+    return {
+      id: data.id,
+      path: `children/${data.id}`,
+      case: { file: `children/${data.id}/case.yaml`, kind: 'case', data, body: '', bodyLine: 1, locate: () => undefined } as unknown as NonNullable<ChildFolder['case']>,
+      contacts: [],
+      visits: [],
+      assessments: [],
+      courtNotes: [],
+    };
+  };
+
+  it('renders without errors and says *not recorded* where data is missing', async () => {
+    const folder = minimal();
+    const data = courtReportData(context(), folder, '2026-12-15');
+    const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: folder.id, asOf: AS_OF });
+    if (KEEP) writeFileSync(join(KEEP, 'minimal.pdf'), rendered.pdf);
+    const pdf = squash(rendered.pdfText);
+    expect(pdf).toContain('Nguyễn Thị Lan Phương');
+    expect(pdf).toContain('Known as: not recorded');
+    expect(pdf).toContain('Judge: not recorded');
+    expect(pdf).toContain('Adjudication (first finding of abuse or neglect) not recorded');
+    expect(pdf).toContain('No service plan is on file (not recorded)');
+    expect(pdf).toContain('Health information: not recorded');
+    expect(pdf).toContain('Education information: not recorded');
+    expect(pdf).toContain('CANS assessment: not recorded');
+    expect(pdf).toContain("The child's wishes for this hearing: not recorded");
+    expect(pdf).toContain("The agency's recommendations for this hearing: not recorded");
+    expect(pdf).toContain('Inquiry made: not recorded');
+    expect(pdf).toContain('Indian Child Welfare Act');
+    expect(pdf).not.toContain('Okafor');
+    // DEFC without adjudication: removal + 60 days.
+    expect(pdf).toContain('Date entered foster care September 30, 2026');
+    expect(data.inputs).toEqual(expect.arrayContaining(['agency.yaml', 'children/C-2026-9001/case.yaml', 'homes/H-0017/home.yaml']));
+  });
+});
+
+describe('narrativeParts', () => {
+  it('sets quoted lines apart and keeps the words unchanged', () => {
+    expect(narrativeParts('Intro line.\n\n> Dear Judge,\n>\n> I want to go home.\n\nAfter.')).toEqual([
+      { quote: false, text: 'Intro line.' },
+      { quote: true, text: 'Dear Judge,\n\nI want to go home.' },
+      { quote: false, text: 'After.' },
+    ]);
+    expect(narrativeParts('No quotes here.')).toEqual([{ quote: false, text: 'No quotes here.' }]);
+    expect(narrativeParts('')).toEqual([]);
+  });
+});
+
+describe('other audiences', () => {
+  it("a foster parent's copy names the foster family but withholds the parents' address and treatment", async () => {
+    const { pdf, data } = await build('C-2025-0142', '2026-12-10', 'foster_parent');
+    expect(pdf).toContain('Therapeutic foster home H-0042 (Dana Whitfield and Marcus Whitfield), Jessamine County');
+    expect(pdf).not.toContain('1840 Bryan Station Rd');
+    expect(pdf).not.toContain('New Vista');
+    expect(pdf).toContain("This goal concerns a parent's treatment, which is withheld from this copy.");
+    expect(new Set(data.withheld.map((w) => w.kind))).toEqual(new Set(['parent_contact', 'parent_treatment', 'other_children_placement']));
+  });
+
+  it('an internal copy withholds nothing', async () => {
+    const { pdf, data } = await build('C-2026-0058', '2027-01-21', 'internal');
+    expect(data.withheld).toEqual([]);
+    expect(pdf).toContain('Cumberland Recovery Center');
+    expect(pdf).not.toContain(WITHHELD_MARKER);
+    expect(pdf).not.toContain('Information withheld from this copy');
+  });
+});
