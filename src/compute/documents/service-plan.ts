@@ -1,0 +1,560 @@
+/**
+ * The individualized service plan (case plan): the data templates/service-plan.md.hbs
+ * reads. domain.md §3 (42 U.S.C. 675(1); 55 Pa. Code 3130.61; IC 31-34-15-4),
+ * case-format.md "plan.yaml" and "Audiences", rules.md "Transition plan".
+ *
+ * Everything here is a plain value: text, numbers, true/false, dates as
+ * YYYY-MM-DD, and null where the case does not record something (the template
+ * prints *not recorded*). Enumerations arrive already in words.
+ */
+import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
+import type { ChildFolder } from '../../load/case-root.js';
+import type { Agency, StaffMember } from '../../model/agency.js';
+import type { CaseRecord, Placement } from '../../model/case.js';
+import type { Home } from '../../model/home.js';
+import type { Plan } from '../../model/plan.js';
+import { canSee, WITHHELD_MARKER } from '../audience.js';
+import { currentPlacement } from '../case/placements.js';
+import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
+import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
+import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData, type Sourced } from './context.js';
+
+/** Where agency.yaml sits in every case root. */
+export const AGENCY_FILE = 'agency.yaml';
+export const SERVICE_PLAN_TITLE = 'Individualized Service Plan';
+
+/** Longest time from one plan to its review (42 U.S.C. 675(5)(B): reviewed at least every six months). */
+export const PLAN_REVIEW_MONTHS = 6;
+
+// ── Words for the enumerations ─────────────────────────────────────────────
+
+export const PLAN_TYPE_LABELS: Readonly<Record<Plan['plan_type'], string>> = {
+  initial: 'Initial plan',
+  review: 'Six-month review',
+  revision: 'Revised plan',
+};
+
+export const PERMANENCY_GOAL_LABELS: Readonly<Record<CaseRecord['permanency']['goal'], string>> = {
+  reunification: 'Return home to a parent (reunification)',
+  adoption: 'Adoption',
+  guardianship: 'Permanent legal guardianship',
+  live_with_relative: 'Live permanently with a relative',
+  appla: 'Another planned permanent living arrangement (APPLA)',
+};
+
+export const AREA_LABELS: Readonly<Record<Plan['goals'][number]['area'], string>> = {
+  safety: 'Safety',
+  substance_use: 'Substance use',
+  mental_health: 'Mental and emotional health',
+  parenting: 'Parenting',
+  housing: 'Housing',
+  employment: 'Employment and income',
+  education: 'Education',
+  health: 'Physical health',
+  visitation: 'Family time',
+  permanency: 'Permanency',
+  independent_living: 'Independent living',
+  other: 'Other',
+};
+
+export const OBJECTIVE_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  met: 'Met',
+  partially_met: 'Partially met',
+  not_met: 'Not met',
+  discontinued: 'Discontinued',
+};
+
+/** A step (task) is done or not done, rather than met. */
+export const TASK_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  met: 'Done',
+  partially_met: 'Partly done',
+  not_met: 'Not done',
+  discontinued: 'Stopped',
+};
+
+export const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
+  referred: 'Referred',
+  active: 'Active',
+  completed: 'Completed',
+  discontinued: 'Stopped',
+  waitlisted: 'On a waiting list',
+};
+
+export const ROLE_LABELS: Readonly<Record<Plan['participants'][number]['role'], string>> = {
+  child: 'Child',
+  mother: 'Mother',
+  father: 'Father',
+  putative_father: 'Putative father',
+  legal_guardian: 'Legal guardian',
+  foster_parent: 'Foster parent',
+  sibling: 'Sibling',
+  relative: 'Relative',
+  caseworker: 'Case manager',
+  supervisor: 'Supervisor',
+  therapist: 'Therapist',
+  gal: 'Guardian ad litem',
+  casa: 'CASA volunteer',
+  attorney: 'Attorney',
+  teacher: 'Teacher',
+  tribe_representative: 'Tribal representative',
+  other: 'Other',
+};
+
+export const METHOD_LABELS: Readonly<Record<Plan['participants'][number]['method'], string>> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  video: 'By video',
+  declined: 'Declined',
+  unavailable: 'Could not be reached',
+};
+
+/** Roles given a signature line whether or not they have signed yet (domain.md §3.2-3.3). */
+const SIGNING_ROLES: ReadonlySet<string> = new Set(['mother', 'father', 'putative_father', 'legal_guardian', 'foster_parent']);
+
+const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_progress']);
+
+// ── Small shared pieces (the transition plan uses them too) ───────────────
+
+export function staffMember(agency: Agency, id: string): StaffMember | undefined {
+  return agency.staff.find((s) => s.id === id);
+}
+
+export interface StaffData {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+/** A staff member for the template; an id agency.yaml does not list prints as itself, with a warning. */
+export function staffData(agency: Agency, id: string, what: string, warnings: string[]): StaffData {
+  const member = staffMember(agency, id);
+  if (!member) {
+    warnings.push(`the ${what} "${id}" is not listed under staff: in agency.yaml; the document shows the id`);
+    return { id, name: id, title: null, phone: null, email: null };
+  }
+  return { id, name: member.name, title: member.title, phone: member.phone ?? null, email: member.email ?? null };
+}
+
+const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
+
+/** The agency home whose adult household holds this name (the foster family a participant or task names). */
+export function fosterHomeOf(name: string, ctx: DocumentContext): Sourced<Home> | undefined {
+  for (const home of ctx.homes.values()) {
+    if (home.data.household.some((m) => m.role !== 'child' && sameName(m.name, name))) return home;
+  }
+  return undefined;
+}
+
+/** Where the child lives on the as-of date (else on `date`, else the latest placement on record). */
+export function placementNow(record: CaseRecord, asOf: string, date: string): Placement | undefined {
+  return currentPlacement(record.placements, asOf) ?? currentPlacement(record.placements, date) ?? record.placements.at(-1);
+}
+
+/**
+ * How a person named in the structured data prints for this audience: a foster
+ * parent's name becomes "Foster parent, home H-0042" (another adult of the home
+ * "Foster family member, home H-0042") in a court copy
+ * (case-format.md, Audiences), and the name is recorded as withheld.
+ */
+export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined): string {
+  const home = fosterHomeOf(name, ctx);
+  if (!home && role !== 'foster_parent') return name;
+  if (canSee(ctx.redact.audience, 'foster_family_identity')) return name;
+  ctx.redact.record('foster_family_identity', field, name);
+  const member = home?.data.household.find((m) => sameName(m.name, name));
+  const label = member && member.role !== 'applicant' && member.role !== 'co_applicant' ? 'Foster family member' : 'Foster parent';
+  const homeId = home?.data.id ?? fallbackHome;
+  return homeId ? `${label}, home ${homeId}` : `${label} ${WITHHELD_MARKER}`;
+}
+
+/** "7 in progress, 1 met and 1 partially met": the non-zero counts, most first. */
+export function countsInWords(counts: Readonly<Record<string, number>>, labels: Readonly<Record<string, string>>): string {
+  const parts = Object.keys(labels)
+    .filter((k) => (counts[k] ?? 0) > 0)
+    .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
+    .map((k) => `${counts[k]} ${labels[k]!.toLowerCase()}`);
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+const ACRONYMS: Readonly<Record<string, string>> = { cbt: 'CBT', dbt: 'DBT', tf: 'TF', emdr: 'EMDR', pcit: 'PCIT', iop: 'IOP', abc: 'ABC' };
+
+/** A snake_case word from the data in plain words: trauma_focused_cbt → "Trauma-focused CBT". */
+export function humanize(value: string): string {
+  if (!/^[a-z0-9_]+$/.test(value)) return capitalize(value);
+  const words = value.split('_').map((w) => ACRONYMS[w] ?? w);
+  const joined = words.join(' ').replace(/ (focused|informed|based)\b/g, '-$1').replace(/\bchild parent\b/g, 'child-parent');
+  return capitalize(joined);
+}
+
+export function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/**
+ * The last line of defence (case-format.md, Audiences): a value withheld from
+ * this copy that still stands in free text (a goal statement, a comment) is
+ * replaced by the marker, and the replacement is reported naming the file.
+ */
+export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path: string) => string, warnings: string[]): T {
+  const values = [...new Set(ctx.redact.withheld.map((w) => w.value.trim()).filter((v) => v.length >= 3))].sort((a, b) => b.length - a.length);
+  if (values.length === 0) return data;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const walk = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string') {
+      pattern.lastIndex = 0;
+      if (!pattern.test(value)) return value;
+      warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
+      return value.replace(pattern, WITHHELD_MARKER);
+    }
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
+    }
+    return value;
+  };
+  return walk(data, '') as T;
+}
+
+/** The names a court copy prints legitimately: they keep a shared surname (a kinship home) out of the scan. */
+export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly string[]): string[] {
+  return [
+    record.child.name,
+    ...(record.child.preferred_name ? [record.child.preferred_name] : []),
+    ...record.parents.map((p) => p.name),
+    ...(record.siblings ?? []).map((s) => s.name),
+    ...(record.others ?? []).map((o) => o.name),
+    ...agency.staff.map((s) => s.name),
+    ...extra,
+  ];
+}
+
+export function educationData(record: CaseRecord) {
+  const e = record.education;
+  if (!e) return null;
+  return {
+    school: e.school,
+    grade: String(e.grade),
+    iep: e.iep,
+    plan_504: e.plan_504,
+    school_changes_since_removal: e.school_changes_since_removal ?? null,
+    best_interest_determination: e.best_interest_determination ?? null,
+    notes: e.notes ?? null,
+  };
+}
+
+export function healthData(record: CaseRecord) {
+  const h = record.health;
+  if (!h) return null;
+  return {
+    last_physical: h.last_physical ?? null,
+    last_dental: h.last_dental ?? null,
+    last_vision: h.last_vision ?? null,
+    immunizations_current: h.immunizations_current,
+    diagnoses: h.diagnoses ?? null,
+    medications: (h.medications ?? []).map((m) => ({
+      name: m.name,
+      dose: m.dose,
+      prescriber: m.prescriber,
+      psychotropic: m.psychotropic,
+      consent_date: m.consent_date ?? null,
+    })),
+    therapy: h.therapy ? { provider: h.therapy.provider, type: humanize(h.therapy.type), frequency: h.therapy.frequency } : null,
+  };
+}
+
+// ── The service plan ───────────────────────────────────────────────────────
+
+/** "1 objective, in progress"; "2 objectives, both met"; "3 objectives: 2 in progress and 1 met". */
+export function objectivesInWords(counts: StatusCounts): string {
+  const n = counts.total;
+  const noun = n === 1 ? '1 objective' : `${n} objectives`;
+  if (n === 0) return 'no objectives';
+  const only = (Object.keys(OBJECTIVE_STATUS_LABELS) as ObjectiveStatus[]).find((k) => counts[k] === n);
+  if (only) {
+    const words = OBJECTIVE_STATUS_LABELS[only].toLowerCase();
+    return n === 1 ? `${noun}, ${words}` : `${noun}, ${n === 2 ? 'both' : 'all'} ${words}`;
+  }
+  return `${noun}: ${countsInWords(counts, OBJECTIVE_STATUS_LABELS)}`;
+}
+
+function progressData(counts: StatusCounts) {
+  return {
+    summary: objectivesInWords(counts),
+    total: counts.total,
+    met: counts.met,
+    partially_met: counts.partially_met,
+    in_progress: counts.in_progress,
+    not_started: counts.not_started,
+    not_met: counts.not_met,
+    discontinued: counts.discontinued,
+    in_words: countsInWords(counts, OBJECTIVE_STATUS_LABELS),
+  };
+}
+
+/**
+ * The data of templates/service-plan.md.hbs for one child. Pure: reads the
+ * child's case.yaml and plan.yaml, the agency's staff and the homes, as of
+ * `ctx.asOf`, for `ctx.redact.audience`.
+ */
+export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
+  if (!child.case) throw new Error(`${child.path}: case.yaml did not load; the service plan needs it`);
+  if (!child.plan) throw new Error(`${child.path}: there is no plan.yaml; the service plan needs it`);
+  const record = child.case.data;
+  const plan = child.plan.data;
+  const planFile = child.plan.file;
+  const caseFile = child.case.file;
+  const { agency, asOf, redact } = ctx;
+  const warnings: string[] = [];
+  const inputs = new Set<string>([caseFile, planFile, AGENCY_FILE]);
+
+  const placement = placementNow(record, asOf, plan.plan_date);
+  const placementHome = placement?.home ? ctx.homes.get(placement.home) : undefined;
+  if (placementHome) inputs.add(placementHome.file);
+
+  // Foster family names are kept out of a court copy wherever they stand.
+  const fosterNames = (name: string) => fosterHomeOf(name, ctx) !== undefined;
+  const legitimate = [
+    ...plan.participants.filter((p) => p.role !== 'foster_parent' && !fosterNames(p.name)).map((p) => p.name),
+    ...plan.goals.flatMap((g) => g.objectives.flatMap((o) => (o.tasks ?? []).map((t) => t.responsible))).filter((n) => !fosterNames(n)),
+  ];
+  recordFosterFamilies(ctx, allowedNames(record, agency, legitimate));
+  if (redact.audience === 'court') for (const home of ctx.homes.values()) inputs.add(home.file);
+
+  const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
+  const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
+  const childName = record.child.preferred_name ?? record.child.name;
+  const ageNow = ageOn(record.child.dob, asOf);
+  const youth = youthParticipation(record.child.dob, plan);
+
+  const parentName = (role: string) => record.parents.find((p) => p.role === role)?.name;
+  const fosterParentsLabel = () => {
+    if (!placementHome) return 'Foster parents';
+    const names = placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
+    if (!canSee(redact.audience, 'foster_family_identity')) return `Foster parents, home ${placementHome.data.id}`;
+    return names.length ? `Foster parents (${names.join(' and ')})` : 'Foster parents';
+  };
+  const forLabel = (goalFor: Plan['goals'][number]['for']): string => {
+    switch (goalFor) {
+      case 'child':
+        return record.child.name;
+      case 'mother':
+        return parentName('mother') ? `${parentName('mother')} (mother)` : 'Mother';
+      case 'father': {
+        const father = parentName('father') ?? parentName('putative_father');
+        return father ? `${father} (father)` : 'Father';
+      }
+      case 'foster_parent':
+        return fosterParentsLabel();
+      case 'family':
+        return 'The family';
+      case 'agency':
+        return agency.name;
+    }
+  };
+
+  let servicesWithheld = 0;
+  const pastDue: { text: string; iso: string }[] = [];
+  const progress = planProgress(plan);
+  const goals = plan.goals.map((goal, g) => {
+    const parentGoal = goal.for === 'mother' || goal.for === 'father';
+    const objectives = goal.objectives.map((objective, o) => {
+      const number = `${g + 1}.${o + 1}`;
+      const objectivePastDue = objective.target_date != null && objective.target_date < asOf && OPEN_STATUSES.has(objective.status);
+      if (objectivePastDue) pastDue.push({ text: `objective ${number} (target date ${formatLongDate(objective.target_date!)})`, iso: `objective ${number} (target ${objective.target_date})` });
+      const tasks = (objective.tasks ?? []).map((task, t) => {
+        const isPastDue = task.due != null && task.due < asOf && OPEN_STATUSES.has(task.status);
+        const responsible = personName(task.responsible, undefined, `${planFile} goals[${g}].objectives[${o}].tasks[${t}].responsible`, ctx, placementHome?.data.id);
+        if (isPastDue) pastDue.push({ text: `step "${task.task}" (goal ${g + 1}, due ${formatLongDate(task.due!)})`, iso: `step "${task.task}" (goal ${g + 1}, due ${task.due})` });
+        return {
+          task: task.task,
+          responsible,
+          due: task.due ?? null,
+          status: task.status,
+          status_label: TASK_STATUS_LABELS[task.status],
+          past_due: isPastDue,
+        };
+      });
+      return {
+        number,
+        statement: objective.statement,
+        target_date: objective.target_date ?? null,
+        status: objective.status,
+        status_label: OBJECTIVE_STATUS_LABELS[objective.status],
+        past_due: objectivePastDue,
+        tasks,
+      };
+    });
+    const services = (goal.services ?? []).map((service, s) => {
+      const field = `${planFile} goals[${g}].services[${s}]`;
+      // 42 CFR Part 2: treatment details print only with consent on file.
+      const partTwo = service.substance_use_treatment === true && service.consent_on_file !== true;
+      const kind = partTwo ? 'treatment_without_consent' : parentGoal && (service.substance_use_treatment === true || goal.area === 'substance_use' || goal.area === 'mental_health') ? 'parent_treatment' : undefined;
+      if (kind && !canSee(redact.audience, kind)) {
+        servicesWithheld += 1;
+        return {
+          withheld: true,
+          withheld_reason: partTwo ? 'no consent to share substance use treatment records is on file (42 CFR Part 2)' : "a parent's treatment details are not shared with this audience",
+          provider: redact.show(kind, `${field}.provider`, service.provider),
+          type: redact.show(kind, `${field}.type`, service.type),
+          frequency: WITHHELD_MARKER,
+          start: null,
+          end: null,
+          status_label: WITHHELD_MARKER,
+        };
+      }
+      return {
+        withheld: false,
+        withheld_reason: null,
+        provider: service.provider,
+        type: service.type,
+        frequency: service.frequency ?? null,
+        start: service.start ?? null,
+        end: service.end ?? null,
+        status_label: SERVICE_STATUS_LABELS[service.status],
+      };
+    });
+    const counts = progress.goals[g]!.objectives;
+    return {
+      number: g + 1,
+      id: goal.id,
+      for: goal.for,
+      for_label: forLabel(goal.for),
+      area: goal.area,
+      area_label: AREA_LABELS[goal.area],
+      statement: goal.statement,
+      progress: progressData(counts),
+      objectives,
+      services,
+      services_withheld: services.some((s) => s.withheld),
+    };
+  });
+
+  // Participants and who signs.
+  const participants = plan.participants.map((p, i) => {
+    const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id);
+    if (p.signed == null && (p.comment == null || p.comment.trim() === '')) {
+      warnings.push(`${planFile}: participant ${i + 1} (${ROLE_LABELS[p.role].toLowerCase()}) has not signed and no reason is recorded in comment`);
+    }
+    return {
+      name,
+      role: p.role,
+      role_label: p.role === 'child' && youth.required ? 'Youth' : ROLE_LABELS[p.role],
+      method_label: METHOD_LABELS[p.method],
+      took_part: p.method !== 'declined' && p.method !== 'unavailable',
+      agrees: p.agrees ?? null,
+      agreement: p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : null,
+      signed: p.signed ?? null,
+      comment: p.comment ?? null,
+    };
+  });
+
+  const staffSigner = (staff: StaffData, role: 'caseworker' | 'supervisor') => {
+    const signed = plan.participants.find((p) => p.role === role && sameName(p.name, staff.name)) ?? plan.participants.find((p) => p.role === role);
+    return { name: staff.name, role: staff.title ?? ROLE_LABELS[role], date: signed?.signed ?? null };
+  };
+  const signers = [
+    ...plan.participants.flatMap((p, i) => {
+      if (p.role === 'caseworker' || p.role === 'supervisor') return [];
+      const signs = p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required);
+      if (!signs) return [];
+      return [{ name: participants[i]!.name, role: participants[i]!.role_label, date: p.signed ?? null }];
+    }),
+    staffSigner(caseworker, 'caseworker'),
+    staffSigner(supervisor, 'supervisor'),
+  ];
+
+  // What needs attention: on the command line and in the document.
+  const attention: string[] = [];
+  const latestReview = addMonths(plan.plan_date, PLAN_REVIEW_MONTHS);
+  if (plan.review_date > latestReview) {
+    attention.push(`The next review (${formatLongDate(plan.review_date)}) is more than six months after the plan date; it should be no later than ${formatLongDate(latestReview)}.`);
+    warnings.push(`${planFile}: review_date ${plan.review_date} is more than ${PLAN_REVIEW_MONTHS} months after plan_date ${plan.plan_date} (latest ${latestReview}; 42 U.S.C. 675(5)(B))`);
+  }
+  if (plan.review_date < plan.plan_date) {
+    warnings.push(`${planFile}: review_date ${plan.review_date} is before plan_date ${plan.plan_date}`);
+  }
+  if (plan.review_date < asOf) {
+    attention.push(`The review that was due by ${formatLongDate(plan.review_date)} is past due; the plan must be reviewed and updated.`);
+    warnings.push(`${planFile}: the plan review was due ${plan.review_date} and no newer plan is on file`);
+  }
+  if (youth.needsNote) {
+    attention.push(`${childName} was ${youth.age} on the plan date and is not recorded as taking part in the plan. Youth 14 and older must be part of their case planning (42 U.S.C. 675(1)(B)).`);
+    warnings.push(`${planFile}: ${record.child.name} was ${youth.age} on ${plan.plan_date} and youth_participated is not true (youth 14 and older take part in case planning, 42 U.S.C. 675(1)(B))`);
+  }
+  if (pastDue.length > 0) {
+    attention.push(`Past due as of ${formatLongDate(asOf)} and not finished: ${pastDue.map((p) => p.text).join('; ')}.`);
+    warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map((p) => p.iso).join('; ')}`);
+  }
+  const transition = youth.required || ageNow >= YOUTH_PLANNING_AGE ? transitionPlanStatus(record.child.dob, child.transition?.data, asOf) : undefined;
+  if (child.transition) inputs.add(child.transition.file);
+
+  const data = {
+    document: { title: SERVICE_PLAN_TITLE, subject: `${SERVICE_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
+    as_of: asOf,
+    audience: redact.audience,
+    agency: { name: agency.name, phone: agency.phone ?? null },
+    child: {
+      name: record.child.name,
+      preferred_name: record.child.preferred_name ?? null,
+      called: childName,
+      dob: record.child.dob,
+      age: ageNow,
+      case_id: record.id,
+      languages: record.child.languages ?? null,
+    },
+    plan: {
+      date: plan.plan_date,
+      type: plan.plan_type,
+      type_label: PLAN_TYPE_LABELS[plan.plan_type],
+      review_date: plan.review_date,
+      court: record.court.name,
+      docket: record.court.docket,
+    },
+    caseworker,
+    supervisor,
+    placement: placement
+      ? { where: placementWhere(placement, ctx), setting: SETTING_LABELS[placement.setting], since: placement.start, county: placement.county }
+      : null,
+    permanency: {
+      goal_label: PERMANENCY_GOAL_LABELS[record.permanency.goal],
+      concurrent_goal_label: record.permanency.concurrent_goal ? PERMANENCY_GOAL_LABELS[record.permanency.concurrent_goal] : null,
+      established: record.permanency.goal_established,
+      target_date: record.permanency.target_date ?? null,
+    },
+    progress: progressData(progress.objectives),
+    goals,
+    services_withheld: servicesWithheld > 0,
+    education: educationData(record),
+    health: healthData(record),
+    youth: {
+      age: youth.age,
+      required: youth.required,
+      participated: youth.participated,
+      recorded: plan.youth_participated ?? null,
+      needs_note: youth.needsNote,
+      transition: transition
+        ? {
+            eighteenth_birthday: transition.eighteenthBirthday,
+            due: transition.due,
+            plan_date: transition.planDate ?? null,
+            met: transition.met,
+          }
+        : null,
+    },
+    participants,
+    signers,
+    attention,
+  };
+
+  const sourceOf = (path: string) => (/^(goals|participants|signers|plan)\b/.test(path) ? planFile : caseFile);
+  const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
+  return { data: scrubbed, inputs: [...inputs], withheld: [...redact.withheld], warnings };
+}

@@ -1,0 +1,334 @@
+/**
+ * The service plan through the whole engine, for every child of the example
+ * agency as of 2026-11-23: servicePlanData → templates/service-plan.md.hbs →
+ * PDF and DOCX, read back as a reader sees them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { redactor, WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
+import { servicePlanData } from '../../src/compute/documents/service-plan.js';
+import { ruleSetFor } from '../../src/compute/rule-sets.js';
+import type { CaseRoot, ChildFolder } from '../../src/load/case-root.js';
+import { parseCaseFile } from '../../src/load/parse-file.js';
+import type { Agency } from '../../src/model/agency.js';
+import { loadRoot, REPO } from '../helpers/fixture-root.js';
+import { paragraphs, parts } from '../helpers/docx-parts.js';
+import { everyText, renderDocument, type Rendered } from '../helpers/render-document.js';
+
+const AS_OF = '2026-11-23';
+const TEMPLATE = 'service-plan.md.hbs';
+
+let root: CaseRoot;
+let agency: Agency;
+beforeAll(async () => {
+  const loaded = await loadRoot(join(REPO, 'cases'));
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  root = loaded.root;
+  agency = root.agency!.data;
+});
+
+function context(audience: Audience): DocumentContext {
+  const homes = new Map(root.homes.filter((h) => h.home).map((h) => [h.id, { file: h.home!.file, data: h.home!.data, body: h.home!.body }] as const));
+  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor(audience), homes };
+}
+const folder = (id: string): ChildFolder => root.children.find((c) => c.id === id)!;
+
+/** Renders a plan; with CASEPRESS_DUMP=<dir> the PDF, DOCX and text are kept there to look at. */
+async function render(built: DocumentData, name: string): Promise<Rendered> {
+  const doc = built.data['document'] as { title: string; subject: string; reference: string };
+  const rendered = await renderDocument(TEMPLATE, built.data, agency, { title: doc.title, subject: doc.subject, reference: doc.reference, asOf: AS_OF });
+  const dump = process.env['CASEPRESS_DUMP'];
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    writeFileSync(join(dump, `${name}.pdf`), rendered.pdf);
+    writeFileSync(join(dump, `${name}.docx`), rendered.docx);
+    writeFileSync(join(dump, `${name}.txt`), rendered.pdfText);
+  }
+  return rendered;
+}
+
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The PDF's text without the page furniture (running title, footer), which splits a paragraph that crosses a page. */
+function pdfBody(rendered: Rendered): string {
+  const notice = squash(agency.confidentiality_notice ?? '');
+  const furniture = new RegExp(`${escape(notice)} ${escape(rendered.tree.meta.reference)} Page \\d+ of \\d+( ${escape(rendered.tree.meta.title)})?`, 'g');
+  return squash(rendered.pdfText).replace(furniture, ' ').replace(/\s+/g, ' ');
+}
+
+/**
+ * The words of `phrase` stand in order in the PDF text, close together: pdftotext
+ * reads a table row line by line across its cells, so a wrapped cell interleaves
+ * with its neighbours. A word broken across two lines is not found.
+ */
+function inPdf(pdf: string, phrase: string): boolean {
+  if (pdf.replace(/\s/g, '').includes(phrase.replace(/\s/g, ''))) return true;
+  const words = pdf.split(' ');
+  const want = squash(phrase).split(' ');
+  return words.some((w, start) => {
+    if (w !== want[0]) return false;
+    let k = 1;
+    for (let i = start + 1; i < Math.min(words.length, start + 80) && k < want.length; i++) if (words[i] === want[k]) k++;
+    return k === want.length;
+  });
+}
+
+/** The DOCX's body text, paragraphs joined by spaces. */
+const docxBody = (rendered: Rendered) => squash(paragraphs(parts(rendered.docx)['word/document.xml']!).map((p) => p.text).join(' '));
+
+/** Each phrase a reader must find in both files; returns the ones missing, with the file. */
+function missing(rendered: Rendered, phrases: readonly string[]): string[] {
+  const pdf = pdfBody(rendered);
+  const docx = docxBody(rendered);
+  return phrases.flatMap((p) => [...(inPdf(pdf, p) ? [] : [`PDF: ${p}`]), ...(docx.includes(squash(p)) ? [] : [`DOCX: ${p}`])]);
+}
+
+/**
+ * What the DOCX says that the PDF does not: every body paragraph outside a table
+ * stands whole in the PDF text (whitespace aside), and every table cell's words
+ * stand in order.
+ */
+function missingFromPdf(rendered: Rendered): string[] {
+  const xml = parts(rendered.docx)['word/document.xml']!;
+  const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => squash(paragraphs(m[1]!).map((p) => p.text).join(' ')));
+  const outside = paragraphs(xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, '')).map((p) => squash(p.text));
+  const pdf = pdfBody(rendered);
+  const flat = pdf.replace(/\s/g, '');
+  return [...outside.filter((p) => p.length > 0 && !flat.includes(p.replace(/\s/g, ''))), ...cells.filter((c) => c.length > 0 && !inPdf(pdf, c))];
+}
+
+const LONG = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+/** 2026-12-31 → December 31, 2026, as a reader sees a date. */
+const long = (iso: string) => LONG.format(new Date(`${iso}T00:00:00Z`));
+
+/** The DOCX's table rows, each as its cells' text: where a fact and its status stand together. */
+const docxRows = (rendered: Rendered): string[][] =>
+  [...parts(rendered.docx)['word/document.xml']!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => squash(paragraphs(cell[1]!).map((p) => p.text).join(' '))),
+  );
+
+/** Statuses and methods in the words a parent reads them (restated here, not imported, so a change shows). */
+const OBJECTIVE = { not_started: 'Not started', in_progress: 'In progress', met: 'Met', partially_met: 'Partially met', not_met: 'Not met', discontinued: 'Discontinued' };
+const TASK = { not_started: 'Not started', in_progress: 'In progress', met: 'Done', partially_met: 'Partly done', not_met: 'Not done', discontinued: 'Stopped' };
+const SERVICE = { referred: 'Referred', active: 'Active', completed: 'Completed', discontinued: 'Stopped', waitlisted: 'On a waiting list' };
+const METHOD = { in_person: 'In person', phone: 'By phone', video: 'By video', declined: 'Declined', unavailable: 'Could not be reached' };
+const IDS = ['C-2024-0087', 'C-2024-0211', 'C-2025-0142', 'C-2025-0143', 'C-2025-0219', 'C-2026-0058'];
+
+describe('every service plan of the example agency, internal copy, as of 2026-11-23', () => {
+  it.each(IDS)('%s: every goal, objective, step, service and participant, the same in the PDF and the DOCX', async (id) => {
+    const child = folder(id);
+    const record = child.case!.data;
+    const plan = child.plan!.data;
+    const built = servicePlanData(context('internal'), child);
+    const rendered = await render(built, `service-plan-${id}`);
+
+    expect(missingFromPdf(rendered)).toEqual([]);
+    expect(missing(rendered, [record.child.name, `Case number: ${record.id}`, `dated ${long(plan.plan_date)}`, `Next review: by ${long(plan.review_date)}`, ...plan.goals.map((g) => g.statement)])).toEqual([]);
+
+    const rows = docxRows(rendered);
+    plan.goals.forEach((goal, g) => {
+      goal.objectives.forEach((objective, o) => {
+        expect(rows).toContainEqual([`${g + 1}.${o + 1}`, objective.statement, '', objective.target_date ? long(objective.target_date) : 'not recorded', expect.stringMatching(new RegExp(`^${OBJECTIVE[objective.status]}`))]);
+        for (const task of objective.tasks ?? []) {
+          expect(rows).toContainEqual(['', task.task, task.responsible, long(task.due!), expect.stringMatching(new RegExp(`^${TASK[task.status]}`))]);
+        }
+      });
+      for (const service of goal.services ?? []) {
+        expect(rows).toContainEqual([service.provider, service.type, service.frequency ?? 'not recorded', long(service.start!), service.end ? long(service.end) : '—', SERVICE[service.status]]);
+      }
+    });
+    for (const p of plan.participants) {
+      const agreement = p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : 'not recorded';
+      const signed = p.signed ? `Signed ${long(p.signed)}${p.comment ? `. ${p.comment}` : ''}` : `Not signed${p.comment ? `: ${p.comment}` : ' (no reason recorded)'}`;
+      expect(rows).toContainEqual([p.name, expect.any(String), METHOD[p.method], agreement, squash(signed)]);
+    }
+    // The objective counts (planProgress) in the opening summary.
+    const total = plan.goals.reduce((n, g) => n + g.objectives.length, 0);
+    expect(missing(rendered, [`This plan has ${plan.goals.length} goals, with ${total} objectives:`])).toEqual([]);
+
+    expect(built.withheld).toEqual([]);
+    expect(built.inputs).toEqual(expect.arrayContaining([`children/${id}/case.yaml`, `children/${id}/plan.yaml`, 'agency.yaml']));
+  });
+
+  it("C-2024-0087: Zoë O'Brien's plan reads as her team wrote it", async () => {
+    const built = servicePlanData(context('internal'), folder('C-2024-0087'));
+    expect(built.warnings).toEqual([]);
+    const rendered = await render(built, 'service-plan-zoe');
+    expect(
+      missing(rendered, [
+        "Child: Zoë O'Brien, born January 20, 2009 (age 17)",
+        'Type of plan: Revised plan, dated August 12, 2026',
+        'Lives in: Therapeutic foster home H-0042 (Dana Whitfield and Marcus Whitfield), Jessamine County, since July 22, 2026',
+        'Case manager: Tyler Brooks, Foster Care Case Manager and Independent Living Specialist, (859) 555-0117',
+        'Permanency goal: Another planned permanent living arrangement (APPLA) (since June 12, 2025)',
+        'Concurrent goal: not recorded',
+        'This plan has 5 goals, with 9 objectives: 7 in progress, 1 met and 1 not met.',
+        'Goal 5: Safety',
+        'Patrick will take responsibility for the violence in the home.',
+        'For: Patrick O\'Brien (father)',
+        'School: East Jessamine High School, grade 12',
+        'Section 504 plan: Yes',
+        'Post-traumatic stress disorder',
+        'Therapy: DBT-informed individual therapy with Jenna Moody, LPCC, weekly',
+        'Took part in making this plan: Yes',
+        '90-day transition plan due by: October 22, 2026',
+        'Transition plan on file: dated November 5, 2026',
+      ]),
+    ).toEqual([]);
+    const rows = docxRows(rendered);
+    expect(rows).toContainEqual(['5', 'Safety', "Patrick O'Brien (father)", '1 objective, not met']);
+    expect(rows).toContainEqual(['3', 'Independent living', "Zoë O'Brien", '3 objectives: 2 in progress and 1 met']);
+    expect(rows).toContainEqual(['', 'Complete a human trafficking screening after the July runaway', 'Tyler Brooks', 'July 29, 2026', 'Done']);
+    expect(rows).toContainEqual(['', 'Log 60 hours of supervised driving', 'Marcus Whitfield', 'December 31, 2026', 'In progress']);
+    expect(rows).toContainEqual(['Madison County Batterer Intervention Program', 'Batterer intervention program (28 weeks)', 'not recorded', 'September 5, 2024', 'November 14, 2024', 'Stopped']);
+    expect(rows).toContainEqual(["Zoë O'Brien", 'Youth', 'In person', 'Agrees', 'Signed August 12, 2026. Zoë wrote her own safety plan and chose the three people on it.']);
+    expect(rows).toContainEqual(["Patrick O'Brien", 'Father', 'Declined', 'Not given', 'Not signed: Invited by letter 2026-07-30; did not respond. No-contact order with Zoë remains in effect.']);
+    expect(rows).toContainEqual(['Sertraline', '100 mg each morning', 'Dr. Priya Raman, MD', 'Yes', 'February 10, 2026']);
+    // Signature lines: the youth, both parents, the foster parent and the therapist who signed, then case manager and supervisor; not the GAL.
+    const signatures = rows.flat().filter((c) => /^Date:/.test(c) === false).join(' | ');
+    expect(built.data['signers']).toEqual([
+      { name: "Zoë O'Brien", role: 'Youth', date: '2026-08-12' },
+      { name: "Shannon O'Brien", role: 'Mother', date: '2026-08-12' },
+      { name: "Patrick O'Brien", role: 'Father', date: null },
+      { name: 'Dana Whitfield', role: 'Foster parent', date: '2026-08-12' },
+      { name: 'Jenna Moody, LPCC', role: 'Therapist', date: '2026-08-13' },
+      { name: 'Tyler Brooks', role: 'Foster Care Case Manager and Independent Living Specialist', date: '2026-08-12' },
+      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: '2026-08-14' },
+    ]);
+    expect(signatures).toContain('Kavita Patel');
+    expect(missing(rendered, ['Date: August 14, 2026'])).toEqual([]);
+  });
+
+  it('names with diacritics print exactly: Núñez-García, Nguyễn Thị Lan, Trần Văn Hùng, Dr. Mai Phạm', async () => {
+    const joey = await render(servicePlanData(context('internal'), folder('C-2025-0142')), 'service-plan-joey');
+    expect(missing(joey, ['Child: José Luis Núñez-García', 'María Elena García (mother)', 'Luis Alberto Núñez'])).toEqual([]);
+    expect(docxRows(joey)).toContainEqual(['Luis Alberto Núñez', 'Father', 'By phone', 'not recorded', 'Not signed: Took part by phone from Blackburn Correctional Complex; copy mailed 2026-09-25 for signature, not yet returned.']);
+    const chau = await render(servicePlanData(context('internal'), folder('C-2025-0219')), 'service-plan-chau');
+    expect(missing(chau, ['Child: Trần Minh Châu', 'Nguyễn Thị Lan (mother)', 'Trần Văn Hùng', 'Dr. Mai Phạm, PhD', 'Lives in: Trial home visit, Mother\'s home (trial home visit), Fayette County, since September 15, 2026'])).toEqual([]);
+    expect(docxRows(chau)).toContainEqual(['6.1', 'Attend monthly supervised visits.', '', 'March 12, 2027', 'Partially met']);
+  });
+});
+
+describe('a court copy', () => {
+  it("C-2026-0058: the father's unconsented treatment shows the marker, not the detail; foster parents print as role and home", async () => {
+    const internal = servicePlanData(context('internal'), folder('C-2026-0058'));
+    expect(JSON.stringify(internal.data)).toContain('Cumberland Recovery Center');
+
+    const ctx = context('court');
+    const built = servicePlanData(ctx, folder('C-2026-0058'));
+    const rendered = await render(built, 'service-plan-C-2026-0058-court');
+    expect(missingFromPdf(rendered)).toEqual([]);
+    const everything = everyText(rendered);
+    for (const secret of ['Cumberland Recovery Center', 'Intensive outpatient program', '3 evenings a week', 'Grace Okafor', 'Okafor', 'Daniel', '2741 Larkhill Ln']) {
+      expect(everything, secret).not.toContain(secret);
+    }
+    const rows = docxRows(rendered);
+    expect(rows).toContainEqual([WITHHELD_MARKER, WITHHELD_MARKER, WITHHELD_MARKER, WITHHELD_MARKER, WITHHELD_MARKER, WITHHELD_MARKER]);
+    expect(rows).toContainEqual(['Bluegrass Drug Testing', 'Random urine drug screens', 'About twice a month (random)', 'March 16, 2026', '—', 'Active']);
+    expect(rows).toContainEqual(['Foster parent, home H-0017', 'Foster parent', 'In person', 'Agrees', 'Signed November 9, 2026']);
+    expect(rows).toContainEqual(['', 'Read with Kaden 20 minutes every night and sign the log', 'Foster parent, home H-0017', 'May 15, 2027', 'In progress']);
+    expect(missing(rendered, [
+      'Withheld for this audience',
+      'no consent to share substance use treatment records is on file (42 CFR Part 2)',
+      `Lives in: Foster home (non-relative) H-0017 (${WITHHELD_MARKER}), Fayette County, since March 12, 2026`,
+      'Dustin will stop using drugs and stay in treatment.',
+    ])).toEqual([]);
+    expect(built.withheld).toEqual(ctx.redact.withheld);
+    expect(built.withheld).toEqual(
+      expect.arrayContaining([
+        { kind: 'treatment_without_consent', field: 'children/C-2026-0058/plan.yaml goals[0].services[0].provider', value: 'Cumberland Recovery Center' },
+        { kind: 'foster_family_identity', field: 'children/C-2026-0058/plan.yaml participants[3].name', value: 'Grace Okafor' },
+      ]),
+    );
+  });
+
+  it('C-2025-0142: treatment with consent on file prints in a court copy', async () => {
+    const built = servicePlanData(context('court'), folder('C-2025-0142'));
+    const rendered = await render(built, 'service-plan-C-2025-0142-court');
+    expect(docxRows(rendered)).toContainEqual(['New Vista', 'Outpatient continuing care (step-down from IOP), in Spanish', 'Weekly group, monthly individual', 'January 20, 2026', '—', 'Active']);
+    expect(everyText(rendered)).not.toContain('Whitfield');
+    expect(built.withheld.some((w) => w.kind === 'treatment_without_consent')).toBe(false);
+  });
+});
+
+/** A child whose case and plan hold only the required fields. */
+function minimalChild(): ChildFolder {
+  const caseYaml = `id: C-2026-0999
+caseworker: jdoe
+supervisor: kpatel
+child:
+  name: "Siobhán Ní Bhriain-O'Leary"
+  dob: 2011-05-02
+  sex: female
+  race: [white]
+  hispanic: false
+  icwa: { inquiry_dates: [2026-01-10], reason_to_know: false }
+removal: { date: 2026-01-09, manner: court_ordered, reasons: [neglect] }
+court: { name: Fayette Family Court, county: Fayette, docket: 26-J-00001, hearings: [] }
+permanency: { goal: reunification, goal_established: 2026-02-01 }
+parents: []
+placements:
+  - { start: 2026-01-09, setting: foster_family_nonrelative, county: Fayette }
+`;
+  const planYaml = `plan_date: 2026-09-01
+review_date: 2027-04-01
+plan_type: initial
+goals:
+  - id: G1
+    for: child
+    area: education
+    statement: Siobhán will go to school every day.
+    objectives:
+      - statement: Miss no more than two days a month.
+        status: not_started
+        tasks:
+          - { task: Enroll her in the school near the foster home, responsible: Jordan Doe, status: not_started }
+    services:
+      - { provider: Fayette County Public Schools, type: Attendance support, status: referred }
+participants: []
+`;
+  const kase = parseCaseFile('children/C-2026-0999/case.yaml', 'case', caseYaml);
+  const plan = parseCaseFile('children/C-2026-0999/plan.yaml', 'plan', planYaml);
+  expect([...kase.diagnostics, ...plan.diagnostics]).toEqual([]);
+  return { id: 'C-2026-0999', path: 'children/C-2026-0999', case: kase.loaded!, plan: plan.loaded!, contacts: [], visits: [], assessments: [], courtNotes: [] };
+}
+
+describe('a minimal plan (required fields only)', () => {
+  it('renders, printing *not recorded* where data is missing, and warns about a 15-year-old left out and a review 7 months away', async () => {
+    const built = servicePlanData(context('internal'), minimalChild());
+    expect(built.warnings).toEqual([
+      expect.stringMatching(/^children\/C-2026-0999\/plan\.yaml: review_date 2027-04-01 is more than 6 months after plan_date 2026-09-01 \(latest 2027-03-01/),
+      expect.stringMatching(/^children\/C-2026-0999\/plan\.yaml: Siobhán Ní Bhriain-O'Leary was 15 on 2026-09-01 and youth_participated is not true/),
+    ]);
+    const rendered = await render(built, 'service-plan-minimal');
+    expect(missingFromPdf(rendered)).toEqual([]);
+    expect(
+      missing(rendered, [
+        "Child: Siobhán Ní Bhriain-O'Leary, born May 2, 2011 (age 15)",
+        'Lives in: Foster home (non-relative), Fayette County, since January 9, 2026',
+        'Needs attention',
+        'The next review (April 1, 2027) is more than six months after the plan date; it should be no later than March 1, 2027.',
+        'This plan has 1 goal, with 1 objective, not started.',
+        'was 15 on the plan date and is not recorded as taking part in the plan.',
+        'Concurrent goal: not recorded',
+        'Target date: not recorded',
+        'Education information is not recorded.',
+        'Health information is not recorded.',
+        'Took part in making this plan: No',
+        'Transition plan on file: none yet',
+        'Who took part in this plan is not recorded.',
+      ]),
+    ).toEqual([]);
+    const rows = docxRows(rendered);
+    expect(rows).toContainEqual(['1.1', 'Miss no more than two days a month.', '', 'not recorded', 'Not started']);
+    expect(rows).toContainEqual(['', 'Enroll her in the school near the foster home', 'Jordan Doe', 'not recorded', 'Not started']);
+    expect(rows).toContainEqual(['Fayette County Public Schools', 'Attendance support', 'not recorded', 'not recorded', '—', 'Referred']);
+    expect(built.data['signers']).toEqual([
+      { name: 'Jordan Doe', role: 'Foster Care Case Manager', date: null },
+      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: null },
+    ]);
+  });
+});
