@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from '../core/calendar-date.js';
+import { closest } from '../core/did-you-mean.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -21,7 +22,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--debug', 'show the stack trace of an internal fault')
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress due cases --within 30\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress build cases\n  $ casepress court-summary C-2025-0142\n  $ casepress relicense H-0042\n  $ casepress due cases --within 30\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
 
   cli
     .command('validate')
@@ -34,6 +35,70 @@ function program(setExit: (code: ExitCode) => void): Command {
       const { validate } = await import('./commands/validate.js');
       setExit(await validate(root, options));
     });
+
+  const documentOptions = (command: Command) =>
+    command
+      .addOption(new Option('--out <dir>', 'where documents go').default('output'))
+      .addOption(new Option('--as-of <date>', 'the day the documents speak from (YYYY-MM-DD); default: today in the agency\'s time zone').argParser(parseDate))
+      .addOption(new Option('--format <list>', 'which files to write: pdf, docx or both').default(['pdf', 'docx'], 'pdf,docx').argParser(parseFormats))
+      .addOption(new Option('--audience <who>', 'whose copy: court, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'foster_parent', 'internal']))
+      .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
+      .option('--draft', 'print a DRAFT watermark on every page', false)
+      .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false);
+
+  documentOptions(
+    cli
+      .command('build')
+      .description('validate, then build every document that is due for every case and home')
+      .argument('[root]', 'the case root', DEFAULT_ROOT)
+      .addOption(new Option('--case <id>', 'only this case (repeatable)').argParser(collect).default([]))
+      .addOption(new Option('--home <id>', 'only this home (repeatable)').argParser(collect).default([]))
+      .addOption(new Option('--doc <type>', `only this document type (repeatable): ${DOC_TYPE_NAMES.join(', ')}`).argParser(collectDoc).default([]))
+      .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
+  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[] }) => {
+    const [{ build }, { planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}) };
+    setExit(await build(root, options, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log));
+  });
+
+  documentOptions(
+    cli
+      .command('court-summary')
+      .description('the court report for one child and one hearing (default: the next hearing on or after the as-of date)')
+      .argument('<case-id>', 'the case id (the folder under children/)')
+      .argument('[root]', 'the case root', DEFAULT_ROOT)
+      .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
+      .addHelpText('after', '\nExample:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10'),
+  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
+    const [{ build }, { courtReportJob, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    setExit(
+      await build(root, options, (caseRoot, asOf) => {
+        const child = caseRoot.children.find((c) => c.id === caseId && c.case);
+        if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.children.map((c) => c.id)));
+        const hearing = options.hearing ?? nextHearing(child, asOf);
+        if (!hearing) throw new UsageError(`${caseId} has no hearing on or after ${asOf}; name one with --hearing YYYY-MM-DD`);
+        return [courtReportJob(child, hearing, options.audience)];
+      }, log),
+    );
+  });
+
+  documentOptions(
+    cli
+      .command('relicense')
+      .description('the annual re-licensing packet for one home, for the license term that ends next')
+      .argument('<home-id>', 'the home id (the folder under homes/)')
+      .argument('[root]', 'the case root', DEFAULT_ROOT)
+      .addHelpText('after', '\nExample:\n  $ casepress relicense H-0042\n  built output/homes/H-0042/relicensing-packet-2026-12-31.{pdf,docx}\n    warning NOT MET: annual training, 22 hours (Marcus Whitfield): 13.5 hours counted …'),
+  ).action(async (homeId: string, root: string, options: BuildCommandOptions) => {
+    const [{ build }, { relicensingJob }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    setExit(
+      await build(root, options, (caseRoot) => {
+        const home = caseRoot.homes.find((h) => h.id === homeId && h.home);
+        if (!home) throw new UsageError(unknownId('home', homeId, caseRoot.homes.map((h) => h.id)));
+        return [relicensingJob(home, caseRoot.children.filter((c) => c.case), options.audience)!];
+      }, log),
+    );
+  });
 
   cli
     .command('due')
@@ -86,6 +151,33 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   return cli;
+}
+
+type DocTypeName = 'court-report' | 'service-plan' | 'transition-plan' | 'home-study' | 'relicensing-packet';
+const DOC_TYPE_NAMES: readonly DocTypeName[] = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet'];
+
+interface BuildCommandOptions {
+  out: string;
+  asOf?: string;
+  format: Format[];
+  audience?: 'court' | 'foster_parent' | 'internal';
+  templates?: string;
+  draft: boolean;
+  pdfa: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function collectDoc(value: string, previous: DocTypeName[]): DocTypeName[] {
+  if (!DOC_TYPE_NAMES.includes(value as DocTypeName)) throw new InvalidArgumentError(`expected one of ${DOC_TYPE_NAMES.join(', ')}, found "${value}"`);
+  return [...previous, value as DocTypeName];
+}
+
+function unknownId(what: 'case' | 'home', id: string, known: readonly string[]): string {
+  const suggestion = closest(id, known);
+  return `there is no ${what} "${id}" in this case root${suggestion ? `; did you mean "${suggestion}"?` : known.length ? ` (${what}s: ${known.join(', ')})` : ''}`;
 }
 
 /** `--within 30`: whole days, zero or more. */

@@ -1,0 +1,53 @@
+/**
+ * output/manifest.json (cli.md): every output with the job that made it — its
+ * inputs and their hashes, the template, the audience, the fields withheld —
+ * and its own hash. Withheld values themselves never enter the manifest: it
+ * names the field, not the address.
+ */
+import type { Audience, WithheldValue } from '../compute/audience.js';
+import type { DocType } from './jobs.js';
+
+export interface ManifestEntry {
+  readonly type: DocType;
+  readonly subject: string;
+  readonly audience: Audience;
+  readonly template: string;
+  readonly asOf: string;
+  /** Case-root-relative path → sha256 of the file as read. */
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly withheld: readonly { readonly kind: WithheldValue['kind']; readonly field: string }[];
+  readonly sha256: string;
+}
+
+export interface Manifest {
+  readonly version: 1;
+  readonly tool: string;
+  /** Output path under --out → its entry. */
+  readonly outputs: Readonly<Record<string, ManifestEntry>>;
+}
+
+export function emptyManifest(tool: string): Manifest {
+  return { version: 1, tool, outputs: {} };
+}
+
+/** Reads a manifest written before; anything unreadable starts afresh (it is rebuilt from the outputs). */
+export function parseManifest(text: string | undefined, tool: string): Manifest {
+  if (!text) return emptyManifest(tool);
+  try {
+    const parsed = JSON.parse(text) as Partial<Manifest>;
+    return parsed.version === 1 && parsed.outputs && typeof parsed.outputs === 'object' ? { version: 1, tool, outputs: parsed.outputs } : emptyManifest(tool);
+  } catch {
+    return emptyManifest(tool);
+  }
+}
+
+/** The manifest with these outputs added or replaced; keys sorted so the file is stable. */
+export function updateManifest(manifest: Manifest, entries: Readonly<Record<string, ManifestEntry>>): Manifest {
+  const outputs = { ...manifest.outputs, ...entries };
+  const sorted = Object.fromEntries(Object.keys(outputs).sort().map((key) => [key, outputs[key]!]));
+  return { ...manifest, outputs: sorted };
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}

@@ -1,0 +1,77 @@
+/**
+ * One job from the case root to bytes: the document's data (with what is
+ * withheld from its audience), the template, the tree, the final scan, and
+ * each format. Pure: fonts, images, templates and the clock come in.
+ */
+import { createHash } from 'node:crypto';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
+import { redactor, type WithheldValue } from '../compute/audience.js';
+import type { DocumentContext } from '../compute/documents/context.js';
+import type { ImageSet } from '../document/ast.js';
+import type { FontSet } from '../render/pdf/index.js';
+import type { CompiledTemplate } from '../templates/index.js';
+import { agencyLetterhead, documentMeta } from './furniture.js';
+import type { Job } from './jobs.js';
+import { buildTree, renderFormat, type Format } from './render-document.js';
+import { scanWithheld } from './scan-withheld.js';
+
+export interface JobEnvironment {
+  readonly context: Omit<DocumentContext, 'redact'>;
+  readonly template: (file: string) => { template?: CompiledTemplate; diagnostics: Diagnostic[] };
+  readonly images: ImageSet;
+  readonly fonts: FontSet;
+  readonly formats: readonly Format[];
+  readonly draft?: boolean;
+  readonly pdfa?: boolean;
+  /** Case-root-relative path → file bytes, for the inputs' hashes. */
+  readonly fileBytes: (path: string) => Uint8Array | undefined;
+}
+
+export interface JobResult {
+  readonly job: Job;
+  /** Format → bytes; empty when the job failed. */
+  readonly files: Partial<Record<Format, Uint8Array>>;
+  readonly diagnostics: Diagnostic[];
+  /** Lines for the command line: shortfalls, withheld values found in narratives. */
+  readonly warnings: string[];
+  readonly withheld: readonly WithheldValue[];
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+export async function runJob(job: Job, env: JobEnvironment): Promise<JobResult> {
+  const redact = redactor(job.audience);
+  const ctx: DocumentContext = { ...env.context, redact };
+  const data = job.build(ctx);
+  const inputs = Object.fromEntries([...new Set(data.inputs)].sort().map((path) => [path, sha256(env.fileBytes(path) ?? '')]));
+  const result = (files: JobResult['files'], diagnostics: Diagnostic[], warnings: string[]): JobResult => ({ job, files, diagnostics, warnings, withheld: data.withheld, inputs });
+
+  const compiled = env.template(job.template);
+  if (!compiled.template) return result({}, compiled.diagnostics, []);
+  const agency = env.context.agency;
+  const meta = documentMeta(agency, {
+    title: job.title,
+    subject: `${job.title} — ${job.subject}`,
+    reference: job.subject,
+    asOf: env.context.asOf,
+    keywords: [job.type, job.audience],
+    ...(env.draft ? { draft: true } : {}),
+  });
+  const built = buildTree(compiled.template, { data: data.data, meta, letterhead: agencyLetterhead(agency), images: env.images });
+  if (!built.tree) return result({}, built.diagnostics, []);
+  const scanned = scanWithheld(built.tree, data.withheld);
+  const warnings = [
+    ...data.warnings,
+    ...scanned.found.map((w) => `a value withheld from the ${job.audience} copy (${w.kind.replace(/_/g, ' ')}: ${w.field}) appeared in the text; it was replaced by the marker`),
+  ];
+  const files: Partial<Record<Format, Uint8Array>> = {};
+  const diagnostics = [...built.diagnostics];
+  for (const format of env.formats) {
+    const written = await renderFormat(scanned.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}) }, job.template);
+    diagnostics.push(...written.diagnostics);
+    if (written.bytes) files[format] = written.bytes;
+  }
+  if (Object.keys(files).length < env.formats.length) return result({}, diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings);
+  return result(files, diagnostics, warnings);
+}

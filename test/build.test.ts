@@ -1,0 +1,151 @@
+/**
+ * `casepress build`, `court-summary` and `relicense` on the example agency, as
+ * a user runs them: the paths of cli.md, the manifest, the warnings, the
+ * privacy of every court copy, and the same bytes on a second build.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parts } from './helpers/docx-parts.js';
+import { buildRoot, loadRoot, REPO } from './helpers/fixture-root.js';
+
+const BIN = join(REPO, 'bin/casepress');
+const CASES = join(REPO, 'cases');
+const AS_OF = '2026-11-23';
+const dirs: string[] = [];
+let out: string;
+let first: ReturnType<typeof run>;
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'casepress-build-'));
+  dirs.push(dir);
+  return dir;
+}
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+interface Manifest { outputs: Record<string, { type: string; subject: string; audience: string; inputs: Record<string, string>; withheld: { kind: string; field: string }[]; sha256: string }> }
+
+beforeAll(async () => {
+  out = await tempDir();
+  first = run(['build', CASES, '--as-of', AS_OF, '--out', out]);
+}, 180_000);
+afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe('casepress build', () => {
+  it('builds every document that is due, at the paths of cli.md', () => {
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    for (const path of [
+      'children/C-2025-0142/court-report-2026-12-10',
+      'children/C-2024-0087/transition-plan-2026-11-05',
+      'homes/H-0042/relicensing-packet-2026-12-31',
+    ]) {
+      expect(existsSync(join(out, `${path}.pdf`)), path).toBe(true);
+      expect(existsSync(join(out, `${path}.docx`)), path).toBe(true);
+    }
+    expect(first.stdout).toMatch(/✔ \d+ of \d+ documents built as of 2026-11-23/);
+  });
+
+  it('warns about the re-licensing shortfalls', () => {
+    expect(first.stdout).toMatch(/warning .*Marcus Whitfield/);
+  });
+
+  it('lists every output in the manifest with its inputs, audience, withheld fields and hash', async () => {
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const entries = Object.entries(manifest.outputs);
+    expect(entries.length).toBeGreaterThanOrEqual(20);
+    for (const [path, entry] of entries) {
+      expect(sha256(await readFile(join(out, path))), path).toBe(entry.sha256);
+      expect(Object.keys(entry.inputs).length, path).toBeGreaterThan(0);
+    }
+    const court = manifest.outputs['children/C-2025-0142/court-report-2026-12-10.pdf']!;
+    expect(court).toMatchObject({ type: 'court-report', subject: 'C-2025-0142', audience: 'court' });
+    expect(court.inputs).toHaveProperty('children/C-2025-0142/case.yaml');
+    expect(court.withheld.some((w) => w.kind === 'foster_family_identity')).toBe(true);
+    // The manifest names fields, never the withheld values themselves.
+    const root = await loadRoot(CASES);
+    const streets = root.root.homes.map((h) => h.home!.data.address.street);
+    const text = JSON.stringify(manifest);
+    for (const street of streets) expect(text).not.toContain(street);
+  });
+
+  it('keeps every foster family out of every court copy', async () => {
+    const root = await loadRoot(CASES);
+    const secrets = root.root.homes.flatMap((h) => {
+      const home = h.home!.data;
+      return [home.address.street, ...(home.phone ? [home.phone] : []), ...home.household.filter((m) => m.role !== 'child').map((m) => m.name.split(' ').pop()!)];
+    });
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const courtCopies = Object.keys(manifest.outputs).filter((p) => manifest.outputs[p]!.audience === 'court');
+    expect(courtCopies.length).toBeGreaterThanOrEqual(8);
+    for (const path of courtCopies) {
+      const file = join(out, path);
+      const text = path.endsWith('.pdf')
+        ? execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) + execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+        : Object.values(parts(await readFile(file))).join('\n');
+      for (const secret of secrets) {
+        // A kinship grandmother shares the child's surname; the child's own name may print.
+        if (secret === 'Monroe') continue;
+        expect(text, `${path} holds "${secret}"`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('gives the same bytes on a second build', async () => {
+    const again = await tempDir();
+    expect(run(['build', CASES, '--as-of', AS_OF, '--out', again]).code).toBe(0);
+    const a = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const b = JSON.parse(await readFile(join(again, 'manifest.json'), 'utf8')) as Manifest;
+    expect(Object.fromEntries(Object.entries(b.outputs).map(([k, v]) => [k, v.sha256]))).toEqual(Object.fromEntries(Object.entries(a.outputs).map(([k, v]) => [k, v.sha256])));
+  }, 180_000);
+});
+
+describe('court-summary and relicense', () => {
+  it('builds one court report, for the next hearing by default', async () => {
+    const dir = await tempDir();
+    const { code, stdout } = run(['court-summary', 'C-2025-0142', CASES, '--as-of', AS_OF, '--out', dir]);
+    expect(code, stdout).toBe(0);
+    expect(existsSync(join(dir, 'children/C-2025-0142/court-report-2026-12-10.pdf'))).toBe(true);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(Object.keys(manifest.outputs)).toEqual(['children/C-2025-0142/court-report-2026-12-10.docx', 'children/C-2025-0142/court-report-2026-12-10.pdf']);
+  }, 60_000);
+
+  it('names another audience in the file name', async () => {
+    const dir = await tempDir();
+    expect(run(['court-summary', 'C-2025-0142', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'foster_parent', '--format', 'pdf']).code).toBe(0);
+    expect(existsSync(join(dir, 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf'))).toBe(true);
+  }, 60_000);
+
+  it('exits 2 for a case that does not exist, with a suggestion', () => {
+    const { code, stderr } = run(['court-summary', 'C-2025-142', CASES, '--as-of', AS_OF, '--out', join(tmpdir(), 'never')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean "C-2025-0142"?');
+  });
+
+  it('builds the re-licensing packet and warns about each shortfall', async () => {
+    const dir = await tempDir();
+    const { code, stdout } = run(['relicense', 'H-0042', CASES, '--as-of', AS_OF, '--out', dir]);
+    expect(code, stdout).toBe(0);
+    expect(existsSync(join(dir, 'homes/H-0042/relicensing-packet-2026-12-31.pdf'))).toBe(true);
+    expect(stdout.match(/warning/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('builds nothing from data with errors', async () => {
+    const root = await buildRoot(undefined);
+    dirs.push(root);
+    const casePath = join(root, 'children/C-0001/case.yaml');
+    await writeFile(casePath, (await readFile(casePath, 'utf8')).replace('dob: 2015-06-01', 'dob: 2015-13-01'));
+    const dir = join(await tempDir(), 'out');
+    const { code, stdout } = run(['build', root, '--as-of', AS_OF, '--out', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('CP1203');
+    expect(existsSync(dir)).toBe(false);
+  });
+});
