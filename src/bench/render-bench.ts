@@ -15,8 +15,12 @@ import { parseArgs } from 'node:util';
 import { buildTree, prepareTemplate, renderFormat } from '../build/render-document.js';
 import { sampleFurniture } from '../build/sample-document.js';
 import { loadFonts } from '../io/fonts.js';
+import { boundHeapGrowth } from '../io/heap.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
 import { readDataFile } from '../load/read-data.js';
+
+// The same heap setting as the CLI, so the bench measures what users get.
+boundHeapGrowth();
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '1000' }, warmup: { type: 'string', default: '20' }, json: { type: 'boolean', default: false } },

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from '../core/calendar-date.js';
+import { boundHeapGrowth } from '../io/heap.js';
 import { closest } from '../core/did-you-mean.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
 
@@ -232,4 +233,5 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
   }
 }
 
+boundHeapGrowth();
 process.exitCode = await main(process.argv.slice(2));
