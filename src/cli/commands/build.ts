@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pc from 'picocolors';
-import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
 import type { Sourced } from '../../compute/documents/context.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
@@ -91,9 +91,15 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       log(`${pc.red('failed')} ${job.output} (${job.type}, ${job.subject})`);
       continue;
     }
+    const written: string[] = [];
     for (const [format, bytes] of Object.entries(result.files) as [Format, Uint8Array][]) {
       const path = `${job.output}.${format}`;
-      await writeFileAtomic(join(options.out, path), bytes);
+      const error = await writeFileAtomic(join(options.out, path), bytes).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+      if (error) {
+        failures.push(diagnostic('CP3001', { file: join(options.out, path), message: `the file could not be written (${error.code ?? error.message}); any earlier copy is left as it was` }));
+        continue;
+      }
+      written.push(format);
       entries[path] = {
         type: job.type,
         subject: job.subject,
@@ -105,7 +111,12 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         sha256: sha256(bytes),
       };
     }
-    log(`${pc.green('built')} ${join(options.out, job.output)}.{${Object.keys(result.files).join(',')}}`);
+    if (written.length < Object.keys(result.files).length) {
+      failed++;
+      log(`${pc.red('failed')} ${job.output} (${job.type}, ${job.subject}): not written`);
+      continue;
+    }
+    log(`${pc.green('built')} ${join(options.out, job.output)}.{${written.join(',')}}`);
     for (const warning of result.warnings) log(`  ${pc.yellow('warning')} ${warning}`);
     warnings += result.warnings.length;
   }
