@@ -19,4 +19,11 @@ describe('audiences (case-format.md, Audiences)', () => {
     expect(court.show('parent_contact', 'case.yaml parents[0].phone', '(859) 555-0199')).toBe('(859) 555-0199');
     expect(court.withheld).toEqual([{ kind: 'foster_family_identity', field: 'homes/H-0042/home.yaml address.street', value: '48 Cedar Ln' }]);
   });
+
+  it('records nothing for an audience that may see the value (regression: an internal copy hid a confidential address)', () => {
+    const internal = redactor('internal');
+    internal.record('confidential_address', 'case.yaml parents[0].address.street', '12 Elm St');
+    expect(internal.show('confidential_address', 'case.yaml parents[0].address', '12 Elm St, Lexington')).toBe('12 Elm St, Lexington');
+    expect(internal.withheld).toEqual([]);
+  });
 });

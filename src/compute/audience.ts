@@ -43,7 +43,10 @@ export interface Redactor {
   readonly audience: Audience;
   /** The value when the audience may see it; otherwise the marker, and the value is recorded. */
   show(what: Protected, field: string, value: string): string;
-  /** Records a value withheld without printing a marker (e.g. a surname kept out of a longer line). */
+  /**
+   * Records a value withheld without printing a marker (e.g. a surname kept out of
+   * a longer line, for the final scan); nothing is recorded for an audience that may see it.
+   */
   record(what: Protected, field: string, value: string): void;
   readonly withheld: readonly WithheldValue[];
 }
@@ -51,6 +54,7 @@ export interface Redactor {
 export function redactor(audience: Audience): Redactor {
   const withheld: WithheldValue[] = [];
   const record = (kind: Protected, field: string, value: string) => {
+    if (canSee(audience, kind)) return;
     if (value.trim() !== '' && !withheld.some((w) => w.kind === kind && w.field === field && w.value === value)) {
       withheld.push({ kind, field, value });
     }
@@ -65,4 +69,48 @@ export function redactor(audience: Audience): Redactor {
       return WITHHELD_MARKER;
     },
   };
+}
+
+/** What a text becomes once the withheld values in it are replaced, and which of them it held. */
+export interface Replaced {
+  readonly text: string;
+  /** The withheld values found, in the order of `withheld` (one per distinct value). */
+  readonly found: readonly WithheldValue[];
+}
+
+/** Shorter values are too likely to stand in ordinary words to be looked for. */
+const SHORTEST_WITHHELD = 3;
+
+/**
+ * The one way a withheld value is found in a text (the builders' narrative
+ * scrub and the build's final scan): as a whole word (no letter or digit
+ * either side), in any letter case, the longest value first, so a full name is
+ * replaced whole rather than its surname alone. Each occurrence becomes the
+ * marker. Compiles the values once; undefined when none is long enough to look for.
+ */
+export function withheldReplacer(withheld: readonly WithheldValue[]): ((text: string) => Replaced) | undefined {
+  const values = [...new Set(withheld.map((w) => w.value.trim()).filter((v) => v.length >= SHORTEST_WITHHELD))].sort((a, b) => b.length - a.length);
+  if (values.length === 0) return undefined;
+  // A value's first entry stands for it: later entries with the same text are found with it.
+  const entries = values.map((v) => withheld.find((w) => w.value.trim() === v)!);
+  const order = new Map(withheld.map((w, i) => [w, i] as const));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map((v) => `(${escapeRegExp(v)})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => {
+    const found = new Set<WithheldValue>();
+    const replaced = text.replace(pattern, (...match: unknown[]) => {
+      const group = match.slice(1, values.length + 1).findIndex((g) => g !== undefined);
+      found.add(entries[group]!);
+      return WITHHELD_MARKER;
+    });
+    return { text: replaced, found: [...found].sort((a, b) => order.get(a)! - order.get(b)!) };
+  };
+}
+
+/** `withheldReplacer` for a single text. */
+export function replaceWithheld(text: string, withheld: readonly WithheldValue[]): Replaced {
+  return withheldReplacer(withheld)?.(text) ?? { text, found: [] };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
