@@ -3,7 +3,7 @@
  * is scanned for each value withheld from it; an occurrence — typically a
  * surname in a narrative — is replaced by the marker and reported.
  */
-import { WITHHELD_MARKER, type WithheldValue } from '../compute/audience.js';
+import { withheldReplacer, type WithheldValue } from '../compute/audience.js';
 import type { Block, DocumentTree, Inline } from '../document/ast.js';
 
 export interface ScanResult {
@@ -13,13 +13,14 @@ export interface ScanResult {
 }
 
 export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValue[]): ScanResult {
-  const patterns = withheld
-    .filter((w) => w.value.trim().length >= 3)
-    .map((w) => ({ w, re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w.value.trim())}(?![\\p{L}\\p{N}])`, 'giu') }));
-  if (patterns.length === 0) return { tree, found: [] };
+  const replace = withheldReplacer(withheld);
+  if (!replace) return { tree, found: [] };
   const found = new Set<WithheldValue>();
-  const text = (value: string): string =>
-    patterns.reduce((out, { w, re }) => out.replace(re, () => (found.add(w), WITHHELD_MARKER)), value);
+  const text = (value: string): string => {
+    const replaced = replace(value);
+    for (const w of replaced.found) found.add(w);
+    return replaced.text;
+  };
   const inlines = (nodes: readonly Inline[]): Inline[] =>
     nodes.map((node) => (node.type === 'text' ? { ...node, value: text(node.value) } : node.type === 'break' ? node : { ...node, children: inlines(node.children) }));
   const blocks = (nodes: readonly Block[]): Block[] => nodes.map(block);
@@ -51,8 +52,4 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
   };
   const scanned: DocumentTree = { ...tree, meta: { ...tree.meta, title: text(tree.meta.title), subject: text(tree.meta.subject) }, blocks: blocks(tree.blocks) };
   return { tree: scanned, found: [...found] };
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

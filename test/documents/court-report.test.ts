@@ -9,21 +9,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { redactor, WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
 import { courtCalendar } from '../../src/compute/case/index.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
 import { courtReportData, narrativeParts } from '../../src/compute/documents/court-report.js';
-import { ruleSetFor } from '../../src/compute/rule-sets.js';
 import type { ChildFolder } from '../../src/load/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import type { CaseRecord } from '../../src/model/case.js';
 import type { Home } from '../../src/model/home.js';
 import { paragraphs, parts } from '../helpers/docx-parts.js';
-import { loadRoot, REPO } from '../helpers/fixture-root.js';
+import { AS_OF, childFolder, documentContext, homesOf, loadExample } from '../helpers/document-context.js';
 import { everyText, renderDocument, type Rendered } from '../helpers/render-document.js';
+import { docxBody, squash } from '../helpers/same-content.js';
 
-const AS_OF = '2026-11-23';
 const TEMPLATE = 'court-report.md.hbs';
 const KEEP = process.env['CASEPRESS_KEEP'];
 
@@ -32,27 +31,18 @@ let agency: Agency;
 let homes: Map<string, Sourced<Home>>;
 
 beforeAll(async () => {
-  loaded = await loadRoot(join(REPO, 'cases'));
+  loaded = await loadExample();
   agency = loaded.root.agency!.data;
-  homes = new Map(loaded.root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
+  homes = homesOf(loaded.root);
 });
 
-function context(audience: Audience = 'court'): DocumentContext {
-  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor(audience), homes };
-}
-
-const child = (id: string): ChildFolder => {
-  const found = loaded.root.children.find((c) => c.id === id);
-  if (!found) throw new Error(`no child ${id}`);
-  return found;
-};
+const context = (audience: Audience = 'court'): DocumentContext => documentContext(loaded.root, audience);
+const child = (id: string): ChildFolder => childFolder(loaded.root, id);
 
 /** The next hearing after the as-of date that will go ahead. */
 function nextHearing(folder: ChildFolder): string | undefined {
   return courtCalendar(folder.case!.data.court.hearings, AS_OF).scheduled.find((d) => d.date > AS_OF)?.date;
 }
-
-const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 interface Built {
   readonly data: DocumentData;
@@ -85,8 +75,7 @@ async function build(id: string, hearing: string, audience: Audience = 'court'):
     writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.pdf`), rendered.pdf);
     writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.docx`), rendered.docx);
   }
-  const docx = paragraphs(parts(rendered.docx)['word/document.xml']!).map((p) => p.text).join(' ');
-  const result = { data, rendered, pdf: squash(rendered.pdfText), docx: squash(docx) };
+  const result = { data, rendered, pdf: squash(rendered.pdfText), docx: docxBody(rendered) };
   built.set(key, result);
   return result;
 }

@@ -5,21 +5,19 @@
  * src/compute/home/example-agency.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactor } from '../../src/compute/audience.js';
-import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
 import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';
-import { ruleSetFor } from '../../src/compute/rule-sets.js';
-import type { CaseRoot, HomeFolder } from '../../src/load/case-root.js';
+import type { CaseRoot } from '../../src/load/case-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import { paragraphs, parts } from '../helpers/docx-parts.js';
-import { buildRoot, loadRoot, REPO, writeFiles } from '../helpers/fixture-root.js';
-import { renderDocument, type Rendered } from '../helpers/render-document.js';
+import { EXAMPLE_ROOT } from '../helpers/document-context.js';
+import { buildRoot, loadRoot, writeFiles } from '../helpers/fixture-root.js';
+import { exampleHomes, homeDocument, type HomeDocument, type HomeDocumentKind } from '../helpers/home-document.js';
+import { MINIMAL_HOME } from '../helpers/minimal-home.js';
+import { pageText } from '../helpers/pdf-text.js';
+import { comparableParagraphs, missingFromRawPdf, row, squash } from '../helpers/same-content.js';
 
-const AS_OF = '2026-11-23';
 const TITLE = 'Annual Re-licensing Packet';
 const COMPONENTS = [
   'Cover sheet',
@@ -35,69 +33,31 @@ const COMPONENTS = [
   'Signatures and renewal decision',
 ];
 
-const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
-const bare = (text: string) => text.normalize('NFC').replace(/\s/g, '');
-
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function contextFor(root: CaseRoot, agency: Agency = root.agency!.data): DocumentContext {
-  const homes = new Map(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
-  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor('internal'), homes };
-}
-
-interface Packet {
-  readonly built: DocumentData;
-  readonly rendered: Rendered;
+interface Packet extends HomeDocument {
   /** pdftotext of each page, 1-based (index 0 unused). */
   readonly pages: string[];
   /** Bookmarks: [title, page, depth]. */
   readonly outline: [string, number, number][];
-  /** The DOCX body's paragraphs (document.xml), squashed. */
-  readonly body: string[];
   readonly bodyXml: { xml: string; text: string }[];
-  readonly text: string;
-  /** pdftotext -raw: the text in the order it was drawn, each table cell whole. */
-  readonly raw: string;
 }
 
-async function packet(root: CaseRoot, homeId: string, rootDir = join(REPO, 'cases'), agency?: Agency): Promise<Packet> {
-  const home = root.homes.find((h) => h.id === homeId)! as HomeFolder;
-  const ctx = contextFor(root, agency);
-  const built = relicensingPacketData(ctx, home, root.children);
-  const rendered = await renderDocument('relicensing-packet.md.hbs', built.data, ctx.agency, {
-    title: TITLE, subject: `Re-licensing packet of ${homeId}`, reference: homeId, asOf: AS_OF,
-  }, rootDir);
-  const dir = mkdtempSync(join(tmpdir(), 'casepress-packet-'));
-  dirs.push(dir);
-  const path = join(dir, 'packet.pdf');
-  writeFileSync(path, rendered.pdf);
-  const pages = [''];
-  for (let page = 1; page <= rendered.pages; page++) {
-    pages.push(execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC'));
-  }
-  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', path], { encoding: 'utf8' });
+const PACKET: HomeDocumentKind = { template: 'relicensing-packet.md.hbs', title: TITLE, subject: (id) => `Re-licensing packet of ${id}`, build: relicensingPacketData };
+
+async function packet(root: CaseRoot, homeId: string, rootDir?: string, agency?: Agency): Promise<Packet> {
+  const { xml, ...doc } = await homeDocument(root, homeId, PACKET, { rootDir, agency }, (path, rendered) => ({
+    pages: ['', ...Array.from({ length: rendered.pages }, (_, i) => pageText(path, i + 1, '-layout'))],
+    xml: execFileSync('pdftohtml', ['-xml', '-stdout', '-i', '-q', path], { encoding: 'utf8' }),
+  }));
   const outline: [string, number, number][] = [];
   let depth = 0;
   for (const m of xml.slice(xml.indexOf('<outline>')).matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
     if (m[3] !== undefined) outline.push([m[3].replace(/&amp;/g, '&').replace(/&#39;/g, "'"), Number(m[2]), depth]);
     else depth += m[1] ? -1 : 1;
   }
-  const bodyXml = paragraphs(parts(rendered.docx)['word/document.xml']!);
-  // Each page in drawing order, cut before its running header and footer (drawn last on the page).
-  let raw = '';
-  for (let page = 1; page <= rendered.pages; page++) {
-    const lines = execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC').split('\n');
-    raw += `${lines.slice(0, lines.lastIndexOf(TITLE)).join('\n')}\n`;
-  }
-  return { built, rendered, pages, outline, body: bodyXml.map((p) => squash(p.text)), bodyXml, text: squash(rendered.pdfText), raw };
-}
-
-/** The DOCX body paragraphs from the one that equals `first` (after the heading `after`): a table row's cells, in order. */
-function row(p: Packet, first: string, cells: number, after?: string): string[] {
-  const at = p.body.indexOf(first, after === undefined ? 0 : p.body.indexOf(after));
-  expect(at, `"${first}" in the DOCX`).toBeGreaterThanOrEqual(0);
-  return p.body.slice(at, at + cells);
+  return { ...doc, outline, bodyXml: paragraphs(parts(doc.rendered.docx)['word/document.xml']!) };
 }
 
 /** The line that starts the page's body (after the running header). */
@@ -105,13 +65,8 @@ function firstBodyLine(page: string): string {
   return page.split('\n').map((l) => l.trim()).filter(Boolean)[1] ?? '';
 }
 
-let root: CaseRoot;
-const packets = new Map<string, Packet>();
-beforeAll(async () => {
-  root = (await loadRoot(join(REPO, 'cases'))).root;
-  for (const id of ['H-0042', 'H-0017', 'H-0063']) packets.set(id, await packet(root, id));
-}, 60_000);
-const get = (id: string) => packets.get(id)!;
+const example = exampleHomes(packet);
+const get = example.get;
 
 describe('the re-licensing packet, every home of the example agency', () => {
   it.each(['H-0042', 'H-0017', 'H-0063'])('%s: each component starts a new page under its heading, and the pages run 1 to N', (id) => {
@@ -143,15 +98,14 @@ describe('the re-licensing packet, every home of the example agency', () => {
   it.each(['H-0042', 'H-0017', 'H-0063'])('%s: the DOCX and the PDF carry the same paragraphs', (id) => {
     const p = get(id);
     // Table cells wrap side by side, so compare with the text in drawing order.
-    const pdf = bare(p.raw);
-    const body = p.body.map(bare).filter((t) => t.length > 0 && !/^Date:/.test(t) && t !== bare(TITLE));
-    expect(body.length).toBeGreaterThan(60);
-    for (const text of body) expect(pdf, text).toContain(text);
+    expect(comparableParagraphs(p.body, TITLE).length).toBeGreaterThan(60);
+    expect(missingFromRawPdf(p, TITLE)).toEqual([]);
   });
 
   it.each(['H-0042', 'H-0017', 'H-0063'])('%s: dates print in long form, never as YYYY-MM-DD from the computed facts', (id) => {
     const p = get(id);
     // Dates inside free text the staff wrote (incident summaries, reasons, narrative) stay as written.
+    const { root } = example;
     const folder = root.homes.find((h) => h.id === id)!;
     const written = JSON.stringify([folder.home!.data.incidents, folder.home!.data.inspections, folder.study?.body, folder.study?.data.conditions, root.children.map((c) => c.case?.data.placements)]);
     const iso = [...p.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).filter((d) => !written.includes(d));
@@ -319,8 +273,9 @@ describe('H-0063 (kinship home, every requirement met)', () => {
 
 describe('an agency override', () => {
   it("shows the agency's citation beside the requirement it changes", async () => {
+    const { root } = example;
     const agency: Agency = { ...root.agency!.data, rules: { annual_training_hours: { kinship: 8 }, citation: 'Agency policy 4.2' } };
-    const p = await packet(root, 'H-0063', join(REPO, 'cases'), agency);
+    const p = await packet(root, 'H-0063', EXAMPLE_ROOT, agency);
     const training = row(p, 'Annual training, 8 hours: Gloria Tate', 4);
     expect(training[2]).toBe('Met');
     expect(training[3]).toBe('Agency policy 4.2 (agency override)');
@@ -335,16 +290,7 @@ describe('a minimal home: required fields only, no study.md, no training', () =>
     const dir = await buildRoot(undefined);
     dirs.push(dir);
     await writeFiles(dir, {
-      'homes/H-0900/home.yaml': [
-        'id: H-0900',
-        'type: foster',
-        'licensing_worker: robin',
-        'address: { street: 9 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
-        'license: { number: KY-FH-00900, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1 }',
-        'household:',
-        '  - { name: Robin Minimal, role: applicant, dob: 1990-01-15 }',
-        '',
-      ].join('\n'),
+      ...MINIMAL_HOME,
       'homes/H-0901/home.yaml': [
         'id: H-0901',
         'type: foster',

@@ -3,108 +3,17 @@
  * 2026-11-23, transitionPlanData → templates/transition-plan.md.hbs → PDF and DOCX,
  * read back as a reader sees them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { redactor, WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
-import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
+import { describe, expect, it } from 'vitest';
+import { WITHHELD_MARKER } from '../../src/compute/audience.js';
 import { transitionPlanData } from '../../src/compute/documents/transition-plan.js';
-import { ruleSetFor } from '../../src/compute/rule-sets.js';
-import type { CaseRoot, ChildFolder } from '../../src/load/case-root.js';
+import type { ChildFolder } from '../../src/load/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
-import type { Agency } from '../../src/model/agency.js';
-import { loadRoot, REPO } from '../helpers/fixture-root.js';
-import { paragraphs, parts } from '../helpers/docx-parts.js';
-import { everyText, renderDocument, type Rendered } from '../helpers/render-document.js';
+import { examplePlans } from '../helpers/document-context.js';
+import { everyText } from '../helpers/render-document.js';
+import { docxBody, docxRows, missing, missingFromPdf, pdfBody } from '../helpers/same-content.js';
 
-const AS_OF = '2026-11-23';
 const TEMPLATE = 'transition-plan.md.hbs';
-
-let root: CaseRoot;
-let agency: Agency;
-beforeAll(async () => {
-  const loaded = await loadRoot(join(REPO, 'cases'));
-  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  root = loaded.root;
-  agency = root.agency!.data;
-});
-
-function context(audience: Audience): DocumentContext {
-  const homes = new Map(root.homes.filter((h) => h.home).map((h) => [h.id, { file: h.home!.file, data: h.home!.data, body: h.home!.body }] as const));
-  return { agency, asOf: AS_OF, rules: ruleSetFor(agency), redact: redactor(audience), homes };
-}
-const folder = (id: string): ChildFolder => root.children.find((c) => c.id === id)!;
-
-/** Renders a plan; with CASEPRESS_DUMP=<dir> the PDF, DOCX and text are kept there to look at. */
-async function render(built: DocumentData, name: string): Promise<Rendered> {
-  const doc = built.data['document'] as { title: string; subject: string; reference: string };
-  const rendered = await renderDocument(TEMPLATE, built.data, agency, { title: doc.title, subject: doc.subject, reference: doc.reference, asOf: AS_OF });
-  const dump = process.env['CASEPRESS_DUMP'];
-  if (dump) {
-    mkdirSync(dump, { recursive: true });
-    writeFileSync(join(dump, `${name}.pdf`), rendered.pdf);
-    writeFileSync(join(dump, `${name}.docx`), rendered.docx);
-    writeFileSync(join(dump, `${name}.txt`), rendered.pdfText);
-  }
-  return rendered;
-}
-
-const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The PDF's text without the page furniture (running title, footer), which splits a paragraph that crosses a page. */
-function pdfBody(rendered: Rendered): string {
-  const notice = squash(agency.confidentiality_notice ?? '');
-  const furniture = new RegExp(`${escape(notice)} ${escape(rendered.tree.meta.reference)} Page \\d+ of \\d+( ${escape(rendered.tree.meta.title)})?`, 'g');
-  return squash(rendered.pdfText).replace(furniture, ' ').replace(/\s+/g, ' ');
-}
-
-/**
- * The words of `phrase` stand in order in the PDF text, close together: pdftotext
- * reads a table row line by line across its cells, so a wrapped cell interleaves
- * with its neighbours. A word broken across two lines is not found.
- */
-function inPdf(pdf: string, phrase: string): boolean {
-  if (pdf.replace(/\s/g, '').includes(phrase.replace(/\s/g, ''))) return true;
-  const words = pdf.split(' ');
-  const want = squash(phrase).split(' ');
-  return words.some((w, start) => {
-    if (w !== want[0]) return false;
-    let k = 1;
-    for (let i = start + 1; i < Math.min(words.length, start + 80) && k < want.length; i++) if (words[i] === want[k]) k++;
-    return k === want.length;
-  });
-}
-
-/** The DOCX's body text, paragraphs joined by spaces. */
-const docxBody = (rendered: Rendered) => squash(paragraphs(parts(rendered.docx)['word/document.xml']!).map((p) => p.text).join(' '));
-
-/** Each phrase a reader must find in both files; returns the ones missing, with the file. */
-function missing(rendered: Rendered, phrases: readonly string[]): string[] {
-  const pdf = pdfBody(rendered);
-  const docx = docxBody(rendered);
-  return phrases.flatMap((p) => [...(inPdf(pdf, p) ? [] : [`PDF: ${p}`]), ...(docx.includes(squash(p)) ? [] : [`DOCX: ${p}`])]);
-}
-
-/**
- * What the DOCX says that the PDF does not: every body paragraph outside a table
- * stands whole in the PDF text (whitespace aside), and every table cell's words
- * stand in order.
- */
-function missingFromPdf(rendered: Rendered): string[] {
-  const xml = parts(rendered.docx)['word/document.xml']!;
-  const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => squash(paragraphs(m[1]!).map((p) => p.text).join(' ')));
-  const outside = paragraphs(xml.replace(/<w:tc>[\s\S]*?<\/w:tc>/g, '')).map((p) => squash(p.text));
-  const pdf = pdfBody(rendered);
-  const flat = pdf.replace(/\s/g, '');
-  return [...outside.filter((p) => p.length > 0 && !flat.includes(p.replace(/\s/g, ''))), ...cells.filter((c) => c.length > 0 && !inPdf(pdf, c))];
-}
-
-/** The DOCX's table rows, each as its cells' text: where a fact and its status stand together. */
-const docxRows = (rendered: Rendered): string[][] =>
-  [...parts(rendered.docx)['word/document.xml']!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((row) =>
-    [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((cell) => squash(paragraphs(cell[1]!).map((p) => p.text).join(' '))),
-  );
+const { context, folder, render } = examplePlans(TEMPLATE);
 
 const ZOE = 'C-2024-0087';
 

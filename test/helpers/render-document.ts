@@ -4,9 +4,9 @@
  * the PDF's text (pdftotext) and the DOCX's paragraphs — plus the pieces between.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocumentData } from '../../src/compute/documents/context.js';
 import type { DocumentTree } from '../../src/document/ast.js';
 import { agencyLetterhead, documentMeta, type FurnitureInput } from '../../src/build/furniture.js';
 import { buildTree, prepareTemplate, renderFormat } from '../../src/build/render-document.js';
@@ -15,6 +15,7 @@ import { loadFonts } from '../../src/io/fonts.js';
 import { readAssets, readTemplate } from '../../src/io/package-files.js';
 import { paragraphs, parts } from './docx-parts.js';
 import { REPO } from './fixture-root.js';
+import { withPdfFile } from './pdf-text.js';
 
 export interface Rendered {
   readonly markdown?: string;
@@ -42,20 +43,33 @@ export async function renderDocument(template: string, data: unknown, agency: Ag
   const pdf = await renderFormat(built.tree, 'pdf', { fonts, images }, files.file);
   const docx = await renderFormat(built.tree, 'docx', { fonts, images }, files.file);
   if (!pdf.bytes || !docx.bytes) throw new Error(describe([...pdf.diagnostics, ...docx.diagnostics]));
-  const dir = mkdtempSync(join(tmpdir(), 'casepress-doc-'));
-  try {
-    const path = join(dir, 'doc.pdf');
-    writeFileSync(path, pdf.bytes);
-    const pdfText = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).normalize('NFC');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
-    const docxParts = parts(docx.bytes);
-    const docxParagraphs = Object.entries(docxParts)
-      .filter(([name]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(name))
-      .flatMap(([, xml]) => paragraphs(xml).map((p) => p.text.normalize('NFC')));
-    return { tree: built.tree, pdf: pdf.bytes, docx: docx.bytes, pdfText, docxParagraphs, pages };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const { pdfText, pages } = withPdfFile(pdf.bytes, (path) => ({
+    pdfText: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).normalize('NFC'),
+    pages: Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]),
+  }));
+  const docxParts = parts(docx.bytes);
+  const docxParagraphs = Object.entries(docxParts)
+    .filter(([name]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(name))
+    .flatMap(([, xml]) => paragraphs(xml).map((p) => p.text.normalize('NFC')));
+  return { tree: built.tree, pdf: pdf.bytes, docx: docx.bytes, pdfText, docxParagraphs, pages };
+}
+
+/**
+ * Renders a builder's data that names its own `document` (title, subject and
+ * reference: the plans); with CASEPRESS_DUMP=<dir> the PDF, DOCX and text are
+ * kept there as `name`.pdf, .docx and .txt to look at.
+ */
+export async function renderBuilt(template: string, built: DocumentData, agency: Agency, asOf: string, name: string): Promise<Rendered> {
+  const doc = built.data['document'] as { title: string; subject: string; reference: string };
+  const rendered = await renderDocument(template, built.data, agency, { title: doc.title, subject: doc.subject, reference: doc.reference, asOf });
+  const dump = process.env['CASEPRESS_DUMP'];
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    writeFileSync(join(dump, `${name}.pdf`), rendered.pdf);
+    writeFileSync(join(dump, `${name}.docx`), rendered.docx);
+    writeFileSync(join(dump, `${name}.txt`), rendered.pdfText);
   }
+  return rendered;
 }
 
 function describe(diagnostics: readonly { code: string; file: string; span?: { start: { line: number } }; message: string }[]): string {

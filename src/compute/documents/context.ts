@@ -10,6 +10,9 @@ import type { Redactor, WithheldValue } from '../audience.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { DueItem } from '../due-item.js';
 
+/** Where agency.yaml sits in every case root. */
+export const AGENCY_FILE = 'agency.yaml';
+
 /** A loaded record with the file it came from (a ChildFolder's or HomeFolder's files fit this). */
 export interface Sourced<T> {
   readonly file: string;

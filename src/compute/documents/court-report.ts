@@ -37,7 +37,11 @@ import {
   type Rating,
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
-import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { AGENCY_FILE, placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
+import { fosterHomeOf } from './people.js';
+import { scrubWithheld } from './scrub.js';
+import { staffMember } from './staff.js';
 
 // ---------------------------------------------------------------------------
 // Words for the codes of case-format.md
@@ -119,15 +123,6 @@ const RIGHTS_LABELS: Readonly<Record<CaseRecord['parents'][number]['rights'], st
   terminated: 'Terminated',
   relinquished: 'Relinquished',
   deceased: 'Deceased',
-};
-
-const OBJECTIVE_STATUS_LABELS: Readonly<Record<Plan['goals'][number]['objectives'][number]['status'], string>> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  met: 'Met',
-  partially_met: 'Partially met',
-  not_met: 'Not met',
-  discontinued: 'Discontinued',
 };
 
 const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
@@ -250,12 +245,6 @@ const STATE_NAMES: Readonly<Record<string, string | null>> = {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "anger_control" → "Anger control". */
-export function words(code: string): string {
-  const spaced = code.replace(/_/g, ' ').trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 const percent = (rate: number | undefined): string | null => (rate === undefined ? null : `${Math.round(rate * 100)}%`);
 const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
@@ -303,7 +292,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const record = caseFile.data;
   const { asOf, agency, rules, redact } = ctx;
   const audience = redact.audience;
-  const inputs = new Set<string>(['agency.yaml', caseFile.file]);
+  const inputs = new Set<string>([AGENCY_FILE, caseFile.file]);
   const warnings: string[] = [];
   const plan = child.plan?.data;
   if (child.plan) inputs.add(child.plan.file);
@@ -313,13 +302,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const parentNames = record.parents.map((p) => p.name);
   const siblingNames = (record.siblings ?? []).map((s) => s.name);
   recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames]);
-  const fosterHomeOf = new Map<string, string>();
-  for (const home of ctx.homes.values()) {
-    for (const member of home.data.household) if (member.role !== 'child') fosterHomeOf.set(member.name.trim().toLowerCase(), home.data.id);
-  }
   /** A person named in structured data, as this audience may read the name. */
   const person = (name: string): string => {
-    const home = fosterHomeOf.get(name.trim().toLowerCase());
+    const home = fosterHomeOf(name, ctx)?.data.id;
     if (!home || canSee(audience, 'foster_family_identity')) return name;
     redact.record('foster_family_identity', `homes/${home}/home.yaml household (name)`, name);
     return `foster parent (${home})`;
@@ -334,9 +319,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const lastHearing = heldBefore.at(-1);
   const periodFrom = lastHearing?.date ?? record.removal.date;
   const periodTo = hearingDate < asOf ? hearingDate : asOf;
-  const staff = (id: string) => agency.staff.find((s) => s.id === id);
-  const caseworker = staff(record.caseworker);
-  const supervisor = staff(record.supervisor);
+  const caseworker = staffMember(agency, record.caseworker);
+  const supervisor = staffMember(agency, record.supervisor);
   if (!caseworker) warnings.push(`${caseFile.file}: caseworker "${record.caseworker}" is not on the agency's staff list`);
   if (!supervisor) warnings.push(`${caseFile.file}: supervisor "${record.supervisor}" is not on the agency's staff list`);
 
@@ -580,23 +564,21 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   });
 
   // --- family time: every visit in the period
-  const visitRows = usedVisits
-    .map((v) => v.data)
-    .sort((a, b) => compareDates(a.date, b.date))
-    .map((v) => ({
-      date: v.date,
-      with: v.participants.map(participant).join(', '),
-      level: LEVEL_LABELS[v.level],
-      minutes: v.scheduled_minutes ?? null,
-      attended:
-        v.attended === 'yes'
-          ? 'Attended'
-          : v.attended === 'late'
-            ? 'Attended, late'
-            : v.attended === 'no'
-              ? 'Did not attend'
-              : `Cancelled by ${CANCELLED_BY_LABELS[v.cancelled_by ?? 'unknown']}`,
-    }));
+  const visitsInOrder = [...usedVisits].sort((a, b) => compareDates(a.data.date, b.data.date));
+  const visitRows = visitsInOrder.map(({ data: v }) => ({
+    date: v.date,
+    with: v.participants.map(participant).join(', '),
+    level: LEVEL_LABELS[v.level],
+    minutes: v.scheduled_minutes ?? null,
+    attended:
+      v.attended === 'yes'
+        ? 'Attended'
+        : v.attended === 'late'
+          ? 'Attended, late'
+          : v.attended === 'no'
+            ? 'Did not attend'
+            : `Cancelled by ${CANCELLED_BY_LABELS[v.cancelled_by ?? 'unknown']}`,
+  }));
   const siblingTime = timeSummary(familyTime(visits, period, 'sibling'));
   const allTime = familyTime(visits, period);
 
@@ -719,8 +701,13 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // --- narratives written for this hearing
   const notes = child.courtNotes.filter((n) => n.data.hearing === hearingDate).sort((a, b) => (a.file < b.file ? -1 : 1));
   for (const n of notes) inputs.add(n.file);
-  const noteBlocks = (section: string) =>
-    notes.filter((n) => n.data.section === section).map((n) => ({ title: orNull(n.data.title), parts: narrativeParts(n.body) })).filter((n) => n.parts.length > 0);
+  /** The files of the note blocks under each key of the data, in order (for the scrub's warnings). */
+  const noteFiles = new Map<string, string[]>();
+  const noteBlocks = (key: string, section: string) => {
+    const used = notes.filter((n) => n.data.section === section).map((n) => ({ file: n.file, title: orNull(n.data.title), parts: narrativeParts(n.body) })).filter((n) => n.parts.length > 0);
+    noteFiles.set(key, used.map((n) => n.file));
+    return used.map(({ title, parts }) => ({ title, parts }));
+  };
 
   // --- caseworker contacts
   const compliance = visitCompliance(child.contacts.map((c) => c.data), period, record.removal.date, asOf);
@@ -842,10 +829,10 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     cans: cansData,
     older_youth: olderYouth,
     icwa: icwaData,
-    child_wishes: noteBlocks('child_wishes'),
-    assessment: noteBlocks('assessment'),
-    recommendations: noteBlocks('recommendations'),
-    other_notes: noteBlocks('other'),
+    child_wishes: noteBlocks('child_wishes', 'child_wishes'),
+    assessment: noteBlocks('assessment', 'assessment'),
+    recommendations: noteBlocks('recommendations', 'recommendations'),
+    other_notes: noteBlocks('other_notes', 'other'),
     contacts,
     signers: [
       { name: caseworker?.name ?? record.caseworker, role: caseworker?.title ?? 'Caseworker', date: null },
@@ -861,5 +848,17 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     },
   };
 
-  return { data, inputs: [...inputs], withheld: redact.withheld, warnings, due };
+  // Staff-written text (court notes, contacts, visits, the plan, case.yaml's free text) is scrubbed like every document's.
+  const cansFile = child.assessments.find((a) => a.data === cans.latest)?.file;
+  const sourceOf = (path: string): string => {
+    const [, key, index] = /^([a-z_]+(?:\.[a-z_]+)?)\[(\d+)\]/.exec(path) ?? [];
+    const i = Number(index);
+    if (key && noteFiles.has(key)) return noteFiles.get(key)![i] ?? caseFile.file;
+    if (key === 'contacts.list') return usedContacts[i]?.file ?? caseFile.file;
+    if (key === 'family_time.visits') return visitsInOrder[i]?.file ?? caseFile.file;
+    if (/^(plan|plan_goals|child_goals|family_goals)\b|^parents\[\d+\]\.goals\b/.test(path)) return goalFile;
+    if (/^cans\b/.test(path) && cansFile) return cansFile;
+    return caseFile.file;
+  };
+  return { data: scrubWithheld(data, ctx, sourceOf, warnings), inputs: [...inputs], withheld: redact.withheld, warnings, due };
 }

@@ -7,13 +7,13 @@
  * is an internal document: the address prints for that audience and is withheld
  * (with a visible marker) from any other copy.
  *
- * The pieces the re-licensing packet shares (labels, people, narrative
- * sections, dates in prose) are exported from here.
+ * The pieces the re-licensing packet shares (labels, the home and license
+ * blocks, narrative sections, dates in prose, what a home's document returns)
+ * are exported from here.
  */
 import { ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
 import type { Home, Study } from '../../model/home.js';
-import type { StaffMember } from '../../model/agency.js';
 import type { ChildFolder, HomeFolder } from '../../load/case-root.js';
 import {
   backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, compliance, currentPlacements,
@@ -21,6 +21,9 @@ import {
 } from '../home/index.js';
 import type { CheckType, RuleSet } from '../rule-sets.js';
 import { recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { STATE_NAMES } from './labels.js';
+import { scrubWithheld } from './scrub.js';
+import { staffPerson, supervisorOf } from './staff.js';
 
 type HomeType = Home['type'];
 type Member = Home['household'][number];
@@ -117,8 +120,6 @@ export const RECOMMENDATION_LABELS: Readonly<Record<Study['recommendation'], str
   continue: 'Continue approval',
 };
 
-const STATE_NAMES: Readonly<Record<RuleSet['id'], string>> = { KY: 'Kentucky', PA: 'Pennsylvania', IN: 'Indiana', generic: 'generic' };
-
 export function ruleSetName(rules: RuleSet): string {
   return rules.id === 'generic' ? 'the generic rule set' : `the ${STATE_NAMES[rules.id]} rule set`;
 }
@@ -144,37 +145,35 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-export interface Person {
-  readonly name: string;
-  readonly title: string;
-}
-
-export function staffMember(ctx: DocumentContext, id: string | null | undefined): StaffMember | undefined {
-  return id ? ctx.agency.staff.find((s) => s.id === id) : undefined;
-}
-
-/** The licensing worker as named in agency.yaml (the id itself when the staff list lacks it). */
-export function staffPerson(ctx: DocumentContext, id: string | null | undefined, fallbackTitle: string): Person | undefined {
-  if (!id) return undefined;
-  const member = staffMember(ctx, id);
-  return member ? { name: member.name, title: member.title } : { name: id, title: fallbackTitle };
-}
-
-/**
- * The supervisor who signs beside the licensing worker: the first staff member
- * whose title says supervisor (agency.yaml has no field naming the licensing
- * supervisor), other than the worker.
- */
-export function supervisorOf(ctx: DocumentContext, workerId: string | null | undefined): Person | undefined {
-  const member = ctx.agency.staff.find((s) => s.id !== workerId && /supervisor/i.test(s.title));
-  return member ? { name: member.name, title: member.title } : undefined;
-}
-
 /** "2 children, ages 10 to 17". */
 export function capacityText(license: Home['license']): string {
   const count = plural(license.capacity, 'child', 'children');
   const ages = license.ages;
   return ages ? `${count}, ages ${ages.min} to ${ages.max}` : `${count} (age range not recorded)`;
+}
+
+/** The home as both documents name it: id, type, address and phone (for the audiences that may read them), licensing worker. */
+export function homeData(ctx: DocumentContext, home: Home, file: string) {
+  const worker = staffPerson(ctx.agency, home.licensing_worker, 'Licensing worker');
+  return {
+    id: home.id,
+    type: HOME_TYPE_LABELS[home.type],
+    address: addressText(ctx, home, file),
+    phone: phoneText(ctx, home, file),
+    licensing_worker: worker ? `${worker.name}, ${worker.title}` : null,
+  };
+}
+
+/** The license as both documents state it, with the license year that governs. */
+export function licenseData(license: Home['license'], year: LicenseYear) {
+  return {
+    number: license.number,
+    status: LICENSE_STATUS_LABELS[license.status],
+    issued: license.issued,
+    expires: license.expires,
+    capacity: capacityText(license),
+    year: yearText(year),
+  };
 }
 
 /** The home's street address, for the audiences that may read it (always confidential: case-format.md). */
@@ -284,6 +283,23 @@ export function narrativeSections(body: string): NarrativeSection[] {
   return ordered;
 }
 
+/**
+ * What a home's document returns: its data, with study.md (staff-written) scrubbed
+ * of any value withheld from this copy (each replacement reported naming the
+ * file, as for every document's free text); the files it read (home.yaml,
+ * study.md and the cases whose placements link to the home); what it withheld.
+ */
+export function homeDocumentData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[], data: { readonly study: unknown }, warnings: string[]): DocumentData {
+  const loaded = home.home!; // both builders stop first when home.yaml is missing
+  const studyFile = home.study?.file ?? `${home.path}/study.md`;
+  return {
+    data: { ...data, ...scrubWithheld({ study: data.study }, ctx, () => studyFile, warnings) },
+    inputs: [loaded.file, ...(home.study ? [home.study.file] : []), ...linkedCaseFiles(loaded.data.id, children)],
+    withheld: [...ctx.redact.withheld],
+    warnings,
+  };
+}
+
 /** What the templates print about study.md: its front matter in words and its sections. */
 export function studyData(ctx: DocumentContext, study: HomeFolder['study']) {
   if (!study) {
@@ -293,7 +309,7 @@ export function studyData(ctx: DocumentContext, study: HomeFolder['study']) {
     };
   }
   const s = study.data;
-  const author = staffPerson(ctx, s.author, 'Licensing worker');
+  const author = staffPerson(ctx.agency, s.author, 'Licensing worker');
   return {
     present: true,
     file: study.file,
@@ -376,9 +392,9 @@ export function signers(ctx: DocumentContext, home: Home): Signer[] {
   const list: Signer[] = home.household
     .filter((m) => m.role === 'applicant' || m.role === 'co_applicant')
     .map((m) => ({ name: m.name, role: ROLE_LABELS[m.role], date: null }));
-  const worker = staffPerson(ctx, home.licensing_worker, 'Licensing worker');
+  const worker = staffPerson(ctx.agency, home.licensing_worker, 'Licensing worker');
   if (worker) list.push({ name: worker.name, role: worker.title, date: null });
-  const supervisor = supervisorOf(ctx, home.licensing_worker);
+  const supervisor = supervisorOf(ctx.agency, home.licensing_worker);
   list.push(supervisor ? { name: supervisor.name, role: supervisor.title, date: null } : { name: 'Supervisor', role: 'Licensing supervisor', date: null });
   return list;
 }
@@ -402,7 +418,6 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const records = caseRecords(children);
   const year = licenseYear(h.license, asOf);
   const study = studyData(ctx, home.study);
-  const worker = staffPerson(ctx, h.licensing_worker, 'Licensing worker');
   const lines = compliance(home, children, asOf, rules).lines;
 
   const checkFacts = backgroundCheckFacts(h, asOf, rules);
@@ -444,21 +459,8 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
 
   const data = {
     as_of: asOf,
-    home: {
-      id: h.id,
-      type: HOME_TYPE_LABELS[h.type],
-      address: addressText(ctx, h, loaded.file),
-      phone: phoneText(ctx, h, loaded.file),
-      licensing_worker: worker ? `${worker.name}, ${worker.title}` : null,
-    },
-    license: {
-      number: h.license.number,
-      status: LICENSE_STATUS_LABELS[h.license.status],
-      issued: h.license.issued,
-      expires: h.license.expires,
-      capacity: capacityText(h.license),
-      year: yearText(year),
-    },
+    home: homeData(ctx, h, loaded.file),
+    license: licenseData(h.license, year),
     study,
     household: household(h, asOf),
     checks: checkRows(h, checkFacts),
@@ -487,11 +489,6 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   };
 
   const warnings = study.present ? [] : [`${home.path}: no study.md; the narrative sections and the recommendation print as not recorded`];
-  return {
-    data,
-    inputs: [loaded.file, ...(home.study ? [home.study.file] : []), ...linkedCaseFiles(h.id, children)],
-    withheld: [...ctx.redact.withheld],
-    warnings,
-  };
+  return homeDocumentData(ctx, home, children, data, warnings);
 }
 

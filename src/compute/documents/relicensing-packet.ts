@@ -18,10 +18,11 @@ import {
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import {
-  addressText, capacityText, CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, HOME_TYPE_LABELS, hoursText,
-  household, inspectionRows, inspectionSummary, LICENSE_STATUS_LABELS, linkedCaseFiles, longDates, phoneText,
-  plural, protectFamily, RESULT_LABELS, ROLE_LABELS, ruleSetName, signers, staffPerson, studyData, TOPIC_LABELS, yearText,
+  CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, homeData, homeDocumentData, hoursText, household, inspectionRows,
+  inspectionSummary, licenseData, longDates, plural, protectFamily, RESULT_LABELS, ROLE_LABELS, ruleSetName, signers,
+  studyData, TOPIC_LABELS,
 } from './home-study.js';
+import { capitalize, words } from './labels.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
 
@@ -41,12 +42,8 @@ function overriddenCitations(rules: RuleSet): Set<string> {
   );
 }
 
-function sentenceCase(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function lineTitle(line: ComplianceLine): string {
-  const requirement = sentenceCase(line.requirement);
+  const requirement = capitalize(line.requirement);
   return line.person ? `${requirement}: ${line.person}` : requirement;
 }
 
@@ -60,7 +57,7 @@ function checklist(lines: readonly ComplianceLine[], rules: RuleSet) {
   return lines.map((line, i) => ({
     n: i + 1,
     requirement: lineTitle(line),
-    evidence: sentenceCase(longDates(line.evidence)),
+    evidence: capitalize(longDates(line.evidence)),
     met: line.met,
     citation: agency.has(line.citation) ? `${line.citation} (agency override)` : line.citation,
   }));
@@ -247,11 +244,6 @@ function placements(h: Home, facts: HomeFacts, children: readonly ChildFolder[])
   });
 }
 
-function humanize(word: string): string {
-  const spaced = word.replace(/_/g, ' ').trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /**
  * The re-licensing packet's data (templates/relicensing-packet.md.hbs) for the
  * license year that governs on `ctx.asOf` (rules.md, "License year").
@@ -265,27 +257,17 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   const facts = homeFacts(h, caseRecords(children), asOf, rules);
   const lines = complianceLines(facts, rules);
   const notMet = lines.filter((l) => !l.met);
-  const worker = staffPerson(ctx, h.licensing_worker, 'Licensing worker');
   const study = studyData(ctx, home.study);
   const agencyCitations = [...overriddenCitations(rules)];
 
   const data = {
     as_of: asOf,
     home: {
-      id: h.id,
-      type: HOME_TYPE_LABELS[h.type],
-      address: addressText(ctx, h, loaded.file),
-      phone: phoneText(ctx, h, loaded.file),
-      licensing_worker: worker ? `${worker.name}, ${worker.title}` : null,
+      ...homeData(ctx, h, loaded.file),
       caregivers: h.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`),
     },
     license: {
-      number: h.license.number,
-      status: LICENSE_STATUS_LABELS[h.license.status],
-      issued: h.license.issued,
-      expires: h.license.expires,
-      capacity: capacityText(h.license),
-      year: yearText(facts.year),
+      ...licenseData(h.license, facts.year),
       year_start: facts.year.start,
       year_end: facts.year.end,
       multi_year: facts.year.multiYear,
@@ -323,16 +305,14 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       within: facts.capacity.withinLicense && facts.capacity.withinRule,
       names: facts.capacity.placed.map((p) => p.name),
     },
-    incidents: facts.incidents.map((i) => ({ date: i.date, type: humanize(i.type), summary: i.summary, resolved: i.resolved ?? null })),
+    incidents: facts.incidents.map((i) => ({ date: i.date, type: words(i.type), summary: i.summary, resolved: i.resolved ?? null })),
     study,
     signers: signers(ctx, h),
   };
 
+  const warnings = notMet.map((l) => warningOf(h.id, l));
   return {
-    data,
-    inputs: [loaded.file, ...(home.study ? [home.study.file] : []), ...linkedCaseFiles(h.id, children)],
-    withheld: [...ctx.redact.withheld],
-    warnings: notMet.map((l) => warningOf(h.id, l)),
+    ...homeDocumentData(ctx, home, children, data, warnings),
     due: homeDueItems(home, children, asOf, rules),
   };
 }

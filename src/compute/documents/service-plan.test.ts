@@ -3,26 +3,22 @@
  * what is past due on a later as-of date, the foster parents' copy, and the
  * last line of defence against a withheld value in free text.
  */
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRoot, REPO } from '../../../test/helpers/fixture-root.js';
+import { childFolder, documentContext, loadExample } from '../../../test/helpers/document-context.js';
 import type { CaseRoot, ChildFolder } from '../../load/case-root.js';
-import { redactor, WITHHELD_MARKER, type Audience } from '../audience.js';
+import { WITHHELD_MARKER, type Audience } from '../audience.js';
 import type { StatusCounts } from '../case/plan-progress.js';
-import { ruleSetFor } from '../rule-sets.js';
 import type { DocumentContext } from './context.js';
-import { humanize, objectivesInWords, scrubWithheld, servicePlanData } from './service-plan.js';
+import { humanize } from './labels.js';
+import { scrubWithheld } from './scrub.js';
+import { objectivesInWords, servicePlanData } from './service-plan.js';
 
 let root: CaseRoot;
 beforeAll(async () => {
-  root = (await loadRoot(join(REPO, 'cases'))).root;
+  root = (await loadExample()).root;
 });
-function context(audience: Audience, asOf: string): DocumentContext {
-  const agency = root.agency!.data;
-  const homes = new Map(root.homes.filter((h) => h.home).map((h) => [h.id, { file: h.home!.file, data: h.home!.data, body: h.home!.body }] as const));
-  return { agency, asOf, rules: ruleSetFor(agency), redact: redactor(audience), homes };
-}
-const folder = (id: string): ChildFolder => root.children.find((c) => c.id === id)!;
+const context = (audience: Audience, asOf: string): DocumentContext => documentContext(root, audience, { asOf });
+const folder = (id: string): ChildFolder => childFolder(root, id);
 const counts = (c: Partial<StatusCounts>): StatusCounts => {
   const all = { not_started: 0, in_progress: 0, met: 0, partially_met: 0, not_met: 0, discontinued: 0, ...c };
   return { ...all, total: Object.values(all).reduce((a, b) => a + b, 0) };

@@ -9,18 +9,18 @@
  */
 import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../load/case-root.js';
-import type { Agency, StaffMember } from '../../model/agency.js';
-import type { CaseRecord, Placement } from '../../model/case.js';
-import type { Home } from '../../model/home.js';
+import type { CaseRecord } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
 import { canSee, WITHHELD_MARKER } from '../audience.js';
-import { currentPlacement } from '../case/placements.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
-import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData, type Sourced } from './context.js';
+import { planStart } from './child-plan.js';
+import { placementWhere, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
+import { personName, sameName } from './people.js';
+import { scrubWithheld } from './scrub.js';
+import type { StaffData } from './staff.js';
 
-/** Where agency.yaml sits in every case root. */
-export const AGENCY_FILE = 'agency.yaml';
 export const SERVICE_PLAN_TITLE = 'Individualized Service Plan';
 
 /** Longest time from one plan to its review (42 U.S.C. 675(5)(B): reviewed at least every six months). */
@@ -55,15 +55,6 @@ export const AREA_LABELS: Readonly<Record<Plan['goals'][number]['area'], string>
   permanency: 'Permanency',
   independent_living: 'Independent living',
   other: 'Other',
-};
-
-export const OBJECTIVE_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  met: 'Met',
-  partially_met: 'Partially met',
-  not_met: 'Not met',
-  discontinued: 'Discontinued',
 };
 
 /** A step (task) is done or not done, rather than met. */
@@ -117,124 +108,7 @@ const SIGNING_ROLES: ReadonlySet<string> = new Set(['mother', 'father', 'putativ
 
 const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_progress']);
 
-// ── Small shared pieces (the transition plan uses them too) ───────────────
-
-export function staffMember(agency: Agency, id: string): StaffMember | undefined {
-  return agency.staff.find((s) => s.id === id);
-}
-
-export interface StaffData {
-  readonly id: string;
-  readonly name: string;
-  readonly title: string | null;
-  readonly phone: string | null;
-  readonly email: string | null;
-}
-
-/** A staff member for the template; an id agency.yaml does not list prints as itself, with a warning. */
-export function staffData(agency: Agency, id: string, what: string, warnings: string[]): StaffData {
-  const member = staffMember(agency, id);
-  if (!member) {
-    warnings.push(`the ${what} "${id}" is not listed under staff: in agency.yaml; the document shows the id`);
-    return { id, name: id, title: null, phone: null, email: null };
-  }
-  return { id, name: member.name, title: member.title, phone: member.phone ?? null, email: member.email ?? null };
-}
-
-const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
-
-/** The agency home whose adult household holds this name (the foster family a participant or task names). */
-export function fosterHomeOf(name: string, ctx: DocumentContext): Sourced<Home> | undefined {
-  for (const home of ctx.homes.values()) {
-    if (home.data.household.some((m) => m.role !== 'child' && sameName(m.name, name))) return home;
-  }
-  return undefined;
-}
-
-/** Where the child lives on the as-of date (else on `date`, else the latest placement on record). */
-export function placementNow(record: CaseRecord, asOf: string, date: string): Placement | undefined {
-  return currentPlacement(record.placements, asOf) ?? currentPlacement(record.placements, date) ?? record.placements.at(-1);
-}
-
-/**
- * How a person named in the structured data prints for this audience: a foster
- * parent's name becomes "Foster parent, home H-0042" (another adult of the home
- * "Foster family member, home H-0042") in a court copy
- * (case-format.md, Audiences), and the name is recorded as withheld.
- */
-export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined): string {
-  const home = fosterHomeOf(name, ctx);
-  if (!home && role !== 'foster_parent') return name;
-  if (canSee(ctx.redact.audience, 'foster_family_identity')) return name;
-  ctx.redact.record('foster_family_identity', field, name);
-  const member = home?.data.household.find((m) => sameName(m.name, name));
-  const label = member && member.role !== 'applicant' && member.role !== 'co_applicant' ? 'Foster family member' : 'Foster parent';
-  const homeId = home?.data.id ?? fallbackHome;
-  return homeId ? `${label}, home ${homeId}` : `${label} ${WITHHELD_MARKER}`;
-}
-
-/** "7 in progress, 1 met and 1 partially met": the non-zero counts, most first. */
-export function countsInWords(counts: Readonly<Record<string, number>>, labels: Readonly<Record<string, string>>): string {
-  const parts = Object.keys(labels)
-    .filter((k) => (counts[k] ?? 0) > 0)
-    .sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0))
-    .map((k) => `${counts[k]} ${labels[k]!.toLowerCase()}`);
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-const ACRONYMS: Readonly<Record<string, string>> = { cbt: 'CBT', dbt: 'DBT', tf: 'TF', emdr: 'EMDR', pcit: 'PCIT', iop: 'IOP', abc: 'ABC' };
-
-/** A snake_case word from the data in plain words: trauma_focused_cbt → "Trauma-focused CBT". */
-export function humanize(value: string): string {
-  if (!/^[a-z0-9_]+$/.test(value)) return capitalize(value);
-  const words = value.split('_').map((w) => ACRONYMS[w] ?? w);
-  const joined = words.join(' ').replace(/ (focused|informed|based)\b/g, '-$1').replace(/\bchild parent\b/g, 'child-parent');
-  return capitalize(joined);
-}
-
-export function capitalize(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
-/**
- * The last line of defence (case-format.md, Audiences): a value withheld from
- * this copy that still stands in free text (a goal statement, a comment) is
- * replaced by the marker, and the replacement is reported naming the file.
- */
-export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path: string) => string, warnings: string[]): T {
-  const values = [...new Set(ctx.redact.withheld.map((w) => w.value.trim()).filter((v) => v.length >= 3))].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return data;
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  const walk = (value: unknown, path: string): unknown => {
-    if (typeof value === 'string') {
-      pattern.lastIndex = 0;
-      if (!pattern.test(value)) return value;
-      warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
-      return value.replace(pattern, WITHHELD_MARKER);
-    }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
-    }
-    return value;
-  };
-  return walk(data, '') as T;
-}
-
-/** The names a court copy prints legitimately: they keep a shared surname (a kinship home) out of the scan. */
-export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly string[]): string[] {
-  return [
-    record.child.name,
-    ...(record.child.preferred_name ? [record.child.preferred_name] : []),
-    ...record.parents.map((p) => p.name),
-    ...(record.siblings ?? []).map((s) => s.name),
-    ...(record.others ?? []).map((o) => o.name),
-    ...agency.staff.map((s) => s.name),
-    ...extra,
-  ];
-}
+// ── Pieces of the case record ─────────────────────────────────────────────
 
 export function educationData(record: CaseRecord) {
   const e = record.education;
@@ -305,31 +179,17 @@ function progressData(counts: StatusCounts) {
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  if (!child.case) throw new Error(`${child.path}: case.yaml did not load; the service plan needs it`);
-  if (!child.plan) throw new Error(`${child.path}: there is no plan.yaml; the service plan needs it`);
-  const record = child.case.data;
-  const plan = child.plan.data;
-  const planFile = child.plan.file;
-  const caseFile = child.case.file;
+  const { record, plan, caseFile, planFile, inputs, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+    ctx,
+    child,
+    child.plan,
+    { document: 'the service plan', file: 'plan.yaml' },
+    (p) => [
+      ...p.participants.filter((q) => q.role !== 'foster_parent').map((q) => q.name),
+      ...p.goals.flatMap((g) => g.objectives.flatMap((o) => (o.tasks ?? []).map((t) => t.responsible))),
+    ],
+  );
   const { agency, asOf, redact } = ctx;
-  const warnings: string[] = [];
-  const inputs = new Set<string>([caseFile, planFile, AGENCY_FILE]);
-
-  const placement = placementNow(record, asOf, plan.plan_date);
-  const placementHome = placement?.home ? ctx.homes.get(placement.home) : undefined;
-  if (placementHome) inputs.add(placementHome.file);
-
-  // Foster family names are kept out of a court copy wherever they stand.
-  const fosterNames = (name: string) => fosterHomeOf(name, ctx) !== undefined;
-  const legitimate = [
-    ...plan.participants.filter((p) => p.role !== 'foster_parent' && !fosterNames(p.name)).map((p) => p.name),
-    ...plan.goals.flatMap((g) => g.objectives.flatMap((o) => (o.tasks ?? []).map((t) => t.responsible))).filter((n) => !fosterNames(n)),
-  ];
-  recordFosterFamilies(ctx, allowedNames(record, agency, legitimate));
-  if (redact.audience === 'court') for (const home of ctx.homes.values()) inputs.add(home.file);
-
-  const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
-  const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
   const childName = record.child.preferred_name ?? record.child.name;
   const ageNow = ageOn(record.child.dob, asOf);
   const youth = youthParticipation(record.child.dob, plan);

@@ -12,8 +12,11 @@ import type { ChildFolder } from '../../load/case-root.js';
 import type { Transition } from '../../model/transition.js';
 import { canSee, type Protected } from '../audience.js';
 import { transitionPlanStatus, TRANSITION_CITATION, TRANSITION_PLAN_DAYS_BEFORE } from '../case/youth.js';
-import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
-import { AGENCY_FILE, allowedNames, capitalize, countsInWords, fosterHomeOf, personName, placementNow, scrubWithheld, staffData } from './service-plan.js';
+import { planStart } from './child-plan.js';
+import { placementWhere, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { capitalize, countsInWords, STATE_NAMES } from './labels.js';
+import { fosterHomeOf, personName } from './people.js';
+import { scrubWithheld } from './scrub.js';
 
 export const TRANSITION_PLAN_TITLE = 'Transition Plan';
 
@@ -43,8 +46,6 @@ export const DOCUMENT_STATUS_NOTES: Readonly<Record<DocumentStatus, string>> = {
   not_applicable: 'not needed',
 };
 
-const STATE_NAMES: Readonly<Record<string, string>> = { KY: 'Kentucky', PA: 'Pennsylvania', IN: 'Indiana' };
-
 /** Days before leaving care within which missing documents are flagged. */
 const DOCUMENTS_WARNING_DAYS = 90;
 
@@ -54,27 +55,15 @@ const DOCUMENTS_WARNING_DAYS = 90;
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  if (!child.case) throw new Error(`${child.path}: case.yaml did not load; the transition plan needs it`);
-  if (!child.transition) throw new Error(`${child.path}: there is no transition.yaml; the transition plan needs it`);
-  const record = child.case.data;
-  const plan = child.transition.data;
-  const file = child.transition.file;
-  const caseFile = child.case.file;
+  const { record, plan, caseFile, planFile: file, inputs, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+    ctx,
+    child,
+    child.transition,
+    { document: 'the transition plan', file: 'transition.yaml' },
+    (p) => [...(p.mentors ?? []), ...(p.supports ?? [])].map((q) => q.name),
+  );
   const { agency, asOf, redact } = ctx;
-  const warnings: string[] = [];
   const attention: string[] = [];
-  const inputs = new Set<string>([caseFile, file, AGENCY_FILE]);
-
-  const placement = placementNow(record, asOf, plan.plan_date);
-  const placementHome = placement?.home ? ctx.homes.get(placement.home) : undefined;
-  if (placementHome) inputs.add(placementHome.file);
-
-  const people = [...(plan.mentors ?? []), ...(plan.supports ?? [])];
-  recordFosterFamilies(ctx, allowedNames(record, agency, people.map((p) => p.name).filter((n) => fosterHomeOf(n, ctx) === undefined)));
-  if (redact.audience === 'court') for (const home of ctx.homes.values()) inputs.add(home.file);
-
-  const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
-  const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
   const called = record.child.preferred_name ?? record.child.name;
 
   // Timing: the 90 days before the 18th birthday (rules.md, "Transition plan").

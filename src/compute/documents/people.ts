@@ -1,0 +1,56 @@
+/**
+ * People the structured data names, as an audience may read them: who belongs
+ * to a foster family, how a foster parent prints in a court copy, and the names
+ * a copy prints legitimately.
+ */
+import type { Agency } from '../../model/agency.js';
+import type { CaseRecord, Placement } from '../../model/case.js';
+import type { Home } from '../../model/home.js';
+import { canSee, WITHHELD_MARKER } from '../audience.js';
+import { currentPlacement } from '../case/placements.js';
+import type { DocumentContext, Sourced } from './context.js';
+
+export const sameName = (a: string, b: string) => a.normalize('NFC').trim().toLowerCase() === b.normalize('NFC').trim().toLowerCase();
+
+/** The agency home whose adult household holds this name (the foster family a participant or task names). */
+export function fosterHomeOf(name: string, ctx: DocumentContext): Sourced<Home> | undefined {
+  for (const home of ctx.homes.values()) {
+    if (home.data.household.some((m) => m.role !== 'child' && sameName(m.name, name))) return home;
+  }
+  return undefined;
+}
+
+/** Where the child lives on the as-of date (else on `date`, else the latest placement on record). */
+export function placementNow(record: CaseRecord, asOf: string, date: string): Placement | undefined {
+  return currentPlacement(record.placements, asOf) ?? currentPlacement(record.placements, date) ?? record.placements.at(-1);
+}
+
+/**
+ * How a person named in the structured data prints for this audience: a foster
+ * parent's name becomes "Foster parent, home H-0042" (another adult of the home
+ * "Foster family member, home H-0042") in a court copy
+ * (case-format.md, Audiences), and the name is recorded as withheld.
+ */
+export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined): string {
+  const home = fosterHomeOf(name, ctx);
+  if (!home && role !== 'foster_parent') return name;
+  if (canSee(ctx.redact.audience, 'foster_family_identity')) return name;
+  ctx.redact.record('foster_family_identity', field, name);
+  const member = home?.data.household.find((m) => sameName(m.name, name));
+  const label = member && member.role !== 'applicant' && member.role !== 'co_applicant' ? 'Foster family member' : 'Foster parent';
+  const homeId = home?.data.id ?? fallbackHome;
+  return homeId ? `${label}, home ${homeId}` : `${label} ${WITHHELD_MARKER}`;
+}
+
+/** The names a court copy prints legitimately: they keep a shared surname (a kinship home) out of the scan. */
+export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly string[]): string[] {
+  return [
+    record.child.name,
+    ...(record.child.preferred_name ? [record.child.preferred_name] : []),
+    ...record.parents.map((p) => p.name),
+    ...(record.siblings ?? []).map((s) => s.name),
+    ...(record.others ?? []).map((o) => o.name),
+    ...agency.staff.map((s) => s.name),
+    ...extra,
+  ];
+}

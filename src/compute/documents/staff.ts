@@ -1,0 +1,46 @@
+/** The agency's staff as the documents print them (agency.yaml `staff:`). */
+import type { Agency, StaffMember } from '../../model/agency.js';
+
+export function staffMember(agency: Agency, id: string | null | undefined): StaffMember | undefined {
+  return id ? agency.staff.find((s) => s.id === id) : undefined;
+}
+
+export interface StaffData {
+  readonly id: string;
+  readonly name: string;
+  readonly title: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+/** A staff member for the template; an id agency.yaml does not list prints as itself, with a warning. */
+export function staffData(agency: Agency, id: string, what: string, warnings: string[]): StaffData {
+  const member = staffMember(agency, id);
+  if (!member) {
+    warnings.push(`the ${what} "${id}" is not listed under staff: in agency.yaml; the document shows the id`);
+    return { id, name: id, title: null, phone: null, email: null };
+  }
+  return { id, name: member.name, title: member.title, phone: member.phone ?? null, email: member.email ?? null };
+}
+
+export interface Person {
+  readonly name: string;
+  readonly title: string;
+}
+
+/** A staff member by name and title (the id itself, with `fallbackTitle`, when the staff list lacks it). */
+export function staffPerson(agency: Agency, id: string | null | undefined, fallbackTitle: string): Person | undefined {
+  if (!id) return undefined;
+  const member = staffMember(agency, id);
+  return member ? { name: member.name, title: member.title } : { name: id, title: fallbackTitle };
+}
+
+/**
+ * The supervisor who signs beside a worker: the first staff member whose title
+ * says supervisor (agency.yaml has no field naming the licensing supervisor),
+ * other than the worker.
+ */
+export function supervisorOf(agency: Agency, workerId: string | null | undefined): Person | undefined {
+  const member = agency.staff.find((s) => s.id !== workerId && /supervisor/i.test(s.title));
+  return member ? { name: member.name, title: member.title } : undefined;
+}
