@@ -16,6 +16,8 @@ export interface ManifestEntry {
   /** Case-root-relative path → sha256 of the file as read. */
   readonly inputs: Readonly<Record<string, string>>;
   readonly withheld: readonly { readonly kind: WithheldValue['kind']; readonly field: string }[];
+  /** The job's fingerprint (fingerprint.ts): unchanged, and the bytes unchanged, means up to date. */
+  readonly fingerprint: string;
   readonly sha256: string;
 }
 
@@ -46,6 +48,12 @@ export function updateManifest(manifest: Manifest, entries: Readonly<Record<stri
   const outputs = { ...manifest.outputs, ...entries };
   const sorted = Object.fromEntries(Object.keys(outputs).sort().map((key) => [key, outputs[key]!]));
   return { ...manifest, outputs: sorted };
+}
+
+/** The manifest without these outputs (their job is gone and the files removed). */
+export function withoutOutputs(manifest: Manifest, paths: readonly string[]): Manifest {
+  const gone = new Set(paths);
+  return { ...manifest, outputs: Object.fromEntries(Object.entries(manifest.outputs).filter(([path]) => !gone.has(path))) };
 }
 
 export function serializeManifest(manifest: Manifest): string {

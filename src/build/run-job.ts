@@ -3,13 +3,13 @@
  * withheld from its audience), the template, the tree, the final scan, and
  * each format. Pure: fonts, images, templates and the clock come in.
  */
-import { createHash } from 'node:crypto';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { redactor, type WithheldValue } from '../compute/audience.js';
-import type { DocumentContext } from '../compute/documents/context.js';
+import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
 import type { ImageSet } from '../document/ast.js';
 import type { FontSet } from '../render/pdf/index.js';
 import type { CompiledTemplate } from '../templates/index.js';
+import { sha256 } from './fingerprint.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
 import type { Job } from './jobs.js';
 import { buildTree, renderFormat, type Format } from './render-document.js';
@@ -38,13 +38,24 @@ export interface JobResult {
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+export { sha256 };
 
-export async function runJob(job: Job, env: JobEnvironment): Promise<JobResult> {
-  const redact = redactor(job.audience);
-  const ctx: DocumentContext = { ...env.context, redact };
+/** A job's data and the hashes of the files it read: cheap, and all a fingerprint needs of the case. */
+export interface JobData {
+  readonly data: DocumentData;
+  readonly inputs: Readonly<Record<string, string>>;
+}
+
+export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'fileBytes'>): JobData {
+  const ctx: DocumentContext = { ...env.context, redact: redactor(job.audience) };
   const data = job.build(ctx);
   const inputs = Object.fromEntries([...new Set(data.inputs)].sort().map((path) => [path, sha256(env.fileBytes(path) ?? '')]));
+  return { data, inputs };
+}
+
+/** The job from its data to bytes; `prepared` is its jobData when the caller already has it. */
+export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = jobData(job, env)): Promise<JobResult> {
+  const { data, inputs } = prepared;
   const result = (files: JobResult['files'], diagnostics: Diagnostic[], warnings: string[]): JobResult => ({ job, files, diagnostics, warnings, withheld: data.withheld, inputs });
 
   const compiled = env.template(job.template);

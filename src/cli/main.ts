@@ -45,7 +45,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--audience <who>', 'whose copy: court, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'foster_parent', 'internal']))
       .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
       .option('--draft', 'print a DRAFT watermark on every page', false)
-      .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false);
+      .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
+      .option('--force', 'rebuild even the documents that are up to date', false);
 
   documentOptions(
     cli
@@ -59,7 +60,8 @@ function program(setExit: (code: ExitCode) => void): Command {
   ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[] }) => {
     const [{ build }, { planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}) };
-    setExit(await build(root, options, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log));
+    const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
+    setExit(await build(root, { ...options, prune }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log));
   });
 
   documentOptions(
@@ -165,6 +167,7 @@ interface BuildCommandOptions {
   templates?: string;
   draft: boolean;
   pdfa: boolean;
+  force: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {

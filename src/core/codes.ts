@@ -63,6 +63,7 @@ export const CODES = {
   CP2104: { severity: 'error', summary: 'an image that is not available' },
   CP3001: { severity: 'error', summary: 'an output file could not be written' },
   CP3002: { severity: 'error', summary: 'a document could not be rendered (font, image)' },
+  CP3003: { severity: 'error', summary: 'two documents would be written to the same file' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type Code = keyof typeof CODES;

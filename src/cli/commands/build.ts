@@ -3,8 +3,12 @@
  * `relicense`: validate, then make every document that is due (cli.md), write
  * each file atomically, and record them in <out>/manifest.json. Nothing is
  * built from data with errors; one failed document never stops the others.
+ *
+ * Incremental: a job whose fingerprint and output bytes match the manifest is
+ * skipped (unless --force); a full `build` removes the recorded outputs whose
+ * job is gone. The manifest is written last.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pc from 'picocolors';
@@ -13,9 +17,11 @@ import type { Audience } from '../../compute/audience.js';
 import type { Sourced } from '../../compute/documents/context.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
 import type { Job } from '../../build/jobs.js';
-import { parseManifest, serializeManifest, updateManifest, type ManifestEntry } from '../../build/manifest.js';
+import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
+import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
 import { prepareTemplate, type Format } from '../../build/render-document.js';
-import { runJob, sha256 } from '../../build/run-job.js';
+import { jobData, runJob } from '../../build/run-job.js';
+import { AGENCY_FILE } from '../../compute/documents/context.js';
 import type { CaseRoot } from '../../load/case-root.js';
 import type { Home } from '../../model/home.js';
 import { today } from '../../io/clock.js';
@@ -34,6 +40,14 @@ export interface BuildOptions {
   readonly templates?: string;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  /** Rebuild even the outputs that are up to date. */
+  readonly force?: boolean;
+  /**
+   * This run makes every document of the root (`build` without --case, --home,
+   * --doc or --audience), so recorded outputs whose job is gone are removed.
+   * `court-summary` and `relicense` never prune.
+   */
+  readonly prune?: boolean;
 }
 
 /** Which documents to make, once the root is loaded and the as-of date known. */
@@ -52,39 +66,82 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const agency = root.agency.data;
   const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
   const jobs = plan(root, asOf);
-  if (jobs.length === 0) {
+  const full = options.prune === true;
+  if (jobs.length === 0 && !full) {
     log(`Nothing to build as of ${asOf}.`);
     return EXIT.ok;
+  }
+  const clashes = outputClashes(jobs.map((j) => j.output));
+  if (clashes.length > 0) {
+    const found = clashes.map(({ output, count }) =>
+      diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
+    );
+    process.stdout.write(formatText({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length }));
+    return EXIT.dataErrors;
   }
 
   const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
   const templateSources = new Map<string, string>();
+  /** Template file → hash of its source and the partials it uses. */
+  const templateHashes = new Map<string, string>();
   for (const file of new Set(jobs.map((j) => j.template))) {
     const sources = await readTemplate(join(templatesDir, file)).catch(() => {
       throw new UsageError(`the template "${join(templatesDir, file)}" cannot be read`);
     });
     templateSources.set(sources.file, sources.source);
-    compiled.set(file, prepareTemplate(sources));
+    const prepared = prepareTemplate(sources);
+    compiled.set(file, prepared);
+    // A template that does not compile fails its jobs anyway; hash every partial it could use.
+    const used = prepared.template?.partials ?? Object.keys(sources.partials);
+    templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
   }
   const homes = new Map<string, Sourced<Home>>(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: '' }] as const] : [])));
+  const rules = ruleSetFor(agency);
+  const images = await readAssets(rootArg);
+  const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
   const env = {
-    context: { agency, asOf, rules: ruleSetFor(agency), homes },
+    context: { agency, asOf, rules, homes },
     template: (file: string) => compiled.get(file)!,
-    images: await readAssets(rootArg),
-    fonts: options.format.includes('pdf') ? await loadFonts() : (undefined as never),
+    images,
+    fonts: fonts ?? (undefined as never),
     formats: options.format,
     fileBytes: bytesOf,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
   };
 
+  // What every job shares, hashed once.
+  const shared = {
+    tool: version,
+    asOf,
+    formats: options.format,
+    draft: options.draft === true,
+    pdfa: options.pdfa === true,
+    agency: sha256(bytesOf(AGENCY_FILE) ?? ''),
+    fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
+    rules: sha256(canonicalJson(rules)),
+    assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
+  };
+  const manifestPath = join(options.out, 'manifest.json');
+  const previous = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined), version);
+
   const entries: Record<string, ManifestEntry> = {};
   const failures: Diagnostic[] = [];
   let failed = 0;
+  let skipped = 0;
   let warnings = 0;
   for (const job of jobs) {
-    const result = await runJob(job, env);
+    const prepared = jobData(job, env);
+    const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: templateHashes.get(job.template)! });
+    if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
+      skipped++;
+      // A shortfall is still a shortfall when its packet is up to date: say it again.
+      for (const warning of prepared.data.warnings) log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
+      warnings += prepared.data.warnings.length;
+      continue;
+    }
+    const result = await runJob(job, env, prepared);
     if (Object.keys(result.files).length === 0) {
       failures.push(...result.diagnostics);
       failed++;
@@ -108,6 +165,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         asOf,
         inputs: result.inputs,
         withheld: result.withheld.map(({ kind, field }) => ({ kind, field })),
+        fingerprint: print,
         sha256: sha256(bytes),
       };
     }
@@ -120,15 +178,62 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     for (const warning of result.warnings) log(`  ${pc.yellow('warning')} ${warning}`);
     warnings += result.warnings.length;
   }
-  const manifestPath = join(options.out, 'manifest.json');
-  const previous = await readFile(manifestPath, 'utf8').catch(() => undefined);
-  await writeFileAtomic(manifestPath, serializeManifest(updateManifest(parseManifest(previous, version), entries)));
+  const removed = full ? await removeStale(previous, options.out, root, jobs, log) : [];
+  await writeFileAtomic(manifestPath, serializeManifest(updateManifest(withoutOutputs(previous, removed), entries)));
 
   if (failures.length > 0) {
     process.stdout.write(formatText({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => templateSources.get(f), filesChecked: jobs.length }));
   }
-  const built = jobs.length - failed;
+  const ran = jobs.length - skipped;
+  const built = ran - failed;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`${failed ? pc.red('✖') : pc.green('✔')} ${built} of ${jobs.length} documents built as of ${asOf} in ${seconds} s${warnings ? `, ${warnings} warnings` : ''}; manifest: ${manifestPath}`);
+  if (ran === 0) {
+    log(`${pc.green('✔')} ${jobs.length === 0 ? `Nothing to build as of ${asOf}` : `${jobs.length === 1 ? 'The document was' : `All ${jobs.length} documents were`} up to date as of ${asOf}; none rebuilt`} (${seconds} s); manifest: ${manifestPath}`);
+    return EXIT.ok;
+  }
+  const upToDateNote = skipped ? `; ${skipped} up to date, skipped` : '';
+  log(`${failed ? pc.red('✖') : pc.green('✔')} ${built} of ${ran} documents built as of ${asOf} in ${seconds} s${warnings ? `, ${warnings} warnings` : ''}${upToDateNote}; manifest: ${manifestPath}`);
   return failed ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Every output of the job is recorded with this fingerprint and still has its recorded bytes. */
+async function upToDate(previous: Manifest, out: string, paths: readonly string[], print: string): Promise<boolean> {
+  for (const path of paths) {
+    const entry = previous.outputs[path];
+    // Read the file only when the fingerprint alone would let it be skipped.
+    const onDisk = entry?.fingerprint === print ? await readFile(join(out, path)).then(sha256, () => undefined) : undefined;
+    if (!isUpToDate(entry, print, onDisk)) return false;
+  }
+  return true;
+}
+
+/**
+ * Removes the outputs the manifest records whose job is gone (never any other
+ * file), and returns the manifest keys to drop. A file changed since casepress
+ * wrote it is someone's work: it is left in place, and only its entry dropped.
+ */
+async function removeStale(previous: Manifest, out: string, root: CaseRoot, jobs: readonly Job[], log: (line: string) => void): Promise<string[]> {
+  const dropped: string[] = [];
+  for (const path of staleOutputs(Object.keys(previous.outputs), jobs.map((j) => j.output))) {
+    const entry = previous.outputs[path]!;
+    const file = join(out, path);
+    const isCase = path.startsWith('children/');
+    const what = isCase ? 'case' : 'home';
+    const exists = isCase ? root.children.some((c) => c.id === entry.subject && c.case) : root.homes.some((h) => h.id === entry.subject && h.home);
+    const reason = exists ? `its ${what} no longer has that document` : `its ${what} ${entry.subject} no longer exists`;
+    const onDisk = await readFile(file).then(sha256, () => undefined);
+    if (onDisk !== undefined && onDisk !== entry.sha256) {
+      log(`${pc.yellow('kept')} ${file}: ${reason}, but the file was changed after casepress wrote it; it is no longer in the manifest`);
+      dropped.push(path);
+      continue;
+    }
+    const error = onDisk === undefined ? undefined : await rm(file).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    if (error) {
+      log(`${pc.yellow('warning')} ${file} could not be removed (${error.code ?? error.message}); ${reason}`);
+      continue;
+    }
+    log(onDisk === undefined ? `${pc.cyan('dropped')} ${file} from the manifest: ${reason} (the file was already gone)` : `${pc.cyan('removed')} ${file}: ${reason}`);
+    dropped.push(path);
+  }
+  return dropped;
 }

@@ -1,0 +1,83 @@
+/**
+ * Incremental builds (architecture.md, "Incremental by fingerprint"): a job's
+ * fingerprint hashes everything its output depends on; the manifest keeps it
+ * beside the output's own hash. Pure decisions: is an output up to date, which
+ * recorded outputs no longer have a job, do two jobs claim one path.
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+
+/** Everything one job's bytes depend on. Hashes are sha256 hex. */
+export interface FingerprintParts {
+  readonly tool: string;
+  readonly type: string;
+  readonly subject: string;
+  readonly output: string;
+  readonly asOf: string;
+  readonly audience: string;
+  readonly formats: readonly string[];
+  readonly draft: boolean;
+  readonly pdfa: boolean;
+  /** Case-root-relative path → hash of the file the job's data read. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Hash of agency.yaml as read. */
+  readonly agency: string;
+  /** Hash of the template and the partials it uses. */
+  readonly template: string;
+  /** Hash of the font files (empty when no PDF is written). */
+  readonly fonts: string;
+  /** Hash of the rule set the documents apply. */
+  readonly rules: string;
+  /** assets/ path → hash (the logo). */
+  readonly assets: Readonly<Record<string, string>>;
+}
+
+export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      : v,
+  );
+}
+
+export function fingerprint(parts: FingerprintParts): string {
+  return sha256(canonicalJson({ ...parts, formats: [...parts.formats].sort() }));
+}
+
+/** What the manifest recorded for an output (undefined: never built here). */
+export interface Recorded {
+  readonly fingerprint?: string;
+  readonly sha256: string;
+}
+
+/**
+ * An output may be skipped when the manifest records the same fingerprint and
+ * the file on disk still has the recorded bytes (`onDisk`: its hash, undefined when missing).
+ */
+export function isUpToDate(entry: Recorded | undefined, print: string, onDisk: string | undefined): boolean {
+  return entry !== undefined && entry.fingerprint === print && onDisk !== undefined && onDisk === entry.sha256;
+}
+
+/** A manifest key casepress could have written: relative, inside --out, a PDF or DOCX. */
+export function isOutputPath(path: string): boolean {
+  return /\.(pdf|docx)$/.test(path) && !path.includes('\\') && !posix.isAbsolute(path) && posix.normalize(path) === path && !path.split('/').includes('..');
+}
+
+/**
+ * Recorded outputs whose job is gone: manifest keys (only those, never other
+ * files) whose path without the extension is no current job's output.
+ */
+export function staleOutputs(recorded: readonly string[], jobOutputs: readonly string[]): string[] {
+  const current = new Set(jobOutputs);
+  return recorded.filter((path) => isOutputPath(path) && !current.has(path.replace(/\.(pdf|docx)$/, ''))).sort();
+}
+
+/** Output paths claimed by more than one job, with how many claim each. */
+export function outputClashes(jobOutputs: readonly string[]): { output: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const output of jobOutputs) counts.set(output, (counts.get(output) ?? 0) + 1);
+  return [...counts].filter(([, count]) => count > 1).map(([output, count]) => ({ output, count }));
+}

@@ -1,0 +1,165 @@
+/**
+ * Incremental builds (issue 5): `casepress build` on a copy of the example
+ * agency, run again after each kind of change, rebuilds exactly the documents
+ * whose fingerprint changed, removes the recorded outputs whose job is gone,
+ * and ends with the manifest a clean build writes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from './helpers/fixture-root.js';
+
+const BIN = join(REPO, 'bin/casepress');
+const AS_OF = '2026-11-23';
+let work: string;
+let root: string;
+let out: string;
+let templates: string;
+
+interface Entry { type: string; subject: string; inputs: Record<string, string>; fingerprint: string; sha256: string }
+interface Manifest { outputs: Record<string, Entry> }
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const build = (...extra: string[]) => run(['build', root, '--out', out, ...extra]);
+const manifest = async (dir = out) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+/** Output path → modification time, for every recorded output. */
+async function mtimes(): Promise<Record<string, number>> {
+  const paths = Object.keys((await manifest()).outputs);
+  return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, (await stat(join(out, p))).mtimeMs] as const)));
+}
+/** The job outputs (without extension) the CLI says it built. */
+const builtLines = (stdout: string) => [...stdout.matchAll(/^built .*?\/((?:children|homes)\/[^{]+)\.\{/gm)].map((m) => m[1]!).sort();
+const jobsOf = (m: Manifest) => [...new Set(Object.keys(m.outputs).map((p) => p.replace(/\.(pdf|docx)$/, '')))].sort();
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'casepress-incremental-'));
+  root = join(work, 'cases');
+  out = join(work, 'output');
+  templates = join(work, 'templates');
+  await cp(join(REPO, 'cases'), root, { recursive: true });
+  await cp(join(REPO, 'templates'), templates, { recursive: true });
+  const first = build('--as-of', AS_OF);
+  expect(first.code, first.stdout + first.stderr).toBe(0);
+}, 120_000);
+afterAll(async () => rm(work, { recursive: true, force: true }));
+
+describe('incremental build', () => {
+  it('records a fingerprint beside each output hash', async () => {
+    const m = await manifest();
+    expect(Object.keys(m.outputs).length).toBeGreaterThanOrEqual(20);
+    for (const entry of Object.values(m.outputs)) expect(entry.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('builds nothing when nothing changed, and touches no file', async () => {
+    const before = await mtimes();
+    const bytes = await readFile(join(out, 'children/C-2025-0142/court-report-2026-12-10.pdf'));
+    const jobs = jobsOf(await manifest()).length;
+    const again = build('--as-of', AS_OF);
+    expect(again.code, again.stdout).toBe(0);
+    expect(builtLines(again.stdout)).toEqual([]);
+    expect(again.stdout).toContain(`All ${jobs} documents were up to date`);
+    expect(await mtimes()).toEqual(before);
+    expect(await readFile(join(out, 'children/C-2025-0142/court-report-2026-12-10.pdf'))).toEqual(bytes);
+  }, 60_000);
+
+  it('rebuilds only the documents that read an edited contact note', async () => {
+    const note = 'children/C-2025-0142/contacts/2026-11-05-home.md';
+    const { outputs } = await manifest();
+    const readers = jobsOf({ outputs }).filter((job) => note in (outputs[`${job}.pdf`]?.inputs ?? {}));
+    expect(readers).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
+    const before = await mtimes();
+    await appendFile(join(root, note), '\nThe child asked about the school play.\n');
+    const again = build('--as-of', AS_OF);
+    expect(again.code, again.stdout).toBe(0);
+    expect(builtLines(again.stdout)).toEqual(readers);
+    expect(again.stdout).toMatch(/✔ 1 of 1 documents built as of 2026-11-23 .*; \d+ up to date, skipped/);
+    const after = await mtimes();
+    for (const path of Object.keys(before)) {
+      if (readers.some((job) => path.startsWith(job))) expect(after[path], path).toBeGreaterThan(before[path]!);
+      else expect(after[path], path).toBe(before[path]);
+    }
+  }, 60_000);
+
+  it('rebuilds every document of a type whose template changed, and no other', async () => {
+    // The copy has the same sources as the bundled templates: nothing to rebuild yet.
+    expect(builtLines(build('--as-of', AS_OF, '--templates', templates).stdout)).toEqual([]);
+    await appendFile(join(templates, 'service-plan.md.hbs'), '\nReviewed with the supervisor.\n');
+    const again = build('--as-of', AS_OF, '--templates', templates);
+    expect(again.code, again.stdout).toBe(0);
+    const plans = jobsOf(await manifest()).filter((job) => job.includes('/service-plan-'));
+    expect(plans.length).toBeGreaterThanOrEqual(5);
+    expect(builtLines(again.stdout)).toEqual(plans);
+  }, 60_000);
+
+  it('rebuilds everything when agency.yaml or the as-of date changes', async () => {
+    await appendFile(join(root, 'agency.yaml'), '\n# reviewed\n');
+    const agency = build('--as-of', AS_OF, '--templates', templates);
+    expect(agency.code, agency.stdout).toBe(0);
+    expect(builtLines(agency.stdout)).toEqual(jobsOf(await manifest()));
+    expect(agency.stdout).not.toContain('up to date');
+
+    const later = build('--as-of', '2026-11-24', '--templates', templates);
+    expect(later.code, later.stdout).toBe(0);
+    expect(builtLines(later.stdout)).toEqual(jobsOf(await manifest()));
+  }, 120_000);
+
+  it('court-summary builds its one document and removes nothing', async () => {
+    const jobs = jobsOf(await manifest());
+    const one = run(['court-summary', 'C-2025-0142', root, '--out', out, '--as-of', '2026-11-24', '--templates', templates, '--force']);
+    expect(one.code, one.stdout).toBe(0);
+    expect(builtLines(one.stdout)).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
+    expect(one.stdout).not.toMatch(/removed/);
+    expect(jobsOf(await manifest())).toEqual(jobs);
+  }, 60_000);
+
+  it('removes the recorded outputs of a deleted case, and never a file it did not write', async () => {
+    const gone = 'children/C-2026-0058/';
+    const recorded = Object.keys((await manifest()).outputs);
+    expect(recorded.filter((p) => p.startsWith(gone)).length).toBeGreaterThan(0);
+    await writeFile(join(out, 'stray.pdf'), 'not ours');
+    await writeFile(join(out, gone, 'notes.pdf'), 'not ours either');
+    await rm(join(root, gone), { recursive: true });
+    const again = build('--as-of', '2026-11-24', '--templates', templates);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toMatch(/removed .*children\/C-2026-0058\/court-report-[\d-]+\.pdf: its case C-2026-0058 no longer exists/);
+    const after = Object.keys((await manifest()).outputs);
+    expect(after).toEqual(recorded.filter((p) => !p.startsWith(gone)));
+    for (const path of recorded) expect(existsSync(join(out, path)), path).toBe(!path.startsWith(gone));
+    expect(await readFile(join(out, 'stray.pdf'), 'utf8')).toBe('not ours');
+    expect(await readFile(join(out, gone, 'notes.pdf'), 'utf8')).toBe('not ours either');
+  }, 60_000);
+
+  it('rebuilds a missing or altered output', async () => {
+    const pdf = 'homes/H-0042/home-study-2026-11-16.pdf';
+    const docx = 'children/C-2024-0087/service-plan-2026-08-12.docx';
+    await rm(join(out, pdf));
+    await writeFile(join(out, docx), 'edited by hand');
+    const again = build('--as-of', '2026-11-24', '--templates', templates);
+    expect(builtLines(again.stdout)).toEqual([docx, pdf].map((p) => p.replace(/\.(pdf|docx)$/, '')).sort());
+  }, 60_000);
+
+  it('--force rebuilds all, and the manifest equals a clean build\'s', async () => {
+    const forced = build('--as-of', '2026-11-24', '--templates', templates, '--force');
+    expect(forced.code, forced.stdout).toBe(0);
+    expect(builtLines(forced.stdout)).toEqual(jobsOf(await manifest()));
+    const fresh = join(work, 'fresh');
+    const clean = run(['build', root, '--out', fresh, '--as-of', '2026-11-24', '--templates', templates]);
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(await manifest()).toEqual(await manifest(fresh));
+  }, 120_000);
+
+  it('the incremental manifest, without --force, also equals the clean one', async () => {
+    // Edit, build incrementally, and compare with a clean build of the same root.
+    await appendFile(join(root, 'children/C-2025-0143/contacts/2026-07-06-home.md'), '\nFollow-up call made.\n');
+    expect(build('--as-of', '2026-11-24', '--templates', templates).code).toBe(0);
+    const fresh = join(work, 'fresh-2');
+    expect(run(['build', root, '--out', fresh, '--as-of', '2026-11-24', '--templates', templates]).code).toBe(0);
+    expect(await manifest()).toEqual(await manifest(fresh));
+  }, 120_000);
+});
