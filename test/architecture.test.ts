@@ -21,7 +21,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
   bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io'],
   io: ['core', 'render'],
-  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build'],
+  watch: ['core', 'build', 'io', 'load'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -35,6 +36,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   build: [],
   bench: [],
   io: [],
+  watch: ['chokidar'],
   cli: ['commander', 'picocolors'],
 };
 const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\))/;

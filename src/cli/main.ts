@@ -103,6 +103,17 @@ function program(setExit: (code: ExitCode) => void): Command {
     );
   });
 
+  documentOptions(
+    cli
+      .command('watch')
+      .description('build every document that is due, then rebuild the ones a saved file affects, until Ctrl-C')
+      .argument('[root]', 'the case root', DEFAULT_ROOT)
+      .addHelpText('after', '\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt children/C-2025-0142/court-report-2026-12-10 (0.8 s)'),
+  ).action(async (root: string, options: BuildCommandOptions) => {
+    const { watch } = await import('./commands/watch.js');
+    setExit(await watch(root, options, log));
+  });
+
   cli
     .command('due')
     .description('every deadline and compliance item of every case and home, overdue first: what a supervisor checks each Monday')

@@ -1,0 +1,156 @@
+/**
+ * `casepress watch [root]`: build every document once, then keep them current
+ * while case managers write. Each batch of saved files runs `build` again; the
+ * fingerprints make it rebuild only the documents that read a changed file.
+ * One line per rebuild says what changed, what was rebuilt and how long it took.
+ *
+ * Data with errors builds nothing: build prints the diagnostics, the last good
+ * documents stay as they are, and watching goes on. Ctrl-C (or SIGTERM) stops
+ * watching once a rebuild under way has finished writing, and exits 0.
+ * Without --as-of, the documents are rebuilt when the agency's day changes.
+ */
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pc from 'picocolors';
+import { planJobs } from '../../build/jobs.js';
+import { today } from '../../io/clock.js';
+import { PACKAGE_ROOT } from '../../io/package-files.js';
+import type { Change } from '../../watch/queue.js';
+import { startWatcher } from '../../watch/watcher.js';
+import { EXIT, type ExitCode } from '../exit.js';
+import { build, type BuildOptions } from './build.js';
+
+export type WatchOptions = Omit<BuildOptions, 'prune'>;
+
+export interface WatchControl {
+  /** Stops watching when aborted (tests); by default SIGINT and SIGTERM do. */
+  readonly signal?: AbortSignal;
+  readonly debounceMs?: number;
+  /** How often to look whether the agency's day has changed (ms). */
+  readonly dayCheckMs?: number;
+}
+
+const MAX_LISTED = 3;
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+export async function watch(rootArg: string, options: WatchOptions, log: (line: string) => void, control: WatchControl = {}): Promise<ExitCode> {
+  const stop = stopSignal(control.signal);
+  try {
+    // Like `build` without filters: every document, and outputs whose job is gone removed;
+    // --audience narrows the documents, so nothing is pruned then.
+    // --force rebuilds everything once, at the start; after that only what a change affects.
+    const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false };
+    const filter = options.audience ? { audience: options.audience } : {};
+    /** The agency's time zone and the as-of day of the last build that loaded the agency. */
+    let day: { timeZone: string | undefined; asOf: string } | undefined;
+    const plan = (root: Parameters<typeof planJobs>[0], asOf: string) => {
+      day = { timeZone: root.agency?.data.time_zone ?? undefined, asOf };
+      return planJobs(root, asOf, filter);
+    };
+
+    await build(rootArg, { ...buildOptions, force: options.force === true }, plan, log);
+    if (stop.signal.aborted) return EXIT.ok;
+
+    const root = resolve(rootArg);
+    const templates = resolve(options.templates ?? join(PACKAGE_ROOT, 'templates'));
+    const shown = (path: string) => {
+      if (!isAbsolute(path)) return path;
+      const base = path === root || path.startsWith(root + sep) ? root : process.cwd();
+      const rel = relative(base, path);
+      return rel.startsWith('..') ? path : rel || '.';
+    };
+
+    const rebuild = async (changes: readonly Change[]) => {
+      const started = performance.now();
+      const lines: string[] = [];
+      const code = await build(rootArg, buildOptions, plan, (line) => lines.push(line));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), lines, code, options.out, seconds));
+    };
+
+    const watcher = startWatcher({
+      folders: [root, templates],
+      out: options.out,
+      rebuild,
+      onError: (error) => log(`${time()} ${pc.red('✖')} could not rebuild: ${error instanceof Error ? error.message : String(error)}; still watching`),
+      ...(control.debounceMs !== undefined ? { debounceMs: control.debounceMs } : {}),
+    });
+    // A new day moves the as-of date, and with it every document: rebuild then.
+    const dayTimer = options.asOf
+      ? undefined
+      : setInterval(() => {
+          if (day && today(day.timeZone) !== day.asOf) watcher.poke(`(a new day: ${today(day.timeZone)})`);
+        }, control.dayCheckMs ?? 60_000);
+    await watcher.ready;
+    log(`${pc.cyan('watching')} ${rootArg} and ${shown(templates)} for changes; Ctrl-C stops`);
+
+    await stop.stopped;
+    if (dayTimer) clearInterval(dayTimer);
+    await watcher.close();
+    log('stopped watching');
+    return EXIT.ok;
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** One line for one rebuild, from the lines build logged. */
+export function rebuildLine(changed: readonly string[], buildLines: readonly string[], code: ExitCode, out: string, seconds: string): string {
+  const plain = buildLines.map((l) => l.replace(ANSI, ''));
+  const pick = (word: string) => plain.flatMap((l) => (l.startsWith(`${word} `) ? [l.slice(word.length + 1)] : []));
+  const outPrefix = (path: string) => {
+    const rel = relative(out, path);
+    return rel.startsWith('..') ? path : rel;
+  };
+  const built = pick('built').map((l) => outPrefix(l.replace(/\.\{[^}]*\}$/, '')));
+  const failed = pick('failed').map((l) => outPrefix(l.replace(/ \(.*$/, '')));
+  const removed = pick('removed').map((l) => outPrefix(l.replace(/: .*$/, '')));
+
+  const parts: string[] = [];
+  if (plain.some((l) => l.startsWith('Nothing was built'))) {
+    parts.push(`${pc.red('the data has errors (above)')}: nothing rebuilt; the last good documents are kept`);
+  } else {
+    if (built.length) parts.push(`${pc.green('rebuilt')} ${list(built, 'document')}`);
+    if (failed.length) parts.push(`${pc.red('failed')} ${list(failed, 'document')}`);
+    if (removed.length) parts.push(`${pc.cyan('removed')} ${list(removed, 'file')}`);
+    if (!parts.length) parts.push(code === EXIT.ok ? 'no document affected' : pc.red('nothing rebuilt (see above)'));
+  }
+  const mark = code === EXIT.ok ? pc.green('✔') : pc.red('✖');
+  const what = changed.length === 1 ? changed[0]! : `${changed.length} files (${changed.slice(0, MAX_LISTED).join(', ')}${changed.length > MAX_LISTED ? ` and ${changed.length - MAX_LISTED} more` : ''})`;
+  return `${time()} ${mark} ${what} changed: ${parts.join('; ')} (${seconds} s)`;
+}
+
+function list(items: readonly string[], noun: string): string {
+  const head = items.slice(0, MAX_LISTED).join(', ');
+  const more = items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '';
+  return items.length === 1 ? head : `${items.length} ${noun}s: ${head}${more}`;
+}
+
+function time(): string {
+  return pc.dim(new Date().toTimeString().slice(0, 8));
+}
+
+/** Resolves on the first SIGINT or SIGTERM (or when `signal` aborts); a second Ctrl-C is the default: exit at once. */
+function stopSignal(signal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  if (signal?.aborted) controller.abort();
+  else if (signal) signal.addEventListener('abort', onSignal, { once: true });
+  else {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  const stopped = new Promise<void>((done) => {
+    if (controller.signal.aborted) done();
+    else controller.signal.addEventListener('abort', () => done(), { once: true });
+  });
+  return {
+    signal: controller.signal,
+    stopped,
+    dispose: () => {
+      signal?.removeEventListener('abort', onSignal);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
