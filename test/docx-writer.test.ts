@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../src/core/calendar-date.js';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
-import { decodeXml as decode, paragraphs, parts } from './helpers/docx-parts.js';
+import { paragraphs, parts } from './helpers/docx-parts.js';
 import { REPO } from './helpers/fixture-root.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
 

@@ -101,7 +101,6 @@ export function parseYaml(source: YamlSource): ParsedYaml {
     return { locate, diagnostics };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    const contents = doc.contents;
     diagnostics.push(
       diagnostic('CP1106', {
         file,
