@@ -1,20 +1,11 @@
 /** Compile-time checks: each mistake is a diagnostic at its template line, with a hint. */
+import { brief } from '../../test/helpers/brief-diagnostics.js';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../core/diagnostic.js';
 import { compileTemplate, renderTemplate } from './compile-template.js';
 import { listPartials } from './list-partials.js';
 
 const FILE = 'templates/court-report.md.hbs';
 
-function brief(diagnostics: readonly Diagnostic[]) {
-  return diagnostics.map((d) => ({
-    code: d.code,
-    at: `${d.file}:${d.span?.start.line ?? '?'}:${d.span?.start.column ?? '?'}`,
-    ...(d.field ? { field: d.field } : {}),
-    message: d.message,
-    ...(d.hint ? { hint: d.hint } : {}),
-  }));
-}
 
 const compileErrors = (source: string, partials: Record<string, string> = {}) => {
   const result = compileTemplate(source, FILE, partials);

@@ -1,6 +1,6 @@
 /** What each helper prints, and what it says when given the wrong thing. */
+import { brief } from '../../../test/helpers/brief-diagnostics.js';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Inline } from '../../document/ast.js';
 import { markdownToTree } from '../../document/from-markdown.js';
 import { compileTemplate, renderTemplate } from '../compile-template.js';
@@ -26,15 +26,6 @@ function seen(source: string, data: unknown = {}): string {
   return blocks.map((b) => (b.type === 'paragraph' ? b.children.map(inline).join('') : JSON.stringify(b))).join('\n\n');
 }
 
-function brief(diagnostics: readonly Diagnostic[]) {
-  return diagnostics.map((d) => ({
-    code: d.code,
-    at: `${d.file}:${d.span?.start.line ?? '?'}:${d.span?.start.column ?? '?'}`,
-    ...(d.field ? { field: d.field } : {}),
-    message: d.message,
-    ...(d.hint ? { hint: d.hint } : {}),
-  }));
-}
 
 describe('text', () => {
   it('prints text and numbers, escaped', () => {
