@@ -19,10 +19,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   // compute reads the loaded case root (load/case-root.ts types): the records with where they came from.
   compute: ['core', 'model', 'load'],
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
-  bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io'],
+  bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io', 'gen', 'watch', 'cli'],
+  // The synthetic agency generator: records in, YAML and Markdown text out.
+  gen: ['core', 'model'],
   io: ['core', 'render'],
   watch: ['core', 'build', 'io', 'load'],
-  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch', 'gen'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -33,11 +35,12 @@ const PACKAGES: Record<string, readonly string[]> = {
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
   render: ['pdfkit', 'docx', 'fflate'],
   compute: [],
-  build: [],
+  build: ['piscina'],
   bench: [],
-  io: [],
+  gen: ['yaml'],
+  io: ['p-limit'],
   watch: ['chokidar'],
-  cli: ['commander', 'picocolors'],
+  cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3'],
 };
 const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\))/;
 

@@ -248,4 +248,9 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
 }
 
 boundHeapGrowth();
+// `casepress validate | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { isCaseTextFile, type ListedEntry, type RootListing } from '../core/listing.js';
 
 export interface ListOptions {
@@ -14,17 +15,20 @@ export interface ListOptions {
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
 const MAX_DEPTH = 8;
+/** Files open at once: a 2,000-child root has 50,000 files, and the process's descriptors are limited (EMFILE). */
+const OPEN_AT_ONCE = 64;
 /** Folders not worth walking into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export async function listCaseRoot(root: string, options: ListOptions): Promise<RootListing> {
   const entries: ListedEntry[] = [];
   const visited = new Set<string>([await realpath(root)]);
+  const limit = pLimit(OPEN_AT_ONCE);
 
   async function walk(dir: string, rel: string, depth: number): Promise<void> {
     let names: string[];
     try {
-      names = (await readdir(dir)).sort();
+      names = (await limit(() => readdir(dir))).sort();
     } catch (error) {
       entries.push({ type: 'problem', path: rel || '.', problem: 'unreadable', detail: reason(error) });
       return;
@@ -34,7 +38,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         if (SKIPPED_FOLDERS.has(name)) return;
         const path = rel ? `${rel}/${name}` : name;
         const full = join(dir, name);
-        const entry = await describe(full, path);
+        const entry = await limit(() => describe(full, path));
         if (entry.type === 'dir') {
           const real = await realpath(full).catch(() => full);
           if (visited.has(real) || depth >= MAX_DEPTH) {
