@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../core/calendar-date.js';
 import { fifteenOfTwentyTwo, firstDayReached, windowCount } from './fifteen-of-twenty-two.js';
 import { caseRecord, placement } from './fixtures.js';
+import { dateOfDay, dayNumber, type Span } from './spans.js';
 import { careTimeline } from './time-in-care.js';
 
 const reachedOn = (record: ReturnType<typeof caseRecord>, asOf = '2030-01-01') => fifteenOfTwentyTwo(record, asOf).date;
@@ -135,5 +137,36 @@ describe('15 of the most recent 22 months (42 U.S.C. 675(5)(E))', () => {
     const { counted } = careTimeline(caseRecord({ removal: { date: '2025-03-20', adjudication_date: '2025-03-20' } }), Infinity);
     expect(firstDayReached(counted, '2025-03-20', '2026-06-19')).toBeUndefined();
     expect(firstDayReached(counted, '2025-03-20', '2026-06-20')).toBe('2026-06-20');
+  });
+});
+
+describe('the jumping search', () => {
+  /** The definition read literally: every day from `from` to `to`. */
+  function dayByDay(counted: readonly Span[], from: string, to: string): string | undefined {
+    for (let day = dayNumber(from); day <= dayNumber(to); day++) {
+      const { inCare, required } = windowCount(counted, dateOfDay(day));
+      if (inCare >= required) return dateOfDay(day);
+    }
+    return undefined;
+  }
+
+  it('finds the same day as a day-by-day search, for arbitrary stays and gaps (month ends, leap days)', () => {
+    const base = dayNumber('2019-12-15');
+    const stays = fc.array(fc.record({ gap: fc.integer({ min: 0, max: 400 }), length: fc.integer({ min: 1, max: 700 }) }), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(stays, fc.integer({ min: 0, max: 120 }), (list, offset) => {
+        const counted: Span[] = [];
+        let at = base + offset;
+        for (const { gap, length } of list) {
+          at += gap;
+          counted.push({ start: at, end: at + length });
+          at += length;
+        }
+        const from = dateOfDay(counted[0]!.start);
+        const to = dateOfDay(at + 800);
+        expect(firstDayReached(counted, from, to)).toBe(dayByDay(counted, from, to));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
