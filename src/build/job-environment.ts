@@ -1,0 +1,82 @@
+/**
+ * What every job of one build shares (run-job.ts's JobEnvironment): the
+ * agency's context, the compiled templates, the fonts, the images. One place
+ * for `build` and the bench to set it up, so both render the same way.
+ */
+import { join } from 'node:path';
+import { diagnostic } from '../core/diagnostic.js';
+import type { Sourced } from '../compute/documents/context.js';
+import { ruleSetFor } from '../compute/rule-sets.js';
+import type { ImageSet } from '../document/ast.js';
+import type { CaseRoot } from '../load/case-root.js';
+import type { Agency } from '../model/agency.js';
+import type { Home } from '../model/home.js';
+import { readTemplate } from '../io/package-files.js';
+import type { FontSet } from '../render/pdf/index.js';
+import { UsageError } from '../cli/exit.js';
+import { canonicalJson, sha256 } from './fingerprint.js';
+import { DOC_TYPES } from './jobs.js';
+import { prepareTemplate, type Format } from './render-document.js';
+import type { JobEnvironment } from './run-job.js';
+
+export interface JobEnvironmentInput {
+  readonly root: CaseRoot;
+  readonly agency: Agency;
+  readonly asOf: string;
+  /** The folder of <type>.md.hbs and partials/. */
+  readonly templatesDir: string;
+  readonly formats: readonly Format[];
+  /** Needed when the formats include PDF. */
+  readonly fonts?: FontSet;
+  readonly images: ImageSet;
+  /** Case-root-relative path → the bytes as read (ReadRoot.bytesOf). */
+  readonly bytesOf: (path: string) => Uint8Array | undefined;
+  /** The template files to prepare (e.g. the jobs' `template`s); every document type's when not given. */
+  readonly templates?: Iterable<string>;
+  readonly draft?: boolean;
+  readonly pdfa?: boolean;
+}
+
+export interface PreparedJobEnvironment extends JobEnvironment {
+  /** Template file → its source as read, for code frames. */
+  readonly templateSources: ReadonlyMap<string, string>;
+  /** Template file → hash of its source and the partials it uses, for fingerprints. */
+  readonly templateHashes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads and compiles each template once and returns the environment jobs run
+ * in. A template that cannot be read is a UsageError; one that does not
+ * compile fails its jobs (its diagnostics are what `template(file)` returns).
+ */
+export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
+  const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
+  const templateSources = new Map<string, string>();
+  const templateHashes = new Map<string, string>();
+  for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
+    const path = join(input.templatesDir, file);
+    const sources = await readTemplate(path).catch(() => {
+      throw new UsageError(`the template "${path}" cannot be read`);
+    });
+    templateSources.set(sources.file, sources.source);
+    const prepared = prepareTemplate(sources);
+    compiled.set(file, prepared);
+    // A template that does not compile fails its jobs anyway; hash every partial it could use.
+    const used = prepared.template?.partials ?? Object.keys(sources.partials);
+    templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
+  }
+  const homes = new Map<string, Sourced<Home>>(input.root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: '' }] as const] : [])));
+  if (input.formats.includes('pdf') && !input.fonts) throw new Error('the PDF format needs the fonts (loadFonts)');
+  return {
+    context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency), homes },
+    template: (file) => compiled.get(file) ?? { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] },
+    images: input.images,
+    fonts: input.fonts ?? (undefined as never),
+    formats: input.formats,
+    fileBytes: input.bytesOf,
+    ...(input.draft ? { draft: true } : {}),
+    ...(input.pdfa ? { pdfa: true } : {}),
+    templateSources,
+    templateHashes,
+  };
+}
