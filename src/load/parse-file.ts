@@ -7,6 +7,7 @@ import { LineIndex } from '../core/source.js';
 import { FILE_KINDS, type FileKindName, type RecordOf } from '../model/file-kinds.js';
 import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
+import { fastYaml } from './fast-yaml.js';
 import { parseYaml, type Locator } from './yaml-document.js';
 
 export interface LoadedFile<K extends FileKindName = FileKindName> {
@@ -25,7 +26,49 @@ export interface ParseResult<K extends FileKindName> {
   readonly diagnostics: Diagnostic[];
 }
 
+/**
+ * Most files are well formed: they are read by the fast path (fast-yaml.ts,
+ * no YAML document, positions found again only if a later check asks). A file
+ * the fast path cannot read, or whose values do not validate, is read again
+ * by the full parser, so its diagnostics are exactly the full parser's.
+ */
 export function parseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> {
+  return fastParseCaseFile(file, kind, text) ?? fullParseCaseFile(file, kind, text);
+}
+
+function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> | undefined {
+  const spec = FILE_KINDS[kind];
+  let yaml = text;
+  let offset = 0;
+  let body = '';
+  let bodyLine = 1;
+  if (spec.syntax === 'markdown') {
+    const split = splitFrontMatter(text);
+    if (!split.ok) return undefined;
+    ({ yaml, yamlOffset: offset, body, bodyLine } = split.value);
+  }
+  const data = fastYaml(yaml);
+  if (data === undefined) return undefined;
+  const result = spec.schema.safeParse(data);
+  if (!result.success) return undefined;
+  // Only the text is kept; the full parse that knows where each field was written runs on first use.
+  const locate = lazyLocator(() => parseYaml({ file, index: new LineIndex(text), yaml, offset }).locate);
+  return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate }, diagnostics: [] };
+}
+
+function lazyLocator(make: () => Locator): Locator {
+  let real: Locator | undefined;
+  const get = () => (real ??= make());
+  return {
+    value: (path) => get().value(path),
+    key: (path) => get().key(path),
+    source: (path) => get().source(path),
+    splitByComma: (path) => get().splitByComma(path),
+  };
+}
+
+/** The full parser: a YAML document with positions, and every diagnostic. */
+export function fullParseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> {
   const spec = FILE_KINDS[kind];
   const index = new LineIndex(text);
   let yaml = text;

@@ -1,0 +1,165 @@
+/**
+ * The fast path reads a file only when it would give what `yaml` gives: the
+ * same values, in the same key order, and `yaml` reports no error or warning.
+ * Checked on every case file in the repository, hand-written edge cases,
+ * mutated case files and generated documents.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { fastYaml } from './fast-yaml.js';
+import { splitFrontMatter } from './front-matter.js';
+
+const REPO = join(import.meta.dirname, '../..');
+
+/** Returns whether the fast path read it; fails the test if it read it differently from `yaml`. */
+function agrees(source: string): boolean {
+  const fast = fastYaml(source);
+  if (fast === undefined) return false;
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  expect(doc.errors.map((e) => e.code), source).toEqual([]);
+  expect(doc.warnings.map((e) => e.code), source).toEqual([]);
+  const slow = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  expect(fast, source).toStrictEqual(slow);
+  expect(JSON.stringify(fast), source).toBe(JSON.stringify(slow));
+  return true;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path);
+    return /\.(ya?ml|md)$/i.test(name) ? [path] : [];
+  });
+}
+
+/** The YAML of a case file: the whole file, or a note's front matter. */
+function yamlOf(path: string): string | undefined {
+  const text = readFileSync(path, 'utf8');
+  if (!path.endsWith('.md')) return text;
+  const split = splitFrontMatter(text);
+  return split.ok ? split.value.yaml : undefined;
+}
+
+const corpus = [...filesUnder(join(REPO, 'cases')), ...filesUnder(join(REPO, 'starter')), ...filesUnder(join(REPO, 'test/fixtures'))]
+  .map(yamlOf)
+  .filter((y): y is string => y !== undefined);
+
+describe('fastYaml', () => {
+  it('reads the example agency (nearly) entirely, as yaml does', () => {
+    const example = filesUnder(join(REPO, 'cases')).map(yamlOf).filter((y): y is string => y !== undefined);
+    const read = example.filter(agrees).length;
+    expect(read / example.length).toBeGreaterThan(0.95);
+  });
+
+  it('agrees with yaml on every case file and fixture in the repository', () => {
+    for (const source of corpus) agrees(source);
+  });
+
+  it.each([
+    ['a: 1\nb: two\nc:\n', true],
+    ['a:\n  - x\n  - y\nb: [1, 2.5, "three", \'fo\'\'ur\']\n', true],
+    ['a:\n- x\n- y\n', true],
+    ['list:\n  - k: 1\n    l: 2\n  - - nested\n    - seq\n  -\n  - { a: [1, {b: c}], d: e }\n', true],
+    ['text: |\n  line one\n    indented\n\n  three\n\nnext: 1\n', true],
+    ['text: >-\n  folded\n  lines\n\n  para\nnext: >\n  x\n', true],
+    ['a: ~\nb: null\nc: Null\nd: true\ne: FALSE\nf: 0o17\ng: 0x1F\nh: -12\ni: +3\nj: 1e3\nk: .5\nl: -.inf\nm: .NaN\nn: 2026-10-03\no: 0123\np: 1_000\nq: yes\n', true],
+    ['# a comment\na: b # trailing\nc: d#not a comment\n  # indented comment\ne: http://x.org/a:b\n', true],
+    ['name: Fayette Family Court, Division 3\nodd: a ] b } c\n', true],
+    ['a: 1\na: 2\n', false],
+    ['a: &x 1\nb: *x\n', false],
+    ['a: !!str 1\n', false],
+    ['%YAML 1.1\n---\na: 1\n', false],
+    ['---\na: 1\n---\nb: 2\n', false],
+    ['a:\n\tb: 1\n', false],
+    ['a: 1\r\nb: 2\r\n', false],
+    ['a: multi\n  line\n', false],
+    ['a: "multi\n  line"\n', false],
+    ['a: b: c\n', false],
+    ['a: [1, 2,]\n', false],
+    ['a: [1,\n  2]\n', false],
+    ['a: "esc\\n"\n', false],
+    ['a:\n  b: 1\n c: 2\n', false],
+    ['- a\n- b\n', false],
+    ['just text\n', false],
+    ['# only a comment\n', false],
+    ['', false],
+    ['a: |+\n  keep\n\n', false],
+    ['a: |2\n   x\n', false],
+    ['a: >\n  x\n    more\n  y\n', false],
+    ['? complex\n: key\n', false],
+    ['"quoted": key\n', false],
+    ['true: 1\n', false],
+    ['__proto__: 1\n', false],
+    ['{ a: 1 }\n', false],
+  ])('%j → read by the fast path: %s', (source, read) => {
+    expect(agrees(source)).toBe(read);
+  });
+
+  it('agrees with yaml on mutated case files', () => {
+    let read = 0;
+    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '>-', '&a ', '*a', '!', '%', '?', '\n', '\n  ', '\t', '0', '1.5', 'null', 'true', '~', 'é', '\\'];
+    fc.assert(
+      fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 3 }), (source, edits) => {
+        let text = source;
+        for (const [at, remove, insert] of edits) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + insert + text.slice(pos + remove);
+        }
+        if (agrees(text)) read++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Many mutations stay inside what the fast path reads: the comparison is not vacuous.
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it('agrees with yaml on generated documents', () => {
+    let read = 0;
+    const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/);
+    const scalarText = fc.oneof(
+      word,
+      fc.constantFrom('1', '-2', '0.5', '1e3', 'true', 'False', 'null', '~', '2026-01-31', 'yes', '.inf', '0x1f', '0o7', 'a b', 'x: y', 'a #b', 'a#b', "it's", 'say "hi"', '[x]', '-x', '- x', '', ' '),
+    );
+    const scalar = fc.tuple(scalarText, fc.constantFrom('plain', 'double', 'single')).map(([t, style]) =>
+      style === 'double' ? `"${t}"` : style === 'single' ? `'${t.replace(/'/g, "''")}'` : t,
+    );
+    const flow: fc.Arbitrary<string> = fc.letrec<{ flow: string }>((tie) => ({
+      flow: fc.oneof(
+        { depthSize: 'small' },
+        scalar,
+        fc.array(tie('flow'), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+        fc.array(fc.tuple(word, tie('flow')), { maxLength: 3 }).map((pairs) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+      ),
+    })).flow;
+    const blockScalar = fc.tuple(fc.constantFrom('|', '|-', '>', '>-'), fc.array(fc.oneof(word, fc.constant(''), fc.constant('  deeper')), { minLength: 1, maxLength: 4 }));
+    type Gen = (indent: number) => fc.Arbitrary<string>;
+    const mapping: Gen = (indent) =>
+      fc.array(fc.tuple(word, fc.nat({ max: 4 }), fc.boolean()), { minLength: 1, maxLength: 4 }).chain((entries) =>
+        fc.tuple(...entries.map(([key, choice, comment]) => entry(indent, key, choice, comment))).map((lines) => lines.join('')),
+      );
+    const pad = (n: number) => ' '.repeat(n);
+    const entry = (indent: number, key: string, choice: number, comment: boolean): fc.Arbitrary<string> => {
+      const head = `${pad(indent)}${key}:`;
+      const tail = comment ? ' # note\n' : '\n';
+      if (choice === 0 || indent > 6) return scalar.map((s) => `${head} ${s}${tail}`);
+      if (choice === 1) return flow.map((f) => `${head} ${f}${tail}`);
+      if (choice === 2) return mapping(indent + 2).map((m) => `${head}${tail}${m}`);
+      if (choice === 3) {
+        return fc.tuple(fc.constantFrom(0, 2), fc.array(fc.oneof(scalar, flow), { minLength: 1, maxLength: 3 })).map(
+          ([extra, items]) => `${head}${tail}${items.map((item) => `${pad(indent + extra)}- ${item}\n`).join('')}`,
+        );
+      }
+      return blockScalar.map(([header, lines]) => `${head} ${header}\n${lines.map((l) => (l ? `${pad(indent + 2)}${l}` : '')).join('\n')}\n`);
+    };
+    fc.assert(
+      fc.property(mapping(0), (text) => {
+        if (agrees(text)) read++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(read).toBeGreaterThan(200);
+  });
+});
