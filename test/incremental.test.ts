@@ -102,7 +102,9 @@ describe('incremental build', () => {
     const agency = build('--as-of', AS_OF, '--templates', templates);
     expect(agency.code, agency.stdout).toBe(0);
     expect(builtLines(agency.stdout)).toEqual(jobsOf(await manifest()));
-    expect(agency.stdout).not.toContain('up to date');
+    expect(agency.stdout).not.toContain('up to date, skipped');
+    // The summary table: every document built, none up to date, none failed.
+    expect(agency.stdout).toMatch(/│ all +│ +\d+ │ +0 │ +0 │/);
 
     const later = build('--as-of', '2026-11-24', '--templates', templates);
     expect(later.code, later.stdout).toBe(0);

@@ -53,13 +53,38 @@ export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'fileByt
   return { data, inputs };
 }
 
+/** What a render needs of a job: everything but its data builder, so it can cross to a worker thread. */
+export type JobHeader = Pick<Job, 'type' | 'subject' | 'audience' | 'output' | 'template' | 'title'>;
+
+export function jobHeader({ type, subject, audience, output, template, title }: Job): JobHeader {
+  return { type, subject, audience, output, template, title };
+}
+
+/** What a render needs of the environment: no case root, no rule set (the data is computed already). */
+export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'images' | 'fonts' | 'formats' | 'draft' | 'pdfa'> {
+  readonly context: Pick<JobEnvironment['context'], 'agency' | 'asOf'>;
+}
+
+/** A job's computed data as a render takes it: plain values, cloneable to a worker. */
+export type RenderInput = Pick<DocumentData, 'data' | 'withheld' | 'warnings'>;
+
+export type RenderOutput = Pick<JobResult, 'files' | 'diagnostics' | 'warnings'>;
+
+export function renderInput({ data }: JobData): RenderInput {
+  return { data: data.data, withheld: data.withheld, warnings: data.warnings };
+}
+
 /** The job from its data to bytes; `prepared` is its jobData when the caller already has it. */
 export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = jobData(job, env)): Promise<JobResult> {
-  const { data, inputs } = prepared;
-  const result = (files: JobResult['files'], diagnostics: Diagnostic[], warnings: string[]): JobResult => ({ job, files, diagnostics, warnings, withheld: data.withheld, inputs });
+  const output = await renderJob(jobHeader(job), renderInput(prepared), env);
+  return { ...output, job, withheld: prepared.data.withheld, inputs: prepared.inputs };
+}
 
+/** Template → tree → final scan → each format. Files are empty when the job failed. */
+export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<RenderOutput> {
+  const { data, withheld } = input;
   const compiled = env.template(job.template);
-  if (!compiled.template) return result({}, compiled.diagnostics, []);
+  if (!compiled.template) return { files: {}, diagnostics: compiled.diagnostics, warnings: [] };
   const agency = env.context.agency;
   const meta = documentMeta(agency, {
     title: job.title,
@@ -69,11 +94,11 @@ export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = 
     keywords: [job.type, job.audience],
     ...(env.draft ? { draft: true } : {}),
   });
-  const built = buildTree(compiled.template, { data: data.data, meta, letterhead: agencyLetterhead(agency), images: env.images });
-  if (!built.tree) return result({}, built.diagnostics, []);
-  const scanned = scanWithheld(built.tree, data.withheld);
+  const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
+  if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };
+  const scanned = scanWithheld(built.tree, withheld);
   const warnings = [
-    ...data.warnings,
+    ...input.warnings,
     ...scanned.found.map((w) => `a value withheld from the ${job.audience} copy (${w.kind.replace(/_/g, ' ')}: ${w.field}) appeared in the text; it was replaced by the marker`),
   ];
   const files: Partial<Record<Format, Uint8Array>> = {};
@@ -83,6 +108,8 @@ export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = 
     diagnostics.push(...written.diagnostics);
     if (written.bytes) files[format] = written.bytes;
   }
-  if (Object.keys(files).length < env.formats.length) return result({}, diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings);
-  return result(files, diagnostics, warnings);
+  if (Object.keys(files).length < env.formats.length) {
+    return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
+  }
+  return { files, diagnostics, warnings };
 }

@@ -4,6 +4,7 @@
  * Commands are imported when they run, so `--help` starts fast.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
@@ -46,7 +47,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
       .option('--draft', 'print a DRAFT watermark on every page', false)
       .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
-      .option('--force', 'rebuild even the documents that are up to date', false);
+      .option('--force', 'rebuild even the documents that are up to date', false)
+      .addOption(new Option('--jobs <n>', 'documents rendered at once, each on its own thread').default(availableParallelism(), `${availableParallelism()}, one per core`).argParser(parseJobs));
 
   documentOptions(
     cli
@@ -61,7 +63,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     const [{ build }, { planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
-    setExit(await build(root, { ...options, prune }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log));
+    setExit((await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log)).code);
   });
 
   documentOptions(
@@ -75,13 +77,13 @@ function program(setExit: (code: ExitCode) => void): Command {
   ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
     const [{ build }, { courtReportJob, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
-      await build(root, options, (caseRoot, asOf) => {
+      (await build(root, options, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
         if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.children.map((c) => c.id)));
         const hearing = options.hearing ?? nextHearing(child, asOf);
         if (!hearing) throw new UsageError(`${caseId} has no hearing on or after ${asOf}; name one with --hearing YYYY-MM-DD`);
         return [courtReportJob(child, hearing, options.audience)];
-      }, log),
+      }, log)).code,
     );
   });
 
@@ -95,11 +97,11 @@ function program(setExit: (code: ExitCode) => void): Command {
   ).action(async (homeId: string, root: string, options: BuildCommandOptions) => {
     const [{ build }, { relicensingJob }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
-      await build(root, options, (caseRoot) => {
+      (await build(root, options, (caseRoot) => {
         const home = caseRoot.homes.find((h) => h.id === homeId && h.home);
         if (!home) throw new UsageError(unknownId('home', homeId, caseRoot.homes.map((h) => h.id)));
         return [relicensingJob(home, caseRoot.children.filter((c) => c.case), options.audience)!];
-      }, log),
+      }, log)).code,
     );
   });
 
@@ -179,6 +181,18 @@ interface BuildCommandOptions {
   draft: boolean;
   pdfa: boolean;
   force: boolean;
+  jobs: number;
+}
+
+/** The progress bar goes to stderr when it is a terminal; plain lines otherwise. */
+function terminal(): { terminal?: NodeJS.WriteStream } {
+  return process.stderr.isTTY ? { terminal: process.stderr } : {};
+}
+
+/** `--jobs 2`: at least one thread. */
+function parseJobs(value: string): number {
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a whole number of threads, 1 or more, found "${value}"`);
+  return Number(value);
 }
 
 function collect(value: string, previous: string[]): string[] {

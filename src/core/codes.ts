@@ -64,6 +64,7 @@ export const CODES = {
   CP3001: { severity: 'error', summary: 'an output file could not be written' },
   CP3002: { severity: 'error', summary: 'a document could not be rendered (font, image)' },
   CP3003: { severity: 'error', summary: 'two documents would be written to the same file' },
+  CP3004: { severity: 'error', summary: 'rendering a document stopped unexpectedly (a fault in casepress; the other documents were built)' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type Code = keyof typeof CODES;

@@ -7,6 +7,10 @@
  * Incremental: a job whose fingerprint and output bytes match the manifest is
  * skipped (unless --force); a full `build` removes the recorded outputs whose
  * job is gone. The manifest is written last.
+ *
+ * The document data is computed here, one job at a time; rendering runs on
+ * worker threads (--jobs) once there is enough to do, with a bounded number of
+ * jobs under way, so memory does not grow with the size of the root.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,11 +20,12 @@ import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js
 import type { Audience } from '../../compute/audience.js';
 import type { Sourced } from '../../compute/documents/context.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
-import type { Job } from '../../build/jobs.js';
+import type { DocType, Job } from '../../build/jobs.js';
 import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
-import { prepareTemplate, type Format } from '../../build/render-document.js';
-import { jobData, runJob } from '../../build/run-job.js';
+import { prepareTemplate, type Format, type TemplateFiles } from '../../build/render-document.js';
+import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
+import { jobData, jobHeader, renderInput, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
 import type { CaseRoot } from '../../load/case-root.js';
 import type { Home } from '../../model/home.js';
@@ -29,6 +34,8 @@ import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { emptyCounts, summaryTable } from '../build-summary.js';
+import { lineProgress, startProgress, type Progress } from '../progress.js';
 import { readRoot } from '../read-root.js';
 import { formatText } from '../report.js';
 
@@ -48,20 +55,52 @@ export interface BuildOptions {
    * `court-summary` and `relicense` never prune.
    */
   readonly prune?: boolean;
+  /** Worker threads rendering at once; 1 renders in this thread. */
+  readonly jobs?: number;
+  /** Where to draw a progress bar (a terminal); plain lines otherwise. */
+  readonly terminal?: NodeJS.WriteStream;
+  /** No summary table (watch prints one line per rebuild instead). */
+  readonly quiet?: boolean;
+  /** Where documents are rendered; default: worker threads per `jobs` when there is enough to do (tests pass a failing pool). */
+  readonly renderer?: (setup: RendererSetup) => Renderer;
 }
 
 /** Which documents to make, once the root is loaded and the as-of date known. */
 export type PlanJobs = (root: CaseRoot, asOf: string) => Job[];
 
+export interface FailedDocument {
+  /** Output path under --out, without the extension. */
+  readonly output: string;
+  readonly type: DocType;
+  readonly subject: string;
+}
+
+/** What a build did, for the command's exit code and for watch's one line. */
+export interface BuildOutcome {
+  readonly code: ExitCode;
+  /** The data had errors: nothing was built. */
+  readonly dataErrors: boolean;
+  /** Output paths under --out, without the extension, in the order they were written. */
+  readonly built: readonly string[];
+  readonly failed: readonly FailedDocument[];
+  /** Files under --out removed because their document is gone. */
+  readonly removed: readonly string[];
+  readonly skipped: number;
+}
+
+/** Fewer documents to render than this are rendered in this thread: starting workers would cost more. */
+const MIN_JOBS_FOR_WORKERS = 8;
+
 const { version } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
-export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void): Promise<ExitCode> {
+export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void): Promise<BuildOutcome> {
   const started = performance.now();
+  const outcome = (code: ExitCode, rest: Partial<BuildOutcome> = {}): BuildOutcome => ({ code, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, ...rest });
   const { root, diagnostics, report, bytesOf } = await readRoot(rootArg);
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
     log(pc.red('Nothing was built: fix the errors above first.'));
-    return EXIT.dataErrors;
+    return outcome(EXIT.dataErrors, { dataErrors: true });
   }
   const agency = root.agency.data;
   const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
@@ -69,7 +108,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const full = options.prune === true;
   if (jobs.length === 0 && !full) {
     log(`Nothing to build as of ${asOf}.`);
-    return EXIT.ok;
+    return outcome(EXIT.ok);
   }
   const clashes = outputClashes(jobs.map((j) => j.output));
   if (clashes.length > 0) {
@@ -77,21 +116,22 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
     );
     process.stdout.write(formatText({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length }));
-    return EXIT.dataErrors;
+    return outcome(EXIT.dataErrors);
   }
 
   const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
-  const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
-  const templateSources = new Map<string, string>();
+  const templates: Record<string, TemplateFiles> = {};
+  /** Template file → its errors, when it does not compile: its jobs fail without rendering. */
+  const templateErrors = new Map<string, Diagnostic[]>();
   /** Template file → hash of its source and the partials it uses. */
   const templateHashes = new Map<string, string>();
   for (const file of new Set(jobs.map((j) => j.template))) {
     const sources = await readTemplate(join(templatesDir, file)).catch(() => {
       throw new UsageError(`the template "${join(templatesDir, file)}" cannot be read`);
     });
-    templateSources.set(sources.file, sources.source);
+    templates[file] = sources;
     const prepared = prepareTemplate(sources);
-    compiled.set(file, prepared);
+    if (!prepared.template) templateErrors.set(file, prepared.diagnostics);
     // A template that does not compile fails its jobs anyway; hash every partial it could use.
     const used = prepared.template?.partials ?? Object.keys(sources.partials);
     templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
@@ -100,13 +140,14 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const rules = ruleSetFor(agency);
   const images = await readAssets(rootArg);
   const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
-  const env = {
-    context: { agency, asOf, rules, homes },
-    template: (file: string) => compiled.get(file)!,
+  const dataEnv = { context: { agency, asOf, rules, homes }, fileBytes: bytesOf };
+  const setup: RendererSetup = {
+    templates,
+    agency,
+    asOf,
     images,
     fonts: fonts ?? (undefined as never),
     formats: options.format,
-    fileBytes: bytesOf,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
   };
@@ -128,26 +169,24 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
 
   const entries: Record<string, ManifestEntry> = {};
   const failures: Diagnostic[] = [];
-  let failed = 0;
-  let skipped = 0;
+  const built: string[] = [];
+  const failed: FailedDocument[] = [];
+  const counts = emptyCounts();
   let warnings = 0;
-  for (const job of jobs) {
-    const prepared = jobData(job, env);
-    const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: templateHashes.get(job.template)! });
-    if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
-      skipped++;
-      // A shortfall is still a shortfall when its packet is up to date: say it again.
-      for (const warning of prepared.data.warnings) log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
-      warnings += prepared.data.warnings.length;
-      continue;
-    }
-    const result = await runJob(job, env, prepared);
-    if (Object.keys(result.files).length === 0) {
-      failures.push(...result.diagnostics);
-      failed++;
-      log(`${pc.red('failed')} ${job.output} (${job.type}, ${job.subject})`);
-      continue;
-    }
+  const progress: Progress = options.quiet
+    ? lineProgress(log)
+    : startProgress({ total: jobs.length, log, ...(options.terminal ? { terminal: options.terminal } : {}) });
+
+  const fail = (job: Job, why: string, found: readonly Diagnostic[]) => {
+    failures.push(...found);
+    failed.push({ output: job.output, type: job.type, subject: job.subject });
+    counts[job.type].failed++;
+    progress.done(`${pc.red('failed')} ${job.output} (${job.type}, ${job.subject})${why}`);
+  };
+
+  /** Writes a rendered job's files and records them; a failed render or write is reported. */
+  const finish = async (job: Job, prepared: JobData, print: string, result: RenderedJob) => {
+    if (Object.keys(result.files).length === 0) return fail(job, '', result.diagnostics);
     const written: string[] = [];
     for (const [format, bytes] of Object.entries(result.files) as [Format, Uint8Array][]) {
       const path = `${job.output}.${format}`;
@@ -163,37 +202,86 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         audience: job.audience,
         template: job.template,
         asOf,
-        inputs: result.inputs,
-        withheld: result.withheld.map(({ kind, field }) => ({ kind, field })),
+        inputs: prepared.inputs,
+        withheld: prepared.data.withheld.map(({ kind, field }) => ({ kind, field })),
         fingerprint: print,
         sha256: sha256(bytes),
       };
     }
-    if (written.length < Object.keys(result.files).length) {
-      failed++;
-      log(`${pc.red('failed')} ${job.output} (${job.type}, ${job.subject}): not written`);
-      continue;
-    }
-    log(`${pc.green('built')} ${join(options.out, job.output)}.{${written.join(',')}}`);
-    for (const warning of result.warnings) log(`  ${pc.yellow('warning')} ${warning}`);
+    if (written.length < Object.keys(result.files).length) return fail(job, ': not written', []);
+    built.push(job.output);
+    counts[job.type].built++;
+    progress.done(`${pc.green('built')} ${join(options.out, job.output)}.{${written.join(',')}}`);
+    for (const warning of result.warnings) progress.log(`  ${pc.yellow('warning')} ${warning}`);
     warnings += result.warnings.length;
+  };
+
+  let renderer: Renderer | undefined;
+  const underWay = new Set<Promise<void>>();
+  try {
+    for (const [index, job] of jobs.entries()) {
+      const prepared = jobData(job, dataEnv);
+      const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: templateHashes.get(job.template)! });
+      if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
+        counts[job.type].skipped++;
+        progress.done();
+        // A shortfall is still a shortfall when its packet is up to date: say it again.
+        for (const warning of prepared.data.warnings) progress.log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
+        warnings += prepared.data.warnings.length;
+        continue;
+      }
+      const broken = templateErrors.get(job.template);
+      if (broken) {
+        fail(job, '', failures.some((d) => d.file === templates[job.template]!.file) ? [] : broken);
+        continue;
+      }
+      renderer ??= options.renderer?.(setup) ?? startRenderer(setup, options.jobs ?? 1, jobs.length - index);
+      const running = renderer
+        .render({ job: jobHeader(job), input: renderInput(prepared) })
+        .then(
+          (result) => finish(job, prepared, print, result),
+          (error: unknown) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
+        )
+        .finally(() => underWay.delete(running));
+      underWay.add(running);
+      if (underWay.size >= renderer.capacity) await Promise.race(underWay);
+    }
+    await Promise.all(underWay);
+  } finally {
+    progress.stop();
+    await renderer?.close();
   }
+
   const removed = full ? await removeStale(previous, options.out, root, jobs, log) : [];
   await writeFileAtomic(manifestPath, serializeManifest(updateManifest(withoutOutputs(previous, removed), entries)));
 
   if (failures.length > 0) {
-    process.stdout.write(formatText({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => templateSources.get(f), filesChecked: jobs.length }));
+    const sources = new Map(Object.values(templates).map((t) => [t.file, t.source]));
+    process.stdout.write(formatText({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => sources.get(f), filesChecked: jobs.length }));
   }
+  const skipped = jobs.length - built.length - failed.length;
   const ran = jobs.length - skipped;
-  const built = ran - failed;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const code = failed.length ? EXIT.dataErrors : EXIT.ok;
+  if (!options.quiet && jobs.length > 0) log(summaryTable(counts));
   if (ran === 0) {
     log(`${pc.green('✔')} ${jobs.length === 0 ? `Nothing to build as of ${asOf}` : `${jobs.length === 1 ? 'The document was' : `All ${jobs.length} documents were`} up to date as of ${asOf}; none rebuilt`} (${seconds} s); manifest: ${manifestPath}`);
-    return EXIT.ok;
+  } else {
+    const upToDateNote = skipped ? `; ${skipped} up to date, skipped` : '';
+    const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
+    log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warnings ? `, ${warnings} warnings` : ''}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
-  const upToDateNote = skipped ? `; ${skipped} up to date, skipped` : '';
-  log(`${failed ? pc.red('✖') : pc.green('✔')} ${built} of ${ran} documents built as of ${asOf} in ${seconds} s${warnings ? `, ${warnings} warnings` : ''}${upToDateNote}; manifest: ${manifestPath}`);
-  return failed ? EXIT.dataErrors : EXIT.ok;
+  return outcome(code, { built, failed, removed, skipped });
+}
+
+/** Workers when there is enough left to render to pay for starting them. */
+function startRenderer(setup: RendererSetup, jobs: number, left: number): Renderer {
+  return jobs > 1 && left >= MIN_JOBS_FOR_WORKERS ? workerRenderer(setup, { threads: jobs }) : inThreadRenderer(setup);
+}
+
+function crashed(job: Job, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return diagnostic('CP3004', { file: job.output, message: `rendering the ${job.type} of ${job.subject} stopped: ${message}; the other documents were built (please report this)` });
 }
 
 /** Every output of the job is recorded with this fingerprint and still has its recorded bytes. */
@@ -206,7 +294,6 @@ async function upToDate(previous: Manifest, out: string, paths: readonly string[
   }
   return true;
 }
-
 /**
  * Removes the outputs the manifest records whose job is gone (never any other
  * file), and returns the manifest keys to drop. A file changed since casepress

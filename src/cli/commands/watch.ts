@@ -18,7 +18,7 @@ import { PACKAGE_ROOT } from '../../io/package-files.js';
 import type { Change } from '../../watch/queue.js';
 import { startWatcher } from '../../watch/watcher.js';
 import { EXIT, type ExitCode } from '../exit.js';
-import { build, type BuildOptions } from './build.js';
+import { build, type BuildOptions, type BuildOutcome } from './build.js';
 
 export type WatchOptions = Omit<BuildOptions, 'prune'>;
 
@@ -31,7 +31,6 @@ export interface WatchControl {
 }
 
 const MAX_LISTED = 3;
-const ANSI = /\x1b\[[0-9;]*m/g;
 
 export async function watch(rootArg: string, options: WatchOptions, log: (line: string) => void, control: WatchControl = {}): Promise<ExitCode> {
   const stop = stopSignal(control.signal);
@@ -39,7 +38,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     // Like `build` without filters: every document, and outputs whose job is gone removed;
     // --audience narrows the documents, so nothing is pruned then.
     // --force rebuilds everything once, at the start; after that only what a change affects.
-    const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false };
+    const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, quiet: true };
     const filter = options.audience ? { audience: options.audience } : {};
     /** The agency's time zone and the as-of day of the last build that loaded the agency. */
     let day: { timeZone: string | undefined; asOf: string } | undefined;
@@ -62,10 +61,10 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
 
     const rebuild = async (changes: readonly Change[]) => {
       const started = performance.now();
-      const lines: string[] = [];
-      const code = await build(rootArg, buildOptions, plan, (line) => lines.push(line));
+      // Build's own lines are kept back (the diagnostics it prints are not): the outcome makes the one line.
+      const outcome = await build(rootArg, buildOptions, plan, () => {});
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), lines, code, options.out, seconds));
+      log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), outcome, seconds));
     };
 
     const watcher = startWatcher({
@@ -94,28 +93,18 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
   }
 }
 
-/** One line for one rebuild, from the lines build logged. */
-export function rebuildLine(changed: readonly string[], buildLines: readonly string[], code: ExitCode, out: string, seconds: string): string {
-  const plain = buildLines.map((l) => l.replace(ANSI, ''));
-  const pick = (word: string) => plain.flatMap((l) => (l.startsWith(`${word} `) ? [l.slice(word.length + 1)] : []));
-  const outPrefix = (path: string) => {
-    const rel = relative(out, path);
-    return rel.startsWith('..') ? path : rel;
-  };
-  const built = pick('built').map((l) => outPrefix(l.replace(/\.\{[^}]*\}$/, '')));
-  const failed = pick('failed').map((l) => outPrefix(l.replace(/ \(.*$/, '')));
-  const removed = pick('removed').map((l) => outPrefix(l.replace(/: .*$/, '')));
-
+/** One line for one rebuild, from what the build did. */
+export function rebuildLine(changed: readonly string[], outcome: BuildOutcome, seconds: string): string {
   const parts: string[] = [];
-  if (plain.some((l) => l.startsWith('Nothing was built'))) {
+  if (outcome.dataErrors) {
     parts.push(`${pc.red('the data has errors (above)')}: nothing rebuilt; the last good documents are kept`);
   } else {
-    if (built.length) parts.push(`${pc.green('rebuilt')} ${list(built, 'document')}`);
-    if (failed.length) parts.push(`${pc.red('failed')} ${list(failed, 'document')}`);
-    if (removed.length) parts.push(`${pc.cyan('removed')} ${list(removed, 'file')}`);
-    if (!parts.length) parts.push(code === EXIT.ok ? 'no document affected' : pc.red('nothing rebuilt (see above)'));
+    if (outcome.built.length) parts.push(`${pc.green('rebuilt')} ${list(outcome.built, 'document')}`);
+    if (outcome.failed.length) parts.push(`${pc.red('failed')} ${list(outcome.failed.map((f) => f.output), 'document')}`);
+    if (outcome.removed.length) parts.push(`${pc.cyan('removed')} ${list(outcome.removed, 'file')}`);
+    if (!parts.length) parts.push(outcome.code === EXIT.ok ? 'no document affected' : pc.red('nothing rebuilt (see above)'));
   }
-  const mark = code === EXIT.ok ? pc.green('✔') : pc.red('✖');
+  const mark = outcome.code === EXIT.ok ? pc.green('✔') : pc.red('✖');
   const what = changed.length === 1 ? changed[0]! : `${changed.length} files (${changed.slice(0, MAX_LISTED).join(', ')}${changed.length > MAX_LISTED ? ` and ${changed.length - MAX_LISTED} more` : ''})`;
   return `${time()} ${mark} ${what} changed: ${parts.join('; ')} (${seconds} s)`;
 }

@@ -1,0 +1,115 @@
+/**
+ * Where documents are rendered: in this thread (`--jobs 1`, or a build with
+ * little to do) or on a pool of worker threads (piscina). Each worker gets the
+ * templates, fonts and images once, compiles each template on first use, and
+ * then renders many jobs; a job's data crosses as plain values.
+ *
+ * A job that throws, or a worker that dies, rejects only that job's promise:
+ * piscina replaces the worker and the other jobs go on.
+ */
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { Piscina } from 'piscina';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { ImageSet } from '../document/ast.js';
+import type { Agency } from '../model/agency.js';
+import type { FontSet } from '../render/pdf/index.js';
+import type { CompiledTemplate } from '../templates/index.js';
+import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
+import { renderJob, type JobHeader, type RenderEnvironment, type RenderInput, type RenderOutput } from './run-job.js';
+
+/** Everything a renderer needs once, before its first job. Cloneable. */
+export interface RendererSetup {
+  /** Template sources by the name jobs use (e.g. court-report.md.hbs). */
+  readonly templates: Readonly<Record<string, TemplateFiles>>;
+  readonly agency: Agency;
+  readonly asOf: string;
+  readonly images: ImageSet;
+  readonly fonts: FontSet;
+  readonly formats: readonly Format[];
+  readonly draft?: boolean;
+  readonly pdfa?: boolean;
+}
+
+export interface RenderTask {
+  readonly job: JobHeader;
+  readonly input: RenderInput;
+}
+
+/** A rendered job, with the heap of the isolate that rendered it (bytes). */
+export interface RenderedJob extends RenderOutput {
+  readonly heapBytes: number;
+  /** Which worker (0: this thread). */
+  readonly thread: number;
+}
+
+export interface Renderer {
+  render(task: RenderTask): Promise<RenderedJob>;
+  /** Jobs worth having under way at once to keep every thread busy. */
+  readonly capacity: number;
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+/** The number of worker threads `--jobs` means by default: one per core. */
+export const defaultJobs = (): number => availableParallelism();
+
+/** The render environment from a setup, compiling each template once, when first used. */
+export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
+  const compiled = new Map<string, { template?: CompiledTemplate; diagnostics: Diagnostic[] }>();
+  return {
+    context: { agency: setup.agency, asOf: setup.asOf },
+    template(file) {
+      let prepared = compiled.get(file);
+      if (!prepared) {
+        const files = setup.templates[file];
+        prepared = files ? prepareTemplate(files) : { diagnostics: [] };
+        compiled.set(file, prepared);
+      }
+      return prepared;
+    },
+    images: setup.images,
+    fonts: setup.fonts,
+    formats: setup.formats,
+    ...(setup.draft ? { draft: true } : {}),
+    ...(setup.pdfa ? { pdfa: true } : {}),
+  };
+}
+
+/** Renders one job after another in this thread. */
+export function inThreadRenderer(setup: RendererSetup): Renderer {
+  const env = renderEnvironment(setup);
+  return {
+    render: async ({ job, input }) => ({ ...(await renderJob(job, input, env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0 }),
+    capacity: 1,
+    threads: 0,
+    close: async () => {},
+  };
+}
+
+export interface PoolOptions {
+  readonly threads: number;
+  /** The worker module (default: render-worker.js beside this file); tests pass one that fails on purpose. */
+  readonly workerFile?: URL;
+  /** Old-generation heap limit per worker (MB): a runaway job fails alone instead of taking the machine. */
+  readonly maxHeapMb?: number;
+}
+
+/** Renders jobs on a pool of worker threads. */
+export function workerRenderer(setup: RendererSetup, options: PoolOptions): Renderer {
+  const pool = new Piscina<RenderTask, RenderedJob>({
+    filename: (options.workerFile ?? new URL('./render-worker.js', import.meta.url)).href,
+    workerData: setup,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    // Each worker keeps its compiled templates and parsed fonts: never let one go idle and restart.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 },
+  });
+  return {
+    render: (task) => pool.run(task),
+    capacity: options.threads * 2,
+    threads: options.threads,
+    close: () => pool.close(),
+  };
+}
