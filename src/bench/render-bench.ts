@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: renders one document many times in one process after a
  * warm-up, and reports milliseconds per document for each stage (template →
- * Markdown, Markdown → tree, PDF, DOCX), throughput and memory.
+ * Markdown, Markdown → tree, the final scan for withheld values, PDF, DOCX), throughput and memory.
  *
  *   npm run bench -- [--n 1000] [--warmup 20] [--json]
  *       the sample document (templates/sample.md.hbs, about eight pages with a 120-row table)
  *   npm run bench -- --doc court-report [--root cases] [--as-of 2026-11-23] [--n …] [--json]
  *       the longest court report (most pages) the case root has due as of the date,
  *       rendered the way `build` renders it (audience, withheld values, letterhead)
+ *
+ *   … --young-mb 96: the same in a worker thread whose young generation is at
+ *       most 96 MB (Worker resourceLimits.maxYoungGenerationSizeMb), as a build's
+ *       worker threads could be started
  *
  * With --json the last line is one JSON object for scripts:
  * {"markdown_ms_median","tree_ms_median","cpu_ms_median":{…},"pdf_ms_median","pdf_ms_p95","docx_ms_median","docx_ms_p95","peak_rss_mb","pages",…}
@@ -16,6 +20,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { isMainThread, Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../document/ast.js';
 import { markdownToTree } from '../document/from-markdown.js';
@@ -47,6 +52,7 @@ const { values } = parseArgs({
     doc: { type: 'string', default: 'sample' },
     root: { type: 'string', default: join(PACKAGE_ROOT, 'cases') },
     'as-of': { type: 'string' },
+    'young-mb': { type: 'string' },
   },
 });
 const N = Number(values.n);
@@ -88,8 +94,9 @@ async function renderOnce(s: Subject) {
   const t1 = clock();
   if (rendered.markdown === undefined || hasErrors(rendered.diagnostics)) throw failed('the template failed', rendered.diagnostics);
   const { blocks, diagnostics } = markdownToTree(rendered.markdown, s.template.file, { images: Object.keys(s.images) });
-  const tree = s.finish({ meta: s.meta, ...(s.letterhead ? { letterhead: s.letterhead } : {}), blocks });
   const t2 = clock();
+  const tree = s.finish({ meta: s.meta, ...(s.letterhead ? { letterhead: s.letterhead } : {}), blocks });
+  const tScan = clock();
   if (hasErrors(diagnostics)) throw failed('the Markdown failed', diagnostics);
   const pdf = await renderFormat(tree, 'pdf', { fonts: s.fonts, images: s.images }, s.template.file);
   const t3 = clock();
@@ -97,7 +104,7 @@ async function renderOnce(s: Subject) {
   const t4 = clock();
   if (!pdf.bytes || !docx.bytes) throw failed('a writer failed', [...pdf.diagnostics, ...docx.diagnostics]);
   const pages = (Buffer.from(pdf.bytes).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  const span = (key: 'wall' | 'cpu') => ({ markdown: t1[key] - t0[key], tree: t2[key] - t1[key], pdf: t3[key] - t2[key], docx: t4[key] - t3[key] });
+  const span = (key: 'wall' | 'cpu') => ({ markdown: t1[key] - t0[key], tree: t2[key] - t1[key], scan: tScan[key] - t2[key], pdf: t3[key] - tScan[key], docx: t4[key] - t3[key] });
   return { ms: span('wall'), cpu: span('cpu'), pages, markdownChars: rendered.markdown.length };
 }
 
@@ -153,8 +160,8 @@ async function main(): Promise<void> {
   const subject = values.doc === 'sample' ? await sampleSubject() : values.doc === 'court-report' ? await courtReportSubject(values.root, values['as-of']) : undefined;
   if (!subject) throw new Error(`--doc is "sample" or "court-report", not "${values.doc}"`);
 
-  const times = { markdown: [] as number[], tree: [] as number[], pdf: [] as number[], docx: [] as number[] };
-  const cpu = { markdown: [] as number[], tree: [] as number[], pdf: [] as number[], docx: [] as number[] };
+  const times = { markdown: [] as number[], tree: [] as number[], scan: [] as number[], pdf: [] as number[], docx: [] as number[] };
+  const cpu = { markdown: [] as number[], tree: [] as number[], scan: [] as number[], pdf: [] as number[], docx: [] as number[] };
   let pages = 0;
   let rssAfter100 = 0;
   const started = performance.now();
@@ -173,7 +180,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const rssEnd = process.memoryUsage().rss;
   const stage = (name: keyof typeof times) => ({ median: round(percentile(times[name], 50)), p95: round(percentile(times[name], 95)) });
-  const sum = (t: typeof times) => t.markdown.map((_, i) => t.markdown[i]! + t.tree[i]! + t.pdf[i]! + t.docx[i]!);
+  const sum = (t: typeof times) => t.markdown.map((_, i) => t.markdown[i]! + t.tree[i]! + t.scan[i]! + t.pdf[i]! + t.docx[i]!);
   const pairs = sum(times);
   const cpuMedian = (name: keyof typeof times) => round(percentile(cpu[name], 50));
   const result = {
@@ -185,12 +192,13 @@ async function main(): Promise<void> {
     markdown_ms_p95: stage('markdown').p95,
     tree_ms_median: stage('tree').median,
     tree_ms_p95: stage('tree').p95,
+    scan_ms_median: stage('scan').median,
     pdf_ms_median: stage('pdf').median,
     pdf_ms_p95: stage('pdf').p95,
     docx_ms_median: stage('docx').median,
     docx_ms_p95: stage('docx').p95,
     pair_ms_median: round(percentile(pairs, 50)),
-    cpu_ms_median: { markdown: cpuMedian('markdown'), tree: cpuMedian('tree'), pdf: cpuMedian('pdf'), docx: cpuMedian('docx'), pair: round(percentile(sum(cpu), 50)) },
+    cpu_ms_median: { markdown: cpuMedian('markdown'), tree: cpuMedian('tree'), scan: cpuMedian('scan'), pdf: cpuMedian('pdf'), docx: cpuMedian('docx'), pair: round(percentile(sum(cpu), 50)) },
     documents_per_second: round((2 * (WARMUP + N)) / seconds),
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     rss_after_100_mb: mb(rssAfter100),
@@ -205,6 +213,7 @@ async function main(): Promise<void> {
     ['document', `${subject.label}: ${pages} pages, ${N} renders after ${WARMUP} warm-up`],
     ['template → md', row('markdown')],
     ['md → tree', row('tree')],
+    ['withheld scan', row('scan')],
     ['PDF', row('pdf')],
     ['DOCX', row('docx')],
     ['all four', `${result.pair_ms_median} ms median per PDF + DOCX pair; CPU ${result.cpu_ms_median.pair} ms median`],
@@ -214,4 +223,14 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(16)} ${v}`).join('\n')}\n`);
 }
 
-await main();
+const youngMb = values['young-mb'];
+if (youngMb !== undefined && isMainThread) {
+  // The bench again in a worker thread with that young generation: the main thread's is fixed at start-up.
+  const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), resourceLimits: { maxYoungGenerationSizeMb: Number(youngMb) } });
+  await new Promise<void>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the bench worker exited with ${code}`))));
+  });
+} else {
+  await main();
+}
