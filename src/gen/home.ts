@@ -36,21 +36,26 @@ const STUDY_SECTIONS: readonly (readonly [string, readonly string[]])[] = [
     '{p1} ({age1}) grew up in {city} in a two-parent home and describes a childhood with "a lot of structure."',
     '{p1} works {job} and has held the same position for several years.',
     'No changes in health, employment, income or criminal or child-protective history were reported or found this year.',
+    'Medical statements are on file, and registry and fingerprint checks were renewed for every adult in the household.',
+    '{p1} described {their} own parents as strict but fair and said {they} try to keep the same consistency without harshness.',
   ]],
   ['Relationships', [
     'The household communicates openly; the applicants described how they share evening routines, appointments and school contacts.',
     'Extended family nearby provides occasional respite and attends family events with the foster children.',
     'Conflict is handled by talking things through after the children are in bed; no domestic violence was reported or observed.',
+    'The family\'s own children were interviewed separately; they describe sharing their home as "mostly fun" and know they can talk to their parents when it is hard.',
   ]],
   ['Parenting', [
     'Discipline relies on routines, natural consequences and praise; physical discipline is not used and the agency\'s discipline policy is signed.',
     '{p1} described de-escalating a teenager\'s outburst by lowering {their} voice and giving space, as taught in training.',
     'The applicants support family time and transport children to visits; they keep a shared notebook with the parents.',
+    'Placements this year were reviewed with the licensing worker: the family attended every treatment team meeting and followed through on school and medical appointments.',
   ]],
   ['Home and community', [
     'The home in {city} has separate bedrooms for foster children, working smoke and carbon monoxide detectors and a locked medication box.',
     'The neighborhood has a park within walking distance; schools, the pediatrician and the agency office are within twenty minutes.',
     'The family attends a local congregation and the children take part in community sports.',
+    'Bedrooms were inspected during this study; each foster child has a bed, a dresser and space for belongings, and firearms are not kept in the home.',
   ]],
   ['Strengths', [
     'Consistent, calm caregiving and strong advocacy at school meetings.',

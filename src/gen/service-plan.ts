@@ -37,8 +37,10 @@ const CHILD_GOALS: readonly GoalTemplate[] = [
   { area: 'mental_health', statement: '{child} will manage strong feelings safely.', objectives: ['Use coping skills from therapy instead of aggression, with no physical incidents for 90 days.'], tasks: ['Attend therapy as scheduled'], service: { type: 'Trauma-focused CBT', providers: ['therapist'], frequency: 'Weekly' } },
   { area: 'education', statement: '{child} will attend school regularly and pass all classes.', objectives: ['Miss no more than two unexcused days per quarter.', 'Reach the reading benchmark.'], tasks: ['Attend after-school tutoring twice a week'] },
   { area: 'health', statement: '{child} will receive all routine health care.', objectives: ['Keep well-child, dental and vision visits current.'], tasks: ['Schedule the dental cleaning'] },
-  { area: 'visitation', statement: '{child} will keep close ties with family.', objectives: ['Attend family time and sibling visits as scheduled.'], tasks: ['Arrange transportation to family time'] },
+  { area: 'visitation', statement: '{child} will keep close ties with family.', objectives: ['Attend family time and sibling visits as scheduled.', 'Keep a weekly phone call with brothers and sisters placed elsewhere.'], tasks: ['Arrange transportation to family time', 'Keep the visit calendar up to date and share it with the caregiver'] },
 ];
+
+const AGENCY_GOAL: GoalTemplate = { area: 'permanency', statement: 'The agency will achieve a safe, permanent home for {child}.', objectives: ['Complete the steps of the permanency plan before the next permanency hearing.', 'Explore and document relatives and fictive kin as placement and support resources.'], tasks: ['Update the relative search and send notices', 'File the court report ten days before the hearing', 'Hold a family team meeting before the next review'] };
 
 const YOUNG_GOAL: GoalTemplate = { area: 'health', statement: '{child} will meet developmental milestones.', objectives: ['Complete the early intervention evaluation and attend therapy.'], tasks: ['Take {child} to First Steps sessions'], service: { type: 'Early intervention (First Steps)', providers: ['First Steps'], frequency: 'Every other week' } };
 const YOUTH_GOAL: GoalTemplate = { area: 'independent_living', statement: '{child} will build the skills to live on {his} own.', objectives: ['Complete the life skills class and open a bank account.'], tasks: ['Attend the independent living class monthly'] };
@@ -54,10 +56,10 @@ export function servicePlan(rng: Random, child: Child, home: Home | undefined, w
   const vars = { child: child.call, his: child.sex === 'male' ? 'his' : 'her', parent: family.mother?.call ?? family.father?.call ?? 'The parent' };
   const parentGoals = family.tpr?.granted ? [] : family.reasons.map((r) => PARENT_GOALS[r]).filter((g): g is GoalTemplate => g !== undefined);
   const childGoals = [age < 3 ? YOUNG_GOAL : undefined, age >= 14 ? YOUTH_GOAL : undefined, ...rng.sample(age < 5 ? CHILD_GOALS.slice(2) : CHILD_GOALS, rng.int(1, 2))].filter((g): g is GoalTemplate => g !== undefined);
-  const templates = [...new Set([...parentGoals, ...childGoals])];
+  const templates = [...new Set([...parentGoals, ...childGoals, AGENCY_GOAL])];
   const goals: Goal[] = templates.map((t, i) => {
-    const forWhom: Goal['for'] = parentGoals.includes(t) ? (family.mother ? 'mother' : 'father') : 'child';
-    const responsible = forWhom === 'child' ? (home ? fosterParents(home)[0]!.name : worker.name) : (forWhom === 'mother' ? family.mother : family.father)?.name ?? worker.name;
+    const forWhom: Goal['for'] = t === AGENCY_GOAL ? 'agency' : parentGoals.includes(t) ? (family.mother ? 'mother' : 'father') : 'child';
+    const responsible = forWhom === 'agency' ? worker.name : forWhom === 'child' ? (home ? fosterParents(home)[0]!.name : worker.name) : (forWhom === 'mother' ? family.mother : family.father)?.name ?? worker.name;
     const target = addMonths(planDate, rng.int(3, 6));
     const service = t.service;
     const start = dateBetween(rng, family.removal, planDate);
@@ -70,7 +72,7 @@ export function servicePlan(rng: Random, child: Child, home: Home | undefined, w
         statement: fill(o, vars),
         target_date: minDate(target, reviewDate),
         status: initial ? 'not_started' : rng.weighted(STATUSES),
-        ...(j === 0 ? { tasks: t.tasks.map((task) => ({ task: fill(task, vars), responsible, due: minDate(target, reviewDate), status: initial ? 'not_started' as const : rng.weighted(STATUSES) })) } : {}),
+        ...(j === 0 || rng.chance(0.5) ? { tasks: t.tasks.map((task) => ({ task: fill(task, vars), responsible, due: minDate(target, reviewDate), status: initial ? 'not_started' as const : rng.weighted(STATUSES) })) } : {}),
       })),
       ...(service ? {
         services: [{

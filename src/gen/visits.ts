@@ -50,6 +50,8 @@ const AFTER = [
   'Recommendation: continue at the current level; consider longer visits if attendance stays consistent.',
   'Discussed with {parentName} calling ahead when running late so {child} is not left wondering.',
   'Next visit confirmed for the same time in two weeks.',
+  'The visit plan was reviewed with {caregiver} at pickup; no changes to transportation.',
+  'I will share these observations with the therapist before the next family session.',
 ];
 
 type Attendance = Visit['attended'];
@@ -83,8 +85,8 @@ export function visitNotes(rng: Random, child: Child, voice: Voice, supervisor: 
     const body = happened
       ? paragraphs([
           `${attended === 'late' ? `${capitalize(voice.parentName!)} arrived about twenty minutes late and apologized. ` : ''}${sentences(rng, ATTENDED, 1, voice)} ${sentences(rng, observed.slice(0, 2), 2, voice)}`,
-          `${sentences(rng, observed.slice(2), 2, voice)} ${sentences(rng, CHILD, 1, voice)}`,
-          sentences(rng, AFTER, rng.int(1, 2), voice),
+          `${sentences(rng, observed.slice(2), 2, voice)} ${sentences(rng, CHILD, 2, voice)}`,
+          sentences(rng, AFTER, 2, voice),
         ])
       : paragraphs([sentences(rng, MISSED, 1, voice), sentences(rng, CHILD.slice(2), 1, voice), sentences(rng, AFTER.slice(1), 1, voice)]);
     const name = seen.has(date) ? `${date}-2` : date;
