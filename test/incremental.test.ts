@@ -64,8 +64,22 @@ describe('incremental build', () => {
     expect(again.code, again.stdout).toBe(0);
     expect(builtLines(again.stdout)).toEqual([]);
     expect(again.stdout).toContain(`All ${jobs} documents were up to date`);
+    // Nothing was even read: the last build's snapshot of file stamps matched.
+    expect(again.stdout).toContain('no file changed since the last build');
+    // …and the shortfalls are still said.
+    expect(again.stdout).toMatch(/warning homes\/H-0042\/relicensing-packet-[\d-]+: NOT MET/);
     expect(await mtimes()).toEqual(before);
     expect(await readFile(join(out, 'children/C-2025-0142/court-report-2026-12-10.pdf'))).toEqual(bytes);
+  }, 60_000);
+
+  it('reads the root again when a file was saved unchanged, and still rebuilds nothing', async () => {
+    const note = join(root, 'children/C-2025-0142/contacts/2026-11-05-home.md');
+    await writeFile(note, await readFile(note));
+    const again = build('--as-of', AS_OF);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).not.toContain('no file changed since the last build');
+    expect(again.stdout).toMatch(/All \d+ documents were up to date/);
+    expect(builtLines(again.stdout)).toEqual([]);
   }, 60_000);
 
   it('rebuilds only the documents that read an edited contact note', async () => {

@@ -21,3 +21,6 @@ export interface RootListing {
 export function isCaseTextFile(path: string): boolean {
   return /\.(ya?ml|md)$/i.test(path);
 }
+
+/** A file as a no-change check sees it: [path relative to its folder with `/` separators, size in bytes, mtime in ms]. */
+export type FileStamp = readonly [path: string, size: number, mtimeMs: number];

@@ -13,7 +13,7 @@
  * jobs under way, so memory does not grow with the size of the root.
  */
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pc from 'picocolors';
 import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
@@ -23,6 +23,7 @@ import { ruleSetFor } from '../../compute/rule-sets.js';
 import type { DocType, Job } from '../../build/jobs.js';
 import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
+import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
 import { prepareTemplate, type Format, type TemplateFiles } from '../../build/render-document.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, type JobData } from '../../build/run-job.js';
@@ -32,9 +33,10 @@ import type { Home } from '../../model/home.js';
 import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
+import { statFiles, statTree } from '../../io/stat-tree.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
-import { emptyCounts, summaryTable } from '../build-summary.js';
+import { emptyCounts, summaryTable, type TypeCounts } from '../build-summary.js';
 import { lineProgress, startProgress, type Progress } from '../progress.js';
 import { readRoot } from '../read-root.js';
 import { formatText } from '../report.js';
@@ -96,6 +98,19 @@ const { version } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json')
 export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void): Promise<BuildOutcome> {
   const started = performance.now();
   const outcome = (code: ExitCode, rest: Partial<BuildOutcome> = {}): BuildOutcome => ({ code, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, ...rest });
+  const full = options.prune === true;
+  const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
+  const snapshotPath = join(options.out, SNAPSHOT_FILE);
+  // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
+  const stamps = full ? { root: statTree(rootArg, options.out), templates: statTree(templatesDir) } : undefined;
+  if (stamps && !options.force) {
+    const last = parseSnapshot(await readFile(snapshotPath, 'utf8').catch(() => undefined));
+    const asOf = options.asOf ?? (last ? today(last.timeZone) : undefined);
+    if (last && asOf && stamps.root && stamps.templates) {
+      const now = { settings: settingsHash(rootArg, templatesDir, asOf, options), root: stamps.root, templates: stamps.templates, outputs: statFiles(options.out, last.outputs.map(([path]) => path)) };
+      if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started) });
+    }
+  }
   const { root, diagnostics, report, bytesOf } = await readRoot(rootArg);
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
@@ -105,7 +120,6 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const agency = root.agency.data;
   const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
   const jobs = plan(root, asOf);
-  const full = options.prune === true;
   if (jobs.length === 0 && !full) {
     log(`Nothing to build as of ${asOf}.`);
     return outcome(EXIT.ok);
@@ -119,7 +133,6 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     return outcome(EXIT.dataErrors);
   }
 
-  const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
   const templates: Record<string, TemplateFiles> = {};
   /** Template file → its errors, when it does not compile: its jobs fail without rendering. */
   const templateErrors = new Map<string, Diagnostic[]>();
@@ -172,7 +185,12 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const built: string[] = [];
   const failed: FailedDocument[] = [];
   const counts = emptyCounts();
-  let warnings = 0;
+  /** Every warning of this build, to be said again by a build that finds nothing changed. */
+  const warningLines: string[] = [];
+  const warn = (job: Job, warning: string) => {
+    progress.log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
+    warningLines.push(`${job.output}: ${warning}`);
+  };
   const progress: Progress = options.quiet
     ? lineProgress(log)
     : startProgress({ total: jobs.length, log, ...(options.terminal ? { terminal: options.terminal } : {}) });
@@ -212,8 +230,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     built.push(job.output);
     counts[job.type].built++;
     progress.done(`${pc.green('built')} ${join(options.out, job.output)}.{${written.join(',')}}`);
-    for (const warning of result.warnings) progress.log(`  ${pc.yellow('warning')} ${warning}`);
-    warnings += result.warnings.length;
+    for (const warning of result.warnings) warn(job, warning);
   };
 
   let renderer: Renderer | undefined;
@@ -226,8 +243,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         counts[job.type].skipped++;
         progress.done();
         // A shortfall is still a shortfall when its packet is up to date: say it again.
-        for (const warning of prepared.data.warnings) progress.log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
-        warnings += prepared.data.warnings.length;
+        for (const warning of prepared.data.warnings) warn(job, warning);
         continue;
       }
       const broken = templateErrors.get(job.template);
@@ -253,7 +269,23 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   }
 
   const removed = full ? await removeStale(previous, options.out, root, jobs, log) : [];
-  await writeFileAtomic(manifestPath, serializeManifest(updateManifest(withoutOutputs(previous, removed), entries)));
+  const manifest = updateManifest(withoutOutputs(previous, removed), entries);
+  await writeFileAtomic(manifestPath, serializeManifest(manifest));
+  if (stamps?.root && stamps.templates && failures.length === 0) {
+    const snapshot: Snapshot = {
+      version: 1,
+      settings: settingsHash(rootArg, templatesDir, asOf, options),
+      root: stamps.root,
+      templates: stamps.templates,
+      outputs: statFiles(options.out, [...Object.keys(manifest.outputs), 'manifest.json']),
+      warnings: warningLines,
+      documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
+      ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),
+    };
+    await writeFileAtomic(snapshotPath, serializeSnapshot(snapshot));
+  } else {
+    await rm(snapshotPath, { force: true });
+  }
 
   if (failures.length > 0) {
     const sources = new Map(Object.values(templates).map((t) => [t.file, t.source]));
@@ -269,9 +301,42 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   } else {
     const upToDateNote = skipped ? `; ${skipped} up to date, skipped` : '';
     const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
-    log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warnings ? `, ${warnings} warnings` : ''}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
+    log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningLines.length ? `, ${warningLines.length} warnings` : ''}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
   return outcome(code, { built, failed, removed, skipped });
+}
+
+/** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */
+const SNAPSHOT_FILE = '.casepress-snapshot.json';
+
+/** Everything a full build's outputs depend on besides the files it stamps. */
+function settingsHash(rootArg: string, templatesDir: string, asOf: string, options: BuildOptions): string {
+  return sha256(
+    canonicalJson({
+      tool: version,
+      asOf,
+      formats: [...options.format].sort(),
+      audience: options.audience ?? null,
+      draft: options.draft === true,
+      pdfa: options.pdfa === true,
+      folders: [resolve(rootArg), resolve(templatesDir), resolve(options.out)],
+    }),
+  );
+}
+
+/** Says what the last build said, for a build that found nothing changed; returns the number of documents. */
+function replay(last: Snapshot, asOf: string, options: BuildOptions, log: (line: string) => void, started: number): number {
+  const counts = emptyCounts();
+  let total = 0;
+  for (const [type, count] of Object.entries(last.documents) as [DocType, number][]) {
+    (counts[type] as TypeCounts).skipped = count;
+    total += count;
+  }
+  for (const warning of last.warnings) log(`  ${pc.yellow('warning')} ${warning}`);
+  if (!options.quiet && total > 0) log(summaryTable(counts));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  log(`${pc.green('✔')} ${total === 0 ? `Nothing to build as of ${asOf}` : `All ${total} documents were up to date as of ${asOf}; none rebuilt`} (${seconds} s, no file changed since the last build); manifest: ${join(options.out, 'manifest.json')}`);
+  return total;
 }
 
 /** Workers when there is enough left to render to pay for starting them. */
