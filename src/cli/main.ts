@@ -58,12 +58,16 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--case <id>', 'only this case (repeatable)').argParser(collect).default([]))
       .addOption(new Option('--home <id>', 'only this home (repeatable)').argParser(collect).default([]))
       .addOption(new Option('--doc <type>', `only this document type (repeatable): ${DOC_TYPE_NAMES.join(', ')}`).argParser(collectDoc).default([]))
+      // For `npm run bench`: what the build did and its memory, as JSON.
+      .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
       .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
-  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[] }) => {
+  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string }) => {
     const [{ build }, { planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
-    setExit((await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log)).code);
+    const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log);
+    if (options.stats) await writeStats(options.stats, outcome);
+    setExit(outcome.code);
   });
 
   documentOptions(
@@ -182,6 +186,20 @@ interface BuildCommandOptions {
   pdfa: boolean;
   force: boolean;
   jobs: number;
+}
+
+/** The bench's view of a build: counts, and peak memory of the process and of each rendering thread (MB). */
+async function writeStats(file: string, outcome: { built: readonly unknown[]; failed: readonly unknown[]; skipped: number; peakHeap: Readonly<Record<number, number>> }): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
+  const stats = {
+    built: outcome.built.length,
+    failed: outcome.failed.length,
+    skipped: outcome.skipped,
+    peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
+    peak_heap_mb_by_thread: Object.fromEntries(Object.entries(outcome.peakHeap).map(([thread, bytes]) => [thread, mb(bytes)])),
+  };
+  await writeFile(file, `${JSON.stringify(stats)}\n`);
 }
 
 /** The progress bar goes to stderr when it is a terminal; plain lines otherwise. */

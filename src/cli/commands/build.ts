@@ -88,6 +88,8 @@ export interface BuildOutcome {
   /** Files under --out removed because their document is gone. */
   readonly removed: readonly string[];
   readonly skipped: number;
+  /** The largest heap seen on each rendering thread (0: this one), in bytes. */
+  readonly peakHeap: Readonly<Record<number, number>>;
 }
 
 /** Fewer documents to render than this are rendered in this thread: starting workers would cost more. */
@@ -97,7 +99,7 @@ const { version } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json')
 
 export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void): Promise<BuildOutcome> {
   const started = performance.now();
-  const outcome = (code: ExitCode, rest: Partial<BuildOutcome> = {}): BuildOutcome => ({ code, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, ...rest });
+  const outcome = (code: ExitCode, rest: Partial<BuildOutcome> = {}): BuildOutcome => ({ code, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, peakHeap: {}, ...rest });
   const full = options.prune === true;
   const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
   const snapshotPath = join(options.out, SNAPSHOT_FILE);
@@ -203,7 +205,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   };
 
   /** Writes a rendered job's files and records them; a failed render or write is reported. */
+  const peakHeap: Record<number, number> = {};
   const finish = async (job: Job, prepared: JobData, print: string, result: RenderedJob) => {
+    peakHeap[result.thread] = Math.max(peakHeap[result.thread] ?? 0, result.heapBytes);
     if (Object.keys(result.files).length === 0) return fail(job, '', result.diagnostics);
     const written: string[] = [];
     for (const [format, bytes] of Object.entries(result.files) as [Format, Uint8Array][]) {
@@ -303,7 +307,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
     log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningLines.length ? `, ${warningLines.length} warnings` : ''}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
-  return outcome(code, { built, failed, removed, skipped });
+  return outcome(code, { built, failed, removed, skipped, peakHeap });
 }
 
 /** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */

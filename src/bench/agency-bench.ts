@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:agency`: whole-agency builds of generated roots (npm run gen)
+ * at several sizes, each a fresh `casepress build --jobs N` in its own process:
+ * wall time, document pairs (PDF + DOCX) per second, peak RSS of the process
+ * (its worker threads included) and the peak heap of each rendering thread;
+ * then a no-change rebuild of the largest root.
+ *
+ *   npm run bench:agency -- [--children 200,1000,2000] [--jobs 2] [--seed 7]
+ *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench] [--json]
+ *
+ * Generated roots are kept under --work and reused by later runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { writeGeneratedAgency } from '../cli/generate.js';
+import { PACKAGE_ROOT } from '../io/package-files.js';
+
+const { values } = parseArgs({
+  options: {
+    children: { type: 'string', default: '200,1000,2000' },
+    jobs: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '7' },
+    'as-of': { type: 'string', default: '2026-11-23' },
+    work: { type: 'string', default: '/tmp/casepress-bench' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.children.split(',').map(Number);
+const seed = Number(values.seed);
+const asOf = values['as-of'];
+const BIN = join(PACKAGE_ROOT, 'bin/casepress');
+
+interface BuildStats {
+  built: number;
+  failed: number;
+  skipped: number;
+  peak_rss_mb: number;
+  peak_heap_mb_by_thread: Record<string, number>;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const say = (line: string) => !values.json && process.stderr.write(`${line}\n`);
+
+/** A generated root for this size, made once and reused. */
+function rootFor(children: number): string {
+  const root = join(values.work, `agency-${children}-seed${seed}-${asOf}`);
+  const done = join(root, '.generated');
+  if (existsSync(done)) return root;
+  rmSync(root, { recursive: true, force: true });
+  const started = performance.now();
+  const { files, bytes } = writeGeneratedAgency(root, { children, homes: Math.round(children / 5), seed, asOf });
+  writeFileSync(done, '');
+  say(`generated ${children} children: ${files} files, ${round(bytes / 1e6)} MB in ${round((performance.now() - started) / 1000)} s`);
+  return root;
+}
+
+function build(root: string, out: string, extra: string[] = []): { seconds: number; stats: BuildStats } {
+  const statsFile = `${out}.stats.json`;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [BIN, 'build', root, '--out', out, '--as-of', asOf, '--jobs', values.jobs, '--stats', statsFile, ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`build of ${root} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
+  return { seconds, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats };
+}
+
+const rows = [];
+for (const children of sizes) {
+  const root = rootFor(children);
+  const out = join(values.work, `out-${children}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(values.work, { recursive: true });
+  const { seconds, stats } = build(root, out);
+  const row = {
+    children,
+    documents: stats.built,
+    failed: stats.failed,
+    seconds: round(seconds),
+    pairs_per_second: round(stats.built / seconds),
+    ms_per_child: round((1000 * seconds) / children),
+    peak_rss_mb: stats.peak_rss_mb,
+    peak_heap_mb_by_thread: stats.peak_heap_mb_by_thread,
+  };
+  rows.push(row);
+  say(`${children} children: ${row.documents} documents (PDF + DOCX) in ${row.seconds} s = ${row.pairs_per_second} pairs/s; peak RSS ${row.peak_rss_mb} MB; heap by thread ${JSON.stringify(row.peak_heap_mb_by_thread)}`);
+}
+
+const largest = sizes.at(-1)!;
+const again = build(rootFor(largest), join(values.work, `out-${largest}`));
+const noChange = { children: largest, seconds: round(again.seconds), skipped: again.stats.skipped, built: again.stats.built };
+say(`no-change rebuild of ${largest} children: ${noChange.seconds} s (${noChange.skipped} up to date, ${noChange.built} built)`);
+
+if (values.json) process.stdout.write(`${JSON.stringify({ jobs: Number(values.jobs), builds: rows, no_change: noChange })}\n`);
