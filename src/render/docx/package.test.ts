@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DocxRenderError } from './errors.js';
-import { corePropertiesXml, parseDate, stampZipDates } from './package.js';
+import { corePropertiesXml, parseDate, stampZipDates, zipPackage } from './package.js';
 
 const META = {
   title: 'Court Report — A & B <draft>',
@@ -49,6 +49,29 @@ describe('stampZipDates', () => {
 
   it('refuses what is not a zip', () => {
     expect(() => stampZipDates(new Uint8Array(40), '2026-01-02')).toThrow(DocxRenderError);
+  });
+});
+
+describe('zipPackage', () => {
+  const files = new Map<string, string | Uint8Array>([
+    ['[Content_Types].xml', '<Types/>'],
+    ['word/document.xml', `<w:document>${'é text '.repeat(500)}</w:document>`],
+    ['word/media/image1.png', new Uint8Array([137, 80, 78, 71, 0, 1, 2, 3])],
+  ]);
+
+  it('zips the files in their order, dated the date at midnight, and fflate reads them back', () => {
+    const zip = zipPackage(files, '2026-11-23');
+    const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 23;
+    expect(zipDates(zip)).toEqual(Array.from({ length: 6 }, () => [0, dosDate]));
+    const read = unzipSync(zip);
+    expect(Object.keys(read)).toEqual([...files.keys()]);
+    expect(strFromU8(read['word/document.xml']!)).toBe(files.get('word/document.xml'));
+    expect([...read['word/media/image1.png']!]).toEqual([137, 80, 78, 71, 0, 1, 2, 3]);
+  });
+
+  it('gives the same bytes for the same files, and refuses a date a zip cannot hold', () => {
+    expect(Buffer.from(zipPackage(files, '2026-01-02')).equals(Buffer.from(zipPackage(new Map(files), '2026-01-02')))).toBe(true);
+    expect(() => zipPackage(files, '1979-12-31')).toThrow(DocxRenderError);
   });
 });
 

@@ -3,6 +3,7 @@
  * the tree's date (docx stamps `new Date()`), and the zip entries' dates set to
  * that date (docx's zipper stamps the current local time).
  */
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocumentMeta } from '../../document/ast.js';
 import { DocxRenderError } from './errors.js';
 import { escapeXml } from './text.js';
@@ -77,4 +78,74 @@ export function stampZipDates(zip: Uint8Array, date: string): Uint8Array {
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return zip;
+}
+
+/** A package's files by path, in the order they are zipped (what docx's compiler gives). */
+export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
+
+/**
+ * The files as a zip, each entry DEFLATEd by Node's zlib at `level` and dated
+ * `date` at 00:00, with nothing else that varies: the same files give the same
+ * bytes. (docx's own zipper runs a JavaScript deflate at level 6 and stamps the
+ * current time, which stampZipDates then replaces.)
+ */
+export function zipPackage(files: PackageFiles, date: string, level = 1): Uint8Array {
+  const { year, month, day } = parseDate(date);
+  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
+  const encoder = new TextEncoder();
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const [path, content] of files) {
+    const name = encoder.encode(path);
+    const raw = typeof content === 'string' ? encoder.encode(content) : content;
+    const packed = deflateRawSync(raw, { level });
+    const crc = crc32(raw) >>> 0;
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, LOCAL_HEADER, true);
+    lv.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    lv.setUint16(6, 0, true); // flags
+    lv.setUint16(8, 8, true); // method: deflate
+    lv.setUint16(10, 0, true); // time 00:00
+    lv.setUint16(12, dosDate, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, packed.length, true);
+    lv.setUint32(22, raw.length, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const central = new Uint8Array(46 + name.length);
+    const cv = new DataView(central.buffer);
+    cv.setUint32(0, CENTRAL_HEADER, true);
+    cv.setUint16(4, 20, true); // version made by: 2.0, MS-DOS attributes
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0, true);
+    cv.setUint16(10, 8, true);
+    cv.setUint16(12, 0, true);
+    cv.setUint16(14, dosDate, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, packed.length, true);
+    cv.setUint32(24, raw.length, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    central.set(name, 46);
+    locals.push(local, packed);
+    centrals.push(central);
+    offset += local.length + packed.length;
+  }
+  const directorySize = centrals.reduce((sum, c) => sum + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
+  ev.setUint16(8, centrals.length, true);
+  ev.setUint16(10, centrals.length, true);
+  ev.setUint32(12, directorySize, true);
+  ev.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + directorySize + end.length);
+  let at = 0;
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
