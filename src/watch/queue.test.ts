@@ -166,3 +166,17 @@ describe('change queue', () => {
     expect(h.batches).toHaveLength(1);
   });
 });
+
+describe('a stream of saves that never pauses', () => {
+  it('goes out once the first change has waited maxWaitMs, and again a second later', async () => {
+    const h = harness(100);
+    // An editor autosaving every 50 ms for 2.5 s: never 100 ms of quiet.
+    for (let t = 0; t < 2_500; t += 50) {
+      h.queue.push('/root/children/C-1/contacts/note.md', 'change');
+      h.advance(50);
+      if (h.batches.length > 0 && h.queue.running) await h.finish();
+    }
+    expect(h.batches.length).toBe(2);
+    expect(h.batches[0]).toEqual([{ path: '/root/children/C-1/contacts/note.md', kind: 'change' }]);
+  });
+});

@@ -6,6 +6,8 @@
  * - A burst of events on one path is one change; a path's events are folded
  *   into what happened to it overall (delete then re-add is a `change`, add
  *   then delete is nothing).
+ * - Saves that never pause (an editor autosaving every 50 ms) still go out
+ *   once the first of them has waited `maxWaitMs`.
  * - One batch runs at a time. Events that come in while it runs wait, and go
  *   out as the next batch once it is done and the quiet spell has passed.
  * - A batch that throws is reported to `onError`; the queue carries on.
@@ -35,6 +37,8 @@ export interface ChangeQueueOptions {
   readonly run: (batch: readonly Change[]) => Promise<void>;
   /** How long the files must be quiet before a batch goes out (ms). Default 100. */
   readonly debounceMs?: number;
+  /** The longest a change waits for the files to be quiet (ms). Default 1,000. */
+  readonly maxWaitMs?: number;
   readonly timer?: Timer;
   /** A batch that threw or rejected. Default: rethrown nowhere, ignored. */
   readonly onError?: (error: unknown) => void;
@@ -72,22 +76,32 @@ export function fold(before: ChangeKind | undefined, next: ChangeKind): ChangeKi
 
 export function createChangeQueue(options: ChangeQueueOptions): ChangeQueue {
   const debounceMs = options.debounceMs ?? 100;
+  const maxWaitMs = options.maxWaitMs ?? 1_000;
   const timer = options.timer ?? realTimer;
   /** Path → what happened to it since the last batch went out. Map keeps first-change order. */
   let waiting = new Map<string, ChangeKind>();
   let handle: unknown;
+  /** Set while changes wait: fires once the first of them has waited maxWaitMs. */
+  let deadline: unknown;
   let quiet = false;
   let current: Promise<void> | undefined;
   let closed = false;
 
+  const goOut = () => {
+    quiet = true;
+    flush();
+  };
   const arm = () => {
     if (handle !== undefined) timer.clear(handle);
     quiet = false;
     handle = timer.set(() => {
       handle = undefined;
-      quiet = true;
-      flush();
+      goOut();
     }, debounceMs);
+    deadline ??= timer.set(() => {
+      deadline = undefined;
+      goOut();
+    }, maxWaitMs);
   };
 
   const flush = () => {
@@ -96,6 +110,8 @@ export function createChangeQueue(options: ChangeQueueOptions): ChangeQueue {
     const batch = [...waiting].map(([path, kind]) => ({ path, kind }));
     waiting = new Map();
     quiet = false;
+    for (const pending of [handle, deadline]) if (pending !== undefined) timer.clear(pending);
+    handle = deadline = undefined;
     current = (async () => {
       try {
         await options.run(batch);
@@ -124,8 +140,8 @@ export function createChangeQueue(options: ChangeQueueOptions): ChangeQueue {
     pending: () => [...waiting].map(([path, kind]) => ({ path, kind })),
     async close() {
       closed = true;
-      if (handle !== undefined) timer.clear(handle);
-      handle = undefined;
+      for (const pending of [handle, deadline]) if (pending !== undefined) timer.clear(pending);
+      handle = deadline = undefined;
       waiting = new Map();
       await current;
     },
