@@ -63,6 +63,8 @@ export interface BuildOptions {
   readonly terminal?: NodeJS.WriteStream;
   /** No summary table (watch prints one line per rebuild instead). */
   readonly quiet?: boolean;
+  /** Today's date in a time zone (the clock, for tests of a day rolling over). */
+  readonly today?: (timeZone?: string) => string;
   /** Where documents are rendered; default: worker threads per `jobs` when there is enough to do (tests pass a failing pool). */
   readonly renderer?: (setup: RendererSetup) => Renderer;
 }
@@ -107,7 +109,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const stamps = full ? { root: statTree(rootArg, options.out), templates: statTree(templatesDir) } : undefined;
   if (stamps && !options.force) {
     const last = parseSnapshot(await readFile(snapshotPath, 'utf8').catch(() => undefined));
-    const asOf = options.asOf ?? (last ? today(last.timeZone) : undefined);
+    const asOf = options.asOf ?? (last ? (options.today ?? today)(last.timeZone) : undefined);
     if (last && asOf && stamps.root && stamps.templates) {
       const now = { settings: settingsHash(rootArg, templatesDir, asOf, options), root: stamps.root, templates: stamps.templates, outputs: statFiles(options.out, last.outputs.map(([path]) => path)) };
       if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started) });
@@ -120,7 +122,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     return outcome(EXIT.dataErrors, { dataErrors: true });
   }
   const agency = root.agency.data;
-  const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
+  const asOf = options.asOf ?? (options.today ?? today)(agency.time_zone ?? undefined);
   const jobs = plan(root, asOf);
   if (jobs.length === 0 && !full) {
     log(`Nothing to build as of ${asOf}.`);

@@ -28,6 +28,8 @@ export interface WatchControl {
   readonly debounceMs?: number;
   /** How often to look whether the agency's day has changed (ms). */
   readonly dayCheckMs?: number;
+  /** Today's date in a time zone (tests move it past midnight). */
+  readonly today?: (timeZone?: string) => string;
 }
 
 const MAX_LISTED = 3;
@@ -38,7 +40,8 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     // Like `build` without filters: every document, and outputs whose job is gone removed;
     // --audience narrows the documents, so nothing is pruned then.
     // --force rebuilds everything once, at the start; after that only what a change affects.
-    const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, quiet: true };
+    const clock = control.today ?? today;
+    const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, quiet: true, today: clock };
     const filter = options.audience ? { audience: options.audience } : {};
     /** The agency's time zone and the as-of day of the last build that loaded the agency. */
     let day: { timeZone: string | undefined; asOf: string } | undefined;
@@ -78,7 +81,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     const dayTimer = options.asOf
       ? undefined
       : setInterval(() => {
-          if (day && today(day.timeZone) !== day.asOf) watcher.poke(`(a new day: ${today(day.timeZone)})`);
+          if (day && clock(day.timeZone) !== day.asOf) watcher.poke(`(a new day: ${clock(day.timeZone)})`);
         }, control.dayCheckMs ?? 60_000);
     await watcher.ready;
     log(`${pc.cyan('watching')} ${rootArg} and ${shown(templates)} for changes; Ctrl-C stops`);
