@@ -2,14 +2,16 @@
  * `casepress watch` (issue 5) on a copy of the example agency, with real
  * chokidar: a saved contact note rebuilds only the documents that read it;
  * broken data builds nothing and keeps the last good documents; fixing it
- * rebuilds; Ctrl-C exits 0 and leaves no temporary file behind.
+ * rebuilds; a renamed case folder moves its outputs; a template change
+ * rebuilds that type only; the manifest then equals a clean build's; Ctrl-C
+ * exits 0 and leaves no temporary file behind.
  *
  * Runs the compiled command (`npm run build` first) in a child process, so the
  * signal is a real SIGINT.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +26,7 @@ const READER = 'children/C-2025-0142/court-report-2026-12-10';
 let work: string;
 let root: string;
 let out: string;
+let templates: string;
 let child: ChildProcess;
 let stdout = '';
 let exited: Promise<number | null>;
@@ -56,8 +59,10 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'casepress-watch-'));
   root = join(work, 'cases');
   out = join(work, 'output');
+  templates = join(work, 'templates');
   await cp(join(REPO, 'cases'), root, { recursive: true });
-  child = spawn(process.execPath, [BIN, 'watch', root, '--as-of', AS_OF, '--out', out], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
+  await cp(join(REPO, 'templates'), templates, { recursive: true });
+  child = spawn(process.execPath, [BIN, 'watch', root, '--as-of', AS_OF, '--out', out, '--templates', templates], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   exited = new Promise((done) => child.on('exit', (code) => done(code)));
@@ -107,6 +112,45 @@ describe('casepress watch', () => {
     seen = fixed.end;
     expect(fixed.text).toContain(`✔ ${NOTE} changed: rebuilt ${READER} (`);
     expect((await mtimes())[`${READER}.pdf`]).toBeGreaterThan(before[`${READER}.pdf`]!);
+  }, 120_000);
+
+  it('follows a case folder renamed (and its id with it): the old outputs go, the new ones come', async () => {
+    const [from, to] = ['C-2025-0219', 'C-2025-0299'];
+    const before = Object.keys(await mtimes());
+    expect(before.some((p) => p.startsWith(`children/${from}/`))).toBe(true);
+    const folder = join(root, 'children', to);
+    await rename(join(root, 'children', from), folder);
+    await writeFile(join(folder, 'case.yaml'), (await readFile(join(folder, 'case.yaml'), 'utf8')).replace(`id: ${from}`, `id: ${to}`));
+    const line = await waitFor(/^.*changed: .*removed.*$/m, seen);
+    seen = line.end;
+    expect(line.text).toContain('✔');
+    const after = Object.keys(await mtimes());
+    expect(after.filter((p) => p.startsWith(`children/${from}/`))).toEqual([]);
+    expect(after.filter((p) => p.startsWith(`children/${to}/`)).map((p) => p.replace(to, from)).sort()).toEqual(before.filter((p) => p.startsWith(`children/${from}/`)).sort());
+    expect(existsSync(join(out, 'children', from, before.find((p) => p.startsWith(`children/${from}/`))!.split('/')[2]!))).toBe(false);
+  }, 120_000);
+
+  it('rebuilds every document of a type whose template changed, and no other', async () => {
+    const before = await mtimes();
+    await appendFile(join(templates, 'service-plan.md.hbs'), '\nReviewed with the family each month.\n');
+    const line = await waitFor(REBUILD, seen);
+    seen = line.end;
+    expect(line.text).toContain('✔');
+    const after = await mtimes();
+    const plans = Object.keys(before).filter((p) => p.includes('/service-plan-'));
+    expect(plans.length).toBeGreaterThanOrEqual(10);
+    for (const path of Object.keys(before)) {
+      if (plans.includes(path)) expect(after[path], path).toBeGreaterThan(before[path]!);
+      else expect(after[path], path).toBe(before[path]);
+    }
+  }, 120_000);
+
+  it('after all those edits, has the manifest a clean build writes', async () => {
+    const clean = join(work, 'clean');
+    const result = spawnSync(process.execPath, [BIN, 'build', root, '--as-of', AS_OF, '--out', clean, '--templates', templates], { cwd: REPO, encoding: 'utf8' });
+    expect(result.status, result.stdout).toBe(0);
+    const outputs = async (dir: string) => (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest).outputs;
+    expect(await outputs(out)).toEqual(await outputs(clean));
   }, 120_000);
 
   it('stops on Ctrl-C with exit 0 and no temporary file left', async () => {

@@ -63,6 +63,11 @@ export interface BuildOptions {
   readonly terminal?: NodeJS.WriteStream;
   /** No summary table (watch prints one line per rebuild instead). */
   readonly quiet?: boolean;
+  /**
+   * Only the jobs this says a change may affect are looked at; the others are
+   * taken as up to date (watch knows which files changed: watch/affected.ts).
+   */
+  readonly affects?: (job: Job, recorded: ManifestEntry | undefined) => boolean;
   /** Today's date in a time zone (the clock, for tests of a day rolling over). */
   readonly today?: (timeZone?: string) => string;
   /** Where documents are rendered; default: worker threads per `jobs` when there is enough to do (tests pass a failing pool). */
@@ -243,6 +248,11 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const underWay = new Set<Promise<void>>();
   try {
     for (const [index, job] of jobs.entries()) {
+      if (options.affects && !options.affects(job, recordedEntry(previous, job.output, options.format))) {
+        counts[job.type].skipped++;
+        progress.done();
+        continue;
+      }
       const prepared = jobData(job, dataEnv);
       const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: templateHashes.get(job.template)! });
       if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
@@ -353,6 +363,12 @@ function startRenderer(setup: RendererSetup, jobs: number, left: number): Render
 function crashed(job: Job, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   return diagnostic('CP3004', { file: job.output, message: `rendering the ${job.type} of ${job.subject} stopped: ${message}; the other documents were built (please report this)` });
+}
+
+/** The manifest's entry for a job when every format of it is recorded (they share inputs). */
+function recordedEntry(previous: Manifest, output: string, formats: readonly Format[]): ManifestEntry | undefined {
+  const entries = formats.map((format) => previous.outputs[`${output}.${format}`]);
+  return entries.every((e) => e !== undefined) ? entries[0] : undefined;
 }
 
 /** Every output of the job is recorded with this fingerprint and still has its recorded bytes. */

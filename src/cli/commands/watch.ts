@@ -15,6 +15,7 @@ import pc from 'picocolors';
 import { planJobs } from '../../build/jobs.js';
 import { today } from '../../io/clock.js';
 import { PACKAGE_ROOT } from '../../io/package-files.js';
+import { affectedBy, type RootChange } from '../../watch/affected.js';
 import type { Change } from '../../watch/queue.js';
 import { startWatcher } from '../../watch/watcher.js';
 import { EXIT, type ExitCode } from '../exit.js';
@@ -65,7 +66,10 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     const rebuild = async (changes: readonly Change[]) => {
       const started = performance.now();
       // Build's own lines are kept back (the diagnostics it prints are not): the outcome makes the one line.
-      const outcome = await build(rootArg, buildOptions, plan, () => {});
+      // Only the documents the saved files can change are looked at (a template or a new day: all).
+      const inside = underRoot(root, changes);
+      const affects = inside && affectedBy(inside);
+      const outcome = await build(rootArg, { ...buildOptions, ...(affects ? { affects } : {}) }, plan, () => {});
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), outcome, seconds));
     };
@@ -94,6 +98,19 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
   } finally {
     stop.dispose();
   }
+}
+
+/** The batch as paths under the case root; undefined when a change lies outside it (a template, a new day). */
+function underRoot(root: string, changes: readonly Change[]): RootChange[] | undefined {
+  const inside: RootChange[] = [];
+  for (const change of changes) {
+    // A poke ("(a new day: …)") is not a path.
+    if (!isAbsolute(change.path)) return undefined;
+    const rel = relative(root, change.path);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    inside.push({ path: rel.split(sep).join('/'), kind: change.kind });
+  }
+  return inside;
 }
 
 /** One line for one rebuild, from what the build did. */
