@@ -298,7 +298,8 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
     const left = x + shift + fragment.x;
     const { style } = fragment;
     doc.font(style.font).fontSize(style.size).fillColor(style.color);
-    doc.text(fragment.text, left, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    // The width is known: pdfkit would measure the fragment again to size link and underline boxes, which it draws none of here.
+    doc.text(fragment.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     if (style.link) {
       const face = ctx.faces[style.font];
       const drawn = fragment.text.replace(/ +$/, '');
