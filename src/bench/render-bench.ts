@@ -130,7 +130,7 @@ async function courtReportSubject(rootArg: string, asOfArg: string | undefined):
   if (jobs.length === 0) throw new Error(`no court report is due in ${rootArg} as of ${asOf}`);
   const fonts = await loadFonts();
   const images = await readAssets(rootArg);
-  const env = await createJobEnvironment({ root, agency, asOf, templatesDir: join(PACKAGE_ROOT, 'templates'), formats: ['pdf', 'docx'], fonts, images, bytesOf, templates: new Set(jobs.map((j) => j.template)) });
+  const env = await createJobEnvironment({ root, agency, asOf, templatesDir: join(PACKAGE_ROOT, 'templates'), readTemplate, formats: ['pdf', 'docx'], fonts, images, bytesOf, templates: new Set(jobs.map((j) => j.template)) });
   const subjectOf = (job: Job): Subject => {
     const compiled = env.template(job.template);
     if (!compiled.template) throw failed(`${job.template} has errors`, compiled.diagnostics);

@@ -11,12 +11,10 @@ import type { ImageSet } from '../document/ast.js';
 import type { CaseRoot } from '../load/case-root.js';
 import type { Agency } from '../model/agency.js';
 import type { Home } from '../model/home.js';
-import { readTemplate } from '../io/package-files.js';
 import type { FontSet } from '../render/pdf/index.js';
-import { UsageError } from '../cli/exit.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import { DOC_TYPES } from './jobs.js';
-import { prepareTemplate, type Format } from './render-document.js';
+import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
 
 export interface JobEnvironmentInput {
@@ -25,6 +23,12 @@ export interface JobEnvironmentInput {
   readonly asOf: string;
   /** The folder of <type>.md.hbs and partials/. */
   readonly templatesDir: string;
+  /**
+   * Reads a template and its partials (io/package-files.ts readTemplate; build
+   * is pure, so the reading comes in). Its error for an unreadable template is
+   * what the caller sees, e.g. a UsageError.
+   */
+  readonly readTemplate: (path: string) => Promise<TemplateFiles>;
   readonly formats: readonly Format[];
   /** Needed when the formats include PDF. */
   readonly fonts?: FontSet;
@@ -46,8 +50,9 @@ export interface PreparedJobEnvironment extends JobEnvironment {
 
 /**
  * Reads and compiles each template once and returns the environment jobs run
- * in. A template that cannot be read is a UsageError; one that does not
- * compile fails its jobs (its diagnostics are what `template(file)` returns).
+ * in. A template that cannot be read fails the whole call (with readTemplate's
+ * error); one that does not compile fails its jobs (its diagnostics are what
+ * `template(file)` returns).
  */
 export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
@@ -55,9 +60,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
   const templateHashes = new Map<string, string>();
   for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
     const path = join(input.templatesDir, file);
-    const sources = await readTemplate(path).catch(() => {
-      throw new UsageError(`the template "${path}" cannot be read`);
-    });
+    const sources = await input.readTemplate(path);
     templateSources.set(sources.file, sources.source);
     const prepared = prepareTemplate(sources);
     compiled.set(file, prepared);
