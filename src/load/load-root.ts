@@ -17,7 +17,43 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export function loadCaseRoot(listing: RootListing): LoadResult {
+/** What the memo keeps for one case file: the bytes it was read from and what reading them gave. */
+export interface MemoizedFile {
+  readonly kind: FileKindName;
+  readonly bytes: Uint8Array;
+  readonly loaded: LoadedFile | undefined;
+  /** The file's own diagnostics (decoding, YAML, schema); the cross-file checks run on every load. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A per-file memo for a long-lived process (`casepress watch` rebuilds after
+ * every save), keyed by case-root-relative path. A `Map` will do:
+ *
+ *     const memo: LoadMemo = new Map();
+ *     loadCaseRoot(await listCaseRoot(dir, options), { memo }); // reads every file
+ *     loadCaseRoot(await listCaseRoot(dir, options), { memo }); // reads only files whose bytes changed
+ *
+ * A file whose bytes are identical to the memo's gives the same `LoadedFile`
+ * object and diagnostics as last time, without being decoded, parsed or
+ * validated again; a changed file is read again and its entry replaced.
+ * Entries of files no longer in the listing are deleted. The memo holds each
+ * file's bytes (already held by the listing) and its loaded record. Use one
+ * memo per case root.
+ */
+export interface LoadMemo {
+  get(path: string): MemoizedFile | undefined;
+  set(path: string, file: MemoizedFile): unknown;
+  delete(path: string): unknown;
+  keys(): Iterable<string>;
+}
+
+export interface LoadOptions {
+  readonly memo?: LoadMemo;
+}
+
+export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): LoadResult {
+  const { memo } = options;
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
@@ -63,9 +99,14 @@ export function loadCaseRoot(listing: RootListing): LoadResult {
       continue;
     }
     root.fileCount++;
-    const loaded = readRecord(entry, place.kind, diagnostics);
+    const loaded = memo ? readMemoized(memo, entry, place.kind, diagnostics) : readRecord(entry, place.kind, diagnostics);
     if (!loaded) continue;
     attach(root, loaded, place.owner ? (place.owner.type === 'child' ? childFolder(place.owner.id) : homeFolder(place.owner.id)) : undefined);
+  }
+
+  if (memo) {
+    const listed = new Set(listing.entries.map((e) => e.path));
+    for (const path of [...memo.keys()]) if (!listed.has(path)) memo.delete(path);
   }
 
   root.children.push(...sortById(children));
@@ -89,6 +130,28 @@ function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKin
   const parsed = parseCaseFile(entry.path, kind, decoded.text);
   diagnostics.push(...parsed.diagnostics);
   return parsed.loaded;
+}
+
+function readMemoized(memo: LoadMemo, entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {
+  const { path, bytes } = entry;
+  const known = memo.get(path);
+  if (known && bytes && known.kind === kind && sameBytes(known.bytes, bytes)) {
+    diagnostics.push(...known.diagnostics);
+    return known.loaded;
+  }
+  const own: Diagnostic[] = [];
+  const loaded = readRecord(entry, kind, own);
+  diagnostics.push(...own);
+  if (bytes && entry.size <= MAX_FILE_BYTES) memo.set(path, { kind, bytes, loaded, diagnostics: own });
+  else memo.delete(path);
+  return loaded;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function attach(root: CaseRoot, loaded: LoadedFile, folder: ChildFolder | HomeFolder | undefined): void {

@@ -1,0 +1,68 @@
+/** The per-file memo: an unchanged file is not read again, a changed one is. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ListedEntry, RootListing } from '../core/listing.js';
+import { listCaseRoot } from '../io/list-root.js';
+import { MAX_FILE_BYTES } from './decode.js';
+import { loadCaseRoot, type LoadMemo, type MemoizedFile } from './load-root.js';
+
+const STARTER = join(import.meta.dirname, '../../starter');
+const CONTACT = 'children/C-0001/contacts/2026-03-10.md';
+const CASE = 'children/C-0001/case.yaml';
+
+/** The listing with one file's text changed (new bytes, as a fresh read gives). */
+function withText(listing: RootListing, path: string, edit: (text: string) => string): RootListing {
+  return {
+    entries: listing.entries.map((entry): ListedEntry => {
+      if (entry.path !== path || entry.type !== 'file' || !entry.bytes) return entry;
+      const bytes = new TextEncoder().encode(edit(new TextDecoder().decode(entry.bytes)));
+      return { ...entry, size: bytes.length, bytes };
+    }),
+  };
+}
+
+/** A fresh copy of every file's bytes: identical content, different objects. */
+function reread(listing: RootListing): RootListing {
+  return { entries: listing.entries.map((e) => (e.type === 'file' && e.bytes ? { ...e, bytes: e.bytes.slice() } : e)) };
+}
+
+describe('loadCaseRoot with a memo', () => {
+  it('reuses the record of an unchanged file and reads a changed one again', async () => {
+    const listing = await listCaseRoot(STARTER, { maxFileBytes: MAX_FILE_BYTES });
+    const memo = new Map<string, MemoizedFile>();
+    const first = loadCaseRoot(listing, { memo });
+    expect(first.diagnostics).toEqual([]);
+    expect(memo.has(CONTACT)).toBe(true);
+
+    // Same bytes (read again): every record is the very same object.
+    const second = loadCaseRoot(reread(listing), { memo });
+    expect(second.root.children[0]!.case).toBe(first.root.children[0]!.case);
+    expect(second.root.children[0]!.contacts[0]).toBe(first.root.children[0]!.contacts[0]);
+    expect(second.root.agency).toBe(first.root.agency);
+
+    // One note edited: it is read again (new object, new body); the others are reused.
+    const edited = withText(listing, CONTACT, (text) => `${text}\nA line added after the save.\n`);
+    const third = loadCaseRoot(edited, { memo });
+    const note = third.root.children[0]!.contacts[0]!;
+    expect(note).not.toBe(first.root.children[0]!.contacts[0]);
+    expect(note.body).toContain('A line added after the save.');
+    expect(third.root.children[0]!.case).toBe(first.root.children[0]!.case);
+    expect(third.root.homes[0]!.home).toBe(first.root.homes[0]!.home);
+  });
+
+  it('gives the same diagnostics as a load without a memo, and forgets deleted files', async () => {
+    const listing = await listCaseRoot(STARTER, { maxFileBytes: MAX_FILE_BYTES });
+    const memo: LoadMemo = new Map<string, MemoizedFile>();
+    loadCaseRoot(listing, { memo });
+    const broken = withText(listing, CASE, (text) => text.replace(/^caseworker: .*$/m, 'caseworker: nobody-here'));
+    const withMemo = loadCaseRoot(broken, { memo });
+    expect(withMemo.diagnostics.map((d) => d.code)).toContain('CP1302');
+    expect(withMemo.diagnostics).toEqual(loadCaseRoot(broken).diagnostics);
+    // Unchanged again: the file's own diagnostics come from the memo, the cross-file ones are checked again.
+    expect(loadCaseRoot(reread(broken), { memo }).diagnostics).toEqual(withMemo.diagnostics);
+
+    const without = { entries: listing.entries.filter((e) => e.path !== CONTACT) };
+    loadCaseRoot(without, { memo });
+    expect([...memo.keys()]).not.toContain(CONTACT);
+  });
+});
