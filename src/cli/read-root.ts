@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
@@ -22,8 +23,10 @@ export async function readRoot(rootArg: string): Promise<ReadRoot> {
   const info = await stat(rootArg).catch(() => undefined);
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
-  const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
-  const { root, diagnostics } = loadCaseRoot(listing);
+  const { listing, root, diagnostics } = await whileLoading(async () => {
+    const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
+    return { listing, ...loadCaseRoot(listing) };
+  });
   const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
   // Paths are shown under the root as the user typed it, so they can be pasted back.
   const shownRoot = normalize(rootArg);
