@@ -27,7 +27,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  */
 export async function listCaseRoot(root: string, options: ListOptions): Promise<RootListing> {
   const entries: ListedEntry[] = [];
-  const visited = new Set<string>([realpathSync(root)]);
+  // realpath(3) in one call: the JavaScript realpathSync lstats every component of every folder's path.
+  const visited = new Set<string>([realpathSync.native(root)]);
 
   function walk(dir: string, rel: string, depth: number): void {
     let items: Dirent[];
@@ -46,7 +47,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       if (entry.type === 'dir') {
         let real = full;
         try {
-          real = realpathSync(full);
+          real = realpathSync.native(full);
         } catch {
           // keep the path as given
         }

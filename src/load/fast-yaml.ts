@@ -20,8 +20,6 @@ const BAIL: unique symbol = Symbol('bail');
 
 /** Characters the shortcut does not handle anywhere: tabs, CR, BOM, other line breaks, C1 controls, surrogates. */
 const UNSUPPORTED = /[\t\r\uFEFF\u0080-\u009F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
-/** A block mapping key: a bare word followed by ":" and a space or the end of the line. */
-const BLOCK_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?= |$)/;
 /** A flow mapping key, read from a position: the word, then ": ". */
 const FLOW_KEY = /([A-Za-z_][A-Za-z0-9_.-]*): /y;
 /** Words the core schema reads as something other than a string; never keys here. */
@@ -51,7 +49,7 @@ export function fastYaml(yaml: string): Record<string, unknown> | undefined {
   try {
     const reader = new Reader(yaml.split('\n'));
     const first = reader.cur;
-    if (!first || !BLOCK_KEY.test(first.text)) return undefined;
+    if (!first || keyEnd(first.text) < 0) return undefined;
     const data = reader.mapping(first.indent);
     if (reader.cur) return undefined;
     return data;
@@ -93,11 +91,12 @@ class Reader {
   mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     while (this.cur && this.cur.indent === indent) {
-      const match = BLOCK_KEY.exec(this.cur.text);
-      if (!match) bail();
-      const key = match[1]!;
+      const { text } = this.cur;
+      const end = keyEnd(text);
+      if (end < 0) bail();
+      const key = text.slice(0, end);
       checkKey(out, key);
-      out[key] = this.value(this.cur.text.slice(match[0].length), indent, true);
+      out[key] = this.value(text.slice(end + 1), indent, true);
     }
     return out;
   }
@@ -109,11 +108,12 @@ class Reader {
       const rest = this.cur.text.slice(1);
       const spaces = countSpaces(rest);
       const body = rest.slice(spaces);
-      if (body !== '' && body.charCodeAt(0) !== 35 /* # */ && (BLOCK_KEY.test(body) || isSeqEntry(body))) {
+      const isKey = keyEnd(body) >= 0;
+      if (isKey || isSeqEntry(body)) {
         // A compact mapping or sequence starting on the dash's line: read it as if its line began there.
         const column = indent + 1 + spaces;
         this.cur = { indent: column, text: body };
-        out.push(BLOCK_KEY.test(body) ? this.mapping(column) : this.sequence(column));
+        out.push(isKey ? this.mapping(column) : this.sequence(column));
       } else {
         out.push(this.value(rest, indent, false));
       }
@@ -164,7 +164,7 @@ class Reader {
   private node(): unknown {
     const { indent, text } = this.cur!;
     if (isSeqEntry(text)) return this.sequence(indent);
-    if (BLOCK_KEY.test(text)) return this.mapping(indent);
+    if (keyEnd(text) >= 0) return this.mapping(indent);
     return bail();
   }
 
@@ -378,8 +378,32 @@ function resolvePlain(raw: string): unknown {
   return raw;
 }
 
+/**
+ * When `text` starts with a block mapping key — a bare word, [A-Za-z_][A-Za-z0-9_.-]*,
+ * then ":" and a space or the end of the line — the offset of that ":"; else -1.
+ */
+function keyEnd(text: string): number {
+  const first = text.charCodeAt(0);
+  if (!(isLetter(first) || first === 95 /* _ */)) return -1;
+  let i = 1;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 /* . */ || c === 45 /* - */) i++;
+    else break;
+  }
+  if (text.charCodeAt(i) !== 58 /* : */) return -1;
+  const after = text.charCodeAt(i + 1);
+  return after === 32 || Number.isNaN(after) ? i : -1;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function checkKey(map: Record<string, unknown>, key: string): void {
-  if (key.length > MAX_KEY_LENGTH || key === '__proto__' || RESERVED_KEY.test(key) || Object.prototype.hasOwnProperty.call(map, key)) bail();
+  if (key.length > MAX_KEY_LENGTH || key === '__proto__' || Object.hasOwn(map, key)) bail();
+  const c = key.charCodeAt(0);
+  if ((c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && RESERVED_KEY.test(key)) bail();
 }
 
 function isSeqEntry(text: string): boolean {

@@ -22,18 +22,22 @@ const OPEN = /^---[ \t]*\r?$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*\r?$/;
 
 export function splitFrontMatter(text: string): FrontMatterResult {
-  const lines = text.split('\n');
-  if (!OPEN.test(lines[0] ?? '')) return { ok: false, reason: 'missing' };
-  let offset = lines[0]!.length + 1;
-  const yamlOffset = offset;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (CLOSE.test(line)) {
-      const yaml = text.slice(yamlOffset, offset);
-      const bodyStart = Math.min(text.length, offset + line.length + 1);
+  // Line by line with indexOf: a note's body can be long, and only the lines up to the closing "---" matter.
+  const firstEnd = text.indexOf('\n');
+  if (!OPEN.test(firstEnd < 0 ? text : text.slice(0, firstEnd))) return { ok: false, reason: 'missing' };
+  if (firstEnd < 0) return { ok: false, reason: 'unterminated' };
+  const yamlOffset = firstEnd + 1;
+  let start = yamlOffset;
+  for (let i = 1; ; i++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const c = text.charCodeAt(start);
+    if ((c === 45 /* - */ || c === 46 /* . */) && CLOSE.test(text.slice(start, end))) {
+      const yaml = text.slice(yamlOffset, start);
+      const bodyStart = Math.min(text.length, end + 1);
       return { ok: true, value: { yaml, yamlOffset, body: text.slice(bodyStart), bodyLine: i + 2 } };
     }
-    offset += line.length + 1;
+    if (newline < 0) return { ok: false, reason: 'unterminated' };
+    start = newline + 1;
   }
-  return { ok: false, reason: 'unterminated' };
 }
