@@ -127,7 +127,8 @@ function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKin
   const decoded = decode(entry.path, entry.bytes);
   diagnostics.push(...decoded.diagnostics);
   if (decoded.text === undefined) return undefined;
-  const parsed = parseCaseFile(entry.path, kind, decoded.text);
+  const { path, bytes } = entry;
+  const parsed = parseCaseFile(path, kind, decoded.text, () => decode(path, bytes).text ?? '');
   diagnostics.push(...parsed.diagnostics);
   return parsed.loaded;
 }

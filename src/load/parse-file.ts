@@ -32,28 +32,43 @@ export interface ParseResult<K extends FileKindName> {
  * the fast path cannot read, or whose values do not validate, is read again
  * by the full parser, so its diagnostics are exactly the full parser's.
  */
-export function parseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> {
-  return fastParseCaseFile(file, kind, text) ?? fullParseCaseFile(file, kind, text);
+export function parseCaseFile<K extends FileKindName>(file: string, kind: K, text: string, reread?: () => string): ParseResult<K> {
+  return fastParseCaseFile(file, kind, text, reread) ?? fullParseCaseFile(file, kind, text);
 }
 
-function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: string): ParseResult<K> | undefined {
+/**
+ * `reread` gives the text again when a later check needs a position (the
+ * loader decodes the file's bytes again), so the locator holds no text or
+ * document of its own until then.
+ */
+function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: string, reread?: () => string): ParseResult<K> | undefined {
   const spec = FILE_KINDS[kind];
   let yaml = text;
-  let offset = 0;
   let body = '';
   let bodyLine = 1;
   if (spec.syntax === 'markdown') {
     const split = splitFrontMatter(text);
     if (!split.ok) return undefined;
-    ({ yaml, yamlOffset: offset, body, bodyLine } = split.value);
+    ({ yaml, body, bodyLine } = split.value);
   }
   const data = fastYaml(yaml);
   if (data === undefined) return undefined;
   const result = spec.schema.safeParse(data);
   if (!result.success) return undefined;
-  // Only the text is kept; the full parse that knows where each field was written runs on first use.
-  const locate = lazyLocator(() => parseYaml({ file, index: new LineIndex(text), yaml, offset }).locate);
+  // The full parse that knows where each field was written runs on first use.
+  const again = reread ?? (() => text);
+  const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()));
   return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate }, diagnostics: [] };
+}
+
+function fullLocator(file: string, markdown: boolean, text: string): Locator {
+  let yaml = text;
+  let offset = 0;
+  if (markdown) {
+    const split = splitFrontMatter(text);
+    if (split.ok) ({ yaml, yamlOffset: offset } = split.value);
+  }
+  return parseYaml({ file, index: new LineIndex(text), yaml, offset }).locate;
 }
 
 function lazyLocator(make: () => Locator): Locator {
