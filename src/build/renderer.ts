@@ -93,6 +93,12 @@ export interface PoolOptions {
   readonly workerFile?: URL;
   /** Old-generation heap limit per worker (MB): a runaway job fails alone instead of taking the machine. */
   readonly maxHeapMb?: number;
+  /**
+   * Young-generation size per worker (MB). A render allocates in bursts that
+   * mostly die young; V8's default (16 MB of semi-space) promotes much of it,
+   * and collecting it later cost a third of the CPU (npm run bench --young-mb).
+   */
+  readonly youngMb?: number;
 }
 
 /** Renders jobs on a pool of worker threads. */
@@ -104,7 +110,7 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
     maxThreads: options.threads,
     // Each worker keeps its compiled templates and parsed fonts: never let one go idle and restart.
     idleTimeout: Number.POSITIVE_INFINITY,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: options.youngMb ?? 96 },
   });
   return {
     render: (task) => pool.run(task),
