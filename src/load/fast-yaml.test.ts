@@ -58,6 +58,13 @@ describe('fastYaml', () => {
     for (const source of corpus) agrees(source);
   });
 
+  it('reads files saved with CRLF line ends as yaml does', () => {
+    const example = filesUnder(join(REPO, 'cases')).map(yamlOf).filter((y): y is string => y !== undefined);
+    const read = example.filter((source) => agrees(source.replaceAll('\n', '\r\n'))).length;
+    expect(read / example.length).toBeGreaterThan(0.95);
+    for (const source of corpus) agrees(source.replaceAll('\n', '\r\n'));
+  });
+
   it.each([
     ['a: 1\nb: two\nc:\n', true],
     ['a:\n  - x\n  - y\nb: [1, 2.5, "three", \'fo\'\'ur\']\n', true],
@@ -74,7 +81,9 @@ describe('fastYaml', () => {
     ['%YAML 1.1\n---\na: 1\n', false],
     ['---\na: 1\n---\nb: 2\n', false],
     ['a:\n\tb: 1\n', false],
-    ['a: 1\r\nb: 2\r\n', false],
+    ['a: 1\r\nb: |\r\n  x\r\n\r\n  y\r\nc: >-\r\n  p\r\n  q\r\n', true],
+    ['a: 1\rb: 2\n', false],
+    ['a: "x\ry"\n', false],
     ['a: multi\n  line\n', false],
     ['a: "multi\n  line"\n', false],
     ['a: b: c\n', false],
@@ -100,7 +109,7 @@ describe('fastYaml', () => {
 
   it('agrees with yaml on mutated case files', () => {
     let read = 0;
-    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '>-', '&a ', '*a', '!', '%', '?', '\n', '\n  ', '\t', '0', '1.5', 'null', 'true', '~', 'é', '\\'];
+    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '>-', '&a ', '*a', '!', '%', '?', '\n', '\n  ', '\t', '0', '1.5', 'null', 'true', '~', 'é', '\\', '\r', '\r\n'];
     fc.assert(
       fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 3 }), (source, edits) => {
         let text = source;

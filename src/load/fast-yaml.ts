@@ -7,7 +7,7 @@
  *
  * It is only a shortcut: on anything outside that subset, or anything the full
  * parser would report (duplicate keys, tabs, anchors and aliases, tags,
- * directives, several documents, CRLF line ends, multi-line plain or quoted
+ * directives, several documents, a CR not before LF, multi-line plain or quoted
  * values, …), it gives up and returns undefined, and the caller uses the full
  * parser (yaml-document.ts), which reports exactly as before. What it does
  * return equals what `yaml` (YAML 1.2 core schema) would give for that text
@@ -19,6 +19,7 @@
 const BAIL: unique symbol = Symbol('bail');
 
 /** Characters the shortcut does not handle anywhere: tabs, CR, BOM, other line breaks, C1 controls, surrogates. */
+const LONE_CR = /\r(?!\n)/;
 const UNSUPPORTED = /[\t\r\uFEFF\u0080-\u009F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** A flow mapping key, read from a position: the word, then ": ". */
 const FLOW_KEY = /([A-Za-z_][A-Za-z0-9_.-]*): /y;
@@ -44,7 +45,9 @@ interface Line {
 }
 
 /** The values of a YAML mapping written in the supported subset, or undefined (use the full parser). */
-export function fastYaml(yaml: string): Record<string, unknown> | undefined {
+export function fastYaml(source: string): Record<string, unknown> | undefined {
+  // Files saved on Windows end lines with CRLF, which YAML reads as LF; a CR elsewhere is left to the full parser.
+  const yaml = source.includes('\r') && !LONE_CR.test(source) ? source.replaceAll('\r\n', '\n') : source;
   if (UNSUPPORTED.test(yaml)) return undefined;
   try {
     const reader = new Reader(yaml.split('\n'));
