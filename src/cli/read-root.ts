@@ -5,7 +5,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
-import { loadCaseRoot } from '../load/load-root.js';
+import { loadCaseRoot, type LoadMemo } from '../load/load-root.js';
 import type { CaseRoot } from '../load/case-root.js';
 import { UsageError } from './exit.js';
 import type { ReportInput } from './report.js';
@@ -19,13 +19,18 @@ export interface ReadRoot {
   readonly bytesOf: (path: string) => Uint8Array | undefined;
 }
 
-export async function readRoot(rootArg: string): Promise<ReadRoot> {
+export interface ReadRootOptions {
+  /** Reuse the records of files unchanged since the last read (a long-lived process such as watch keeps one per root). */
+  readonly memo?: LoadMemo;
+}
+
+export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {
   const info = await stat(rootArg).catch(() => undefined);
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
   const { listing, root, diagnostics } = await whileLoading(async () => {
     const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
-    return { listing, ...loadCaseRoot(listing) };
+    return { listing, ...loadCaseRoot(listing, { memo: options.memo }) };
   });
   const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
   // Paths are shown under the root as the user typed it, so they can be pasted back.
