@@ -1,6 +1,8 @@
 /**
  * Markdown → the document tree (ast.ts), through remark (CommonMark + GFM +
- * directives) and one converter with a handler per node type.
+ * directives), or for the plain Markdown templates write a faster parser of
+ * its own that gives the same mdast (fast-parse.ts, markdown-tree.ts), and
+ * one converter with a handler per node type.
  *
  * The syntax, in full:
  * - `#`, `##`, `###` headings; paragraphs with **bold**, *italics*, [links](https://…),
@@ -17,11 +19,10 @@
  * line and column, never dropped silently. Bare web addresses are not made
  * into links (GFM would, even from escaped text): write <https://…> or [text](https://…).
  */
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { Block } from './ast.js';
-import type { Context, Mode } from './convert/context.js';
-import { convertFlow } from './convert/flow.js';
-import { parseMarkdown } from './parse-markdown.js';
+import type { Mode } from './convert/context.js';
+import { convertMarkdown } from './markdown-tree.js';
 
 export interface MarkdownOptions {
   /** The image keys there are; an image not among them is CP2104. Without it images are not checked. */
@@ -31,15 +32,8 @@ export interface MarkdownOptions {
 }
 
 export function markdownToTree(markdown: string, file: string, options: MarkdownOptions = {}): { blocks: Block[]; diagnostics: Diagnostic[] } {
-  const ctx: Context = {
-    file,
-    source: markdown,
-    mode: options.mode ?? 'document',
-    diagnostics: [],
-    ...(options.images ? { images: new Set(options.images) } : {}),
-  };
-  const blocks = convertFlow(parseMarkdown(markdown).children, ctx, 'document');
-  return { blocks, diagnostics: sortDiagnostics(ctx.diagnostics) };
+  const { blocks, diagnostics } = convertMarkdown(markdown, file, options);
+  return { blocks, diagnostics };
 }
 
 /**

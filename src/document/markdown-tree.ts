@@ -1,0 +1,46 @@
+/**
+ * Markdown → blocks and diagnostics, by either parser: `fast` (fast-parse.ts,
+ * for the Markdown templates write, falling back to remark for anything else)
+ * or `remark` (parse-markdown.ts, CommonMark + GFM + directives in full). Both
+ * feed the same converter (convert/*.ts), so they give the same tree; the
+ * differential test (test/markdown-differential.test.ts) holds them to it.
+ */
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import type { Block } from './ast.js';
+import type { Context, Mode } from './convert/context.js';
+import { convertFlow } from './convert/flow.js';
+import { fastParse } from './fast-parse.js';
+import { parseMarkdown } from './parse-markdown.js';
+
+export interface TreeOptions {
+  readonly images?: Iterable<string>;
+  readonly mode?: Mode;
+}
+
+export type Parser = 'fast' | 'remark';
+
+export interface TreeResult {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+  /** Which parser's mdast the result came from. */
+  parsedBy: Parser;
+}
+
+export function convertMarkdown(markdown: string, file: string, options: TreeOptions = {}, parser: Parser = 'fast'): TreeResult {
+  const images = options.images ? new Set(options.images) : undefined;
+  const context = (): Context => ({ file, source: markdown, mode: options.mode ?? 'document', diagnostics: [], ...(images ? { images } : {}) });
+  // Templates' own sources (checkTemplateMarkdown) are read once each: remark reads them.
+  if (parser === 'fast' && (options.mode ?? 'document') === 'document') {
+    const root = fastParse(markdown);
+    if (root) {
+      const ctx = context();
+      const blocks = convertFlow(root.children, ctx, 'document');
+      // Diagnostics point at line, column and extent, which the fast parser does not
+      // track in full: a document with any is converted again from remark's mdast.
+      if (ctx.diagnostics.length === 0) return { blocks, diagnostics: [], parsedBy: 'fast' };
+    }
+  }
+  const ctx = context();
+  const blocks = convertFlow(parseMarkdown(markdown).children, ctx, 'document');
+  return { blocks, diagnostics: sortDiagnostics(ctx.diagnostics), parsedBy: 'remark' };
+}
