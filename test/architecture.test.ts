@@ -38,7 +38,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   build: ['piscina'],
   bench: [],
   gen: ['yaml'],
-  io: ['p-limit'],
+  io: [],
   watch: ['chokidar'],
   cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3'],
 };

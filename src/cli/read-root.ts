@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { RootListing } from '../core/listing.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
@@ -22,6 +23,8 @@ export interface ReadRoot {
 export interface ReadRootOptions {
   /** Reuse the records of files unchanged since the last read (a long-lived process such as watch keeps one per root). */
   readonly memo?: LoadMemo;
+  /** How to list the root; default: list every file (watch lists again only the folders that changed). */
+  readonly list?: () => Promise<RootListing>;
 }
 
 export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {
@@ -29,7 +32,7 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
   const { listing, root, diagnostics } = await whileLoading(async () => {
-    const listing = await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES });
+    const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
     return { listing, ...loadCaseRoot(listing, { memo: options.memo }) };
   });
   const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));

@@ -38,7 +38,7 @@ import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { emptyCounts, summaryTable, type TypeCounts } from '../build-summary.js';
 import { lineProgress, startProgress, type Progress } from '../progress.js';
-import { readRoot } from '../read-root.js';
+import { readRoot, type ReadRootOptions } from '../read-root.js';
 import { formatText } from '../report.js';
 
 export interface BuildOptions {
@@ -68,6 +68,8 @@ export interface BuildOptions {
    * taken as up to date (watch knows which files changed: watch/affected.ts).
    */
   readonly affects?: (job: Job, recorded: ManifestEntry | undefined) => boolean;
+  /** How to read the root (watch keeps a memo and lists only what changed). */
+  readonly read?: ReadRootOptions;
   /** Today's date in a time zone (the clock, for tests of a day rolling over). */
   readonly today?: (timeZone?: string) => string;
   /** Where documents are rendered; default: worker threads per `jobs` when there is enough to do (tests pass a failing pool). */
@@ -111,7 +113,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const templatesDir = options.templates ?? join(PACKAGE_ROOT, 'templates');
   const snapshotPath = join(options.out, SNAPSHOT_FILE);
   // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
-  const stamps = full ? { root: statTree(rootArg, options.out), templates: statTree(templatesDir) } : undefined;
+  // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
+  const stamps = full && !options.affects ? { root: statTree(rootArg, options.out), templates: statTree(templatesDir) } : undefined;
   if (stamps && !options.force) {
     const last = parseSnapshot(await readFile(snapshotPath, 'utf8').catch(() => undefined));
     const asOf = options.asOf ?? (last ? (options.today ?? today)(last.timeZone) : undefined);
@@ -120,7 +123,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started) });
     }
   }
-  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg);
+  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read);
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
     log(pc.red('Nothing was built: fix the errors above first.'));

@@ -15,10 +15,16 @@ import pc from 'picocolors';
 import { planJobs } from '../../build/jobs.js';
 import { today } from '../../io/clock.js';
 import { PACKAGE_ROOT } from '../../io/package-files.js';
+import type { RootListing } from '../../core/listing.js';
+import { listCaseRoot } from '../../io/list-root.js';
+import { relist, type ChangedPath } from '../../io/relist.js';
+import { MAX_FILE_BYTES } from '../../load/decode.js';
+import type { MemoizedFile } from '../../load/load-root.js';
 import { affectedBy, type RootChange } from '../../watch/affected.js';
 import type { Change } from '../../watch/queue.js';
 import { startWatcher } from '../../watch/watcher.js';
 import { EXIT, type ExitCode } from '../exit.js';
+import type { ReadRootOptions } from '../read-root.js';
 import { build, type BuildOptions, type BuildOutcome } from './build.js';
 
 export type WatchOptions = Omit<BuildOptions, 'prune'>;
@@ -51,7 +57,16 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
       return planJobs(root, asOf, filter);
     };
 
-    await build(rootArg, { ...buildOptions, force: options.force === true }, plan, log);
+    // The root as last read: each rebuild lists again only the folders that changed, and parses only the files that did.
+    const memo = new Map<string, MemoizedFile>();
+    let listing: RootListing | undefined;
+    const read = (changed: readonly ChangedPath[] | undefined): ReadRootOptions => ({
+      memo,
+      list: async () =>
+        (listing = listing && changed ? await relist(rootArg, listing, changed, { maxFileBytes: MAX_FILE_BYTES }) : await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })),
+    });
+
+    await build(rootArg, { ...buildOptions, force: options.force === true, read: read(undefined) }, plan, log);
     if (stop.signal.aborted) return EXIT.ok;
 
     const root = resolve(rootArg);
@@ -69,7 +84,8 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
       // Only the documents the saved files can change are looked at (a template or a new day: all).
       const inside = underRoot(root, changes);
       const affects = inside && affectedBy(inside);
-      const outcome = await build(rootArg, { ...buildOptions, ...(affects ? { affects } : {}) }, plan, () => {});
+      const changed = inside?.map((c) => ({ path: c.path, folder: c.kind === 'addDir' || c.kind === 'unlinkDir' }));
+      const outcome = await build(rootArg, { ...buildOptions, read: read(changed), ...(affects ? { affects } : {}) }, plan, () => {});
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), outcome, seconds));
     };
