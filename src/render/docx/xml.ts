@@ -97,7 +97,6 @@ interface Ctx {
 }
 
 function runs(inlines: readonly Inline[], format: Format, ctx: Ctx): string {
-  let out = '';
   const walk = (nodes: readonly Inline[], f: Format, inLink: boolean): string => {
     let s = '';
     for (const node of nodes) {
@@ -133,8 +132,7 @@ function runs(inlines: readonly Inline[], format: Format, ctx: Ctx): string {
     }
     return s;
   };
-  out = walk(inlines, format, false);
-  return out;
+  return walk(inlines, format, false);
 }
 
 // ---- paragraphs ----------------------------------------------------------
@@ -651,7 +649,8 @@ function footer(tree: DocumentTree, style: StyleSheet): string {
 const BULLETS = ['•', '◦', '▪'];
 const ORDERED_FORMATS = ['decimal', 'lowerLetter', 'lowerRoman'];
 
-function abstractNum(id: number, style: StyleSheet, reference: string, start: number | undefined): string {
+/** A list definition: bullets when `start` is undefined, else numbers (1. a. i. …) from `start`. */
+function abstractNum(id: number, style: StyleSheet, start: number | undefined): string {
   let s = `<w:abstractNum w:abstractNumId="${id}" w15:restartNumberingAfterBreak="0"><w:multiLevelType w:val="hybridMultilevel"/>`;
   for (let level = 0; level < 9; level += 1) {
     const indent = listIndent(style, level);
@@ -662,7 +661,6 @@ function abstractNum(id: number, style: StyleSheet, reference: string, start: nu
       `<w:lvl w:ilvl="${level}" w:tentative="1"><w:start w:val="${first}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${esc(text)}"/>` +
       `<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${indent.left}" w:hanging="${indent.hanging}"/></w:pPr></w:lvl>`;
   }
-  void reference;
   return `${s}</w:abstractNum>`;
 }
 
@@ -673,7 +671,7 @@ function cachedAbstract(id: number, style: StyleSheet, reference: string, start:
   if (!byKey) abstractCache.set(style, (byKey = new Map()));
   const key = `${id}:${reference}`;
   let xml = byKey.get(key);
-  if (xml === undefined) byKey.set(key, (xml = abstractNum(id, style, reference, start)));
+  if (xml === undefined) byKey.set(key, (xml = abstractNum(id, style, start)));
   return xml;
 }
 
