@@ -69,6 +69,9 @@ describe('casepress build', () => {
     expect(court).toMatchObject({ type: 'court-report', subject: 'C-2025-0142', audience: 'court' });
     expect(court.inputs).toHaveProperty('children/C-2025-0142/case.yaml');
     expect(court.withheld.some((w) => w.kind === 'foster_family_identity')).toBe(true);
+    // Every home's family is looked for in a court copy, but only what the copy withheld is named:
+    // H-0063 never had this child, and no narrative named it.
+    expect(court.withheld.some((w) => w.field.startsWith('homes/H-0063/'))).toBe(false);
     // The manifest names fields, never the withheld values themselves.
     const root = await loadRoot(CASES);
     const streets = root.root.homes.map((h) => h.home!.data.address.street);

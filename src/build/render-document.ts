@@ -21,12 +21,22 @@ export interface TemplateFiles {
   readonly partials: Readonly<Record<string, string>>;
 }
 
+/** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
+const prepared = new Map<string, { template?: CompiledTemplate; diagnostics: Diagnostic[] }>();
+const PREPARED_KEPT = 32;
+
 /** Checks and compiles a template once; it then renders any number of documents. */
 export function prepareTemplate(files: TemplateFiles): { template?: CompiledTemplate; diagnostics: Diagnostic[] } {
+  const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  const known = prepared.get(key);
+  if (known) return known;
   const diagnostics = checkTemplateMarkdown(files.source, files.file);
   const compiled = compileTemplate(files.source, files.file, files.partials);
   diagnostics.push(...compiled.diagnostics);
-  return hasErrors(diagnostics) ? { diagnostics } : { template: compiled.template!, diagnostics };
+  const result = hasErrors(diagnostics) ? { diagnostics } : { template: compiled.template!, diagnostics };
+  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(key, result);
+  return result;
 }
 
 export interface TreeInput {

@@ -68,7 +68,16 @@ export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'im
 /** A job's computed data as a render takes it: plain values, cloneable to a worker. */
 export type RenderInput = Pick<DocumentData, 'data' | 'withheld' | 'warnings'>;
 
-export type RenderOutput = Pick<JobResult, 'files' | 'diagnostics' | 'warnings'>;
+export interface RenderOutput extends Pick<JobResult, 'files' | 'diagnostics' | 'warnings'> {
+  /** The withheld values the final scan found in the text (kind and field only: never the value). */
+  readonly caught?: readonly Pick<WithheldValue, 'kind' | 'field'>[];
+}
+
+/** What the manifest names as withheld from a copy: what the document withheld, and the guards a scan caught. */
+export function withheldFields(withheld: readonly WithheldValue[], caught: readonly Pick<WithheldValue, 'kind' | 'field'>[] = []): { kind: WithheldValue['kind']; field: string }[] {
+  const seen = new Set(caught.map((c) => `${c.kind} ${c.field}`));
+  return withheld.filter((w) => !w.guard || seen.has(`${w.kind} ${w.field}`)).map(({ kind, field }) => ({ kind, field }));
+}
 
 export function renderInput({ data }: JobData): RenderInput {
   return { data: data.data, withheld: data.withheld, warnings: data.warnings };
@@ -111,5 +120,5 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
   if (Object.keys(files).length < env.formats.length) {
     return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
   }
-  return { files, diagnostics, warnings };
+  return { files, diagnostics, warnings, caught: scanned.found.map(({ kind, field }) => ({ kind, field })) };
 }

@@ -26,4 +26,22 @@ describe('audiences (case-format.md, Audiences)', () => {
     expect(internal.show('confidential_address', 'case.yaml parents[0].address', '12 Elm St, Lexington')).toBe('12 Elm St, Lexington');
     expect(internal.withheld).toEqual([]);
   });
+
+  it('keeps guards apart until a scan catches one, and a value withheld for real is no guard', () => {
+    const redact = redactor('court');
+    redact.guard('foster_family_identity', 'homes/H-1/home.yaml address.street', '12 Elm Street');
+    redact.guard('foster_family_identity', 'homes/H-2/home.yaml phone', '502-555-0100');
+    redact.guard('foster_family_identity', 'homes/H-3/home.yaml phone', '502-555-0199');
+    expect(redact.withheld.every((w) => w.guard)).toBe(true);
+    // The child's own home's street is withheld from a line the document prints.
+    redact.show('foster_family_identity', 'homes/H-1/home.yaml address.street', '12 Elm Street');
+    // A narrative named the other home's phone: the scan caught it.
+    redact.caught([redact.withheld[1]!]);
+    expect(redact.withheld.map((w) => [w.field, w.guard === true])).toEqual([
+      ['homes/H-1/home.yaml address.street', false],
+      ['homes/H-2/home.yaml phone', false],
+      ['homes/H-3/home.yaml phone', true],
+    ]);
+    expect(redactor('internal').withheld).toEqual([]);
+  });
 });

@@ -37,6 +37,12 @@ export interface WithheldValue {
   /** Where it came from, e.g. "homes/H-0042/home.yaml address.street". */
   readonly field: string;
   readonly value: string;
+  /**
+   * Recorded only for the scans (every foster family, in a court copy): the
+   * document would not print it otherwise, so the manifest names it only when
+   * a scan found it in the text.
+   */
+  readonly guard?: true;
 }
 
 export interface Redactor {
@@ -48,21 +54,29 @@ export interface Redactor {
    * a longer line, for the final scan); nothing is recorded for an audience that may see it.
    */
   record(what: Protected, field: string, value: string): void;
+  /** Records a value only for the scans to look for (a `guard`); nothing for an audience that may see it. */
+  guard(what: Protected, field: string, value: string): void;
+  /** Guards a scan found in the text: from now on they count as withheld from this document. */
+  caught(found: readonly WithheldValue[]): void;
   readonly withheld: readonly WithheldValue[];
 }
 
 export function redactor(audience: Audience): Redactor {
   const withheld: WithheldValue[] = [];
-  const record = (kind: Protected, field: string, value: string) => {
-    if (canSee(audience, kind)) return;
-    if (value.trim() !== '' && !withheld.some((w) => w.kind === kind && w.field === field && w.value === value)) {
-      withheld.push({ kind, field, value });
-    }
+  const add = (entry: WithheldValue) => {
+    if (canSee(audience, entry.kind) || entry.value.trim() === '') return;
+    const at = withheld.findIndex((w) => w.kind === entry.kind && w.field === entry.field && w.value === entry.value);
+    if (at < 0) withheld.push(entry);
+    // A value first recorded as a guard and then withheld for real is withheld.
+    else if (withheld[at]!.guard && !entry.guard) withheld[at] = entry;
   };
+  const record = (kind: Protected, field: string, value: string) => add({ kind, field, value });
   return {
     audience,
     withheld,
     record,
+    guard: (kind, field, value) => add({ kind, field, value, guard: true }),
+    caught: (found) => found.forEach(({ kind, field, value }) => record(kind, field, value)),
     show(what, field, value) {
       if (canSee(audience, what)) return value;
       record(what, field, value);

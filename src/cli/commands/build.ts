@@ -26,7 +26,7 @@ import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type 
 import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
 import { prepareTemplate, type Format, type TemplateFiles } from '../../build/render-document.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
-import { jobData, jobHeader, renderInput, type JobData } from '../../build/run-job.js';
+import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
 import type { CaseRoot } from '../../load/case-root.js';
 import type { Home } from '../../model/home.js';
@@ -235,7 +235,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         template: job.template,
         asOf,
         inputs: prepared.inputs,
-        withheld: prepared.data.withheld.map(({ kind, field }) => ({ kind, field })),
+        withheld: withheldFields(prepared.data.withheld, result.caught),
         fingerprint: print,
         sha256: sha256(bytes),
       };

@@ -70,8 +70,8 @@ export function placementWhere(placement: Placement, ctx: DocumentContext): stri
 }
 
 /**
- * Every foster parent's full name, surname, street and phone, recorded as withheld
- * from a court copy so the final scan of the document's text finds them even in
+ * Every foster parent's full name, surname, street and phone, recorded as guards
+ * in a court copy so the final scan of the document's text finds them even in
  * a narrative. A surname the child's own family shares (a kinship home) is kept:
  * `allowedNames` are the names the copy prints legitimately (child, parents, siblings).
  */
@@ -81,12 +81,12 @@ export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonl
   for (const home of ctx.homes.values()) {
     home.data.household.forEach((member, i) => {
       if (member.role === 'child') return;
-      ctx.redact.record('foster_family_identity', `${home.file} household[${i}].name`, member.name);
+      ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name`, member.name);
       const surname = member.name.trim().split(/\s+/).pop();
-      if (surname && surname.length > 2 && !allowedWords.has(surname.toLowerCase())) ctx.redact.record('foster_family_identity', `${home.file} household[${i}].name (surname)`, surname);
+      if (surname && surname.length > 2 && !allowedWords.has(surname.toLowerCase())) ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name (surname)`, surname);
     });
     const { street } = home.data.address;
-    ctx.redact.record('foster_family_identity', `${home.file} address.street`, street);
-    if (home.data.phone) ctx.redact.record('foster_family_identity', `${home.file} phone`, home.data.phone);
+    ctx.redact.guard('foster_family_identity', `${home.file} address.street`, street);
+    if (home.data.phone) ctx.redact.guard('foster_family_identity', `${home.file} phone`, home.data.phone);
   }
 }

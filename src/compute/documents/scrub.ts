@@ -16,6 +16,7 @@ export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path:
     if (typeof value === 'string') {
       const replaced = replace(value);
       if (replaced.found.length === 0) return value;
+      ctx.redact.caught(replaced.found);
       warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
       return replaced.text;
     }
