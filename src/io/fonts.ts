@@ -29,7 +29,18 @@ export function fontPath(key: keyof FontFiles): string {
   return require.resolve(FONT_FILES[key]);
 }
 
-export async function loadFonts(): Promise<FontFiles> {
+/** Read once per process: the PDF writer parses fonts per bytes object, so the same objects must come back (watch builds again and again). */
+let loaded: Promise<FontFiles> | undefined;
+
+export function loadFonts(): Promise<FontFiles> {
+  loaded ??= readFonts().catch((error: unknown) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+}
+
+async function readFonts(): Promise<FontFiles> {
   const keys = Object.keys(FONT_FILES) as Array<keyof FontFiles>;
   const files = await Promise.all(
     keys.map(async (key) => {
