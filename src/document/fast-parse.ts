@@ -95,8 +95,6 @@ interface Delimiter {
   ch: number;
   /** Characters left in the run. */
   n: number;
-  /** The run's length as written (for the rule of three). */
-  size: number;
   open: boolean;
   close: boolean;
 }
@@ -308,7 +306,10 @@ class Parser {
       let end = this.lineEnds[j]!;
       const start = this.lineStarts[j]! + textColumn;
       while (end > start && this.src.charCodeAt(end - 1) === 32) end--;
-      children.push({ type: 'paragraph', children: this.inline(start, end), position: this.position(j, textColumn) } as unknown as Node);
+      const phrasing = this.inline(start, end);
+      // mdast-util-gfm-task-list-item moves a task item's paragraph past the check only when its text comes first.
+      const at = task && phrasing[0]?.type !== 'text' ? column : textColumn;
+      children.push({ type: 'paragraph', children: phrasing, position: this.position(j, at) } as unknown as Node);
       items.push(item as unknown as Node);
       j++;
       // What follows the item's first line: nested lists, a blank line, the next item, or the end.
@@ -507,11 +508,12 @@ class Parser {
           continue;
         }
         case 10: {
-          // A line ending: trailing spaces go; two or more make a hard break.
-          let k = text.length;
-          while (k > 0 && text.charCodeAt(k - 1) === 32) k--;
-          const spaces = text.length - k;
-          text = text.slice(0, k);
+          // A line ending: the spaces written before it go (not those of &#32;); two or more make a hard break.
+          let k = p;
+          while (k > start && src.charCodeAt(k - 1) === 32) k--;
+          const spaces = p - k;
+          if (spaces > text.length || text.slice(text.length - spaces).trim() !== '') throw BAIL;
+          text = text.slice(0, text.length - spaces);
           if (spaces >= 2) {
             flush();
             items.push({ type: 'break' });
@@ -524,14 +526,17 @@ class Parser {
           // * _
           let q = p;
           while (q < end && src.charCodeAt(q) === c) q++;
-          const before = classify(p > bound ? src.charCodeAt(p - 1) : -1);
-          const after = classify(q < boundEnd ? src.charCodeAt(q) : -1);
-          const left = after !== 1 && (after !== 2 || before !== 0);
-          const right = before !== 1 && (before !== 2 || after !== 0);
-          const open = c === 42 ? left : left && (!right || before === 2);
-          const close = c === 42 ? right : right && (!left || after === 2);
+          // micromark's attention tokenizer, where GFM makes `~` an attention marker on either side.
+          const previous = p > bound ? src.charCodeAt(p - 1) : -1;
+          const next = q < boundEnd ? src.charCodeAt(q) : -1;
+          const before = classify(previous);
+          const after = classify(next);
+          const left = after === 0 || (after === 2 && before !== 0) || next === 126;
+          const right = before === 0 || (before === 2 && after !== 0) || previous === 126;
+          const open = c === 42 ? left : left && (before !== 0 || !right);
+          const close = c === 42 ? right : right && (after !== 0 || !left);
           flush();
-          items.push({ kind: 'delim', ch: c, n: q - p, size: q - p, open, close });
+          items.push({ kind: 'delim', ch: c, n: q - p, open, close });
           p = q;
           continue;
         }
@@ -926,7 +931,8 @@ function resolveEmphasis(items: Item[]): Inline[] {
     for (; o >= 0; o--) {
       const d = items[o] as Delimiter;
       if (d.kind !== 'delim' || d.ch !== closer.ch || !d.open || d.n === 0) continue;
-      if ((d.close || closer.open) && (d.size + closer.size) % 3 === 0 && !(d.size % 3 === 0 && closer.size % 3 === 0)) continue;
+      // The rule of three, on what is left of each run (as micromark counts).
+      if ((d.close || closer.open) && (d.n + closer.n) % 3 === 0 && !(d.n % 3 === 0 && closer.n % 3 === 0)) continue;
       opener = d;
       break;
     }
