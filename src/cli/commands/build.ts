@@ -101,8 +101,12 @@ export interface BuildOutcome {
   readonly peakHeap: Readonly<Record<number, number>>;
 }
 
-/** Fewer documents to render than this are rendered in this thread: starting workers would cost more. */
-const MIN_JOBS_FOR_WORKERS = 8;
+/**
+ * The first documents a build renders are rendered in this thread; workers
+ * start with the next one. Starting them costs about a second, so a rebuild
+ * of one or two documents (a saved note in watch) never pays it.
+ */
+const IN_THREAD_FIRST = 4;
 
 const { version } = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -247,10 +251,18 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     for (const warning of result.warnings) warn(job, warning);
   };
 
-  let renderer: Renderer | undefined;
+  let inThread: Renderer | undefined;
+  let pool: Renderer | undefined;
+  let toRender = 0;
+  const rendererFor = (): Renderer => {
+    if (options.renderer) return (pool ??= options.renderer(setup));
+    toRender++;
+    if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setup, { threads: options.jobs! });
+    return pool ?? (inThread ??= inThreadRenderer(setup));
+  };
   const underWay = new Set<Promise<void>>();
   try {
-    for (const [index, job] of jobs.entries()) {
+    for (const job of jobs) {
       if (options.affects && !options.affects(job, recordedEntry(previous, job.output, options.format))) {
         counts[job.type].skipped++;
         progress.done();
@@ -270,7 +282,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         fail(job, '', failures.some((d) => d.file === templates[job.template]!.file) ? [] : broken);
         continue;
       }
-      renderer ??= options.renderer?.(setup) ?? startRenderer(setup, options.jobs ?? 1, jobs.length - index);
+      const renderer = rendererFor();
       const running = renderer
         .render({ job: jobHeader(job), input: renderInput(prepared) })
         .then(
@@ -284,7 +296,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     await Promise.all(underWay);
   } finally {
     progress.stop();
-    await renderer?.close();
+    await Promise.all([inThread?.close(), pool?.close()]);
   }
 
   const removed = full ? await removeStale(previous, options.out, root, jobs, log) : [];
@@ -356,11 +368,6 @@ function replay(last: Snapshot, asOf: string, options: BuildOptions, log: (line:
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`${pc.green('✔')} ${total === 0 ? `Nothing to build as of ${asOf}` : `All ${total} documents were up to date as of ${asOf}; none rebuilt`} (${seconds} s, no file changed since the last build); manifest: ${join(options.out, 'manifest.json')}`);
   return total;
-}
-
-/** Workers when there is enough left to render to pay for starting them. */
-function startRenderer(setup: RendererSetup, jobs: number, left: number): Renderer {
-  return jobs > 1 && left >= MIN_JOBS_FOR_WORKERS ? workerRenderer(setup, { threads: jobs }) : inThreadRenderer(setup);
 }
 
 function crashed(job: Job, error: unknown): Diagnostic {

@@ -40,6 +40,12 @@ export interface WatchControl {
 }
 
 const MAX_LISTED = 3;
+/**
+ * Quiet time before a rebuild. chokidar already holds each file's event until
+ * its size has stood still for 50 ms (awaitWriteFinish), and an editor's
+ * save-by-rename comes as events a few ms apart: 40 ms more batches them.
+ */
+const DEBOUNCE_MS = 40;
 
 export async function watch(rootArg: string, options: WatchOptions, log: (line: string) => void, control: WatchControl = {}): Promise<ExitCode> {
   const stop = stopSignal(control.signal);
@@ -95,7 +101,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
       out: options.out,
       rebuild,
       onError: (error) => log(`${time()} ${pc.red('✖')} could not rebuild: ${error instanceof Error ? error.message : String(error)}; still watching`),
-      ...(control.debounceMs !== undefined ? { debounceMs: control.debounceMs } : {}),
+      debounceMs: control.debounceMs ?? DEBOUNCE_MS,
     });
     // A new day moves the as-of date, and with it every document: rebuild then.
     const dayTimer = options.asOf
