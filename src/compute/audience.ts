@@ -63,10 +63,13 @@ export interface Redactor {
 
 export function redactor(audience: Audience): Redactor {
   const withheld: WithheldValue[] = [];
+  /** kind, field and value → index in `withheld` (a court copy records every foster family: thousands). */
+  const index = new Map<string, number>();
   const add = (entry: WithheldValue) => {
     if (canSee(audience, entry.kind) || entry.value.trim() === '') return;
-    const at = withheld.findIndex((w) => w.kind === entry.kind && w.field === entry.field && w.value === entry.value);
-    if (at < 0) withheld.push(entry);
+    const key = `${entry.kind}\u0000${entry.field}\u0000${entry.value}`;
+    const at = index.get(key);
+    if (at === undefined) index.set(key, withheld.push(entry) - 1);
     // A value first recorded as a guard and then withheld for real is withheld.
     else if (withheld[at]!.guard && !entry.guard) withheld[at] = entry;
   };
@@ -103,13 +106,23 @@ const SHORTEST_WITHHELD = 3;
  * marker. Compiles the values once; undefined when none is long enough to look for.
  */
 export function withheldReplacer(withheld: readonly WithheldValue[]): ((text: string) => Replaced) | undefined {
-  const values = [...new Set(withheld.map((w) => w.value.trim()).filter((v) => v.length >= SHORTEST_WITHHELD))].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return undefined;
   // A value's first entry stands for it: later entries with the same text are found with it.
-  const entries = values.map((v) => withheld.find((w) => w.value.trim() === v)!);
+  const first = new Map<string, WithheldValue>();
+  for (const w of withheld) {
+    const value = w.value.trim();
+    if (value.length >= SHORTEST_WITHHELD && !first.has(value)) first.set(value, w);
+  }
+  if (first.size === 0) return undefined;
+  const values = [...first.keys()].sort((a, b) => b.length - a.length);
+  const entries = values.map((v) => first.get(v)!);
   const order = new Map(withheld.map((w, i) => [w, i] as const));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map((v) => `(${escapeRegExp(v)})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // A court copy looks for every foster family of the agency (a thousand values and more): most
+  // texts hold none of their leading words, and skip the pattern, which is compiled only when needed.
+  const mayHold = leadingWordsFilter(values);
+  let pattern: RegExp | undefined;
   return (text) => {
+    if (!mayHold(text)) return { text, found: [] };
+    pattern ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${values.map((v) => `(${escapeRegExp(v)})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     const found = new Set<WithheldValue>();
     const replaced = text.replace(pattern, (...match: unknown[]) => {
       const group = match.slice(1, values.length + 1).findIndex((g) => g !== undefined);
@@ -117,6 +130,40 @@ export function withheldReplacer(withheld: readonly WithheldValue[]): ((text: st
       return WITHHELD_MARKER;
     });
     return { text: replaced, found: [...found].sort((a, b) => order.get(a)! - order.get(b)!) };
+  };
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/**
+ * Letter case as the pattern's `iu` flags ignore it: characters that simple
+ * case folding makes equal (s, S, ſ; σ, ς, Σ; k, K, the Kelvin sign) end up
+ * equal after lowering then raising.
+ */
+const caseless = (word: string) => word.toLowerCase().toUpperCase();
+
+/**
+ * False only when the text cannot hold any of the values: a value found as a
+ * whole word starts with its own first word — and its first two words when it
+ * has two — which are then words of the text, in a row. (Names are what
+ * foster families are looked for by; first names are common, whole names not.)
+ * A value with no letter or digit at all is always looked for.
+ */
+function leadingWordsFilter(values: readonly string[]): (text: string) => boolean {
+  const singles = new Set<string>();
+  const pairs = new Set<string>();
+  for (const value of values) {
+    const words = caseless(value).split(NOT_WORD).filter(Boolean);
+    if (words.length === 0) return () => true;
+    if (words.length === 1) singles.add(words[0]!);
+    else pairs.add(`${words[0]} ${words[1]}`);
+  }
+  // The whole text is made caseless at once (cheaper than word by word), then split into words.
+  return (text) => {
+    const words = caseless(text).split(NOT_WORD);
+    for (let i = 0; i < words.length; i++) {
+      if (singles.has(words[i]!) || (i + 1 < words.length && pairs.has(`${words[i]} ${words[i + 1]}`))) return true;
+    }
+    return false;
   };
 }
 
