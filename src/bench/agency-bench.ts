@@ -11,12 +11,12 @@
  * Generated roots are kept under --work and reused by later runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { writeGeneratedAgency } from '../cli/generate.js';
 import { PACKAGE_ROOT } from '../io/package-files.js';
+import { generatedRoot } from './generated-root.js';
 
 const { values } = parseArgs({
   options: {
@@ -44,18 +44,7 @@ interface BuildStats {
 const round = (n: number) => Math.round(n * 10) / 10;
 const say = (line: string) => !values.json && process.stderr.write(`${line}\n`);
 
-/** A generated root for this size, made once and reused. */
-function rootFor(children: number): string {
-  const root = join(values.work, `agency-${children}-seed${seed}-${asOf}`);
-  const done = join(root, '.generated');
-  if (existsSync(done)) return root;
-  rmSync(root, { recursive: true, force: true });
-  const started = performance.now();
-  const { files, bytes } = writeGeneratedAgency(root, { children, homes: Math.round(children / 5), seed, asOf });
-  writeFileSync(done, '');
-  say(`generated ${children} children: ${files} files, ${round(bytes / 1e6)} MB in ${round((performance.now() - started) / 1000)} s`);
-  return root;
-}
+const rootFor = (children: number) => generatedRoot({ work: values.work, children, seed, asOf, say });
 
 function build(root: string, out: string, extra: string[] = []): { seconds: number; stats: BuildStats } {
   const statsFile = `${out}.stats.json`;

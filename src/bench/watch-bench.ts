@@ -9,13 +9,13 @@
  *                           [--work /tmp/casepress-bench] [--json]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { writeGeneratedAgency } from '../cli/generate.js';
 import { PACKAGE_ROOT } from '../io/package-files.js';
+import { generatedRoot } from './generated-root.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,12 +35,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!;
 
 // A fresh copy of the generated root: the edits must not leak into other benches.
-const generated = join(values.work, `agency-${children}-seed${values.seed}-${asOf}`);
-if (!existsSync(join(generated, '.generated'))) {
-  rmSync(generated, { recursive: true, force: true });
-  writeGeneratedAgency(generated, { children, homes: Math.round(children / 5), seed: Number(values.seed), asOf });
-  writeFileSync(join(generated, '.generated'), '');
-}
+const generated = generatedRoot({ work: values.work, children, seed: Number(values.seed), asOf, say });
 const root = join(values.work, `watch-${children}`);
 const out = join(values.work, `watch-${children}-out`);
 rmSync(root, { recursive: true, force: true });
