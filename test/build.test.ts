@@ -53,8 +53,12 @@ describe('casepress build', () => {
     expect(first.stdout).toMatch(/✔ \d+ of \d+ documents built as of 2026-11-23/);
   });
 
-  it('warns about the re-licensing shortfalls', () => {
+  it('warns about the re-licensing shortfalls, and keeps every warning in warnings.txt', async () => {
     expect(first.stdout).toMatch(/warning .*Marcus Whitfield/);
+    const printed = [...first.stdout.matchAll(/^ {2}warning (.*)$/gm)].map((m) => m[1]!);
+    const kept = (await readFile(join(out, 'warnings.txt'), 'utf8')).trimEnd().split('\n');
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual([...printed].sort());
   });
 
   it('lists every output in the manifest with its inputs, audience, withheld fields and hash', async () => {

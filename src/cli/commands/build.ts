@@ -204,7 +204,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   /** Every warning of this build, to be said again by a build that finds nothing changed. */
   const warningLines: string[] = [];
   const warn = (job: Job, warning: string) => {
-    progress.log(`  ${pc.yellow('warning')} ${job.output}: ${warning}`);
+    if (warningLines.length < WARNINGS_SHOWN) progress.log(warningLine(`${job.output}: ${warning}`));
     warningLines.push(`${job.output}: ${warning}`);
   };
   const progress: Progress = options.quiet
@@ -317,6 +317,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   } else {
     await rm(snapshotPath, { force: true });
   }
+  // A full build keeps every warning in one file: a big agency has more than a terminal can show.
+  const warningsPath = join(options.out, WARNINGS_FILE);
+  if (full) await (warningLines.length ? writeFileAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : rm(warningsPath, { force: true }));
 
   if (failures.length > 0) {
     const sources = new Map(Object.values(templates).map((t) => [t.file, t.source]));
@@ -332,9 +335,22 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   } else {
     const upToDateNote = skipped ? `; ${skipped} up to date, skipped` : '';
     const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
-    log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningLines.length ? `, ${warningLines.length} warnings` : ''}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
+    log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningsNote(warningLines.length, full ? warningsPath : undefined)}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
   return outcome(code, { built, failed, removed, skipped, peakHeap });
+}
+
+/** A build prints its first warnings as they come; a full build writes them all to <out>/warnings.txt. */
+const WARNINGS_SHOWN = 20;
+const WARNINGS_FILE = 'warnings.txt';
+
+const warningLine = (text: string) => `  ${pc.yellow('warning')} ${text}`;
+
+/** ", 7 warnings", or ", 1276 warnings (the first 20 above; all in output/warnings.txt)". */
+function warningsNote(count: number, file: string | undefined): string {
+  if (count === 0) return '';
+  if (count <= WARNINGS_SHOWN) return `, ${count} warning${count === 1 ? '' : 's'}`;
+  return `, ${count} warnings (the first ${WARNINGS_SHOWN} above${file ? `; all in ${file}` : ''})`;
 }
 
 /** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */
@@ -363,10 +379,10 @@ function replay(last: Snapshot, asOf: string, options: BuildOptions, log: (line:
     (counts[type] as TypeCounts).skipped = count;
     total += count;
   }
-  for (const warning of last.warnings) log(`  ${pc.yellow('warning')} ${warning}`);
+  for (const warning of last.warnings.slice(0, WARNINGS_SHOWN)) log(warningLine(warning));
   if (!options.quiet && total > 0) log(summaryTable(counts));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  log(`${pc.green('✔')} ${total === 0 ? `Nothing to build as of ${asOf}` : `All ${total} documents were up to date as of ${asOf}; none rebuilt`} (${seconds} s, no file changed since the last build); manifest: ${join(options.out, 'manifest.json')}`);
+  log(`${pc.green('✔')} ${total === 0 ? `Nothing to build as of ${asOf}` : `All ${total} documents were up to date as of ${asOf}; none rebuilt`} (${seconds} s, no file changed since the last build)${warningsNote(last.warnings.length, join(options.out, WARNINGS_FILE))}; manifest: ${join(options.out, 'manifest.json')}`);
   return total;
 }
 
