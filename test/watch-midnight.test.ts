@@ -33,7 +33,8 @@ describe('watch at midnight', () => {
       return lines.find(seen);
     };
 
-    const watching = watch(join(work, 'root'), { out, format: ['pdf'] }, (line) => lines.push(line), {
+    // Colors are on where CI=true: keep the plain text.
+    const watching = watch(join(work, 'root'), { out, format: ['pdf'] }, (line) => lines.push(line.replace(/\x1b\[[0-9;]*m/g, '')), {
       signal: stop.signal,
       dayCheckMs: 50,
       today: (zone) => {
