@@ -44,6 +44,7 @@ import { imageInfo } from './image-size.js';
 import { runs, type IdCounter, type RunFormat } from './inline.js';
 import { BULLET_LIST, CAPTION_STYLE, SYMBOL_FONT, TABLE_STYLE, TABLE_TEXT_STYLE, listIndent, orderedList } from './styles.js';
 import { eighths, hex, pixels, twips } from './units.js';
+import { keepTogether, type Keep } from './keep.js';
 
 /** What one document's rendering shares: the style, the images, the id counters, the lists it used. */
 export interface RenderContext {
@@ -58,7 +59,6 @@ export interface RenderContext {
  * How a piece is kept with what follows: not at all, on one page itself
  * (keepLines, rows kept with the next but the last), or with the next piece.
  */
-type Keep = 'none' | 'together' | 'withNext';
 
 type Piece =
   | { readonly kind: 'paragraph'; options: IParagraphOptions; keep: Keep; readonly spacer?: boolean }
@@ -109,18 +109,6 @@ function keepOptions(keep: Keep): Pick<IParagraphOptions, 'keepNext' | 'keepLine
 }
 
 const paragraph = (options: IParagraphOptions, keep: Keep = 'none'): Piece => ({ kind: 'paragraph', options, keep });
-
-/** Keeps pieces on one page: each kept with the next, the last kept whole (a trailing spacer is not kept). */
-function keepTogether(list: Piece[]): Piece[] {
-  const isSpacer = (piece: Piece) => piece.kind === 'paragraph' && piece.spacer === true;
-  let last = list.length - 1;
-  while (last > 0 && isSpacer(list[last]!)) last -= 1;
-  list.forEach((piece, i) => {
-    if (i < last) piece.keep = 'withNext';
-    else if (i === last && piece.keep !== 'withNext') piece.keep = 'together';
-  });
-  return list;
-}
 
 function pieces(blocks: readonly Block[], ctx: RenderContext): Piece[] {
   return blocks.flatMap((block) => blockPieces(block, ctx));

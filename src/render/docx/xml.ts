@@ -35,6 +35,7 @@ import {
 } from './styles.js';
 import { cleanText } from './text.js';
 import { eighths, halfPoints, hex, pixels, twips } from './units.js';
+import { keepTogether, type Keep } from './keep.js';
 
 // ---- escaping ------------------------------------------------------------
 
@@ -193,7 +194,6 @@ const borderAttributes = (color: string, size: number, space?: number): string =
 
 // ---- pieces (as blocks.ts) -----------------------------------------------
 
-type Keep = 'none' | 'together' | 'withNext';
 
 type Piece =
   | { readonly kind: 'paragraph'; options: ParagraphOptions; keep: Keep; readonly spacer?: boolean }
@@ -244,17 +244,6 @@ function itemsXml(items: readonly Item[], rowKeepNext?: boolean): string {
 }
 
 const para = (options: ParagraphOptions, keep: Keep = 'none'): Piece => ({ kind: 'paragraph', options, keep });
-
-function keepTogether(list: Piece[]): Piece[] {
-  const isSpacer = (piece: Piece) => piece.kind === 'paragraph' && piece.spacer === true;
-  let last = list.length - 1;
-  while (last > 0 && isSpacer(list[last]!)) last -= 1;
-  list.forEach((piece, i) => {
-    if (i < last) piece.keep = 'withNext';
-    else if (i === last && piece.keep !== 'withNext') piece.keep = 'together';
-  });
-  return list;
-}
 
 function pieces(blocks: readonly Block[], ctx: Ctx): Piece[] {
   return blocks.flatMap((block) => blockPieces(block, ctx));
