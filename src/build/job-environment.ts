@@ -42,6 +42,8 @@ export interface JobEnvironmentInput {
 }
 
 export interface PreparedJobEnvironment extends JobEnvironment {
+  /** Template file (as jobs name it) → its sources as read, for renderers elsewhere (worker threads). */
+  readonly templateFiles: Readonly<Record<string, TemplateFiles>>;
   /** Template file → its source as read, for code frames. */
   readonly templateSources: ReadonlyMap<string, string>;
   /** Template file → hash of its source and the partials it uses, for fingerprints. */
@@ -56,11 +58,13 @@ export interface PreparedJobEnvironment extends JobEnvironment {
  */
 export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
+  const templateFiles: Record<string, TemplateFiles> = {};
   const templateSources = new Map<string, string>();
   const templateHashes = new Map<string, string>();
   for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
     const path = join(input.templatesDir, file);
     const sources = await input.readTemplate(path);
+    templateFiles[file] = sources;
     templateSources.set(sources.file, sources.source);
     const prepared = prepareTemplate(sources);
     compiled.set(file, prepared);
@@ -79,6 +83,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     fileBytes: input.bytesOf,
     ...(input.draft ? { draft: true } : {}),
     ...(input.pdfa ? { pdfa: true } : {}),
+    templateFiles,
     templateSources,
     templateHashes,
   };

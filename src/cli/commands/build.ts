@@ -18,18 +18,16 @@ import { performance } from 'node:perf_hooks';
 import pc from 'picocolors';
 import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
-import type { Sourced } from '../../compute/documents/context.js';
-import { ruleSetFor } from '../../compute/rule-sets.js';
 import type { DocType, Job } from '../../build/jobs.js';
 import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
 import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
-import { prepareTemplate, type Format, type TemplateFiles } from '../../build/render-document.js';
+import type { Format } from '../../build/render-document.js';
+import { createJobEnvironment } from '../../build/job-environment.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
 import type { CaseRoot } from '../../load/case-root.js';
-import type { Home } from '../../model/home.js';
 import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
@@ -149,33 +147,31 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     return outcome(EXIT.dataErrors);
   }
 
-  const templates: Record<string, TemplateFiles> = {};
-  /** Template file → its errors, when it does not compile: its jobs fail without rendering. */
-  const templateErrors = new Map<string, Diagnostic[]>();
-  /** Template file → hash of its source and the partials it uses. */
-  const templateHashes = new Map<string, string>();
-  for (const file of new Set(jobs.map((j) => j.template))) {
-    const sources = await readTemplate(join(templatesDir, file)).catch(() => {
-      throw new UsageError(`the template "${join(templatesDir, file)}" cannot be read`);
-    });
-    templates[file] = sources;
-    const prepared = prepareTemplate(sources);
-    if (!prepared.template) templateErrors.set(file, prepared.diagnostics);
-    // A template that does not compile fails its jobs anyway; hash every partial it could use.
-    const used = prepared.template?.partials ?? Object.keys(sources.partials);
-    templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
-  }
-  const homes = new Map<string, Sourced<Home>>(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: '' }] as const] : [])));
-  const rules = ruleSetFor(agency);
   const images = await readAssets(rootArg);
   const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
-  const dataEnv = { context: { agency, asOf, rules, homes }, fileBytes: bytesOf };
+  const env = await createJobEnvironment({
+    root,
+    agency,
+    asOf,
+    templatesDir,
+    readTemplate: (path) =>
+      readTemplate(path).catch(() => {
+        throw new UsageError(`the template "${path}" cannot be read`);
+      }),
+    formats: options.format,
+    ...(fonts ? { fonts } : {}),
+    images,
+    bytesOf,
+    templates: jobs.map((j) => j.template),
+    ...(options.draft ? { draft: true } : {}),
+    ...(options.pdfa ? { pdfa: true } : {}),
+  });
   const setup: RendererSetup = {
-    templates,
+    templates: env.templateFiles,
     agency,
     asOf,
     images,
-    fonts: fonts ?? (undefined as never),
+    fonts: env.fonts,
     formats: options.format,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
@@ -190,7 +186,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     pdfa: options.pdfa === true,
     agency: sha256(bytesOf(AGENCY_FILE) ?? ''),
     fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
-    rules: sha256(canonicalJson(rules)),
+    rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
   };
   const manifestPath = join(options.out, 'manifest.json');
@@ -268,8 +264,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         progress.done();
         continue;
       }
-      const prepared = jobData(job, dataEnv);
-      const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: templateHashes.get(job.template)! });
+      const prepared = jobData(job, env);
+      const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: env.templateHashes.get(job.template)! });
       if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
         counts[job.type].skipped++;
         progress.done();
@@ -277,9 +273,10 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         for (const warning of prepared.data.warnings) warn(job, warning);
         continue;
       }
-      const broken = templateErrors.get(job.template);
-      if (broken) {
-        fail(job, '', failures.some((d) => d.file === templates[job.template]!.file) ? [] : broken);
+      // A template that does not compile fails its jobs without rendering; its errors are reported once.
+      const compiled = env.template(job.template);
+      if (!compiled.template) {
+        fail(job, '', failures.some((d) => d.file === env.templateFiles[job.template]!.file) ? [] : compiled.diagnostics);
         continue;
       }
       const renderer = rendererFor();
@@ -322,8 +319,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   if (full) await (warningLines.length ? writeFileAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : rm(warningsPath, { force: true }));
 
   if (failures.length > 0) {
-    const sources = new Map(Object.values(templates).map((t) => [t.file, t.source]));
-    process.stdout.write(formatText({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => sources.get(f), filesChecked: jobs.length }));
+    process.stdout.write(formatText({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length }));
   }
   const skipped = jobs.length - built.length - failed.length;
   const ran = jobs.length - skipped;
