@@ -55,8 +55,11 @@ export function syntaxError(source: TemplateSource, error: unknown): Diagnostic 
   let message: string;
   let hint: string | undefined;
   if (mismatch) {
-    message = `{{/${mismatch[2]}}} closes the block opened by {{#${mismatch[1]}}}`;
-    hint = `close {{#${mismatch[1]}}} with {{/${mismatch[1]}}} first`;
+    const [, opened, closed] = mismatch as unknown as [string, string, string];
+    message = `{{/${closed}}} closes the block opened by {{#${opened}}}`;
+    // {{#eachh goals}} … {{/each}}: the opening tag is the typo.
+    const meant = closest(opened, [closed]);
+    hint = meant ? `did you mean {{#${meant}}}? The block opens with {{#${opened}}} and closes with {{/${closed}}}` : `close {{#${opened}}} with {{/${opened}}} first`;
   } else if (got === 'EOF') {
     message = 'the template ends inside a block: a {{#…}} has no {{/…}}';
     hint = 'close every {{#if}}, {{#each}}, {{#with}} and {{#unless}} with its {{/…}}';

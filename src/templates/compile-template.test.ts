@@ -126,7 +126,8 @@ describe('compileTemplate', () => {
     expect(compileErrors('# Report\n\n{{text child.name}\n')).toEqual([
       { code: 'CP2001', at: `${FILE}:3:1`, message: 'a {{…}} tag is not well formed', hint: 'check that it ends with }} and that every quote is closed' },
     ]);
-    expect(compileErrors('{{#if a}}\nx\n{{/each}}')[0]!.message).toBe('{{/each}} closes the block opened by {{#if}}');
+    expect(compileErrors('{{#if a}}\nx\n{{/each}}')[0]!).toMatchObject({ message: '{{/each}} closes the block opened by {{#if}}', hint: 'close {{#if}} with {{/if}} first' });
+    expect(compileErrors('{{#eachh goals}}\nx\n{{/each}}')[0]!.hint).toBe('did you mean {{#each}}? The block opens with {{#eachh}} and closes with {{/each}}');
     expect(compileErrors('{{#if a}}\nx\n')[0]!.message).toBe('the template ends inside a block: a {{#…}} has no {{/…}}');
     expect(compileErrors('{{#> layout}}x{{/layout}}')[0]!.message).toBe('partial blocks ({{#> …}}) are not supported in casepress templates');
   });
