@@ -22,6 +22,8 @@ interface Manifest { outputs: Record<string, { asOf: string }> }
 describe('watch at midnight', () => {
   it('rebuilds every document as of the new day when the agency\'s date changes', async () => {
     const { watch } = (await import(pathToFileURL(join(REPO, 'dist/cli/commands/watch.js')).href)) as typeof import('../src/cli/commands/watch.js');
+    const { build } = (await import(pathToFileURL(join(REPO, 'dist/cli/commands/build.js')).href)) as typeof import('../src/cli/commands/build.js');
+    const { planJobs } = (await import(pathToFileURL(join(REPO, 'dist/build/jobs.js')).href)) as typeof import('../src/build/jobs.js');
     const out = join(work, 'output');
     let date = '2026-11-23';
     const zones: (string | undefined)[] = [];
@@ -34,6 +36,9 @@ describe('watch at midnight', () => {
     };
 
     // Colors are on where CI=true: keep the plain text.
+    // Built once before watching starts: watch's first build then finds nothing changed and reads nothing,
+    // and must still learn the agency's day to notice midnight.
+    await build(join(work, 'root'), { out, format: ['pdf'], prune: true, today: () => date }, (root, asOf) => planJobs(root, asOf), () => {});
     const watching = watch(join(work, 'root'), { out, format: ['pdf'] }, (line) => lines.push(line.replace(/\x1b\[[0-9;]*m/g, '')), {
       signal: stop.signal,
       dayCheckMs: 50,
@@ -43,6 +48,7 @@ describe('watch at midnight', () => {
       },
     });
     expect(await until((l) => l.startsWith('watching'))).toBeDefined();
+    expect(lines.some((l) => l.includes('no file changed since the last build'))).toBe(true);
     expect(await asOfs()).toEqual(['2026-11-23']);
 
     date = '2026-11-24';

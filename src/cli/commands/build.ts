@@ -97,6 +97,8 @@ export interface BuildOutcome {
   readonly skipped: number;
   /** The largest heap seen on each rendering thread (0: this one), in bytes. */
   readonly peakHeap: Readonly<Record<number, number>>;
+  /** The day the documents speak from and the agency's time zone, once known (watch rebuilds when the day changes). */
+  readonly day?: { readonly asOf: string; readonly timeZone?: string | undefined };
 }
 
 /**
@@ -122,7 +124,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     const asOf = options.asOf ?? (last ? (options.today ?? today)(last.timeZone) : undefined);
     if (last && asOf && stamps.root && stamps.templates) {
       const now = { settings: settingsHash(rootArg, templatesDir, asOf, options), root: stamps.root, templates: stamps.templates, outputs: statFiles(options.out, last.outputs.map(([path]) => path)) };
-      if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started) });
+      if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started), day: { asOf, timeZone: last.timeZone } });
     }
   }
   const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read);
@@ -133,10 +135,11 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   }
   const agency = root.agency.data;
   const asOf = options.asOf ?? (options.today ?? today)(agency.time_zone ?? undefined);
+  const day = { asOf, timeZone: agency.time_zone ?? undefined };
   const jobs = plan(root, asOf);
   if (jobs.length === 0 && !full) {
     log(`Nothing to build as of ${asOf}.`);
-    return outcome(EXIT.ok);
+    return outcome(EXIT.ok, { day });
   }
   const clashes = outputClashes(jobs.map((j) => j.output));
   if (clashes.length > 0) {
@@ -144,7 +147,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
     );
     process.stdout.write(formatText({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length }));
-    return outcome(EXIT.dataErrors);
+    return outcome(EXIT.dataErrors, { day });
   }
 
   const images = await readAssets(rootArg);
@@ -333,7 +336,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
     log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningsNote(warningLines.length, full ? warningsPath : undefined)}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
-  return outcome(code, { built, failed, removed, skipped, peakHeap });
+  return outcome(code, { built, failed, removed, skipped, peakHeap, day });
 }
 
 /** A build prints its first warnings as they come; a full build writes them all to <out>/warnings.txt. */

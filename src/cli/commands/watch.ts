@@ -56,12 +56,9 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     const clock = control.today ?? today;
     const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, quiet: true, today: clock };
     const filter = options.audience ? { audience: options.audience } : {};
-    /** The agency's time zone and the as-of day of the last build that loaded the agency. */
-    let day: { timeZone: string | undefined; asOf: string } | undefined;
-    const plan = (root: Parameters<typeof planJobs>[0], asOf: string) => {
-      day = { timeZone: root.agency?.data.time_zone ?? undefined, asOf };
-      return planJobs(root, asOf, filter);
-    };
+    const plan = (root: Parameters<typeof planJobs>[0], asOf: string) => planJobs(root, asOf, filter);
+    /** The as-of day of the last build that knew it, and the agency's time zone. */
+    let day: BuildOutcome['day'];
 
     // The root as last read: each rebuild lists again only the folders that changed, and parses only the files that did.
     const memo = new Map<string, MemoizedFile>();
@@ -72,7 +69,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
         (listing = listing && changed ? await relist(rootArg, listing, changed, { maxFileBytes: MAX_FILE_BYTES }) : await listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })),
     });
 
-    await build(rootArg, { ...buildOptions, force: options.force === true, read: read(undefined) }, plan, log);
+    day = (await build(rootArg, { ...buildOptions, force: options.force === true, read: read(undefined) }, plan, log)).day;
     if (stop.signal.aborted) return EXIT.ok;
 
     const root = resolve(rootArg);
@@ -92,6 +89,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
       const affects = inside && affectedBy(inside);
       const changed = inside?.map((c) => ({ path: c.path, folder: c.kind === 'addDir' || c.kind === 'unlinkDir' }));
       const outcome = await build(rootArg, { ...buildOptions, read: read(changed), ...(affects ? { affects } : {}) }, plan, () => {});
+      day = outcome.day ?? day;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(rebuildLine(changes.map((c) => `${shown(c.path)}${c.kind === 'unlink' || c.kind === 'unlinkDir' ? ' (deleted)' : c.kind === 'add' ? ' (new)' : ''}`), outcome, seconds));
     };
