@@ -18,7 +18,7 @@ export interface FingerprintParts {
   readonly formats: readonly string[];
   readonly draft: boolean;
   readonly pdfa: boolean;
-  /** Case-root-relative path → hash of the file the job's data read. */
+  /** Each input the job's data read (root-view.ts names them) → its hash. */
   readonly inputs: Readonly<Record<string, string>>;
   /** Hash of agency.yaml as read. */
   readonly agency: string;
@@ -43,8 +43,15 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/**
+ * How inputs are named and hashed (2: traced by root-view.ts, listings and
+ * agency-wide values included). A manifest written under another scheme
+ * matches no fingerprint, so its outputs are all made again once.
+ */
+const INPUTS_SCHEME = 2;
+
 export function fingerprint(parts: FingerprintParts): string {
-  return sha256(canonicalJson({ ...parts, formats: [...parts.formats].sort() }));
+  return sha256(canonicalJson({ ...parts, formats: [...parts.formats].sort(), scheme: INPUTS_SCHEME }));
 }
 
 /** What the manifest recorded for an output (undefined: never built here). */

@@ -5,14 +5,14 @@
  */
 import { join } from 'node:path';
 import { diagnostic } from '../core/diagnostic.js';
-import type { Sourced } from '../compute/documents/context.js';
+import { indexRoot } from '../compute/documents/root-view.js';
 import { ruleSetFor } from '../compute/rule-sets.js';
 import type { ImageSet } from '../document/ast.js';
 import type { CaseRoot } from '../load/case-root.js';
 import type { Agency } from '../model/agency.js';
-import type { Home } from '../model/home.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
+import { inputHashes } from './inputs.js';
 import { DOC_TYPES } from './jobs.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
@@ -72,15 +72,16 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     const used = prepared.template?.partials ?? Object.keys(sources.partials);
     templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
   }
-  const homes = new Map<string, Sourced<Home>>(input.root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: '' }] as const] : [])));
+  const index = indexRoot(input.root);
   if (input.formats.includes('pdf') && !input.fonts) throw new Error('the PDF format needs the fonts (loadFonts)');
   return {
-    context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency), homes },
+    context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency) },
+    index,
+    inputHash: inputHashes(index, input.bytesOf),
     template: (file) => compiled.get(file) ?? { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] },
     images: input.images,
     fonts: input.fonts ?? (undefined as never),
     formats: input.formats,
-    fileBytes: input.bytesOf,
     ...(input.draft ? { draft: true } : {}),
     ...(input.pdfa ? { pdfa: true } : {}),
     templateFiles,

@@ -45,6 +45,7 @@ export interface Job {
   readonly title: string;
   /** The date the document is for (hearing, plan, study or license expiry). */
   readonly date: string;
+  /** The document's data, read from the case root through `ctx.view` (which records the job's inputs). */
   readonly build: (ctx: DocumentContext) => DocumentData;
 }
 
@@ -73,13 +74,13 @@ export function nextHearing(child: ChildFolder, asOf: string): string | undefine
 }
 
 export function courtReportJob(child: ChildFolder, hearing: string, audience?: Audience): Job {
-  return job('court-report', child.id, 'children', hearing, audience, (ctx) => courtReportData(ctx, child, hearing));
+  return job('court-report', child.id, 'children', hearing, audience, (ctx) => courtReportData(ctx, ctx.view.child(child), hearing));
 }
 
-export function relicensingJob(home: HomeFolder, children: readonly ChildFolder[], audience?: Audience): Job | undefined {
+export function relicensingJob(home: HomeFolder, audience?: Audience): Job | undefined {
   const data = home.home?.data;
   if (!data) return undefined;
-  return job('relicensing-packet', home.id, 'homes', data.license.expires, audience, (ctx) => relicensingPacketData(ctx, home, children));
+  return job('relicensing-packet', home.id, 'homes', data.license.expires, audience, (ctx) => relicensingPacketData(ctx, ctx.view.home(home), ctx.view.placedIn(home.id)));
 }
 
 export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): Job[] {
@@ -92,10 +93,10 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
     const hearing = nextHearing(child, asOf);
     if (hearing && wanted('court-report')) jobs.push(courtReportJob(child, hearing, filter.audience));
     if (child.plan && wanted('service-plan')) {
-      jobs.push(job('service-plan', child.id, 'children', child.plan.data.plan_date, filter.audience, (ctx) => servicePlanData(ctx, child)));
+      jobs.push(job('service-plan', child.id, 'children', child.plan.data.plan_date, filter.audience, (ctx) => servicePlanData(ctx, ctx.view.child(child))));
     }
     if (child.transition && wanted('transition-plan')) {
-      jobs.push(job('transition-plan', child.id, 'children', child.transition.data.plan_date, filter.audience, (ctx) => transitionPlanData(ctx, child)));
+      jobs.push(job('transition-plan', child.id, 'children', child.transition.data.plan_date, filter.audience, (ctx) => transitionPlanData(ctx, ctx.view.child(child))));
     }
   }
   for (const home of root.homes) {
@@ -103,9 +104,9 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
     if (filter.homes?.length && !filter.homes.includes(home.id)) continue;
     if (filter.cases?.length && !filter.homes?.length) continue;
     if (home.study && wanted('home-study')) {
-      jobs.push(job('home-study', home.id, 'homes', home.study.data.date, filter.audience, (ctx) => homeStudyData(ctx, home, children)));
+      jobs.push(job('home-study', home.id, 'homes', home.study.data.date, filter.audience, (ctx) => homeStudyData(ctx, ctx.view.home(home), ctx.view.placedIn(home.id))));
     }
-    const packet = wanted('relicensing-packet') ? relicensingJob(home, children, filter.audience) : undefined;
+    const packet = wanted('relicensing-packet') ? relicensingJob(home, filter.audience) : undefined;
     if (packet) jobs.push(packet);
   }
   return jobs;

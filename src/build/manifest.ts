@@ -13,9 +13,19 @@ export interface ManifestEntry {
   readonly audience: Audience;
   readonly template: string;
   readonly asOf: string;
-  /** Case-root-relative path → sha256 of the file as read. */
+  /** The date the document is for (hearing, plan, study, license expiry); absent in entries written before it was kept. */
+  readonly date?: string;
+  /**
+   * Made on request (`court-summary`, `build` with --case, --home, --doc or
+   * --audience), not by a full build: a full build keeps it while its case or
+   * home exists and its date is still the current one.
+   */
+  readonly requested?: true;
+  /** What the document read (root-view.ts: files, listings, agency-wide values) → its sha256 then. */
   readonly inputs: Readonly<Record<string, string>>;
   readonly withheld: readonly { readonly kind: WithheldValue['kind']; readonly field: string }[];
+  /** What the build said about the document, said again when a later build skips it. */
+  readonly warnings?: readonly string[];
   /** The job's fingerprint (fingerprint.ts): unchanged, and the bytes unchanged, means up to date. */
   readonly fingerprint: string;
   readonly sha256: string;

@@ -6,6 +6,7 @@
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { redactor, type WithheldValue } from '../compute/audience.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
+import { viewRoot, type RootIndex } from '../compute/documents/root-view.js';
 import type { ImageSet } from '../document/ast.js';
 import type { FontSet } from '../render/pdf/index.js';
 import type { CompiledTemplate } from '../templates/index.js';
@@ -16,15 +17,17 @@ import { buildTree, renderFormat, type Format } from './render-document.js';
 import { scanWithheld } from './scan-withheld.js';
 
 export interface JobEnvironment {
-  readonly context: Omit<DocumentContext, 'redact'>;
+  readonly context: Omit<DocumentContext, 'redact' | 'view'>;
+  /** The case root as every job's view reads it (root-view.ts). */
+  readonly index: RootIndex;
   readonly template: (file: string) => { template?: CompiledTemplate; diagnostics: Diagnostic[] };
   readonly images: ImageSet;
   readonly fonts: FontSet;
   readonly formats: readonly Format[];
   readonly draft?: boolean;
   readonly pdfa?: boolean;
-  /** Case-root-relative path → file bytes, for the inputs' hashes. */
-  readonly fileBytes: (path: string) => Uint8Array | undefined;
+  /** An input's hash now (a file's bytes, a listing, an agency-wide value): `inputHashes` in inputs.ts. */
+  readonly inputHash: (name: string) => string;
 }
 
 export interface JobResult {
@@ -40,16 +43,16 @@ export interface JobResult {
 
 export { sha256 };
 
-/** A job's data and the hashes of the files it read: cheap, and all a fingerprint needs of the case. */
+/** A job's data and the hashes of what it read: all a fingerprint needs of the case. */
 export interface JobData {
   readonly data: DocumentData;
   readonly inputs: Readonly<Record<string, string>>;
 }
 
-export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'fileBytes'>): JobData {
-  const ctx: DocumentContext = { ...env.context, redact: redactor(job.audience) };
-  const data = job.build(ctx);
-  const inputs = Object.fromEntries([...new Set(data.inputs)].sort().map((path) => [path, sha256(env.fileBytes(path) ?? '')]));
+export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'index' | 'inputHash'>): JobData {
+  const view = viewRoot(env.index);
+  const data = job.build({ ...env.context, view, redact: redactor(job.audience) });
+  const inputs = Object.fromEntries([...view.inputs].sort().map((name) => [name, env.inputHash(name)]));
   return { data, inputs };
 }
 

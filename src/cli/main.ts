@@ -104,7 +104,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       (await build(root, options, (caseRoot) => {
         const home = caseRoot.homes.find((h) => h.id === homeId && h.home);
         if (!home) throw new UsageError(unknownId('home', homeId, caseRoot.homes.map((h) => h.id)));
-        return [relicensingJob(home, caseRoot.children.filter((c) => c.case), options.audience)!];
+        return [relicensingJob(home, options.audience)!];
       }, log)).code,
     );
   });

@@ -41,4 +41,17 @@ describe('affectedBy', () => {
     const affects = affectedBy([change('children/C-7', 'unlinkDir')])!;
     expect(affects(otherPacket, read('homes/H-2/home.yaml'))).toBe(true);
   });
+
+  it('a home saved affects every document that read the foster families (a court copy guards against them all)', () => {
+    const affects = affectedBy([change('homes/H-9/home.yaml')])!;
+    expect(affects(courtReport, read('children/C-1/case.yaml', '@foster-families'))).toBe(true);
+    expect(affects(courtReport, read('children/C-1/case.yaml'))).toBe(false);
+    expect(affectedBy([change('children/C-3/contacts/2026-11-05-home.md')])!(courtReport, read('children/C-1/case.yaml', '@foster-families'))).toBe(false);
+  });
+
+  it('a case.yaml affects every document that read which children a home has', () => {
+    const affects = affectedBy([change('children/C-3/case.yaml')])!;
+    expect(affects(siblingReport, read('children/C-2/case.yaml', '@children-placed-in/H-1'))).toBe(true);
+    expect(affectedBy([change('children/C-3/contacts/a.md', 'add')])!(siblingReport, read('children/C-2/case.yaml', '@children-placed-in/H-1'))).toBe(false);
+  });
 });

@@ -8,10 +8,13 @@
  * changed in its own case or home folder, or in a folder it read a file from
  * (a sibling's case, the home a child lives in). A changed case.yaml, or a case
  * folder added or removed, may move a child into any home: every home's
- * documents are looked at. Anything else — agency.yaml, assets, templates, a
+ * documents are looked at, and every document that read which children a home
+ * has. A change in any home folder may rename a foster family member: every
+ * document that read the foster families is looked at. Anything else — agency.yaml, assets, templates, a
  * new day — may change every document, and all are looked at (undefined).
  */
 import type { Job } from '../build/jobs.js';
+import { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../build/inputs.js';
 import type { ManifestEntry } from '../build/manifest.js';
 
 /** A changed path relative to the case root (`/` separators), with what happened to it. */
@@ -32,12 +35,14 @@ function folderOf(path: string): string | undefined {
 export function affectedBy(changes: readonly RootChange[]): AffectsJob | undefined {
   const folders = new Set<string>();
   let homesToo = false;
+  let familiesToo = false;
   for (const change of changes) {
     const folder = folderOf(change.path);
     if (!folder) return undefined;
     folders.add(folder);
     const isCase = folder.startsWith('children/');
     if (isCase && (change.path === `${folder}/case.yaml` || change.path === folder)) homesToo = true;
+    if (!isCase) familiesToo = true;
   }
   return (job, recorded) => {
     if (!recorded) return true;
@@ -45,6 +50,8 @@ export function affectedBy(changes: readonly RootChange[]): AffectsJob | undefin
     if (own && folders.has(own)) return true;
     if (homesToo && own?.startsWith('homes/')) return true;
     return Object.keys(recorded.inputs).some((input) => {
+      if (input === FOSTER_FAMILIES_INPUT) return familiesToo;
+      if (input.startsWith(PLACED_IN_INPUT)) return homesToo;
       const folder = folderOf(input);
       return folder !== undefined && folders.has(folder);
     });

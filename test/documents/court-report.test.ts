@@ -46,6 +46,8 @@ function nextHearing(folder: ChildFolder): string | undefined {
 
 interface Built {
   readonly data: DocumentData;
+  /** What the builder read through its view (root-view.ts). */
+  readonly inputs: readonly string[];
   readonly rendered: Rendered;
   /** PDF text and DOCX body text, each squashed. */
   readonly pdf: string;
@@ -68,14 +70,15 @@ async function build(id: string, hearing: string, audience: Audience = 'court'):
   const key = `${id}|${hearing}|${audience}`;
   const cached = built.get(key);
   if (cached) return cached;
-  const data = courtReportData(context(audience), child(id), hearing);
+  const ctx = context(audience);
+  const data = courtReportData(ctx, ctx.view.child(child(id)), hearing);
   const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: `Court Report — ${id}`, reference: id, asOf: AS_OF });
   if (KEEP) {
     mkdirSync(KEEP, { recursive: true });
     writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.pdf`), rendered.pdf);
     writeFileSync(join(KEEP, `${id}-${hearing}-${audience}.docx`), rendered.docx);
   }
-  const result = { data, rendered, pdf: squash(rendered.pdfText), docx: docxBody(rendered) };
+  const result = { data, inputs: [...ctx.view.inputs], rendered, pdf: squash(rendered.pdfText), docx: docxBody(rendered) };
   built.set(key, result);
   return result;
 }
@@ -193,11 +196,16 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(pdf).not.toContain('Kristen Hale'); // a teacher is not served
   });
 
-  it('lists its inputs and what it withheld', async () => {
-    const { data } = await build(ID, HEARING);
-    expect(data.inputs).toEqual(
+  it('records what it read as its inputs, and what it withheld', async () => {
+    const { data, inputs } = await build(ID, HEARING);
+    expect(inputs).toEqual(
       expect.arrayContaining([
         'agency.yaml',
+        // Every foster family is guarded against in a court copy: one input for all (renaming a member changes it).
+        '@foster-families',
+        'children/C-2025-0142/contacts/',
+        'children/C-2025-0142/contacts/2026-11-05-home.md',
+        'children/C-2025-0142/visits/',
         'children/C-2025-0142/case.yaml',
         'children/C-2025-0142/plan.yaml',
         'children/C-2025-0142/court/2026-12-10-child-wishes.md',
@@ -208,7 +216,8 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
         'homes/H-0042/home.yaml',
       ]),
     );
-    expect(data.inputs).not.toContain('homes/H-0063/home.yaml');
+    // H-0063 is read only through @foster-families: its training hours are none of the report's business.
+    expect(inputs).not.toContain('homes/H-0063/home.yaml');
     expect(data.withheld.map((w) => w.value)).toEqual(expect.arrayContaining(['Whitfield', 'Okafor', '418 Keene Crossing Dr']));
   });
 });
@@ -360,7 +369,8 @@ describe('a minimal case', () => {
 
   it('renders without errors and says *not recorded* where data is missing', async () => {
     const folder = minimal();
-    const data = courtReportData(context(), folder, '2026-12-15');
+    const ctx = context();
+    const data = courtReportData(ctx, ctx.view.child(folder), '2026-12-15');
     const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: folder.id, asOf: AS_OF });
     if (KEEP) writeFileSync(join(KEEP, 'minimal.pdf'), rendered.pdf);
     const pdf = squash(rendered.pdfText);
@@ -379,7 +389,7 @@ describe('a minimal case', () => {
     expect(pdf).not.toContain('Okafor');
     // DEFC without adjudication: removal + 60 days.
     expect(pdf).toContain('Date entered foster care September 30, 2026');
-    expect(data.inputs).toEqual(expect.arrayContaining(['agency.yaml', 'children/C-2026-9001/case.yaml', 'homes/H-0017/home.yaml']));
+    expect([...ctx.view.inputs]).toEqual(expect.arrayContaining(['agency.yaml', 'children/C-2026-9001/case.yaml', 'children/C-2026-9001/plan.yaml', 'homes/H-0017/home.yaml']));
   });
 });
 

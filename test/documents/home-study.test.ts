@@ -82,14 +82,14 @@ describe('the home study, every home of the example agency', () => {
 
 describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
   it('identifies the home, prints its address for the internal copy, and the study it comes from', () => {
-    const { text, built } = get('H-0042');
+    const { text, built, inputs } = get('H-0042');
     expect(text).toContain('Home: H-0042, Therapeutic foster home');
     expect(text).toContain('Address: 418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)');
     expect(text).toContain('License: KY-TFC-10442, Active; issued January 1, 2026, expires December 31, 2026');
     expect(text).toContain('Study: Annual re-evaluation, dated November 16, 2026');
     expect(text).toContain('From the annual re-evaluation dated November 16, 2026, written by Lauren Hensley, Licensing and Resource Family Specialist.');
     expect(built.withheld).toEqual([]);
-    expect(built.inputs).toEqual(['homes/H-0042/home.yaml', 'homes/H-0042/study.md', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml']);
+    expect([...inputs].sort()).toEqual(['@children-placed-in/H-0042', 'agency.yaml', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml', 'homes/H-0042/home.yaml', 'homes/H-0042/study.md']);
   });
 
   it('lists the household with roles and ages, and every check with its date and result', () => {

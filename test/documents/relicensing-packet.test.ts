@@ -198,7 +198,7 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     // The incident of 2025-09-03 falls before the license year.
     expect(row(p, 'July 18, 2026', 4)[1]).toBe('Runaway');
     expect(p.text).not.toContain('September 3, 2025');
-    expect(p.built.inputs).toEqual(['homes/H-0042/home.yaml', 'homes/H-0042/study.md', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml']);
+    expect([...p.inputs].sort()).toEqual(['@children-placed-in/H-0042', 'agency.yaml', 'children/C-2024-0087/case.yaml', 'children/C-2025-0142/case.yaml', 'homes/H-0042/home.yaml', 'homes/H-0042/study.md']);
   });
 
   it('prints the annual re-evaluation narrative in the SAFE order, with its conditions', () => {

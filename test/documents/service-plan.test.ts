@@ -31,7 +31,8 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     const child = folder(id);
     const record = child.case!.data;
     const plan = child.plan!.data;
-    const built = servicePlanData(context('internal'), child);
+    const ctx = context('internal');
+    const built = servicePlanData(ctx, ctx.view.child(child));
     const rendered = await render(built, `service-plan-${id}`);
 
     expect(missingFromPdf(rendered)).toEqual([]);
@@ -59,7 +60,7 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     expect(missing(rendered, [`This plan has ${plan.goals.length} goals, with ${total} objectives:`])).toEqual([]);
 
     expect(built.withheld).toEqual([]);
-    expect(built.inputs).toEqual(expect.arrayContaining([`children/${id}/case.yaml`, `children/${id}/plan.yaml`, 'agency.yaml']));
+    expect([...ctx.view.inputs]).toEqual(expect.arrayContaining([`children/${id}/case.yaml`, `children/${id}/plan.yaml`, 'agency.yaml']));
   });
 
   it("C-2024-0087: Zoë O'Brien's plan reads as her team wrote it", async () => {

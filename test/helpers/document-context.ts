@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, expect } from 'vitest';
 import { redactor, type Audience } from '../../src/compute/audience.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
+import { indexRoot, viewRoot } from '../../src/compute/documents/root-view.js';
 import { ruleSetFor } from '../../src/compute/rule-sets.js';
 import type { CaseRoot, ChildFolder } from '../../src/load/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
@@ -28,9 +29,9 @@ export function homesOf(root: CaseRoot): Map<string, Sourced<Home>> {
   return new Map(root.homes.flatMap((h) => (h.home ? [[h.id, { file: h.home.file, data: h.home.data, body: h.home.body }] as const] : [])));
 }
 
-/** The context of one copy: the root's agency (or `agency`), its rule set and homes, a fresh redactor. */
+/** The context of one copy: the root's agency (or `agency`), its rule set, a fresh view of the root (recording what is read) and a fresh redactor. */
 export function documentContext(root: CaseRoot, audience: Audience = 'internal', { asOf = AS_OF, agency = root.agency!.data }: { asOf?: string; agency?: Agency } = {}): DocumentContext {
-  return { agency, asOf, rules: ruleSetFor(agency), redact: redactor(audience), homes: homesOf(root) };
+  return { agency, asOf, rules: ruleSetFor(agency), redact: redactor(audience), view: viewRoot(indexRoot(root)) };
 }
 
 export function childFolder(root: CaseRoot, id: string): ChildFolder {

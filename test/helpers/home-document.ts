@@ -17,6 +17,8 @@ export const EXAMPLE_HOMES = ['H-0042', 'H-0017', 'H-0063'] as const;
 
 export interface HomeDocument {
   readonly built: DocumentData;
+  /** What the builder read through its view (root-view.ts). */
+  readonly inputs: readonly string[];
   readonly rendered: Rendered;
   /** The DOCX body's paragraphs (document.xml), squashed. */
   readonly body: string[];
@@ -43,10 +45,10 @@ export async function homeDocument<More extends object = object>(
   more: (path: string, rendered: Rendered) => More = () => ({}) as More,
 ): Promise<HomeDocument & More> {
   const ctx = documentContext(root, 'internal', { agency });
-  const built = kind.build(ctx, root.homes.find((h) => h.id === homeId)!, root.children);
+  const built = kind.build(ctx, ctx.view.home(root.homes.find((h) => h.id === homeId)!), ctx.view.placedIn(homeId));
   const rendered = await renderDocument(kind.template, built.data, ctx.agency, { title: kind.title, subject: kind.subject(homeId), reference: homeId, asOf: AS_OF }, rootDir);
   const read = withPdfFile(rendered.pdf, (path) => ({ raw: rawBody(path, rendered.pages, kind.title), ...more(path, rendered) }));
-  return { built, rendered, body: docxParagraphs(rendered), text: squash(rendered.pdfText), ...read };
+  return { built, inputs: [...ctx.view.inputs], rendered, body: docxParagraphs(rendered), text: squash(rendered.pdfText), ...read };
 }
 
 /** Loads the example agency and makes each home's document before the file's tests (`make` of the root and a home id). */

@@ -4,9 +4,11 @@
  * each file atomically, and record them in <out>/manifest.json. Nothing is
  * built from data with errors; one failed document never stops the others.
  *
- * Incremental: a job whose fingerprint and output bytes match the manifest is
- * skipped (unless --force); a full `build` removes the recorded outputs whose
- * job is gone. The manifest is written last.
+ * Incremental: a job whose recorded inputs (root-view.ts) all hash as they did,
+ * and whose fingerprint and output bytes match the manifest, is skipped without
+ * computing its data (unless --force); a full `build` removes the recorded
+ * outputs it superseded, and keeps the copies made on request that are still
+ * current. The manifest is written last.
  *
  * The document data is computed here, one job at a time; rendering runs on
  * worker threads (--jobs) once there is enough to do, with a bounded number of
@@ -19,6 +21,7 @@ import pc from 'picocolors';
 import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
 import type { DocType, Job } from '../../build/jobs.js';
+import { inputsUnchanged } from '../../build/inputs.js';
 import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
 import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
@@ -237,8 +240,11 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         audience: job.audience,
         template: job.template,
         asOf,
+        date: job.date,
+        ...(full ? {} : { requested: true }),
         inputs: prepared.inputs,
         withheld: withheldFields(prepared.data.withheld, result.caught),
+        warnings: result.warnings,
         fingerprint: print,
         sha256: sha256(bytes),
       };
@@ -262,20 +268,27 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const underWay = new Set<Promise<void>>();
   try {
     for (const job of jobs) {
-      if (options.affects && !options.affects(job, recordedEntry(previous, job.output, options.format))) {
+      const recorded = recordedEntry(previous, job.output, options.format);
+      if (options.affects && !options.affects(job, recorded)) {
         counts[job.type].skipped++;
         progress.done();
         continue;
       }
-      const prepared = jobData(job, env);
-      const print = fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs: prepared.inputs, template: env.templateHashes.get(job.template)! });
-      if (!options.force && (await upToDate(previous, options.out, options.format.map((format) => `${job.output}.${format}`), print))) {
+      const printOf = (inputs: JobData['inputs']) =>
+        fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
+      const paths = options.format.map((format) => `${job.output}.${format}`);
+      // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
+      if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs)))) {
         counts[job.type].skipped++;
         progress.done();
         // A shortfall is still a shortfall when its packet is up to date: say it again.
-        for (const warning of prepared.data.warnings) warn(job, warning);
+        for (const warning of recorded.warnings ?? []) warn(job, warning);
+        // A copy made on request that a full build makes too is now the full build's.
+        if (full) for (const path of paths) if (previous.outputs[path]!.requested) entries[path] = madeByFullBuild(previous.outputs[path]!);
         continue;
       }
+      const prepared = jobData(job, env);
+      const print = printOf(prepared.inputs);
       // A template that does not compile fails its jobs without rendering; its errors are reported once.
       const compiled = env.template(job.template);
       if (!compiled.template) {
@@ -299,7 +312,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     await Promise.all([inThread?.close(), pool?.close()]);
   }
 
-  const removed = full ? await removeStale(previous, options.out, root, jobs, log) : [];
+  const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, log) : [];
   const manifest = updateManifest(withoutOutputs(previous, removed), entries);
   await writeFileAtomic(manifestPath, serializeManifest(manifest));
   if (stamps?.root && stamps.templates && failures.length === 0) {
@@ -406,20 +419,52 @@ async function upToDate(previous: Manifest, out: string, paths: readonly string[
   }
   return true;
 }
+/** The entry without its mark of a copy made on request. */
+function madeByFullBuild({ requested: _requested, ...entry }: ManifestEntry): ManifestEntry {
+  return entry;
+}
+
+/** What a full build makes nothing of for a case or home that still exists, by document type. */
+const NOTHING_TO_MAKE: Readonly<Record<DocType, (asOf: string) => string>> = {
+  'court-report': (asOf) => `its case has no hearing ahead as of ${asOf}`,
+  'service-plan': () => 'its case has no plan.yaml',
+  'transition-plan': () => 'its case has no transition.yaml',
+  'home-study': () => 'its home has no study.md',
+  'relicensing-packet': () => 'its home has no license to renew',
+};
+
 /**
- * Removes the outputs the manifest records whose job is gone (never any other
- * file), and returns the manifest keys to drop. A file changed since casepress
- * wrote it is someone's work: it is left in place, and only its entry dropped.
+ * Why a full build removes a recorded output that none of its jobs writes, or
+ * undefined when the output is a copy made on request for another audience
+ * (`court-summary --audience …`, `build --case … --audience …`) of a document
+ * that is still current: that one is kept.
  */
-async function removeStale(previous: Manifest, out: string, root: CaseRoot, jobs: readonly Job[], log: (line: string) => void): Promise<string[]> {
+function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
+  const isCase = path.startsWith('children/');
+  const what = isCase ? 'case' : 'home';
+  const exists = isCase ? root.children.some((c) => c.id === entry.subject && c.case) : root.homes.some((h) => h.id === entry.subject && h.home);
+  if (!exists) return `its ${what} ${entry.subject} no longer exists`;
+  const current = jobs.find((j) => j.type === entry.type && j.subject === entry.subject);
+  if (!current) return NOTHING_TO_MAKE[entry.type](asOf);
+  // Entries written before the date was recorded carry it in their file name.
+  const date = entry.date ?? /-(\d{4}-\d{2}-\d{2})(?:-[a-z_]+)?\.(?:pdf|docx)$/.exec(path)?.[1];
+  if (date !== current.date) return `superseded: its ${entry.type} is now the one for ${current.date} (${current.output})`;
+  return undefined;
+}
+
+/**
+ * Removes the outputs the manifest records that a full build superseded (never
+ * any other file), and returns the manifest keys to drop. A file changed since
+ * casepress wrote it is someone's work: it is left in place, and only its entry
+ * dropped. Every line says why, truthfully.
+ */
+async function removeStale(previous: Manifest, out: string, root: CaseRoot, jobs: readonly Job[], asOf: string, log: (line: string) => void): Promise<string[]> {
   const dropped: string[] = [];
   for (const path of staleOutputs(Object.keys(previous.outputs), jobs.map((j) => j.output))) {
     const entry = previous.outputs[path]!;
     const file = join(out, path);
-    const isCase = path.startsWith('children/');
-    const what = isCase ? 'case' : 'home';
-    const exists = isCase ? root.children.some((c) => c.id === entry.subject && c.case) : root.homes.some((h) => h.id === entry.subject && h.home);
-    const reason = exists ? `its ${what} no longer has that document` : `its ${what} ${entry.subject} no longer exists`;
+    const reason = staleBecause(entry, path, root, jobs, asOf);
+    if (reason === undefined) continue;
     const onDisk = await readFile(file).then(sha256, () => undefined);
     if (onDisk !== undefined && onDisk !== entry.sha256) {
       log(`${pc.yellow('kept')} ${file}: ${reason}, but the file was changed after casepress wrote it; it is no longer in the manifest`);

@@ -2,12 +2,12 @@
  * What a plan for one child (the service plan, the transition plan) starts
  * from: the case record and the plan, the placement and its home, the foster
  * families recorded as withheld from a court copy, the caseworker and the
- * supervisor, and the files read so far.
+ * supervisor.
  */
 import type { ChildFolder } from '../../load/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { AGENCY_FILE, recordFosterFamilies, type DocumentContext, type Sourced } from './context.js';
+import { recordFosterFamilies, type DocumentContext, type Sourced } from './context.js';
 import { allowedNames, fosterHomeOf, placementNow } from './people.js';
 import { staffData, type StaffData } from './staff.js';
 
@@ -16,7 +16,6 @@ export interface PlanStart<P> {
   readonly plan: P;
   readonly caseFile: string;
   readonly planFile: string;
-  readonly inputs: Set<string>;
   readonly warnings: string[];
   /** Where the child lives on the as-of date (else on the plan date). */
   readonly placement: Placement | undefined;
@@ -41,19 +40,16 @@ export function planStart<P extends { readonly plan_date: string }>(
   if (!source) throw new Error(`${child.path}: there is no ${what.file}; ${what.document} needs it`);
   const record = child.case.data;
   const plan = source.data;
-  const { agency, asOf, redact } = ctx;
+  const { agency, asOf } = ctx;
   const warnings: string[] = [];
-  const inputs = new Set<string>([child.case.file, source.file, AGENCY_FILE]);
 
   const placement = placementNow(record, asOf, plan.plan_date);
-  const placementHome = placement?.home ? ctx.homes.get(placement.home) : undefined;
-  if (placementHome) inputs.add(placementHome.file);
+  const placementHome = placement?.home ? ctx.view.homeById(placement.home) : undefined;
 
   // Foster family names are kept out of a court copy wherever they stand.
   recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)));
-  if (redact.audience === 'court') for (const home of ctx.homes.values()) inputs.add(home.file);
 
   const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
   const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
-  return { record, plan, caseFile: child.case.file, planFile: source.file, inputs, warnings, placement, placementHome, caseworker, supervisor };
+  return { record, plan, caseFile: child.case.file, planFile: source.file, warnings, placement, placementHome, caseworker, supervisor };
 }

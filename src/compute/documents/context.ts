@@ -5,9 +5,9 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { Placement } from '../../model/case.js';
-import type { Home } from '../../model/home.js';
 import type { Redactor, WithheldValue } from '../audience.js';
 import type { RuleSet } from '../rule-sets.js';
+import type { RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
 
 /** Where agency.yaml sits in every case root. */
@@ -25,15 +25,13 @@ export interface DocumentContext {
   readonly asOf: string;
   readonly rules: RuleSet;
   readonly redact: Redactor;
-  /** Every home of the agency, by id (for placements that link to one). */
-  readonly homes: ReadonlyMap<string, Sourced<Home>>;
+  /** The case root as this document reads it: every read is recorded as an input (root-view.ts). */
+  readonly view: RootView;
 }
 
-/** What a data builder returns: the template's data, the files it read, and what a reader should be warned about. */
+/** What a data builder returns: the template's data and what a reader should be warned about (its inputs are what `ctx.view` recorded). */
 export interface DocumentData {
   readonly data: Record<string, unknown>;
-  /** Case-root-relative paths of every file the document read (its build inputs). */
-  readonly inputs: readonly string[];
   readonly withheld: readonly WithheldValue[];
   /** Shortfalls worth a warning on the command line (e.g. a re-licensing requirement not met). */
   readonly warnings: readonly string[];
@@ -60,7 +58,7 @@ export const SETTING_LABELS: Readonly<Record<Placement['setting'], string>> = {
  * setting, the home id and the county, never the foster family's name or address.
  */
 export function placementWhere(placement: Placement, ctx: DocumentContext): string {
-  const home = placement.home ? ctx.homes.get(placement.home) : undefined;
+  const home = placement.home ? ctx.view.homeById(placement.home) : undefined;
   const setting = SETTING_LABELS[placement.setting];
   if (!home) return [setting, placement.provider, `${placement.county} County`].filter(Boolean).join(', ');
   const family = home.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
@@ -78,7 +76,7 @@ export function placementWhere(placement: Placement, ctx: DocumentContext): stri
 export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonly string[]): void {
   if (ctx.redact.audience !== 'court') return;
   const allowedWords = new Set(allowedNames.flatMap((name) => name.toLowerCase().split(/[\s-]+/)));
-  for (const home of ctx.homes.values()) {
+  for (const home of ctx.view.fosterFamilies.list) {
     home.data.household.forEach((member, i) => {
       if (member.role === 'child') return;
       ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name`, member.name);

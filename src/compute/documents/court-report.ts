@@ -37,7 +37,7 @@ import {
   type Rating,
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
-import { AGENCY_FILE, placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
 import { fosterHomeOf } from './people.js';
 import { scrubWithheld } from './scrub.js';
@@ -292,10 +292,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const record = caseFile.data;
   const { asOf, agency, rules, redact } = ctx;
   const audience = redact.audience;
-  const inputs = new Set<string>([AGENCY_FILE, caseFile.file]);
   const warnings: string[] = [];
   const plan = child.plan?.data;
-  if (child.plan) inputs.add(child.plan.file);
 
   // Foster family names anywhere in this copy: recorded for the final scan, and
   // printed as the role and home id where structured data names them.
@@ -418,12 +416,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const placements = [...record.placements].sort((a, b) => compareDates(a.start, b.start));
   const current = currentPlacement(placements, asOf);
   const moves = placementMoves(record, asOf);
-  const homeFiles = new Set<string>();
-  const where = (p: Placement): string => {
-    const home = p.home ? ctx.homes.get(p.home) : undefined;
-    if (home) homeFiles.add(home.file);
-    return placementWhere(p, ctx);
-  };
+  const where = (p: Placement): string => placementWhere(p, ctx);
   const placementRows = placements.map((p, i) => ({
     n: i + 1,
     start: p.start,
@@ -513,7 +506,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const visits = child.visits.map((v) => v.data);
   const period = { from: periodFrom, to: periodTo };
   const usedVisits = child.visits.filter((v) => v.data.date >= period.from && v.data.date <= period.to);
-  for (const v of usedVisits) inputs.add(v.file);
   const timeSummary = (ft: FamilyTime) => ({
     visits: ft.visits.length,
     offered: ft.offered,
@@ -626,7 +618,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     : null;
 
   const cans = cansSummary(child.assessments.map((a) => a.data));
-  for (const a of child.assessments) if (a.data === cans.latest || a.data === cans.previous) inputs.add(a.file);
   const ratingRow = (r: Rating) => ({ domain: words(r.domain), item: words(r.item), rating: String(r.rating) });
   const changeRow = (c: CansChange) => ({
     domain: words(c.domain),
@@ -654,7 +645,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   let olderYouth = null;
   if (ageAtHearing >= YOUTH_PLANNING_AGE) {
     const transition = child.transition?.data;
-    if (child.transition) inputs.add(child.transition.file);
     const status = transitionPlanStatus(record.child.dob, transition, asOf);
     const item = due.find((d) => d.kind === 'transition_plan');
     olderYouth = {
@@ -700,7 +690,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // --- narratives written for this hearing
   const notes = child.courtNotes.filter((n) => n.data.hearing === hearingDate).sort((a, b) => (a.file < b.file ? -1 : 1));
-  for (const n of notes) inputs.add(n.file);
   /** The files of the note blocks under each key of the data, in order (for the scrub's warnings). */
   const noteFiles = new Map<string, string[]>();
   const noteBlocks = (key: string, section: string) => {
@@ -712,7 +701,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // --- caseworker contacts
   const compliance = visitCompliance(child.contacts.map((c) => c.data), period, record.removal.date, asOf);
   const usedContacts = child.contacts.filter((c) => c.data.date >= period.from && c.data.date <= period.to).sort((a, b) => compareDates(a.data.date, b.data.date));
-  for (const c of usedContacts) inputs.add(c.file);
   const contacts = {
     months: compliance.months.map((m) => ({
       month: monthLabel(m.month),
@@ -762,9 +750,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   for (const d of overdue) warnings.push(`${record.id}: ${words(d.kind)} overdue since ${d.due} (${d.detail})`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
-
-  const homesUsed = [...homeFiles].sort();
-  for (const f of homesUsed) inputs.add(f);
 
   const withheldKinds = [...new Set(redact.withheld.map((w) => w.kind))].map((k) => WITHHELD_LABELS[k]);
 
@@ -860,5 +845,5 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     if (/^cans\b/.test(path) && cansFile) return cansFile;
     return caseFile.file;
   };
-  return { data: scrubWithheld(data, ctx, sourceOf, warnings), inputs: [...inputs], withheld: redact.withheld, warnings, due };
+  return { data: scrubWithheld(data, ctx, sourceOf, warnings), withheld: redact.withheld, warnings, due };
 }

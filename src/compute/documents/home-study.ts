@@ -195,10 +195,6 @@ export function protectFamily(ctx: DocumentContext): void {
   recordFosterFamilies(ctx, []);
 }
 
-/** The case files whose placements link to the home: the inputs placements are derived from. */
-export function linkedCaseFiles(homeId: string, children: readonly ChildFolder[]): string[] {
-  return children.flatMap((child) => (child.case && child.case.data.placements.some((p) => p.home === homeId) ? [child.case.file] : []));
-}
 
 export function household(home: Home, asOf: string) {
   return home.household.map((m) => ({
@@ -286,15 +282,12 @@ export function narrativeSections(body: string): NarrativeSection[] {
 /**
  * What a home's document returns: its data, with study.md (staff-written) scrubbed
  * of any value withheld from this copy (each replacement reported naming the
- * file, as for every document's free text); the files it read (home.yaml,
- * study.md and the cases whose placements link to the home); what it withheld.
+ * file, as for every document's free text); what it withheld.
  */
-export function homeDocumentData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[], data: { readonly study: unknown }, warnings: string[]): DocumentData {
-  const loaded = home.home!; // both builders stop first when home.yaml is missing
+export function homeDocumentData(ctx: DocumentContext, home: HomeFolder, data: { readonly study: unknown }, warnings: string[]): DocumentData {
   const studyFile = home.study?.file ?? `${home.path}/study.md`;
   return {
     data: { ...data, ...scrubWithheld({ study: data.study }, ctx, () => studyFile, warnings) },
-    inputs: [loaded.file, ...(home.study ? [home.study.file] : []), ...linkedCaseFiles(loaded.data.id, children)],
     withheld: [...ctx.redact.withheld],
     warnings,
   };
@@ -489,6 +482,6 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   };
 
   const warnings = study.present ? [] : [`${home.path}: no study.md; the narrative sections and the recommendation print as not recorded`];
-  return homeDocumentData(ctx, home, children, data, warnings);
+  return homeDocumentData(ctx, home, data, warnings);
 }
 

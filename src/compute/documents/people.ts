@@ -5,31 +5,16 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
-import type { Home } from '../../model/home.js';
 import { canSee, WITHHELD_MARKER } from '../audience.js';
 import { currentPlacement } from '../case/placements.js';
-import type { DocumentContext, Sourced } from './context.js';
+import type { DocumentContext } from './context.js';
+import { nameKey, type FosterFamily } from './root-view.js';
 
-const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
 export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
-/** Adult household name → the first home that holds it, per set of homes (one per build: every document asks). */
-const adultsOf = new WeakMap<DocumentContext['homes'], Map<string, Sourced<Home>>>();
-
 /** The agency home whose adult household holds this name (the foster family a participant or task names). */
-export function fosterHomeOf(name: string, ctx: DocumentContext): Sourced<Home> | undefined {
-  let adults = adultsOf.get(ctx.homes);
-  if (!adults) {
-    adults = new Map();
-    for (const home of ctx.homes.values()) {
-      for (const member of home.data.household) {
-        const key = nameKey(member.name);
-        if (member.role !== 'child' && !adults.has(key)) adults.set(key, home);
-      }
-    }
-    adultsOf.set(ctx.homes, adults);
-  }
-  return adults.get(nameKey(name));
+export function fosterHomeOf(name: string, ctx: DocumentContext): FosterFamily | undefined {
+  return ctx.view.fosterFamilies.byName.get(nameKey(name));
 }
 
 /** Where the child lives on the as-of date (else on `date`, else the latest placement on record). */

@@ -312,7 +312,7 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
 
   const warnings = notMet.map((l) => warningOf(h.id, l));
   return {
-    ...homeDocumentData(ctx, home, children, data, warnings),
+    ...homeDocumentData(ctx, home, data, warnings),
     due: homeDueItems(home, children, asOf, rules),
   };
 }

@@ -179,7 +179,7 @@ function progressData(counts: StatusCounts) {
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  const { record, plan, caseFile, planFile, inputs, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+  const { record, plan, caseFile, planFile, warnings, placement, placementHome, caseworker, supervisor } = planStart(
     ctx,
     child,
     child.plan,
@@ -354,7 +354,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map((p) => p.iso).join('; ')}`);
   }
   const transition = youth.required || ageNow >= YOUTH_PLANNING_AGE ? transitionPlanStatus(record.child.dob, child.transition?.data, asOf) : undefined;
-  if (child.transition) inputs.add(child.transition.file);
 
   const data = {
     document: { title: SERVICE_PLAN_TITLE, subject: `${SERVICE_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
@@ -416,5 +415,5 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   const sourceOf = (path: string) => (/^(goals|participants|signers|plan)\b/.test(path) ? planFile : caseFile);
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
-  return { data: scrubbed, inputs: [...inputs], withheld: [...redact.withheld], warnings };
+  return { data: scrubbed, withheld: [...redact.withheld], warnings };
 }

@@ -55,7 +55,7 @@ const DOCUMENTS_WARNING_DAYS = 90;
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  const { record, plan, caseFile, planFile: file, inputs, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+  const { record, plan, caseFile, planFile: file, warnings, placement, placementHome, caseworker, supervisor } = planStart(
     ctx,
     child,
     child.transition,
@@ -167,5 +167,5 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
 
   const sourceOf = (path: string) => (/^(youth|placement|extended_care)\b/.test(path) ? caseFile : file);
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
-  return { data: scrubbed, inputs: [...inputs], withheld: [...redact.withheld], warnings };
+  return { data: scrubbed, withheld: [...redact.withheld], warnings };
 }

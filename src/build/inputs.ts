@@ -1,0 +1,33 @@
+/**
+ * The hash of a job's input as the case root stands now (root-view.ts names
+ * the inputs): a file by its bytes, a listing or an agency-wide value by the
+ * canonical JSON of what it stands for. Each name is hashed once per build: a
+ * build checks every recorded input of every job before computing any.
+ */
+import { derivedInput, type RootIndex } from '../compute/documents/root-view.js';
+
+export { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/root-view.js';
+import { canonicalJson, sha256 } from './fingerprint.js';
+
+/** The hash of a file that is not there (a plan.yaml a document looked for): no file's sha256 looks like it. */
+export const ABSENT = 'absent';
+
+export function inputHashes(index: RootIndex, bytesOf: (path: string) => Uint8Array | undefined): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let hash = known.get(name);
+    if (hash === undefined) {
+      const derived = derivedInput(index, name);
+      const bytes = derived === undefined ? bytesOf(name) : undefined;
+      hash = derived !== undefined ? sha256(canonicalJson(derived)) : bytes ? sha256(bytes) : ABSENT;
+      known.set(name, hash);
+    }
+    return hash;
+  };
+}
+
+/** Every input a job recorded still hashes as it did (the job's data would come out the same). */
+export function inputsUnchanged(recorded: Readonly<Record<string, string>>, hashNow: (name: string) => string): boolean {
+  for (const [name, hash] of Object.entries(recorded)) if (hashNow(name) !== hash) return false;
+  return true;
+}
