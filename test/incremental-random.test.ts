@@ -18,29 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { canonicalJson } from '../src/build/fingerprint.js';
 import { planJobs } from '../src/build/jobs.js';
-import type { Renderer, RendererSetup } from '../src/build/renderer.js';
 import { build, type BuildOutcome } from '../src/cli/commands/build.js';
 import type { LoadMemo } from '../src/load/load-root.js';
 import { REPO } from './helpers/fixture-root.js';
+import { jsonRenderer } from './helpers/json-renderer.js';
 
 const AS_OF = '2026-11-23';
 const SEQUENCES = Number(process.env.SEQUENCES ?? 200);
-const encoder = new TextEncoder();
-
-/** Renders a job as the JSON of all it depends on. */
-function jsonRenderer(setup: RendererSetup): Renderer {
-  return {
-    render: async ({ job, input }) => {
-      const bytes = encoder.encode(canonicalJson({ job, input, template: setup.templates[job.template], agency: setup.agency, asOf: setup.asOf }));
-      return { files: Object.fromEntries(setup.formats.map((f) => [f, bytes])), diagnostics: [], warnings: [...input.warnings], caught: [], heapBytes: 0, thread: 0 };
-    },
-    capacity: 1,
-    threads: 0,
-    close: async () => {},
-  };
-}
 
 let work: string;
 let root: string;

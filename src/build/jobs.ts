@@ -62,15 +62,20 @@ function job(type: DocType, subject: string, folder: string, date: string, audie
   return { type, subject, audience: chosen, output: `${folder}/${subject}/${type}-${date}${suffix}`, template: `${type}.md.hbs`, title: TITLES[type], date, build };
 }
 
-/** The next hearing on or after the as-of date that will go ahead (continued ones by their new date). */
-export function nextHearing(child: ChildFolder, asOf: string): string | undefined {
+/** The hearings on or after the as-of date that will go ahead (continued ones by their new date), in date order. */
+export function hearingsAhead(child: ChildFolder, asOf: string): string[] {
   const record = child.case?.data;
-  if (!record) return undefined;
+  if (!record) return [];
   // A hearing dated on the as-of date is still ahead of the case manager the night before.
   return courtCalendar(record.court.hearings, asOf)
     .dates.filter((h) => h.status !== 'continued' && h.date >= asOf)
     .map((h) => h.date)
-    .sort()[0];
+    .sort();
+}
+
+/** The next hearing on or after the as-of date that will go ahead. */
+export function nextHearing(child: ChildFolder, asOf: string): string | undefined {
+  return hearingsAhead(child, asOf)[0];
 }
 
 export function courtReportJob(child: ChildFolder, hearing: string, audience?: Audience): Job {

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import pc from 'picocolors';
 import { diagnostic, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
-import type { DocType, Job } from '../../build/jobs.js';
+import { DEFAULT_AUDIENCE, hearingsAhead, type DocType, type Job } from '../../build/jobs.js';
 import { inputsUnchanged } from '../../build/inputs.js';
 import { canonicalJson, fingerprint, isUpToDate, outputClashes, sha256, staleOutputs } from '../../build/fingerprint.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from '../../build/manifest.js';
@@ -424,31 +424,40 @@ function madeByFullBuild({ requested: _requested, ...entry }: ManifestEntry): Ma
   return entry;
 }
 
-/** What a full build makes nothing of for a case or home that still exists, by document type. */
-const NOTHING_TO_MAKE: Readonly<Record<DocType, (asOf: string) => string>> = {
-  'court-report': (asOf) => `its case has no hearing ahead as of ${asOf}`,
-  'service-plan': () => 'its case has no plan.yaml',
-  'transition-plan': () => 'its case has no transition.yaml',
-  'home-study': () => 'its home has no study.md',
-  'relicensing-packet': () => 'its home has no license to renew',
+/** What a full build makes nothing of for a case or home that still exists, by document type (a court report: see staleBecause). */
+const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report'>, string>> = {
+  'service-plan': 'its case has no plan.yaml',
+  'transition-plan': 'its case has no transition.yaml',
+  'home-study': 'its home has no study.md',
+  'relicensing-packet': 'its home has no license to renew',
 };
+
+/** Made on request (`court-summary`, `build --case/--home/--doc/--audience`), or, in a manifest written before that was recorded, for an audience a full build does not make. */
+const isRequested = (entry: ManifestEntry) => entry.requested === true || entry.audience !== DEFAULT_AUDIENCE[entry.type];
 
 /**
  * Why a full build removes a recorded output that none of its jobs writes, or
- * undefined when the output is a copy made on request for another audience
- * (`court-summary --audience …`, `build --case … --audience …`) of a document
- * that is still current: that one is kept.
+ * undefined when it keeps it: a copy made on request (another audience, a
+ * hearing further ahead) of a document that is still current.
  */
 function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
   const isCase = path.startsWith('children/');
   const what = isCase ? 'case' : 'home';
-  const exists = isCase ? root.children.some((c) => c.id === entry.subject && c.case) : root.homes.some((h) => h.id === entry.subject && h.home);
+  const child = isCase ? root.children.find((c) => c.id === entry.subject && c.case) : undefined;
+  const exists = isCase ? child !== undefined : root.homes.some((h) => h.id === entry.subject && h.home);
   if (!exists) return `its ${what} ${entry.subject} no longer exists`;
-  const current = jobs.find((j) => j.type === entry.type && j.subject === entry.subject);
-  if (!current) return NOTHING_TO_MAKE[entry.type](asOf);
   // Entries written before the date was recorded carry it in their file name.
-  const date = entry.date ?? /-(\d{4}-\d{2}-\d{2})(?:-[a-z_]+)?\.(?:pdf|docx)$/.exec(path)?.[1];
-  if (date !== current.date) return `superseded: its ${entry.type} is now the one for ${current.date} (${current.output})`;
+  const date = entry.date ?? /-(\d{4}-\d{2}-\d{2})(?:-[a-z_]+)?\.(?:pdf|docx)$/.exec(path)?.[1] ?? '';
+  if (entry.type === 'court-report') {
+    const ahead = hearingsAhead(child!, asOf);
+    const next = ahead[0] ? `the case's next hearing is ${ahead[0]}` : `the case has no hearing ahead as of ${asOf}`;
+    if (!ahead.includes(date)) return `${date < asOf ? `the hearing of ${date} is past` : `the case has no hearing on ${date} any more`}; ${next}`;
+    return isRequested(entry) ? undefined : `superseded: ${next}`;
+  }
+  const current = jobs.find((j) => j.type === entry.type && j.subject === entry.subject);
+  if (!current) return NOTHING_TO_MAKE[entry.type];
+  if (date !== current.date) return `superseded: the ${what}'s ${entry.type.replace(/-/g, ' ')} is now dated ${current.date}`;
+  // The same document and date, so another audience: a copy made on request.
   return undefined;
 }
 
