@@ -122,8 +122,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
   // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
   const stamps = full && !options.affects ? { root: statTree(rootArg, options.out), templates: statTree(templatesDir) } : undefined;
+  const last = stamps && !options.force ? parseSnapshot(await readFile(snapshotPath, 'utf8').catch(() => undefined)) : undefined;
   if (stamps && !options.force) {
-    const last = parseSnapshot(await readFile(snapshotPath, 'utf8').catch(() => undefined));
     const asOf = options.asOf ?? (last ? (options.today ?? today)(last.timeZone) : undefined);
     if (last && asOf && stamps.root && stamps.templates) {
       const now = { settings: settingsHash(rootArg, templatesDir, asOf, options), root: stamps.root, templates: stamps.templates, outputs: statFiles(options.out, last.outputs.map(([path]) => path)) };
@@ -196,6 +196,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
   };
   const manifestPath = join(options.out, 'manifest.json');
+  // An output with the size and modification time the last clean full build stamped has the bytes the manifest records: it need not be read.
+  const stamped = new Map(last?.outputs.map(([path, size, mtime]) => [path, `${size} ${mtime}`]));
   const previous = parseManifest(await readFile(manifestPath, 'utf8').catch(() => undefined), version);
 
   const entries: Record<string, ManifestEntry> = {};
@@ -278,7 +280,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
       const paths = options.format.map((format) => `${job.output}.${format}`);
       // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
-      if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs)))) {
+      if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs), stamped))) {
         counts[job.type].skipped++;
         progress.done();
         // A shortfall is still a shortfall when its packet is up to date: say it again.
@@ -409,16 +411,21 @@ function recordedEntry(previous: Manifest, output: string, formats: readonly For
   return entries.every((e) => e !== undefined) ? entries[0] : undefined;
 }
 
-/** Every output of the job is recorded with this fingerprint and still has its recorded bytes. */
-async function upToDate(previous: Manifest, out: string, paths: readonly string[], print: string): Promise<boolean> {
+/**
+ * Every output of the job is recorded with this fingerprint and still has its
+ * recorded bytes: read and hashed, unless its stamp is the one `stamped` holds.
+ */
+async function upToDate(previous: Manifest, out: string, paths: readonly string[], print: string, stamped: ReadonlyMap<string, string>): Promise<boolean> {
   for (const path of paths) {
     const entry = previous.outputs[path];
-    // Read the file only when the fingerprint alone would let it be skipped.
-    const onDisk = entry?.fingerprint === print ? await readFile(join(out, path)).then(sha256, () => undefined) : undefined;
+    if (entry?.fingerprint !== print) return false;
+    const stamp = stamped.get(path) === undefined ? undefined : statFiles(out, [path]).map(([, size, mtime]) => `${size} ${mtime}`)[0];
+    const onDisk = stamp !== undefined && stamp === stamped.get(path) ? entry.sha256 : await readFile(join(out, path)).then(sha256, () => undefined);
     if (!isUpToDate(entry, print, onDisk)) return false;
   }
   return true;
 }
+
 /** The entry without its mark of a copy made on request. */
 function madeByFullBuild({ requested: _requested, ...entry }: ManifestEntry): ManifestEntry {
   return entry;
