@@ -1,19 +1,22 @@
 /**
  * A stand-in for the renderer (build/renderer.ts) in tests of the build
  * engine: a job's "bytes" are the canonical JSON of everything a render reads
- * (the job, its data, what it withholds, the template's sources, the agency,
- * the as-of date). Rendering is a deterministic function of those, so equal
+ * (the job, its data, what it withholds; the template's sources, the agency
+ * and the as-of date by their hash). Rendering is a deterministic function of those, so equal
  * JSON stands for equal files, at a fraction of the cost of real PDFs.
  */
-import { canonicalJson } from '../../src/build/fingerprint.js';
+import { canonicalJson, sha256 } from '../../src/build/fingerprint.js';
 import type { Renderer, RendererSetup } from '../../src/build/renderer.js';
 
 const encoder = new TextEncoder();
 
 export function jsonRenderer(setup: RendererSetup): Renderer {
+  // What every job of the build shares stands in the JSON by its hash.
+  const shared = sha256(canonicalJson({ agency: setup.agency, asOf: setup.asOf }));
+  const templates = new Map(Object.entries(setup.templates).map(([name, files]) => [name, sha256(canonicalJson(files))]));
   return {
     render: async ({ job, input }) => {
-      const bytes = encoder.encode(canonicalJson({ job, input, template: setup.templates[job.template], agency: setup.agency, asOf: setup.asOf }));
+      const bytes = encoder.encode(canonicalJson({ job, input, template: templates.get(job.template), shared }));
       return { files: Object.fromEntries(setup.formats.map((f) => [f, bytes])), diagnostics: [], warnings: [...input.warnings], caught: [], heapBytes: 0, thread: 0 };
     },
     capacity: 1,
