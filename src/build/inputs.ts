@@ -5,12 +5,13 @@
  * build checks every recorded input of every job before computing any.
  */
 import { derivedInput, type RootIndex } from '../compute/documents/root-view.js';
-
-export { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/root-view.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 
+// Watch matches them against the saves that can change them (watch/affected.ts).
+export { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/root-view.js';
+
 /** The hash of a file that is not there (a plan.yaml a document looked for): no file's sha256 looks like it. */
-export const ABSENT = 'absent';
+const ABSENT = 'absent';
 
 export function inputHashes(index: RootIndex, bytesOf: (path: string) => Uint8Array | undefined): (name: string) => string {
   const known = new Map<string, string>();
