@@ -19,7 +19,7 @@ let root: string;
 let out: string;
 let templates: string;
 
-interface Entry { type: string; subject: string; inputs: Record<string, string>; fingerprint: string; sha256: string }
+interface Entry { type: string; subject: string; inputs: Record<string, string>; fingerprint: string; sha256: string; requested?: true }
 interface Manifest { outputs: Record<string, Entry> }
 
 function run(args: string[]) {
@@ -178,4 +178,16 @@ describe('incremental build', () => {
     expect(run(['build', root, '--out', fresh, '--as-of', '2026-11-24', '--templates', templates]).code).toBe(0);
     expect(await manifest()).toEqual(await manifest(fresh));
   }, 120_000);
+
+  it('a full build keeps the copy court-summary made for another audience (it said "its case no longer has that document")', async () => {
+    const copy = 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf';
+    const one = run(['court-summary', 'C-2025-0142', root, '--out', out, '--as-of', '2026-11-24', '--templates', templates, '--audience', 'foster_parent']);
+    expect(one.code, one.stdout).toBe(0);
+    expect((await manifest()).outputs[copy]).toMatchObject({ audience: 'foster_parent', requested: true });
+    const full = build('--as-of', '2026-11-24', '--templates', templates);
+    expect(full.code, full.stdout).toBe(0);
+    expect(full.stdout).not.toMatch(/removed/);
+    expect(existsSync(join(out, copy))).toBe(true);
+    expect(Object.keys((await manifest()).outputs)).toContain(copy);
+  }, 60_000);
 });
