@@ -47,7 +47,7 @@ export interface JobData {
 }
 
 export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'fileBytes'>): JobData {
-  const ctx: DocumentContext = { ...env.context, redact: redactor(job.audience) };
+  const ctx: DocumentContext = { ...env.context, redact: redactor(job.audience, job.reader) };
   const data = job.build(ctx);
   const inputs = Object.fromEntries([...new Set(data.inputs)].sort().map((path) => [path, sha256(env.fileBytes(path) ?? '')]));
   return { data, inputs };
@@ -102,6 +102,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     asOf: env.context.asOf,
     keywords: [job.type, job.audience],
     ...(env.draft ? { draft: true } : {}),
+    ...(job.audience === 'internal' ? { internal: true } : {}),
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
   if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };

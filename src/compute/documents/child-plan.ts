@@ -7,7 +7,8 @@
 import type { ChildFolder } from '../../load/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { AGENCY_FILE, recordFosterFamilies, type DocumentContext, type Sourced } from './context.js';
+import { canSee } from '../audience.js';
+import { AGENCY_FILE, childLocation, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
 import { allowedNames, fosterHomeOf, placementNow } from './people.js';
 import { staffData, type StaffData } from './staff.js';
 
@@ -21,6 +22,10 @@ export interface PlanStart<P> {
   /** Where the child lives on the as-of date (else on the plan date). */
   readonly placement: Placement | undefined;
   readonly placementHome: Sourced<Home> | undefined;
+  /** The homes of the child's relatives: their caregivers keep their names in a court copy. */
+  readonly kin: ReadonlySet<string>;
+  /** How this copy prints the child's school, placement county and providers. */
+  readonly location: ChildLocation;
   readonly caseworker: StaffData;
   readonly supervisor: StaffData;
 }
@@ -49,11 +54,13 @@ export function planStart<P extends { readonly plan_date: string }>(
   const placementHome = placement?.home ? ctx.homes.get(placement.home) : undefined;
   if (placementHome) inputs.add(placementHome.file);
 
-  // Foster family names are kept out of a court copy wherever they stand.
-  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)));
-  if (redact.audience === 'court') for (const home of ctx.homes.values()) inputs.add(home.file);
+  // Foster family names are kept out of a court copy wherever they stand (a relative caregiver's name is not).
+  const kin = kinHomes(record, ctx);
+  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)), kin);
+  if (!canSee(redact.audience, 'foster_family_identity')) for (const home of ctx.homes.values()) inputs.add(home.file);
+  const location = childLocation(ctx, record, child.case.file);
 
   const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
   const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
-  return { record, plan, caseFile: child.case.file, planFile: source.file, inputs, warnings, placement, placementHome, caseworker, supervisor };
+  return { record, plan, caseFile: child.case.file, planFile: source.file, inputs, warnings, placement, placementHome, kin, location, caseworker, supervisor };
 }
