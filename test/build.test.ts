@@ -130,6 +130,19 @@ describe('court-summary and relicense', () => {
     expect(existsSync(join(dir, 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf'))).toBe(true);
   }, 60_000);
 
+  it("names a parent's copy for the parent, and refuses a parent the case does not have, listing its parents", async () => {
+    const dir = await tempDir();
+    const father = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'father', '--format', 'pdf']);
+    expect(father.code, father.stdout).toBe(0);
+    expect(existsSync(join(dir, 'children/C-2024-0087/court-report-2026-12-03-parent-father.pdf'))).toBe(true);
+    const uncle = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'uncle']);
+    expect(uncle.code).toBe(2);
+    expect(uncle.stderr).toContain(`C-2024-0087 has no parent "uncle" (its parents: mother (Shannon O'Brien), father (Patrick O'Brien))`);
+    const nobody = run(['court-summary', 'C-2024-0087', CASES, '--audience', 'parent']);
+    expect([nobody.code, nobody.stderr]).toEqual([2, 'casepress: --audience parent needs --parent <role or name>, e.g. --parent father\n']);
+    expect(run(['relicense', 'H-0042', CASES, '--audience', 'parent', '--parent', 'father']).code).toBe(2);
+  }, 60_000);
+
   it('exits 2 for a case that does not exist, with a suggestion', () => {
     const { code, stderr } = run(['court-summary', 'C-2025-142', CASES, '--as-of', AS_OF, '--out', join(tmpdir(), 'never')]);
     expect(code).toBe(2);
