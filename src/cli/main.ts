@@ -89,7 +89,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('<case-id>', 'the case id (the folder under children/)')
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
-      .addHelpText('after', '\nExample:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10'),
+      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}"),
   ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
     checkParentOptions(options);
     const [{ build }, { courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
