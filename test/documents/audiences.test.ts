@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../src/compute/audience.js';
 import { courtReportJob, matchParent, nextHearing } from '../../src/build/jobs.js';
+import { kinHomes, recordFosterFamilies } from '../../src/compute/documents/context.js';
 import { createJobEnvironment, type PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import { runJob } from '../../src/build/run-job.js';
 import { readRoot } from '../../src/cli/read-root.js';
@@ -21,7 +22,7 @@ import { loadFonts } from '../../src/io/fonts.js';
 import { readAssets, readTemplate } from '../../src/io/package-files.js';
 import type { CaseRoot } from '../../src/load/case-root.js';
 import { parts, paragraphs } from '../helpers/docx-parts.js';
-import { AS_OF, EXAMPLE_ROOT } from '../helpers/document-context.js';
+import { AS_OF, documentContext, EXAMPLE_ROOT } from '../helpers/document-context.js';
 import { REPO } from '../helpers/fixture-root.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
 import { execFileSync } from 'node:child_process';
@@ -166,6 +167,16 @@ describe("Aaliyah's court report (C-2024-0211): she lives with her grandmother i
     expect(flat(pages.join(' '))).toContain('Relative foster home H-0063 (Gloria Tate), Clark County');
     expect(found(everywhere, ['37 Boone Ave'])).toEqual([]);
   }, 60_000);
+
+  it("the final scan guards her grandmother's street, not her household's names; another child's copy guards them all", () => {
+    const guarded = (id: string) => {
+      const ctx = documentContext(root, 'court');
+      recordFosterFamilies(ctx, [], kinHomes(root.children.find((c) => c.id === id)!.case!.data, ctx));
+      return ctx.redact.withheld.filter((w) => w.field.startsWith('homes/H-0063/')).map((w) => w.value);
+    };
+    expect(guarded('C-2024-0211')).toEqual(['37 Boone Ave']);
+    expect(guarded('C-2025-0142')).toEqual(expect.arrayContaining(['Gloria Tate', 'Tate', 'Andre Tate', '37 Boone Ave']));
+  });
 });
 
 describe('--parent against a case', () => {
