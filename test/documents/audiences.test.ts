@@ -15,6 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../src/compute/audience.js';
 import { courtReportJob, matchParent, nextHearing } from '../../src/build/jobs.js';
 import { kinHomes, recordFosterFamilies } from '../../src/compute/documents/context.js';
+import { courtReportData } from '../../src/compute/documents/court-report.js';
+import { WITHHELD_MARKER } from '../../src/compute/audience.js';
 import { createJobEnvironment, type PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import { runJob } from '../../src/build/run-job.js';
 import { readRoot } from '../../src/cli/read-root.js';
@@ -98,6 +100,9 @@ describe("Zoë's court report (C-2024-0087): her father is under a no-contact or
     expect(found(everywhere, ['School: [withheld for this audience], grade 12'])).toHaveLength(1);
     expect(flat(pages.join(' '))).toContain("where the child can be found: the school, the placement's county and city");
     expect(found(everywhere, [INTERNAL])).toEqual([]);
+    // Her first placement was in the court's own county (Madison), which the caption prints: the row does not.
+    const placements = courtReportData(documentContext(root, 'court'), root.children.find((c) => c.id === ZOE)!, '2026-12-03').data['placements'] as { where: string; county: string }[];
+    expect(placements[0]).toMatchObject({ where: `Foster home (non-relative), ${WITHHELD_MARKER}, ${WITHHELD_MARKER}`, county: WITHHELD_MARKER });
   }, 60_000);
 
   it("the father's copy is named for him and says where she lives nowhere; it shows him his own address, not the mother's", async () => {

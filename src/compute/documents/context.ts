@@ -6,7 +6,7 @@
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { canSee, type Redactor, type WithheldValue } from '../audience.js';
+import { canSee, WITHHELD_MARKER, type Redactor, type WithheldValue } from '../audience.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { DueItem } from '../due-item.js';
 import { words } from './labels.js';
@@ -75,8 +75,10 @@ export type ChildLocation = (field: string, value: string) => string;
  * and the audience may not see it, every piece prints as the marker, and all of
  * them (the school, each placement's county and provider, the cities of the
  * homes the child lived in, providers' streets) are guarded so the scans find
- * them in a narrative. Two values stay printable, as they stand in the copy's
- * own furniture: the court's county and the agency's city.
+ * them in a narrative. The court's county and the agency's city stand in the
+ * copy's own caption and letterhead, so the scans cannot look for them: a
+ * placement in the court's county prints the marker without being recorded,
+ * and the agency's city is not guarded.
  */
 export function childLocation(ctx: DocumentContext, record: CaseRecord, caseFile: string): ChildLocation {
   const { redact } = ctx;
@@ -93,7 +95,7 @@ export function childLocation(ctx: DocumentContext, record: CaseRecord, caseFile
   (record.others ?? []).forEach((o, i) => {
     if (o.address) guard(`${caseFile} others[${i}].address.street`, o.address.street);
   });
-  return (field, value) => (value === courtCounty ? value : redact.show('child_location', `${caseFile} ${field}`, value));
+  return (field, value) => (value === courtCounty ? WITHHELD_MARKER : redact.show('child_location', `${caseFile} ${field}`, value));
 }
 
 /** In a parent's copy, whose it is: the parent's name and role in words (the template names them on page 1). */

@@ -233,7 +233,7 @@ const WITHHELD_LABELS: Readonly<Record<Protected, string>> = {
   treatment_without_consent: 'substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)',
   parent_contact: "parents' addresses and phone numbers",
   parent_treatment: "parents' treatment details and diagnoses",
-  reader_own: 'your own address, phone and treatment details',
+  reader_own: "the reader's own address, phone and treatment details",
   other_children_placement: "other children's placements beyond the county",
   child_location: "where the child can be found: the school, the placement's county and city, providers' addresses (the child's location is confidential)",
 };
