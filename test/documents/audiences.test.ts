@@ -10,13 +10,13 @@
  * parent's address, phone and treatment. Aaliyah (C-2024-0211) lives with her
  * grandmother in H-0063, the agency's kinship home: the court reads her name.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Audience } from '../../src/compute/audience.js';
+import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
 import { courtReportJob, matchParent, nextHearing } from '../../src/build/jobs.js';
 import { kinHomes, recordFosterFamilies } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
-import { WITHHELD_MARKER } from '../../src/compute/audience.js';
 import { createJobEnvironment, type PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import { runJob } from '../../src/build/run-job.js';
 import { readRoot } from '../../src/cli/read-root.js';
@@ -27,7 +27,6 @@ import { parts, paragraphs } from '../helpers/docx-parts.js';
 import { AS_OF, documentContext, EXAMPLE_ROOT } from '../helpers/document-context.js';
 import { REPO } from '../helpers/fixture-root.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
-import { execFileSync } from 'node:child_process';
 
 const INTERNAL = 'INTERNAL — NOT FOR FILING';
 
