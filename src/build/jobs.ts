@@ -87,10 +87,11 @@ export function matchParent(record: CaseRecord, wanted: string): ParentReader | 
 
 function job(type: DocType, subject: string, folder: string, date: string, audience: Audience | undefined, build: Job['build'], reader?: ParentReader): Job {
   const chosen = audience ?? DEFAULT_AUDIENCE[type];
+  if (chosen === 'parent' && !reader) throw new Error(`${subject}: a parent's copy of the ${type} needs its parent (matchParent)`);
   // A parent's copy is named for the parent: -parent-father, -parent-mother-2.
-  const suffix = chosen === DEFAULT_AUDIENCE[type] ? '' : chosen === 'parent' ? `-parent-${reader?.name ?? 'unknown'}` : `-${chosen}`;
+  const suffix = chosen === DEFAULT_AUDIENCE[type] ? '' : chosen === 'parent' ? `-parent-${reader!.name}` : `-${chosen}`;
   const output = `${folder}/${subject}/${type}-${date}${suffix}`;
-  return { type, subject, audience: chosen, ...(chosen === 'parent' && reader ? { reader: reader.index } : {}), output, template: `${type}.md.hbs`, title: TITLES[type], date, build };
+  return { type, subject, audience: chosen, ...(chosen === 'parent' ? { reader: reader!.index } : {}), output, template: `${type}.md.hbs`, title: TITLES[type], date, build };
 }
 
 /** The next hearing on or after the as-of date that will go ahead (continued ones by their new date). */
