@@ -85,10 +85,16 @@ describe('casepress build', () => {
 
   it('keeps every foster family out of every court copy', async () => {
     const root = await loadRoot(CASES);
-    const secrets = root.root.homes.flatMap((h) => {
-      const home = h.home!.data;
-      return [home.address.street, ...(home.phone ? [home.phone] : []), ...home.household.filter((m) => m.role !== 'child').map((m) => m.name.split(' ').pop()!)];
-    });
+    // A relative who cares for the child (Aaliyah's grandmother, H-0063) is named in that child's court copy: never her street or phone.
+    const secretsFor = (subject: string) => {
+      const record = root.root.children.find((c) => c.id === subject)?.case?.data;
+      const kin = new Set(record?.placements.flatMap((p) => (p.setting === 'foster_family_relative' && p.home ? [p.home] : [])) ?? []);
+      return root.root.homes.flatMap((h) => {
+        const home = h.home!.data;
+        const names = kin.has(home.id) ? [] : home.household.filter((m) => m.role !== 'child').map((m) => m.name.split(' ').pop()!);
+        return [home.address.street, ...(home.phone ? [home.phone] : []), ...names];
+      });
+    };
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const courtCopies = Object.keys(manifest.outputs).filter((p) => manifest.outputs[p]!.audience === 'court');
     expect(courtCopies.length).toBeGreaterThanOrEqual(8);
@@ -97,7 +103,7 @@ describe('casepress build', () => {
       const text = path.endsWith('.pdf')
         ? execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) + execFileSync('pdfinfo', [file], { encoding: 'utf8' })
         : Object.values(parts(await readFile(file))).join('\n');
-      for (const secret of secrets) {
+      for (const secret of secretsFor(manifest.outputs[path]!.subject)) {
         // A kinship grandmother shares the child's surname; the child's own name may print.
         if (secret === 'Monroe') continue;
         expect(text, `${path} holds "${secret}"`).not.toContain(secret);
@@ -128,6 +134,19 @@ describe('court-summary and relicense', () => {
     const dir = await tempDir();
     expect(run(['court-summary', 'C-2025-0142', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'foster_parent', '--format', 'pdf']).code).toBe(0);
     expect(existsSync(join(dir, 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf'))).toBe(true);
+  }, 60_000);
+
+  it("names a parent's copy for the parent, and refuses a parent the case does not have, listing its parents", async () => {
+    const dir = await tempDir();
+    const father = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'father', '--format', 'pdf']);
+    expect(father.code, father.stdout).toBe(0);
+    expect(existsSync(join(dir, 'children/C-2024-0087/court-report-2026-12-03-parent-father.pdf'))).toBe(true);
+    const uncle = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'uncle']);
+    expect(uncle.code).toBe(2);
+    expect(uncle.stderr).toContain(`C-2024-0087 has no parent "uncle" (its parents: mother (Shannon O'Brien), father (Patrick O'Brien))`);
+    const nobody = run(['court-summary', 'C-2024-0087', CASES, '--audience', 'parent']);
+    expect([nobody.code, nobody.stderr]).toEqual([2, 'casepress: --audience parent needs --parent <role or name>, e.g. --parent father\n']);
+    expect(run(['relicense', 'H-0042', CASES, '--audience', 'parent', '--parent', 'father']).code).toBe(2);
   }, 60_000);
 
   it('exits 2 for a case that does not exist, with a suggestion', () => {

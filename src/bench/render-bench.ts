@@ -135,7 +135,7 @@ async function courtReportSubject(rootArg: string, asOfArg: string | undefined):
     const compiled = env.template(job.template);
     if (!compiled.template) throw failed(`${job.template} has errors`, compiled.diagnostics);
     const { data } = jobData(job, env);
-    const meta = documentMeta(agency, { title: job.title, subject: `${job.title} — ${job.subject}`, reference: job.subject, asOf, keywords: [job.type, job.audience] });
+    const meta = documentMeta(agency, { title: job.title, subject: `${job.title} — ${job.subject}`, reference: job.subject, asOf, keywords: [job.type, job.audience], internal: job.audience === 'internal' });
     return {
       label: `court report ${job.subject} (${job.output})`,
       template: compiled.template,

@@ -10,6 +10,8 @@ export interface FurnitureInput {
   readonly asOf: string;
   readonly keywords?: readonly string[];
   readonly draft?: boolean;
+  /** The internal copy (its audience is `internal`): marked on every page. */
+  readonly internal?: boolean;
 }
 
 export function agencyLetterhead(agency: Agency): Letterhead {
@@ -32,5 +34,6 @@ export function documentMeta(agency: Agency, input: FurnitureInput): DocumentMet
     confidentiality: agency.confidentiality_notice ?? DEFAULT_CONFIDENTIALITY_NOTICE,
     date: input.asOf,
     ...(input.draft ? { draft: true } : {}),
+    ...(input.internal ? { internal: true } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { relicensingPacketData } from '../compute/documents/relicensing-packet.j
 import { servicePlanData } from '../compute/documents/service-plan.js';
 import { transitionPlanData } from '../compute/documents/transition-plan.js';
 import type { CaseRoot, ChildFolder, HomeFolder } from '../load/case-root.js';
+import type { CaseRecord } from '../model/case.js';
 
 export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -38,6 +39,8 @@ export interface Job {
   /** Case or home id. */
   readonly subject: string;
   readonly audience: Audience;
+  /** In a `parent` copy, whose it is: the parent's index in the case's `parents`. */
+  readonly reader?: number;
   /** Path under --out without the extension, with `/` separators. */
   readonly output: string;
   /** File name under templates/. */
@@ -51,15 +54,45 @@ export interface Job {
 
 export interface JobFilter {
   readonly audience?: Audience;
+  /** With the `parent` audience: `--parent`, a role or a full name (matchParent). */
+  readonly parent?: string;
   readonly cases?: readonly string[];
   readonly homes?: readonly string[];
   readonly docs?: readonly DocType[];
 }
 
-function job(type: DocType, subject: string, folder: string, date: string, audience: Audience | undefined, build: Job['build']): Job {
+/** A parent's copy: which parent, and the name its files carry. */
+export interface ParentReader {
+  /** Index in the case's `parents`. */
+  readonly index: number;
+  /** `father`; `mother-2` for the second of two parents with the role "mother". */
+  readonly name: string;
+}
+
+/**
+ * `--parent <role or name>` against one case's parents: a role (`father`,
+ * `putative father`) or a full name, in any letter case. An error (no such
+ * parent, or a role two parents share) says so and lists the case's parents.
+ */
+export function matchParent(record: CaseRecord, wanted: string): ParentReader | { readonly error: string; readonly several: boolean } {
+  const key = (text: string) => text.normalize('NFC').trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  const matches = record.parents.flatMap((p, i) => (key(p.role) === key(wanted) || key(p.name) === key(wanted) ? [i] : []));
+  const listed = `its parents: ${record.parents.map((p) => `${p.role} (${p.name})`).join(', ') || 'none recorded'}`;
+  if (matches.length === 0) return { error: `${record.id} has no parent "${wanted}" (${listed}); name one by role or full name`, several: false };
+  if (matches.length > 1) return { error: `"${wanted}" names ${matches.length} parents of ${record.id} (${listed}); name one by full name`, several: true };
+  const index = matches[0]!;
+  const { role } = record.parents[index]!;
+  const sameRole = record.parents.flatMap((p, i) => (p.role === role ? [i] : []));
+  return { index, name: sameRole.length === 1 ? role : `${role}-${sameRole.indexOf(index) + 1}` };
+}
+
+function job(type: DocType, subject: string, folder: string, date: string, audience: Audience | undefined, build: Job['build'], reader?: ParentReader): Job {
   const chosen = audience ?? DEFAULT_AUDIENCE[type];
-  const suffix = chosen === DEFAULT_AUDIENCE[type] ? '' : `-${chosen}`;
-  return { type, subject, audience: chosen, output: `${folder}/${subject}/${type}-${date}${suffix}`, template: `${type}.md.hbs`, title: TITLES[type], date, build };
+  if (chosen === 'parent' && !reader) throw new Error(`${subject}: a parent's copy of the ${type} needs its parent (matchParent)`);
+  // A parent's copy is named for the parent: -parent-father, -parent-mother-2.
+  const suffix = chosen === DEFAULT_AUDIENCE[type] ? '' : chosen === 'parent' ? `-parent-${reader!.name}` : `-${chosen}`;
+  const output = `${folder}/${subject}/${type}-${date}${suffix}`;
+  return { type, subject, audience: chosen, ...(chosen === 'parent' ? { reader: reader!.index } : {}), output, template: `${type}.md.hbs`, title: TITLES[type], date, build };
 }
 
 /** The hearings on or after the as-of date that will go ahead (continued ones by their new date), in date order. */
@@ -78,8 +111,8 @@ export function nextHearing(child: ChildFolder, asOf: string): string | undefine
   return hearingsAhead(child, asOf)[0];
 }
 
-export function courtReportJob(child: ChildFolder, hearing: string, audience?: Audience): Job {
-  return job('court-report', child.id, 'children', hearing, audience, (ctx) => courtReportData(ctx, ctx.view.child(child), hearing));
+export function courtReportJob(child: ChildFolder, hearing: string, audience?: Audience, reader?: ParentReader): Job {
+  return job('court-report', child.id, 'children', hearing, audience, (ctx) => courtReportData(ctx, ctx.view.child(child), hearing), reader);
 }
 
 export function relicensingJob(home: HomeFolder, audience?: Audience): Job | undefined {
@@ -92,19 +125,24 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
   const wanted = (type: DocType) => !filter.docs?.length || filter.docs.includes(type);
   const children = root.children.filter((c) => c.case);
   const jobs: Job[] = [];
+  const forParent = filter.audience === 'parent';
   for (const child of children) {
     if (filter.cases?.length && !filter.cases.includes(child.id)) continue;
     if (filter.homes?.length && !filter.cases?.length) continue;
+    // A parent's copies: only of the cases where `--parent` names one parent (the command line reports the others).
+    const match = forParent ? matchParent(child.case!.data, filter.parent ?? '') : undefined;
+    if (match && 'error' in match) continue;
     const hearing = nextHearing(child, asOf);
-    if (hearing && wanted('court-report')) jobs.push(courtReportJob(child, hearing, filter.audience));
+    if (hearing && wanted('court-report')) jobs.push(courtReportJob(child, hearing, filter.audience, match));
     if (child.plan && wanted('service-plan')) {
-      jobs.push(job('service-plan', child.id, 'children', child.plan.data.plan_date, filter.audience, (ctx) => servicePlanData(ctx, ctx.view.child(child))));
+      jobs.push(job('service-plan', child.id, 'children', child.plan.data.plan_date, filter.audience, (ctx) => servicePlanData(ctx, ctx.view.child(child)), match));
     }
     if (child.transition && wanted('transition-plan')) {
-      jobs.push(job('transition-plan', child.id, 'children', child.transition.data.plan_date, filter.audience, (ctx) => transitionPlanData(ctx, ctx.view.child(child))));
+      jobs.push(job('transition-plan', child.id, 'children', child.transition.data.plan_date, filter.audience, (ctx) => transitionPlanData(ctx, ctx.view.child(child)), match));
     }
   }
-  for (const home of root.homes) {
+  // Home studies and re-licensing packets are not served on a parent.
+  for (const home of forParent ? [] : root.homes) {
     if (!home.home) continue;
     if (filter.homes?.length && !filter.homes.includes(home.id)) continue;
     if (filter.cases?.length && !filter.homes?.length) continue;

@@ -51,7 +51,7 @@ export interface JobData {
 
 export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'index' | 'inputHash'>): JobData {
   const view = viewRoot(env.index);
-  const data = job.build({ ...env.context, view, redact: redactor(job.audience) });
+  const data = job.build({ ...env.context, view, redact: redactor(job.audience, job.reader) });
   const inputs = Object.fromEntries([...view.inputs].sort().map((name) => [name, env.inputHash(name)]));
   return { data, inputs };
 }
@@ -105,6 +105,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     asOf: env.context.asOf,
     keywords: [job.type, job.audience],
     ...(env.draft ? { draft: true } : {}),
+    ...(job.audience === 'internal' ? { internal: true } : {}),
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
   if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };

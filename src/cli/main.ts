@@ -43,7 +43,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--out <dir>', 'where documents go').default('output'))
       .addOption(new Option('--as-of <date>', 'the day the documents speak from (YYYY-MM-DD); default: today in the agency\'s time zone').argParser(parseDate))
       .addOption(new Option('--format <list>', 'which files to write: pdf, docx or both').default(['pdf', 'docx'], 'pdf,docx').argParser(parseFormats))
-      .addOption(new Option('--audience <who>', 'whose copy: court, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'foster_parent', 'internal']))
+      .addOption(new Option('--audience <who>', 'whose copy: court, parent, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'parent', 'foster_parent', 'internal']))
+      .option('--parent <role or name>', "with --audience parent: whose copy, a parent's role (mother, father, putative_father …) or full name")
       .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
       .option('--draft', 'print a DRAFT watermark on every page', false)
       .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
@@ -62,10 +63,21 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
       .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
   ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string }) => {
-    const [{ build }, { planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
-    const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}) };
+    checkParentOptions(options);
+    const [{ build }, { matchParent, planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
-    const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => planJobs(caseRoot, asOf, filter), log);
+    const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => {
+      if (options.parent) {
+        // Every case named with --case must have the parent; without --case, at least one must, and none twice.
+        const cases = caseRoot.children.flatMap((c) => (c.case && (!options.case.length || options.case.includes(c.id)) ? [c.case.data] : []));
+        const results = cases.map((c) => matchParent(c, options.parent!));
+        const wrong = results.find((r) => 'error' in r && (r.several || options.case.length > 0));
+        if (wrong && 'error' in wrong) throw new UsageError(wrong.error);
+        if (results.length && results.every((r) => 'error' in r)) throw new UsageError(`no case has a parent "${options.parent}" (a role such as mother or father, or a parent's full name)`);
+      }
+      return planJobs(caseRoot, asOf, filter);
+    }, log);
     if (options.stats) await writeStats(options.stats, outcome);
     setExit(outcome.code);
   });
@@ -77,16 +89,19 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('<case-id>', 'the case id (the folder under children/)')
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
-      .addHelpText('after', '\nExample:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10'),
+      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}"),
   ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
-    const [{ build }, { courtReportJob, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    checkParentOptions(options);
+    const [{ build }, { courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
       (await build(root, options, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
         if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.children.map((c) => c.id)));
+        const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
+        if (reader && 'error' in reader) throw new UsageError(reader.error);
         const hearing = options.hearing ?? nextHearing(child, asOf);
         if (!hearing) throw new UsageError(`${caseId} has no hearing on or after ${asOf}; name one with --hearing YYYY-MM-DD`);
-        return [courtReportJob(child, hearing, options.audience)];
+        return [courtReportJob(child, hearing, options.audience, reader)];
       }, log)).code,
     );
   });
@@ -99,6 +114,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addHelpText('after', '\nExample:\n  $ casepress relicense H-0042\n  built output/homes/H-0042/relicensing-packet-2026-12-31.{pdf,docx}\n    warning NOT MET: annual training, 22 hours (Marcus Whitfield): 13.5 hours counted …'),
   ).action(async (homeId: string, root: string, options: BuildCommandOptions) => {
+    checkParentOptions(options);
+    if (options.audience === 'parent') throw new UsageError('a re-licensing packet is not served on a parent: --audience parent is for court reports and plans');
     const [{ build }, { relicensingJob }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
       (await build(root, options, (caseRoot) => {
@@ -116,6 +133,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addHelpText('after', '\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt children/C-2025-0142/court-report-2026-12-10 (0.8 s)'),
   ).action(async (root: string, options: BuildCommandOptions) => {
+    checkParentOptions(options);
     const { watch } = await import('./commands/watch.js');
     setExit(await watch(root, options, log));
   });
@@ -180,12 +198,20 @@ interface BuildCommandOptions {
   out: string;
   asOf?: string;
   format: Format[];
-  audience?: 'court' | 'foster_parent' | 'internal';
+  audience?: 'court' | 'parent' | 'foster_parent' | 'internal';
+  /** With --audience parent: the parent's role or full name. */
+  parent?: string;
   templates?: string;
   draft: boolean;
   pdfa: boolean;
   force: boolean;
   jobs: number;
+}
+
+/** `--audience parent` names its parent with `--parent`, and `--parent` goes with it only. */
+function checkParentOptions(options: Pick<BuildCommandOptions, 'audience' | 'parent'>): void {
+  if (options.audience === 'parent' && !options.parent) throw new UsageError('--audience parent needs --parent <role or name>, e.g. --parent father');
+  if (options.parent && options.audience !== 'parent') throw new UsageError('--parent goes with --audience parent');
 }
 
 /** The bench's view of a build: counts, and peak memory of the process and of each rendering thread (MB). */

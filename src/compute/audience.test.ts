@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, redactor, WITHHELD_MARKER } from './audience.js';
+import { canSee, parentClass, redactor, WITHHELD_MARKER } from './audience.js';
 
 describe('audiences (case-format.md, Audiences)', () => {
   it('withholds from the court what case-format.md lists', () => {
@@ -10,6 +10,24 @@ describe('audiences (case-format.md, Audiences)', () => {
     expect(canSee('foster_parent', 'foster_family_identity')).toBe(true);
     expect(canSee('foster_parent', 'parent_contact')).toBe(false);
     expect(canSee('internal', 'treatment_without_consent')).toBe(true);
+  });
+
+  it("a parent's copy sees what the court sees but the other parent's details; the child's location only the caregivers and staff", () => {
+    for (const kind of ['foster_family_identity', 'confidential_address', 'treatment_without_consent', 'parent_contact', 'parent_treatment'] as const) {
+      expect(canSee('parent', kind), kind).toBe(false);
+    }
+    expect(canSee('parent', 'reader_own')).toBe(true);
+    expect(canSee('court', 'child_location')).toBe(false);
+    expect(canSee('parent', 'child_location')).toBe(false);
+    expect(canSee('foster_parent', 'child_location')).toBe(true);
+    expect(canSee('internal', 'child_location')).toBe(true);
+    // The father's copy (parent 1): his own address prints, the mother's (parent 0) does not.
+    const father = redactor('parent', 1);
+    expect(father.show(parentClass(father, 1, 'parent_contact'), 'case.yaml parents[1].address', '9 Oak St')).toBe('9 Oak St');
+    expect(father.show(parentClass(father, 0, 'parent_contact'), 'case.yaml parents[0].address', '4 Elm St')).toBe(WITHHELD_MARKER);
+    // Any other copy has no reader: a parent's details are the court's to see, never a foster parent's.
+    expect(parentClass(redactor('court'), 0, 'parent_treatment')).toBe('parent_treatment');
+    expect(redactor('foster_parent', 0).reader).toBeUndefined();
   });
 
   it('prints the marker and records what it withheld, once', () => {

@@ -4,13 +4,18 @@
  * value and hand the value to `withhold`, which returns the visible marker and
  * records what was withheld (for the manifest and the final text scan).
  */
-export const AUDIENCES = ['court', 'foster_parent', 'internal'] as const;
+export const AUDIENCES = ['court', 'parent', 'foster_parent', 'internal'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** Printed where a value is withheld: visible, never a blank. */
 export const WITHHELD_MARKER = '[withheld for this audience]';
 
-/** The kinds of protected information, and who may see each. */
+/**
+ * The kinds of protected information, and who may see each. A `parent` copy is
+ * one parent's (and their attorney's): it sees what the court sees, except the
+ * other parent's contact and treatment details and, when the child's location
+ * is confidential, the child's location.
+ */
 export const PROTECTED = {
   /** Foster family surname, street address and phone (the placement shows as type, home id and county). */
   foster_family_identity: ['foster_parent', 'internal'],
@@ -18,17 +23,34 @@ export const PROTECTED = {
   confidential_address: ['internal'],
   /** Substance-use treatment details without `consent_on_file` (42 CFR Part 2). */
   treatment_without_consent: ['internal'],
-  /** Parents' addresses and phone numbers. */
+  /** Parents' addresses and phone numbers (in a parent's copy, the other parent's: `parentClass`). */
   parent_contact: ['court', 'internal'],
-  /** Parents' treatment details and diagnoses. */
+  /** Parents' treatment details and diagnoses (in a parent's copy, the other parent's: `parentClass`). */
   parent_treatment: ['court', 'internal'],
+  /** The reader's own address, phone and treatment details, in their own parent copy. */
+  reader_own: ['court', 'parent', 'internal'],
   /** Other children's placements beyond the county. */
-  other_children_placement: ['court', 'internal'],
+  other_children_placement: ['court', 'parent', 'internal'],
+  /**
+   * The child's school, placement county and city, and providers' addresses, when the
+   * child's location is confidential (`child.location_confidential`, or a parent's
+   * no-contact order): a court copy is served on every party, the parents included.
+   */
+  child_location: ['foster_parent', 'internal'],
 } as const satisfies Record<string, readonly Audience[]>;
 export type Protected = keyof typeof PROTECTED;
 
 export function canSee(audience: Audience, what: Protected): boolean {
   return (PROTECTED[what] as readonly Audience[]).includes(audience);
+}
+
+/**
+ * The class of one parent's contact or treatment details in this copy: a
+ * parent's copy shows that parent their own (`reader_own`), never another's.
+ * `parent` is the parent's index in the case's `parents`.
+ */
+export function parentClass(redact: Pick<Redactor, 'reader'>, parent: number, kind: 'parent_contact' | 'parent_treatment'): Protected {
+  return redact.reader === parent ? 'reader_own' : kind;
 }
 
 /** One value withheld from one output: what kind, which field, and the text itself (for the final scan). */
@@ -47,6 +69,8 @@ export interface WithheldValue {
 
 export interface Redactor {
   readonly audience: Audience;
+  /** In a `parent` copy, whose it is: the parent's index in the case's `parents`. */
+  readonly reader?: number;
   /** The value when the audience may see it; otherwise the marker, and the value is recorded. */
   show(what: Protected, field: string, value: string): string;
   /**
@@ -61,7 +85,7 @@ export interface Redactor {
   readonly withheld: readonly WithheldValue[];
 }
 
-export function redactor(audience: Audience): Redactor {
+export function redactor(audience: Audience, reader?: number): Redactor {
   const withheld: WithheldValue[] = [];
   /** kind, field and value → index in `withheld` (a court copy records every foster family: thousands). */
   const index = new Map<string, number>();
@@ -76,6 +100,7 @@ export function redactor(audience: Audience): Redactor {
   const record = (kind: Protected, field: string, value: string) => add({ kind, field, value });
   return {
     audience,
+    ...(audience === 'parent' && reader !== undefined ? { reader } : {}),
     withheld,
     record,
     guard: (kind, field, value) => add({ kind, field, value, guard: true }),

@@ -146,6 +146,8 @@ export interface DocumentMeta {
   readonly date: string;
   /** Prints a DRAFT watermark on every page. */
   readonly draft?: boolean;
+  /** An internal copy (agency staff and auditors): every page's footer says INTERNAL — NOT FOR FILING. */
+  readonly internal?: boolean;
 }
 
 /** The agency's letterhead, on page 1. */

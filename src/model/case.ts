@@ -46,6 +46,11 @@ const child = z.strictObject({
   race: z.array(z.enum(RACES)).min(1),
   hispanic: z.boolean(),
   languages: opt(z.array(text)),
+  /**
+   * The child's school, placement county and city, and providers' addresses never reach a
+   * parent (case-format.md, Audiences); implied when any parent has a `no_contact` order.
+   */
+  location_confidential: opt(z.boolean()),
   icwa: z.strictObject({
     inquiry_dates: z.array(calendarDate),
     reason_to_know: z.boolean(),
@@ -117,6 +122,8 @@ const parent = z.strictObject({
   confidential: opt(z.boolean()),
   attorney: opt(person),
   incarcerated: opt(z.boolean()),
+  /** A protective or no-contact order against this parent: the child's location becomes confidential. */
+  no_contact: opt(z.strictObject({ ordered: calendarDate, by: text, terms: text })),
   tpr: opt(z.strictObject({ petition_filed: opt(calendarDate), granted: opt(calendarDate) })),
 });
 
@@ -188,4 +195,5 @@ export const caseRecord = z
 
 export type CaseRecord = z.infer<typeof caseRecord>;
 export type Placement = z.infer<typeof placement>;
+export type Parent = z.infer<typeof parent>;
 export type Hearing = z.infer<typeof hearing>;

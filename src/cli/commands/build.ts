@@ -47,6 +47,8 @@ export interface BuildOptions {
   readonly asOf?: string;
   readonly format: readonly Format[];
   readonly audience?: Audience;
+  /** With the `parent` audience: whose copy (a role or a full name). */
+  readonly parent?: string;
   readonly templates?: string;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
@@ -378,6 +380,7 @@ function settingsHash(rootArg: string, templatesDir: string, asOf: string, optio
       asOf,
       formats: [...options.format].sort(),
       audience: options.audience ?? null,
+      parent: options.parent ?? null,
       draft: options.draft === true,
       pdfa: options.pdfa === true,
       folders: [resolve(rootArg), resolve(templatesDir), resolve(options.out)],

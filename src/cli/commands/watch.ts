@@ -55,7 +55,7 @@ export async function watch(rootArg: string, options: WatchOptions, log: (line: 
     // --force rebuilds everything once, at the start; after that only what a change affects.
     const clock = control.today ?? today;
     const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, quiet: true, today: clock };
-    const filter = options.audience ? { audience: options.audience } : {};
+    const filter = { ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const plan = (root: Parameters<typeof planJobs>[0], asOf: string) => planJobs(root, asOf, filter);
     /** The as-of day of the last build that knew it, and the agency's time zone. */
     let day: BuildOutcome['day'];

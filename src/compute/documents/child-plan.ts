@@ -7,7 +7,7 @@
 import type { ChildFolder } from '../../load/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { recordFosterFamilies, type DocumentContext, type Sourced } from './context.js';
+import { childLocation, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
 import { allowedNames, fosterHomeOf, placementNow } from './people.js';
 import { staffData, type StaffData } from './staff.js';
 
@@ -20,6 +20,10 @@ export interface PlanStart<P> {
   /** Where the child lives on the as-of date (else on the plan date). */
   readonly placement: Placement | undefined;
   readonly placementHome: Sourced<Home> | undefined;
+  /** The homes of the child's relatives: their caregivers keep their names in a court copy. */
+  readonly kin: ReadonlySet<string>;
+  /** How this copy prints the child's school, placement county and providers. */
+  readonly location: ChildLocation;
   readonly caseworker: StaffData;
   readonly supervisor: StaffData;
 }
@@ -46,10 +50,12 @@ export function planStart<P extends { readonly plan_date: string }>(
   const placement = placementNow(record, asOf, plan.plan_date);
   const placementHome = placement?.home ? ctx.view.homeById(placement.home) : undefined;
 
-  // Foster family names are kept out of a court copy wherever they stand.
-  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)));
+  // Foster family names are kept out of a court copy wherever they stand (a relative caregiver's name is not).
+  const kin = kinHomes(record, ctx);
+  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)), kin);
+  const location = childLocation(ctx, record, child.case.file);
 
   const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
   const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);
-  return { record, plan, caseFile: child.case.file, planFile: source.file, warnings, placement, placementHome, caseworker, supervisor };
+  return { record, plan, caseFile: child.case.file, planFile: source.file, warnings, placement, placementHome, kin, location, caseworker, supervisor };
 }

@@ -4,11 +4,12 @@
  * their names can be kept out of a court copy wherever they appear).
  */
 import type { Agency } from '../../model/agency.js';
-import type { Placement } from '../../model/case.js';
-import type { Redactor, WithheldValue } from '../audience.js';
+import type { CaseRecord, Placement } from '../../model/case.js';
+import { canSee, WITHHELD_MARKER, type Redactor, type WithheldValue } from '../audience.js';
 import type { RuleSet } from '../rule-sets.js';
-import type { RootView } from './root-view.js';
+import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
+import { words } from './labels.js';
 
 /** Where agency.yaml sits in every case root. */
 export const AGENCY_FILE = 'agency.yaml';
@@ -54,31 +55,94 @@ export const SETTING_LABELS: Readonly<Record<Placement['setting'], string>> = {
 };
 
 /**
- * Where the child lives, as this audience may read it. The court copy names the
- * setting, the home id and the county, never the foster family's name or address.
+ * The child's location is confidential when case.yaml says so or when any
+ * parent is under a no-contact order (case-format.md, Audiences).
  */
-export function placementWhere(placement: Placement, ctx: DocumentContext): string {
+export function locationConfidential(record: CaseRecord): boolean {
+  return record.child.location_confidential === true || record.parents.some((p) => p.no_contact != null);
+}
+
+/**
+ * A piece of where the child can be found (school, placement county or city, a
+ * provider), as this copy may print it: `field` is a path in case.yaml.
+ */
+export type ChildLocation = (field: string, value: string) => string;
+
+/**
+ * How this copy prints the child's location. When the location is confidential
+ * and the audience may not see it, every piece prints as the marker, and all of
+ * them (the school, each placement's county and provider, the cities of the
+ * homes the child lived in, providers' streets) are guarded so the scans find
+ * them in a narrative. The court's county and the agency's city stand in the
+ * copy's own caption and letterhead, so the scans cannot look for them: a
+ * placement in the court's county prints the marker without being recorded,
+ * and the agency's city is not guarded.
+ */
+export function childLocation(ctx: DocumentContext, record: CaseRecord, caseFile: string): ChildLocation {
+  const { redact } = ctx;
+  if (!locationConfidential(record) || canSee(redact.audience, 'child_location')) return (_, value) => value;
+  const courtCounty = `${record.court.county} County`;
+  const guard = (field: string, value: string) => redact.guard('child_location', field, value);
+  if (record.education) guard(`${caseFile} education.school`, record.education.school);
+  record.placements.forEach((p, i) => {
+    if (p.county !== record.court.county) guard(`${caseFile} placements[${i}].county`, `${p.county} County`);
+    if (p.provider) guard(`${caseFile} placements[${i}].provider`, p.provider);
+    const home = p.home ? ctx.view.homeById(p.home) : undefined;
+    if (home && home.data.address.city !== ctx.agency.address.city) guard(`${home.file} address.city`, home.data.address.city);
+  });
+  (record.others ?? []).forEach((o, i) => {
+    if (o.address) guard(`${caseFile} others[${i}].address.street`, o.address.street);
+  });
+  return (field, value) => (value === courtCounty ? WITHHELD_MARKER : redact.show('child_location', `${caseFile} ${field}`, value));
+}
+
+/** In a parent's copy, whose it is: the parent's name and role in words (the template names them on page 1). */
+export function readerOf(ctx: DocumentContext, record: CaseRecord): { name: string; role: string } | null {
+  const reader = ctx.redact.reader === undefined ? undefined : record.parents[ctx.redact.reader];
+  return reader ? { name: reader.name, role: words(reader.role).toLowerCase() } : null;
+}
+
+/** A relative's home: the caregivers' names (never their address or phone) print in a court copy (case-format.md, Audiences). */
+export function isKinship(placement: Placement, home: FosterFamily | undefined): boolean {
+  return placement.setting === 'foster_family_relative' || home?.data.type === 'kinship';
+}
+
+/** The homes where the child lives or lived with relatives. */
+export function kinHomes(record: CaseRecord, ctx: DocumentContext): ReadonlySet<string> {
+  return new Set(record.placements.flatMap((p) => (p.home && isKinship(p, ctx.view.homeById(p.home)) ? [p.home] : [])));
+}
+
+/**
+ * Where the child lives, as this audience may read it. The court copy names the
+ * setting, the home id and the county, never the foster family's name or address;
+ * a relative's home names the caregivers. `at` is the placement's index in case.yaml.
+ */
+export function placementWhere(placement: Placement, at: number, ctx: DocumentContext, location: ChildLocation): string {
   const home = placement.home ? ctx.view.homeById(placement.home) : undefined;
   const setting = SETTING_LABELS[placement.setting];
-  if (!home) return [setting, placement.provider, `${placement.county} County`].filter(Boolean).join(', ');
+  const county = location(`placements[${at}].county`, `${placement.county} County`);
+  if (!home) return [setting, placement.provider && location(`placements[${at}].provider`, placement.provider), county].filter(Boolean).join(', ');
   const family = home.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
-  const names = family.map((name, i) => ctx.redact.show('foster_family_identity', `${home.file} household[${i}].name`, name));
+  const names = isKinship(placement, home) ? family : family.map((name, i) => ctx.redact.show('foster_family_identity', `${home.file} household[${i}].name`, name));
   const shownNames = names.every((n) => n === names[0]) ? [names[0]!] : names;
-  return `${setting} ${home.data.id} (${shownNames.join(' and ')}), ${placement.county} County`;
+  return `${setting} ${home.data.id} (${shownNames.join(' and ')}), ${county}`;
 }
 
 /**
  * Every foster parent's full name, surname, street and phone, recorded as guards
  * in a court copy so the final scan of the document's text finds them even in
  * a narrative. A surname the child's own family shares (a kinship home) is kept:
- * `allowedNames` are the names the copy prints legitimately (child, parents, siblings).
+ * `allowedNames` are the names the copy prints legitimately (child, parents, siblings),
+ * and `kin` the homes of the child's relatives, whose caregivers' names print.
  */
-export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonly string[]): void {
-  if (ctx.redact.audience !== 'court') return;
+export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonly string[], kin: ReadonlySet<string> = new Set()): void {
+  if (canSee(ctx.redact.audience, 'foster_family_identity')) return;
   const allowedWords = new Set(allowedNames.flatMap((name) => name.toLowerCase().split(/[\s-]+/)));
   for (const home of ctx.view.fosterFamilies.list) {
+    // The child's relatives (`kin`: kinHomes) are named in a court copy; their street and phone are not.
+    const named = kin.has(home.data.id);
     home.data.household.forEach((member, i) => {
-      if (member.role === 'child') return;
+      if (member.role === 'child' || named) return;
       ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name`, member.name);
       const surname = member.name.trim().split(/\s+/).pop();
       if (surname && surname.length > 2 && !allowedWords.has(surname.toLowerCase())) ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name (surname)`, surname);

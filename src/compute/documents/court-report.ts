@@ -13,7 +13,7 @@ import type { CaseRecord, Hearing, Placement } from '../../model/case.js';
 import type { Contact, Visit } from '../../model/notes.js';
 import type { Plan } from '../../model/plan.js';
 import type { ChildFolder } from '../../load/case-root.js';
-import { canSee, type Protected } from '../audience.js';
+import { canSee, parentClass, type Protected } from '../audience.js';
 import {
   caseDueItems,
   cansSummary,
@@ -37,9 +37,9 @@ import {
   type Rating,
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
-import { placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
-import { fosterHomeOf } from './people.js';
+import { fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -233,7 +233,15 @@ const WITHHELD_LABELS: Readonly<Record<Protected, string>> = {
   treatment_without_consent: 'substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)',
   parent_contact: "parents' addresses and phone numbers",
   parent_treatment: "parents' treatment details and diagnoses",
+  reader_own: "the reader's own address, phone and treatment details",
   other_children_placement: "other children's placements beyond the county",
+  child_location: "where the child can be found: the school, the placement's county and city, providers' addresses (the child's location is confidential)",
+};
+
+/** In a parent's copy, what is withheld about parents is the other parent's. */
+const WITHHELD_FROM_PARENT: Partial<Readonly<Record<Protected, string>>> = {
+  parent_contact: "the other parent's address and phone number",
+  parent_treatment: "the other parent's treatment details and diagnoses",
 };
 
 const STATE_NAMES: Readonly<Record<string, string | null>> = {
@@ -299,11 +307,13 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // printed as the role and home id where structured data names them.
   const parentNames = record.parents.map((p) => p.name);
   const siblingNames = (record.siblings ?? []).map((s) => s.name);
-  recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames]);
-  /** A person named in structured data, as this audience may read the name. */
+  const kin = kinHomes(record, ctx);
+  recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames], kin);
+  const location = childLocation(ctx, record, caseFile.file);
+  /** A person named in structured data, as this audience may read the name (a relative caregiver by name). */
   const person = (name: string): string => {
     const home = fosterHomeOf(name, ctx)?.data.id;
-    if (!home || canSee(audience, 'foster_family_identity')) return name;
+    if (!home || kin.has(home) || canSee(audience, 'foster_family_identity')) return name;
     redact.record('foster_family_identity', `homes/${home}/home.yaml household (name)`, name);
     return `foster parent (${home})`;
   };
@@ -416,14 +426,15 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const placements = [...record.placements].sort((a, b) => compareDates(a.start, b.start));
   const current = currentPlacement(placements, asOf);
   const moves = placementMoves(record, asOf);
-  const where = (p: Placement): string => placementWhere(p, ctx);
+  const where = (p: Placement): string => placementWhere(p, record.placements.indexOf(p), ctx, location);
+  const countyOf = (p: Placement): string => location(`placements[${record.placements.indexOf(p)}].county`, `${p.county} County`);
   const placementRows = placements.map((p, i) => ({
     n: i + 1,
     start: p.start,
     end: orNull(p.end),
     setting: SETTING_LABELS[p.setting],
     where: where(p),
-    county: p.county,
+    county: countyOf(p),
     reason: orNull(p.reason_for_change),
     current: p === current,
     prior_episode: p.start < record.removal.date,
@@ -434,7 +445,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         where: where(current),
         since: current.start,
         days: daysBetween(current.start, asOf),
-        county: current.county,
+        county: countyOf(current),
         counts_as_care: current.setting !== 'trial_home_visit' && current.setting !== 'runaway',
         trial_home_visit: current.setting === 'trial_home_visit',
         // domain.md §1.5 (45 CFR 1356.21(e); KY SOP C7-30): longer than 6 months only by court order.
@@ -445,17 +456,21 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // --- services (plan goals) and the 42 CFR Part 2 rule
   const goals = plan?.goals ?? [];
   const goalFile = child.plan?.file ?? `${child.path}/plan.yaml`;
-  /** A parent's treatment goal (substance use, mental health): withheld whole from an audience that may not read parents' treatment. */
-  const parentTreatment = (g: Plan['goals'][number]) =>
-    (g.for === 'mother' || g.for === 'father') && (g.area === 'substance_use' || g.area === 'mental_health') && !canSee(audience, 'parent_treatment');
+  const treatmentClass = (g: Plan['goals'][number]) => goalTreatmentClass(record, redact, g.for);
+  const hiddenTreatment = (g: Plan['goals'][number]): boolean => {
+    const kind = treatmentClass(g);
+    return kind !== undefined && !canSee(audience, kind);
+  };
+  /** A parent's treatment goal (substance use, mental health): withheld whole from an audience that may not read that parent's treatment. */
+  const parentTreatment = (g: Plan['goals'][number]) => (g.area === 'substance_use' || g.area === 'mental_health') && hiddenTreatment(g);
   const serviceRows = (goalIndex: number) =>
     (goals[goalIndex]?.services ?? []).map((s, j) => {
       const field = `${goalFile} goals[${goalIndex}].services[${j}]`;
       const kind: Protected | undefined =
         s.substance_use_treatment === true && s.consent_on_file !== true && !canSee(audience, 'treatment_without_consent')
           ? 'treatment_without_consent'
-          : parentTreatment(goals[goalIndex]!)
-            ? 'parent_treatment'
+          : parentTreatment(goals[goalIndex]!) || (s.substance_use_treatment === true && hiddenTreatment(goals[goalIndex]!))
+            ? treatmentClass(goals[goalIndex]!)
             : undefined;
       if (kind) {
         // 42 CFR Part 2 (or the audience's rule): neither provider nor service, nor whether it is going on.
@@ -479,7 +494,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     const hidden = parentTreatment(g);
     const field = `${goalFile} goals[${i}]`;
     const objectives = g.objectives.map((o, j) => ({
-      statement: hidden ? redact.show('parent_treatment', `${field}.objectives[${j}].statement`, o.statement) : o.statement,
+      statement: hidden ? redact.show(treatmentClass(g)!, `${field}.objectives[${j}].statement`, o.statement) : o.statement,
       target_date: orNull(o.target_date),
       status: OBJECTIVE_STATUS_LABELS[o.status],
     }));
@@ -489,7 +504,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       id: g.id,
       for: GOAL_FOR_LABELS[g.for],
       area: words(g.area),
-      statement: hidden ? redact.show('parent_treatment', `${field}.statement`, g.statement) : g.statement,
+      statement: hidden ? redact.show(treatmentClass(g)!, `${field}.statement`, g.statement) : g.statement,
       objectives,
       objectives_met: g.objectives.filter((o) => o.status === 'met').length,
       objectives_total: g.objectives.length,
@@ -522,20 +537,15 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const parents = record.parents.map((p, i) => {
     const field = `${caseFile.file} parents[${i}]`;
     const secret = p.confidential === true || p.address?.confidential === true;
+    // A confidential address is the court's to keep; otherwise a parent's copy shows that parent their own.
+    const contact: Protected = secret ? 'confidential_address' : parentClass(redact, i, 'parent_contact');
     let address: string | null = null;
     if (p.address) {
       const line = `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.zip}`;
-      if (secret) {
-        address = redact.show('confidential_address', `${field}.address`, line);
-        redact.record('confidential_address', `${field}.address.street`, p.address.street);
-      } else {
-        address = redact.show('parent_contact', `${field}.address`, line);
-      }
+      address = redact.show(contact, `${field}.address`, line);
+      redact.record(contact, `${field}.address.street`, p.address.street);
     }
-    if (p.phone) {
-      if (secret) redact.record('confidential_address', `${field}.phone`, p.phone);
-      else if (!canSee(audience, 'parent_contact')) redact.record('parent_contact', `${field}.phone`, p.phone);
-    }
+    if (p.phone) redact.record(contact, `${field}.phone`, p.phone);
     const mine = visits.filter((v) => v.participants.includes(p.role) || v.participants.includes(p.name));
     const goalRole: Plan['goals'][number]['for'] | undefined = p.role === 'mother' ? 'mother' : p.role === 'father' || p.role === 'putative_father' ? 'father' : undefined;
     return {
@@ -607,7 +617,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const e = record.education;
   const education = e
     ? {
-        school: e.school,
+        school: location('education.school', e.school),
         grade: String(e.grade),
         iep: e.iep,
         plan_504: e.plan_504,
@@ -751,10 +761,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
-  const withheldKinds = [...new Set(redact.withheld.map((w) => w.kind))].map((k) => WITHHELD_LABELS[k]);
+  const withheldKinds = [...new Set(redact.withheld.map((w) => w.kind))].map((k) => (audience === 'parent' ? WITHHELD_FROM_PARENT[k] : undefined) ?? WITHHELD_LABELS[k]);
 
   const data = {
     audience,
+    reader: readerOf(ctx, record),
     as_of: asOf,
     agency: { name: agency.name, jurisdiction: STATE_NAMES[agency.state] ?? null },
     case_id: record.id,

@@ -5,7 +5,8 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
-import { canSee, WITHHELD_MARKER } from '../audience.js';
+import type { Plan } from '../../model/plan.js';
+import { canSee, parentClass, WITHHELD_MARKER, type Protected, type Redactor } from '../audience.js';
 import { currentPlacement } from '../case/placements.js';
 import type { DocumentContext } from './context.js';
 import { nameKey, type FosterFamily } from './root-view.js';
@@ -26,17 +27,30 @@ export function placementNow(record: CaseRecord, asOf: string, date: string): Pl
  * How a person named in the structured data prints for this audience: a foster
  * parent's name becomes "Foster parent, home H-0042" (another adult of the home
  * "Foster family member, home H-0042") in a court copy
- * (case-format.md, Audiences), and the name is recorded as withheld.
+ * (case-format.md, Audiences), and the name is recorded as withheld. The
+ * child's relatives who care for the child (`kin`: the homes, kinHomes) keep their names.
  */
-export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined): string {
+export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined, kin: ReadonlySet<string>): string {
   const home = fosterHomeOf(name, ctx);
   if (!home && role !== 'foster_parent') return name;
-  if (canSee(ctx.redact.audience, 'foster_family_identity')) return name;
+  if (canSee(ctx.redact.audience, 'foster_family_identity') || kin.has(home?.data.id ?? fallbackHome ?? '')) return name;
   ctx.redact.record('foster_family_identity', field, name);
   const member = home?.data.household.find((m) => sameName(m.name, name));
   const label = member && member.role !== 'applicant' && member.role !== 'co_applicant' ? 'Foster family member' : 'Foster parent';
   const homeId = home?.data.id ?? fallbackHome;
   return homeId ? `${label}, home ${homeId}` : `${label} ${WITHHELD_MARKER}`;
+}
+
+/**
+ * The class of the treatment details of a plan goal for a parent (`for: mother | father`):
+ * that parent's, which their own copy shows them; undefined for a goal that is no parent's.
+ * When two parents hold the role, the goal is neither's own.
+ */
+export function goalTreatmentClass(record: CaseRecord, redact: Redactor, goalFor: Plan['goals'][number]['for']): Protected | undefined {
+  if (goalFor !== 'mother' && goalFor !== 'father') return undefined;
+  const roles: readonly string[] = goalFor === 'mother' ? ['mother'] : ['father', 'putative_father'];
+  const whose = record.parents.flatMap((p, i) => (roles.includes(p.role) ? [i] : []));
+  return parentClass(redact, whose.length === 1 ? whose[0]! : -1, 'parent_treatment');
 }
 
 /** The names a court copy prints legitimately: they keep a shared surname (a kinship home) out of the scan. */

@@ -28,6 +28,8 @@ export interface FosterFamily {
   readonly file: string;
   readonly data: {
     readonly id: string;
+    /** A kinship home's caregivers are named in a court copy. */
+    readonly type: Home['type'];
     readonly household: readonly Pick<Home['household'][number], 'name' | 'role'>[];
     readonly address: Pick<Home['address'], 'street'>;
     readonly phone?: Home['phone'];
@@ -58,10 +60,10 @@ export function indexRoot(root: CaseRoot): RootIndex {
   for (const folder of root.homes) {
     const home = folder.home;
     if (!home) continue;
-    const { id, household, address, phone } = home.data;
+    const { id, type, household, address, phone } = home.data;
     const family: FosterFamily = {
       file: home.file,
-      data: { id, household: household.map(({ name, role }) => ({ name, role })), address: { street: address.street }, ...(phone ? { phone } : {}) },
+      data: { id, type, household: household.map(({ name, role }) => ({ name, role })), address: { street: address.street }, ...(phone ? { phone } : {}) },
     };
     list.push(family);
     for (const member of household) if (member.role !== 'child' && !byName.has(nameKey(member.name))) byName.set(nameKey(member.name), family);

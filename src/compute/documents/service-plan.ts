@@ -11,13 +11,13 @@ import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../load/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
-import { canSee, WITHHELD_MARKER } from '../audience.js';
+import { canSee, WITHHELD_MARKER, type Protected } from '../audience.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
-import { placementWhere, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { placementWhere, readerOf, SETTING_LABELS, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
 import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
-import { personName, sameName } from './people.js';
+import { goalTreatmentClass, personName, sameName } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import type { StaffData } from './staff.js';
 
@@ -110,11 +110,11 @@ const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_
 
 // ── Pieces of the case record ─────────────────────────────────────────────
 
-export function educationData(record: CaseRecord) {
+export function educationData(record: CaseRecord, location: ChildLocation) {
   const e = record.education;
   if (!e) return null;
   return {
-    school: e.school,
+    school: location('education.school', e.school),
     grade: String(e.grade),
     iep: e.iep,
     plan_504: e.plan_504,
@@ -179,7 +179,7 @@ function progressData(counts: StatusCounts) {
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  const { record, plan, caseFile, planFile, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+  const { record, plan, caseFile, planFile, warnings, placement, placementHome, kin, location, caseworker, supervisor } = planStart(
     ctx,
     child,
     child.plan,
@@ -198,7 +198,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const fosterParentsLabel = () => {
     if (!placementHome) return 'Foster parents';
     const names = placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
-    if (!canSee(redact.audience, 'foster_family_identity')) return `Foster parents, home ${placementHome.data.id}`;
+    if (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id)) return `Foster parents, home ${placementHome.data.id}`;
     return names.length ? `Foster parents (${names.join(' and ')})` : 'Foster parents';
   };
   const forLabel = (goalFor: Plan['goals'][number]['for']): string => {
@@ -231,7 +231,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       if (objectivePastDue) pastDue.push({ text: `objective ${number} (target date ${formatLongDate(objective.target_date!)})`, iso: `objective ${number} (target ${objective.target_date})` });
       const tasks = (objective.tasks ?? []).map((task, t) => {
         const isPastDue = task.due != null && task.due < asOf && OPEN_STATUSES.has(task.status);
-        const responsible = personName(task.responsible, undefined, `${planFile} goals[${g}].objectives[${o}].tasks[${t}].responsible`, ctx, placementHome?.data.id);
+        const responsible = personName(task.responsible, undefined, `${planFile} goals[${g}].objectives[${o}].tasks[${t}].responsible`, ctx, placementHome?.data.id, kin);
         if (isPastDue) pastDue.push({ text: `step "${task.task}" (goal ${g + 1}, due ${formatLongDate(task.due!)})`, iso: `step "${task.task}" (goal ${g + 1}, due ${task.due})` });
         return {
           task: task.task,
@@ -256,7 +256,11 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       const field = `${planFile} goals[${g}].services[${s}]`;
       // 42 CFR Part 2: treatment details print only with consent on file.
       const partTwo = service.substance_use_treatment === true && service.consent_on_file !== true;
-      const kind = partTwo ? 'treatment_without_consent' : parentGoal && (service.substance_use_treatment === true || goal.area === 'substance_use' || goal.area === 'mental_health') ? 'parent_treatment' : undefined;
+      const kind: Protected | undefined = partTwo
+        ? 'treatment_without_consent'
+        : parentGoal && (service.substance_use_treatment === true || goal.area === 'substance_use' || goal.area === 'mental_health')
+          ? goalTreatmentClass(record, redact, goal.for)
+          : undefined;
       if (kind && !canSee(redact.audience, kind)) {
         servicesWithheld += 1;
         return {
@@ -299,7 +303,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   // Participants and who signs.
   const participants = plan.participants.map((p, i) => {
-    const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id);
+    const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin);
     if (p.signed == null && (p.comment == null || p.comment.trim() === '')) {
       warnings.push(`${planFile}: participant ${i + 1} (${ROLE_LABELS[p.role].toLowerCase()}) has not signed and no reason is recorded in comment`);
     }
@@ -359,6 +363,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     document: { title: SERVICE_PLAN_TITLE, subject: `${SERVICE_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
     as_of: asOf,
     audience: redact.audience,
+    reader: readerOf(ctx, record),
     agency: { name: agency.name, phone: agency.phone ?? null },
     child: {
       name: record.child.name,
@@ -380,7 +385,12 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     caseworker,
     supervisor,
     placement: placement
-      ? { where: placementWhere(placement, ctx), setting: SETTING_LABELS[placement.setting], since: placement.start, county: placement.county }
+      ? {
+          where: placementWhere(placement, record.placements.indexOf(placement), ctx, location),
+          setting: SETTING_LABELS[placement.setting],
+          since: placement.start,
+          county: location(`placements[${record.placements.indexOf(placement)}].county`, `${placement.county} County`),
+        }
       : null,
     permanency: {
       goal_label: PERMANENCY_GOAL_LABELS[record.permanency.goal],
@@ -391,7 +401,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     progress: progressData(progress.objectives),
     goals,
     services_withheld: servicesWithheld > 0,
-    education: educationData(record),
+    education: educationData(record, location),
     health: healthData(record),
     youth: {
       age: youth.age,

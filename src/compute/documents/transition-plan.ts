@@ -10,10 +10,10 @@
 import { addDays, ageOn, formatLongDate } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../load/case-root.js';
 import type { Transition } from '../../model/transition.js';
-import { canSee, type Protected } from '../audience.js';
+import { canSee, parentClass, type Protected } from '../audience.js';
 import { transitionPlanStatus, TRANSITION_CITATION, TRANSITION_PLAN_DAYS_BEFORE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
-import { placementWhere, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { placementWhere, readerOf, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { capitalize, countsInWords, STATE_NAMES } from './labels.js';
 import { fosterHomeOf, personName } from './people.js';
 import { scrubWithheld } from './scrub.js';
@@ -55,7 +55,7 @@ const DOCUMENTS_WARNING_DAYS = 90;
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
 export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
-  const { record, plan, caseFile, planFile: file, warnings, placement, placementHome, caseworker, supervisor } = planStart(
+  const { record, plan, caseFile, planFile: file, warnings, placement, placementHome, kin, location, caseworker, supervisor } = planStart(
     ctx,
     child,
     child.transition,
@@ -104,11 +104,17 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
   // a parent's phone follows the parent's own protection.
   const person = (kind: 'mentors' | 'supports') => (p: { name: string; relationship: string; phone?: string | null | undefined }, i: number) => {
     const field = `${file} ${kind}[${i}]`;
-    const name = personName(p.name, undefined, `${field}.name`, ctx, placementHome?.data.id);
+    const name = personName(p.name, undefined, `${field}.name`, ctx, placementHome?.data.id, kin);
     let phone = p.phone ?? null;
     if (phone) {
       const parent = record.parents.find((q) => q.name === p.name);
-      const kindOf: Protected | undefined = fosterHomeOf(p.name, ctx) ? 'foster_family_identity' : parent?.confidential ? 'confidential_address' : parent ? 'parent_contact' : undefined;
+      const kindOf: Protected | undefined = fosterHomeOf(p.name, ctx)
+        ? 'foster_family_identity'
+        : parent?.confidential
+          ? 'confidential_address'
+          : parent
+            ? parentClass(redact, record.parents.indexOf(parent), 'parent_contact')
+            : undefined;
       if (kindOf && !canSee(redact.audience, kindOf)) phone = redact.show(kindOf, `${field}.phone`, phone);
     }
     return { name, relationship: p.relationship, phone };
@@ -125,6 +131,7 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
     document: { title: TRANSITION_PLAN_TITLE, subject: `${TRANSITION_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
     as_of: asOf,
     audience: redact.audience,
+    reader: readerOf(ctx, record),
     agency: { name: agency.name, state_name: STATE_NAMES[agency.state] ?? null },
     youth: {
       name: record.child.name,
@@ -143,7 +150,7 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
       met: status.met,
     },
     extended_care: plan.extended_care ? { eligible: plan.extended_care.eligible, elected: plan.extended_care.elected ?? null } : null,
-    placement: placement ? { where: placementWhere(placement, ctx), setting: SETTING_LABELS[placement.setting], since: placement.start } : null,
+    placement: placement ? { where: placementWhere(placement, record.placements.indexOf(placement), ctx, location), setting: SETTING_LABELS[placement.setting], since: placement.start } : null,
     caseworker,
     supervisor,
     housing: area(plan.housing),

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { CaseRoot } from '../case-root.js';
 import type { Check, CheckContext } from './context.js';
+import { noContactKeepsLocationConfidential } from './confidentiality.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
 import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
 import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
@@ -16,6 +17,7 @@ const CHECKS: readonly Check[] = [
   homeDatesInOrder,
   planReviewWithinSixMonths,
   youthTakesPart,
+  noContactKeepsLocationConfidential,
 ];
 
 export function runChecks(root: CaseRoot): Diagnostic[] {

@@ -326,7 +326,7 @@ describe('xml.ts writes what docx writes for every document of the example agenc
       const rendered = renderTemplate(compiled.template, data.data);
       if (rendered.markdown === undefined) throw new Error(`${job.output}: the template failed`);
       const { blocks } = markdownToTree(rendered.markdown, compiled.template.file, { images: Object.keys(images) });
-      const meta = documentMeta(agency, { title: job.title, subject: `${job.title} — ${job.subject}`, reference: job.subject, asOf: AS_OF, keywords: [job.type, job.audience] });
+      const meta = documentMeta(agency, { title: job.title, subject: `${job.title} — ${job.subject}`, reference: job.subject, asOf: AS_OF, keywords: [job.type, job.audience], internal: job.audience === 'internal' });
       const letterhead = agencyLetterhead(agency);
       const tree = scanWithheld({ meta, ...(letterhead ? { letterhead } : {}), blocks }, data.withheld).tree;
       trees.push({ name: job.output, tree });

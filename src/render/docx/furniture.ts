@@ -166,9 +166,12 @@ export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx
   });
 }
 
-/** The footer of every page: the confidentiality notice, then the reference and "Page X of Y". */
+/** The footer of every page: the confidentiality notice, then the reference, INTERNAL — NOT FOR FILING on an internal copy, and "Page X of Y". */
 export function footer(meta: DocumentMeta, ctx: RenderContext): Footer {
   const { style } = ctx;
+  const mark = meta.internal
+    ? [new TextRun({ children: [new Tab()] }), new TextRun({ text: cleanText(style.internalMark.text), bold: true, color: hex(style.internalMark.color) })]
+    : [];
   return new Footer({
     children: [
       new Paragraph({
@@ -178,9 +181,10 @@ export function footer(meta: DocumentMeta, ctx: RenderContext): Footer {
       }),
       new Paragraph({
         style: FOOTER_STYLE,
-        tabStops: rightTab(ctx),
+        tabStops: meta.internal ? [{ type: TabStopType.CENTER, position: twips(textWidth(style) / 2) }, ...rightTab(ctx)] : rightTab(ctx),
         children: [
           new TextRun({ text: cleanText(meta.reference) }),
+          ...mark,
           new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
         ],
       }),

@@ -614,6 +614,7 @@ const FIELD = (instruction: string) =>
 
 function footer(tree: DocumentTree, style: StyleSheet): string {
   const { meta } = tree;
+  const mark = meta.internal ? TAB_RUN + textRun(cleanText(style.internalMark.text), { bold: true, color: hex(style.internalMark.color) }) : '';
   return (
     paragraph({
       style: FOOTER_STYLE,
@@ -622,9 +623,10 @@ function footer(tree: DocumentTree, style: StyleSheet): string {
     }) +
     paragraph({
       style: FOOTER_STYLE,
-      tabs: rightTab(style),
+      tabs: (meta.internal ? `<w:tab w:val="center" w:pos="${twips(textWidth(style) / 2)}"/>` : '') + rightTab(style),
       children:
         textRun(cleanText(meta.reference)) +
+        mark +
         '<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>' +
         FIELD('PAGE') +
         textRun(' of ') +

@@ -1,7 +1,8 @@
 /**
  * What prints around the content: the letterhead on page 1, the running
  * header (document title) and footer (confidentiality notice, reference,
- * "Page X of Y") on every page, and the DRAFT watermark.
+ * INTERNAL — NOT FOR FILING on an internal copy, "Page X of Y") on every page,
+ * and the DRAFT watermark.
  */
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
 import type { PdfContext } from './context.js';
@@ -74,7 +75,9 @@ export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, pageNumber
     notice[FOOTER_NOTICE_LINES - 1] = oneLine(ctx, `${plain(notice[FOOTER_NOTICE_LINES - 1]!)} …`, footerStyle, width);
   }
   const pageLine = breakLines(faces, [{ text: `Page ${pageNumber} of ${pageCount}`, style: { ...footerStyle, font: 'bold' } }], width)[0]!;
-  const reference = oneLine(ctx, meta.reference, footerStyle, width - pageLine.width - 12);
+  // An internal copy says so in the middle of the last line, on every page.
+  const mark = meta.internal ? oneLine(ctx, style.internalMark.text, { font: 'bold', size: footerStyle.size, color: style.internalMark.color }, width) : undefined;
+  const reference = oneLine(ctx, meta.reference, footerStyle, mark ? (width - mark.width) / 2 - 12 : width - pageLine.width - 12);
   const lastBaseline = page.height - 30;
   let baseline = lastBaseline - notice.length * footerMetrics.height;
   const footerRule = baseline - footerMetrics.ascent - 5;
@@ -84,6 +87,7 @@ export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, pageNumber
     baseline += footerMetrics.height;
   }
   drawLine(ctx, reference, page.left, lastBaseline, width);
+  if (mark) drawLine(ctx, mark, page.left, lastBaseline, width, 'center');
   drawLine(ctx, pageLine, page.left, lastBaseline, width, 'right');
 }
 

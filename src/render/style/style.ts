@@ -25,6 +25,8 @@ export interface StyleSheet {
   readonly footer: { readonly fontSize: number; readonly color: string };
   readonly letterhead: { readonly nameSize: number; readonly logoHeight: number; readonly logoMaxWidth: number; readonly color: string };
   readonly watermark: { readonly text: string; readonly size: number; readonly color: string; readonly opacity: number };
+  /** In the footer of every page of an internal copy, between the reference and the page number. */
+  readonly internalMark: { readonly text: string; readonly color: string };
   readonly textColor: string;
   readonly linkColor: string;
 }
@@ -51,6 +53,7 @@ export const STYLE: StyleSheet = {
   footer: { fontSize: 8, color: '#444444' },
   letterhead: { nameSize: 15, logoHeight: 48, logoMaxWidth: 150, color: '#1F3A5F' },
   watermark: { text: 'DRAFT', size: 110, color: '#C0C0C0', opacity: 0.25 },
+  internalMark: { text: 'INTERNAL — NOT FOR FILING', color: '#B03A2E' },
   textColor: '#000000',
   linkColor: '#1F4E99',
 };
