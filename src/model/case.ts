@@ -104,9 +104,13 @@ const permanency = z.strictObject({
   ),
 });
 
+/** The roles a parent record can have (a treatment passage names its parent by one). */
+export const PARENT_ROLES = ['mother', 'father', 'putative_father', 'legal_guardian', 'other'] as const;
+export type ParentRole = (typeof PARENT_ROLES)[number];
+
 const parent = z.strictObject({
   name: text,
-  role: z.enum(['mother', 'father', 'putative_father', 'legal_guardian', 'other']),
+  role: z.enum(PARENT_ROLES),
   rights: z.enum(['intact', 'terminated', 'relinquished', 'deceased']),
   address: opt(address),
   phone: opt(text),

@@ -4,6 +4,7 @@ import type { CaseRoot } from '../case-root.js';
 import type { Check, CheckContext } from './context.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
 import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
+import { treatmentFencesAreBalanced } from './treatment-fences.js';
 import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
 
 const CHECKS: readonly Check[] = [
@@ -16,6 +17,7 @@ const CHECKS: readonly Check[] = [
   homeDatesInOrder,
   planReviewWithinSixMonths,
   youthTakesPart,
+  treatmentFencesAreBalanced,
 ];
 
 export function runChecks(root: CaseRoot): Diagnostic[] {
