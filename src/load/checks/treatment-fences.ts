@@ -62,7 +62,7 @@ function checkFile(file: LoadedFile, out: Diagnostic[]): void {
 }
 
 function wrong(file: LoadedFile, p: FenceProblem, field: string | undefined, span: Span | undefined): Diagnostic {
-  return diagnostic('CP1314', { file: file.file, span, field, message: p.message, hint: p.hint });
+  return diagnostic('CP1314', { file: file.file, span, field, message: field ? `\`${field}\`: ${p.message}` : p.message, hint: p.hint });
 }
 
 function notHere(file: LoadedFile, field: string | undefined, span: Span | undefined, fields: readonly string[]): Diagnostic {
