@@ -9,8 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
 import type { DocumentData } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
+import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';
+import { servicePlanData } from '../../src/compute/documents/service-plan.js';
 import type { ChildFolder } from '../../src/load/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
+import { fieldsOfSchema } from '../../src/load/schema-walk.js';
+import { FILE_KINDS } from '../../src/model/file-kinds.js';
+import { narrativeText } from '../../src/model/primitives.js';
 import { parts } from '../helpers/docx-parts.js';
 import { childFolder, documentContext, loadExample } from '../helpers/document-context.js';
 import { renderDocument } from '../helpers/render-document.js';
@@ -142,5 +147,59 @@ describe("a copy's notice of what it withheld", () => {
     expect(kinds(data).has('foster_family_identity')).toBe(false);
     expect(notice.join(' ')).not.toContain('foster family');
     expect(pdf).not.toContain('Information withheld from this copy');
+  });
+});
+
+describe('every field the schema types as narrative text', () => {
+  /** `data` with the value at `path` (`[]`: index 0) set to `value`; undefined when the data has no such place. */
+  function setAt(data: unknown, path: string, value: string): unknown {
+    const copy = structuredClone(data) as Record<string, unknown>;
+    const parts = path.split('.').flatMap((p) => (p.endsWith('[]') ? [p.slice(0, -2), 0] : [p])).flatMap((p) => (p === '' ? [] : [p]));
+    let at: Record<string | number, unknown> = copy;
+    for (const part of parts.slice(0, -1)) {
+      const next = at[part];
+      if (next === null || typeof next !== 'object') return undefined;
+      at = next as Record<string | number, unknown>;
+    }
+    at[parts.at(-1)!] = value;
+    return copy;
+  }
+  const fenced = (secret: string) => `Shown.\n:::treatment{parent=mother}\n${secret}\n:::`;
+
+  it.each(['case', 'plan', 'assessment'] as const)('of %s: its passage never reaches a foster parent\'s court report or service plan', (kind) => {
+    const fields = fieldsOfSchema(FILE_KINDS[kind].schema, narrativeText);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      const secret = `Secret ${kind} ${field}`;
+      const child = folder();
+      let changed: ChildFolder;
+      if (kind === 'assessment') changed = { ...child, assessments: child.assessments.map((a) => ({ ...a, data: setAt(a.data, field, fenced(secret)) as typeof a.data })) };
+      else {
+        const file = kind === 'case' ? child.case! : child.plan!;
+        const data = setAt(file.data, field, fenced(secret));
+        expect(data, `${kind} ${field} is in C-2025-0142`).toBeDefined();
+        changed = { ...child, [kind]: { ...file, data } };
+      }
+      const printed = JSON.stringify([courtReportData(documentContext(loaded.root, 'foster_parent'), changed, HEARING).data, servicePlanData(documentContext(loaded.root, 'foster_parent'), changed).data]);
+      expect(printed, field).not.toContain('Secret');
+      expect(printed, field).not.toContain(':::');
+    }
+  });
+
+  it("why a child left a home, in the home's re-licensing packet: withheld from all but the internal copy", () => {
+    const children = loaded.root.children.map((c) => {
+      if (c.id !== 'C-2025-0219') return c;
+      const record = c.case!.data;
+      const placements = record.placements.map((p) => (p.reason_for_change ? { ...p, reason_for_change: fenced('Secret reason') } : p));
+      return { ...c, case: { ...c.case!, data: { ...record, placements } } };
+    });
+    const home = loaded.root.homes.find((h) => h.id === 'H-0017')!;
+    const packet = (audience: Audience) => JSON.stringify(relicensingPacketData(documentContext(loaded.root, audience), home, children).data);
+    expect(packet('internal')).toContain('Left: Shown.\\nSecret reason');
+    for (const audience of ['court', 'foster_parent'] as const) {
+      expect(packet(audience)).toContain(`Left: Shown.\\n${WITHHELD_MARKER}`);
+      expect(packet(audience)).not.toContain('Secret');
+    }
+    expect(packet('internal')).not.toContain(':::');
   });
 });

@@ -7,22 +7,21 @@
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { formatFieldPath, type FieldPath } from '../../core/field-path.js';
 import type { Point, Span } from '../../core/source.js';
-import type { FileKindName } from '../../model/file-kinds.js';
+import { FILE_KINDS, type FileKindName } from '../../model/file-kinds.js';
 import { FENCE, splitPassages, type FenceProblem } from '../../model/passages.js';
+import { narrativeText } from '../../model/primitives.js';
 import type { LoadedFile } from '../parse-file.js';
+import { fieldsOfSchema } from '../schema-walk.js';
 import type { Check } from './context.js';
 
 /**
- * The free-text fields whose treatment passages the documents withhold
- * (compute/documents/narrative.ts is applied to each), by file kind; `[]`
- * stands for any list index. Note bodies hold passages too, except a home
- * study's (it describes a foster family, not a parent).
+ * The free-text fields whose treatment passages the documents withhold are the
+ * ones the schema types `narrativeText` (compute/documents/narrative.ts is
+ * applied to each), by file kind; `[]` stands for any list index. Note bodies
+ * hold passages too, except a home study's (it describes a foster family, not a parent).
  */
-const NARRATIVE_FIELDS: Partial<Record<FileKindName, readonly string[]>> = {
-  case: ['court.hearings[].outcome', 'court.hearings[].orders[]', 'permanency.tpr_exception.reason', 'education.notes', 'placements[].reason_for_change'],
-  assessment: ['notes'],
-  plan: ['participants[].comment'],
-};
+const narrativeFields = (kind: FileKindName): readonly string[] => (fieldsByKind[kind] ??= fieldsOfSchema(FILE_KINDS[kind].schema, narrativeText));
+const fieldsByKind: Partial<Record<FileKindName, readonly string[]>> = {};
 const BODY_KINDS: ReadonlySet<FileKindName> = new Set(['contact', 'visit', 'court-note']);
 
 export const treatmentFencesAreBalanced: Check = ({ root }) => {
@@ -36,7 +35,7 @@ export const treatmentFencesAreBalanced: Check = ({ root }) => {
 };
 
 function checkFile(file: LoadedFile, out: Diagnostic[]): void {
-  const fields = NARRATIVE_FIELDS[file.kind] ?? [];
+  const fields = narrativeFields(file.kind);
   eachString(file.data, [], (value, path) => {
     if (!value.includes(FENCE)) return;
     const field = formatFieldPath(path);
