@@ -24,7 +24,7 @@ import { squash } from '../helpers/same-content.js';
 const ID = 'C-2025-0142';
 const HEARING = '2026-12-10';
 /** What the mother's treatment passages of C-2025-0142 say (hearing outcomes and orders, the TPR exception, the recommendations). */
-const TREATMENT_WORDS = ['relapse', 'IOP', 'intensive outpatient', 'tested negative', 'positive screen', "mother's screens remain negative"];
+const TREATMENT_WORDS = ['relapse', 'IOP', 'intensive outpatient', 'tested negative', 'positive screen', "mother's screens remaining negative"];
 
 let loaded: LoadResult;
 beforeAll(async () => {

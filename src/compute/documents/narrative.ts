@@ -26,26 +26,27 @@ export interface Narratives {
 /** The narratives of one copy: its redactor, and the plan whose services say which parent consented to disclosure. */
 export function narratives(redact: Redactor, plan: Plan | undefined): Narratives {
   const consented = consentOnFile(plan);
-  const print = (passages: readonly Passage[], field: string): string => {
+  /** `marker` makes the printed marker fit the text: a note's body is Markdown, a field's value plain text. */
+  const print = (passages: readonly Passage[], field: string, marker: (shown: string) => string): string => {
     let n = 0;
     return passages
       .map((p) => {
         if (!p.treatment) return p.text;
         n += 1;
         const kind = protectionOf(p.treatment, consented).find((k) => !canSee(redact.audience, k));
-        return kind ? p.indent + redact.show(kind, `${field} (treatment passage ${n})`, p.text.trim()) : p.text;
+        return kind ? p.indent + marker(redact.show(kind, `${field} (treatment passage ${n})`, p.text.trim())) : p.text;
       })
       .join('\n');
   };
-  const text = (value: string, field: string) => (value.includes(FENCE) ? print(splitPassages(value).passages, field) : value);
+  const text = (value: string, field: string) => (value.includes(FENCE) ? print(splitPassages(value).passages, field, (m) => m) : value);
   return {
     text,
     optional: (value, field) => (value == null ? null : text(value, field)),
     note(body, field, whole) {
-      if (whole !== true) return text(body, field);
+      if (whole !== true) return body.includes(FENCE) ? print(splitPassages(body).passages, field, markdownLiteral) : body;
       // The whole note is one passage of no named parent; its own fences only come out.
       const lines = splitPassages(body).passages.map((p) => p.text).join('\n');
-      return print(lines.trim() === '' ? [] : [{ text: lines, treatment: { parent: null }, indent: '' }], field);
+      return print(lines.trim() === '' ? [] : [{ text: lines, treatment: { parent: null }, indent: '' }], field, markdownLiteral);
     },
   };
 }
@@ -76,3 +77,6 @@ export function consentOnFile(plan: Plan | undefined): (parent: ParentRole) => b
     return who !== undefined && services.length > 0 && services.every((s) => s.consent_on_file === true);
   };
 }
+
+/** Text set in Markdown as itself: every ASCII punctuation character escaped (CommonMark allows it of each). */
+const markdownLiteral = (text: string): string => text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
