@@ -35,8 +35,9 @@ export const treatmentFencesAreBalanced: Check = ({ root }) => {
 };
 
 function checkFile(file: LoadedFile, out: Diagnostic[]): void {
+  if (file.mayHoldFence === false) return;
   const fields = narrativeFields(file.kind);
-  eachString(file.data, [], (value, path) => {
+  if (holdsFence(file.data)) eachString(file.data, [], (value, path) => {
     if (!value.includes(FENCE)) return;
     const field = formatFieldPath(path);
     if (!fields.includes(field.replace(/\[\d+\]/g, '[]'))) {
@@ -102,6 +103,15 @@ function inValue(span: Span, raw: string | undefined, p: FenceProblem): Span {
 const looksLikeFence = (text: string): boolean => text.includes(':::treatment') || /^[ \t]*:::[ \t]*$/m.test(text);
 
 const at = (point: Point): Span => ({ start: point, end: { ...point, column: point.column + FENCE.length, offset: point.offset + FENCE.length } });
+
+function holdsFence(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(FENCE);
+  if (Array.isArray(value)) return value.some(holdsFence);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) if (holdsFence((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
 
 function eachString(value: unknown, path: FieldPath, visit: (value: string, path: FieldPath) => void): void {
   if (typeof value === 'string') visit(value, path);
