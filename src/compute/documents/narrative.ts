@@ -6,8 +6,10 @@
  * audience that may, the fence lines disappear and the text prints.
  *
  * Builders pass every staff-written text that may hold a passage through here
- * before it goes into the document's data: note bodies, and the free-text
- * fields validate accepts fences in (load/checks/treatment-fences.ts).
+ * before it goes into the document's data: note bodies, and the fields the
+ * schema types `narrativeText` (validate accepts fences there and nowhere
+ * else, load/checks/treatment-fences.ts; test/documents/treatment-passages.test.ts
+ * puts a passage in each and looks for it in the documents).
  */
 import type { ParentRole } from '../../model/case.js';
 import { FENCE, splitPassages, type Passage, type Treatment } from '../../model/passages.js';
@@ -53,10 +55,13 @@ export function narratives(redact: Redactor, plan: Plan | undefined): Narratives
 
 /**
  * The kinds of protected information a passage is, in the order its withholding
- * is explained: a parent's treatment detail, and substance-use treatment
- * without consent unless that parent's consent is on file. A passage that names
- * no parent is read as the strictest case: no consent, and (for a parent's
- * copy, when that audience comes) another parent's detail.
+ * is explained; it is withheld as the first one the audience may not see
+ * (`canSee`): a parent's treatment detail, and substance-use treatment without
+ * consent unless that parent's consent is on file. A passage that names no
+ * parent is read as the strictest case: no consent on file, and any parent's.
+ * A new audience slots in through PROTECTED: a parent's copy adds here the
+ * kind for another parent's treatment detail (a passage naming another parent,
+ * or none), which PROTECTED withholds from that audience.
  */
 function protectionOf(treatment: Treatment, consented: (parent: ParentRole) => boolean): Protected[] {
   const kinds: Protected[] = ['parent_treatment'];
