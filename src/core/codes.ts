@@ -52,6 +52,8 @@ export const CODES = {
   CP1312: { severity: 'error', summary: 'a folder name that is not a valid id' },
   CP1313: { severity: 'error', summary: 'a case id with no folder under children/' },
   CP1314: { severity: 'warning', summary: 'location_confidential: false beside a no-contact order' },
+  CP1315: { severity: 'error', summary: 'a treatment passage fence (:::treatment … :::) that is unbalanced or written wrong' },
+  CP1316: { severity: 'error', summary: 'a treatment passage fence in a field or file that cannot hold one' },
   CP2001: { severity: 'error', summary: 'a template syntax error' },
   CP2002: { severity: 'error', summary: 'a helper that does not exist' },
   CP2003: { severity: 'error', summary: 'a template field the data does not have' },

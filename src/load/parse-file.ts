@@ -5,6 +5,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { LineIndex } from '../core/source.js';
 import { FILE_KINDS, type FileKindName, type RecordOf } from '../model/file-kinds.js';
+import { FENCE } from '../model/passages.js';
 import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
 import { fastYaml } from './fast-yaml.js';
@@ -18,6 +19,11 @@ export interface LoadedFile<K extends FileKindName = FileKindName> {
   readonly body: string;
   /** 1-based line on which the body starts. */
   readonly bodyLine: number;
+  /**
+   * False when the file's text holds no ":::" anywhere, so no treatment fence
+   * (load/checks/treatment-fences.ts looks into the others only; found while the text is at hand).
+   */
+  readonly mayHoldFence?: boolean;
   readonly locate: Locator;
 }
 
@@ -58,7 +64,7 @@ function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: 
   // The full parse that knows where each field was written runs on first use.
   const again = reread ?? (() => text);
   const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()));
-  return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate }, diagnostics: [] };
+  return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate, mayHoldFence: text.includes(FENCE) }, diagnostics: [] };
 }
 
 function fullLocator(file: string, markdown: boolean, text: string): Locator {
@@ -124,7 +130,7 @@ export function fullParseCaseFile<K extends FileKindName>(file: string, kind: K,
     return { diagnostics };
   }
   return {
-    loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate: parsed.locate },
+    loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate: parsed.locate, mayHoldFence: text.includes(FENCE) },
     diagnostics,
   };
 }

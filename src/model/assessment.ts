@@ -1,6 +1,6 @@
 /** children/<case-id>/assessments/*.yaml: CANS and other instruments (case-format.md). */
 import { z } from 'zod';
-import { calendarDate, expecting, id, opt, text } from './primitives.js';
+import { calendarDate, expecting, id, narrativeText, opt, text } from './primitives.js';
 
 /** Needs and strengths are rated 0..3; trauma experience items yes or no; na when not applicable. */
 const rating = z.union([z.literal([0, 1, 2, 3]), z.literal(['yes', 'no', 'na'])], { error: expecting('rating') });
@@ -13,7 +13,7 @@ export const assessment = z
     assessor: id,
     reason: z.enum(['initial', 'reassessment', 'placement_change', 'discharge']),
     ratings: z.array(z.strictObject({ domain: text, item: text, rating })).min(1),
-    notes: opt(text),
+    notes: opt(narrativeText),
   })
   .meta({ title: 'casepress assessment' });
 

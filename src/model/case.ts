@@ -1,6 +1,6 @@
 /** children/<case-id>/case.yaml: the child, removal, court, parents, placements … (case-format.md). */
 import { z } from 'zod';
-import { address, calendarDate, expecting, id, last4, opt, person, text } from './primitives.js';
+import { address, calendarDate, expecting, id, last4, narrativeText, opt, person, text } from './primitives.js';
 
 export const RACES = [
   'american_indian_alaska_native', 'asian', 'black', 'native_hawaiian_pacific_islander', 'white',
@@ -78,8 +78,8 @@ const finding = z.strictObject({ type: z.enum(FINDING_TYPES), made: z.boolean() 
 const hearing = z.strictObject({
   date: calendarDate,
   type: z.enum(HEARING_TYPES),
-  outcome: opt(text),
-  orders: opt(z.array(text)),
+  outcome: opt(narrativeText),
+  orders: opt(z.array(narrativeText)),
   findings: opt(z.array(finding)),
   /** The hearing did not go ahead; `next_date` reschedules it (same type). */
   continued: opt(z.boolean()),
@@ -104,14 +104,18 @@ const permanency = z.strictObject({
     z.strictObject({
       type: z.enum(['relative_placement', 'compelling_reason', 'services_not_provided']),
       documented: calendarDate,
-      reason: text,
+      reason: narrativeText,
     }),
   ),
 });
 
+/** The roles a parent record can have (a treatment passage names its parent by one). */
+export const PARENT_ROLES = ['mother', 'father', 'putative_father', 'legal_guardian', 'other'] as const;
+export type ParentRole = (typeof PARENT_ROLES)[number];
+
 const parent = z.strictObject({
   name: text,
-  role: z.enum(['mother', 'father', 'putative_father', 'legal_guardian', 'other']),
+  role: z.enum(PARENT_ROLES),
   rights: z.enum(['intact', 'terminated', 'relinquished', 'deceased']),
   address: opt(address),
   phone: opt(text),
@@ -134,7 +138,7 @@ const placement = z.strictObject({
   home: opt(id),
   provider: opt(text),
   county: text,
-  reason_for_change: opt(text),
+  reason_for_change: opt(narrativeText),
 });
 
 const sibling = z.strictObject({
@@ -153,7 +157,7 @@ const education = z.strictObject({
   plan_504: z.boolean(),
   school_changes_since_removal: opt(z.number().int().min(0)),
   best_interest_determination: opt(calendarDate),
-  notes: opt(text),
+  notes: opt(narrativeText),
 });
 
 const medication = z.strictObject({

@@ -5,6 +5,18 @@
 import { z } from 'zod';
 import { calendarDate, id, minutes, opt, role } from './primitives.js';
 
+/**
+ * `treatment: true`: the whole note is a parent's treatment detail (as if its
+ * body stood in one `:::treatment` fence naming no parent), withheld from every
+ * audience that may not read such detail (case-format.md, Audiences).
+ */
+const treatment = opt(
+  z.boolean().meta({
+    description:
+      "true: the whole note is a parent's treatment detail, withheld like a :::treatment passage that names no parent. To mark part of the body, or to name the parent, put the passage between a line ':::treatment{parent=mother}' and a line ':::'.",
+  }),
+);
+
 export const CONTACT_TYPES = [
   'home_visit', 'school_visit', 'office', 'community', 'court', 'phone', 'video', 'collateral',
 ] as const;
@@ -19,6 +31,7 @@ export const contact = z
     seen_privately: opt(z.boolean()),
     duration_minutes: opt(minutes),
     author: id,
+    treatment,
   })
   .meta({ title: 'casepress contact note (front matter)' });
 
@@ -31,6 +44,7 @@ export const visit = z
     attended: z.enum(['yes', 'no', 'late', 'cancelled']),
     cancelled_by: opt(z.enum(['parent', 'foster_parent', 'agency', 'child', 'other'])),
     supervisor: opt(id),
+    treatment,
   })
   .meta({ title: 'casepress family-time note (front matter)' });
 
@@ -39,6 +53,7 @@ export const courtNote = z
     hearing: calendarDate,
     section: z.enum(['child_wishes', 'assessment', 'recommendations', 'other']),
     title: opt(z.string().min(1)),
+    treatment,
   })
   .meta({ title: 'casepress court narrative (front matter)' });
 

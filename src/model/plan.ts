@@ -1,6 +1,6 @@
 /** children/<case-id>/plan.yaml: the individualized service plan (case-format.md). */
 import { z } from 'zod';
-import { calendarDate, id, opt, role, text } from './primitives.js';
+import { calendarDate, id, narrativeText, opt, role, text } from './primitives.js';
 
 export const OBJECTIVE_STATUSES = ['not_started', 'in_progress', 'met', 'partially_met', 'not_met', 'discontinued'] as const;
 export const SERVICE_STATUSES = ['referred', 'active', 'completed', 'discontinued', 'waitlisted'] as const;
@@ -50,7 +50,7 @@ const participant = z.strictObject({
   method: z.enum(['in_person', 'phone', 'video', 'declined', 'unavailable']),
   agrees: opt(z.boolean()),
   signed: opt(calendarDate),
-  comment: opt(text),
+  comment: opt(narrativeText),
 });
 
 export const plan = z

@@ -44,6 +44,15 @@ export const id = z.string({ error: expecting('id') }).regex(ID_PATTERN, { error
 
 export const text = z.string({ error: expecting('text') }).min(1, { error: expecting('text') });
 
+/**
+ * Free text that may hold treatment passages (model/passages.ts): the fields
+ * the documents read them in. Only the schema's description differs from `text`.
+ */
+export const narrativeText = text.meta({
+  description:
+    "Free text. A parent's treatment detail in it goes between a line ':::treatment{parent=mother}' (or ':::treatment') and a line ':::', with the value written as a literal block (|); copies whose readers may not see it withhold it.",
+});
+
 export const stateCode = z
   .string({ error: expecting('state') })
   .regex(/^[A-Z]{2}$/, { error: expecting('state') });

@@ -321,7 +321,10 @@ describe('every court copy of the example agency', () => {
     expect(pdf).toContain(`${WITHHELD_MARKER} ${WITHHELD_MARKER} — — —`);
     expect(pdf).toContain('no consent to disclose them is on file (42 CFR Part 2)');
     expect(pdf).toContain('Bluegrass Drug Testing');
-    expect(data.withheld.filter((w) => w.kind === 'treatment_without_consent').map((w) => w.value).sort()).toEqual(['Cumberland Recovery Center', 'Intensive outpatient program']);
+    expect(data.withheld.filter((w) => w.kind === 'treatment_without_consent' && !w.field.includes('treatment passage')).map((w) => w.value).sort()).toEqual(['Cumberland Recovery Center', 'Intensive outpatient program']);
+    // And the father's treatment passages (a hearing outcome, the CANS notes): no consent is on file.
+    expect(pdf).not.toContain('positive screen');
+    expect(pdf).not.toContain('relapse');
   });
 
   it('shows each tribe notified for Kaden, with its status', async () => {

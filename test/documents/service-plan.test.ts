@@ -52,7 +52,9 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     });
     for (const p of plan.participants) {
       const agreement = p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : 'not recorded';
-      const signed = p.signed ? `Signed ${long(p.signed)}${p.comment ? `. ${p.comment}` : ''}` : `Not signed${p.comment ? `: ${p.comment}` : ' (no reason recorded)'}`;
+      // The internal copy prints a comment's treatment passage without its fence lines.
+      const comment = p.comment?.split('\n').filter((line) => !/^\s*:::/.test(line)).join(' ');
+      const signed = p.signed ? `Signed ${long(p.signed)}${comment ? `. ${comment}` : ''}` : `Not signed${comment ? `: ${comment}` : ' (no reason recorded)'}`;
       expect(rows).toContainEqual([p.name, expect.any(String), METHOD[p.method], agreement, squash(signed)]);
     }
     // The objective counts (planProgress) in the opening summary.

@@ -39,6 +39,7 @@ import {
 import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
+import { narratives } from './narrative.js';
 import { fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
@@ -318,6 +319,10 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     return `foster parent (${home})`;
   };
   const participant = (who: string): string => ROLE_WORDS[who] ?? person(who);
+  // Staff-written text, with the treatment passages this audience may not read withheld.
+  const narrative = narratives(redact, plan, redact.reader === undefined ? undefined : record.parents[redact.reader]?.role);
+  const hearingField = (h: Hearing, key: string) => `${caseFile.file} court.hearings[${record.court.hearings.indexOf(h)}].${key}`;
+  const outcomeOf = (h: Hearing | undefined) => (h ? narrative.optional(h.outcome, hearingField(h, 'outcome')) : null);
 
   // --- caption and hearing
   const calendar = courtCalendar(record.court.hearings, asOf);
@@ -375,7 +380,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     prior_episodes_counted: defc.priorEpisodesCounted,
     petitions: defc.petitions.map((p) => ({ parent: p.parent, role: PARENT_ROLE_LABELS[p.role as keyof typeof PARENT_ROLE_LABELS] ?? words(p.role), date: p.date })),
     exception: defc.exception
-      ? { type: EXCEPTION_LABELS[defc.exception.type], documented: defc.exception.documented, reason: defc.exception.reason }
+      ? { type: EXCEPTION_LABELS[defc.exception.type], documented: defc.exception.documented, reason: narrative.text(defc.exception.reason, `${caseFile.file} permanency.tpr_exception.reason`) }
       : null,
     rule: '42 U.S.C. 675(5)(E)',
   };
@@ -410,16 +415,16 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     status: d.date === hearingDate && d.status === 'scheduled' ? 'This hearing' : { held: 'Held', continued: 'Continued', scheduled: 'Scheduled', unrecorded: 'Not recorded' }[d.status],
     pending: d.status === 'scheduled',
     outcome: d.status === 'continued'
-      ? [d.hearing?.outcome, d.hearing?.next_date ? `Continued to ${d.hearing.next_date}.` : null].filter(Boolean).join(' ') || null
+      ? [outcomeOf(d.hearing), d.hearing?.next_date ? `Continued to ${d.hearing.next_date}.` : null].filter(Boolean).join(' ') || null
       : d.continuedFrom
         ? `Continued from ${d.continuedFrom}.`
-        : orNull(d.hearing?.outcome),
+        : outcomeOf(d.hearing),
   }));
   const findings = calendar.held.flatMap((d) =>
     (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: FINDING_LABELS[f.type], made: f.made })),
   );
   const last = lastHearing
-    ? { date: lastHearing.date, type: HEARING_LABELS[lastHearing.type], outcome: orNull(lastHearing.hearing?.outcome), orders: [...(lastHearing.hearing?.orders ?? [])] }
+    ? { date: lastHearing.date, type: HEARING_LABELS[lastHearing.type], outcome: outcomeOf(lastHearing.hearing), orders: (lastHearing.hearing?.orders ?? []).map((o, i) => narrative.text(o, hearingField(lastHearing.hearing!, `orders[${i}]`))) }
     : null;
 
   // --- placements
@@ -435,7 +440,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     setting: SETTING_LABELS[p.setting],
     where: where(p),
     county: countyOf(p),
-    reason: orNull(p.reason_for_change),
+    reason: narrative.optional(p.reason_for_change, `${caseFile.file} placements[${record.placements.indexOf(p)}].reason_for_change`),
     current: p === current,
     prior_episode: p.start < record.removal.date,
   }));
@@ -623,11 +628,12 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         plan_504: e.plan_504,
         school_changes: e.school_changes_since_removal ?? null,
         best_interest_determination: orNull(e.best_interest_determination),
-        notes: orNull(e.notes),
+        notes: narrative.optional(e.notes, `${caseFile.file} education.notes`),
       }
     : null;
 
   const cans = cansSummary(child.assessments.map((a) => a.data));
+  const cansFile = child.assessments.find((a) => a.data === cans.latest)?.file;
   const ratingRow = (r: Rating) => ({ domain: words(r.domain), item: words(r.item), rating: String(r.rating) });
   const changeRow = (c: CansChange) => ({
     domain: words(c.domain),
@@ -647,7 +653,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         changes: cans.changes.map(changeRow),
         improved: cans.changes.filter((c) => c.change === 'improved').length,
         worsened: cans.changes.filter((c) => c.change === 'worsened').length,
-        notes: orNull(cans.latest.notes),
+        notes: narrative.optional(cans.latest.notes, `${cansFile} notes`),
       }
     : null;
 
@@ -703,7 +709,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   /** The files of the note blocks under each key of the data, in order (for the scrub's warnings). */
   const noteFiles = new Map<string, string[]>();
   const noteBlocks = (key: string, section: string) => {
-    const used = notes.filter((n) => n.data.section === section).map((n) => ({ file: n.file, title: orNull(n.data.title), parts: narrativeParts(n.body) })).filter((n) => n.parts.length > 0);
+    const used = notes.filter((n) => n.data.section === section).map((n) => ({ file: n.file, title: orNull(n.data.title), parts: narrativeParts(narrative.note(n.body, n.file, n.data.treatment)) })).filter((n) => n.parts.length > 0);
     noteFiles.set(key, used.map((n) => n.file));
     return used.map(({ title, parts }) => ({ title, parts }));
   };
@@ -761,7 +767,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
-  const withheldKinds = [...new Set(redact.withheld.map((w) => w.kind))].map((k) => (audience === 'parent' ? WITHHELD_FROM_PARENT[k] : undefined) ?? WITHHELD_LABELS[k]);
 
   const data = {
     audience,
@@ -792,7 +797,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     hearings,
     findings,
     last_hearing: last,
-    removal: { reasons: record.removal.reasons.map((r) => REMOVAL_REASON_LABELS[r]), outcome_adjudication: orNull(calendar.held.find((d) => d.type === 'adjudication')?.hearing?.outcome) },
+    removal: { reasons: record.removal.reasons.map((r) => REMOVAL_REASON_LABELS[r]), outcome_adjudication: outcomeOf(calendar.held.find((d) => d.type === 'adjudication')?.hearing) },
     placements: placementRows,
     current_placement: currentRow,
     placement_count: placements.filter((p) => p.start >= record.removal.date).length,
@@ -839,13 +844,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       overdue: overdue.map((d) => ({ what: words(d.kind.replace(/_/g, ' ')), due: d.due, detail: d.detail })),
       immunizations_behind: immunizationsBehind,
       psychotropic_without_consent: psychotropicWithoutConsent,
-      withheld: withheldKinds,
       no_hearing: thisHearing === undefined,
     },
   };
 
   // Staff-written text (court notes, contacts, visits, the plan, case.yaml's free text) is scrubbed like every document's.
-  const cansFile = child.assessments.find((a) => a.data === cans.latest)?.file;
   const sourceOf = (path: string): string => {
     const [, key, index] = /^([a-z_]+(?:\.[a-z_]+)?)\[(\d+)\]/.exec(path) ?? [];
     const i = Number(index);
@@ -856,5 +859,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     if (/^cans\b/.test(path) && cansFile) return cansFile;
     return caseFile.file;
   };
-  return { data: scrubWithheld(data, ctx, sourceOf, warnings), withheld: redact.withheld, warnings, due };
+  const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
+  // The notice is written last, from what this copy withheld: a guard counts once the scrub found it in
+  // the text. So it names nothing the copy prints, and leaves out nothing the copy withheld.
+  const withheld = [...new Set(redact.withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? WITHHELD_FROM_PARENT[k] : undefined) ?? WITHHELD_LABELS[k]);
+  return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due };
 }

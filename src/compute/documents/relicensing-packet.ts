@@ -23,6 +23,7 @@ import {
   studyData, TOPIC_LABELS,
 } from './home-study.js';
 import { capitalize, words } from './labels.js';
+import { narratives } from './narrative.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
 
@@ -214,7 +215,7 @@ function householdChanges(h: Home, facts: HomeFacts, rules: RuleSet) {
   }));
 }
 
-function placements(h: Home, facts: HomeFacts, children: readonly ChildFolder[]) {
+function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: readonly ChildFolder[]) {
   const records = caseRecords(children);
   const dobs = new Map(records.map((r) => [r.id, r.child.dob]));
   const ages = h.license.ages;
@@ -225,7 +226,11 @@ function placements(h: Home, facts: HomeFacts, children: readonly ChildFolder[])
     for (const i of stay.interruptions) {
       notes.push(`${SETTING_LABELS[i.setting]} ${formatLongDate(i.start)} to ${i.end ? formatLongDate(i.end) : 'not recorded'}; returned to the home`);
     }
-    if (stay.end && stay.reasonForLeaving) notes.push(`Left: ${stay.reasonForLeaving}`);
+    if (stay.end && stay.reasonForLeaving) {
+      // Why a child left is staff-written text that may hold a parent's treatment passage.
+      const child = children.find((c) => c.id === stay.childId);
+      notes.push(`Left: ${narratives(ctx.redact, child?.plan?.data).text(stay.reasonForLeaving, `${child?.case?.file ?? stay.childId} placements[].reason_for_change`)}`);
+    }
     if (!stay.end) {
       const eighteen = birthdayAt(dob, ADULT_AGE);
       if (ages && (age < ages.min || age > ages.max)) notes.push(`Age ${age} is outside the licensed ages (${ages.min} to ${ages.max})`);
@@ -298,7 +303,7 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
     inspection: { met: facts.inspection.met, summary: inspectionSummary(facts.inspection), citation: rules.inspectionMonths.citation },
     household: household(h, asOf),
     changes: householdChanges(h, facts, rules),
-    placements: placements(h, facts, children),
+    placements: placements(ctx, h, facts, children),
     capacity: {
       placed: facts.capacity.placed.length,
       licensed: facts.capacity.licensed,

@@ -17,6 +17,7 @@ import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '..
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, SETTING_LABELS, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
 import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
+import { narratives, type Narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import type { StaffData } from './staff.js';
@@ -110,7 +111,7 @@ const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_
 
 // ── Pieces of the case record ─────────────────────────────────────────────
 
-export function educationData(record: CaseRecord, location: ChildLocation) {
+export function educationData(record: CaseRecord, location: ChildLocation, narrative: Narratives, caseFile: string) {
   const e = record.education;
   if (!e) return null;
   return {
@@ -120,7 +121,7 @@ export function educationData(record: CaseRecord, location: ChildLocation) {
     plan_504: e.plan_504,
     school_changes_since_removal: e.school_changes_since_removal ?? null,
     best_interest_determination: e.best_interest_determination ?? null,
-    notes: e.notes ?? null,
+    notes: narrative.optional(e.notes, `${caseFile} education.notes`),
   };
 }
 
@@ -190,6 +191,8 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     ],
   );
   const { agency, asOf, redact } = ctx;
+  // Staff-written text, with the treatment passages this audience may not read withheld.
+  const narrative = narratives(redact, plan, redact.reader === undefined ? undefined : record.parents[redact.reader]?.role);
   const childName = record.child.preferred_name ?? record.child.name;
   const ageNow = ageOn(record.child.dob, asOf);
   const youth = youthParticipation(record.child.dob, plan);
@@ -316,7 +319,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       agrees: p.agrees ?? null,
       agreement: p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : null,
       signed: p.signed ?? null,
-      comment: p.comment ?? null,
+      comment: narrative.optional(p.comment, `${planFile} participants[${i}].comment`),
     };
   });
 
@@ -401,7 +404,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     progress: progressData(progress.objectives),
     goals,
     services_withheld: servicesWithheld > 0,
-    education: educationData(record, location),
+    education: educationData(record, location, narrative, caseFile),
     health: healthData(record),
     youth: {
       age: youth.age,

@@ -5,6 +5,7 @@ import type { Check, CheckContext } from './context.js';
 import { noContactKeepsLocationConfidential } from './confidentiality.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
 import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
+import { treatmentFencesAreBalanced } from './treatment-fences.js';
 import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
 
 const CHECKS: readonly Check[] = [
@@ -18,6 +19,7 @@ const CHECKS: readonly Check[] = [
   planReviewWithinSixMonths,
   youthTakesPart,
   noContactKeepsLocationConfidential,
+  treatmentFencesAreBalanced,
 ];
 
 export function runChecks(root: CaseRoot): Diagnostic[] {
