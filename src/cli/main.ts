@@ -139,6 +139,25 @@ function program(setExit: (code: ExitCode) => void): Command {
   });
 
   cli
+    .command('data')
+    .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
+    .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
+    .argument('<id>', 'the case id (court report, plans) or home id (home study, re-licensing packet)')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .addOption(new Option('--as-of <date>', "the day the document speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
+    .addOption(new Option('--audience <who>', 'whose copy: court, parent, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'parent', 'foster_parent', 'internal']))
+    .option('--parent <role or name>', "with --audience parent: whose copy, a parent's role or full name")
+    .addOption(new Option('--hearing <date>', 'for a court report: the hearing (default: the next one on or after the as-of date)').argParser(parseDate))
+    .option('--json', 'print JSON instead of YAML')
+    .addHelpText('after', '\nExamples:\n  $ casepress data court-report C-2025-0142 --as-of 2026-12-05\n  $ casepress data service-plan C-2024-0087 --audience parent --parent mother --json')
+    .action(async (docType: string, id: string, root: string, options: { asOf?: string; audience?: BuildCommandOptions['audience']; parent?: string; hearing?: string; json?: boolean }) => {
+      if (!DOC_TYPE_NAMES.includes(docType as DocTypeName)) throw new UsageError(`unknown document type "${docType}": expected one of ${DOC_TYPE_NAMES.join(', ')}`);
+      checkParentOptions(options);
+      const { printData } = await import('./commands/data.js');
+      setExit(await printData(docType as DocTypeName, id, root, options, (text) => process.stdout.write(text)));
+    });
+
+  cli
     .command('due')
     .description('every deadline and compliance item of every case and home, overdue first: what a supervisor checks each Monday')
     .argument('[root]', 'the case root', DEFAULT_ROOT)
