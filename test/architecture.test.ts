@@ -40,7 +40,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   gen: ['yaml'],
   io: [],
   watch: ['chokidar'],
-  cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3'],
+  cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3', 'yaml'],
 };
 const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\))/;
 
