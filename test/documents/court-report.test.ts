@@ -9,7 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
+import type { Audience } from '../../src/compute/audience.js';
 import { courtCalendar } from '../../src/compute/case/index.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
 import { courtReportData, narrativeParts } from '../../src/compute/documents/court-report.js';
@@ -24,6 +25,7 @@ import { everyText, renderDocument, type Rendered } from '../helpers/render-docu
 import { docxBody, squash } from '../helpers/same-content.js';
 
 const TEMPLATE = 'court-report.md.hbs';
+const { cell: CELL, prose: PROSE } = WITHHELD_FORMS;
 const KEEP = process.env['CASEPRESS_KEEP'];
 
 let loaded: LoadResult;
@@ -128,13 +130,13 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
   it('lists both placements without the foster families, and the moves', async () => {
     const { pdf, docx } = await build(ID, HEARING);
     // The DOCX holds one paragraph per cell, in row order.
-    expect(docx).toContain(`1 02/03/2025 06/30/2025 Foster home (non-relative) H-0017 (${WITHHELD_MARKER}), Fayette County Stepped up to therapeutic foster care`);
-    expect(docx).toContain(`2 06/30/2025 Current Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County —`);
+    expect(docx).toContain(`1 02/03/2025 06/30/2025 Foster home (non-relative) H-0017 ${CELL}, Fayette County Stepped up to therapeutic foster care`);
+    expect(docx).toContain(`2 06/30/2025 Current Therapeutic foster home H-0042 ${CELL}, Jessamine County —`);
     for (const text of [pdf, docx]) {
       expect(text).toContain(`Foster home (non-relative) H-0017`);
       expect(text).toContain(`Therapeutic foster home H-0042`);
       expect(text).toContain('2 placements and 1 placement move');
-      expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County.`);
+      expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 ${PROSE}, Jessamine County.`);
     }
   });
 
@@ -289,14 +291,14 @@ describe('every court copy of the example agency', () => {
         }
       }
     }
-    expect(pdf).toContain(WITHHELD_MARKER);
+    expect(pdf).toContain(PROSE);
     expect(pdf).toContain('Information withheld from this copy');
     expect(data.withheld.length).toBeGreaterThan(0);
   });
 
   it("withholds Zoë's mother's confidential address with a visible marker, and prints her father's", async () => {
     const { pdf, data } = await build('C-2024-0087', '2026-12-03');
-    expect(pdf).toMatch(new RegExp(`Shannon O'Brien Mother Intact Mary Beth Cornett not recorded ${WITHHELD_MARKER.replace(/[[\]]/g, '\\$&')}`));
+    expect(pdf).toMatch(new RegExp(`Shannon O'Brien Mother Intact Mary Beth Cornett not recorded ${CELL.replace(/[[\]]/g, '\\$&')}`));
     expect(pdf).not.toContain('214 Delmont Ct');
     expect(pdf).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
     expect(data.withheld.some((w) => w.kind === 'confidential_address' && w.value === '214 Delmont Ct')).toBe(true);
@@ -306,7 +308,7 @@ describe('every court copy of the example agency', () => {
   it("withholds Kaden's father's treatment provider without consent, marks it, and keeps the consented drug screens", async () => {
     const { pdf, data } = await build('C-2026-0058', '2027-01-21');
     expect(pdf).not.toContain('Cumberland Recovery Center');
-    expect(pdf).toContain(`${WITHHELD_MARKER} ${WITHHELD_MARKER} — — —`);
+    expect(pdf).toContain(`${CELL} ${CELL} — — —`);
     expect(pdf).toContain('no consent to disclose them is on file (42 CFR Part 2)');
     expect(pdf).toContain('Bluegrass Drug Testing');
     expect(data.withheld.filter((w) => w.kind === 'treatment_without_consent').map((w) => w.value).sort()).toEqual(['Cumberland Recovery Center', 'Intensive outpatient program']);
@@ -409,7 +411,7 @@ describe('other audiences', () => {
     const { pdf, data } = await build('C-2026-0058', '2027-01-21', 'internal');
     expect(data.withheld).toEqual([]);
     expect(pdf).toContain('Cumberland Recovery Center');
-    expect(pdf).not.toContain(WITHHELD_MARKER);
+    for (const form of [CELL, PROSE]) expect(pdf).not.toContain(form);
     expect(pdf).not.toContain('Information withheld from this copy');
   });
 });

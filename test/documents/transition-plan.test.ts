@@ -4,7 +4,7 @@
  * read back as a reader sees them.
  */
 import { describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER } from '../../src/compute/audience.js';
+import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import { transitionPlanData } from '../../src/compute/documents/transition-plan.js';
 import type { ChildFolder } from '../../src/load/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
@@ -89,9 +89,9 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
     expect(missingFromPdf(rendered)).toEqual([]);
     const everything = everyText(rendered);
     for (const secret of ['Whitfield', 'Dana Whitfield', '418 Keene Crossing Dr']) expect(everything, secret).not.toContain(secret);
-    expect(missing(rendered, [`Lives in: Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County, since July 22, 2026`])).toEqual([]);
+    expect(missing(rendered, [`Lives in: Therapeutic foster home H-0042 ${WITHHELD_FORMS.prose}, Jessamine County, since July 22, 2026`])).toEqual([]);
     // "Dana and Marcus Whitfield" is free text: the last line of defence replaces the surname and says where it found it.
-    expect(docxRows(rendered)).toContainEqual([`Dana and ${WITHHELD_MARKER}`, 'Foster parents; have offered to stay in touch after she leaves', 'not recorded']);
+    expect(docxRows(rendered)).toContainEqual([`Dana and ${WITHHELD_FORMS.cell}`, 'Foster parents; have offered to stay in touch after she leaves', 'not recorded']);
     expect(built.warnings).toEqual([expect.stringMatching(/^children\/C-2024-0087\/transition\.yaml: a value withheld from the court copy appeared in free text \(supports\[3\]\.name\)/)]);
     expect(built.withheld).toEqual(ctx.redact.withheld);
   });

@@ -7,8 +7,10 @@ import type { Agency } from '../../model/agency.js';
 import type { Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
 import type { Redactor, WithheldValue } from '../audience.js';
+import { foldedWords, holdersOf } from '../redaction/matcher.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { DueItem } from '../due-item.js';
+import type { AllowedNames } from './people.js';
 
 /** Where agency.yaml sits in every case root. */
 export const AGENCY_FILE = 'agency.yaml';
@@ -70,23 +72,38 @@ export function placementWhere(placement: Placement, ctx: DocumentContext): stri
 }
 
 /**
- * Every foster parent's full name, surname, street and phone, recorded as guards
- * in a court copy so the final scan of the document's text finds them even in
- * a narrative. A surname the child's own family shares (a kinship home) is kept:
- * `allowedNames` are the names the copy prints legitimately (child, parents, siblings).
+ * Every foster household member's full name and surname, and the home's street
+ * and phone, recorded as guards in a court copy so the final scan of the
+ * document's text finds them even in a narrative. What the copy prints
+ * legitimately stays whole (`AllowedNames`): a full name it prints is no guard;
+ * a surname the child's own family shares (a kinship home) is not looked for
+ * alone; a surname a colleague shares only where it names the family; and a
+ * guard is not looked for inside a longer phrase the copy prints.
  */
-export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonly string[]): void {
+export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames): void {
   if (ctx.redact.audience !== 'court') return;
-  const allowedWords = new Set(allowedNames.flatMap((name) => name.toLowerCase().split(/[\s-]+/)));
+  const printed = new Set([...allowed.family, ...allowed.colleagues].map((name) => foldedWords(name).join(' ')));
+  const familyWords = new Set(allowed.family.flatMap(foldedWords));
+  const colleagueWords = new Set(allowed.colleagues.flatMap(foldedWords));
+  const holding = holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
+  const guard = (field: string, value: string) => ctx.redact.guard('foster_family_identity', field, value, holding(value));
   for (const home of ctx.homes.values()) {
     home.data.household.forEach((member, i) => {
-      if (member.role === 'child') return;
-      ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name`, member.name);
-      const surname = member.name.trim().split(/\s+/).pop();
-      if (surname && surname.length > 2 && !allowedWords.has(surname.toLowerCase())) ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name (surname)`, surname);
+      if (!printed.has(foldedWords(member.name).join(' '))) guard(`${home.file} household[${i}].name`, member.name);
+      const surname = member.name.trim().split(/\s+/).pop() ?? '';
+      const words = foldedWords(surname);
+      if (surname.length <= 2 || words.every((w) => familyWords.has(w))) return;
+      if (!words.every((w) => colleagueWords.has(w))) guard(`${home.file} household[${i}].name (surname)`, surname);
+      else for (const form of FAMILY_FORMS) guard(`${home.file} household[${i}].name (surname)`, `${form} ${surname}`);
     });
     const { street } = home.data.address;
-    ctx.redact.guard('foster_family_identity', `${home.file} address.street`, street);
-    if (home.data.phone) ctx.redact.guard('foster_family_identity', `${home.file} phone`, home.data.phone);
+    guard(`${home.file} address.street`, street);
+    if (home.data.phone) guard(`${home.file} phone`, home.data.phone);
   }
 }
+
+/**
+ * How a text names a family rather than one person who shares its surname:
+ * matching patterns, never printed ("the Hartwell" matches "the Hartwells'").
+ */
+const FAMILY_FORMS = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'the'] as const;

@@ -39,7 +39,7 @@ import {
 import type { DueItem } from '../due-item.js';
 import { AGENCY_FILE, placementWhere, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
-import { fosterHomeOf } from './people.js';
+import { allowedNames, fosterHomeOf } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -299,9 +299,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // Foster family names anywhere in this copy: recorded for the final scan, and
   // printed as the role and home id where structured data names them.
-  const parentNames = record.parents.map((p) => p.name);
-  const siblingNames = (record.siblings ?? []).map((s) => s.name);
-  recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames]);
+  recordFosterFamilies(ctx, allowedNames(record, agency, []));
   /** A person named in structured data, as this audience may read the name. */
   const person = (name: string): string => {
     const home = fosterHomeOf(name, ctx)?.data.id;
