@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
+import { scanWithheld, WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import type { Audience } from '../../src/compute/audience.js';
 import { courtCalendar } from '../../src/compute/case/index.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
@@ -333,6 +333,39 @@ describe('every court copy of the example agency', () => {
     const chau = await build('C-2025-0219', '2027-01-14');
     expect(chau.pdf).toContain('Trần Minh Châu');
     expect(chau.pdf).toMatch(/Not reached|Reached on/);
+  });
+});
+
+describe('foster families named like other people', () => {
+  /** The example agency with the household of `homeId` renamed to `surname`. */
+  const renamed = (audience: Audience, homeId: string, surname: string): DocumentContext => {
+    const all = new Map(homes);
+    const home = homes.get(homeId)!;
+    const household = home.data.household.map((m) => ({ ...m, name: m.name.replace(/\S+$/, surname) }));
+    all.set(homeId, { ...home, data: { ...home.data, household } });
+    return { ...context(audience), homes: all };
+  };
+  /** What the final scan leaves of a line of prose in this copy. */
+  const scanned = (line: string, data: DocumentData) => {
+    const { tree } = scanWithheld({ meta: { title: 't', author: 'a', subject: 's', keywords: [], reference: 'r', confidentiality: 'c', date: AS_OF }, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: line }] }] }, data.withheld);
+    return JSON.stringify(tree.blocks);
+  };
+
+  it("prints a parent's street whole when a foster family shares a word of it (the starter case printed \"12 [withheld for this audience] St\")", async () => {
+    // Zoë's father lives at 1127 Barnes Mill Rd; H-0017's family is now called Barnes.
+    const data = courtReportData(renamed('court', 'H-0017', 'Barnes'), child('C-2024-0087'), '2026-12-03');
+    const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: 'C-2024-0087', asOf: AS_OF });
+    expect(squash(rendered.pdfText)).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
+    expect(JSON.stringify(scanWithheld(rendered.tree, data.withheld).tree)).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
+    expect(scanned('Ms. Barnes drives her; the Barneses\u2019 dog', data)).toContain(`Ms. ${PROSE} drives her; the ${PROSE} dog`);
+  });
+
+  it("withholds a surname a colleague shares where it names the family, and keeps the colleague's full name", () => {
+    // Zoë's caseworker is Tyler Brooks; her foster family (H-0042) is now called Brooks, its children included.
+    const data = courtReportData(renamed('court', 'H-0042', 'Brooks'), child('C-2024-0087'), '2026-12-03');
+    const out = scanned('Tyler Brooks visited. Ms. Brooks drives her; Mr Brooks cooks; the Brookses\' house; Kaylee Brooks helps.', data);
+    expect(out).toContain('Tyler Brooks visited.');
+    expect(out).not.toMatch(/Ms\. Brooks|Mr Brooks|Brookses|Kaylee/);
   });
 });
 

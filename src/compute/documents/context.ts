@@ -84,7 +84,7 @@ export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames
   if (ctx.redact.audience !== 'court') return;
   const printed = new Set([...allowed.family, ...allowed.colleagues].map((name) => foldedWords(name).join(' ')));
   const familyWords = new Set(allowed.family.flatMap(foldedWords));
-  const colleagueWords = new Set(allowed.colleagues.flatMap(foldedWords));
+  const colleagueWords = new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords));
   const holding = holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
   const guard = (field: string, value: string) => ctx.redact.guard('foster_family_identity', field, value, holding(value));
   for (const home of ctx.homes.values()) {

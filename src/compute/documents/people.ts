@@ -62,8 +62,10 @@ export function personName(name: string, role: string | undefined, field: string
 export interface AllowedNames {
   /** The child, the parents, the siblings: a foster family surname they share is not looked for alone (a kinship home). */
   readonly family: readonly string[];
-  /** Staff, `others`, people the plan names: their full names print; a surname they share is looked for only where it names a family ("Ms. Hartwell", "the Hartwells"). */
+  /** Staff and `others`: their full names print; a surname they share is looked for only where it names a family ("Ms. Hartwell", "the Hartwells"). */
   readonly colleagues: readonly string[];
+  /** People the plan names in free text ("Dana and Marcus Whitfield"): a surname they share is looked for as a colleague's, but the text is no name to leave whole. */
+  readonly named: readonly string[];
   /** Phrases that may hold a foster family's name and print anyway: a parent's street the copy shows ("12 Sample St"). */
   readonly phrases: readonly string[];
 }
@@ -76,7 +78,8 @@ export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly
       ...record.parents.map((p) => p.name),
       ...(record.siblings ?? []).map((s) => s.name),
     ],
-    colleagues: [...(record.others ?? []).map((o) => o.name), ...agency.staff.map((s) => s.name), ...extra],
+    colleagues: [...(record.others ?? []).map((o) => o.name), ...agency.staff.map((s) => s.name)],
+    named: extra,
     // A confidential address is withheld, not printed: it may not hide a guard.
     phrases: record.parents.flatMap((p) => (p.address && !p.confidential && !p.address.confidential ? [p.address.street] : [])),
   };
