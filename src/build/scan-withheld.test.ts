@@ -54,6 +54,13 @@ describe('scanWithheld', () => {
     expect(JSON.stringify(out.blocks[1])).toContain(PROSE);
   });
 
+  it("drops a link whose address holds a withheld value, and keeps its text scanned", () => {
+    const input = tree(p({ type: 'link', url: 'mailto:dana.hartwell@example.org', children: [t('write to Hartwell')] }, t(' or see the '), { type: 'link', url: 'https://example.org', children: [t('site')] }));
+    const { tree: out, replacements } = scanWithheld(input, [hartwell]);
+    expect(out.blocks[0]).toEqual(p(t(`write to ${PROSE}`), t(' or see the '), { type: 'link', url: 'https://example.org', children: [t('site')] }));
+    expect(replacements.map((r) => r.where)).toEqual(["the document, a link's address", 'the document']);
+  });
+
   it('fails on a node type it does not know', () => {
     const strange = { type: 'video', caption: 'Hartwell' } as unknown as Block;
     expect(() => scanWithheld(tree(strange), [])).toThrow(UnknownNode);

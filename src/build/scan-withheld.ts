@@ -5,7 +5,8 @@
  * letterhead and the metadata that becomes the page headers and footers, the
  * PDF info and the DOCX core properties — is looked at with inline markup
  * flattened (`Hart**well**` is one word), each withheld value and full
- * identifier found is replaced by the marker, and every marker is printed in
+ * identifier found is replaced by the marker (a link whose address holds one
+ * loses the address), and every marker is printed in
  * the form its place needs. A node type the visitor does not know fails the
  * build (`UnknownNode`): a new kind of text must not slip past the scan.
  */
@@ -75,7 +76,19 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
     const withMarkers = marked.length ? markSpans(value, marked.map(([s, e]) => [s, e])) : value;
     return applyEdits(withMarkers, printed(withMarkers));
   };
-  const inlines = (nodes: readonly Inline[], place: Place, where: string): readonly Inline[] => {
+  /** A link whose address holds a withheld value or an identifier keeps its text, not the address. */
+  const unlink = (nodes: readonly Inline[], where: string): readonly Inline[] =>
+    nodes.flatMap((node): Inline[] => {
+      if (node.type === 'text' || node.type === 'break') return [node];
+      const children = unlink(node.children, where);
+      if (node.type !== 'link') return [{ ...node, children }];
+      const hit = find(node.url);
+      if (hit.spans.length === 0) return [{ ...node, children }];
+      note(`${where}, a link's address`, hit);
+      return [...children];
+    });
+  const inlines = (given: readonly Inline[], place: Place, where: string): readonly Inline[] => {
+    const nodes = unlink(given, where);
     const flat = flatten(nodes);
     const { marked, printed } = editsOf(flat, place, where);
     const withMarkers = marked.length ? editInlines(nodes, marked) : nodes;
