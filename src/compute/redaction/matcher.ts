@@ -39,8 +39,16 @@ interface Phrase {
 }
 
 /** A value's folded words (cached: every document of a build looks for the same foster families). */
-const compiled = new Map<string, { plain: string[]; words: string[]; street: boolean; phone: string | undefined }>();
-function compile(value: string) {
+const compiled = new Map<string, Compiled>();
+interface Compiled {
+  readonly plain: readonly string[];
+  readonly words: readonly string[];
+  readonly street: boolean;
+  readonly phone: string | undefined;
+  /** The words as one string, for telling a value apart from another; undefined when too short to look for. */
+  readonly key: string | undefined;
+}
+function compile(value: string): Compiled {
   let c = compiled.get(value);
   if (!c) {
     const folded = fold(value.trim()).text;
@@ -48,7 +56,8 @@ function compile(value: string) {
     const plain = words(folded).map((w) => w.word);
     // A street line has a number and a name; its suffix and direction words have two spellings.
     const street = !phone && plain.length > 1 && plain.some((w) => /[0-9]/.test(w));
-    c = { plain, words: street ? plain.map(streetWord) : plain, street, phone };
+    const spelled = street ? plain.map(streetWord) : plain;
+    c = { plain, words: spelled, street, phone, key: spelled.join('').length < SHORTEST ? undefined : `${street ? 's' : ''} ${spelled.join(' ')}` };
     compiled.set(value, c);
   }
   return c;
@@ -79,16 +88,16 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
   const phones = new Map<string, WithheldValue>();
   const order = new Map<WithheldValue, number>();
   // A value's first entry stands for it: later entries with the same words are found with it.
-  const seen = new Set<string>();
+  const seen = { withheld: new Set<string>(), kept: new Set<string>() };
   const add = (text: string, value: WithheldValue | undefined) => {
     const c = compile(text);
     if (c.phone) {
       if (value && !phones.has(c.phone)) phones.set(c.phone, value);
       return;
     }
-    const key = `${value ? 'w' : 'k'}${c.street ? 's' : ''} ${c.words.join(' ')}`;
-    if (c.words.join('').length < SHORTEST || seen.has(key)) return;
-    seen.add(key);
+    const seenAs = value ? seen.withheld : seen.kept;
+    if (c.key === undefined || seenAs.has(c.key)) return;
+    seenAs.add(c.key);
     const list = byFirst.get(c.words[0]!);
     if (list) list.push({ words: c.words, street: c.street, value });
     else byFirst.set(c.words[0]!, [{ words: c.words, street: c.street, value }]);
