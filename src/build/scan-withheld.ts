@@ -11,7 +11,7 @@
  * build (`UnknownNode`): a new kind of text must not slip past the scan.
  */
 import type { WithheldValue } from '../compute/audience.js';
-import { markSpans, WITHHELD_MARKER } from '../compute/redaction/marker.js';
+import { WITHHELD_MARKER } from '../compute/redaction/marker.js';
 import { withheldMatcher, type Found } from '../compute/redaction/matcher.js';
 import type { Block, DocumentMeta, DocumentTree, Inline, Letterhead } from '../document/ast.js';
 
@@ -44,8 +44,11 @@ export class UnknownNode extends Error {
 /** A run of markers, the brackets around it, the marker doubled: printed once, in one pair of brackets. */
 const MARKER_RUN = new RegExp(`([(\\[])?${WITHHELD_MARKER}(?:\\s*${WITHHELD_MARKER})*([)\\]])?`, 'gu');
 
-function printMarkers(text: string, place: Place): [number, number, string][] {
-  const edits: [number, number, string][] = [];
+/** A span [start, end) of a text and what it becomes. */
+type Edit = [number, number, string];
+
+function printMarkers(text: string, place: Place): Edit[] {
+  const edits: Edit[] = [];
   for (const m of text.matchAll(MARKER_RUN)) {
     const [open, close] = [m[1], m[2]];
     const form = WITHHELD_FORMS[place];
@@ -65,16 +68,18 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
     replacements.push({ where, values: hit.values, identifiers: hit.identifiers });
   };
 
-  /** Every edit of a text: withheld values and identifiers become the marker, then markers print. */
-  const editsOf = (flat: string, place: Place, where: string): { marked: [number, number, string][]; printed: (marked: string) => [number, number, string][] } => {
+  /** Phase one: the spans of withheld values and identifiers in a text, as edits that put the marker there. */
+  const markEdits = (flat: string, where: string): Edit[] => {
     const hit = find(flat);
-    if (hit.spans.length > 0) note(where, hit);
-    return { marked: hit.spans.map(([s, e]) => [s, e, WITHHELD_MARKER]), printed: (marked) => (marked.includes(WITHHELD_MARKER) ? printMarkers(marked, place) : []) };
+    if (hit.spans.length === 0) return [];
+    note(where, hit);
+    return hit.spans.map(([s, e]) => [s, e, WITHHELD_MARKER]);
   };
+  /** Phase two: every marker in the text, as edits that print it in the form its place needs. */
+  const printEdits = (marked: string, place: Place): Edit[] => (marked.includes(WITHHELD_MARKER) ? printMarkers(marked, place) : []);
   const text = (value: string, place: Place, where: string): string => {
-    const { marked, printed } = editsOf(value, place, where);
-    const withMarkers = marked.length ? markSpans(value, marked.map(([s, e]) => [s, e])) : value;
-    return applyEdits(withMarkers, printed(withMarkers));
+    const marked = applyEdits(value, markEdits(value, where));
+    return applyEdits(marked, printEdits(marked, place));
   };
   /** A link whose address holds a withheld value or an identifier keeps its text, not the address. */
   const unlink = (nodes: readonly Inline[], where: string): readonly Inline[] =>
@@ -90,10 +95,10 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
   const inlines = (given: readonly Inline[], place: Place, where: string): readonly Inline[] => {
     const nodes = unlink(given, where);
     const flat = flatten(nodes);
-    const { marked, printed } = editsOf(flat, place, where);
-    const withMarkers = marked.length ? editInlines(nodes, marked) : nodes;
-    const edits = printed(marked.length ? flatten(withMarkers) : flat);
-    return edits.length ? editInlines(withMarkers, edits) : withMarkers;
+    const marks = markEdits(flat, where);
+    const marked = marks.length ? editInlines(nodes, marks) : nodes;
+    const prints = printEdits(marks.length ? flatten(marked) : flat, place);
+    return prints.length ? editInlines(marked, prints) : marked;
   };
 
   const blocks = (nodes: readonly Block[]): Block[] => nodes.map(block);
@@ -169,7 +174,7 @@ function flatten(nodes: readonly Inline[]): string {
   return out;
 }
 
-function applyEdits(text: string, edits: readonly [number, number, string][]): string {
+function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;
   for (const [start, end, by] of edits) {
@@ -184,7 +189,7 @@ function applyEdits(text: string, edits: readonly [number, number, string][]): s
  * edit's new text goes into the text node where its span starts, and what the
  * span covers in later nodes is removed with it; emptied nodes go.
  */
-function editInlines(nodes: readonly Inline[], edits: readonly [number, number, string][]): Inline[] {
+function editInlines(nodes: readonly Inline[], edits: readonly Edit[]): Inline[] {
   let at = 0;
   let k = 0;
   const leaf = (value: string): string => {

@@ -45,7 +45,7 @@ const STREET_CANON = new Map(Object.entries(STREET_WORDS).flatMap(([abbr, long])
 export const streetWord = (word: string): string => STREET_CANON.get(word) ?? word;
 
 /** A word of a folded text: letters and digits (an apostrophe, a hyphen, a space end it). */
-export const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The folded words of a folded text, with their spans. */
 export function words(folded: string): { word: string; start: number; end: number }[] {
