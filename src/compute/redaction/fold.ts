@@ -36,6 +36,9 @@ function foldChar(c: string): string {
   return f;
 }
 
+/** Printable ASCII, which folding only lowers. */
+export const isPlain = (text: string): boolean => PLAIN.test(text);
+
 export function fold(text: string): Folded {
   if (PLAIN.test(text)) return { text: text.toLowerCase() };
   let out = '';

@@ -25,6 +25,7 @@ const DIGIT_RUN = /(?<![\p{L}\p{N}+])[0-9]+(?:([-. ])[0-9]+(?:\1[0-9]+)*)?(?![\p
 /** The spans [start, end) of `folded` that are full identifiers. */
 export function findIdentifiers(folded: string): [number, number][] {
   const spans: [number, number][] = [];
+  if (!/[0-9]{2}/.test(folded)) return spans;
   for (const match of folded.matchAll(DIGIT_RUN)) {
     if (isIdentifier(match[0], match[1])) spans.push([match.index, match.index + match[0].length]);
   }

@@ -13,7 +13,7 @@
  */
 import type { WithheldValue } from '../audience.js';
 import { findIdentifiers } from './identifiers.js';
-import { fold, originalSpan } from './fold.js';
+import { fold, isPlain, originalSpan } from './fold.js';
 import { PHONE_GAP, phoneKey, sameOrPlural, singulars, streetWord, WORD_GAP, words } from './words.js';
 
 /** What a text holds: the spans to replace (original offsets, in order, apart) and what they were. */
@@ -109,12 +109,14 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
   });
   for (const phrase of kept) add(phrase, undefined);
 
+  const anyValue = byFirst.size > 0 || phones.size > 0;
   return (text) => {
-    const folded = fold(text);
+    // Identifiers alone need no folding of plain ASCII (an internal copy looks for nothing else).
+    const folded = anyValue || !isPlain(text) ? fold(text) : { text };
     const ids = findIdentifiers(folded.text);
     const found = new Set<WithheldValue>();
     const spans: [number, number][] = ids.map(([s, e]) => [s, e]);
-    if (byFirst.size > 0 || phones.size > 0) {
+    if (anyValue) {
       const ws = words(folded.text);
       for (let i = 0; i < ws.length; ) {
         const best = longestAt(folded.text, ws, i, byFirst, phones);
