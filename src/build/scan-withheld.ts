@@ -93,7 +93,7 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
       return [...children];
     });
   const inlines = (given: readonly Inline[], place: Place, where: string): readonly Inline[] => {
-    const nodes = unlink(given, where);
+    const nodes = given.some(holdsLink) ? unlink(given, where) : given;
     const flat = flatten(nodes);
     const marks = markEdits(flat, where);
     const marked = marks.length ? editInlines(nodes, marks) : nodes;
@@ -166,6 +166,8 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
 function unknownNode(node: never): never {
   throw new UnknownNode(String((node as { type?: unknown }).type));
 }
+
+const holdsLink = (node: Inline): boolean => node.type === 'link' || (node.type !== 'text' && node.type !== 'break' && node.children.some(holdsLink));
 
 /** The text of inline nodes as one string (a line break as a newline), so a word split by markup is one word. */
 function flatten(nodes: readonly Inline[]): string {

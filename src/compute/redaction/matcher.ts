@@ -109,7 +109,8 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
   });
   for (const phrase of kept) add(phrase, undefined);
 
-  const anyValue = byFirst.size > 0 || phones.size > 0;
+  // Kept phrases alone give nothing to replace.
+  const anyValue = seen.withheld.size > 0 || phones.size > 0;
   return (text) => {
     // Identifiers alone need no folding of plain ASCII (an internal copy looks for nothing else).
     const folded = anyValue || !isPlain(text) ? fold(text) : { text };
