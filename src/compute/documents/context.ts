@@ -7,7 +7,7 @@ import type { Agency } from '../../model/agency.js';
 import type { Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
 import type { Redactor, WithheldValue } from '../audience.js';
-import { foldedWords, holdersOf } from '../redaction/matcher.js';
+import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { DueItem } from '../due-item.js';
 import type { AllowedNames } from './people.js';
@@ -82,14 +82,14 @@ export function placementWhere(placement: Placement, ctx: DocumentContext): stri
  */
 export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames): void {
   if (ctx.redact.audience !== 'court') return;
-  const printed = new Set([...allowed.family, ...allowed.colleagues].map((name) => foldedWords(name).join(' ')));
+  const printed = new Set([...allowed.family, ...allowed.colleagues].map(foldedName));
   const familyWords = new Set(allowed.family.flatMap(foldedWords));
   const colleagueWords = new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords));
   const holding = holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
   const guard = (field: string, value: string) => ctx.redact.guard('foster_family_identity', field, value, holding(value));
   for (const home of ctx.homes.values()) {
     home.data.household.forEach((member, i) => {
-      if (!printed.has(foldedWords(member.name).join(' '))) guard(`${home.file} household[${i}].name`, member.name);
+      if (!printed.has(foldedName(member.name))) guard(`${home.file} household[${i}].name`, member.name);
       const surname = member.name.trim().split(/\s+/).pop() ?? '';
       const words = foldedWords(surname);
       if (surname.length <= 2 || words.every((w) => familyWords.has(w))) return;

@@ -42,6 +42,8 @@ interface Phrase {
 const compiled = new Map<string, Compiled>();
 interface Compiled {
   readonly plain: readonly string[];
+  /** The plain words as one string: a name as names are compared. */
+  readonly name: string;
   readonly words: readonly string[];
   readonly street: boolean;
   readonly phone: string | undefined;
@@ -57,7 +59,7 @@ function compile(value: string): Compiled {
     // A street line has a number and a name; its suffix and direction words have two spellings.
     const street = !phone && plain.length > 1 && plain.some((w) => /[0-9]/.test(w));
     const spelled = street ? plain.map(streetWord) : plain;
-    c = { plain, words: spelled, street, phone, key: spelled.join('').length < SHORTEST ? undefined : `${street ? 's' : ''} ${spelled.join(' ')}` };
+    c = { plain, name: plain.join(' '), words: spelled, street, phone, key: spelled.join('').length < SHORTEST ? undefined : `${street ? 's' : ''} ${spelled.join(' ')}` };
     compiled.set(value, c);
   }
   return c;
@@ -65,6 +67,8 @@ function compile(value: string): Compiled {
 
 /** A name's words as the matcher compares them ("Peñaloza-Hart" → penaloza, hart). */
 export const foldedWords = (value: string): readonly string[] => compile(value).plain;
+/** A name as the matcher compares names ("PEÑALOZA-Hart" → "penaloza hart"). */
+export const foldedName = (value: string): string => compile(value).name;
 
 /** For a value, the phrases among `phrases` that hold it as whole words and are longer: its `except`. */
 export function holdersOf(phrases: readonly string[]): (value: string) => string[] {
@@ -74,7 +78,9 @@ export function holdersOf(phrases: readonly string[]): (value: string) => string
   }
   return (value) => {
     const inner = compile(value).plain;
-    return (byWord.get(inner[0] ?? '') ?? []).filter((phrase) => {
+    const candidates = byWord.get(inner[0] ?? '');
+    if (!candidates) return [];
+    return candidates.filter((phrase) => {
       const outer = compile(phrase).plain;
       return outer.length > inner.length && outer.some((_, at) => inner.every((w, k) => outer[at + k] === w));
     });
