@@ -14,7 +14,7 @@ import { sha256 } from './fingerprint.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
 import type { Job } from './jobs.js';
 import { buildTree, renderFormat, type Format } from './render-document.js';
-import { scanWithheld } from './scan-withheld.js';
+import { scanWithheld, UnknownNode, type Replacement, type ScanResult } from './scan-withheld.js';
 
 export interface JobEnvironment {
   readonly context: Omit<DocumentContext, 'redact' | 'view'>;
@@ -109,11 +109,14 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
   if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };
-  const scanned = scanWithheld(built.tree, withheld);
-  const warnings = [
-    ...input.warnings,
-    ...scanned.found.map((w) => `a value withheld from the ${job.audience} copy (${w.kind.replace(/_/g, ' ')}: ${w.field}) appeared in the text; it was replaced by the marker`),
-  ];
+  let scanned: ScanResult;
+  try {
+    scanned = scanWithheld(built.tree, withheld);
+  } catch (error) {
+    if (!(error instanceof UnknownNode)) throw error;
+    return { files: {}, diagnostics: [diagnostic('CP3002', { file: job.template, message: `${error.message}; nothing was written` })], warnings: [] };
+  }
+  const warnings = [...input.warnings, ...scanned.replacements.flatMap((r) => replacementWarnings(job, r))];
   const files: Partial<Record<Format, Uint8Array>> = {};
   const diagnostics = [...built.diagnostics];
   for (const format of env.formats) {
@@ -125,4 +128,17 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
   }
   return { files, diagnostics, warnings, caught: scanned.found.map(({ kind, field }) => ({ kind, field })) };
+}
+
+/**
+ * The final scan's replacements as warnings. The tree no longer knows which
+ * data file a text came from (the builders' scrub names it for what it
+ * catches); the template and the line of its rendered Markdown locate it.
+ */
+function replacementWarnings(job: JobHeader, r: Replacement): string[] {
+  const at = `${job.template} (${r.where.startsWith('line ') ? `${r.where} of the rendered Markdown` : r.where})`;
+  return [
+    ...r.values.map((w) => `${at}: a value withheld from the ${job.audience} copy (${w.kind.replace(/_/g, ' ')}: ${w.field}) appeared in the text; it was replaced by the marker`),
+    ...(r.identifiers > 0 ? [`${at}: a full identifier (an SSN, Medicaid or other id number) appeared in the text; it was replaced by the marker`] : []),
+  ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, parentClass, redactor, WITHHELD_MARKER } from './audience.js';
+import { canSee, parentClass, redactor } from './audience.js';
+import { WITHHELD_MARKER } from './redaction/marker.js';
 
 describe('audiences (case-format.md, Audiences)', () => {
   it('withholds from the court what case-format.md lists', () => {

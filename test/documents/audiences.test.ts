@@ -13,7 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import type { Audience } from '../../src/compute/audience.js';
+import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import { courtReportJob, matchParent, nextHearing } from '../../src/build/jobs.js';
 import { kinHomes, recordFosterFamilies } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
@@ -175,7 +176,7 @@ describe("Aaliyah's court report (C-2024-0211): she lives with her grandmother i
   it("the final scan guards her grandmother's street, not her household's names; another child's copy guards them all", () => {
     const guarded = (id: string) => {
       const ctx = documentContext(root, 'court');
-      recordFosterFamilies(ctx, [], kinHomes(root.children.find((c) => c.id === id)!.case!.data, ctx));
+      recordFosterFamilies(ctx, { family: [], colleagues: [], named: [], phrases: [] }, kinHomes(root.children.find((c) => c.id === id)!.case!.data, ctx));
       return ctx.redact.withheld.filter((w) => w.field.startsWith('homes/H-0063/')).map((w) => w.value);
     };
     expect(guarded('C-2024-0211')).toEqual(['37 Boone Ave']);

@@ -9,11 +9,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import { scanWithheld, WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
+import type { Audience } from '../../src/compute/audience.js';
 import { courtCalendar } from '../../src/compute/case/index.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
 import { courtReportData, narrativeParts } from '../../src/compute/documents/court-report.js';
-import type { ChildFolder } from '../../src/load/case-root.js';
+import type { ChildFolder, HomeFolder } from '../../src/load/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import type { CaseRecord } from '../../src/model/case.js';
@@ -24,6 +25,7 @@ import { everyText, renderDocument, type Rendered } from '../helpers/render-docu
 import { docxBody, squash } from '../helpers/same-content.js';
 
 const TEMPLATE = 'court-report.md.hbs';
+const { cell: CELL, prose: PROSE } = WITHHELD_FORMS;
 const KEEP = process.env['CASEPRESS_KEEP'];
 
 let loaded: LoadResult;
@@ -131,13 +133,13 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
   it('lists both placements without the foster families, and the moves', async () => {
     const { pdf, docx } = await build(ID, HEARING);
     // The DOCX holds one paragraph per cell, in row order.
-    expect(docx).toContain(`1 02/03/2025 06/30/2025 Foster home (non-relative) H-0017 (${WITHHELD_MARKER}), Fayette County Stepped up to therapeutic foster care`);
-    expect(docx).toContain(`2 06/30/2025 Current Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County —`);
+    expect(docx).toContain(`1 02/03/2025 06/30/2025 Foster home (non-relative) H-0017 ${CELL}, Fayette County Stepped up to therapeutic foster care`);
+    expect(docx).toContain(`2 06/30/2025 Current Therapeutic foster home H-0042 ${CELL}, Jessamine County —`);
     for (const text of [pdf, docx]) {
       expect(text).toContain(`Foster home (non-relative) H-0017`);
       expect(text).toContain(`Therapeutic foster home H-0042`);
       expect(text).toContain('2 placements and 1 placement move');
-      expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 (${WITHHELD_MARKER}), Jessamine County.`);
+      expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 ${PROSE}, Jessamine County.`);
     }
   });
 
@@ -304,14 +306,14 @@ describe('every court copy of the example agency', () => {
     // The notice and the marker are there exactly when the copy withheld something (a guard the text
     // never held is no withholding): Aaliyah's court copy names her grandmother and withholds nothing.
     const withheld = data.withheld.filter((w) => !w.guard);
-    expect(pdf.includes(WITHHELD_MARKER), id).toBe(withheld.length > 0);
+    expect(pdf.includes(PROSE) || pdf.includes(CELL), id).toBe(withheld.length > 0);
     expect(pdf.includes('Information withheld from this copy'), id).toBe(withheld.length > 0);
     expect(withheld.length > 0, id).toBe(id !== 'C-2024-0211');
   });
 
   it("withholds Zoë's mother's confidential address with a visible marker, and prints her father's", async () => {
     const { pdf, data } = await build('C-2024-0087', '2026-12-03');
-    expect(pdf).toMatch(new RegExp(`Shannon O'Brien Mother Intact Mary Beth Cornett not recorded ${WITHHELD_MARKER.replace(/[[\]]/g, '\\$&')}`));
+    expect(pdf).toMatch(new RegExp(`Shannon O'Brien Mother Intact Mary Beth Cornett not recorded ${CELL.replace(/[[\]]/g, '\\$&')}`));
     expect(pdf).not.toContain('214 Delmont Ct');
     expect(pdf).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
     expect(data.withheld.some((w) => w.kind === 'confidential_address' && w.value === '214 Delmont Ct')).toBe(true);
@@ -321,7 +323,7 @@ describe('every court copy of the example agency', () => {
   it("withholds Kaden's father's treatment provider without consent, marks it, and keeps the consented drug screens", async () => {
     const { pdf, data } = await build('C-2026-0058', '2027-01-21');
     expect(pdf).not.toContain('Cumberland Recovery Center');
-    expect(pdf).toContain(`${WITHHELD_MARKER} ${WITHHELD_MARKER} — — —`);
+    expect(pdf).toContain(`${CELL} ${CELL} — — —`);
     expect(pdf).toContain('no consent to disclose them is on file (42 CFR Part 2)');
     expect(pdf).toContain('Bluegrass Drug Testing');
     expect(data.withheld.filter((w) => w.kind === 'treatment_without_consent' && !w.field.includes('treatment passage')).map((w) => w.value).sort()).toEqual(['Cumberland Recovery Center', 'Intensive outpatient program']);
@@ -349,6 +351,40 @@ describe('every court copy of the example agency', () => {
     const chau = await build('C-2025-0219', '2027-01-14');
     expect(chau.pdf).toContain('Trần Minh Châu');
     expect(chau.pdf).toMatch(/Not reached|Reached on/);
+  });
+});
+
+describe('foster families named like other people', () => {
+  /** The example agency with the household of `homeId` renamed to `surname`. */
+  const renamed = (audience: Audience, homeId: string, surname: string): DocumentContext => {
+    const rename = (h: HomeFolder): HomeFolder => {
+      if (h.id !== homeId || !h.home) return h;
+      const household = h.home.data.household.map((m) => ({ ...m, name: m.name.replace(/\S+$/, surname) }));
+      return { ...h, home: { ...h.home, data: { ...h.home.data, household } } };
+    };
+    return documentContext({ ...loaded.root, homes: loaded.root.homes.map(rename) }, audience);
+  };
+  /** What the final scan leaves of a line of prose in this copy. */
+  const scanned = (line: string, data: DocumentData) => {
+    const { tree } = scanWithheld({ meta: { title: 't', author: 'a', subject: 's', keywords: [], reference: 'r', confidentiality: 'c', date: AS_OF }, blocks: [{ type: 'paragraph', children: [{ type: 'text', value: line }] }] }, data.withheld);
+    return JSON.stringify(tree.blocks);
+  };
+
+  it("prints a parent's street whole when a foster family shares a word of it (the starter case printed \"12 [withheld for this audience] St\")", async () => {
+    // Zoë's father lives at 1127 Barnes Mill Rd; H-0017's family is now called Barnes.
+    const data = courtReportData(renamed('court', 'H-0017', 'Barnes'), child('C-2024-0087'), '2026-12-03');
+    const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: 'C-2024-0087', asOf: AS_OF });
+    expect(squash(rendered.pdfText)).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
+    expect(JSON.stringify(scanWithheld(rendered.tree, data.withheld).tree)).toContain('1127 Barnes Mill Rd, Richmond, KY 40475');
+    expect(scanned('Ms. Barnes drives her; the Barneses\u2019 dog', data)).toContain(`Ms. ${PROSE} drives her; the ${PROSE} dog`);
+  });
+
+  it("withholds a surname a colleague shares where it names the family, and keeps the colleague's full name", () => {
+    // Zoë's caseworker is Tyler Brooks; her foster family (H-0042) is now called Brooks, its children included.
+    const data = courtReportData(renamed('court', 'H-0042', 'Brooks'), child('C-2024-0087'), '2026-12-03');
+    const out = scanned('Tyler Brooks visited. Ms. Brooks drives her; Mr Brooks cooks; the Brookses\' house; Kaylee Brooks helps.', data);
+    expect(out).toContain('Tyler Brooks visited.');
+    expect(out).not.toMatch(/Ms\. Brooks|Mr Brooks|Brookses|Kaylee/);
   });
 });
 
@@ -428,7 +464,7 @@ describe('other audiences', () => {
     const { pdf, data } = await build('C-2026-0058', '2027-01-21', 'internal');
     expect(data.withheld).toEqual([]);
     expect(pdf).toContain('Cumberland Recovery Center');
-    expect(pdf).not.toContain(WITHHELD_MARKER);
+    for (const form of [CELL, PROSE]) expect(pdf).not.toContain(form);
     expect(pdf).not.toContain('Information withheld from this copy');
   });
 });

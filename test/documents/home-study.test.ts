@@ -5,7 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { redactor, WITHHELD_MARKER } from '../../src/compute/audience.js';
+import { redactor } from '../../src/compute/audience.js';
+import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import { homeStudyData, narrativeSections, SECTION_ORDER } from '../../src/compute/documents/home-study.js';
 import type { CaseRoot } from '../../src/load/case-root.js';
 import { documentContext } from '../helpers/document-context.js';

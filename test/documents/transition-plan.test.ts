@@ -4,7 +4,7 @@
  * read back as a reader sees them.
  */
 import { describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER } from '../../src/compute/audience.js';
+import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import { transitionPlanData } from '../../src/compute/documents/transition-plan.js';
 import type { ChildFolder } from '../../src/load/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
@@ -90,10 +90,10 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
     expect(missingFromPdf(rendered)).toEqual([]);
     const everything = everyText(rendered);
     for (const secret of ['Whitfield', 'Dana Whitfield', '418 Keene Crossing Dr']) expect(everything, secret).not.toContain(secret);
-    expect(missing(rendered, [`Lives in: Therapeutic foster home H-0042 (${WITHHELD_MARKER}), ${WITHHELD_MARKER}, since July 22, 2026`])).toEqual([]);
+    expect(missing(rendered, [`Lives in: Therapeutic foster home H-0042 ${WITHHELD_FORMS.prose}, ${WITHHELD_FORMS.prose}, since July 22, 2026`])).toEqual([]);
     for (const place of ['Jessamine', 'Nicholasville']) expect(everything, place).not.toContain(place);
     // "Dana and Marcus Whitfield" is free text: the last line of defence replaces the surname and says where it found it.
-    expect(docxRows(rendered)).toContainEqual([`Dana and ${WITHHELD_MARKER}`, 'Foster parents; have offered to stay in touch after she leaves', 'not recorded']);
+    expect(docxRows(rendered)).toContainEqual([`Dana and ${WITHHELD_FORMS.cell}`, 'Foster parents; have offered to stay in touch after she leaves', 'not recorded']);
     expect(built.warnings).toEqual(
       // The school and the town in the plan's own words; the foster family's name.
       ['education.plan', 'employment.plan', 'mentors[0].relationship', 'supports[3].name'].map((path) =>

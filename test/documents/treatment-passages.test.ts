@@ -6,7 +6,8 @@
  * it withheld: it names exactly the kinds the copy withheld.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WITHHELD_MARKER, type Audience } from '../../src/compute/audience.js';
+import type { Audience } from '../../src/compute/audience.js';
+import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import type { DocumentData } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
 import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';

@@ -10,6 +10,7 @@ import type { DocumentData } from '../../src/compute/documents/context.js';
 import type { DocumentTree } from '../../src/document/ast.js';
 import { agencyLetterhead, documentMeta, type FurnitureInput } from '../../src/build/furniture.js';
 import { buildTree, prepareTemplate, renderFormat } from '../../src/build/render-document.js';
+import { scanWithheld } from '../../src/build/scan-withheld.js';
 import type { Agency } from '../../src/model/agency.js';
 import { loadFonts } from '../../src/io/fonts.js';
 import { readAssets, readTemplate } from '../../src/io/package-files.js';
@@ -31,17 +32,22 @@ export interface Rendered {
 
 let fonts: Awaited<ReturnType<typeof loadFonts>> | undefined;
 
-/** `template` is a file name under templates/, e.g. "court-report.md.hbs". Throws with the diagnostics when anything fails. */
+/**
+ * `template` is a file name under templates/, e.g. "court-report.md.hbs". Throws with the diagnostics when
+ * anything fails. The build's final visitor prints the markers but looks for no withheld value: what a
+ * test sees withheld, the builder withheld.
+ */
 export async function renderDocument(template: string, data: unknown, agency: Agency, furniture: FurnitureInput, root = join(REPO, 'cases')): Promise<Rendered> {
   fonts ??= await loadFonts();
   const files = await readTemplate(join(REPO, 'templates', template));
   const prepared = prepareTemplate(files);
   if (!prepared.template) throw new Error(describe(prepared.diagnostics));
   const images = await readAssets(root);
-  const built = buildTree(prepared.template, { data, meta: documentMeta(agency, furniture), letterhead: agencyLetterhead(agency), images });
-  if (!built.tree) throw new Error(describe(built.diagnostics));
-  const pdf = await renderFormat(built.tree, 'pdf', { fonts, images }, files.file);
-  const docx = await renderFormat(built.tree, 'docx', { fonts, images }, files.file);
+  const made = buildTree(prepared.template, { data, meta: documentMeta(agency, furniture), letterhead: agencyLetterhead(agency), images });
+  if (!made.tree) throw new Error(describe(made.diagnostics));
+  const { tree } = scanWithheld(made.tree, []);
+  const pdf = await renderFormat(tree, 'pdf', { fonts, images }, files.file);
+  const docx = await renderFormat(tree, 'docx', { fonts, images }, files.file);
   if (!pdf.bytes || !docx.bytes) throw new Error(describe([...pdf.diagnostics, ...docx.diagnostics]));
   const { pdfText, pages } = withPdfFile(pdf.bytes, (path) => ({
     pdfText: execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).normalize('NFC'),
@@ -51,7 +57,7 @@ export async function renderDocument(template: string, data: unknown, agency: Ag
   const docxParagraphs = Object.entries(docxParts)
     .filter(([name]) => /^word\/(document|header\d+|footer\d+)\.xml$/.test(name))
     .flatMap(([, xml]) => paragraphs(xml).map((p) => p.text.normalize('NFC')));
-  return { tree: built.tree, pdf: pdf.bytes, docx: docx.bytes, pdfText, docxParagraphs, pages };
+  return { tree, pdf: pdf.bytes, docx: docx.bytes, pdfText, docxParagraphs, pages };
 }
 
 /**

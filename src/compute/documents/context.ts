@@ -5,11 +5,14 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
-import { canSee, WITHHELD_MARKER, type Redactor, type WithheldValue } from '../audience.js';
+import { canSee, type Redactor, type WithheldValue } from '../audience.js';
+import { WITHHELD_MARKER } from '../redaction/marker.js';
+import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
 import { words } from './labels.js';
+import type { AllowedNames } from './people.js';
 
 /** Where agency.yaml sits in every case root. */
 export const AGENCY_FILE = 'agency.yaml';
@@ -129,26 +132,41 @@ export function placementWhere(placement: Placement, at: number, ctx: DocumentCo
 }
 
 /**
- * Every foster parent's full name, surname, street and phone, recorded as guards
- * in a court copy so the final scan of the document's text finds them even in
- * a narrative. A surname the child's own family shares (a kinship home) is kept:
- * `allowedNames` are the names the copy prints legitimately (child, parents, siblings),
- * and `kin` the homes of the child's relatives, whose caregivers' names print.
+ * Every foster household member's full name and surname, and the home's street
+ * and phone, recorded as guards in a court copy so the final scan of the
+ * document's text finds them even in a narrative. What the copy prints
+ * legitimately stays whole (`AllowedNames`): a full name it prints is no guard;
+ * a surname the child's own family shares (a kinship home) is not looked for
+ * alone; a surname a colleague shares only where it names the family; and a
+ * guard is not looked for inside a longer phrase the copy prints.
  */
-export function recordFosterFamilies(ctx: DocumentContext, allowedNames: readonly string[], kin: ReadonlySet<string> = new Set()): void {
+export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames, kin: ReadonlySet<string> = new Set()): void {
   if (canSee(ctx.redact.audience, 'foster_family_identity')) return;
-  const allowedWords = new Set(allowedNames.flatMap((name) => name.toLowerCase().split(/[\s-]+/)));
+  const printed = new Set([...allowed.family, ...allowed.colleagues].map(foldedName));
+  const familyWords = new Set(allowed.family.flatMap(foldedWords));
+  const colleagueWords = new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords));
+  const holding = holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
+  const guard = (field: string, value: string) => ctx.redact.guard('foster_family_identity', field, value, holding(value));
   for (const home of ctx.view.fosterFamilies.list) {
     // The child's relatives (`kin`: kinHomes) are named in a court copy; their street and phone are not.
     const named = kin.has(home.data.id);
     home.data.household.forEach((member, i) => {
-      if (member.role === 'child' || named) return;
-      ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name`, member.name);
-      const surname = member.name.trim().split(/\s+/).pop();
-      if (surname && surname.length > 2 && !allowedWords.has(surname.toLowerCase())) ctx.redact.guard('foster_family_identity', `${home.file} household[${i}].name (surname)`, surname);
+      if (named) return;
+      if (!printed.has(foldedName(member.name))) guard(`${home.file} household[${i}].name`, member.name);
+      const surname = member.name.trim().split(/\s+/).pop() ?? '';
+      const words = foldedWords(surname);
+      if (surname.length <= 2 || words.every((w) => familyWords.has(w))) return;
+      if (!words.every((w) => colleagueWords.has(w))) guard(`${home.file} household[${i}].name (surname)`, surname);
+      else for (const form of FAMILY_FORMS) guard(`${home.file} household[${i}].name (surname)`, `${form} ${surname}`);
     });
     const { street } = home.data.address;
-    ctx.redact.guard('foster_family_identity', `${home.file} address.street`, street);
-    if (home.data.phone) ctx.redact.guard('foster_family_identity', `${home.file} phone`, home.data.phone);
+    guard(`${home.file} address.street`, street);
+    if (home.data.phone) guard(`${home.file} phone`, home.data.phone);
   }
 }
+
+/**
+ * How a text names a family rather than one person who shares its surname:
+ * matching patterns, never printed ("the Hartwell" matches "the Hartwells'").
+ */
+const FAMILY_FORMS = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'the'] as const;

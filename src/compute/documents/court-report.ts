@@ -40,7 +40,7 @@ import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
 import { narratives } from './narrative.js';
-import { fosterHomeOf, goalTreatmentClass } from './people.js';
+import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -306,10 +306,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // Foster family names anywhere in this copy: recorded for the final scan, and
   // printed as the role and home id where structured data names them.
-  const parentNames = record.parents.map((p) => p.name);
-  const siblingNames = (record.siblings ?? []).map((s) => s.name);
   const kin = kinHomes(record, ctx);
-  recordFosterFamilies(ctx, [record.child.name, ...parentNames, ...siblingNames], kin);
+  recordFosterFamilies(ctx, allowedNames(record, agency, []), kin);
   const location = childLocation(ctx, record, caseFile.file);
   /** A person named in structured data, as this audience may read the name (a relative caregiver by name). */
   const person = (name: string): string => {

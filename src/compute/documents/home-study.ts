@@ -192,7 +192,7 @@ export function phoneText(ctx: DocumentContext, home: Home, file: string): strin
  * as withheld so the final scan of the text replaces them (context.ts).
  */
 export function protectFamily(ctx: DocumentContext): void {
-  recordFosterFamilies(ctx, []);
+  recordFosterFamilies(ctx, { family: [], colleagues: [], named: [], phrases: [] });
 }
 
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../model/plan.js';
-import { redactor, WITHHELD_MARKER, type Audience } from '../audience.js';
+import { redactor, type Audience } from '../audience.js';
+import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { consentOnFile, narratives } from './narrative.js';
 
 type Service = NonNullable<Plan['goals'][number]['services']>[number];

@@ -6,7 +6,8 @@
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
-import { canSee, parentClass, WITHHELD_MARKER, type Protected, type Redactor } from '../audience.js';
+import { canSee, parentClass, type Protected, type Redactor } from '../audience.js';
+import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { currentPlacement } from '../case/placements.js';
 import type { DocumentContext } from './context.js';
 import { nameKey, type FosterFamily } from './root-view.js';
@@ -53,15 +54,32 @@ export function goalTreatmentClass(record: CaseRecord, redact: Redactor, goalFor
   return parentClass(redact, whose.length === 1 ? whose[0]! : -1, 'parent_treatment');
 }
 
-/** The names a court copy prints legitimately: they keep a shared surname (a kinship home) out of the scan. */
-export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly string[]): string[] {
-  return [
-    record.child.name,
-    ...(record.child.preferred_name ? [record.child.preferred_name] : []),
-    ...record.parents.map((p) => p.name),
-    ...(record.siblings ?? []).map((s) => s.name),
-    ...(record.others ?? []).map((o) => o.name),
-    ...agency.staff.map((s) => s.name),
-    ...extra,
-  ];
+/**
+ * What a court copy prints legitimately, which the foster-family guards must
+ * leave whole (`recordFosterFamilies`).
+ */
+export interface AllowedNames {
+  /** The child, the parents, the siblings: a foster family surname they share is not looked for alone (a kinship home). */
+  readonly family: readonly string[];
+  /** Staff and `others`: their full names print; a surname they share is looked for only where it names a family ("Ms. Hartwell", "the Hartwells"). */
+  readonly colleagues: readonly string[];
+  /** People the plan names in free text ("Dana and Marcus Whitfield"): a surname they share is looked for as a colleague's, but the text is no name to leave whole. */
+  readonly named: readonly string[];
+  /** Phrases that may hold a foster family's name and print anyway: a parent's street the copy shows ("12 Sample St"). */
+  readonly phrases: readonly string[];
+}
+
+export function allowedNames(record: CaseRecord, agency: Agency, extra: readonly string[]): AllowedNames {
+  return {
+    family: [
+      record.child.name,
+      ...(record.child.preferred_name ? [record.child.preferred_name] : []),
+      ...record.parents.map((p) => p.name),
+      ...(record.siblings ?? []).map((s) => s.name),
+    ],
+    colleagues: [...(record.others ?? []).map((o) => o.name), ...agency.staff.map((s) => s.name)],
+    named: extra,
+    // A confidential address is withheld, not printed: it may not hide a guard.
+    phrases: record.parents.flatMap((p) => (p.address && !p.confidential && !p.address.confidential ? [p.address.street] : [])),
+  };
 }

@@ -1,30 +1,52 @@
 /**
  * The builders' last line of defence (case-format.md, Audiences): a value
  * withheld from this copy that still stands in text the staff wrote (a goal
- * statement, a comment, a court note, the home study's narrative) is replaced
- * by the marker, and each replacement is reported naming the file it came from.
- * Values are found as the build's final scan finds them (`withheldReplacer`).
+ * statement, a comment, a court note, the home study's narrative), and any full
+ * identifier, is replaced by the marker, and each replacement is reported
+ * naming the file it came from. Values are found as the build's final scan
+ * finds them (`withheldMatcher`).
  */
-import { withheldReplacer } from '../audience.js';
+import { markSpans } from '../redaction/marker.js';
+import { withheldMatcher } from '../redaction/matcher.js';
 import type { DocumentContext } from './context.js';
 
 /** `sourceOf` names the file the text at a path of `data` ("goals[0].statement") comes from. */
 export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path: string) => string, warnings: string[]): T {
-  const replace = withheldReplacer(ctx.redact.withheld);
-  if (!replace) return data;
-  const walk = (value: unknown, path: string): unknown => {
+  const find = withheldMatcher(ctx.redact.withheld);
+  /** Keys and indexes down to the value being walked: a path is spelled only for a warning. */
+  const at: (string | number)[] = [];
+  const pathNow = () => at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+  const walk = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      const replaced = replace(value);
-      if (replaced.found.length === 0) return value;
-      ctx.redact.caught(replaced.found);
-      warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
-      return replaced.text;
+      const found = find(value);
+      if (found.spans.length === 0) return value;
+      const path = pathNow();
+      ctx.redact.caught(found.values);
+      if (found.values.length > 0) warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
+      if (found.identifiers > 0) warnings.push(`${sourceOf(path)}: a full identifier (an SSN, Medicaid or other id number) appeared in free text (${path}) and was replaced by the marker; only its last four digits may print`);
+      return markSpans(value, found.spans);
     }
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    // Data with nothing to replace is returned as it is, not copied (most copies of most documents).
+    if (Array.isArray(value)) {
+      const out = value.map((v, i) => {
+        at.push(i);
+        const w = walk(v);
+        at.pop();
+        return w;
+      });
+      return out.some((v, i) => v !== value[i]) ? out : value;
+    }
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
+      const entries = Object.entries(value);
+      const out = entries.map(([k, v]) => {
+        at.push(k);
+        const w = walk(v);
+        at.pop();
+        return [k, w] as const;
+      });
+      return out.some(([, v], i) => v !== entries[i]![1]) ? Object.fromEntries(out) : value;
     }
     return value;
   };
-  return walk(data, '') as T;
+  return walk(data) as T;
 }

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childFolder, documentContext, loadExample } from '../../../test/helpers/document-context.js';
 import type { CaseRoot, ChildFolder } from '../../load/case-root.js';
-import { WITHHELD_MARKER, type Audience } from '../audience.js';
+import type { Audience } from '../audience.js';
+import { WITHHELD_MARKER } from '../redaction/marker.js';
 import type { StatusCounts } from '../case/plan-progress.js';
 import type { DocumentContext } from './context.js';
 import { humanize } from './labels.js';
