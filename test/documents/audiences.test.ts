@@ -97,7 +97,7 @@ describe("Zoë's court report (C-2024-0087): her father is under a no-contact or
     const { pages, everywhere } = await copy(ZOE, 'court');
     expect(found(everywhere, WHERE_SHE_LIVES)).toEqual([]);
     expect(flat(pages[0]!)).toContain('Court copy, for filing with the court and service on every party, the parents included.');
-    expect(found(everywhere, ['School: [withheld for this audience], grade 12'])).toHaveLength(1);
+    expect(found(everywhere, ['School: (withheld for this audience), grade 12'])).toHaveLength(1);
     expect(flat(pages.join(' '))).toContain("where the child can be found: the school, the placement's county and city");
     expect(found(everywhere, [INTERNAL])).toEqual([]);
     // Her first placement was in the court's own county (Madison), which the caption prints: the row does not.

@@ -59,6 +59,14 @@ export function readable(text: string): string {
 /** Digits only, for phone numbers and identifiers. */
 export const digits = (text: string) => text.replace(/\D/g, '');
 
+/** Each replacement made once; a pattern that is not in the text is the fixture's error, not a pass. */
+function swap(text: string, pairs: readonly (readonly [string | RegExp, string])[]): string {
+  return pairs.reduce((t, [from, to]) => {
+    if (typeof from === 'string' ? !t.includes(from) : !from.test(t)) throw new Error(`the leak fixture expected ${String(from)} in the example data`);
+    return t.replace(from, to);
+  }, text);
+}
+
 const sentence = (needles: readonly Needle[]) => `${needles.flatMap((n) => n.written).join('; ')}; ${INNOCENT}.`;
 
 /**
@@ -77,11 +85,9 @@ export async function leakRoot(): Promise<{ work: string; root: string }> {
   const yamlText = JSON.stringify(foster);
 
   await edit('homes/H-0042/home.yaml', (t) =>
-    t
-      .replaceAll('Marcus Whitfield', 'Marcus Peñaloza')
-      .replaceAll('Whitfield', 'Hartwell')
-      .replace('418 Keene Crossing Dr,', '418 Keene Crossing Dr, phone: "(859) 555-0199",')
-      .replace(/address: \{ street: (.*?), phone: (".*?"),(.*)\}/, 'address: { street: $1,$3}\nphone: $2'),
+    swap(t.replaceAll('Marcus Whitfield', 'Marcus Peñaloza').replaceAll('Whitfield', 'Hartwell'), [
+      [/^(address: .*)$/m, '$1\nphone: "(859) 555-0199"'],
+    ]),
   );
   for (const child of ['C-2025-0142', 'C-2024-0087']) {
     await edit(`children/${child}/case.yaml`, (t) => t.replaceAll('Marcus Whitfield', 'Marcus Peñaloza').replaceAll('Whitfield', 'Hartwell'));
@@ -93,16 +99,22 @@ export async function leakRoot(): Promise<{ work: string; root: string }> {
   await edit(`${j}/visits/2026-11-13.md`, (t) => `${t}\n${foster}\n`);
   await edit(`${j}/court/2026-12-10-recommendations.md`, (t) => `${t}\n8. Note: ${foster}\n`);
   await edit(`${j}/court/2026-12-10-child-wishes.md`, (t) => `${t}\n${foster}\n`);
-  // Structured free text (YAML).
+  // Structured free text (YAML): a hearing outcome and order, a sibling's placement, education notes, a plan task, a provider, CANS notes.
   await edit(`${j}/case.yaml`, (t) =>
-    t
-      .replace(/(- date: 2026-09-17\n\s+type: review\n\s+outcome: ).*\n/, `$1${yamlText}\n`)
-      .replace('        - Visits may progress to unsupervised day visits', `        - ${yamlText}\n        - Visits may progress to unsupervised day visits`)
-      .replace(/placement: Foster home H-0017, Fayette County/, `placement: ${yamlText}`)
-      .replace('  notes: >-\n    IEP', `  notes: >-\n    ${foster}\n    IEP`),
+    swap(t, [
+      ['        Mother in stable housing. Court approved', `        ${foster} Mother in stable housing. Court approved`],
+      ['        - Visits may progress to unsupervised day visits', `        - ${yamlText}\n        - Visits may progress to unsupervised day visits`],
+      ['placement: Foster home H-0017, Fayette County', `placement: ${yamlText}`],
+      ['  notes: >-\n    IEP', `  notes: >-\n    ${foster}\n    IEP`],
+    ]),
   );
-  await edit(`${j}/plan.yaml`, (t) => t.replace('task: Keep a daily behavior log and bring it to therapy weekly', `task: ${foster.replace(/[{},:]/g, ' ')}`).replace('provider: New Vista', `provider: ${yamlText}`));
-  await edit(`${j}/assessments/cans-2026-09.yaml`, (t) => t.replace('notes: >-\n', `notes: >-\n  ${foster}\n`));
+  await edit(`${j}/plan.yaml`, (t) =>
+    swap(t, [
+      ['task: Keep a daily behavior log and bring it to therapy weekly', `task: ${foster.replace(/[{},:]/g, ' ')}`],
+      ['provider: New Vista', `provider: ${yamlText}`],
+    ]),
+  );
+  await edit(`${j}/assessments/cans-2026-09.yaml`, (t) => swap(t, [['notes: >-\n', `notes: >-\n  ${foster}\n`]]));
   // The confidential address, in C-2024-0087's notes.
   const z = 'children/C-2024-0087';
   await edit(`${z}/contacts/2026-11-05-home.md`, (t) => `${t}\n${sentence(CONFIDENTIAL_NEEDLES)}\n`);
