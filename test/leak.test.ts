@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paragraphs, parts } from './helpers/docx-parts.js';
 import { REPO } from './helpers/fixture-root.js';
-import { CONFIDENTIAL_NEEDLES, digits, INNOCENT, leakRoot, NEEDLES, readable, type Needle } from './helpers/leak-root.js';
+import { CONFIDENTIAL_NEEDLES, digits, INNOCENT, leakRoot, LOCATION_NEEDLES, NEEDLES, readable, type Needle } from './helpers/leak-root.js';
 import { withPdfFile } from './helpers/pdf-text.js';
 
-const AS_OF = '2026-12-05';
+const AS_OF = '2026-12-01'; // before both children's hearings (12-03, 12-10): every court report is built
 const CASES = ['C-2025-0142', 'C-2024-0087'];
 
 type Copy = { readonly file: string; readonly text: string };
@@ -31,7 +31,7 @@ async function buildCopies(audience: string, extra: Record<string, unknown> = {}
   const outcome = await build(
     root,
     { out, asOf: AS_OF, format: ['pdf', 'docx'], jobs: 1, quiet: true, ...extra },
-    (caseRoot, asOf) => planJobs(caseRoot, asOf, { cases: CASES, audience: audience as never, docs: ['court-report', 'service-plan'] }),
+    (caseRoot, asOf) => planJobs(caseRoot, asOf, { cases: CASES, audience: audience as never, docs: ['court-report', 'service-plan'], ...(audience === 'parent' ? { parent: 'father' } : {}) }),
     (line) => lines.push(line),
   );
   expect(outcome.code, lines.join('\n')).toBe(0);
@@ -68,8 +68,8 @@ function shown(copy: Copy, needles: readonly Needle[]): string[] {
 
 beforeAll(async () => {
   ({ work, root } = await leakRoot());
-  for (const audience of ['court', 'foster_parent', 'internal']) copies.set(audience, await buildCopies(audience));
-}, 120_000);
+  for (const audience of ['court', 'parent', 'foster_parent', 'internal']) copies.set(audience, await buildCopies(audience));
+}, 180_000);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -87,6 +87,19 @@ describe('the leak fixture', () => {
     for (const copy of copies.get('court')!) {
       expect(shown(copy, [...NEEDLES, ...CONFIDENTIAL_NEEDLES]), copy.file).toEqual([]);
     }
+  });
+
+  it("a father's copies show no foster family identity, no mother's confidential address, no full identifier", () => {
+    expect(copies.get('parent')!.filter((c) => /^C-2024-0087\/.*-parent-father\.pdf$/.test(c.file))).not.toEqual([]);
+    for (const copy of copies.get('parent')!) {
+      expect(shown(copy, [...NEEDLES, ...CONFIDENTIAL_NEEDLES]), copy.file).toEqual([]);
+    }
+  });
+
+  it("Zoë's school, written in her notes, reaches no court or parent copy (her father is under a no-contact order); her foster parents' copy has it", () => {
+    const zoe = (audience: string) => copies.get(audience)!.filter((c) => c.file.startsWith('C-2024-0087/'));
+    for (const copy of [...zoe('court'), ...zoe('parent')]) expect(shown(copy, LOCATION_NEEDLES), copy.file).toEqual([]);
+    expect(zoe('foster_parent').some((c) => shown(c, LOCATION_NEEDLES).length > 0)).toBe(true);
   });
 
   it('foster-parent copies show no confidential address or full identifier', () => {

@@ -15,7 +15,7 @@ const SHY = '\u00AD';
 
 /** One sensitive value, the ways it is written into the data, and which class of protection covers it. */
 export interface Needle {
-  readonly kind: 'foster_family_identity' | 'confidential_address' | 'full_identifier';
+  readonly kind: 'foster_family_identity' | 'confidential_address' | 'full_identifier' | 'child_location';
   /** What must never be readable in a copy that withholds the kind (compared after normalizing: see `readable`). */
   readonly value: string;
   /** Texts a caseworker could type for it. */
@@ -42,6 +42,11 @@ export const NEEDLES: readonly Needle[] = [
 /** For C-2024-0087, whose mother's address is confidential (a domestic-violence shelter address). */
 export const CONFIDENTIAL_NEEDLES: readonly Needle[] = [
   { kind: 'confidential_address', value: '214 Delmont', written: ['214 Delmont Court', '214 DELMONT CT', '(859) 555-0417'] },
+];
+
+/** For C-2024-0087, whose father is under a no-contact order: her school reaches no parent and no court copy. */
+export const LOCATION_NEEDLES: readonly Needle[] = [
+  { kind: 'child_location', value: 'East Jessamine High School', written: ['East Jessamine High School', 'EAST JESSAMINE HIGH SCHOOL', `East Jessamine High${SHY} School`] },
 ];
 
 /** A text that merely contains a withheld word: it must print intact. */
@@ -117,7 +122,7 @@ export async function leakRoot(): Promise<{ work: string; root: string }> {
   await edit(`${j}/assessments/cans-2026-09.yaml`, (t) => swap(t, [['notes: >-\n', `notes: >-\n  ${foster}\n`]]));
   // The confidential address, in C-2024-0087's notes.
   const z = 'children/C-2024-0087';
-  await edit(`${z}/contacts/2026-11-05-home.md`, (t) => `${t}\n${sentence(CONFIDENTIAL_NEEDLES)}\n`);
+  await edit(`${z}/contacts/2026-11-05-home.md`, (t) => `${t}\n${sentence([...CONFIDENTIAL_NEEDLES, ...LOCATION_NEEDLES])}\n`);
   await edit(`${z}/court/2026-12-03-child-wishes.md`, (t) => `${t}\n${sentence(CONFIDENTIAL_NEEDLES)}\n`);
   return { work, root };
 }
