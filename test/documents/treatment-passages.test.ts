@@ -58,6 +58,7 @@ async function copy(audience: Audience, child = folder(), hearing = HEARING): Pr
   return { data, pdf: squash(rendered.pdfText), xml: parts(rendered.docx)['word/document.xml']!, notice };
 }
 
+const flatText = (text: string) => text.replace(/\s+/g, ' ');
 const has = (text: string, word: string) => text.toLowerCase().includes(word.toLowerCase().replace(/'/g, '’')) || text.toLowerCase().includes(word.toLowerCase());
 /** The kinds of what a copy withheld for real (a guard counts only once a scan found it). */
 const kinds = (data: DocumentData) => new Set(data.withheld.filter((w) => !w.guard).map((w) => w.kind));
@@ -72,6 +73,9 @@ describe("the mother's treatment passages in C-2025-0142's court report", () => 
     expect(pdf).toContain(`Mother partially compliant. ${WITHHELD_FORMS.cell}`); // the court history is a table
     expect(pdf).not.toContain(':::');
     expect(xml).not.toContain(':::');
+    // The foster parents' copy is theirs, not the one served on every party.
+    expect(flatText(pdf)).toContain('Withheld from this copy, and marked');
+    expect(flatText(pdf)).not.toContain('served on every party');
     const passages = data.withheld.filter((w) => w.field.includes('treatment passage'));
     expect(passages.map((w) => w.kind)).toEqual(passages.map(() => 'parent_treatment'));
     expect(passages.map((w) => w.field)).toEqual(
