@@ -16,8 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   templates: ['core'],
   document: ['core'],
   render: ['core', 'document'],
-  // compute reads the loaded case root (load/case-root.ts types): the records with where they came from.
-  compute: ['core', 'model', 'load'],
+  // compute reads the loaded case root as model/case-root.ts types it: the records with where they came from.
+  compute: ['core', 'model'],
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
   bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io', 'gen', 'watch', 'cli'],
   // The synthetic agency generator: records in, YAML and Markdown text out.

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CaseRoot } from '../src/load/case-root.js';
+import type { CaseRoot } from '../src/model/case-root.js';
 import { buildRoot, loadRoot, REPO, type FixtureSpec } from './helpers/fixture-root.js';
 
 interface GoodSpec extends FixtureSpec {

@@ -8,7 +8,7 @@ import { diagnostic } from '../core/diagnostic.js';
 import { indexRoot } from '../compute/documents/root-view.js';
 import { ruleSetFor } from '../compute/rule-sets.js';
 import type { ImageSet } from '../document/ast.js';
-import type { CaseRoot } from '../load/case-root.js';
+import type { CaseRoot } from '../model/case-root.js';
 import type { Agency } from '../model/agency.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { canonicalJson, sha256 } from './fingerprint.js';

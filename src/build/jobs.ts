@@ -11,7 +11,7 @@ import { homeStudyData } from '../compute/documents/home-study.js';
 import { relicensingPacketData } from '../compute/documents/relicensing-packet.js';
 import { servicePlanData } from '../compute/documents/service-plan.js';
 import { transitionPlanData } from '../compute/documents/transition-plan.js';
-import type { CaseRoot, ChildFolder, HomeFolder } from '../load/case-root.js';
+import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
 
 export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet'] as const;

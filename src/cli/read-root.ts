@@ -7,7 +7,7 @@ import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot, type LoadMemo } from '../load/load-root.js';
-import type { CaseRoot } from '../load/case-root.js';
+import type { CaseRoot } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 import type { ReportInput } from './report.js';
 

@@ -6,11 +6,12 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostic
 import type { ListedEntry, RootListing } from '../core/listing.js';
 import type { FileKindName } from '../model/file-kinds.js';
 import { ID_PATTERN } from '../model/primitives.js';
-import type { CaseRoot, ChildFolder, HomeFolder } from './case-root.js';
+import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import { runChecks } from './checks/index.js';
 import { classify } from './classify.js';
 import { decode, tooLarge, MAX_FILE_BYTES } from './decode.js';
-import { parseCaseFile, type LoadedFile } from './parse-file.js';
+import type { LoadedFile } from '../model/case-root.js';
+import { parseCaseFile } from './parse-file.js';
 
 export interface LoadResult {
   readonly root: CaseRoot;

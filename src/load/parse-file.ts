@@ -9,23 +9,9 @@ import { FENCE } from '../model/passages.js';
 import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
 import { fastYaml } from './fast-yaml.js';
-import { parseYaml, type Locator } from './yaml-document.js';
+import type { LoadedFile, Locator } from '../model/case-root.js';
+import { parseYaml } from './yaml-document.js';
 
-export interface LoadedFile<K extends FileKindName = FileKindName> {
-  readonly file: string;
-  readonly kind: K;
-  readonly data: RecordOf<K>;
-  /** Markdown body of a note (empty for YAML files). */
-  readonly body: string;
-  /** 1-based line on which the body starts. */
-  readonly bodyLine: number;
-  /**
-   * False when the file's text holds no ":::" anywhere, so no treatment fence
-   * (load/checks/treatment-fences.ts looks into the others only; found while the text is at hand).
-   */
-  readonly mayHoldFence?: boolean;
-  readonly locate: Locator;
-}
 
 export interface ParseResult<K extends FileKindName> {
   readonly loaded?: LoadedFile<K>;

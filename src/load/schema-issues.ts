@@ -11,7 +11,7 @@ import { parseDate, isDateShaped, daysInMonth } from '../core/calendar-date.js';
 import { formatFieldPath, type FieldPath } from '../core/field-path.js';
 import { EXPECTATIONS } from '../model/primitives.js';
 import { knownKeysAt } from './schema-walk.js';
-import type { Locator } from './yaml-document.js';
+import type { Locator } from '../model/case-root.js';
 
 const CODE_OF_EXPECTATION = new Map<string, Code>(Object.values(EXPECTATIONS).map((e) => [e.text, e.code]));
 

@@ -7,24 +7,11 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Doc
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { FieldPath } from '../core/field-path.js';
 import type { LineIndex, Span } from '../core/source.js';
+import type { Locator } from '../model/case-root.js';
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" file). */
 const MAX_ALIAS_COUNT = 100;
 
-export interface Locator {
-  /** Where the value at `path` was written; for a missing field, its nearest ancestor's key. */
-  value(path: FieldPath): Span | undefined;
-  /** Where the key at `path` was written. */
-  key(path: FieldPath): Span | undefined;
-  /** The raw scalar at `path`, as written, for messages. */
-  source(path: FieldPath): string | undefined;
-  /**
-   * When the key at `path` is a bare word inside `{ … }` right after another
-   * field, it is most likely the rest of that field's value, cut at a comma:
-   * returns that field's key and value as written.
-   */
-  splitByComma(path: FieldPath): { readonly key: string; readonly value: string } | undefined;
-}
 
 export interface ParsedYaml {
   readonly data?: unknown;

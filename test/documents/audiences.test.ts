@@ -23,7 +23,7 @@ import { runJob } from '../../src/build/run-job.js';
 import { readRoot } from '../../src/cli/read-root.js';
 import { loadFonts } from '../../src/io/fonts.js';
 import { readAssets, readTemplate } from '../../src/io/package-files.js';
-import type { CaseRoot } from '../../src/load/case-root.js';
+import type { CaseRoot } from '../../src/model/case-root.js';
 import { parts, paragraphs } from '../helpers/docx-parts.js';
 import { AS_OF, documentContext, EXAMPLE_ROOT } from '../helpers/document-context.js';
 import { REPO } from '../helpers/fixture-root.js';

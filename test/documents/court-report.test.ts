@@ -14,7 +14,7 @@ import type { Audience } from '../../src/compute/audience.js';
 import { courtCalendar } from '../../src/compute/case/index.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
 import { courtReportData, narrativeParts } from '../../src/compute/documents/court-report.js';
-import type { ChildFolder, HomeFolder } from '../../src/load/case-root.js';
+import type { ChildFolder, HomeFolder } from '../../src/model/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import type { CaseRecord } from '../../src/model/case.js';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { redactor } from '../../src/compute/audience.js';
 import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import { homeStudyData, narrativeSections, SECTION_ORDER } from '../../src/compute/documents/home-study.js';
-import type { CaseRoot } from '../../src/load/case-root.js';
+import type { CaseRoot } from '../../src/model/case-root.js';
 import { documentContext } from '../helpers/document-context.js';
 import { buildRoot, loadRoot, writeFiles } from '../helpers/fixture-root.js';
 import { exampleHomes, homeDocument, type HomeDocumentKind } from '../helpers/home-document.js';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';
-import type { CaseRoot } from '../../src/load/case-root.js';
+import type { CaseRoot } from '../../src/model/case-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import { paragraphs, parts } from '../helpers/docx-parts.js';
 import { EXAMPLE_ROOT } from '../helpers/document-context.js';

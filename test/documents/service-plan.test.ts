@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import { servicePlanData } from '../../src/compute/documents/service-plan.js';
-import type { ChildFolder } from '../../src/load/case-root.js';
+import type { ChildFolder } from '../../src/model/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
 import { examplePlans } from '../helpers/document-context.js';
 import { everyText } from '../helpers/render-document.js';

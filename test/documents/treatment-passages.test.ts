@@ -13,7 +13,7 @@ import type { DocumentData } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
 import { relicensingPacketData } from '../../src/compute/documents/relicensing-packet.js';
 import { servicePlanData } from '../../src/compute/documents/service-plan.js';
-import type { ChildFolder } from '../../src/load/case-root.js';
+import type { ChildFolder } from '../../src/model/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
 import { fieldsOfSchema } from '../../src/load/schema-walk.js';
 import { FILE_KINDS } from '../../src/model/file-kinds.js';

@@ -9,7 +9,7 @@ import { redactor, type Audience } from '../../src/compute/audience.js';
 import type { DocumentContext, DocumentData, Sourced } from '../../src/compute/documents/context.js';
 import { indexRoot, viewRoot } from '../../src/compute/documents/root-view.js';
 import { ruleSetFor } from '../../src/compute/rule-sets.js';
-import type { CaseRoot, ChildFolder } from '../../src/load/case-root.js';
+import type { CaseRoot, ChildFolder } from '../../src/model/case-root.js';
 import type { LoadResult } from '../../src/load/load-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import type { Home } from '../../src/model/home.js';

@@ -5,7 +5,7 @@
  */
 import { beforeAll } from 'vitest';
 import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
-import type { CaseRoot, ChildFolder, HomeFolder } from '../../src/load/case-root.js';
+import type { CaseRoot, ChildFolder, HomeFolder } from '../../src/model/case-root.js';
 import type { Agency } from '../../src/model/agency.js';
 import { AS_OF, documentContext, EXAMPLE_ROOT, loadExample } from './document-context.js';
 import { rawBody, withPdfFile } from './pdf-text.js';

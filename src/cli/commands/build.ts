@@ -30,7 +30,7 @@ import { createJobEnvironment } from '../../build/job-environment.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
-import type { CaseRoot } from '../../load/case-root.js';
+import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';

@@ -11,7 +11,7 @@ import { indexRoot } from '../../compute/documents/root-view.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
 import { courtReportJob, matchParent, nextHearing, planJobs, type DocType, type Job } from '../../build/jobs.js';
 import { jobData } from '../../build/run-job.js';
-import type { CaseRoot } from '../../load/case-root.js';
+import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRoot, REPO } from '../../../test/helpers/fixture-root.js';
-import type { CaseRoot } from '../../load/case-root.js';
+import type { CaseRoot } from '../../model/case-root.js';
 import type { Plan } from '../../model/plan.js';
 import type { DueItem } from '../due-item.js';
 import { RULE_SETS, ruleSetFor } from '../rule-sets.js';

@@ -17,8 +17,7 @@ import { TRANSITION_CITATION, transitionPlanStatus, YOUTH_PLANNING_AGE } from '.
 
 /**
  * A child's loaded files, as far as the case clocks read them. The loader's
- * `ChildFolder` (src/load/case-root.ts) has this shape; compute does not import
- * the load layer.
+ * `ChildFolder` (src/model/case-root.ts) has this shape.
  */
 export interface CaseFiles {
   readonly id: string;

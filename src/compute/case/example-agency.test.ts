@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRoot, REPO } from '../../../test/helpers/fixture-root.js';
-import type { ChildFolder } from '../../load/case-root.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import { cansSummary } from './cans.js';
 import { familyTime } from './family-time.js';
 import { planProgress } from './plan-progress.js';

@@ -4,7 +4,7 @@
  * families recorded as withheld from a court copy, the caseworker and the
  * supervisor.
  */
-import type { ChildFolder } from '../../load/case-root.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
 import { childLocation, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';

@@ -12,7 +12,7 @@ import { addMonths, ageOn, compareDates, daysBetween } from '../../core/calendar
 import type { CaseRecord, Hearing, Placement } from '../../model/case.js';
 import type { Contact, Visit } from '../../model/notes.js';
 import type { Plan } from '../../model/plan.js';
-import type { ChildFolder } from '../../load/case-root.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
 import {
   caseDueItems,

@@ -14,7 +14,7 @@
 import { ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
 import type { Home, Study } from '../../model/home.js';
-import type { ChildFolder, HomeFolder } from '../../load/case-root.js';
+import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
   backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, compliance, currentPlacements,
   inspectionFact, licenseYear, trainingSummaries, type CheckFact, type InspectionFact, type LicenseYear,

@@ -10,7 +10,7 @@
  * home") for the license year that governs on the as-of date.
  */
 import { addMonths, ageOn, daysBetween, formatLongDate } from '../../core/calendar-date.js';
-import type { ChildFolder, HomeFolder } from '../../load/case-root.js';
+import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
   birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear,
   type CheckFact, type ComplianceLine, type HomeFacts,

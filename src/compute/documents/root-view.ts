@@ -12,7 +12,7 @@
  *   per build, and hashed as exactly what the builders may read of it, so editing a home's
  *   training hours changes no court report, but renaming a household member changes them all.
  */
-import type { CaseRoot, ChildFolder, HomeFolder } from '../../load/case-root.js';
+import type { CaseRoot, ChildFolder, HomeFolder } from '../../model/case-root.js';
 import type { Home } from '../../model/home.js';
 import type { Sourced } from './context.js';
 

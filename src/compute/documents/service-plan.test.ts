@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { childFolder, documentContext, loadExample } from '../../../test/helpers/document-context.js';
-import type { CaseRoot, ChildFolder } from '../../load/case-root.js';
+import type { CaseRoot, ChildFolder } from '../../model/case-root.js';
 import type { Audience } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
 import type { StatusCounts } from '../case/plan-progress.js';

@@ -8,7 +8,7 @@
  * prints *not recorded*). Enumerations arrive already in words.
  */
 import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
-import type { ChildFolder } from '../../load/case-root.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
 import { canSee, type Protected } from '../audience.js';

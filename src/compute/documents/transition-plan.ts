@@ -8,7 +8,7 @@
  * the plan does not record something; enumerations arrive in words.
  */
 import { addDays, ageOn, formatLongDate } from '../../core/calendar-date.js';
-import type { ChildFolder } from '../../load/case-root.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import type { Transition } from '../../model/transition.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
 import { transitionPlanStatus, TRANSITION_CITATION, TRANSITION_PLAN_DAYS_BEFORE } from '../case/youth.js';

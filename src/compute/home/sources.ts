@@ -1,18 +1,17 @@
 /**
- * The shapes the home facts read. Structural on purpose: the `compute` layer may
- * import only core/ and model/ (test/architecture.test.ts), so it cannot name
- * load/case-root.ts's HomeFolder and ChildFolder; both satisfy these.
+ * The shapes the home facts read: structural, so a test can hand in a bare
+ * record; model/case-root.ts's HomeFolder and ChildFolder satisfy these.
  */
 import type { CaseRecord } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
 
-/** A home folder: `HomeFolder` from load/case-root.ts fits. */
+/** A home folder: `HomeFolder` (model/case-root.ts) fits. */
 export interface HomeSource {
   readonly id: string;
   readonly home?: { readonly data: Home } | undefined;
 }
 
-/** A child folder: `ChildFolder` from load/case-root.ts fits. */
+/** A child folder: `ChildFolder` (model/case-root.ts) fits. */
 export interface ChildSource {
   readonly id: string;
   readonly case?: { readonly data: CaseRecord } | undefined;

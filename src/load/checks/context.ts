@@ -1,5 +1,5 @@
 /** What the cross-file checks share: the root and the ids it defines. */
-import type { CaseRoot } from '../case-root.js';
+import type { CaseRoot } from '../../model/case-root.js';
 
 export interface CheckContext {
   readonly root: CaseRoot;

@@ -4,7 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { formatFieldPath, type FieldPath } from '../../core/field-path.js';
-import type { LoadedFile } from '../parse-file.js';
+import type { LoadedFile } from '../../model/case-root.js';
 import type { Check } from './context.js';
 
 type Code = 'CP1304' | 'CP1305' | 'CP1306' | 'CP1307';

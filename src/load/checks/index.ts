@@ -1,6 +1,6 @@
 /** Checks across fields and files, run after every file has loaded. */
 import type { Diagnostic } from '../../core/diagnostic.js';
-import type { CaseRoot } from '../case-root.js';
+import type { CaseRoot } from '../../model/case-root.js';
 import type { Check, CheckContext } from './context.js';
 import { noContactKeepsLocationConfidential } from './confidentiality.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';

@@ -5,7 +5,7 @@
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { closest } from '../../core/did-you-mean.js';
 import { formatFieldPath, type FieldPath } from '../../core/field-path.js';
-import type { LoadedFile } from '../parse-file.js';
+import type { LoadedFile } from '../../model/case-root.js';
 import type { Check } from './context.js';
 
 export const folderNamesMatchIds: Check = ({ root }) => {

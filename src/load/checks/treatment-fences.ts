@@ -10,7 +10,7 @@ import type { Point, Span } from '../../core/source.js';
 import { FILE_KINDS, type FileKindName } from '../../model/file-kinds.js';
 import { FENCE, splitPassages, type FenceProblem } from '../../model/passages.js';
 import { narrativeText } from '../../model/primitives.js';
-import type { LoadedFile } from '../parse-file.js';
+import type { LoadedFile } from '../../model/case-root.js';
 import { fieldsOfSchema } from '../schema-walk.js';
 import type { Check } from './context.js';
 
