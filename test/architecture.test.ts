@@ -34,7 +34,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   templates: ['handlebars'],
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
   render: ['pdfkit', 'docx', 'fflate'],
-  compute: [],
+  compute: ['zod'],
   build: ['piscina'],
   bench: [],
   gen: ['yaml'],

@@ -70,7 +70,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     compiled.set(file, prepared);
     // A template that does not compile fails its jobs anyway; hash every partial it could use.
     const used = prepared.template?.partials ?? Object.keys(sources.partials);
-    templateHashes.set(file, sha256(canonicalJson({ source: sources.source, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
+    templateHashes.set(file, sha256(canonicalJson({ source: sources.source, labels: sources.labels?.text ?? null, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
   }
   const index = indexRoot(input.root);
   if (input.formats.includes('pdf') && !input.fonts) throw new Error('the PDF format needs the fonts (loadFonts)');

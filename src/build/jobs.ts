@@ -34,6 +34,11 @@ const TITLES: Readonly<Record<DocType, string>> = {
   'relicensing-packet': 'Annual Re-licensing Packet',
 };
 
+/** A document type's title, as the page furniture and the PDF's metadata print it. */
+export function documentTitle(type: DocType): string {
+  return TITLES[type];
+}
+
 export interface Job {
   readonly type: DocType;
   /** Case or home id. */

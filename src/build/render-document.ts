@@ -8,7 +8,9 @@ import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../docume
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
 import { toDocx } from '../render/docx/index.js';
 import { toPdf, type FontSet } from '../render/pdf/index.js';
-import { compileTemplate, renderTemplate, type CompiledTemplate } from '../templates/index.js';
+import { factsOfTemplate } from '../compute/documents/facts/index.js';
+import { parseLabels } from '../load/labels.js';
+import { compileTemplate, labelsOf, renderTemplate, type CompiledTemplate } from '../templates/index.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -19,6 +21,8 @@ export interface TemplateFiles {
   readonly source: string;
   /** Partials by name (templates/partials/<name>.md.hbs), with their sources. */
   readonly partials: Readonly<Record<string, string>>;
+  /** labels.yaml beside the template, when there is one. */
+  readonly labels?: { readonly file: string; readonly text: string };
 }
 
 /** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
@@ -27,11 +31,17 @@ const PREPARED_KEPT = 32;
 
 /** Checks and compiles a template once; it then renders any number of documents. */
 export function prepareTemplate(files: TemplateFiles): { template?: CompiledTemplate; diagnostics: Diagnostic[] } {
-  const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
   const known = prepared.get(key);
   if (known) return known;
   const diagnostics = checkTemplateMarkdown(files.source, files.file);
-  const compiled = compileTemplate(files.source, files.file, files.partials);
+  const labels = files.labels ? parseLabels(files.labels.file, files.labels.text) : undefined;
+  if (labels) diagnostics.push(...labels.diagnostics);
+  const facts = factsOfTemplate(files.file);
+  const compiled = compileTemplate(files.source, files.file, files.partials, {
+    ...(labels?.labels && files.labels ? { labels: labelsOf(files.labels.file, labels.labels) } : {}),
+    ...(facts ? { facts } : {}),
+  });
   diagnostics.push(...compiled.diagnostics);
   const result = hasErrors(diagnostics) ? { diagnostics } : { template: compiled.template!, diagnostics };
   if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);

@@ -11,6 +11,8 @@ export interface TemplateSources {
   readonly file: string;
   readonly source: string;
   readonly partials: Record<string, string>;
+  /** labels.yaml beside the template: the words every document prints for codes. */
+  readonly labels?: { readonly file: string; readonly text: string };
 }
 
 /** A template and every partial beside it (templates/partials/<name>.md.hbs). */
@@ -22,8 +24,13 @@ export async function readTemplate(path: string): Promise<TemplateSources> {
   for (const name of names.filter((n) => n.endsWith('.md.hbs')).sort()) {
     partials[name.slice(0, -'.md.hbs'.length)] = await readFile(join(partialsDir, name), 'utf8');
   }
-  const shown = relative(process.cwd(), path);
-  return { file: shown.startsWith('..') ? path : shown, source, partials };
+  const show = (p: string) => {
+    const shown = relative(process.cwd(), p);
+    return shown.startsWith('..') ? p : shown;
+  };
+  const labelsPath = join(path, '..', 'labels.yaml');
+  const labels = await readFile(labelsPath, 'utf8').catch(() => undefined);
+  return { file: show(path), source, partials, ...(labels !== undefined ? { labels: { file: show(labelsPath), text: labels } } : {}) };
 }
 
 /** Every file under <root>/assets, keyed as templates write them ("assets/logo.png"). */

@@ -22,6 +22,8 @@
 import Handlebars from 'handlebars';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { checkTemplate, parseTemplate, syntaxError, type PartialUse } from './check-template.js';
+import { checkFacts, type FactsSchema, type FactsTemplate } from './facts-check.js';
+import type { Labels } from './labels.js';
 import { HelperCall, RENDER_STATE, RenderState, type HelperOptions, type TemplateFacts } from './helpers/call.js';
 import { HELPERS, type HelperSpec } from './helpers/index.js';
 import { BUILTINS } from './helpers/sections.js';
@@ -30,6 +32,10 @@ import { TemplateSource } from './template-source.js';
 export interface CompileTemplateOptions {
   /** The file of a partial, for its diagnostics; by default `partials/<name>.md.hbs` beside the template. */
   readonly partialFile?: (name: string) => string;
+  /** templates/labels.yaml, for `label` and `counts`. */
+  readonly labels?: Labels;
+  /** The facts the document gives the template: every field it reads is checked against them (facts-check.ts). */
+  readonly facts?: { readonly schema: FactsSchema; readonly what: string };
 }
 
 /** A compiled template with its partials. Render it with renderTemplate. */
@@ -69,6 +75,7 @@ export function compileTemplate(
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<string, TemplateFacts>();
   const asts = new Map<string, hbs.AST.Program>();
+  const sources = new Map<string, TemplateSource>();
 
   const main = new TemplateSource(file, source);
   const order: string[] = [];
@@ -80,6 +87,7 @@ export function compileTemplate(
     diagnostics.push(...checked.diagnostics);
     facts.set(src.file, { source: src, sites: checked.sites, blockParams: checked.blockParams });
     asts.set(name ?? '', parsed.ast);
+    sources.set(name ?? '', src);
     return checked.partials;
   };
 
@@ -103,6 +111,11 @@ export function compileTemplate(
         hint: 'a partial may not include itself, directly or through others',
       }),
     );
+  }
+  if (!hasErrors(diagnostics) && options.facts) {
+    const template = (name: string): FactsTemplate => ({ ast: asts.get(name)!, source: sources.get(name)! });
+    const partialTemplates = new Map(order.map((name) => [name, template(name)]));
+    diagnostics.push(...checkFacts(template(''), partialTemplates, options.facts.schema, options.facts.what, options.labels));
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 
@@ -134,7 +147,7 @@ export function compileTemplate(
   }
 
   const run = (data: unknown): RenderResult => {
-    const state = new RenderState(facts);
+    const state = new RenderState(facts, options.labels);
     state.files.push(file);
     let markdown: string | undefined;
     try {

@@ -6,3 +6,5 @@ export { compileTemplate, renderTemplate, type CompiledTemplate, type CompileTem
 export { listPartials } from './list-partials.js';
 export { escapeText, escapeAttribute, NOT_RECORDED, NONE } from './escape.js';
 export { HELPERS } from './helpers/index.js';
+export { labelsOf, type Labels } from './labels.js';
+export type { FactsSchema } from './facts-check.js';

@@ -10,6 +10,7 @@ import type { DocumentData } from '../../src/compute/documents/context.js';
 import type { DocumentTree } from '../../src/document/ast.js';
 import { agencyLetterhead, documentMeta, type FurnitureInput } from '../../src/build/furniture.js';
 import { buildTree, prepareTemplate, renderFormat } from '../../src/build/render-document.js';
+import { documentTitle, type DocType } from '../../src/build/jobs.js';
 import { scanWithheld } from '../../src/build/scan-withheld.js';
 import type { Agency } from '../../src/model/agency.js';
 import { loadFonts } from '../../src/io/fonts.js';
@@ -61,13 +62,13 @@ export async function renderDocument(template: string, data: unknown, agency: Ag
 }
 
 /**
- * Renders a builder's data that names its own `document` (title, subject and
- * reference: the plans); with CASEPRESS_DUMP=<dir> the PDF, DOCX and text are
- * kept there as `name`.pdf, .docx and .txt to look at.
+ * Renders a builder's facts with the page furniture a build gives that
+ * document type; with CASEPRESS_DUMP=<dir> the PDF, DOCX and text are kept
+ * there as `name`.pdf, .docx and .txt to look at.
  */
-export async function renderBuilt(template: string, built: DocumentData, agency: Agency, asOf: string, name: string): Promise<Rendered> {
-  const doc = built.data['document'] as { title: string; subject: string; reference: string };
-  const rendered = await renderDocument(template, built.data, agency, { title: doc.title, subject: doc.subject, reference: doc.reference, asOf });
+export async function renderBuilt(template: string, built: DocumentData<unknown>, agency: Agency, asOf: string, name: string): Promise<Rendered> {
+  const title = documentTitle(template.replace(/\.md\.hbs$/, '') as DocType);
+  const rendered = await renderDocument(template, built.data, agency, { title, subject: `${title} — ${name}`, reference: name, asOf });
   const dump = process.env['CASEPRESS_DUMP'];
   if (dump) {
     mkdirSync(dump, { recursive: true });

@@ -4,14 +4,13 @@
  * their names can be kept out of a court copy wherever they appear).
  */
 import type { Agency } from '../../model/agency.js';
-import type { CaseRecord, Placement } from '../../model/case.js';
+import type { CaseRecord, ParentRole, Placement } from '../../model/case.js';
 import { canSee, type Redactor, type WithheldValue } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
-import { words } from './labels.js';
 import type { AllowedNames } from './people.js';
 
 /** Where agency.yaml sits in every case root. */
@@ -34,28 +33,15 @@ export interface DocumentContext {
 }
 
 /** What a data builder returns: the template's data and what a reader should be warned about (its inputs are what `ctx.view` recorded). */
-export interface DocumentData {
-  readonly data: Record<string, unknown>;
+export interface DocumentData<F = Record<string, unknown>> {
+  /** The document's facts (facts/<document>.ts types them). */
+  readonly data: F;
   readonly withheld: readonly WithheldValue[];
   /** Shortfalls worth a warning on the command line (e.g. a re-licensing requirement not met). */
   readonly warnings: readonly string[];
   /** Items from the clocks that the document shows (optional). */
   readonly due?: readonly DueItem[];
 }
-
-export const SETTING_LABELS: Readonly<Record<Placement['setting'], string>> = {
-  pre_adoptive: 'Pre-adoptive home',
-  foster_family_relative: 'Relative foster home',
-  foster_family_nonrelative: 'Foster home (non-relative)',
-  therapeutic_foster: 'Therapeutic foster home',
-  group_home: 'Group home',
-  institution: 'Residential facility',
-  supervised_independent_living: 'Supervised independent living',
-  trial_home_visit: 'Trial home visit',
-  runaway: 'Runaway',
-  hospital: 'Hospital',
-  detention: 'Detention',
-};
 
 /**
  * The child's location is confidential when case.yaml says so or when any
@@ -99,10 +85,10 @@ export function childLocation(ctx: DocumentContext, record: CaseRecord, caseFile
   return (field, value) => (value === courtCounty ? WITHHELD_MARKER : redact.show('child_location', `${caseFile} ${field}`, value));
 }
 
-/** In a parent's copy, whose it is: the parent's name and role in words (the template names them on page 1). */
-export function readerOf(ctx: DocumentContext, record: CaseRecord): { name: string; role: string } | null {
+/** In a parent's copy, whose it is: the parent's name and role (the template names them on page 1). */
+export function readerOf(ctx: DocumentContext, record: CaseRecord): { name: string; role: ParentRole } | null {
   const reader = ctx.redact.reader === undefined ? undefined : record.parents[ctx.redact.reader];
-  return reader ? { name: reader.name, role: words(reader.role).toLowerCase() } : null;
+  return reader ? { name: reader.name, role: reader.role } : null;
 }
 
 /** A relative's home: the caregivers' names (never their address or phone) print in a court copy (case-format.md, Audiences). */
@@ -115,20 +101,32 @@ export function kinHomes(record: CaseRecord, ctx: DocumentContext): ReadonlySet<
   return new Set(record.placements.flatMap((p) => (p.home && isKinship(p, ctx.view.homeById(p.home)) ? [p.home] : [])));
 }
 
+/** Where a child lives or lived (facts/common.ts `placementWhere`; the partial placement-where prints it). */
+export interface PlacementWhere {
+  readonly setting: Placement['setting'];
+  readonly home: string | null;
+  readonly names: string[];
+  readonly provider: string | null;
+  readonly county: string;
+}
+
 /**
  * Where the child lives, as this audience may read it. The court copy names the
  * setting, the home id and the county, never the foster family's name or address;
  * a relative's home names the caregivers. `at` is the placement's index in case.yaml.
  */
-export function placementWhere(placement: Placement, at: number, ctx: DocumentContext, location: ChildLocation): string {
+export function placementWhere(placement: Placement, at: number, ctx: DocumentContext, location: ChildLocation): PlacementWhere {
   const home = placement.home ? ctx.view.homeById(placement.home) : undefined;
-  const setting = SETTING_LABELS[placement.setting];
   const county = location(`placements[${at}].county`, `${placement.county} County`);
-  if (!home) return [setting, placement.provider && location(`placements[${at}].provider`, placement.provider), county].filter(Boolean).join(', ');
+  if (!home) {
+    const provider = placement.provider ? location(`placements[${at}].provider`, placement.provider) : null;
+    return { setting: placement.setting, home: null, names: [], provider, county };
+  }
   const family = home.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
   const names = isKinship(placement, home) ? family : family.map((name, i) => ctx.redact.show('foster_family_identity', `${home.file} household[${i}].name`, name));
-  const shownNames = names.every((n) => n === names[0]) ? [names[0]!] : names;
-  return `${setting} ${home.data.id} (${shownNames.join(' and ')}), ${county}`;
+  // Two withheld names print as one marker, not "[withheld] and [withheld]".
+  const shownNames = names.every((n) => n === names[0]) ? names.slice(0, 1) : names;
+  return { setting: placement.setting, home: home.data.id, names: shownNames, provider: null, county };
 }
 
 /**

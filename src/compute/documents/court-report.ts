@@ -37,7 +37,8 @@ import {
   type Rating,
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
-import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
+import { SETTING_LABELS } from './labels.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
 import { narratives } from './narrative.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
@@ -429,7 +430,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const placements = [...record.placements].sort((a, b) => compareDates(a.start, b.start));
   const current = currentPlacement(placements, asOf);
   const moves = placementMoves(record, asOf);
-  const where = (p: Placement): string => placementWhere(p, record.placements.indexOf(p), ctx, location);
+  const where = (p: Placement): PlacementWhere => placementWhere(p, record.placements.indexOf(p), ctx, location);
   const countyOf = (p: Placement): string => location(`placements[${record.placements.indexOf(p)}].county`, `${p.county} County`);
   const placementRows = placements.map((p, i) => ({
     n: i + 1,

@@ -20,7 +20,8 @@ import {
   inspectionFact, licenseYear, trainingSummaries, type CheckFact, type InspectionFact, type LicenseYear,
 } from '../home/index.js';
 import type { CheckType, RuleSet } from '../rule-sets.js';
-import { recordFosterFamilies, SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
+import { SETTING_LABELS } from './labels.js';
 import { STATE_NAMES } from './labels.js';
 import { scrubWithheld } from './scrub.js';
 import { staffPerson, supervisorOf } from './staff.js';

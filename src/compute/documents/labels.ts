@@ -2,6 +2,7 @@
  * Words shared by the documents: codes from the data in plain words, counts in
  * a sentence, and the labels more than one document prints the same way.
  */
+import type { Placement } from '../../model/case.js';
 import type { ObjectiveStatus } from '../case/plan-progress.js';
 
 export const OBJECTIVE_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
@@ -44,3 +45,18 @@ export function countsInWords(counts: Readonly<Record<string, number>>, labels: 
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
+
+/** Moving to templates/labels.yaml (placement_setting) document by document; the builders not yet moved read it here. */
+export const SETTING_LABELS: Readonly<Record<Placement['setting'], string>> = {
+  pre_adoptive: 'Pre-adoptive home',
+  foster_family_relative: 'Relative foster home',
+  foster_family_nonrelative: 'Foster home (non-relative)',
+  therapeutic_foster: 'Therapeutic foster home',
+  group_home: 'Group home',
+  institution: 'Residential facility',
+  supervised_independent_living: 'Supervised independent living',
+  trial_home_visit: 'Trial home visit',
+  runaway: 'Runaway',
+  hospital: 'Hospital',
+  detention: 'Detention',
+};

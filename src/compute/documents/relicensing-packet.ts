@@ -16,7 +16,8 @@ import {
   type CheckFact, type ComplianceLine, type HomeFacts,
 } from '../home/index.js';
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
-import { SETTING_LABELS, type DocumentContext, type DocumentData } from './context.js';
+import { type DocumentContext, type DocumentData } from './context.js';
+import { SETTING_LABELS } from './labels.js';
 import {
   CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, homeData, homeDocumentData, hoursText, household, inspectionRows,
   inspectionSummary, licenseData, longDates, plural, protectFamily, RESULT_LABELS, ROLE_LABELS, ruleSetName, signers,

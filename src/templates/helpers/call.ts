@@ -11,6 +11,7 @@ import type { Span } from '../../core/source.js';
 import { NOT_RECORDED } from '../escape.js';
 import type { HandlebarsLocation, TemplateSource } from '../template-source.js';
 import type { HelperSpec } from './spec.js';
+import type { Labels } from '../labels.js';
 
 /** The key under which the render state travels in Handlebars' `@data`. */
 export const RENDER_STATE = 'casepressRender';
@@ -57,7 +58,11 @@ export class RenderState {
   readonly files: string[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(readonly facts: ReadonlyMap<string, TemplateFacts>) {}
+  constructor(
+    readonly facts: ReadonlyMap<string, TemplateFacts>,
+    /** templates/labels.yaml, for `label` and `counts`. */
+    readonly labels?: Labels,
+  ) {}
 
   get file(): string {
     return this.files[this.files.length - 1] ?? '';

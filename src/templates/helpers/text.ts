@@ -1,4 +1,8 @@
-/** `{{text x}}`: a value as plain text, escaped; `optional=true` prints *not recorded* for an empty value. */
+/**
+ * `{{text x}}`: a value as plain text, escaped; `optional=true` prints *not
+ * recorded* for an empty value; `capitalize=true` starts it with a capital
+ * (a code-like entry such as "budgeting" at the start of a table cell).
+ */
 import { escapeText, isBlank } from '../escape.js';
 import type { HelperSpec } from './spec.js';
 
@@ -7,10 +11,10 @@ export const text: HelperSpec = {
   role: 'inline',
   params: [1, 1],
   usage: '{{text value}}',
-  hash: { optional: 'boolean' },
+  hash: { optional: 'boolean', capitalize: 'boolean' },
   run(call, [value]) {
     if (isBlank(value)) return call.empty(0, value);
-    if (typeof value === 'string') return escapeText(value);
+    if (typeof value === 'string') return escapeText(call.hash['capitalize'] === true ? value.charAt(0).toUpperCase() + value.slice(1) : value);
     if (typeof value === 'number' && Number.isFinite(value)) return escapeText(String(value));
     return call.wrongKind(0, value, 'text or a number', kindHint(value, call.written(0) ?? '…'));
   },
