@@ -29,9 +29,15 @@ export interface FactsTemplate {
   readonly source: TemplateSource;
 }
 
+interface Context {
+  readonly schema: FactsSchema;
+  /** How messages name it: '' for the facts themselves, else the path that opened it ("skills[]"). */
+  readonly name: string;
+}
+
 interface Scope {
   /** The context stack: the last is `this`, `../` goes one up. */
-  readonly contexts: readonly FactsSchema[];
+  readonly contexts: readonly Context[];
   readonly blockParams: ReadonlyMap<string, FactsSchema>;
 }
 
@@ -50,6 +56,7 @@ export function checkFacts(
   const seen = new Set<string>();
   /** A partial is checked once per context it is included in. */
   const checkedPartials = new Map<string, Set<FactsSchema>>();
+  type Resolved = { schema: FactsSchema; name: string };
 
   const visit = (template: FactsTemplate, statements: readonly hbs.AST.Statement[], scope: Scope): void => {
     const report = (node: hbs.AST.Node, message: string, hint?: string, code: 'CP2003' | 'CP2006' = 'CP2003') => {
@@ -59,34 +66,34 @@ export function checkFacts(
       diagnostics.push(diagnostic(code, { file: template.source.file, span: template.source.span(node.loc), message, hint }));
     };
 
-    const resolve = (expr: hbs.AST.Expression, s: Scope): FactsSchema => {
+    const resolve = (expr: hbs.AST.Expression, s: Scope): Resolved => {
       if (expr.type === 'SubExpression') {
         const sub = expr as hbs.AST.SubExpression;
         for (const p of sub.params) resolve(p, s);
         for (const pair of sub.hash?.pairs ?? []) resolve(pair.value, s);
         // Logic helpers give true/false; lookup gives a field chosen while rendering.
-        return (sub.path as hbs.AST.PathExpression).original === 'lookup' ? ANY : BOOLEAN;
+        return { schema: (sub.path as hbs.AST.PathExpression).original === 'lookup' ? ANY : BOOLEAN, name: '' };
       }
-      if (expr.type !== 'PathExpression') return ANY;
+      if (expr.type !== 'PathExpression') return { schema: ANY, name: '' };
       const path = expr as hbs.AST.PathExpression;
       if (path.data) {
         const [head, ...rest] = path.parts;
-        if (head === 'root') return walk(path, facts, rest, '@root');
-        return head === 'index' || head === 'key' ? NUMBER : BOOLEAN;
+        if (head === 'root') return walk(path, { schema: facts, name: '' }, rest);
+        return { schema: head === 'index' || head === 'key' ? NUMBER : BOOLEAN, name: '' };
       }
       const bound = path.depth === 0 && !/^(this|\.)[./]/.test(path.original) ? s.blockParams.get(path.parts[0] ?? '') : undefined;
-      if (bound) return walk(path, bound, path.parts.slice(1), path.parts[0]!);
+      if (bound) return walk(path, { schema: bound, name: path.parts[0]! }, path.parts.slice(1));
       const base = s.contexts[s.contexts.length - 1 - path.depth];
       if (!base) {
         report(path, `\`${path.original}\` goes up more levels (../) than there are blocks around it`);
-        return ANY;
+        return { schema: ANY, name: '' };
       }
-      return walk(path, base, path.parts, '');
+      return walk(path, base, path.parts);
     };
 
-    const walk = (path: hbs.AST.PathExpression, from: FactsSchema, parts: readonly string[], prefix: string): FactsSchema => {
-      let schema = from;
-      let at = prefix;
+    const walk = (path: hbs.AST.PathExpression, from: Context, parts: readonly string[]): Resolved => {
+      let schema = from.schema;
+      let at = from.name;
       for (const part of parts) {
         const next = field(schema, part);
         if (next === undefined) {
@@ -98,12 +105,12 @@ export function checkFacts(
             `\`${path.original}\`: "${part}" is not a field of ${where}`,
             near ? `did you mean "${near}"?` : fields.length ? `its fields are: ${fields.join(', ')}` : 'it is not a group of fields',
           );
-          return ANY;
+          return { schema: ANY, name: '' };
         }
         schema = next;
         at = at === '' ? part : `${at}.${part}`;
       }
-      return schema;
+      return { schema, name: at };
     };
 
     const checkLabel = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, s: Scope): void => {
@@ -116,7 +123,7 @@ export function checkFacts(
         report(vocabulary, `labels.yaml has no vocabulary "${name}"`, near ? `did you mean "${near}"?` : `add \`${name}:\` to ${labels?.file ?? 'templates/labels.yaml'}`, 'CP2006');
         return;
       }
-      const missing = enumValues(resolve(value, s))?.filter((v) => typeof v === 'string' && !words.has(v)) ?? [];
+      const missing = enumValues(resolve(value, s).schema)?.filter((v) => typeof v === 'string' && !words.has(v)) ?? [];
       if (missing.length) {
         report(node, `labels.yaml "${name}" has no label for ${missing.map((v) => `"${String(v)}"`).join(', ')}, which \`${(value as hbs.AST.PathExpression).original}\` can be`, `add ${missing.map((v) => `${String(v)}: …`).join(', ')} under ${name}: in ${labels?.file ?? 'templates/labels.yaml'}`, 'CP2006');
       }
@@ -139,22 +146,22 @@ export function checkFacts(
         case 'BlockStatement': {
           const b = node as hbs.AST.BlockStatement;
           const name = (b.path as hbs.AST.PathExpression).original;
-          const value = b.params[0] ? resolve(b.params[0], s) : ANY;
+          const value = b.params[0] ? resolve(b.params[0], s) : { schema: ANY, name: '' };
           for (const p of b.params.slice(1)) resolve(p, s);
           for (const pair of b.hash?.pairs ?? []) resolve(pair.value, s);
           let inner = s;
           if (name === 'each') {
-            const item = elementOf(value);
+            const item = elementOf(value.schema);
             const [itemName, indexName] = b.program?.blockParams ?? [];
             const params = new Map(s.blockParams);
             if (itemName) params.set(itemName, item);
             if (indexName) params.set(indexName, NUMBER);
-            inner = { contexts: [...s.contexts, item], blockParams: params };
+            inner = { contexts: [...s.contexts, { schema: item, name: `${value.name}[]` }], blockParams: params };
           } else if (name === 'with') {
             const params = new Map(s.blockParams);
             const [itemName] = b.program?.blockParams ?? [];
-            if (itemName) params.set(itemName, nonNull(value));
-            inner = { contexts: [...s.contexts, nonNull(value)], blockParams: params };
+            if (itemName) params.set(itemName, nonNull(value.schema));
+            inner = { contexts: [...s.contexts, { schema: nonNull(value.schema), name: value.name }], blockParams: params };
           }
           if (b.program) for (const st of b.program.body) statement(st, inner);
           if (b.inverse) for (const st of b.inverse.body) statement(st, s);
@@ -164,15 +171,15 @@ export function checkFacts(
           const p = node as hbs.AST.PartialStatement;
           const partial = partials.get((p.name as hbs.AST.PathExpression).original);
           if (!partial) return;
-          let context = p.params[0] ? resolve(p.params[0], s) : s.contexts[s.contexts.length - 1]!;
+          let context: Context = p.params[0] ? resolve(p.params[0], s) : s.contexts[s.contexts.length - 1]!;
           if (p.hash) {
-            const added = Object.fromEntries(p.hash.pairs.map((pair) => [pair.key, resolve(pair.value, s)]));
-            context = { type: 'object', properties: { ...(nonNull(context).properties ?? {}), ...added } };
+            const added = Object.fromEntries(p.hash.pairs.map((pair) => [pair.key, resolve(pair.value, s).schema]));
+            context = { schema: { type: 'object', properties: { ...(nonNull(context.schema).properties ?? {}), ...added } }, name: context.name };
           }
           const done = checkedPartials.get(partial.source.file) ?? new Set();
           checkedPartials.set(partial.source.file, done);
-          if (done.has(context)) return;
-          done.add(context);
+          if (done.has(context.schema)) return;
+          done.add(context.schema);
           visit(partial, partial.ast.body, { contexts: [...s.contexts.slice(0, -1), context], blockParams: new Map() });
           return;
         }
@@ -184,7 +191,7 @@ export function checkFacts(
     for (const st of statements) statement(st, scope);
   };
 
-  visit(main, main.ast.body, { contexts: [facts], blockParams: new Map() });
+  visit(main, main.ast.body, { contexts: [{ schema: facts, name: '' }], blockParams: new Map() });
   return diagnostics;
 }
 

@@ -8,3 +8,4 @@ export { escapeText, escapeAttribute, NOT_RECORDED, NONE } from './escape.js';
 export { HELPERS } from './helpers/index.js';
 export { labelsOf, type Labels } from './labels.js';
 export type { FactsSchema } from './facts-check.js';
+export { factsGuide } from './facts-guide.js';

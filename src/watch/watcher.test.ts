@@ -13,6 +13,7 @@ describe('isIgnored', () => {
     ['/agency/.data/cases/children/C-1/contacts/2026-11-05-home.md', false],
     ['/agency/.data/cases', false],
     ['/pkg/templates/partials/court-caption.md.hbs', false],
+    ['/pkg/templates/labels.yaml', false],
     ['/agency/.data/cases/children/C-1/contacts/.2026-11-05-home.md.swp', true],
     ['/agency/.data/cases/children/C-1/contacts/2026-11-05-home.md~', true],
     ['/agency/.data/cases/children/C-1/contacts/2026-11-05-home.md.swp', true],

@@ -20,7 +20,8 @@ export const date = () => z.string().describe('date (YYYY-MM-DD)');
 export const text = () => z.string();
 export const count = () => z.number().int().nonnegative();
 
-export const audience = z.enum(AUDIENCES).describe('whose copy: court, parent, foster_parent or internal');
+/** Whose copy this is. */
+export const audience = z.enum(AUDIENCES);
 
 /** In a parent's copy, whose it is. */
 export const reader = z.object({ name: text(), role: z.enum(PARENT_ROLES).describe('label: parent_role') }).nullable();

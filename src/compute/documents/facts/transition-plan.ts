@@ -43,7 +43,7 @@ export const transitionPlanFacts = z.object({
   mentors: z.array(person),
   supports: z.array(person),
   life_skills: z.array(z.object({ skill: text(), status: areaStatus, date: date().nullable() })),
-  life_skill_counts: z.partialRecord(z.enum(AREA_STATUSES), count()).describe('counts by area_status'),
+  life_skill_counts: z.partialRecord(z.enum(AREA_STATUSES), count()).describe('label: area_status'),
   documents: z.array(z.object({ key: z.enum(EXIT_DOCUMENTS).describe('label: exit_document'), status: z.enum(DOCUMENT_STATUSES).nullable().describe('label: exit_document_status'), obtained: z.boolean() })),
   documents_obtained: count(),
   documents_total: count(),
