@@ -31,7 +31,7 @@ async function buildCopies(audience: string, extra: Record<string, unknown> = {}
   const outcome = await build(
     root,
     { out, asOf: AS_OF, format: ['pdf', 'docx'], jobs: 1, quiet: true, ...extra },
-    (caseRoot, asOf) => planJobs(caseRoot, asOf, { cases: CASES, audience: audience as never, docs: ['court-report', 'service-plan'], ...(audience === 'parent' ? { parent: 'father' } : {}) }),
+    (caseRoot, asOf) => planJobs(caseRoot, asOf, { cases: CASES, audience: audience as never, docs: ['court-report', 'service-plan', 'transition-plan'], ...(audience === 'parent' ? { parent: 'father' } : {}) }),
     (line) => lines.push(line),
   );
   expect(outcome.code, lines.join('\n')).toBe(0);

@@ -124,5 +124,8 @@ export async function leakRoot(): Promise<{ work: string; root: string }> {
   const z = 'children/C-2024-0087';
   await edit(`${z}/contacts/2026-11-05-home.md`, (t) => `${t}\n${sentence([...CONFIDENTIAL_NEEDLES, ...LOCATION_NEEDLES])}\n`);
   await edit(`${z}/court/2026-12-03-child-wishes.md`, (t) => `${t}\n${sentence(CONFIDENTIAL_NEEDLES)}\n`);
+  // Her transition plan's own words: the foster family, her mother's shelter and her school in the housing plan.
+  const all = JSON.stringify(sentence([...NEEDLES, ...CONFIDENTIAL_NEEDLES, ...LOCATION_NEEDLES]));
+  await edit(`${z}/transition.yaml`, (t) => swap(t, [['housing:\n  plan: >-\n', `housing:\n  plan: ${all}\n  was: >-\n`]]).replace(/^  was: >-\n(    .*\n)+/m, ''));
   return { work, root };
 }

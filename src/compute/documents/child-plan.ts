@@ -7,7 +7,7 @@
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { childLocation, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
+import { childLocation, guardParentContacts, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
 import { allowedNames, fosterHomeOf, placementNow } from './people.js';
 import { staffData, type StaffData } from './staff.js';
 
@@ -54,6 +54,7 @@ export function planStart<P extends { readonly plan_date: string }>(
   const kin = kinHomes(record, ctx);
   recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)), kin);
   const location = childLocation(ctx, record, child.case.file);
+  guardParentContacts(ctx, record, child.case.file);
 
   const caseworker = staffData(agency, record.caseworker, 'caseworker', warnings);
   const supervisor = staffData(agency, record.supervisor, 'supervisor', warnings);

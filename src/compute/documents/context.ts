@@ -5,7 +5,7 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, ParentRole, Placement } from '../../model/case.js';
-import { canSee, type Redactor, type WithheldValue } from '../audience.js';
+import { canSee, parentClass, type Protected, type Redactor, type WithheldValue } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
 import type { RuleSet } from '../rule-sets.js';
@@ -83,6 +83,21 @@ export function childLocation(ctx: DocumentContext, record: CaseRecord, caseFile
     if (o.address) guard(`${caseFile} others[${i}].address.street`, o.address.street);
   });
   return (field, value) => (value === courtCounty ? WITHHELD_MARKER : redact.show('child_location', `${caseFile} ${field}`, value));
+}
+
+/**
+ * Every parent's street and phone, guarded in a copy that may not show them
+ * (a confidential address to anyone but the court's own file; another
+ * parent's contact details in a parent's copy), so the scans find them where
+ * staff wrote them into a plan's or a note's text.
+ */
+export function guardParentContacts(ctx: DocumentContext, record: CaseRecord, caseFile: string): void {
+  record.parents.forEach((p, i) => {
+    const secret = p.confidential === true || p.address?.confidential === true;
+    const kind: Protected = secret ? 'confidential_address' : parentClass(ctx.redact, i, 'parent_contact');
+    if (p.address) ctx.redact.guard(kind, `${caseFile} parents[${i}].address.street`, p.address.street);
+    if (p.phone) ctx.redact.guard(kind, `${caseFile} parents[${i}].phone`, p.phone);
+  });
 }
 
 /** In a parent's copy, whose it is: the parent's name and role (the template names them on page 1). */
