@@ -155,6 +155,19 @@ describe('court-summary and relicense', () => {
     expect(stderr).toContain('did you mean "C-2025-0142"?');
   });
 
+  it('build --case or --home with an id the root does not have exits 2, naming the ids; --as-of a day that does not exist says so', () => {
+    const never = join(tmpdir(), 'never');
+    const mistyped = run(['build', CASES, '--case', 'C-2025-014', '--as-of', AS_OF, '--out', never]);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toContain('there is no case "C-2025-014" in this case root; did you mean "C-2025-0142"?');
+    const home = run(['build', CASES, '--home', 'H-9', '--as-of', AS_OF, '--out', never]);
+    expect(home.code).toBe(2);
+    expect(home.stderr).toContain('(homes: H-0017, H-0042, H-0063)');
+    const day = run(['build', CASES, '--as-of', '2026-02-30', '--out', never]);
+    expect(day.code).toBe(2);
+    expect(day.stderr).toContain('2026-02-30 is not a real day: February 2026 has 28 days');
+  });
+
   it('builds the re-licensing packet and warns about each shortfall', async () => {
     const dir = await tempDir();
     const { code, stdout } = run(['relicense', 'H-0042', CASES, '--as-of', AS_OF, '--out', dir]);

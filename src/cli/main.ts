@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isRealDate } from '../core/calendar-date.js';
+import { daysInMonth, isDateShaped, isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
 import { closest } from '../core/did-you-mean.js';
 import { EXIT, UsageError, type ExitCode } from './exit.js';
@@ -68,6 +68,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
     const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => {
+      // A mistyped id is a wrong command line, not an empty build.
+      for (const id of options.case) if (!caseRoot.children.some((c) => c.id === id)) throw new UsageError(unknownId('case', id, caseRoot.children.map((c) => c.id)));
+      for (const id of options.home) if (!caseRoot.homes.some((h) => h.id === id)) throw new UsageError(unknownId('home', id, caseRoot.homes.map((h) => h.id)));
       if (options.parent) {
         // Every case named with --case must have the parent; without --case, at least one must, and none twice.
         const cases = caseRoot.children.flatMap((c) => (c.case && (!options.case.length || options.case.includes(c.id)) ? [c.case.data] : []));
@@ -280,11 +283,15 @@ function parseDays(value: string): number {
 
 /** `--as-of 2026-11-23`: a real calendar day. */
 function parseDate(value: string): string {
-  if (!isRealDate(value)) {
-    throw new InvalidArgumentError(`expected a date in YYYY-MM-DD form, found "${value}"`);
+  if (isRealDate(value)) return value;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  if (isDateShaped(value) && month >= 1 && month <= 12 && day > daysInMonth(year, month)) {
+    throw new InvalidArgumentError(`${value} is not a real day: ${MONTH_NAMES[month - 1]} ${year} has ${daysInMonth(year, month)} days`);
   }
-  return value;
+  throw new InvalidArgumentError(`expected a date in YYYY-MM-DD form, found "${value}"`);
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Format = 'pdf' | 'docx';
 
