@@ -89,7 +89,9 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
   },
   IN: {
     id: 'IN',
-    permanencyHearing: { value: { months: 12, from: 'defc' }, citation: `IC 31-34-21-7; ${FEDERAL_PERMANENCY}` },
+    // 12 months after removal or the dispositional decree, whichever is first: the decree of the same
+    // episode always follows the removal, so the clock runs from the removal (earlier than DEFC + 12).
+    permanencyHearing: { value: { months: 12, from: 'removal' }, citation: 'IC 31-34-21-7(a)(2)' },
     periodicReviewMonths: { value: 6, citation: 'IC 31-34-21-2' },
     annualTrainingHours: { value: hours(20, 20), citation: '465 IAC 2-1.5', unverified: true },
     uncountedTopics: { value: ['cpr', 'first_aid', 'universal_precautions'], citation: '465 IAC 2-1.5' },

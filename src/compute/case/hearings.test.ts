@@ -5,6 +5,7 @@ import { courtCalendar, periodicReviewDue, permanencyHearingDue } from './hearin
 
 const KY = RULE_SETS.KY;
 const PA = RULE_SETS.PA;
+const IN = RULE_SETS.IN;
 
 describe('hearings held and scheduled (rules.md)', () => {
   it('counts a continued hearing whose next_date is also listed once, as held', () => {
@@ -63,6 +64,20 @@ describe('permanency hearing (42 U.S.C. 675(5)(C); Pennsylvania 42 Pa.C.S. 6351(
     expect(permanencyHearingDue(twice, '2026-03-01', PA).due).toBe('2026-07-29');
     // rules.md: 2025-08-31 + 6 months = 2026-02-28.
     expect(permanencyHearingDue(caseRecord({ removal: { date: '2025-08-31' } }), '2025-09-01', PA).due).toBe('2026-02-28');
+  });
+
+  it('in Indiana is due 12 months after removal (the dispositional decree follows it), earlier than DEFC + 12 months', () => {
+    // Hand-worked (rules.md): removal 2025-09-22, adjudicated 2025-11-19 (DEFC), disposition 2025-12-10.
+    // Removal + 12 = 2026-09-22; DEFC + 12 = 2026-11-19. A permanency hearing set for 2026-11-19 is late in Indiana.
+    const late = caseRecord({ removal: { date: '2025-09-22', adjudication_date: '2025-11-19' }, hearings: [hearing('2025-12-10', 'disposition'), hearing('2026-11-19', 'permanency')] });
+    const due = permanencyHearingDue(late, '2026-08-01', IN);
+    expect(due).toMatchObject({ due: '2026-09-22', months: 12, basis: { from: 'removal', date: '2025-09-22' }, nextScheduled: { date: '2026-11-19' } });
+    expect(due.satisfiedBy).toBeUndefined();
+    // The same case under the federal rule (Kentucky): due 2026-11-19, and the hearing set that day meets it.
+    expect(permanencyHearingDue(late, '2026-08-01', KY)).toMatchObject({ due: '2026-11-19', satisfiedBy: { date: '2026-11-19' } });
+    // After one is held, 12 months after it.
+    const held = caseRecord({ removal: { date: '2025-09-22', adjudication_date: '2025-11-19' }, hearings: [hearing('2026-09-15', 'permanency')] });
+    expect(permanencyHearingDue(held, '2026-10-01', IN).due).toBe('2027-09-15');
   });
 
   it('is satisfied by a permanency hearing scheduled on or before the due date, not after it', () => {

@@ -99,8 +99,8 @@ const REVIEW: readonly HearingType[] = ['review', 'permanency'];
 /**
  * 42 U.S.C. 675(5)(C): the next permanency hearing is due 12 months after DEFC,
  * then 12 months after each permanency hearing held; Pennsylvania (42 Pa.C.S.
- * 6351(e)(3); Pa.R.J.C.P. 1608) 6 months after `removal.date`, then after each
- * held: the rule set's cadence. Hearings before the current removal (a prior
+ * 6351(e)(3); Pa.R.J.C.P. 1608) 6 months and Indiana (IC 31-34-21-7(a)(2)) 12
+ * months after `removal.date`, then after each held: the rule set's cadence. Hearings before the current removal (a prior
  * episode's) do not reset it. A permanency hearing scheduled on or before the
  * due date satisfies it.
  */
