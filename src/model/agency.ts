@@ -39,6 +39,10 @@ export const agency = z
     time_zone: opt(timeZone),
     confidentiality_notice: opt(text),
     rules: opt(ruleOverrides),
+    /** How many days before a hearing its court report is due (default 10). */
+    court_report_days_before: opt(z.number().int().min(0).max(60)),
+    /** Re-licensing packets are built for homes whose license expires within this many days (default 90). */
+    relicense_window_days: opt(z.number().int().min(0).max(366)),
     staff: z.array(staffMember).min(1),
   })
   .meta({ title: 'casepress agency.yaml', description: 'The agency, its staff and its rule set.' });

@@ -84,6 +84,21 @@ const hearing = z.strictObject({
   /** The hearing did not go ahead; `next_date` reschedules it (same type). */
   continued: opt(z.boolean()),
   next_date: opt(calendarDate),
+  /** What a hearing of type `other` is ("Petition for permanent custody"). */
+  title: opt(text),
+});
+
+export const STANDING_ORDER_KINDS = ['caseworker_visits', 'family_time', 'sibling_visits'] as const;
+
+/** A frequency the court ordered (case-format.md `court.standing_orders`), compared with what happened. */
+const standingOrder = z.strictObject({
+  kind: z.enum(STANDING_ORDER_KINDS),
+  /** For family time: whose. */
+  parent: opt(z.enum(['mother', 'father', 'putative_father', 'legal_guardian', 'other'])),
+  at_least: z.number().int().min(1),
+  per: z.enum(['week', 'month']),
+  from: calendarDate,
+  until: opt(calendarDate),
 });
 
 const court = z.strictObject({
@@ -92,6 +107,7 @@ const court = z.strictObject({
   docket: text,
   judge: opt(text),
   hearings: z.array(hearing),
+  standing_orders: opt(z.array(standingOrder)),
 });
 
 const permanency = z.strictObject({
@@ -139,6 +155,8 @@ const placement = z.strictObject({
   provider: opt(text),
   county: text,
   reason_for_change: opt(narrativeText),
+  /** A group home or institution that is a Qualified Residential Treatment Program (42 U.S.C. 675a(c)). */
+  qrtp: opt(z.strictObject({ assessment: opt(calendarDate), court_approval: opt(calendarDate) })),
 });
 
 const sibling = z.strictObject({

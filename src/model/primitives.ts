@@ -96,13 +96,48 @@ export const address = z.strictObject({
   confidential: opt(z.boolean()),
 });
 
+/**
+ * A person record (an attorney, a GAL, a therapist …): `role` is free text as
+ * the caseworker writes it ("Guardian ad litem", "Vietnamese interpreter");
+ * `recognizedRole` reads the common ones.
+ */
 export const person = z.strictObject({
   name: text,
-  role: opt(role),
+  role: opt(text),
   phone: opt(text),
   email: opt(text),
   address: opt(address),
 });
+
+/** The words people write for the roles casepress knows, case-insensitively (case-format.md, Conventions). */
+const ROLE_WORDS: Readonly<Record<string, Role>> = {
+  'guardian ad litem': 'gal',
+  'court appointed special advocate': 'casa',
+  'court-appointed special advocate': 'casa',
+  'casa volunteer': 'casa',
+  'casa advocate': 'casa',
+  lawyer: 'attorney',
+  counsel: 'attorney',
+  "child's attorney": 'attorney',
+  counselor: 'therapist',
+  'tribal representative': 'tribe_representative',
+  'tribe representative': 'tribe_representative',
+  'foster parent': 'foster_parent',
+  'case worker': 'caseworker',
+  'case manager': 'caseworker',
+  'putative father': 'putative_father',
+  'legal guardian': 'legal_guardian',
+};
+
+export type Role = (typeof ROLES)[number];
+
+/** The role a person's free-text role names, when it is one casepress knows; undefined for any other text. */
+export function recognizedRole(written: string | null | undefined): Role | undefined {
+  if (!written) return undefined;
+  const key = written.trim().toLowerCase().replace(/\s+/g, ' ');
+  const code = key.replace(/[ -]/g, '_');
+  return (ROLES as readonly string[]).includes(code) ? (code as Role) : ROLE_WORDS[key];
+}
 
 export type Address = z.infer<typeof address>;
 export type Person = z.infer<typeof person>;
