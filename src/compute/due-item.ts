@@ -15,6 +15,13 @@ export const DUE_KINDS = [
   'background_check',
   'certification',
   'inspection',
+  'hearing',
+  'court_report',
+  'caregiver_notice',
+  'qrtp_assessment',
+  'qrtp_approval',
+  'trial_home_visit',
+  'reasonable_efforts_finding',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 

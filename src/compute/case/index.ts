@@ -10,3 +10,4 @@ export * from './plan-progress.js';
 export * from './cans.js';
 export * from './youth.js';
 export * from './due-items.js';
+export * from './court-calendar-items.js';
