@@ -64,6 +64,6 @@ describe('casepress due', () => {
     expect(due(['--as-of', '2026-11-23', '--check']).code).toBe(1);
     const bad = due(['--as-of', '2026-02-30']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('expected a date in YYYY-MM-DD form');
+    expect(bad.stderr).toContain('2026-02-30 is not a real day: February 2026 has 28 days');
   });
 });
