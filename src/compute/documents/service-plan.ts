@@ -17,14 +17,12 @@ import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/p
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
-import { SETTING_LABELS } from './labels.js';
 import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
 import { narratives, type Narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
+import type { ServicePlanFacts } from './facts/service-plan.js';
 import { scrubWithheld } from './scrub.js';
 import type { StaffData } from './staff.js';
-
-export const SERVICE_PLAN_TITLE = 'Individualized Service Plan';
 
 /** Longest time from one plan to its review (42 U.S.C. 675(5)(B): reviewed at least every six months). */
 export const PLAN_REVIEW_MONTHS = 6;
@@ -181,7 +179,7 @@ function progressData(counts: StatusCounts) {
  * child's case.yaml and plan.yaml, the agency's staff and the homes, as of
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
-export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
+export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData<ServicePlanFacts> {
   const { record, plan, caseFile, planFile, warnings, placement, placementHome, kin, location, caseworker, supervisor } = planStart(
     ctx,
     child,
@@ -364,12 +362,11 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   }
   const transition = youth.required || ageNow >= YOUTH_PLANNING_AGE ? transitionPlanStatus(record.child.dob, child.transition?.data, asOf) : undefined;
 
-  const data = {
-    document: { title: SERVICE_PLAN_TITLE, subject: `${SERVICE_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
+  const data: ServicePlanFacts = {
     as_of: asOf,
     audience: redact.audience,
     reader: readerOf(ctx, record),
-    agency: { name: agency.name, phone: agency.phone ?? null },
+    agency: { name: agency.name, state: agency.state },
     child: {
       name: record.child.name,
       preferred_name: record.child.preferred_name ?? null,
@@ -392,9 +389,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     placement: placement
       ? {
           where: placementWhere(placement, record.placements.indexOf(placement), ctx, location),
-          setting: SETTING_LABELS[placement.setting],
           since: placement.start,
-          county: location(`placements[${record.placements.indexOf(placement)}].county`, `${placement.county} County`),
         }
       : null,
     permanency: {

@@ -1,0 +1,131 @@
+/** The individualized service plan's facts (templates/service-plan.md.hbs): see common.ts for the conventions. */
+import { z } from 'zod';
+import { OBJECTIVE_STATUSES, PLAN_TYPES } from '../../../model/plan.js';
+import { ROLES } from '../../../model/primitives.js';
+import { base, count, date, placementWhere, staff, text } from './common.js';
+
+const progress = z.object({
+  summary: text(),
+  total: count(),
+  met: count(),
+  partially_met: count(),
+  in_progress: count(),
+  not_started: count(),
+  not_met: count(),
+  discontinued: count(),
+  in_words: text(),
+});
+
+const task = z.object({
+  task: text(),
+  responsible: text().describe('a name, or how a foster parent prints in this copy'),
+  due: date().nullable(),
+  status: z.enum(OBJECTIVE_STATUSES),
+  status_label: text(),
+  past_due: z.boolean(),
+});
+
+const objective = z.object({
+  number: text().describe('goal and objective, e.g. 1.2'),
+  statement: text(),
+  target_date: date().nullable(),
+  status: z.enum(OBJECTIVE_STATUSES),
+  status_label: text(),
+  past_due: z.boolean().describe('target date passed, not started or in progress'),
+  tasks: z.array(task),
+});
+
+const service = z.object({
+  withheld: z.boolean(),
+  withheld_reason: text().nullable(),
+  provider: text(),
+  type: text(),
+  frequency: text().nullable(),
+  start: date().nullable(),
+  end: date().nullable(),
+  status_label: text(),
+});
+
+const goal = z.object({
+  number: count(),
+  id: text(),
+  for: text(),
+  for_label: text(),
+  area: text(),
+  area_label: text(),
+  statement: text(),
+  progress,
+  objectives: z.array(objective),
+  services: z.array(service),
+  services_withheld: z.boolean(),
+});
+
+export const servicePlanFacts = z.object({
+  ...base,
+  child: z.object({
+    name: text(),
+    preferred_name: text().nullable(),
+    called: text().describe('the preferred name, else the name'),
+    dob: date(),
+    age: count(),
+    case_id: text(),
+    languages: z.array(text()).nullable(),
+  }),
+  plan: z.object({ date: date(), type: z.enum(PLAN_TYPES), type_label: text(), review_date: date(), court: text(), docket: text() }),
+  caseworker: staff,
+  supervisor: staff,
+  placement: z.object({ where: placementWhere, since: date() }).nullable(),
+  permanency: z.object({ goal_label: text(), concurrent_goal_label: text().nullable(), established: date(), target_date: date().nullable() }),
+  progress,
+  goals: z.array(goal),
+  services_withheld: z.boolean(),
+  education: z
+    .object({
+      school: text(),
+      grade: text(),
+      iep: z.boolean(),
+      plan_504: z.boolean(),
+      school_changes_since_removal: count().nullable(),
+      best_interest_determination: date().nullable(),
+      notes: text().nullable(),
+    })
+    .nullable(),
+  health: z
+    .object({
+      last_physical: date().nullable(),
+      last_dental: date().nullable(),
+      last_vision: date().nullable(),
+      immunizations_current: z.boolean(),
+      diagnoses: z.array(text()).nullable(),
+      medications: z.array(z.object({ name: text(), dose: text(), prescriber: text(), psychotropic: z.boolean(), consent_date: date().nullable() })),
+      therapy: z.object({ provider: text(), type: text(), frequency: text() }).nullable(),
+    })
+    .nullable(),
+  youth: z.object({
+    age: count().describe('age on the plan date'),
+    required: z.boolean().describe('14 or older on the plan date: takes part in case planning (42 U.S.C. 675(1)(B))'),
+    participated: z.boolean(),
+    recorded: z.boolean().nullable().describe('plan.yaml youth_participated as written'),
+    needs_note: z.boolean(),
+    transition: z
+      .object({ eighteenth_birthday: date(), due: date().describe('90 days before the 18th birthday'), plan_date: date().nullable(), met: z.boolean() })
+      .nullable(),
+  }),
+  participants: z.array(
+    z.object({
+      name: text(),
+      role: z.enum(ROLES),
+      role_label: text(),
+      method_label: text(),
+      took_part: z.boolean(),
+      agrees: z.boolean().nullable(),
+      agreement: text().nullable(),
+      signed: date().nullable(),
+      comment: text().nullable(),
+    }),
+  ),
+  signers: z.array(z.object({ name: text(), role: text(), date: date().nullable() })),
+  attention: z.array(text()),
+});
+
+export type ServicePlanFacts = z.infer<typeof servicePlanFacts>;
