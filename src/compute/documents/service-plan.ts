@@ -12,7 +12,6 @@ import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
 import { canSee, type Protected } from '../audience.js';
-import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
@@ -26,83 +25,6 @@ import type { StaffData } from './staff.js';
 
 /** Longest time from one plan to its review (42 U.S.C. 675(5)(B): reviewed at least every six months). */
 export const PLAN_REVIEW_MONTHS = 6;
-
-// ── Words for the enumerations ─────────────────────────────────────────────
-
-export const PLAN_TYPE_LABELS: Readonly<Record<Plan['plan_type'], string>> = {
-  initial: 'Initial plan',
-  review: 'Six-month review',
-  revision: 'Revised plan',
-};
-
-export const PERMANENCY_GOAL_LABELS: Readonly<Record<CaseRecord['permanency']['goal'], string>> = {
-  reunification: 'Return home to a parent (reunification)',
-  adoption: 'Adoption',
-  guardianship: 'Permanent legal guardianship',
-  live_with_relative: 'Live permanently with a relative',
-  appla: 'Another planned permanent living arrangement (APPLA)',
-};
-
-export const AREA_LABELS: Readonly<Record<Plan['goals'][number]['area'], string>> = {
-  safety: 'Safety',
-  substance_use: 'Substance use',
-  mental_health: 'Mental and emotional health',
-  parenting: 'Parenting',
-  housing: 'Housing',
-  employment: 'Employment and income',
-  education: 'Education',
-  health: 'Physical health',
-  visitation: 'Family time',
-  permanency: 'Permanency',
-  independent_living: 'Independent living',
-  other: 'Other',
-};
-
-/** A step (task) is done or not done, rather than met. */
-export const TASK_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  met: 'Done',
-  partially_met: 'Partly done',
-  not_met: 'Not done',
-  discontinued: 'Stopped',
-};
-
-export const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
-  referred: 'Referred',
-  active: 'Active',
-  completed: 'Completed',
-  discontinued: 'Stopped',
-  waitlisted: 'On a waiting list',
-};
-
-export const ROLE_LABELS: Readonly<Record<Plan['participants'][number]['role'], string>> = {
-  child: 'Child',
-  mother: 'Mother',
-  father: 'Father',
-  putative_father: 'Putative father',
-  legal_guardian: 'Legal guardian',
-  foster_parent: 'Foster parent',
-  sibling: 'Sibling',
-  relative: 'Relative',
-  caseworker: 'Case manager',
-  supervisor: 'Supervisor',
-  therapist: 'Therapist',
-  gal: 'Guardian ad litem',
-  casa: 'CASA volunteer',
-  attorney: 'Attorney',
-  teacher: 'Teacher',
-  tribe_representative: 'Tribal representative',
-  other: 'Other',
-};
-
-export const METHOD_LABELS: Readonly<Record<Plan['participants'][number]['method'], string>> = {
-  in_person: 'In person',
-  phone: 'By phone',
-  video: 'By video',
-  declined: 'Declined',
-  unavailable: 'Could not be reached',
-};
 
 /** Roles given a signature line whether or not they have signed yet (domain.md §3.2-3.3). */
 const SIGNING_ROLES: ReadonlySet<string> = new Set(['mother', 'father', 'putative_father', 'legal_guardian', 'foster_parent']);
@@ -241,7 +163,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
           responsible,
           due: task.due ?? null,
           status: task.status,
-          status_label: TASK_STATUS_LABELS[task.status],
           past_due: isPastDue,
         };
       });
@@ -250,7 +171,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
         statement: objective.statement,
         target_date: objective.target_date ?? null,
         status: objective.status,
-        status_label: OBJECTIVE_STATUS_LABELS[objective.status],
         past_due: objectivePastDue,
         tasks,
       };
@@ -267,25 +187,20 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       if (kind && !canSee(redact.audience, kind)) {
         servicesWithheld += 1;
         return {
-          withheld: true,
+          withheld: true as const,
           withheld_reason: partTwo ? 'no consent to share substance use treatment records is on file (42 CFR Part 2)' : "a parent's treatment details are not shared with this audience",
           provider: redact.show(kind, `${field}.provider`, service.provider),
           type: redact.show(kind, `${field}.type`, service.type),
-          frequency: WITHHELD_MARKER,
-          start: null,
-          end: null,
-          status_label: WITHHELD_MARKER,
         };
       }
       return {
-        withheld: false,
-        withheld_reason: null,
+        withheld: false as const,
         provider: service.provider,
         type: service.type,
         frequency: service.frequency ?? null,
         start: service.start ?? null,
         end: service.end ?? null,
-        status_label: SERVICE_STATUS_LABELS[service.status],
+        status: service.status,
       };
     });
     const counts = progress.goals[g]!.objectives;
@@ -295,7 +210,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       for: goal.for,
       for_label: forLabel(goal.for),
       area: goal.area,
-      area_label: AREA_LABELS[goal.area],
       statement: goal.statement,
       progress: progressData(counts),
       objectives,
@@ -308,13 +222,12 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const participants = plan.participants.map((p, i) => {
     const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin);
     if (p.signed == null && (p.comment == null || p.comment.trim() === '')) {
-      warnings.push(`${planFile}: participant ${i + 1} (${ROLE_LABELS[p.role].toLowerCase()}) has not signed and no reason is recorded in comment`);
+      warnings.push(`${planFile}: participant ${i + 1} (${p.role}) has not signed and no reason is recorded in comment`);
     }
     return {
       name,
       role: p.role,
-      role_label: p.role === 'child' && youth.required ? 'Youth' : ROLE_LABELS[p.role],
-      method_label: METHOD_LABELS[p.method],
+      method: p.method,
       took_part: p.method !== 'declined' && p.method !== 'unavailable',
       agrees: p.agrees ?? null,
       agreement: p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : null,
@@ -325,14 +238,14 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   const staffSigner = (staff: StaffData, role: 'caseworker' | 'supervisor') => {
     const signed = plan.participants.find((p) => p.role === role && sameName(p.name, staff.name)) ?? plan.participants.find((p) => p.role === role);
-    return { name: staff.name, role: staff.title ?? ROLE_LABELS[role], date: signed?.signed ?? null };
+    return { name: staff.name, role, title: staff.title, date: signed?.signed ?? null };
   };
   const signers = [
     ...plan.participants.flatMap((p, i) => {
       if (p.role === 'caseworker' || p.role === 'supervisor') return [];
       const signs = p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required);
       if (!signs) return [];
-      return [{ name: participants[i]!.name, role: participants[i]!.role_label, date: p.signed ?? null }];
+      return [{ name: participants[i]!.name, role: p.role, title: null, date: p.signed ?? null }];
     }),
     staffSigner(caseworker, 'caseworker'),
     staffSigner(supervisor, 'supervisor'),
@@ -379,7 +292,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     plan: {
       date: plan.plan_date,
       type: plan.plan_type,
-      type_label: PLAN_TYPE_LABELS[plan.plan_type],
       review_date: plan.review_date,
       court: record.court.name,
       docket: record.court.docket,
@@ -393,8 +305,8 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
         }
       : null,
     permanency: {
-      goal_label: PERMANENCY_GOAL_LABELS[record.permanency.goal],
-      concurrent_goal_label: record.permanency.concurrent_goal ? PERMANENCY_GOAL_LABELS[record.permanency.concurrent_goal] : null,
+      goal: record.permanency.goal,
+      concurrent_goal: record.permanency.concurrent_goal ?? null,
       established: record.permanency.goal_established,
       target_date: record.permanency.target_date ?? null,
     },

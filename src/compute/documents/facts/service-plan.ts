@@ -1,6 +1,7 @@
 /** The individualized service plan's facts (templates/service-plan.md.hbs): see common.ts for the conventions. */
 import { z } from 'zod';
-import { OBJECTIVE_STATUSES, PLAN_TYPES } from '../../../model/plan.js';
+import { PERMANENCY_GOALS } from '../../../model/case.js';
+import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
 import { base, count, date, placementWhere, staff, text } from './common.js';
 
@@ -16,12 +17,13 @@ const progress = z.object({
   in_words: text(),
 });
 
+const permanencyGoal = z.enum(PERMANENCY_GOALS).describe('label: permanency_goal');
+
 const task = z.object({
   task: text(),
   responsible: text().describe('a name, or how a foster parent prints in this copy'),
   due: date().nullable(),
-  status: z.enum(OBJECTIVE_STATUSES),
-  status_label: text(),
+  status: z.enum(OBJECTIVE_STATUSES).describe('label: task_status'),
   past_due: z.boolean(),
 });
 
@@ -29,30 +31,31 @@ const objective = z.object({
   number: text().describe('goal and objective, e.g. 1.2'),
   statement: text(),
   target_date: date().nullable(),
-  status: z.enum(OBJECTIVE_STATUSES),
-  status_label: text(),
+  status: z.enum(OBJECTIVE_STATUSES).describe('label: objective_status'),
   past_due: z.boolean().describe('target date passed, not started or in progress'),
   tasks: z.array(task),
 });
 
-const service = z.object({
-  withheld: z.boolean(),
-  withheld_reason: text().nullable(),
-  provider: text(),
-  type: text(),
-  frequency: text().nullable(),
-  start: date().nullable(),
-  end: date().nullable(),
-  status_label: text(),
-});
+/** A service, or (withheld: true) the marker where this copy may not show a parent's treatment. */
+const service = z.discriminatedUnion('withheld', [
+  z.object({
+    withheld: z.literal(false),
+    provider: text(),
+    type: text(),
+    frequency: text().nullable(),
+    start: date().nullable(),
+    end: date().nullable(),
+    status: z.enum(SERVICE_STATUSES).describe('label: service_status'),
+  }),
+  z.object({ withheld: z.literal(true), withheld_reason: text(), provider: text(), type: text() }),
+]);
 
 const goal = z.object({
   number: count(),
   id: text(),
-  for: text(),
+  for: z.enum(GOAL_FOR),
   for_label: text(),
-  area: text(),
-  area_label: text(),
+  area: z.enum(GOAL_AREAS).describe('label: goal_area'),
   statement: text(),
   progress,
   objectives: z.array(objective),
@@ -71,11 +74,11 @@ export const servicePlanFacts = z.object({
     case_id: text(),
     languages: z.array(text()).nullable(),
   }),
-  plan: z.object({ date: date(), type: z.enum(PLAN_TYPES), type_label: text(), review_date: date(), court: text(), docket: text() }),
+  plan: z.object({ date: date(), type: z.enum(PLAN_TYPES).describe('label: plan_type'), review_date: date(), court: text(), docket: text() }),
   caseworker: staff,
   supervisor: staff,
   placement: z.object({ where: placementWhere, since: date() }).nullable(),
-  permanency: z.object({ goal_label: text(), concurrent_goal_label: text().nullable(), established: date(), target_date: date().nullable() }),
+  permanency: z.object({ goal: permanencyGoal, concurrent_goal: permanencyGoal.nullable(), established: date(), target_date: date().nullable() }),
   progress,
   goals: z.array(goal),
   services_withheld: z.boolean(),
@@ -114,9 +117,8 @@ export const servicePlanFacts = z.object({
   participants: z.array(
     z.object({
       name: text(),
-      role: z.enum(ROLES),
-      role_label: text(),
-      method_label: text(),
+      role: z.enum(ROLES).describe('label: role ("Youth" for a child of 14 or more)'),
+      method: z.enum(PARTICIPATION_METHODS).describe('label: participation_method'),
       took_part: z.boolean(),
       agrees: z.boolean().nullable(),
       agreement: text().nullable(),
@@ -124,7 +126,8 @@ export const servicePlanFacts = z.object({
       comment: text().nullable(),
     }),
   ),
-  signers: z.array(z.object({ name: text(), role: text(), date: date().nullable() })),
+  /** Who signs, in order: the family and team members who sign, then the case manager and the supervisor (who sign with their title). */
+  signers: z.array(z.object({ name: text(), role: z.enum(ROLES).describe('label: role'), title: text().nullable(), date: date().nullable() })),
   attention: z.array(text()),
 });
 
