@@ -126,6 +126,30 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
   });
 });
 
+describe('what needs attention, in words', () => {
+  it("Zoë's plan as of 2027-03-01: the review past due, and each objective and step past due with its date", async () => {
+    const built = servicePlanData(context('internal', '2027-03-01'), folder('C-2024-0087'));
+    const rendered = await render(built, 'service-plan-zoe-2027');
+    expect(
+      missing(rendered, [
+        'Needs attention',
+        'The review that was due by February 12, 2027 is past due; the plan must be reviewed and updated.',
+        'Past due as of March 1, 2027 and not finished: objective 1.1 (target date January 22, 2027); step "',
+        '(goal 1, due ',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a goal whose three or more objectives share one status says "all"', async () => {
+    const child = folder('C-2024-0087');
+    const plan = child.plan!.data;
+    const goal = { ...plan.goals[2]!, objectives: plan.goals[2]!.objectives.map((o) => ({ ...o, status: 'in_progress' as const })) };
+    const changed = { ...child, plan: { ...child.plan!, data: { ...plan, goals: [goal] } } };
+    const rendered = await render(servicePlanData(context('internal'), changed), 'service-plan-all');
+    expect(missing(rendered, ['This plan has 1 goal, with 3 objectives, all in progress.'])).toEqual([]);
+  });
+});
+
 describe('a court copy', () => {
   it("C-2026-0058: the father's unconsented treatment shows the marker, not the detail; foster parents print as role and home", async () => {
     const internal = servicePlanData(context('internal'), folder('C-2026-0058'));

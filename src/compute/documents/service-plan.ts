@@ -1,22 +1,22 @@
 /**
- * The individualized service plan (case plan): the data templates/service-plan.md.hbs
+ * The individualized service plan (case plan): the facts templates/service-plan.md.hbs
  * reads. domain.md §3 (42 U.S.C. 675(1); 55 Pa. Code 3130.61; IC 31-34-15-4),
  * case-format.md "plan.yaml" and "Audiences", rules.md "Transition plan".
  *
- * Everything here is a plain value: text, numbers, true/false, dates as
- * YYYY-MM-DD, and null where the case does not record something (the template
- * prints *not recorded*). Enumerations arrive already in words.
+ * The facts (facts/service-plan.ts types them) hold no English: codes, dates
+ * as YYYY-MM-DD, counts, and null where the case does not record something;
+ * the template and labels.yaml word them.
  */
-import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
+import { addMonths, ageOn } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
-import type { Plan } from '../../model/plan.js';
+import { OBJECTIVE_STATUSES, type Plan } from '../../model/plan.js';
 import { canSee, type Protected } from '../audience.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
-import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
+import { humanize } from './labels.js';
 import { narratives, type Narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import type { ServicePlanFacts } from './facts/service-plan.js';
@@ -69,31 +69,12 @@ export function healthData(record: CaseRecord) {
 
 // ── The service plan ───────────────────────────────────────────────────────
 
-/** "1 objective, in progress"; "2 objectives, both met"; "3 objectives: 2 in progress and 1 met". */
-export function objectivesInWords(counts: StatusCounts): string {
-  const n = counts.total;
-  const noun = n === 1 ? '1 objective' : `${n} objectives`;
-  if (n === 0) return 'no objectives';
-  const only = (Object.keys(OBJECTIVE_STATUS_LABELS) as ObjectiveStatus[]).find((k) => counts[k] === n);
-  if (only) {
-    const words = OBJECTIVE_STATUS_LABELS[only].toLowerCase();
-    return n === 1 ? `${noun}, ${words}` : `${noun}, ${n === 2 ? 'both' : 'all'} ${words}`;
-  }
-  return `${noun}: ${countsInWords(counts, OBJECTIVE_STATUS_LABELS)}`;
-}
-
-function progressData(counts: StatusCounts) {
-  return {
-    summary: objectivesInWords(counts),
-    total: counts.total,
-    met: counts.met,
-    partially_met: counts.partially_met,
-    in_progress: counts.in_progress,
-    not_started: counts.not_started,
-    not_met: counts.not_met,
-    discontinued: counts.discontinued,
-    in_words: countsInWords(counts, OBJECTIVE_STATUS_LABELS),
-  };
+/** How far the objectives have come: the counts by status, and the status they all share, if any. */
+function progressData(counts: StatusCounts): ServicePlanFacts['progress'] {
+  const byStatus: ServicePlanFacts['progress']['by_status'] = {};
+  for (const status of OBJECTIVE_STATUSES) if (counts[status] > 0) byStatus[status] = counts[status];
+  const same = OBJECTIVE_STATUSES.find((status) => counts.total > 0 && counts[status] === counts.total);
+  return { total: counts.total, by_status: byStatus, same_status: same ?? null };
 }
 
 /**
@@ -119,45 +100,34 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const ageNow = ageOn(record.child.dob, asOf);
   const youth = youthParticipation(record.child.dob, plan);
 
-  const parentName = (role: string) => record.parents.find((p) => p.role === role)?.name;
-  const fosterParentsLabel = () => {
-    if (!placementHome) return 'Foster parents';
-    const names = placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
-    if (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id)) return `Foster parents, home ${placementHome.data.id}`;
-    return names.length ? `Foster parents (${names.join(' and ')})` : 'Foster parents';
+  // Whose goal it is, by name: none for the foster parents where this copy withholds them (their home's id prints).
+  const parentName = (...roles: string[]) => roles.map((role) => record.parents.find((p) => p.role === role)?.name).find((name) => name !== undefined);
+  const fosterParents = (): string[] => {
+    if (!placementHome || (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id))) return [];
+    return placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
   };
-  const forLabel = (goalFor: Plan['goals'][number]['for']): string => {
-    switch (goalFor) {
-      case 'child':
-        return record.child.name;
-      case 'mother':
-        return parentName('mother') ? `${parentName('mother')} (mother)` : 'Mother';
-      case 'father': {
-        const father = parentName('father') ?? parentName('putative_father');
-        return father ? `${father} (father)` : 'Father';
-      }
-      case 'foster_parent':
-        return fosterParentsLabel();
-      case 'family':
-        return 'The family';
-      case 'agency':
-        return agency.name;
-    }
+  const namesFor = (goalFor: Plan['goals'][number]['for']): string[] => {
+    const name =
+      goalFor === 'child' ? record.child.name
+      : goalFor === 'mother' ? parentName('mother')
+      : goalFor === 'father' ? parentName('father', 'putative_father')
+      : goalFor === 'agency' ? agency.name
+      : undefined;
+    return goalFor === 'foster_parent' ? fosterParents() : name === undefined ? [] : [name];
   };
 
-  let servicesWithheld = 0;
-  const pastDue: { text: string; iso: string }[] = [];
+  const pastDue: Extract<ServicePlanFacts['attention'][number], { kind: 'past_due' }>['items'] = [];
   const progress = planProgress(plan);
   const goals = plan.goals.map((goal, g) => {
     const parentGoal = goal.for === 'mother' || goal.for === 'father';
     const objectives = goal.objectives.map((objective, o) => {
       const number = `${g + 1}.${o + 1}`;
       const objectivePastDue = objective.target_date != null && objective.target_date < asOf && OPEN_STATUSES.has(objective.status);
-      if (objectivePastDue) pastDue.push({ text: `objective ${number} (target date ${formatLongDate(objective.target_date!)})`, iso: `objective ${number} (target ${objective.target_date})` });
+      if (objectivePastDue) pastDue.push({ kind: 'objective', number, target_date: objective.target_date! });
       const tasks = (objective.tasks ?? []).map((task, t) => {
         const isPastDue = task.due != null && task.due < asOf && OPEN_STATUSES.has(task.status);
         const responsible = personName(task.responsible, undefined, `${planFile} goals[${g}].objectives[${o}].tasks[${t}].responsible`, ctx, placementHome?.data.id, kin);
-        if (isPastDue) pastDue.push({ text: `step "${task.task}" (goal ${g + 1}, due ${formatLongDate(task.due!)})`, iso: `step "${task.task}" (goal ${g + 1}, due ${task.due})` });
+        if (isPastDue) pastDue.push({ kind: 'step', task: task.task, goal: g + 1, due: task.due! });
         return {
           task: task.task,
           responsible,
@@ -185,10 +155,9 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
           ? goalTreatmentClass(record, redact, goal.for)
           : undefined;
       if (kind && !canSee(redact.audience, kind)) {
-        servicesWithheld += 1;
         return {
           withheld: true as const,
-          withheld_reason: partTwo ? 'no consent to share substance use treatment records is on file (42 CFR Part 2)' : "a parent's treatment details are not shared with this audience",
+          reason: partTwo ? ('no_consent' as const) : ('parent_treatment' as const),
           provider: redact.show(kind, `${field}.provider`, service.provider),
           type: redact.show(kind, `${field}.type`, service.type),
         };
@@ -208,7 +177,8 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       number: g + 1,
       id: goal.id,
       for: goal.for,
-      for_label: forLabel(goal.for),
+      names: namesFor(goal.for),
+      home: goal.for === 'foster_parent' ? (placementHome?.data.id ?? null) : null,
       area: goal.area,
       statement: goal.statement,
       progress: progressData(counts),
@@ -230,7 +200,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       method: p.method,
       took_part: p.method !== 'declined' && p.method !== 'unavailable',
       agrees: p.agrees ?? null,
-      agreement: p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : null,
       signed: p.signed ?? null,
       comment: narrative.optional(p.comment, `${planFile} participants[${i}].comment`),
     };
@@ -252,26 +221,27 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   ];
 
   // What needs attention: on the command line and in the document.
-  const attention: string[] = [];
+  const attention: ServicePlanFacts['attention'] = [];
   const latestReview = addMonths(plan.plan_date, PLAN_REVIEW_MONTHS);
   if (plan.review_date > latestReview) {
-    attention.push(`The next review (${formatLongDate(plan.review_date)}) is more than six months after the plan date; it should be no later than ${formatLongDate(latestReview)}.`);
+    attention.push({ kind: 'review_too_late', review_date: plan.review_date, latest: latestReview });
     warnings.push(`${planFile}: review_date ${plan.review_date} is more than ${PLAN_REVIEW_MONTHS} months after plan_date ${plan.plan_date} (latest ${latestReview}; 42 U.S.C. 675(5)(B))`);
   }
   if (plan.review_date < plan.plan_date) {
     warnings.push(`${planFile}: review_date ${plan.review_date} is before plan_date ${plan.plan_date}`);
   }
   if (plan.review_date < asOf) {
-    attention.push(`The review that was due by ${formatLongDate(plan.review_date)} is past due; the plan must be reviewed and updated.`);
+    attention.push({ kind: 'review_past_due', review_date: plan.review_date });
     warnings.push(`${planFile}: the plan review was due ${plan.review_date} and no newer plan is on file`);
   }
   if (youth.needsNote) {
-    attention.push(`${childName} was ${youth.age} on the plan date and is not recorded as taking part in the plan. Youth 14 and older must be part of their case planning (42 U.S.C. 675(1)(B)).`);
+    attention.push({ kind: 'youth_not_participating' });
     warnings.push(`${planFile}: ${record.child.name} was ${youth.age} on ${plan.plan_date} and youth_participated is not true (youth 14 and older take part in case planning, 42 U.S.C. 675(1)(B))`);
   }
   if (pastDue.length > 0) {
-    attention.push(`Past due as of ${formatLongDate(asOf)} and not finished: ${pastDue.map((p) => p.text).join('; ')}.`);
-    warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map((p) => p.iso).join('; ')}`);
+    attention.push({ kind: 'past_due', items: pastDue });
+    const item = (p: (typeof pastDue)[number]) => (p.kind === 'objective' ? `objective ${p.number} (target ${p.target_date})` : `step "${p.task}" (goal ${p.goal}, due ${p.due})`);
+    warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map(item).join('; ')}`);
   }
   const transition = youth.required || ageNow >= YOUTH_PLANNING_AGE ? transitionPlanStatus(record.child.dob, child.transition?.data, asOf) : undefined;
 
@@ -312,7 +282,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     },
     progress: progressData(progress.objectives),
     goals,
-    services_withheld: servicesWithheld > 0,
     education: educationData(record, location, narrative, caseFile),
     health: healthData(record),
     youth: {

@@ -5,17 +5,30 @@ import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_T
 import { ROLES } from '../../../model/primitives.js';
 import { base, count, date, placementWhere, staff, text } from './common.js';
 
+const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
+
+/** How far the objectives have come (the partial service-plan-objectives words it). */
 const progress = z.object({
-  summary: text(),
   total: count(),
-  met: count(),
-  partially_met: count(),
-  in_progress: count(),
-  not_started: count(),
-  not_met: count(),
-  discontinued: count(),
-  in_words: text(),
+  by_status: z.partialRecord(objectiveStatus, count()).describe('counts by objective_status'),
+  same_status: objectiveStatus.nullable().describe('label: objective_status — the status of every objective, when they all share one'),
 });
+
+/** A step or objective not finished by its date. */
+const pastDue = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('objective'), number: text(), target_date: date() }),
+  z.object({ kind: z.literal('step'), task: text(), goal: count(), due: date() }),
+]);
+
+/** What the plan needs attention for; the partial service-plan-attention words each kind. */
+const attention = z.discriminatedUnion('kind', [
+  /** The review is more than six months after the plan date (42 U.S.C. 675(5)(B)). */
+  z.object({ kind: z.literal('review_too_late'), review_date: date(), latest: date() }),
+  z.object({ kind: z.literal('review_past_due'), review_date: date() }),
+  /** A youth of 14 or more not recorded as taking part (42 U.S.C. 675(1)(B)). */
+  z.object({ kind: z.literal('youth_not_participating') }),
+  z.object({ kind: z.literal('past_due'), items: z.array(pastDue) }),
+]);
 
 const permanencyGoal = z.enum(PERMANENCY_GOALS).describe('label: permanency_goal');
 
@@ -23,7 +36,7 @@ const task = z.object({
   task: text(),
   responsible: text().describe('a name, or how a foster parent prints in this copy'),
   due: date().nullable(),
-  status: z.enum(OBJECTIVE_STATUSES).describe('label: task_status'),
+  status: objectiveStatus.describe('label: task_status'),
   past_due: z.boolean(),
 });
 
@@ -31,7 +44,7 @@ const objective = z.object({
   number: text().describe('goal and objective, e.g. 1.2'),
   statement: text(),
   target_date: date().nullable(),
-  status: z.enum(OBJECTIVE_STATUSES).describe('label: objective_status'),
+  status: objectiveStatus.describe('label: objective_status'),
   past_due: z.boolean().describe('target date passed, not started or in progress'),
   tasks: z.array(task),
 });
@@ -47,14 +60,20 @@ const service = z.discriminatedUnion('withheld', [
     end: date().nullable(),
     status: z.enum(SERVICE_STATUSES).describe('label: service_status'),
   }),
-  z.object({ withheld: z.literal(true), withheld_reason: text(), provider: text(), type: text() }),
+  z.object({
+    withheld: z.literal(true),
+    reason: z.enum(['no_consent', 'parent_treatment']).describe("no consent to share substance use treatment records (42 CFR Part 2), or a parent's treatment this audience may not read"),
+    provider: text(),
+    type: text(),
+  }),
 ]);
 
 const goal = z.object({
   number: count(),
   id: text(),
-  for: z.enum(GOAL_FOR),
-  for_label: text(),
+  for: z.enum(GOAL_FOR).describe('label: goal_for'),
+  names: z.array(text()).describe("whose goal, by name: the child, the parent, the foster parents (none where this copy withholds them), the agency"),
+  home: text().nullable().describe("for the foster parents' goal: their home's id"),
   area: z.enum(GOAL_AREAS).describe('label: goal_area'),
   statement: text(),
   progress,
@@ -81,7 +100,6 @@ export const servicePlanFacts = z.object({
   permanency: z.object({ goal: permanencyGoal, concurrent_goal: permanencyGoal.nullable(), established: date(), target_date: date().nullable() }),
   progress,
   goals: z.array(goal),
-  services_withheld: z.boolean(),
   education: z
     .object({
       school: text(),
@@ -119,16 +137,15 @@ export const servicePlanFacts = z.object({
       name: text(),
       role: z.enum(ROLES).describe('label: role ("Youth" for a child of 14 or more)'),
       method: z.enum(PARTICIPATION_METHODS).describe('label: participation_method'),
-      took_part: z.boolean(),
+      took_part: z.boolean().describe('false when the method is declined or unavailable'),
       agrees: z.boolean().nullable(),
-      agreement: text().nullable(),
       signed: date().nullable(),
       comment: text().nullable(),
     }),
   ),
   /** Who signs, in order: the family and team members who sign, then the case manager and the supervisor (who sign with their title). */
   signers: z.array(z.object({ name: text(), role: z.enum(ROLES).describe('label: role'), title: text().nullable(), date: date().nullable() })),
-  attention: z.array(text()),
+  attention: z.array(attention),
 });
 
 export type ServicePlanFacts = z.infer<typeof servicePlanFacts>;
