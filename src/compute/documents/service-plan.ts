@@ -101,19 +101,30 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const youth = youthParticipation(record.child.dob, plan);
 
   // Whose goal it is, by name: none for the foster parents where this copy withholds them (their home's id prints).
-  const parentName = (...roles: string[]) => roles.map((role) => record.parents.find((p) => p.role === role)?.name).find((name) => name !== undefined);
+  /** The first parent on record with one of these roles. */
+  const parent = (...roles: string[]): string[] => {
+    const found = roles.map((role) => record.parents.find((p) => p.role === role)).find((p) => p !== undefined);
+    return found ? [found.name] : [];
+  };
   const fosterParents = (): string[] => {
     if (!placementHome || (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id))) return [];
     return placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
   };
   const namesFor = (goalFor: Plan['goals'][number]['for']): string[] => {
-    const name =
-      goalFor === 'child' ? record.child.name
-      : goalFor === 'mother' ? parentName('mother')
-      : goalFor === 'father' ? parentName('father', 'putative_father')
-      : goalFor === 'agency' ? agency.name
-      : undefined;
-    return goalFor === 'foster_parent' ? fosterParents() : name === undefined ? [] : [name];
+    switch (goalFor) {
+      case 'child':
+        return [record.child.name];
+      case 'mother':
+        return parent('mother');
+      case 'father':
+        return parent('father', 'putative_father');
+      case 'foster_parent':
+        return fosterParents();
+      case 'agency':
+        return [agency.name];
+      case 'family':
+        return [];
+    }
   };
 
   const pastDue: Extract<ServicePlanFacts['attention'][number], { kind: 'past_due' }>['items'] = [];
