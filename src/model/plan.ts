@@ -8,6 +8,11 @@ export const GOAL_AREAS = [
   'safety', 'substance_use', 'mental_health', 'parenting', 'housing', 'employment', 'education',
   'health', 'visitation', 'permanency', 'independent_living', 'other',
 ] as const;
+export const PLAN_TYPES = ['initial', 'review', 'revision'] as const;
+/** Whose goal it is. */
+export const GOAL_FOR = ['mother', 'father', 'child', 'foster_parent', 'family', 'agency'] as const;
+/** How a participant took part in the planning (declined and unavailable: did not). */
+export const PARTICIPATION_METHODS = ['in_person', 'phone', 'video', 'declined', 'unavailable'] as const;
 
 const task = z.strictObject({
   task: text,
@@ -37,7 +42,7 @@ const service = z.strictObject({
 
 const goal = z.strictObject({
   id,
-  for: z.enum(['mother', 'father', 'child', 'foster_parent', 'family', 'agency']),
+  for: z.enum(GOAL_FOR),
   area: z.enum(GOAL_AREAS),
   statement: text,
   objectives: z.array(objective).min(1),
@@ -47,7 +52,7 @@ const goal = z.strictObject({
 const participant = z.strictObject({
   name: text,
   role,
-  method: z.enum(['in_person', 'phone', 'video', 'declined', 'unavailable']),
+  method: z.enum(PARTICIPATION_METHODS),
   agrees: opt(z.boolean()),
   signed: opt(calendarDate),
   comment: opt(narrativeText),
@@ -57,7 +62,7 @@ export const plan = z
   .strictObject({
     plan_date: calendarDate,
     review_date: calendarDate,
-    plan_type: z.enum(['initial', 'review', 'revision']),
+    plan_type: z.enum(PLAN_TYPES),
     youth_participated: opt(z.boolean()),
     goals: z.array(goal).min(1),
     participants: z.array(participant),

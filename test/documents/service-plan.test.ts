@@ -21,8 +21,8 @@ const long = (iso: string) => LONG.format(new Date(`${iso}T00:00:00Z`));
 
 /** Statuses and methods in the words a parent reads them (restated here, not imported, so a change shows). */
 const OBJECTIVE = { not_started: 'Not started', in_progress: 'In progress', met: 'Met', partially_met: 'Partially met', not_met: 'Not met', discontinued: 'Discontinued' };
-const TASK = { not_started: 'Not started', in_progress: 'In progress', met: 'Done', partially_met: 'Partly done', not_met: 'Not done', discontinued: 'Stopped' };
-const SERVICE = { referred: 'Referred', active: 'Active', completed: 'Completed', discontinued: 'Stopped', waitlisted: 'On a waiting list' };
+const TASK = { not_started: 'Not started', in_progress: 'In progress', met: 'Done', partially_met: 'Partly done', not_met: 'Not done', discontinued: 'Discontinued' };
+const SERVICE = { referred: 'Referred', active: 'Active', completed: 'Completed', discontinued: 'Discontinued', waitlisted: 'On a waiting list' };
 const METHOD = { in_person: 'In person', phone: 'By phone', video: 'By video', declined: 'Declined', unavailable: 'Could not be reached' };
 const IDS = ['C-2024-0087', 'C-2024-0211', 'C-2025-0142', 'C-2025-0143', 'C-2025-0219', 'C-2026-0058'];
 
@@ -95,22 +95,24 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     expect(rows).toContainEqual(['3', 'Independent living', "Zoë O'Brien", '3 objectives: 2 in progress and 1 met']);
     expect(rows).toContainEqual(['', 'Complete a human trafficking screening after the July runaway', 'Tyler Brooks', 'July 29, 2026', 'Done']);
     expect(rows).toContainEqual(['', 'Log 60 hours of supervised driving', 'Marcus Whitfield', 'December 31, 2026', 'In progress']);
-    expect(rows).toContainEqual(['Madison County Batterer Intervention Program', 'Batterer intervention program (28 weeks)', 'not recorded', 'September 5, 2024', 'November 14, 2024', 'Stopped']);
+    expect(rows).toContainEqual(['Madison County Batterer Intervention Program', 'Batterer intervention program (28 weeks)', 'not recorded', 'September 5, 2024', 'November 14, 2024', 'Discontinued']);
     expect(rows).toContainEqual(["Zoë O'Brien", 'Youth', 'In person', 'Agrees', 'Signed August 12, 2026. Zoë wrote her own safety plan and chose the three people on it.']);
     expect(rows).toContainEqual(["Patrick O'Brien", 'Father', 'Declined', 'Not given', 'Not signed: Invited by letter 2026-07-30; did not respond. No-contact order with Zoë remains in effect.']);
     expect(rows).toContainEqual(['Sertraline', '100 mg each morning', 'Dr. Priya Raman, MD', 'Yes', 'February 10, 2026']);
     // Signature lines: the youth, both parents, the foster parent and the therapist who signed, then case manager and supervisor; not the GAL.
     const signatures = rows.flat().filter((c) => /^Date:/.test(c) === false).join(' | ');
-    expect(built.data['signers']).toEqual([
-      { name: "Zoë O'Brien", role: 'Youth', date: '2026-08-12' },
-      { name: "Shannon O'Brien", role: 'Mother', date: '2026-08-12' },
-      { name: "Patrick O'Brien", role: 'Father', date: null },
-      { name: 'Dana Whitfield', role: 'Foster parent', date: '2026-08-12' },
-      { name: 'Jenna Moody, LPCC', role: 'Therapist', date: '2026-08-13' },
-      { name: 'Tyler Brooks', role: 'Foster Care Case Manager and Independent Living Specialist', date: '2026-08-12' },
-      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: '2026-08-14' },
+    expect(built.data.signers).toEqual([
+      { name: "Zoë O'Brien", role: 'child', title: null, date: '2026-08-12' },
+      { name: "Shannon O'Brien", role: 'mother', title: null, date: '2026-08-12' },
+      { name: "Patrick O'Brien", role: 'father', title: null, date: null },
+      { name: 'Dana Whitfield', role: 'foster_parent', title: null, date: '2026-08-12' },
+      { name: 'Jenna Moody, LPCC', role: 'therapist', title: null, date: '2026-08-13' },
+      { name: 'Tyler Brooks', role: 'caseworker', title: 'Foster Care Case Manager and Independent Living Specialist', date: '2026-08-12' },
+      { name: 'Kavita Patel', role: 'supervisor', title: 'Foster Care Supervisor', date: '2026-08-14' },
     ]);
     expect(signatures).toContain('Kavita Patel');
+    // The signature lines name each signer's role in words: the youth as "Youth", staff by their title.
+    expect(missing(rendered, ["Zoë O'Brien Youth Date: August 12, 2026", 'Jenna Moody, LPCC Therapist Date: August 13, 2026', 'Kavita Patel Foster Care Supervisor Date: August 14, 2026'])).toEqual([]);
     expect(missing(rendered, ['Date: August 14, 2026'])).toEqual([]);
   });
 
@@ -121,6 +123,30 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     const chau = await render(servicePlanData(context('internal'), folder('C-2025-0219')), 'service-plan-chau');
     expect(missing(chau, ['Child: Trần Minh Châu', 'Nguyễn Thị Lan (mother)', 'Trần Văn Hùng', 'Dr. Mai Phạm, PhD', 'Lives in: Trial home visit, Mother\'s home (trial home visit), Fayette County, since September 15, 2026'])).toEqual([]);
     expect(docxRows(chau)).toContainEqual(['6.1', 'Attend monthly supervised visits.', '', 'March 12, 2027', 'Partially met']);
+  });
+});
+
+describe('what needs attention, in words', () => {
+  it("Zoë's plan as of 2027-03-01: the review past due, and each objective and step past due with its date", async () => {
+    const built = servicePlanData(context('internal', '2027-03-01'), folder('C-2024-0087'));
+    const rendered = await render(built, 'service-plan-zoe-2027');
+    expect(
+      missing(rendered, [
+        'Needs attention',
+        'The review that was due by February 12, 2027 is past due; the plan must be reviewed and updated.',
+        'Past due as of March 1, 2027 and not finished: objective 1.1 (target date January 22, 2027); step "',
+        '(goal 1, due ',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('a goal whose three or more objectives share one status says "all"', async () => {
+    const child = folder('C-2024-0087');
+    const plan = child.plan!.data;
+    const goal = { ...plan.goals[2]!, objectives: plan.goals[2]!.objectives.map((o) => ({ ...o, status: 'in_progress' as const })) };
+    const changed = { ...child, plan: { ...child.plan!, data: { ...plan, goals: [goal] } } };
+    const rendered = await render(servicePlanData(context('internal'), changed), 'service-plan-all');
+    expect(missing(rendered, ['This plan has 1 goal, with 3 objectives, all in progress.'])).toEqual([]);
   });
 });
 
@@ -238,9 +264,9 @@ describe('a minimal plan (required fields only)', () => {
     expect(rows).toContainEqual(['1.1', 'Miss no more than two days a month.', '', 'not recorded', 'Not started']);
     expect(rows).toContainEqual(['', 'Enroll her in the school near the foster home', 'Jordan Doe', 'not recorded', 'Not started']);
     expect(rows).toContainEqual(['Fayette County Public Schools', 'Attendance support', 'not recorded', 'not recorded', '—', 'Referred']);
-    expect(built.data['signers']).toEqual([
-      { name: 'Jordan Doe', role: 'Foster Care Case Manager', date: null },
-      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: null },
+    expect(built.data.signers).toEqual([
+      { name: 'Jordan Doe', role: 'caseworker', title: 'Foster Care Case Manager', date: null },
+      { name: 'Kavita Patel', role: 'supervisor', title: 'Foster Care Supervisor', date: null },
     ]);
   });
 });

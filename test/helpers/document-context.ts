@@ -55,7 +55,7 @@ export function examplePlans(template: string) {
     example.root = loaded.root;
   });
   return {
-    context: (audience: Audience) => documentContext(root(), audience),
+    context: (audience: Audience, asOf = AS_OF) => documentContext(root(), audience, { asOf }),
     folder: (id: string) => childFolder(root(), id),
     render: (built: DocumentData, name: string): Promise<Rendered> => renderBuilt(template, built, root().agency!.data, AS_OF, name),
   };

@@ -1,110 +1,30 @@
 /**
- * The individualized service plan (case plan): the data templates/service-plan.md.hbs
+ * The individualized service plan (case plan): the facts templates/service-plan.md.hbs
  * reads. domain.md §3 (42 U.S.C. 675(1); 55 Pa. Code 3130.61; IC 31-34-15-4),
  * case-format.md "plan.yaml" and "Audiences", rules.md "Transition plan".
  *
- * Everything here is a plain value: text, numbers, true/false, dates as
- * YYYY-MM-DD, and null where the case does not record something (the template
- * prints *not recorded*). Enumerations arrive already in words.
+ * The facts (facts/service-plan.ts types them) hold no English: codes, dates
+ * as YYYY-MM-DD, counts, and null where the case does not record something;
+ * the template and labels.yaml word them.
  */
-import { addMonths, ageOn, formatLongDate } from '../../core/calendar-date.js';
+import { addMonths, ageOn } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
-import type { Plan } from '../../model/plan.js';
+import { OBJECTIVE_STATUSES, type Plan } from '../../model/plan.js';
 import { canSee, type Protected } from '../audience.js';
-import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
-import { SETTING_LABELS } from './labels.js';
-import { countsInWords, humanize, OBJECTIVE_STATUS_LABELS } from './labels.js';
+import { humanize } from './labels.js';
 import { narratives, type Narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
+import type { ServicePlanFacts } from './facts/service-plan.js';
 import { scrubWithheld } from './scrub.js';
 import type { StaffData } from './staff.js';
 
-export const SERVICE_PLAN_TITLE = 'Individualized Service Plan';
-
 /** Longest time from one plan to its review (42 U.S.C. 675(5)(B): reviewed at least every six months). */
 export const PLAN_REVIEW_MONTHS = 6;
-
-// ── Words for the enumerations ─────────────────────────────────────────────
-
-export const PLAN_TYPE_LABELS: Readonly<Record<Plan['plan_type'], string>> = {
-  initial: 'Initial plan',
-  review: 'Six-month review',
-  revision: 'Revised plan',
-};
-
-export const PERMANENCY_GOAL_LABELS: Readonly<Record<CaseRecord['permanency']['goal'], string>> = {
-  reunification: 'Return home to a parent (reunification)',
-  adoption: 'Adoption',
-  guardianship: 'Permanent legal guardianship',
-  live_with_relative: 'Live permanently with a relative',
-  appla: 'Another planned permanent living arrangement (APPLA)',
-};
-
-export const AREA_LABELS: Readonly<Record<Plan['goals'][number]['area'], string>> = {
-  safety: 'Safety',
-  substance_use: 'Substance use',
-  mental_health: 'Mental and emotional health',
-  parenting: 'Parenting',
-  housing: 'Housing',
-  employment: 'Employment and income',
-  education: 'Education',
-  health: 'Physical health',
-  visitation: 'Family time',
-  permanency: 'Permanency',
-  independent_living: 'Independent living',
-  other: 'Other',
-};
-
-/** A step (task) is done or not done, rather than met. */
-export const TASK_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  met: 'Done',
-  partially_met: 'Partly done',
-  not_met: 'Not done',
-  discontinued: 'Stopped',
-};
-
-export const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
-  referred: 'Referred',
-  active: 'Active',
-  completed: 'Completed',
-  discontinued: 'Stopped',
-  waitlisted: 'On a waiting list',
-};
-
-export const ROLE_LABELS: Readonly<Record<Plan['participants'][number]['role'], string>> = {
-  child: 'Child',
-  mother: 'Mother',
-  father: 'Father',
-  putative_father: 'Putative father',
-  legal_guardian: 'Legal guardian',
-  foster_parent: 'Foster parent',
-  sibling: 'Sibling',
-  relative: 'Relative',
-  caseworker: 'Case manager',
-  supervisor: 'Supervisor',
-  therapist: 'Therapist',
-  gal: 'Guardian ad litem',
-  casa: 'CASA volunteer',
-  attorney: 'Attorney',
-  teacher: 'Teacher',
-  tribe_representative: 'Tribal representative',
-  other: 'Other',
-};
-
-export const METHOD_LABELS: Readonly<Record<Plan['participants'][number]['method'], string>> = {
-  in_person: 'In person',
-  phone: 'By phone',
-  video: 'By video',
-  declined: 'Declined',
-  unavailable: 'Could not be reached',
-};
 
 /** Roles given a signature line whether or not they have signed yet (domain.md §3.2-3.3). */
 const SIGNING_ROLES: ReadonlySet<string> = new Set(['mother', 'father', 'putative_father', 'legal_guardian', 'foster_parent']);
@@ -149,31 +69,12 @@ export function healthData(record: CaseRecord) {
 
 // ── The service plan ───────────────────────────────────────────────────────
 
-/** "1 objective, in progress"; "2 objectives, both met"; "3 objectives: 2 in progress and 1 met". */
-export function objectivesInWords(counts: StatusCounts): string {
-  const n = counts.total;
-  const noun = n === 1 ? '1 objective' : `${n} objectives`;
-  if (n === 0) return 'no objectives';
-  const only = (Object.keys(OBJECTIVE_STATUS_LABELS) as ObjectiveStatus[]).find((k) => counts[k] === n);
-  if (only) {
-    const words = OBJECTIVE_STATUS_LABELS[only].toLowerCase();
-    return n === 1 ? `${noun}, ${words}` : `${noun}, ${n === 2 ? 'both' : 'all'} ${words}`;
-  }
-  return `${noun}: ${countsInWords(counts, OBJECTIVE_STATUS_LABELS)}`;
-}
-
-function progressData(counts: StatusCounts) {
-  return {
-    summary: objectivesInWords(counts),
-    total: counts.total,
-    met: counts.met,
-    partially_met: counts.partially_met,
-    in_progress: counts.in_progress,
-    not_started: counts.not_started,
-    not_met: counts.not_met,
-    discontinued: counts.discontinued,
-    in_words: countsInWords(counts, OBJECTIVE_STATUS_LABELS),
-  };
+/** How far the objectives have come: the counts by status, and the status they all share, if any. */
+function progressData(counts: StatusCounts): ServicePlanFacts['progress'] {
+  const byStatus: ServicePlanFacts['progress']['by_status'] = {};
+  for (const status of OBJECTIVE_STATUSES) if (counts[status] > 0) byStatus[status] = counts[status];
+  const same = OBJECTIVE_STATUSES.find((status) => counts.total > 0 && counts[status] === counts.total);
+  return { total: counts.total, by_status: byStatus, same_status: same ?? null };
 }
 
 /**
@@ -181,7 +82,7 @@ function progressData(counts: StatusCounts) {
  * child's case.yaml and plan.yaml, the agency's staff and the homes, as of
  * `ctx.asOf`, for `ctx.redact.audience`.
  */
-export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData {
+export function servicePlanData(ctx: DocumentContext, child: ChildFolder): DocumentData<ServicePlanFacts> {
   const { record, plan, caseFile, planFile, warnings, placement, placementHome, kin, location, caseworker, supervisor } = planStart(
     ctx,
     child,
@@ -199,51 +100,50 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const ageNow = ageOn(record.child.dob, asOf);
   const youth = youthParticipation(record.child.dob, plan);
 
-  const parentName = (role: string) => record.parents.find((p) => p.role === role)?.name;
-  const fosterParentsLabel = () => {
-    if (!placementHome) return 'Foster parents';
-    const names = placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
-    if (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id)) return `Foster parents, home ${placementHome.data.id}`;
-    return names.length ? `Foster parents (${names.join(' and ')})` : 'Foster parents';
+  // Whose goal it is, by name: none for the foster parents where this copy withholds them (their home's id prints).
+  /** The first parent on record with one of these roles. */
+  const parent = (...roles: string[]): string[] => {
+    const found = roles.map((role) => record.parents.find((p) => p.role === role)).find((p) => p !== undefined);
+    return found ? [found.name] : [];
   };
-  const forLabel = (goalFor: Plan['goals'][number]['for']): string => {
+  const fosterParents = (): string[] => {
+    if (!placementHome || (!canSee(redact.audience, 'foster_family_identity') && !kin.has(placementHome.data.id))) return [];
+    return placementHome.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
+  };
+  const namesFor = (goalFor: Plan['goals'][number]['for']): string[] => {
     switch (goalFor) {
       case 'child':
-        return record.child.name;
+        return [record.child.name];
       case 'mother':
-        return parentName('mother') ? `${parentName('mother')} (mother)` : 'Mother';
-      case 'father': {
-        const father = parentName('father') ?? parentName('putative_father');
-        return father ? `${father} (father)` : 'Father';
-      }
+        return parent('mother');
+      case 'father':
+        return parent('father', 'putative_father');
       case 'foster_parent':
-        return fosterParentsLabel();
-      case 'family':
-        return 'The family';
+        return fosterParents();
       case 'agency':
-        return agency.name;
+        return [agency.name];
+      case 'family':
+        return [];
     }
   };
 
-  let servicesWithheld = 0;
-  const pastDue: { text: string; iso: string }[] = [];
+  const pastDue: Extract<ServicePlanFacts['attention'][number], { kind: 'past_due' }>['items'] = [];
   const progress = planProgress(plan);
   const goals = plan.goals.map((goal, g) => {
     const parentGoal = goal.for === 'mother' || goal.for === 'father';
     const objectives = goal.objectives.map((objective, o) => {
       const number = `${g + 1}.${o + 1}`;
       const objectivePastDue = objective.target_date != null && objective.target_date < asOf && OPEN_STATUSES.has(objective.status);
-      if (objectivePastDue) pastDue.push({ text: `objective ${number} (target date ${formatLongDate(objective.target_date!)})`, iso: `objective ${number} (target ${objective.target_date})` });
+      if (objectivePastDue) pastDue.push({ kind: 'objective', number, target_date: objective.target_date! });
       const tasks = (objective.tasks ?? []).map((task, t) => {
         const isPastDue = task.due != null && task.due < asOf && OPEN_STATUSES.has(task.status);
         const responsible = personName(task.responsible, undefined, `${planFile} goals[${g}].objectives[${o}].tasks[${t}].responsible`, ctx, placementHome?.data.id, kin);
-        if (isPastDue) pastDue.push({ text: `step "${task.task}" (goal ${g + 1}, due ${formatLongDate(task.due!)})`, iso: `step "${task.task}" (goal ${g + 1}, due ${task.due})` });
+        if (isPastDue) pastDue.push({ kind: 'step', task: task.task, goal: g + 1, due: task.due! });
         return {
           task: task.task,
           responsible,
           due: task.due ?? null,
           status: task.status,
-          status_label: TASK_STATUS_LABELS[task.status],
           past_due: isPastDue,
         };
       });
@@ -252,7 +152,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
         statement: objective.statement,
         target_date: objective.target_date ?? null,
         status: objective.status,
-        status_label: OBJECTIVE_STATUS_LABELS[objective.status],
         past_due: objectivePastDue,
         tasks,
       };
@@ -267,27 +166,21 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
           ? goalTreatmentClass(record, redact, goal.for)
           : undefined;
       if (kind && !canSee(redact.audience, kind)) {
-        servicesWithheld += 1;
         return {
-          withheld: true,
-          withheld_reason: partTwo ? 'no consent to share substance use treatment records is on file (42 CFR Part 2)' : "a parent's treatment details are not shared with this audience",
+          withheld: true as const,
+          reason: partTwo ? ('no_consent' as const) : ('parent_treatment' as const),
           provider: redact.show(kind, `${field}.provider`, service.provider),
           type: redact.show(kind, `${field}.type`, service.type),
-          frequency: WITHHELD_MARKER,
-          start: null,
-          end: null,
-          status_label: WITHHELD_MARKER,
         };
       }
       return {
-        withheld: false,
-        withheld_reason: null,
+        withheld: false as const,
         provider: service.provider,
         type: service.type,
         frequency: service.frequency ?? null,
         start: service.start ?? null,
         end: service.end ?? null,
-        status_label: SERVICE_STATUS_LABELS[service.status],
+        status: service.status,
       };
     });
     const counts = progress.goals[g]!.objectives;
@@ -295,9 +188,9 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
       number: g + 1,
       id: goal.id,
       for: goal.for,
-      for_label: forLabel(goal.for),
+      names: namesFor(goal.for),
+      home: goal.for === 'foster_parent' ? (placementHome?.data.id ?? null) : null,
       area: goal.area,
-      area_label: AREA_LABELS[goal.area],
       statement: goal.statement,
       progress: progressData(counts),
       objectives,
@@ -310,16 +203,14 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const participants = plan.participants.map((p, i) => {
     const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin);
     if (p.signed == null && (p.comment == null || p.comment.trim() === '')) {
-      warnings.push(`${planFile}: participant ${i + 1} (${ROLE_LABELS[p.role].toLowerCase()}) has not signed and no reason is recorded in comment`);
+      warnings.push(`${planFile}: participant ${i + 1} (${p.role}) has not signed and no reason is recorded in comment`);
     }
     return {
       name,
       role: p.role,
-      role_label: p.role === 'child' && youth.required ? 'Youth' : ROLE_LABELS[p.role],
-      method_label: METHOD_LABELS[p.method],
+      method: p.method,
       took_part: p.method !== 'declined' && p.method !== 'unavailable',
       agrees: p.agrees ?? null,
-      agreement: p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : null,
       signed: p.signed ?? null,
       comment: narrative.optional(p.comment, `${planFile} participants[${i}].comment`),
     };
@@ -327,49 +218,49 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   const staffSigner = (staff: StaffData, role: 'caseworker' | 'supervisor') => {
     const signed = plan.participants.find((p) => p.role === role && sameName(p.name, staff.name)) ?? plan.participants.find((p) => p.role === role);
-    return { name: staff.name, role: staff.title ?? ROLE_LABELS[role], date: signed?.signed ?? null };
+    return { name: staff.name, role, title: staff.title, date: signed?.signed ?? null };
   };
   const signers = [
     ...plan.participants.flatMap((p, i) => {
       if (p.role === 'caseworker' || p.role === 'supervisor') return [];
       const signs = p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required);
       if (!signs) return [];
-      return [{ name: participants[i]!.name, role: participants[i]!.role_label, date: p.signed ?? null }];
+      return [{ name: participants[i]!.name, role: p.role, title: null, date: p.signed ?? null }];
     }),
     staffSigner(caseworker, 'caseworker'),
     staffSigner(supervisor, 'supervisor'),
   ];
 
   // What needs attention: on the command line and in the document.
-  const attention: string[] = [];
+  const attention: ServicePlanFacts['attention'] = [];
   const latestReview = addMonths(plan.plan_date, PLAN_REVIEW_MONTHS);
   if (plan.review_date > latestReview) {
-    attention.push(`The next review (${formatLongDate(plan.review_date)}) is more than six months after the plan date; it should be no later than ${formatLongDate(latestReview)}.`);
+    attention.push({ kind: 'review_too_late', review_date: plan.review_date, latest: latestReview });
     warnings.push(`${planFile}: review_date ${plan.review_date} is more than ${PLAN_REVIEW_MONTHS} months after plan_date ${plan.plan_date} (latest ${latestReview}; 42 U.S.C. 675(5)(B))`);
   }
   if (plan.review_date < plan.plan_date) {
     warnings.push(`${planFile}: review_date ${plan.review_date} is before plan_date ${plan.plan_date}`);
   }
   if (plan.review_date < asOf) {
-    attention.push(`The review that was due by ${formatLongDate(plan.review_date)} is past due; the plan must be reviewed and updated.`);
+    attention.push({ kind: 'review_past_due', review_date: plan.review_date });
     warnings.push(`${planFile}: the plan review was due ${plan.review_date} and no newer plan is on file`);
   }
   if (youth.needsNote) {
-    attention.push(`${childName} was ${youth.age} on the plan date and is not recorded as taking part in the plan. Youth 14 and older must be part of their case planning (42 U.S.C. 675(1)(B)).`);
+    attention.push({ kind: 'youth_not_participating' });
     warnings.push(`${planFile}: ${record.child.name} was ${youth.age} on ${plan.plan_date} and youth_participated is not true (youth 14 and older take part in case planning, 42 U.S.C. 675(1)(B))`);
   }
   if (pastDue.length > 0) {
-    attention.push(`Past due as of ${formatLongDate(asOf)} and not finished: ${pastDue.map((p) => p.text).join('; ')}.`);
-    warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map((p) => p.iso).join('; ')}`);
+    attention.push({ kind: 'past_due', items: pastDue });
+    const item = (p: (typeof pastDue)[number]) => (p.kind === 'objective' ? `objective ${p.number} (target ${p.target_date})` : `step "${p.task}" (goal ${p.goal}, due ${p.due})`);
+    warnings.push(`${planFile}: past due and not finished as of ${asOf}: ${pastDue.map(item).join('; ')}`);
   }
   const transition = youth.required || ageNow >= YOUTH_PLANNING_AGE ? transitionPlanStatus(record.child.dob, child.transition?.data, asOf) : undefined;
 
-  const data = {
-    document: { title: SERVICE_PLAN_TITLE, subject: `${SERVICE_PLAN_TITLE}: ${record.child.name}`, reference: record.id },
+  const data: ServicePlanFacts = {
     as_of: asOf,
     audience: redact.audience,
     reader: readerOf(ctx, record),
-    agency: { name: agency.name, phone: agency.phone ?? null },
+    agency: { name: agency.name, state: agency.state },
     child: {
       name: record.child.name,
       preferred_name: record.child.preferred_name ?? null,
@@ -382,7 +273,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     plan: {
       date: plan.plan_date,
       type: plan.plan_type,
-      type_label: PLAN_TYPE_LABELS[plan.plan_type],
       review_date: plan.review_date,
       court: record.court.name,
       docket: record.court.docket,
@@ -392,20 +282,17 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     placement: placement
       ? {
           where: placementWhere(placement, record.placements.indexOf(placement), ctx, location),
-          setting: SETTING_LABELS[placement.setting],
           since: placement.start,
-          county: location(`placements[${record.placements.indexOf(placement)}].county`, `${placement.county} County`),
         }
       : null,
     permanency: {
-      goal_label: PERMANENCY_GOAL_LABELS[record.permanency.goal],
-      concurrent_goal_label: record.permanency.concurrent_goal ? PERMANENCY_GOAL_LABELS[record.permanency.concurrent_goal] : null,
+      goal: record.permanency.goal,
+      concurrent_goal: record.permanency.concurrent_goal ?? null,
       established: record.permanency.goal_established,
       target_date: record.permanency.target_date ?? null,
     },
     progress: progressData(progress.objectives),
     goals,
-    services_withheld: servicesWithheld > 0,
     education: educationData(record, location, narrative, caseFile),
     health: healthData(record),
     youth: {

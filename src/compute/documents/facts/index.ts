@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { servicePlanFacts } from './service-plan.js';
 import { transitionPlanFacts } from './transition-plan.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
+  'service-plan': servicePlanFacts,
   'transition-plan': transitionPlanFacts,
 };
 
