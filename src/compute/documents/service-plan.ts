@@ -16,7 +16,6 @@ import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/p
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
-import { humanize } from './labels.js';
 import { narratives, type Narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import type { ServicePlanFacts } from './facts/service-plan.js';
@@ -63,7 +62,7 @@ export function healthData(record: CaseRecord) {
       psychotropic: m.psychotropic,
       consent_date: m.consent_date ?? null,
     })),
-    therapy: h.therapy ? { provider: h.therapy.provider, type: humanize(h.therapy.type), frequency: h.therapy.frequency } : null,
+    therapy: h.therapy ? { provider: h.therapy.provider, type: h.therapy.type, frequency: h.therapy.frequency } : null,
   };
 }
 

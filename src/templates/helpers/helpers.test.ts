@@ -263,3 +263,13 @@ describe('{{#if}}, {{#each}}, {{#with}}, {{#unless}}', () => {
     expect(one('{{#each kids as |kid|}}{{text @index}}:{{text kid.name}} {{/each}}', { kids: [{ name: 'A' }, { name: 'B' }] })).toBe('0:A 1:B ');
   });
 });
+
+describe('humanize', () => {
+  it('prints an open-ended code in words, acronyms kept', async () => {
+    const { humanizeCode } = await import('./humanize.js');
+    expect(humanizeCode('anger_control')).toBe('Anger control');
+    expect(humanizeCode('trauma_focused_cbt')).toBe('Trauma-focused CBT');
+    expect(humanizeCode('dbt_informed_individual_therapy')).toBe('DBT-informed individual therapy');
+    expect(humanizeCode('Play therapy')).toBe('Play therapy');
+  });
+});
