@@ -22,6 +22,10 @@ export const DUE_KINDS = [
   'qrtp_approval',
   'trial_home_visit',
   'reasonable_efforts_finding',
+  'health_exam',
+  'dental_exam',
+  'cans',
+  'standing_order',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 

@@ -46,6 +46,10 @@ export interface RuleSet {
   readonly inspectionMonths: Rule<number>;
   /** Capacity beyond the license's own figure, in words and as a number where the rule gives one. */
   readonly capacity: Rule<{ readonly maxChildren?: number; readonly text: string }>;
+  /** Months between a child's physical exams, dental exams, and CANS reassessments while in care. */
+  readonly healthExamMonths: Rule<number>;
+  readonly dentalExamMonths: Rule<number>;
+  readonly cansMonths: Rule<number>;
 }
 
 /** Every adult check; a household member turning 18 needs all of them. */
@@ -62,6 +66,18 @@ const hours = (standard: number, intensive: number): Record<HomeType, number> =>
 
 const FEDERAL_PERMANENCY = '42 U.S.C. 675(5)(C)';
 
+/**
+ * Physical and dental exams and CANS reassessment while in care: no state
+ * rule set cites a cadence yet, so these are the EPSDT schedule's usual
+ * figures and a common CANS practice, each marked unverified until an agency
+ * confirms or overrides it.
+ */
+const WELLBEING_CADENCES = {
+  healthExamMonths: { value: 12, citation: 'EPSDT periodicity schedule (42 U.S.C. 1396d(r)); state schedule not confirmed', unverified: true },
+  dentalExamMonths: { value: 6, citation: 'EPSDT periodicity schedule (42 U.S.C. 1396d(r)); state schedule not confirmed', unverified: true },
+  cansMonths: { value: 6, citation: 'casepress default (no state rule found)', unverified: true },
+} as const satisfies Pick<RuleSet, 'healthExamMonths' | 'dentalExamMonths' | 'cansMonths'>;
+
 export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
   KY: {
     id: 'KY',
@@ -74,6 +90,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     householdChildChecks: { value: [{ age: 12, checks: ['state_registry'] }], citation: 'DCBS SOP 12.16' },
     inspectionMonths: { value: 12, citation: 'DCBS SOP 12.15 (annual re-evaluation)' },
     capacity: { value: { text: 'as stated on the license' }, citation: '922 KAR 1:310' },
+    ...WELLBEING_CADENCES,
   },
   PA: {
     id: 'PA',
@@ -86,6 +103,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     householdChildChecks: { value: [{ age: 14, checks: ADULT_CHECKS }], citation: '23 Pa.C.S. 6344' },
     inspectionMonths: { value: 12, citation: '55 Pa. Code 3700.69 (annual reevaluation)' },
     capacity: { value: { maxChildren: 6, text: 'at most 6 children, including the family\'s own' }, citation: '55 Pa. Code 3700.31' },
+    ...WELLBEING_CADENCES,
   },
   IN: {
     id: 'IN',
@@ -100,6 +118,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     householdChildChecks: { value: [], citation: '465 IAC 2-1.5' },
     inspectionMonths: { value: 12, citation: '465 IAC 2-1.5' },
     capacity: { value: { maxChildren: 6, text: 'at most 6 children under 18; therapeutic homes at most 4, of them 2 foster children' }, citation: '465 IAC 2-1.5' },
+    ...WELLBEING_CADENCES,
   },
   generic: {
     id: 'generic',
@@ -112,6 +131,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     householdChildChecks: { value: [], citation: 'casepress default' },
     inspectionMonths: { value: 12, citation: 'casepress default' },
     capacity: { value: { text: 'as stated on the license' }, citation: 'casepress default' },
+    ...WELLBEING_CADENCES,
   },
 };
 

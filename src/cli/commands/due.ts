@@ -6,7 +6,7 @@
 import pc from 'picocolors';
 import { addDays, formatLongDate } from '../../core/calendar-date.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { caseDueItems, courtDueItems } from '../../compute/case/index.js';
+import { caseDueItems, courtDueItems, standingOrderItems, wellbeingItems } from '../../compute/case/index.js';
 import type { DueItem } from '../../compute/due-item.js';
 import { dueReport } from '../../compute/due-report.js';
 import { homeDueItems } from '../../compute/home/index.js';
@@ -35,7 +35,12 @@ export async function due(rootArg: string, options: DueOptions): Promise<ExitCod
   const rules = ruleSetFor(agency);
   const children = root.children.filter((child) => child.case);
   const items = [
-    ...children.flatMap((child) => [...caseDueItems(child, asOf, rules), ...courtDueItems(child.case!.data, asOf, agency, rules)]),
+    ...children.flatMap((child) => [
+      ...caseDueItems(child, asOf, rules),
+      ...courtDueItems(child.case!.data, asOf, agency, rules),
+      ...wellbeingItems(child, asOf, rules),
+      ...standingOrderItems(child, asOf),
+    ]),
     ...root.homes.filter((home) => home.home).flatMap((home) => homeDueItems(home, children, asOf, rules)),
   ];
   const shown = dueReport(items, asOf, options.within);

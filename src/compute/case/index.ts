@@ -11,3 +11,4 @@ export * from './cans.js';
 export * from './youth.js';
 export * from './due-items.js';
 export * from './court-calendar-items.js';
+export * from './care-cadence-items.js';
