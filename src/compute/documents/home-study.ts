@@ -23,6 +23,7 @@ import type { CheckType, RuleSet } from '../rule-sets.js';
 import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import { SETTING_LABELS } from './labels.js';
 import { STATE_NAMES } from './labels.js';
+import type { HomeStudyFacts } from './facts/home.js';
 import { scrubWithheld } from './scrub.js';
 import { staffPerson, supervisorOf } from './staff.js';
 
@@ -188,6 +189,11 @@ export function phoneText(ctx: DocumentContext, home: Home, file: string): strin
   return home.phone ? ctx.redact.show('foster_family_identity', `${file} phone`, home.phone) : null;
 }
 
+/** The facts every document has; a home's documents have no parent reading them. */
+export function homeBase(ctx: DocumentContext) {
+  return { as_of: ctx.asOf, audience: ctx.redact.audience, reader: null, agency: { name: ctx.agency.name, state: ctx.agency.state } };
+}
+
 /**
  * Outside the internal copy, the foster family's names and street are recorded
  * as withheld so the final scan of the text replaces them (context.ts).
@@ -285,7 +291,7 @@ export function narrativeSections(body: string): NarrativeSection[] {
  * of any value withheld from this copy (each replacement reported naming the
  * file, as for every document's free text); what it withheld.
  */
-export function homeDocumentData(ctx: DocumentContext, home: HomeFolder, data: { readonly study: unknown }, warnings: string[]): DocumentData {
+export function homeDocumentData<F extends { readonly study: unknown }>(ctx: DocumentContext, home: HomeFolder, data: F, warnings: string[]): DocumentData<F> {
   const studyFile = home.study?.file ?? `${home.path}/study.md`;
   return {
     data: { ...data, ...scrubWithheld({ study: data.study }, ctx, () => studyFile, warnings) },
@@ -404,7 +410,7 @@ function requireHome(home: HomeFolder): NonNullable<HomeFolder['home']> {
  * The home study's data (templates/home-study.md.hbs). Facts from home.yaml are
  * stated as of `ctx.asOf`; the narrative is dated by study.md's front matter.
  */
-export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData {
+export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<HomeStudyFacts> {
   const loaded = requireHome(home);
   const h = loaded.data;
   const { asOf, rules } = ctx;
@@ -451,8 +457,8 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const inspection = inspectionFact(h, asOf, rules);
   const inspections = inspectionRows(h);
 
-  const data = {
-    as_of: asOf,
+  const data: HomeStudyFacts = {
+    ...homeBase(ctx),
     home: homeData(ctx, h, loaded.file),
     license: licenseData(h.license, year),
     study,

@@ -19,11 +19,12 @@ import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
 import { SETTING_LABELS } from './labels.js';
 import {
-  CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, homeData, homeDocumentData, hoursText, household, inspectionRows,
+  CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, homeBase, homeData, homeDocumentData, hoursText, household, inspectionRows,
   inspectionSummary, licenseData, longDates, plural, protectFamily, RESULT_LABELS, ROLE_LABELS, ruleSetName, signers,
   studyData, TOPIC_LABELS,
 } from './home-study.js';
 import { capitalize, words } from './labels.js';
+import type { RelicensingPacketFacts } from './facts/home.js';
 import { narratives } from './narrative.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
@@ -254,7 +255,7 @@ function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: r
  * The re-licensing packet's data (templates/relicensing-packet.md.hbs) for the
  * license year that governs on `ctx.asOf` (rules.md, "License year").
  */
-export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData {
+export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<RelicensingPacketFacts> {
   if (!home.home) throw new Error(`${home.path}: no home.yaml, so there is no license to renew`);
   const loaded = home.home;
   const h = loaded.data;
@@ -266,8 +267,8 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   const study = studyData(ctx, home.study);
   const agencyCitations = [...overriddenCitations(rules)];
 
-  const data = {
-    as_of: asOf,
+  const data: RelicensingPacketFacts = {
+    ...homeBase(ctx),
     home: {
       ...homeData(ctx, h, loaded.file),
       caregivers: h.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`),

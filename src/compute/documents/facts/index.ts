@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { transitionPlanFacts } from './transition-plan.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'transition-plan': transitionPlanFacts,
+  'home-study': homeStudyFacts,
+  'relicensing-packet': relicensingPacketFacts,
 };
 
 const json = new Map<string, JsonSchema>();
