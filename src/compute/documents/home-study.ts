@@ -1,25 +1,25 @@
 /**
- * The home study (domain.md §4.2, SAFE report sections): the structured parts
+ * The home study's facts (domain.md §4.2, SAFE report sections): the structured parts
  * from home.yaml (applicants and household, background checks, training,
  * certifications, home and safety, references) and the narrative from study.md,
  * split at its `##` headings and placed in the SAFE order; the recommendation
- * with its conditions and the licensed capacity; signature lines. A home study
- * is an internal document: the address prints for that audience and is withheld
- * (with a visible marker) from any other copy.
+ * with its conditions and the licensed capacity; who signs. facts/home.ts types
+ * them; the template and the home-* partials word them. A home study is an
+ * internal document: the address prints for that audience and is withheld (with
+ * a visible marker) from any other copy.
  *
- * The pieces the re-licensing packet shares (labels, the home and license
- * blocks, narrative sections, dates in prose, what a home's document returns)
- * are exported from here.
+ * The pieces the re-licensing packet shares (the facts both documents have, the
+ * study, the inspection, hours, what a home's document returns) are exported
+ * from here.
  */
 import { ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
-import type { Home } from '../../model/home.js';
+import { CHECK_TYPES, type Home } from '../../model/home.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
   backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, compliance, currentPlacements,
   inspectionFact, licenseYear, trainingSummaries, type CheckFact, type InspectionFact, type LicenseYear,
 } from '../home/index.js';
-import { CHECK_TYPES } from '../../model/home.js';
 import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import type { HomeStudyFacts } from './facts/home.js';
 import { scrubWithheld } from './scrub.js';
