@@ -50,7 +50,7 @@ describe('narrativeSections', () => {
       '```',
     ].join('\n');
     const sections = narrativeSections(body);
-    expect(sections.map((s) => s.title)).toEqual(['Introduction', ...SECTION_ORDER, 'Financial']);
+    expect(sections.map((s) => s.title)).toEqual([null, ...SECTION_ORDER, 'Financial']);
     expect(sections[0]!.body).toBe('A few words before any heading.');
     expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('Wants to help.');
     expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('## not a heading inside a fence');

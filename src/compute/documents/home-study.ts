@@ -120,42 +120,43 @@ function currentChildren(homeId: string, records: readonly CaseRecord[], asOf: s
 export const SECTION_ORDER = ['Motivation', 'Family history', 'Relationships', 'Parenting', 'Home and community', 'Strengths', 'Concerns'] as const;
 
 export interface NarrativeSection {
-  readonly title: string;
+  /** The heading's words; null for the text before the first heading, "" for a heading without words (the template names both). */
+  readonly title: string | null;
   /** Markdown; empty when the study has no such section (the template prints *not recorded*). */
   readonly body: string;
 }
 
-const key = (title: string) => title.trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
+const key = (title: string | null) => (title ?? '').trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * study.md's body split at its `##` headings. The seven SAFE sections come
  * first, in their order, each present (empty when the study lacks it, so the
  * gap shows); any other section follows in the file's order. Text before the
- * first `##` heading becomes a section "Introduction" at the start. A heading of
+ * first `##` heading becomes a section without a title at the start. A heading of
  * another level inside a section (`#`, `###` …) cannot stand in a narrative: it
  * becomes a bold line, keeping its words.
  */
 export function narrativeSections(body: string): NarrativeSection[] {
-  const found: { title: string; lines: string[] }[] = [];
-  let current: { title: string; lines: string[] } = { title: 'Introduction', lines: [] };
+  const found: { title: string | null; lines: string[] }[] = [];
+  let current: { title: string | null; lines: string[] } = { title: null, lines: [] };
   let fence: string | undefined;
   for (const line of body.replace(/\r\n|\r/g, '\n').split('\n')) {
     const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) fence = fence === undefined ? fenceMark : undefined;
     const heading = fence === undefined ? /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
     if (heading && !line.trimStart().startsWith('###')) {
-      if (current.title !== 'Introduction' || current.lines.some((l) => l.trim() !== '')) found.push(current);
-      current = { title: heading[1]!.trim() || 'Untitled section', lines: [] };
+      if (current.title !== null || current.lines.some((l) => l.trim() !== '')) found.push(current);
+      current = { title: heading[1]!.trim(), lines: [] };
       continue;
     }
     const other = fence === undefined ? /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
     current.lines.push(other ? `**${other[1]!.trim()}**` : line);
   }
-  if (current.title !== 'Introduction' || current.lines.some((l) => l.trim() !== '')) found.push(current);
+  if (current.title !== null || current.lines.some((l) => l.trim() !== '')) found.push(current);
   const sections = found.map((s) => ({ title: s.title, body: s.lines.join('\n').trim() }));
   const used = new Set<number>();
   const ordered: NarrativeSection[] = [];
-  const intro = sections.findIndex((s, i) => i === 0 && s.title === 'Introduction');
+  const intro = sections.findIndex((s, i) => i === 0 && s.title === null);
   if (intro === 0) {
     ordered.push(sections[0]!);
     used.add(0);

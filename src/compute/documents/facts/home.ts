@@ -52,7 +52,12 @@ const study = z.object({
   author: staff.nullable(),
   recommendation: z.enum(RECOMMENDATIONS).nullable().describe('label: recommendation'),
   conditions: z.array(text()),
-  sections: z.array(z.object({ title: text(), body: text().describe('Markdown; empty when the study lacks the section') })),
+  sections: z.array(
+    z.object({
+      title: text().nullable().describe('null: the text before the first heading; "": a heading without words'),
+      body: text().describe('Markdown; empty when the study lacks the section'),
+    }),
+  ),
 });
 
 const householdMember = z.object({ name: text(), role: householdRole, dob: date(), age: count(), medical_statement: date().nullable() });
