@@ -9,12 +9,22 @@ export const TRAINING_TOPICS = [
   'cultural_competency', 'medical', 'court_advocacy', 'cpr', 'first_aid', 'universal_precautions', 'other',
 ] as const;
 
-const checkResult = z.enum(['clear', 'findings', 'pending']);
+export const CHECK_RESULTS = ['clear', 'findings', 'pending'] as const;
+export const HOUSEHOLD_ROLES = ['applicant', 'co_applicant', 'child', 'other_adult'] as const;
+export const LICENSE_STATUSES = ['pending', 'active', 'on_hold', 'suspended', 'closed'] as const;
+export const TRAINING_FORMATS = ['classroom', 'online', 'conference'] as const;
+export const CERTIFICATE_TYPES = ['cpr', 'first_aid', 'other'] as const;
+export const INSPECTION_TYPES = ['home_safety', 'fire', 'health', 'other'] as const;
+export const INSPECTION_RESULTS = ['pass', 'corrections_required', 'fail'] as const;
+export const STUDY_TYPES = ['initial', 'update', 'annual_reevaluation'] as const;
+export const RECOMMENDATIONS = ['approve', 'approve_with_conditions', 'deny', 'continue'] as const;
+
+const checkResult = z.enum(CHECK_RESULTS);
 const check = z.strictObject({ date: calendarDate, result: checkResult });
 
 const householdMember = z.strictObject({
   name: text,
-  role: z.enum(['applicant', 'co_applicant', 'child', 'other_adult']),
+  role: z.enum(HOUSEHOLD_ROLES),
   dob: calendarDate,
   checks: opt(
     z.strictObject({
@@ -40,7 +50,7 @@ export const home = z
       number: text,
       issued: calendarDate,
       expires: calendarDate,
-      status: z.enum(['pending', 'active', 'on_hold', 'suspended', 'closed']),
+      status: z.enum(LICENSE_STATUSES),
       capacity: z.number().int().min(0).max(20),
       ages: opt(z.strictObject({ min: z.number().int().min(0).max(21), max: z.number().int().min(0).max(21) })),
     }),
@@ -53,19 +63,19 @@ export const home = z
           hours: z.number().positive().max(100),
           topic: z.enum(TRAINING_TOPICS),
           attendee: text,
-          format: z.enum(['classroom', 'online', 'conference']),
+          format: z.enum(TRAINING_FORMATS),
         }),
       ),
     ),
     certifications: opt(
-      z.array(z.strictObject({ type: z.enum(['cpr', 'first_aid', 'other']), holder: text, expires: calendarDate })),
+      z.array(z.strictObject({ type: z.enum(CERTIFICATE_TYPES), holder: text, expires: calendarDate })),
     ),
     inspections: opt(
       z.array(
         z.strictObject({
-          type: z.enum(['home_safety', 'fire', 'health', 'other']),
+          type: z.enum(INSPECTION_TYPES),
           date: calendarDate,
-          result: z.enum(['pass', 'corrections_required', 'fail']),
+          result: z.enum(INSPECTION_RESULTS),
           notes: opt(text),
           resolved: opt(calendarDate),
         }),
@@ -83,9 +93,9 @@ export const home = z
 export const study = z
   .strictObject({
     date: calendarDate,
-    type: z.enum(['initial', 'update', 'annual_reevaluation']),
+    type: z.enum(STUDY_TYPES),
     author: id,
-    recommendation: z.enum(['approve', 'approve_with_conditions', 'deny', 'continue']),
+    recommendation: z.enum(RECOMMENDATIONS),
     conditions: opt(z.array(text)),
   })
   .meta({ title: 'casepress home study (front matter)' });

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redactor } from '../../src/compute/audience.js';
 import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
+import type { HomeStudyFacts } from '../../src/compute/documents/facts/home.js';
 import { homeStudyData, narrativeSections, SECTION_ORDER } from '../../src/compute/documents/home-study.js';
 import type { CaseRoot } from '../../src/model/case-root.js';
 import { documentContext } from '../helpers/document-context.js';
@@ -49,7 +50,7 @@ describe('narrativeSections', () => {
       '```',
     ].join('\n');
     const sections = narrativeSections(body);
-    expect(sections.map((s) => s.title)).toEqual(['Introduction', ...SECTION_ORDER, 'Financial']);
+    expect(sections.map((s) => s.title)).toEqual([null, ...SECTION_ORDER, 'Financial']);
     expect(sections[0]!.body).toBe('A few words before any heading.');
     expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('Wants to help.');
     expect(sections.find((s) => s.title === 'Motivation')!.body).toContain('## not a heading inside a fence');
@@ -124,13 +125,11 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
     expect(s.text).toContain('1. Marcus Whitfield completes the remaining annual Care Plus training hours before the license is renewed.');
     expect(s.text).toContain('3. Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
     expect(row(s, "Zoë O'Brien", 5, 'Children placed in the home')).toEqual(["Zoë O'Brien", 'C-2024-0087', 'January 20, 2009', '17', 'July 22, 2026']);
-    expect(s.built.data['signers']).toEqual([
-      { name: 'Dana Whitfield', role: 'Applicant', date: null },
-      { name: 'Marcus Whitfield', role: 'Co-applicant', date: null },
-      { name: 'Lauren Hensley', role: 'Licensing and Resource Family Specialist', date: null },
-      { name: 'Kavita Patel', role: 'Foster Care Supervisor', date: null },
-    ]);
+    const facts = s.built.data as HomeStudyFacts;
+    expect(facts.caregivers).toEqual([{ name: 'Dana Whitfield', role: 'applicant' }, { name: 'Marcus Whitfield', role: 'co_applicant' }]);
+    expect(facts.supervisor?.name).toBe('Kavita Patel');
     const signatures = s.text.slice(s.text.lastIndexOf('Signatures'));
+    for (const role of ['Applicant', 'Co-applicant', 'Licensing and Resource Family Specialist', 'Foster Care Supervisor']) expect(signatures).toContain(role);
     for (const name of ['Dana Whitfield', 'Marcus Whitfield', 'Lauren Hensley', 'Kavita Patel']) expect(signatures).toContain(name);
   });
 });
@@ -159,7 +158,7 @@ describe('copies and gaps', () => {
     const { root } = example;
     const ctx = documentContext(root, 'foster_parent');
     const built = homeStudyData({ ...ctx, redact: redactor('court') }, root.homes.find((h) => h.id === 'H-0042')!, root.children);
-    expect((built.data['home'] as { address: string }).address).toBe(WITHHELD_MARKER);
+    expect(built.data.home.address).toBe(WITHHELD_MARKER);
     expect(built.withheld.map((w) => w.value)).toEqual(expect.arrayContaining(['418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)', 'Whitfield', '418 Keene Crossing Dr']));
   });
 

@@ -201,9 +201,9 @@ describe('every field the schema types as narrative text', () => {
     });
     const home = loaded.root.homes.find((h) => h.id === 'H-0017')!;
     const packet = (audience: Audience) => JSON.stringify(relicensingPacketData(documentContext(loaded.root, audience), home, children).data);
-    expect(packet('internal')).toContain('Left: Shown.\\nSecret reason');
+    expect(packet('internal')).toContain('{"kind":"left","reason":"Shown.\\nSecret reason"}');
     for (const audience of ['court', 'foster_parent'] as const) {
-      expect(packet(audience)).toContain(`Left: Shown.\\n${WITHHELD_MARKER}`);
+      expect(packet(audience)).toContain(`{"kind":"left","reason":"Shown.\\n${WITHHELD_MARKER}"}`);
       expect(packet(audience)).not.toContain('Secret');
     }
     expect(packet('internal')).not.toContain(':::');

@@ -9,7 +9,7 @@
  * Every figure comes from the home facts (src/compute/home, rules.md "The foster
  * home") for the license year that governs on the as-of date.
  */
-import { addMonths, ageOn, daysBetween, formatLongDate } from '../../core/calendar-date.js';
+import { addMonths, ageOn, daysBetween } from '../../core/calendar-date.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
   birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear,
@@ -17,16 +17,13 @@ import {
 } from '../home/index.js';
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
-import { SETTING_LABELS } from './labels.js';
-import {
-  CERTIFICATE_LABELS, CHECK_LABELS, FORMAT_LABELS, homeData, homeDocumentData, hoursText, household, inspectionRows,
-  inspectionSummary, licenseData, longDates, plural, protectFamily, RESULT_LABELS, ROLE_LABELS, ruleSetName, signers,
-  studyData, TOPIC_LABELS,
-} from './home-study.js';
-import { capitalize, words } from './labels.js';
+import type { RelicensingPacketFacts } from './facts/home.js';
+import { homeBase, homeDocumentData, hours, inspectionData, longDates, protectFamily, studyData } from './home-study.js';
+import { words } from './labels.js';
 import { narratives } from './narrative.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
+type Facts = RelicensingPacketFacts;
 
 /** A certificate expiring within this many days of the as-of date is flagged on the certifications page. */
 const EXPIRY_WARNING_DAYS = 60;
@@ -44,127 +41,88 @@ function overriddenCitations(rules: RuleSet): Set<string> {
   );
 }
 
-function lineTitle(line: ComplianceLine): string {
-  const requirement = capitalize(line.requirement);
-  return line.person ? `${requirement}: ${line.person}` : requirement;
+/** A line of the compliance checklist in the rules' own words (compute/home words them). */
+function requirementOf(line: ComplianceLine) {
+  return { requirement: line.requirement, person: line.person ?? null, evidence: longDates(line.evidence) };
 }
 
 /** One warning per requirement not met, as the command line prints it. */
-function warningOf(homeId: string, line: ComplianceLine): string {
+function warningOf(line: ComplianceLine): string {
   return `NOT MET: ${line.requirement}${line.person ? ` (${line.person})` : ''}: ${line.evidence}`;
 }
 
-function checklist(lines: readonly ComplianceLine[], rules: RuleSet) {
+function checklist(lines: readonly ComplianceLine[], rules: RuleSet): Facts['checklist'] {
   const agency = overriddenCitations(rules);
-  return lines.map((line, i) => ({
-    n: i + 1,
-    requirement: lineTitle(line),
-    evidence: capitalize(longDates(line.evidence)),
-    met: line.met,
-    citation: agency.has(line.citation) ? `${line.citation} (agency override)` : line.citation,
-  }));
+  return lines.map((line, i) => ({ n: i + 1, ...requirementOf(line), met: line.met, citation: line.citation, agency_override: agency.has(line.citation) }));
 }
 
-function training(h: Home, facts: HomeFacts, asOf: string) {
+function training(h: Home, facts: HomeFacts, asOf: string): Facts['training'] {
   return facts.training.map((t) => {
     const outside = (h.training ?? [])
       .filter((s) => s.attendee.trim() === t.person.trim() && (!inYear(facts.year, s.date) || s.date > asOf))
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-      .map((s) => ({ date: s.date, title: s.title, hours: hoursText(s.hours), later: s.date > asOf }));
+      .map((s) => ({ date: s.date, title: s.title, hours: hours(s.hours), later: s.date > asOf }));
     return {
       person: t.person,
-      role: ROLE_LABELS[t.role],
-      required: hoursText(t.required),
-      counted: hoursText(t.counted),
-      uncounted: hoursText(t.uncounted),
-      has_uncounted: t.uncounted > 0,
-      shortfall: hoursText(t.shortfall),
+      role: t.role,
+      required: hours(t.required),
+      counted: hours(t.counted),
+      uncounted: hours(t.uncounted),
+      shortfall: hours(t.shortfall),
       met: t.shortfall === 0,
-      sessions: t.sessions.map((s) => ({
-        date: s.date,
-        title: s.title,
-        topic: TOPIC_LABELS[s.topic],
-        format: FORMAT_LABELS[s.format],
-        hours: hoursText(s.hours),
-        counts: s.counts,
-      })),
+      sessions: t.sessions.map((s) => ({ date: s.date, title: s.title, topic: s.topic, format: s.format, hours: hours(s.hours), counts: s.counts })),
       outside,
     };
   });
 }
 
-function statusOf(fact: CheckFact): { status: string; flagged: boolean } {
-  const findings = fact.last?.result === 'findings';
-  if (fact.met && !findings) return { status: 'Current', flagged: false };
-  if (findings) return { status: 'NOT MET: findings need review', flagged: true };
-  return { status: fact.status === 'overdue' ? 'OVERDUE' : 'NOT MET', flagged: true };
+function statusOf(fact: CheckFact): Facts['checks']['rows'][number]['status'] {
+  if (fact.last?.result === 'findings') return 'findings';
+  if (fact.met) return 'current';
+  return fact.status === 'overdue' ? 'overdue' : 'not_met';
 }
 
-function checks(h: Home, facts: HomeFacts) {
+function checks(h: Home, facts: HomeFacts): Facts['checks'] {
   const ages = new Map(h.household.map((m) => [m.name, ageOn(m.dob, facts.asOf)]));
   const rows = facts.checks
     .filter((f) => f.inForce)
     .map((f) => ({
       person: f.person,
       age: ages.get(f.person) ?? null,
-      check: CHECK_LABELS[f.item],
+      check: f.item,
       last: f.last?.date ?? null,
-      result: f.last ? RESULT_LABELS[f.last.result] : f.pending ? `None completed; pending since ${formatLongDate(f.pending)}` : 'None on file',
+      result: f.last?.result ?? null,
+      pending: f.last ? null : (f.pending ?? null),
       ...(f.basis === 'child_age' && f.met
         ? { due: birthdayAt(h.household.find((m) => m.name === f.person)!.dob, ADULT_AGE), at_eighteen: true }
         : { due: f.basis === 'missing' ? null : f.due, at_eighteen: false }),
-      why: f.basis === 'child_age' ? `From the birthday ${formatLongDate(f.birthday!)}` : f.basis === 'turned_18' ? `Turned 18 ${formatLongDate(f.birthday!)}` : null,
-      ...statusOf(f),
+      status: statusOf(f),
     }));
-  const outOfState = facts.outOfState.map((o) => ({
-    person: o.person,
-    check: `${CHECK_LABELS.out_of_state_registry}${o.states.length ? ` (${o.states.join(', ')})` : ''}`,
-    date: o.date,
-    result: RESULT_LABELS[o.result],
-    flagged: o.result !== 'clear',
-  }));
+  const outOfState = facts.outOfState.map((o) => ({ person: o.person, states: [...o.states], date: o.date, result: o.result }));
   // Checks not in force yet: a household child's checks from a later birthday.
-  const later = new Map<string, { person: string; birthday: string; items: string[] }>();
+  const later = new Map<string, Facts['checks']['upcoming'][number]>();
   for (const f of facts.checks.filter((c) => !c.inForce)) {
     const k = `${f.person} ${f.birthday}`;
-    const entry = later.get(k) ?? { person: f.person, birthday: f.birthday!, items: [] };
-    entry.items.push(CHECK_LABELS[f.item]);
+    const entry = later.get(k) ?? { person: f.person, birthday: f.birthday!, checks: [] };
+    entry.checks.push(f.item);
     later.set(k, entry);
   }
-  const upcoming = [...later.values()]
-    .sort((a, b) => (a.birthday < b.birthday ? -1 : a.birthday > b.birthday ? 1 : 0))
-    .map((e) => `${e.person}, from ${formatLongDate(e.birthday)}: ${e.items.join(', ')}`);
+  const upcoming = [...later.values()].sort((a, b) => (a.birthday < b.birthday ? -1 : a.birthday > b.birthday ? 1 : 0));
   return { rows, out_of_state: outOfState, upcoming };
 }
 
-function certifications(h: Home, facts: HomeFacts, rules: RuleSet) {
+function certifications(h: Home, facts: HomeFacts, rules: RuleSet): Facts['certifications'] {
   const asOf = facts.asOf;
   const required = facts.certifications.map((c) => {
     const days = c.expires ? daysBetween(asOf, c.expires) : undefined;
-    let status: string;
-    let flagged = true;
-    if (!c.expires) status = 'NONE ON FILE';
-    else if (!c.current) status = 'EXPIRED';
-    else if (days !== undefined && days <= EXPIRY_WARNING_DAYS) status = `Current; expires in ${plural(days, 'day')}`;
-    else [status, flagged] = ['Current', false];
-    return { holder: c.person, certificate: CERTIFICATE_LABELS[c.item], expires: c.expires ?? null, status, flagged, not_met: !c.current };
+    const status = !c.expires ? 'none' : !c.current ? 'expired' : days !== undefined && days <= EXPIRY_WARNING_DAYS ? 'expiring' : 'current';
+    return { holder: c.person, certificate: c.item, expires: c.expires ?? null, required: true, status, days_left: status === 'expiring' ? days! : null } as const;
   });
   const covered = new Set(facts.certifications.filter((c) => c.expires).map((c) => `${c.person}|${c.item}|${c.expires}`));
   const others = (h.certifications ?? [])
     .filter((c) => !covered.has(`${c.holder}|${c.type}|${c.expires}`))
-    .map((c) => ({
-      holder: c.holder,
-      certificate: CERTIFICATE_LABELS[c.type],
-      expires: c.expires,
-      status: c.expires >= asOf ? 'Current (not required)' : 'Expired (not required)',
-      flagged: false,
-      not_met: false,
-    }));
-  return {
-    required: facts.certificationsRequired,
-    rule: `${ruleSetName(rules)} (${rules.cprFirstAidRequired.citation})`,
-    rows: [...required, ...others],
-  };
+    .map((c) => ({ holder: c.holder, certificate: c.type, expires: c.expires, required: false, status: c.expires >= asOf ? 'current' : 'expired', days_left: null }) as const);
+  return { required: facts.certificationsRequired, citation: rules.cprFirstAidRequired.citation, rows: [...required, ...others] };
 }
 
 /**
@@ -175,13 +133,13 @@ function certifications(h: Home, facts: HomeFacts, rules: RuleSet) {
  * records no move-in dates, so adults or children who joined the household
  * cannot be derived.
  */
-function householdChanges(h: Home, facts: HomeFacts, rules: RuleSet) {
+function householdChanges(h: Home, facts: HomeFacts, rules: RuleSet): Facts['changes'] {
   const { year, asOf } = facts;
   const ages = [...new Set([...WATCHED_AGES, ...rules.householdChildChecks.value.map((r) => r.age)])].sort((a, b) => a - b);
-  const events: { date: string; person: string; change: string; requires: string; met: boolean | null; evidence?: string }[] = [];
+  const events: Facts['changes'] = [];
   for (const member of h.household) {
     if (inYear(year, member.dob)) {
-      events.push({ date: member.dob, person: member.name, change: 'Born: a new member of the household', requires: 'Add to the household roster', met: null });
+      events.push({ date: member.dob, person: member.name, change: { kind: 'born' }, requires: { kind: 'roster' }, met: null, checked: [], later: member.dob > asOf });
     }
     for (const age of ages) {
       const birthday = birthdayAt(member.dob, age);
@@ -189,72 +147,59 @@ function householdChanges(h: Home, facts: HomeFacts, rules: RuleSet) {
       const past = birthday <= asOf;
       const needed = facts.checks.filter((f) => f.person === member.name && f.birthday === birthday && (f.basis === 'child_age' || f.basis === 'turned_18'));
       const childRule = rules.householdChildChecks.value.find((r) => r.age === age);
-      let requires: string;
+      let requires: Facts['changes'][number]['requires'];
       let met: boolean | null = null;
-      if (age === ADULT_AGE) {
-        requires = `Every adult check (${ADULT_CHECKS.map((c) => CHECK_LABELS[c]).join(', ')}) from that birthday (${rules.backgroundCheckMonths.citation})`;
-      } else if (childRule) {
-        requires = `${childRule.checks.map((c) => CHECK_LABELS[c]).join(', ')} check from that birthday (${rules.householdChildChecks.citation})`;
-      } else {
-        requires = `No new check at ${age} under ${ruleSetName(rules)}`;
-      }
+      if (age === ADULT_AGE) requires = { kind: 'adult_checks', checks: [...ADULT_CHECKS], citation: rules.backgroundCheckMonths.citation };
+      else if (childRule) requires = { kind: 'child_checks', checks: [...childRule.checks], citation: rules.householdChildChecks.citation };
+      else requires = { kind: 'nothing', age };
       if (needed.length && past) met = needed.every((f) => f.met);
-      const dated = needed.flatMap((f) => (f.met && f.last ? [formatLongDate(f.last.date)] : []));
+      const dated = needed.flatMap((f) => (f.met && f.last ? [f.last.date] : []));
       if (!needed.length && age === ADULT_AGE && past) {
         // Now an adult: the adult checks' facts say whether they are current.
         const adult = facts.checks.filter((f) => f.person === member.name);
         met = adult.length > 0 && adult.every((f) => f.met);
       }
-      const evidence = met && dated.length ? `Met: checked ${[...new Set(dated)].join(', ')}` : undefined;
-      events.push({ date: birthday, person: member.name, change: `${past ? 'Turned' : 'Turns'} ${age}`, requires, met: age === ADULT_AGE || childRule ? met : null, ...(evidence ? { evidence } : {}) });
+      events.push({
+        date: birthday,
+        person: member.name,
+        change: { kind: 'birthday', age },
+        requires,
+        met: age === ADULT_AGE || childRule ? met : null,
+        checked: met ? [...new Set(dated)] : [],
+        later: birthday > asOf,
+      });
     }
   }
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return events.map((e) => ({
-    ...e,
-    status: e.met === null ? (e.date > asOf ? 'Later in the license year' : 'Nothing required') : e.met ? (e.evidence ?? 'Met') : 'NOT MET',
-  }));
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: readonly ChildFolder[]) {
+function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: readonly ChildFolder[]): Facts['placements'] {
   const records = caseRecords(children);
   const dobs = new Map(records.map((r) => [r.id, r.child.dob]));
   const ages = h.license.ages;
   return facts.placements.map((stay) => {
     const dob = dobs.get(stay.childId)!;
     const age = ageOn(dob, facts.asOf);
-    const notes: string[] = [];
-    for (const i of stay.interruptions) {
-      notes.push(`${SETTING_LABELS[i.setting]} ${formatLongDate(i.start)} to ${i.end ? formatLongDate(i.end) : 'not recorded'}; returned to the home`);
-    }
+    const notes: Facts['placements'][number]['notes'] = stay.interruptions.map((i) => ({ kind: 'interruption', setting: i.setting, start: i.start, end: i.end ?? null }));
     if (stay.end && stay.reasonForLeaving) {
       // Why a child left is staff-written text that may hold a parent's treatment passage.
       const child = children.find((c) => c.id === stay.childId);
-      notes.push(`Left: ${narratives(ctx.redact, child?.plan?.data).text(stay.reasonForLeaving, `${child?.case?.file ?? stay.childId} placements[].reason_for_change`)}`);
+      notes.push({ kind: 'left', reason: narratives(ctx.redact, child?.plan?.data).text(stay.reasonForLeaving, `${child?.case?.file ?? stay.childId} placements[].reason_for_change`) });
     }
     if (!stay.end) {
       const eighteen = birthdayAt(dob, ADULT_AGE);
-      if (ages && (age < ages.min || age > ages.max)) notes.push(`Age ${age} is outside the licensed ages (${ages.min} to ${ages.max})`);
-      else if (eighteen > facts.asOf && eighteen <= addMonths(facts.year.end, 12)) notes.push(`Turns 18 on ${formatLongDate(eighteen)}`);
+      if (ages && (age < ages.min || age > ages.max)) notes.push({ kind: 'outside_ages', age, min: ages.min, max: ages.max });
+      else if (eighteen > facts.asOf && eighteen <= addMonths(facts.year.end, 12)) notes.push({ kind: 'turns_18', date: eighteen });
     }
-    return {
-      name: stay.name,
-      case_id: stay.childId,
-      dob,
-      age,
-      start: stay.start,
-      end: stay.end ?? null,
-      setting: SETTING_LABELS[stay.setting],
-      notes: notes.length ? notes.join('. ') : 'None',
-    };
+    return { name: stay.name, case_id: stay.childId, dob, age, start: stay.start, end: stay.end ?? null, setting: stay.setting, notes };
   });
 }
 
 /**
- * The re-licensing packet's data (templates/relicensing-packet.md.hbs) for the
+ * The re-licensing packet's facts (templates/relicensing-packet.md.hbs) for the
  * license year that governs on `ctx.asOf` (rules.md, "License year").
  */
-export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData {
+export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<RelicensingPacketFacts> {
   if (!home.home) throw new Error(`${home.path}: no home.yaml, so there is no license to renew`);
   const loaded = home.home;
   const h = loaded.data;
@@ -263,46 +208,34 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   const facts = homeFacts(h, caseRecords(children), asOf, rules);
   const lines = complianceLines(facts, rules);
   const notMet = lines.filter((l) => !l.met);
-  const study = studyData(ctx, home.study);
-  const agencyCitations = [...overriddenCitations(rules)];
 
-  const data = {
-    as_of: asOf,
-    home: {
-      ...homeData(ctx, h, loaded.file),
-      caregivers: h.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => `${m.name} (${ROLE_LABELS[m.role].toLowerCase()})`),
-    },
-    license: {
-      ...licenseData(h.license, facts.year),
-      year_start: facts.year.start,
-      year_end: facts.year.end,
-      multi_year: facts.year.multiYear,
-    },
-    rule_set: `${ruleSetName(rules)}${agencyCitations.length ? `, with the agency's own rules (${agencyCitations.join('; ')})` : ''}`,
+  const data: RelicensingPacketFacts = {
+    ...homeBase(ctx, h, loaded.file, facts.year),
+    inspection: inspectionData(facts.inspection),
+    study: studyData(ctx, home.study),
+    agency_rules: [...overriddenCitations(rules)],
     summary: {
       total: lines.length,
       met: lines.length - notMet.length,
       not_met: notMet.length,
       compliant: notMet.length === 0,
     },
-    not_met: notMet.map((l) => ({ requirement: lineTitle(l), evidence: longDates(l.evidence) })),
+    not_met: notMet.map(requirementOf),
     checklist: checklist(lines, rules),
     training: training(h, facts, asOf),
     training_rule: {
-      hours: hoursText(rules.annualTrainingHours.value[h.type]),
+      hours: hours(rules.annualTrainingHours.value[h.type]),
       citation: rules.annualTrainingHours.citation,
-      uncounted_topics: rules.uncountedTopics.value.map((t) => TOPIC_LABELS[t]),
+      uncounted_topics: [...rules.uncountedTopics.value],
     },
     checks: checks(h, facts),
-    check_rule: `adults every ${rules.backgroundCheckMonths.value} months (${rules.backgroundCheckMonths.citation}); household children: ${
-      rules.householdChildChecks.value.length
-        ? rules.householdChildChecks.value.map((r) => `${r.checks.map((c) => CHECK_LABELS[c]).join(', ')} from age ${r.age}`).join('; ')
-        : 'no check before 18'
-    } (${rules.householdChildChecks.citation})`,
+    check_rule: {
+      months: rules.backgroundCheckMonths.value,
+      citation: rules.backgroundCheckMonths.citation,
+      children: rules.householdChildChecks.value.map((r) => ({ age: r.age, checks: [...r.checks] })),
+      children_citation: rules.householdChildChecks.citation,
+    },
     certifications: certifications(h, facts, rules),
-    inspections: inspectionRows(h),
-    inspection: { met: facts.inspection.met, summary: inspectionSummary(facts.inspection), citation: rules.inspectionMonths.citation },
-    household: household(h, asOf),
     changes: householdChanges(h, facts, rules),
     placements: placements(ctx, h, facts, children),
     capacity: {
@@ -311,14 +244,12 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       within: facts.capacity.withinLicense && facts.capacity.withinRule,
       names: facts.capacity.placed.map((p) => p.name),
     },
+    // The incident type is the caseworker's own word in home.yaml (free text, often snake_case).
     incidents: facts.incidents.map((i) => ({ date: i.date, type: words(i.type), summary: i.summary, resolved: i.resolved ?? null })),
-    study,
-    signers: signers(ctx, h),
   };
 
-  const warnings = notMet.map((l) => warningOf(h.id, l));
   return {
-    ...homeDocumentData(ctx, home, data, warnings),
+    ...homeDocumentData(ctx, home, data, notMet.map(warningOf)),
     due: homeDueItems(home, children, asOf, rules),
   };
 }

@@ -20,19 +20,18 @@ export function staffData(agency: Agency, id: string, what: string, warnings: st
     warnings.push(`the ${what} "${id}" is not listed under staff: in agency.yaml; the document shows the id`);
     return { id, name: id, title: null, phone: null, email: null };
   }
-  return { id, name: member.name, title: member.title, phone: member.phone ?? null, email: member.email ?? null };
+  return asData(member);
 }
 
-export interface Person {
-  readonly name: string;
-  readonly title: string;
-}
-
-/** A staff member by name and title (the id itself, with `fallbackTitle`, when the staff list lacks it). */
-export function staffPerson(agency: Agency, id: string | null | undefined, fallbackTitle: string): Person | undefined {
-  if (!id) return undefined;
+/** A staff member by id for a home's documents; an id agency.yaml does not list is the name, with no title. */
+export function staffOf(agency: Agency, id: string | null | undefined): StaffData | null {
+  if (!id) return null;
   const member = staffMember(agency, id);
-  return member ? { name: member.name, title: member.title } : { name: id, title: fallbackTitle };
+  return member ? asData(member) : { id, name: id, title: null, phone: null, email: null };
+}
+
+function asData(member: StaffMember): StaffData {
+  return { id: member.id, name: member.name, title: member.title, phone: member.phone ?? null, email: member.email ?? null };
 }
 
 /**
@@ -40,7 +39,7 @@ export function staffPerson(agency: Agency, id: string | null | undefined, fallb
  * says supervisor (agency.yaml has no field naming the licensing supervisor),
  * other than the worker.
  */
-export function supervisorOf(agency: Agency, workerId: string | null | undefined): Person | undefined {
+export function supervisorOf(agency: Agency, workerId: string | null | undefined): StaffData | null {
   const member = agency.staff.find((s) => s.id !== workerId && /supervisor/i.test(s.title));
-  return member ? { name: member.name, title: member.title } : undefined;
+  return member ? asData(member) : null;
 }

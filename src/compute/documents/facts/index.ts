@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { servicePlanFacts } from './service-plan.js';
 import { transitionPlanFacts } from './transition-plan.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'service-plan': servicePlanFacts,
   'transition-plan': transitionPlanFacts,
+  'home-study': homeStudyFacts,
+  'relicensing-packet': relicensingPacketFacts,
 };
 
 const json = new Map<string, JsonSchema>();

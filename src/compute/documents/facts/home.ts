@@ -1,0 +1,239 @@
+/**
+ * The facts of a home's documents: the home study (templates/home-study.md.hbs)
+ * and the annual re-licensing packet (templates/relicensing-packet.md.hbs) share
+ * the home, its license, household, inspections, rule set and the study on
+ * file, and the partials templates/partials/home-*.md.hbs that print them. See
+ * common.ts for the conventions.
+ */
+import { z } from 'zod';
+import { HOME_TYPES, RULE_SETS } from '../../../model/agency.js';
+import { PLACEMENT_SETTINGS } from '../../../model/case.js';
+import {
+  CERTIFICATE_TYPES, CHECK_RESULTS, CHECK_TYPES, HOUSEHOLD_ROLES, INSPECTION_RESULTS, INSPECTION_TYPES, LICENSE_STATUSES,
+  RECOMMENDATIONS, STUDY_TYPES, TRAINING_FORMATS, TRAINING_TOPICS,
+} from '../../../model/home.js';
+import { base, count, date, staff, text } from './common.js';
+
+const householdRole = z.enum(HOUSEHOLD_ROLES).describe('label: household_role');
+const checkType = z.enum(CHECK_TYPES).describe('label: background_check');
+const checkResult = z.enum(CHECK_RESULTS).describe('label: check_result');
+const certificate = z.enum(CERTIFICATE_TYPES).describe('label: certificate');
+const setting = z.enum(PLACEMENT_SETTINGS).describe('label: placement_setting');
+const topic = z.enum(TRAINING_TOPICS).describe('label: training_topic');
+/** Hours as people write them: 13.5, 22, 0 (rounded to two decimals). */
+const hours = () => z.number().nonnegative();
+
+/** The home as both documents name it; address and phone are the marker outside the internal copy. */
+const home = z.object({
+  id: text(),
+  type: z.enum(HOME_TYPES).describe('label: home_type'),
+  address: text().describe('"<street>, <city>, <state> <zip> (<county> County)", or the marker'),
+  phone: text().nullable(),
+  licensing_worker: staff.nullable().describe('an id agency.yaml does not list prints as itself, with no title'),
+});
+
+const license = z.object({
+  number: text(),
+  status: z.enum(LICENSE_STATUSES).describe('label: license_status'),
+  issued: date(),
+  expires: date(),
+  capacity: count(),
+  ages: z.object({ min: count(), max: count() }).nullable(),
+  /** The license year that governs on the as-of date (rules.md, "License year"). */
+  year: z.object({ start: date(), end: date(), multi_year: z.boolean() }),
+});
+
+/** study.md: its front matter and its narrative, one section per `##` heading in the SAFE order. */
+const study = z.object({
+  present: z.boolean(),
+  file: text().nullable(),
+  date: date().nullable(),
+  type: z.enum(STUDY_TYPES).nullable().describe('label: study_type'),
+  author: staff.nullable(),
+  recommendation: z.enum(RECOMMENDATIONS).nullable().describe('label: recommendation'),
+  conditions: z.array(text()),
+  sections: z.array(
+    z.object({
+      title: text().nullable().describe('null: the text before the first heading; "": a heading without words'),
+      body: text().describe('Markdown; empty when the study lacks the section'),
+    }),
+  ),
+});
+
+const householdMember = z.object({ name: text(), role: householdRole, dob: date(), age: count(), medical_statement: date().nullable() });
+
+/** An applicant or co-applicant: who trains, holds certificates and signs. */
+const caregiver = z.object({ name: text(), role: householdRole });
+
+const inspectionRow = z.object({
+  date: date(),
+  type: z.enum(INSPECTION_TYPES).describe('label: inspection_type'),
+  result: z.enum(INSPECTION_RESULTS).describe('label: inspection_result'),
+  notes: text().nullable(),
+  resolved: date().nullable(),
+});
+
+/** The home safety inspection that counts, when the next is due, and the ones still open. */
+const inspection = z.object({
+  met: z.boolean(),
+  last: z.object({ date: date(), result: z.enum(['pass', 'corrections_required']), resolved: date().nullable() }).nullable(),
+  due: date(),
+  open: z.array(z.object({ date: date(), result: z.enum(['corrections_required', 'fail']) })),
+  citation: text(),
+});
+
+/** The facts both documents have. */
+const homeFacts = {
+  ...base,
+  rule_set: z.enum(RULE_SETS).describe('label: state ("generic": the generic rule set)'),
+  home,
+  license,
+  caregivers: z.array(caregiver),
+  supervisor: staff.nullable().describe('who signs beside the licensing worker'),
+  household: z.array(householdMember),
+  inspections: z.array(inspectionRow),
+  inspection,
+  study,
+};
+
+export const homeStudyFacts = z.object({
+  ...homeFacts,
+  checks: z.array(
+    z.object({ person: text(), check: checkType, states: z.array(text()), date: date().nullable(), result: checkResult.nullable() }),
+  ),
+  /** Each required check not current, with what the compliance rules say of it. */
+  checks_not_current: z.array(z.object({ person: text(), check: checkType, evidence: text() })),
+  check_rule: z.object({ months: count(), citation: text() }),
+  training: z.array(
+    z.object({
+      person: text(),
+      role: householdRole,
+      sessions_on_file: count(),
+      hours_on_file: hours(),
+      last_session: date().nullable(),
+      counted: hours(),
+      required: hours(),
+      met: z.boolean(),
+      shortfall: hours(),
+    }),
+  ),
+  training_rule: z.object({ hours: hours(), citation: text() }),
+  certifications: z.object({
+    required: z.boolean(),
+    citation: text(),
+    rows: z.array(
+      z.object({ holder: text(), certificate, expires: date().nullable(), status: z.enum(['current', 'expired', 'none']) }),
+    ),
+  }),
+  references: z.array(z.object({ name: text(), relationship: text(), contacted: date().nullable(), summary: text().nullable() })),
+  placed: z.array(z.object({ name: text(), case_id: text(), dob: date(), age: count(), since: date(), setting })),
+});
+
+export type HomeStudyFacts = z.infer<typeof homeStudyFacts>;
+
+/** A requirement of the compliance checklist, as the home's compliance rules word it. */
+const requirement = { requirement: text(), person: text().nullable(), evidence: text() };
+
+/** What a household member's birthday in the license year requires. */
+const requires = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('roster') }),
+  z.object({ kind: z.literal('adult_checks'), checks: z.array(checkType), citation: text() }),
+  z.object({ kind: z.literal('child_checks'), checks: z.array(checkType), citation: text() }),
+  z.object({ kind: z.literal('nothing'), age: count() }),
+]);
+
+/** What a placement's row notes; the template words each kind. */
+const placementNote = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('interruption'), setting, start: date(), end: date().nullable() }),
+  z.object({ kind: z.literal('left'), reason: text() }),
+  z.object({ kind: z.literal('outside_ages'), age: count(), min: count(), max: count() }),
+  z.object({ kind: z.literal('turns_18'), date: date() }),
+]);
+
+export const relicensingPacketFacts = z.object({
+  ...homeFacts,
+  /** The citations of the rules agency.yaml overrides. */
+  agency_rules: z.array(text()),
+  summary: z.object({ total: count(), met: count(), not_met: count(), compliant: z.boolean() }),
+  not_met: z.array(z.object(requirement)),
+  checklist: z.array(z.object({ n: count(), ...requirement, met: z.boolean(), citation: text(), agency_override: z.boolean() })),
+  training: z.array(
+    z.object({
+      person: text(),
+      role: householdRole,
+      required: hours(),
+      counted: hours(),
+      uncounted: hours(),
+      shortfall: hours(),
+      met: z.boolean(),
+      sessions: z.array(
+        z.object({
+          date: date(),
+          title: text(),
+          topic,
+          format: z.enum(TRAINING_FORMATS).describe('label: training_format'),
+          hours: hours(),
+          counts: z.boolean(),
+        }),
+      ),
+      outside: z.array(z.object({ date: date(), title: text(), hours: hours(), later: z.boolean() })),
+    }),
+  ),
+  training_rule: z.object({ hours: hours(), citation: text(), uncounted_topics: z.array(topic) }),
+  checks: z.object({
+    rows: z.array(
+      z.object({
+        person: text(),
+        age: count().nullable(),
+        check: checkType,
+        last: date().nullable(),
+        result: checkResult.nullable(),
+        pending: date().nullable().describe('a check requested and not completed, since when'),
+        due: date().nullable(),
+        at_eighteen: z.boolean(),
+        status: z.enum(['current', 'findings', 'overdue', 'not_met']).describe('label: check_status'),
+      }),
+    ),
+    out_of_state: z.array(z.object({ person: text(), states: z.array(text()), date: date(), result: checkResult })),
+    /** Checks a household child needs from a later birthday. */
+    upcoming: z.array(z.object({ person: text(), birthday: date(), checks: z.array(checkType) })),
+  }),
+  check_rule: z.object({
+    months: count(),
+    citation: text(),
+    children: z.array(z.object({ age: count(), checks: z.array(checkType) })),
+    children_citation: text(),
+  }),
+  certifications: z.object({
+    required: z.boolean(),
+    citation: text(),
+    rows: z.array(
+      z.object({
+        holder: text(),
+        certificate,
+        expires: date().nullable(),
+        required: z.boolean(),
+        status: z.enum(['current', 'expiring', 'expired', 'none']),
+        days_left: count().nullable(),
+      }),
+    ),
+  }),
+  changes: z.array(
+    z.object({
+      date: date(),
+      person: text(),
+      change: z.discriminatedUnion('kind', [z.object({ kind: z.literal('born') }), z.object({ kind: z.literal('birthday'), age: count() })]),
+      requires,
+      met: z.boolean().nullable().describe('null: nothing to meet'),
+      checked: z.array(date()).describe('when the checks that meet it were done'),
+      later: z.boolean().describe('after the as-of date'),
+    }),
+  ),
+  placements: z.array(
+    z.object({ name: text(), case_id: text(), dob: date(), age: count(), start: date(), end: date().nullable(), setting, notes: z.array(placementNote) }),
+  ),
+  capacity: z.object({ placed: count(), licensed: count(), within: z.boolean(), names: z.array(text()) }),
+  incidents: z.array(z.object({ date: date(), type: text(), summary: text(), resolved: date().nullable() })),
+});
+
+export type RelicensingPacketFacts = z.infer<typeof relicensingPacketFacts>;
