@@ -19,7 +19,6 @@ import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
 import type { RelicensingPacketFacts } from './facts/home.js';
 import { homeBase, homeDocumentData, hours, inspectionData, longDates, protectFamily, studyData } from './home-study.js';
-import { words } from './labels.js';
 import { narratives } from './narrative.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
@@ -245,7 +244,7 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       names: facts.capacity.placed.map((p) => p.name),
     },
     // The incident type is the caseworker's own word in home.yaml (free text, often snake_case).
-    incidents: facts.incidents.map((i) => ({ date: i.date, type: words(i.type), summary: i.summary, resolved: i.resolved ?? null })),
+    incidents: facts.incidents.map((i) => ({ date: i.date, type: i.type, summary: i.summary, resolved: i.resolved ?? null })),
   };
 
   return {
