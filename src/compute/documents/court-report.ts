@@ -40,6 +40,7 @@ import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
 import { SETTING_LABELS } from './labels.js';
 import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
+import type { CourtReportFacts } from './facts/court-report.js';
 import { narratives } from './narrative.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
@@ -296,7 +297,7 @@ export function narrativeParts(body: string): NarrativePart[] {
  * domain.md §2.3: the court report for `child` at the hearing of `hearingDate`,
  * as of `ctx.asOf`, for `ctx.redact.audience`. Pure.
  */
-export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearingDate: string): DocumentData {
+export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearingDate: string): DocumentData<CourtReportFacts> {
   const caseFile = child.case;
   if (!caseFile) throw new Error(`${child.path}: no case.yaml, so there is no court report to write`);
   const record = caseFile.data;
@@ -766,8 +767,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
-
-  const data = {
+  const data: CourtReportFacts = {
     audience,
     reader: readerOf(ctx, record),
     as_of: asOf,
@@ -844,6 +844,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       immunizations_behind: immunizationsBehind,
       psychotropic_without_consent: psychotropicWithoutConsent,
       no_hearing: thisHearing === undefined,
+      withheld: [],
     },
   };
 

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { courtReportFacts } from './court-report.js';
 import { transitionPlanFacts } from './transition-plan.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
+  'court-report': courtReportFacts,
   'transition-plan': transitionPlanFacts,
 };
 
