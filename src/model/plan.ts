@@ -4,6 +4,8 @@ import { calendarDate, id, narrativeText, opt, role, text } from './primitives.j
 
 export const OBJECTIVE_STATUSES = ['not_started', 'in_progress', 'met', 'partially_met', 'not_met', 'discontinued'] as const;
 export const SERVICE_STATUSES = ['referred', 'active', 'completed', 'discontinued', 'waitlisted'] as const;
+export const GOAL_FOR = ['mother', 'father', 'child', 'foster_parent', 'family', 'agency'] as const;
+export const PLAN_TYPES = ['initial', 'review', 'revision'] as const;
 export const GOAL_AREAS = [
   'safety', 'substance_use', 'mental_health', 'parenting', 'housing', 'employment', 'education',
   'health', 'visitation', 'permanency', 'independent_living', 'other',
@@ -37,7 +39,7 @@ const service = z.strictObject({
 
 const goal = z.strictObject({
   id,
-  for: z.enum(['mother', 'father', 'child', 'foster_parent', 'family', 'agency']),
+  for: z.enum(GOAL_FOR),
   area: z.enum(GOAL_AREAS),
   statement: text,
   objectives: z.array(objective).min(1),
@@ -57,7 +59,7 @@ export const plan = z
   .strictObject({
     plan_date: calendarDate,
     review_date: calendarDate,
-    plan_type: z.enum(['initial', 'review', 'revision']),
+    plan_type: z.enum(PLAN_TYPES),
     youth_participated: opt(z.boolean()),
     goals: z.array(goal).min(1),
     participants: z.array(participant),

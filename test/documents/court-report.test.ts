@@ -145,8 +145,8 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
 
   it('reports permanency, services, parents, family time, siblings and well-being from the data', async () => {
     const { pdf } = await build(ID, HEARING);
-    expect(pdf).toContain('Permanency goal: Return to parent (reunification), approved April 24, 2025');
-    expect(pdf).toContain('Concurrent goal: Permanent custody / legal guardianship');
+    expect(pdf).toContain('Permanency goal: Return home to a parent (reunification), approved April 24, 2025');
+    expect(pdf).toContain('Concurrent goal: Permanent legal guardianship');
     expect(pdf).toContain('Projected date to achieve the goal: March 31, 2027');
     // Consent on file for the mother's treatment: its details print.
     expect(pdf).toContain('New Vista');

@@ -1,15 +1,51 @@
 /** The court report's facts (templates/court-report.md.hbs and its court-* partials): see common.ts for the conventions. */
 import { z } from 'zod';
-import { audience, count, date, placementWhere, reader, text } from './common.js';
+import { RULE_SETS } from '../../../model/agency.js';
+import { CANS_REASONS } from '../../../model/assessment.js';
+import {
+  DISCHARGE_REASONS,
+  FINDING_TYPES,
+  HEARING_TYPES,
+  PARENT_RIGHTS,
+  PARENT_ROLES,
+  PERMANENCY_GOALS,
+  PLACEMENT_SETTINGS,
+  REMOVAL_MANNERS,
+  REMOVAL_REASONS,
+  SEXES,
+  TPR_EXCEPTIONS,
+  TRIBE_STATUSES,
+} from '../../../model/case.js';
+import { CANCELLED_BY, CONTACT_LOCATIONS, CONTACT_TYPES, VISIT_ATTENDANCE, VISIT_LEVELS } from '../../../model/notes.js';
+import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
+import { DOCUMENT_STATUSES } from '../../../model/transition.js';
+import { PROTECTED } from '../../audience.js';
+import { DUE_KINDS } from '../../due-item.js';
+import { agency, audience, count, date, placementWhere, reader, text } from './common.js';
+import { EXIT_DOCUMENTS } from './transition-plan.js';
+
+/** Therapy types labels.yaml names (`therapy_type`); another prints as the data writes it. */
+export const THERAPY_TYPES = ['trauma_focused_cbt', 'play_therapy', 'child_parent_psychotherapy', 'dbt_informed_individual_therapy'] as const;
+/** Others the certificate of service lists, by their role in case.yaml `others` (labelled by `served_as`). */
+export const SERVED_OTHERS = ['gal', 'casa', 'tribe_representative', 'attorney'] as const;
+
+const hearingType = z.enum(HEARING_TYPES).describe('label: hearing_type');
+const parentRole = z.enum(PARENT_ROLES).describe('label: parent_role');
+const visitLevel = z.enum(VISIT_LEVELS).describe('label: visit_level');
+const cancelledBy = z.enum([...CANCELLED_BY, 'unknown']).describe('label: cancelled_by');
+const permanencyGoal = z.enum(PERMANENCY_GOALS).describe('label: permanency_goal');
+const setting = z.enum(PLACEMENT_SETTINGS).describe('label: placement_setting');
+
 
 /** An ASFA clock: when the next hearing of its kind is due, from what, and whether one is set. */
 const clock = z.object({
   due: date(),
   months: count(),
-  basis: text(),
+  basis: z.enum(['defc', 'removal', 'hearing']).describe('counted from: the date entered foster care, the removal, or a hearing held'),
+  basis_hearing: hearingType.nullable(),
   basis_date: date(),
   scheduled_date: date().nullable(),
-  scheduled_type: text().nullable(),
+  scheduled_type: hearingType.nullable(),
   satisfied: z.boolean(),
   overdue: z.boolean(),
   rule: text().nullable(),
@@ -24,15 +60,15 @@ const service = z.object({
   frequency: text().nullable(),
   start: date().nullable(),
   end: date().nullable(),
-  status: text().nullable(),
+  status: z.enum(SERVICE_STATUSES).nullable().describe('label: service_status'),
 });
 
 const goal = z.object({
   id: text(),
-  for: text(),
-  area: text(),
+  for: z.enum(GOAL_FOR).describe('label: goal_for'),
+  area: z.enum(GOAL_AREAS).describe('label: goal_area'),
   statement: text(),
-  objectives: z.array(z.object({ statement: text(), target_date: date().nullable(), status: text() })),
+  objectives: z.array(z.object({ statement: text(), target_date: date().nullable(), status: z.enum(OBJECTIVE_STATUSES).describe('label: objective_status') })),
   objectives_met: count(),
   objectives_total: count(),
   services: z.array(service),
@@ -49,9 +85,9 @@ const familyTime = z.object({
   late: count(),
   missed: count(),
   rate: text().nullable(),
-  level: text().nullable(),
+  level: visitLevel.nullable(),
   last_visit: date().nullable(),
-  cancellations: z.array(z.object({ by: text(), count: count() })),
+  cancellations: z.array(z.object({ by: cancelledBy, count: count() })),
   any_cancelled: z.boolean(),
 });
 
@@ -64,17 +100,19 @@ export const courtReportFacts = z.object({
   audience,
   reader,
   as_of: date(),
-  agency: z.object({ name: text(), jurisdiction: text().nullable() }),
+  agency,
+  /** The caption's first line (null for the generic rule set). */
+  jurisdiction: z.enum(RULE_SETS.filter((s) => s !== 'generic') as ['KY', 'PA', 'IN']).nullable().describe('label: jurisdiction'),
   case_id: text(),
-  hearing: z.object({ date: date(), type: text().nullable(), continued_from: date().nullable() }),
+  hearing: z.object({ date: date(), type: hearingType.nullable(), continued_from: date().nullable() }),
   court: z.object({ name: text(), county: text(), docket: text(), judge: text().nullable() }),
-  child: z.object({ name: text(), preferred_name: text().nullable(), dob: date(), age: count(), sex: text(), languages: z.array(text()).nullable() }),
+  child: z.object({ name: text(), preferred_name: text().nullable(), dob: date(), age: count(), sex: z.enum(SEXES).describe('label: sex'), languages: z.array(text()).nullable() }),
   caseworker: z.object({ name: text(), title: text(), phone: text().nullable(), email: text().nullable() }).nullable(),
   supervisor: z.object({ name: text(), title: text() }).nullable(),
   period: z.object({ from: date(), to: date(), since_hearing: z.boolean() }),
   legal: z.object({
     removal_date: date(),
-    removal_manner: text(),
+    removal_manner: z.enum(REMOVAL_MANNERS).describe('label: removal_manner'),
     adjudication_date: date().nullable(),
     disposition_date: date().nullable(),
     entered_care: date(),
@@ -101,21 +139,21 @@ export const courtReportFacts = z.object({
     excluded_runaway: count(),
     any_excluded: z.boolean(),
     prior_episodes_counted: count(),
-    petitions: z.array(z.object({ parent: text(), role: text(), date: date() })),
-    exception: z.object({ type: text(), documented: date(), reason: text() }).nullable(),
+    petitions: z.array(z.object({ parent: text(), role: parentRole, date: date() })),
+    exception: z.object({ type: z.enum(TPR_EXCEPTIONS).describe('label: tpr_exception'), documented: date(), reason: text() }).nullable(),
     rule: text(),
   }),
-  prior_episodes: z.array(z.object({ removal_date: date(), entered_care: date().nullable(), discharge_date: date(), discharge_reason: text() })),
-  hearings: z.array(z.object({ date: date(), type: text(), status: text(), pending: z.boolean(), outcome: text().nullable() })),
-  findings: z.array(z.object({ date: date(), finding: text(), made: z.boolean() })),
-  last_hearing: z.object({ date: date(), type: text(), outcome: text().nullable(), orders: z.array(text()) }).nullable(),
-  removal: z.object({ reasons: z.array(text()), outcome_adjudication: text().nullable() }),
+  prior_episodes: z.array(z.object({ removal_date: date(), entered_care: date().nullable(), discharge_date: date(), discharge_reason: z.enum(DISCHARGE_REASONS).describe('label: discharge_reason') })),
+  hearings: z.array(z.object({ date: date(), type: hearingType, status: z.enum(['held', 'continued', 'scheduled', 'unrecorded', 'this_hearing']).describe('label: hearing_status'), pending: z.boolean(), outcome: text().nullable() })),
+  findings: z.array(z.object({ date: date(), finding: z.enum(FINDING_TYPES).describe('label: finding'), made: z.boolean() })),
+  last_hearing: z.object({ date: date(), type: hearingType, outcome: text().nullable(), orders: z.array(text()) }).nullable(),
+  removal: z.object({ reasons: z.array(z.enum(REMOVAL_REASONS).describe('label: removal_reason')), outcome_adjudication: text().nullable() }),
   placements: z.array(
     z.object({
       n: count(),
       start: date(),
       end: date().nullable(),
-      setting: text(),
+      setting,
       where: placementWhere,
       county: text(),
       reason: text().nullable(),
@@ -125,7 +163,7 @@ export const courtReportFacts = z.object({
   ),
   current_placement: z
     .object({
-      setting: text(),
+      setting,
       where: placementWhere,
       since: date(),
       days: count(),
@@ -138,23 +176,23 @@ export const courtReportFacts = z.object({
   placement_count: count(),
   moves: count(),
   permanency: z.object({
-    goal: text(),
-    concurrent_goal: text().nullable(),
+    goal: permanencyGoal,
+    concurrent_goal: permanencyGoal.nullable(),
     established: date(),
     target_date: date().nullable(),
     appla: z.boolean(),
     appla_findings: z.array(date()),
     re_findings: z.array(z.object({ date: date(), made: z.boolean() })),
   }),
-  plan: z.object({ date: date(), review_date: date(), type: text() }).nullable(),
+  plan: z.object({ date: date(), review_date: date(), type: z.enum(PLAN_TYPES).describe('label: plan_type') }).nullable(),
   plan_goals: z.array(goal),
   child_goals: z.array(goal),
   family_goals: z.array(goal),
   parents: z.array(
     z.object({
       name: text(),
-      role: text(),
-      rights: text(),
+      role: parentRole,
+      rights: z.enum(PARENT_RIGHTS).describe('label: parent_rights'),
       address: text().nullable(),
       address_withheld: z.boolean(),
       attorney: text().nullable(),
@@ -168,7 +206,7 @@ export const courtReportFacts = z.object({
     }),
   ),
   family_time: z.object({
-    visits: z.array(z.object({ date: date(), with: text(), level: text(), minutes: count().nullable(), attended: text() })),
+    visits: z.array(z.object({ date: date(), with: text(), level: visitLevel, minutes: count().nullable(), attended: z.enum(VISIT_ATTENDANCE).describe('label: visit_attendance'), cancelled_by: cancelledBy.nullable() })),
     total: count(),
     offered: count(),
     attended: count(),
@@ -184,7 +222,7 @@ export const courtReportFacts = z.object({
       immunizations_current: z.boolean(),
       diagnoses: z.array(text()),
       medications: z.array(z.object({ name: text(), dose: text(), prescriber: text(), psychotropic: z.boolean(), consent_date: date().nullable(), consent_missing: z.boolean() })),
-      therapy: z.object({ provider: text(), type: text(), frequency: text() }).nullable(),
+      therapy: z.object({ provider: text(), type: z.enum(THERAPY_TYPES).nullable().describe('label: therapy_type'), type_other: text().nullable(), frequency: text() }).nullable(),
     })
     .nullable(),
   education: z
@@ -202,11 +240,11 @@ export const courtReportFacts = z.object({
     .object({
       date: date(),
       version: text().nullable(),
-      reason: text(),
+      reason: z.enum(CANS_REASONS).describe('label: cans_reason'),
       previous_date: date().nullable(),
       needs: z.array(rating),
       strengths: z.array(rating),
-      changes: z.array(z.object({ domain: text(), item: text(), previous: text().nullable(), latest: text().nullable(), change: text() })),
+      changes: z.array(z.object({ domain: text(), item: text(), previous: text().nullable(), latest: text().nullable(), change: z.enum(['improved', 'worsened', 'new', 'dropped', 'changed']).describe('label: cans_change') })),
       improved: count(),
       worsened: count(),
       notes: text().nullable(),
@@ -225,7 +263,7 @@ export const courtReportFacts = z.object({
       expected_exit: date().nullable(),
       extended_care_eligible: z.boolean().nullable(),
       extended_care_elected: z.boolean().nullable(),
-      documents: z.array(z.object({ name: text(), obtained: z.boolean(), status: text() })),
+      documents: z.array(z.object({ key: z.enum(EXIT_DOCUMENTS).describe('label: exit_document'), obtained: z.boolean(), status: z.enum(DOCUMENT_STATUSES).nullable().describe('label: exit_document_status') })),
       has_transition: z.boolean(),
     })
     .nullable(),
@@ -233,7 +271,7 @@ export const courtReportFacts = z.object({
     inquiry_dates: z.array(date()),
     inquired: z.boolean(),
     reason_to_know: z.boolean(),
-    tribes: z.array(z.object({ name: text(), notice_sent: date().nullable(), method: text().nullable(), response: text().nullable(), status: text(), pending: z.boolean() })),
+    tribes: z.array(z.object({ name: text(), notice_sent: date().nullable(), method: text().nullable(), response: text().nullable(), status: z.enum(TRIBE_STATUSES).describe('label: tribe_status'), pending: z.boolean() })),
     active_efforts_findings: z.array(date()),
   }),
   child_wishes: z.array(noteBlock),
@@ -252,16 +290,24 @@ export const courtReportFacts = z.object({
     seen_privately: count(),
     all_met: z.boolean(),
     missed_months: z.array(text()),
-    list: z.array(z.object({ date: date(), type: text(), location: text(), child_seen: z.boolean(), privately: z.boolean(), face_to_face: z.boolean(), with: text() })),
+    list: z.array(z.object({ date: date(), type: z.enum(CONTACT_TYPES).describe('label: contact_type'), location: z.enum(CONTACT_LOCATIONS).describe('label: contact_location'), child_seen: z.boolean(), privately: z.boolean(), face_to_face: z.boolean(), with: text() })),
   }),
   signers: z.array(z.object({ name: text(), role: text(), date: date().nullable() })),
-  served: z.array(z.object({ name: text(), role: text() })),
+  /** The certificate of service: each parent, their counsel, and the others the court hears. */
+  served: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('parent'), name: text(), role: parentRole }),
+      z.object({ kind: z.literal('counsel'), name: text(), role: parentRole }),
+      z.object({ kind: z.literal('other'), name: text(), as: z.enum(SERVED_OTHERS).describe('label: served_as') }),
+    ]),
+  ),
   notices: z.object({
-    overdue: z.array(z.object({ what: text(), due: date(), detail: text() })),
+    overdue: z.array(z.object({ what: z.enum(DUE_KINDS).describe('label: due_kind'), due: date(), detail: text() })),
     immunizations_behind: z.boolean(),
     psychotropic_without_consent: z.array(text()),
     no_hearing: z.boolean(),
-    withheld: z.array(text()),
+    /** What this copy withheld, by kind (in a parent's copy, what it withholds about parents is the other parent's). */
+    withheld: z.array(z.enum([...(Object.keys(PROTECTED) as (keyof typeof PROTECTED)[]), 'other_parent_contact', 'other_parent_treatment']).describe('label: withheld')),
   }),
 });
 
