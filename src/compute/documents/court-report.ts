@@ -40,34 +40,15 @@ import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
 import { words } from './labels.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
-import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts } from './facts/court-report.js';
+import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
+import { ROLES } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
 // ---------------------------------------------------------------------------
-// Words not yet moved beside the templates
-
-const ROLE_WORDS: Readonly<Record<string, string>> = {
-  child: 'child',
-  mother: 'mother',
-  father: 'father',
-  putative_father: 'putative father',
-  legal_guardian: 'legal guardian',
-  foster_parent: 'foster parent',
-  sibling: 'sibling',
-  relative: 'relative',
-  caseworker: 'caseworker',
-  supervisor: 'supervisor',
-  therapist: 'therapist',
-  gal: 'guardian ad litem',
-  casa: 'CASA volunteer',
-  attorney: 'attorney',
-  teacher: 'teacher',
-  tribe_representative: 'tribal representative',
-  other: 'other',
-};
+// Codes for the template
 
 /** In a parent's copy, what is withheld about parents is the other parent's. */
 const OF_THE_OTHER_PARENT: Partial<Readonly<Record<Protected, 'other_parent_contact' | 'other_parent_treatment'>>> = {
@@ -81,10 +62,10 @@ function therapyType(type: string): { type: (typeof THERAPY_TYPES)[number] | nul
   return known ? { type: known, type_other: null } : { type: null, type_other: words(type) };
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const percent = (rate: number | undefined): string | null => (rate === undefined ? null : `${Math.round(rate * 100)}%`);
-const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** A rate (0..1) as a whole percentage, which the template prints with its sign. */
+const percent = (rate: number | undefined): number | null => (rate === undefined ? null : Math.round(rate * 100));
+/** "2026-10" as the year and the month's code (labels.yaml `month` names it). */
+const monthOf = (month: string) => ({ year: Number(month.slice(0, 4)), month: month.slice(5, 7) as Month });
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 // ---------------------------------------------------------------------------
@@ -139,13 +120,17 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   recordFosterFamilies(ctx, allowedNames(record, agency, []), kin);
   const location = childLocation(ctx, record, caseFile.file);
   /** A person named in structured data, as this audience may read the name (a relative caregiver by name). */
-  const person = (name: string): string => {
+  const person = (name: string): Who => {
     const home = fosterHomeOf(name, ctx)?.data.id;
-    if (!home || kin.has(home) || canSee(audience, 'foster_family_identity')) return name;
+    if (!home || kin.has(home) || canSee(audience, 'foster_family_identity')) return { role: null, name, foster_home: null };
     redact.record('foster_family_identity', `homes/${home}/home.yaml household (name)`, name);
-    return `foster parent (${home})`;
+    return { role: null, name: null, foster_home: home };
   };
-  const participant = (who: string): string => ROLE_WORDS[who] ?? person(who);
+  /** Who took part in a visit or contact: a role (case-format.md, Conventions), or a person by name. */
+  const participant = (who: string): Who => {
+    const role = ROLES.find((r) => r === who);
+    return role ? { role, name: null, foster_home: null } : person(who);
+  };
   // Staff-written text, with the treatment passages this audience may not read withheld.
   const narrative = narratives(redact, plan, redact.reader === undefined ? undefined : record.parents[redact.reader]?.role);
   const hearingField = (h: Hearing, key: string) => `${caseFile.file} court.hearings[${record.court.hearings.indexOf(h)}].${key}`;
@@ -220,7 +205,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     adjudication_date: adjudication,
     disposition_date: firstHeld('disposition'),
     entered_care: defc.enteredCare,
-    entered_care_basis: defcFromAdjudication ? 'the adjudication, earlier than 60 days after removal' : '60 days after the removal',
+    entered_care_from_adjudication: defcFromAdjudication,
     months_in_care: months.months,
     days_over_months: months.days,
     days_in_care: days.total,
@@ -242,11 +227,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     type: d.type,
     status: d.date === hearingDate && d.status === 'scheduled' ? ('this_hearing' as const) : d.status,
     pending: d.status === 'scheduled',
-    outcome: d.status === 'continued'
-      ? [outcomeOf(d.hearing), d.hearing?.next_date ? `Continued to ${d.hearing.next_date}.` : null].filter(Boolean).join(' ') || null
-      : d.continuedFrom
-        ? `Continued from ${d.continuedFrom}.`
-        : outcomeOf(d.hearing),
+    outcome: d.status !== 'continued' && d.continuedFrom ? null : outcomeOf(d.hearing),
+    continued_to: d.status === 'continued' ? (d.hearing?.next_date ?? null) : null,
+    continued_from: d.status !== 'continued' ? (d.continuedFrom ?? null) : null,
   }));
   const findings = calendar.held.flatMap((d) =>
     (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: f.type, made: f.made })),
@@ -309,7 +292,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         // 42 CFR Part 2 (or the audience's rule): neither provider nor service, nor whether it is going on.
         const provider = redact.show(kind, `${field}.provider`, s.provider);
         const type = redact.show(kind, `${field}.type`, s.type);
-        return { withheld: true, part2: kind === 'treatment_without_consent', provider, type, frequency: null, start: null, end: null, status: null };
+        return { withheld: true, part2: kind === 'treatment_without_consent', provider: { role: null, name: provider, foster_home: null }, type, frequency: null, start: null, end: null, status: null };
       }
       return {
         withheld: false,
@@ -360,7 +343,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     attended: ft.attended,
     late: ft.late,
     missed: ft.missed,
-    rate: percent(ft.rate),
+    rate_percent: percent(ft.rate),
     level: ft.visits.at(-1)?.level ?? null,
     last_visit: ft.visits.filter((v) => v.attended === 'yes' || v.attended === 'late').at(-1)?.date ?? null,
     cancellations: Object.entries(ft.cancellations).map(([by, count]) => ({ by: by as CancelledBy, count: count! })),
@@ -402,7 +385,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const visitsInOrder = [...usedVisits].sort((a, b) => compareDates(a.data.date, b.data.date));
   const visitRows = visitsInOrder.map(({ data: v }) => ({
     date: v.date,
-    with: v.participants.map(participant).join(', '),
+    with: v.participants.map(participant),
     level: v.level,
     minutes: v.scheduled_minutes ?? null,
     attended: v.attended,
@@ -537,7 +520,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const usedContacts = child.contacts.filter((c) => c.data.date >= period.from && c.data.date <= period.to).sort((a, b) => compareDates(a.data.date, b.data.date));
   const contacts = {
     months: compliance.months.map((m) => ({
-      month: monthLabel(m.month),
+      ...monthOf(m.month),
       full: m.full,
       met: m.met,
       visits: m.visits.map((v) => v.date),
@@ -545,14 +528,14 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     })),
     full_months: compliance.fullMonths,
     months_met: compliance.monthsMet,
-    rate: percent(compliance.rate),
+    rate_percent: percent(compliance.rate),
     in_person: compliance.inPersonVisits,
     in_residence: compliance.inResidence,
-    residence_share: percent(compliance.residenceShare),
+    residence_percent: percent(compliance.residenceShare),
     residence_majority: compliance.residenceShare !== undefined && compliance.residenceShare > 0.5,
     seen_privately: compliance.seenPrivately,
     all_met: compliance.fullMonths > 0 && compliance.monthsMet === compliance.fullMonths,
-    missed_months: compliance.months.filter((m) => m.full && !m.met).map((m) => monthLabel(m.month)),
+    missed_months: compliance.months.filter((m) => m.full && !m.met).map((m) => monthOf(m.month)),
     list: usedContacts.map(({ data: c }) => ({
       date: c.date,
       type: c.type,
@@ -560,10 +543,10 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       child_seen: c.child_seen,
       privately: c.seen_privately === true,
       face_to_face: isFaceToFace(c),
-      with: c.with.map(participant).join(', '),
+      with: c.with.map(participant),
     })),
   };
-  if (contacts.missed_months.length) warnings.push(`${record.id}: no face-to-face caseworker visit in ${contacts.missed_months.join(', ')}`);
+  if (contacts.missed_months.length) warnings.push(`${record.id}: no face-to-face caseworker visit in ${contacts.missed_months.map((m) => `${m.year}-${m.month}`).join(', ')}`);
 
   // --- certificate of service: the parties and those the court hears
   const served: CourtReportFacts['served'] = [];
@@ -637,7 +620,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       total: allTime.visits.length,
       offered: allTime.offered,
       attended: allTime.attended,
-      rate: percent(allTime.rate),
+      rate_percent: percent(allTime.rate),
       siblings: siblingTime,
     },
     siblings,
@@ -651,10 +634,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     recommendations: noteBlocks('recommendations', 'recommendations'),
     other_notes: noteBlocks('other_notes', 'other'),
     contacts,
-    signers: [
-      { name: caseworker?.name ?? record.caseworker, role: caseworker?.title ?? 'Caseworker', date: null },
-      { name: supervisor?.name ?? record.supervisor, role: supervisor?.title ?? 'Supervisor', date: null },
-    ],
+    // Who signs: a staff id agency.yaml does not list signs as itself, with no title.
+    signers: {
+      caseworker: { name: caseworker?.name ?? record.caseworker, title: caseworker?.title ?? null },
+      supervisor: { name: supervisor?.name ?? record.supervisor, title: supervisor?.title ?? null },
+    },
     served,
     notices: {
       overdue: overdue.map((d) => ({ what: d.kind, due: d.due, detail: d.detail })),

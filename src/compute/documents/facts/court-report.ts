@@ -18,6 +18,7 @@ import {
 } from '../../../model/case.js';
 import { CANCELLED_BY, CONTACT_LOCATIONS, CONTACT_TYPES, VISIT_ATTENDANCE, VISIT_LEVELS } from '../../../model/notes.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
+import { ROLES } from '../../../model/primitives.js';
 import { DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { PROTECTED } from '../../audience.js';
 import { DUE_KINDS } from '../../due-item.js';
@@ -28,6 +29,15 @@ import { EXIT_DOCUMENTS } from './transition-plan.js';
 export const THERAPY_TYPES = ['trauma_focused_cbt', 'play_therapy', 'child_parent_psychotherapy', 'dbt_informed_individual_therapy'] as const;
 /** Others the certificate of service lists, by their role in case.yaml `others` (labelled by `served_as`). */
 export const SERVED_OTHERS = ['gal', 'casa', 'tribe_representative', 'attorney'] as const;
+
+/** A person named in the data: a role, a name, or a foster parent this copy names by home id only. */
+const who = z.object({ role: z.enum(ROLES).nullable().describe('label: participant'), name: text().nullable(), foster_home: text().nullable() });
+export type Who = z.infer<typeof who>;
+
+export const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'] as const;
+export type Month = (typeof MONTHS)[number];
+/** A calendar month: its year and its code (labels.yaml `month`). */
+const month = { year: count(), month: z.enum(MONTHS).describe('label: month') };
 
 const hearingType = z.enum(HEARING_TYPES).describe('label: hearing_type');
 const parentRole = z.enum(PARENT_ROLES).describe('label: parent_role');
@@ -55,7 +65,7 @@ const clock = z.object({
 const service = z.object({
   withheld: z.boolean(),
   part2: z.boolean(),
-  provider: text(),
+  provider: who,
   type: text(),
   frequency: text().nullable(),
   start: date().nullable(),
@@ -84,7 +94,7 @@ const familyTime = z.object({
   attended: count(),
   late: count(),
   missed: count(),
-  rate: text().nullable(),
+  rate_percent: count().nullable(),
   level: visitLevel.nullable(),
   last_visit: date().nullable(),
   cancellations: z.array(z.object({ by: cancelledBy, count: count() })),
@@ -116,7 +126,8 @@ export const courtReportFacts = z.object({
     adjudication_date: date().nullable(),
     disposition_date: date().nullable(),
     entered_care: date(),
-    entered_care_basis: text(),
+    /** The date entered foster care is the adjudication's (earlier than 60 days after removal), or 60 days after the removal. */
+    entered_care_from_adjudication: z.boolean(),
     months_in_care: count(),
     days_over_months: count(),
     days_in_care: count(),
@@ -144,7 +155,7 @@ export const courtReportFacts = z.object({
     rule: text(),
   }),
   prior_episodes: z.array(z.object({ removal_date: date(), entered_care: date().nullable(), discharge_date: date(), discharge_reason: z.enum(DISCHARGE_REASONS).describe('label: discharge_reason') })),
-  hearings: z.array(z.object({ date: date(), type: hearingType, status: z.enum(['held', 'continued', 'scheduled', 'unrecorded', 'this_hearing']).describe('label: hearing_status'), pending: z.boolean(), outcome: text().nullable() })),
+  hearings: z.array(z.object({ date: date(), type: hearingType, status: z.enum(['held', 'continued', 'scheduled', 'unrecorded', 'this_hearing']).describe('label: hearing_status'), pending: z.boolean(), outcome: text().nullable(), continued_to: date().nullable(), continued_from: date().nullable() })),
   findings: z.array(z.object({ date: date(), finding: z.enum(FINDING_TYPES).describe('label: finding'), made: z.boolean() })),
   last_hearing: z.object({ date: date(), type: hearingType, outcome: text().nullable(), orders: z.array(text()) }).nullable(),
   removal: z.object({ reasons: z.array(z.enum(REMOVAL_REASONS).describe('label: removal_reason')), outcome_adjudication: text().nullable() }),
@@ -206,11 +217,11 @@ export const courtReportFacts = z.object({
     }),
   ),
   family_time: z.object({
-    visits: z.array(z.object({ date: date(), with: text(), level: visitLevel, minutes: count().nullable(), attended: z.enum(VISIT_ATTENDANCE).describe('label: visit_attendance'), cancelled_by: cancelledBy.nullable() })),
+    visits: z.array(z.object({ date: date(), with: z.array(who), level: visitLevel, minutes: count().nullable(), attended: z.enum(VISIT_ATTENDANCE).describe('label: visit_attendance'), cancelled_by: cancelledBy.nullable() })),
     total: count(),
     offered: count(),
     attended: count(),
-    rate: text().nullable(),
+    rate_percent: count().nullable(),
     siblings: familyTime,
   }),
   siblings: z.array(z.object({ name: text(), dob: date().nullable(), age: count().nullable(), placed_together: z.boolean(), placement: text().nullable(), contact: text().nullable() })),
@@ -222,7 +233,7 @@ export const courtReportFacts = z.object({
       immunizations_current: z.boolean(),
       diagnoses: z.array(text()),
       medications: z.array(z.object({ name: text(), dose: text(), prescriber: text(), psychotropic: z.boolean(), consent_date: date().nullable(), consent_missing: z.boolean() })),
-      therapy: z.object({ provider: text(), type: z.enum(THERAPY_TYPES).nullable().describe('label: therapy_type'), type_other: text().nullable(), frequency: text() }).nullable(),
+      therapy: z.object({ provider: who, type: z.enum(THERAPY_TYPES).nullable().describe('label: therapy_type'), type_other: text().nullable(), frequency: text() }).nullable(),
     })
     .nullable(),
   education: z
@@ -279,20 +290,21 @@ export const courtReportFacts = z.object({
   recommendations: z.array(noteBlock),
   other_notes: z.array(noteBlock),
   contacts: z.object({
-    months: z.array(z.object({ month: text(), full: z.boolean(), met: z.boolean(), visits: z.array(date()), in_residence: count() })),
+    months: z.array(z.object({ ...month, full: z.boolean(), met: z.boolean(), visits: z.array(date()), in_residence: count() })),
     full_months: count(),
     months_met: count(),
-    rate: text().nullable(),
+    rate_percent: count().nullable(),
     in_person: count(),
     in_residence: count(),
-    residence_share: text().nullable(),
+    residence_percent: count().nullable(),
     residence_majority: z.boolean(),
     seen_privately: count(),
     all_met: z.boolean(),
-    missed_months: z.array(text()),
-    list: z.array(z.object({ date: date(), type: z.enum(CONTACT_TYPES).describe('label: contact_type'), location: z.enum(CONTACT_LOCATIONS).describe('label: contact_location'), child_seen: z.boolean(), privately: z.boolean(), face_to_face: z.boolean(), with: text() })),
+    missed_months: z.array(z.object(month)),
+    list: z.array(z.object({ date: date(), type: z.enum(CONTACT_TYPES).describe('label: contact_type'), location: z.enum(CONTACT_LOCATIONS).describe('label: contact_location'), child_seen: z.boolean(), privately: z.boolean(), face_to_face: z.boolean(), with: z.array(who) })),
   }),
-  signers: z.array(z.object({ name: text(), role: text(), date: date().nullable() })),
+  /** Who signs (a staff id agency.yaml does not list signs as itself, with no title). */
+  signers: z.object({ caseworker: z.object({ name: text(), title: text().nullable() }), supervisor: z.object({ name: text(), title: text().nullable() }) }),
   /** The certificate of service: each parent, their counsel, and the others the court hears. */
   served: z.array(
     z.discriminatedUnion('kind', [
