@@ -4,9 +4,10 @@
  * what the audience may not read is replaced by the redactor's marker and
  * recorded, so the manifest and the build's final text scan know about it.
  *
- * The template (templates/court-report.md.hbs) reads plain values only:
- * strings, numbers, booleans, arrays; dates as YYYY-MM-DD for `{{date}}`;
- * an optional value is null so the template prints *not recorded*.
+ * The template (templates/court-report.md.hbs) reads the facts
+ * facts/court-report.ts types: codes (labels.yaml words them), dates as
+ * YYYY-MM-DD, counts as numbers, names and staff-written text as this copy may
+ * print them; an optional value is null so the template prints *not recorded*.
  */
 import { addMonths, ageOn, compareDates, daysBetween } from '../../core/calendar-date.js';
 import type { Hearing, Placement } from '../../model/case.js';
