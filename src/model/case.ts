@@ -29,19 +29,25 @@ export const PLACEMENT_SETTINGS = [
   'hospital', 'detention',
 ] as const;
 
+export const TRIBE_STATUSES = ['member', 'eligible', 'not_eligible', 'pending'] as const;
+export const SEXES = ['male', 'female', 'unknown'] as const;
+export const REMOVAL_MANNERS = ['court_ordered', 'voluntary'] as const;
+export const TPR_EXCEPTIONS = ['relative_placement', 'compelling_reason', 'services_not_provided'] as const;
+export const PARENT_RIGHTS = ['intact', 'terminated', 'relinquished', 'deceased'] as const;
+
 const tribe = z.strictObject({
   name: text,
   notice_sent: opt(calendarDate),
   method: opt(text),
   response: opt(text),
-  status: z.enum(['member', 'eligible', 'not_eligible', 'pending']),
+  status: z.enum(TRIBE_STATUSES),
 });
 
 const child = z.strictObject({
   name: text,
   preferred_name: opt(text),
   dob: calendarDate,
-  sex: z.enum(['male', 'female', 'unknown']),
+  sex: z.enum(SEXES),
   gender_identity: opt(text),
   race: z.array(z.enum(RACES)).min(1),
   hispanic: z.boolean(),
@@ -67,7 +73,7 @@ const priorEpisode = z.strictObject({
 
 const removal = z.strictObject({
   date: calendarDate,
-  manner: z.enum(['court_ordered', 'voluntary']),
+  manner: z.enum(REMOVAL_MANNERS),
   reasons: z.array(z.enum(REMOVAL_REASONS)).min(1),
   adjudication_date: opt(calendarDate),
   prior_episodes: opt(z.array(priorEpisode)),
@@ -118,7 +124,7 @@ const permanency = z.strictObject({
   /** Why no TPR petition at 15 of 22 months (42 U.S.C. 675(5)(E)). */
   tpr_exception: opt(
     z.strictObject({
-      type: z.enum(['relative_placement', 'compelling_reason', 'services_not_provided']),
+      type: z.enum(TPR_EXCEPTIONS),
       documented: calendarDate,
       reason: narrativeText,
     }),
@@ -132,7 +138,7 @@ export type ParentRole = (typeof PARENT_ROLES)[number];
 const parent = z.strictObject({
   name: text,
   role: z.enum(PARENT_ROLES),
-  rights: z.enum(['intact', 'terminated', 'relinquished', 'deceased']),
+  rights: z.enum(PARENT_RIGHTS),
   address: opt(address),
   phone: opt(text),
   email: opt(text),

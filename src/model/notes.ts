@@ -21,12 +21,17 @@ export const CONTACT_TYPES = [
   'home_visit', 'school_visit', 'office', 'community', 'court', 'phone', 'video', 'collateral',
 ] as const;
 
+export const CONTACT_LOCATIONS = ['residence', 'school', 'office', 'parent_home', 'community', 'other'] as const;
+export const VISIT_LEVELS = ['supervised', 'monitored', 'unsupervised', 'therapeutic'] as const;
+export const VISIT_ATTENDANCE = ['yes', 'no', 'late', 'cancelled'] as const;
+export const CANCELLED_BY = ['parent', 'foster_parent', 'agency', 'child', 'other'] as const;
+
 export const contact = z
   .strictObject({
     date: calendarDate,
     type: z.enum(CONTACT_TYPES),
     with: z.array(role).min(1),
-    location: z.enum(['residence', 'school', 'office', 'parent_home', 'community', 'other']),
+    location: z.enum(CONTACT_LOCATIONS),
     child_seen: z.boolean(),
     seen_privately: opt(z.boolean()),
     duration_minutes: opt(minutes),
@@ -39,10 +44,10 @@ export const visit = z
   .strictObject({
     date: calendarDate,
     participants: z.array(z.string().min(1)).min(1),
-    level: z.enum(['supervised', 'monitored', 'unsupervised', 'therapeutic']),
+    level: z.enum(VISIT_LEVELS),
     scheduled_minutes: opt(minutes),
-    attended: z.enum(['yes', 'no', 'late', 'cancelled']),
-    cancelled_by: opt(z.enum(['parent', 'foster_parent', 'agency', 'child', 'other'])),
+    attended: z.enum(VISIT_ATTENDANCE),
+    cancelled_by: opt(z.enum(CANCELLED_BY)),
     supervisor: opt(id),
     treatment,
   })

@@ -101,7 +101,7 @@ describe("Zoë's court report (C-2024-0087): her father is under a no-contact or
     expect(flat(pages.join(' '))).toContain("where the child can be found: the school, the placement's county and city");
     expect(found(everywhere, [INTERNAL])).toEqual([]);
     // Her first placement was in the court's own county (Madison), which the caption prints: the row does not.
-    const placements = courtReportData(documentContext(root, 'court'), root.children.find((c) => c.id === ZOE)!, '2026-12-03').data['placements'] as { where: string; county: string }[];
+    const { placements } = courtReportData(documentContext(root, 'court'), root.children.find((c) => c.id === ZOE)!, '2026-12-03').data;
     expect(placements[0]).toMatchObject({ where: { setting: 'foster_family_nonrelative', home: null, names: [], provider: WITHHELD_MARKER, county: WITHHELD_MARKER }, county: WITHHELD_MARKER });
   }, 60_000);
 

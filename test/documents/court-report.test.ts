@@ -145,8 +145,8 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
 
   it('reports permanency, services, parents, family time, siblings and well-being from the data', async () => {
     const { pdf } = await build(ID, HEARING);
-    expect(pdf).toContain('Permanency goal: Return to parent (reunification), approved April 24, 2025');
-    expect(pdf).toContain('Concurrent goal: Permanent custody / legal guardianship');
+    expect(pdf).toContain('Permanency goal: Return home to a parent (reunification), approved April 24, 2025');
+    expect(pdf).toContain('Concurrent goal: Permanent legal guardianship');
     expect(pdf).toContain('Projected date to achieve the goal: March 31, 2027');
     // Consent on file for the mother's treatment: its details print.
     expect(pdf).toContain('New Vista');
@@ -163,6 +163,19 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(pdf).toContain('Since the previous CANS of March 3, 2025');
     expect(pdf).toContain('Preparing for adulthood');
     expect(pdf).toContain('January 19, 2030'); // 90 days before the 18th birthday, 2030-04-19
+  });
+
+  it('names a foster parent who joined a visit by role and home id only, in every copy but the internal one', async () => {
+    const folder = child(ID);
+    const visits = folder.visits.map((v) => (v.data.date === '2026-10-02' ? { ...v, data: { ...v.data, participants: [...v.data.participants, 'Dana Whitfield'] } } : v));
+    const visitRow = async (audience: Audience) => {
+      const data = courtReportData(context(audience), { ...folder, visits }, HEARING);
+      return docxBody(await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: ID, asOf: AS_OF }));
+    };
+    const court = await visitRow('court');
+    expect(court).toContain('mother, sibling, foster parent (H-0042)');
+    expect(court).not.toContain('Whitfield');
+    expect(await visitRow('internal')).toContain('mother, sibling, Dana Whitfield');
   });
 
   it('always has the ICWA section, with the inquiry dates', async () => {

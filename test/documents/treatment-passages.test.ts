@@ -85,7 +85,8 @@ describe("the mother's treatment passages in C-2025-0142's court report", () => 
         'children/C-2025-0142/court/2026-12-10-recommendations.md (treatment passage 1)',
       ]),
     );
-    expect(notice).toContain("parents' treatment details and diagnoses");
+    expect(notice).toContain('parent_treatment');
+    expect(has(flatText(pdf), "parents' treatment details and diagnoses")).toBe(true);
   });
 
   it('print in the internal copy, without their fences', async () => {
@@ -109,7 +110,8 @@ describe("the mother's treatment passages in C-2025-0142's court report", () => 
       expect(has(refused.xml, word), `"${word}" in the DOCX without consent`).toBe(false);
     }
     expect(refused.data.withheld.filter((w) => w.field.includes('treatment passage')).every((w) => w.kind === 'treatment_without_consent')).toBe(true);
-    expect(refused.notice).toContain('substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)');
+    expect(refused.notice).toContain('treatment_without_consent');
+    expect(has(flatText(refused.pdf), 'substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)')).toBe(true);
   });
 
   it('a note marked `treatment: true` is withheld whole as naming no parent: even with consent on file, from the court', async () => {

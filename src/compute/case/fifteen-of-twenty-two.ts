@@ -4,7 +4,7 @@
  * documented (rules.md; domain.md §1.3).
  */
 import { addMonths, compareDates } from '../../core/calendar-date.js';
-import type { CaseRecord } from '../../model/case.js';
+import type { CaseRecord, ParentRole } from '../../model/case.js';
 import { dateEnteredFosterCare, episodes } from './entered-care.js';
 import { dateOfDay, dayNumber, daysWithin, type Span } from './spans.js';
 import { careTimeline, daysInCare, type NotCareSetting } from './time-in-care.js';
@@ -58,7 +58,7 @@ export function firstDayReached(counted: readonly Span[], from: string, to: stri
 
 export interface TprPetition {
   readonly parent: string;
-  readonly role: string;
+  readonly role: ParentRole;
   readonly date: string;
 }
 

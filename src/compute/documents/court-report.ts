@@ -4,13 +4,13 @@
  * what the audience may not read is replaced by the redactor's marker and
  * recorded, so the manifest and the build's final text scan know about it.
  *
- * The template (templates/court-report.md.hbs) reads plain values only:
- * strings, numbers, booleans, arrays; dates as YYYY-MM-DD for `{{date}}`;
- * an optional value is null so the template prints *not recorded*.
+ * The template (templates/court-report.md.hbs) reads the facts
+ * facts/court-report.ts types: codes (labels.yaml words them), dates as
+ * YYYY-MM-DD, counts as numbers, names and staff-written text as this copy may
+ * print them; an optional value is null so the template prints *not recorded*.
  */
 import { addMonths, ageOn, compareDates, daysBetween } from '../../core/calendar-date.js';
-import type { CaseRecord, Hearing, Placement } from '../../model/case.js';
-import type { Contact, Visit } from '../../model/notes.js';
+import type { Hearing, Placement } from '../../model/case.js';
 import type { Plan } from '../../model/plan.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
@@ -30,6 +30,7 @@ import {
   transitionPlanStatus,
   visitCompliance,
   YOUTH_PLANNING_AGE,
+  type CancelledBy,
   type CansChange,
   type CourtDate,
   type FamilyTime,
@@ -38,225 +39,34 @@ import {
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
-import { SETTING_LABELS } from './labels.js';
-import { OBJECTIVE_STATUS_LABELS, words } from './labels.js';
+import { words } from './labels.js';
+import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
+import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
+import { ROLES } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
 // ---------------------------------------------------------------------------
-// Words for the codes of case-format.md
-
-export const HEARING_LABELS: Readonly<Record<Hearing['type'], string>> = {
-  emergency_custody: 'Emergency custody hearing',
-  adjudication: 'Adjudication hearing',
-  disposition: 'Disposition hearing',
-  review: 'Review hearing',
-  permanency: 'Permanency hearing',
-  tpr: 'Termination of parental rights hearing',
-  adoption: 'Adoption hearing',
-  other: 'Other hearing',
-};
-
-const FINDING_LABELS: Readonly<Record<NonNullable<Hearing['findings']>[number]['type'], string>> = {
-  contrary_to_welfare: "Continuation in the home contrary to the child's welfare",
-  reasonable_efforts_prevent_removal: 'Reasonable efforts to prevent removal',
-  reasonable_efforts_finalize_plan: 'Reasonable efforts to finalize the permanency plan',
-  reasonable_efforts_not_required: 'Reasonable efforts to reunify not required',
-  qrtp_approval: 'Placement in a qualified residential treatment program approved',
-  appla_compelling_reasons: 'Compelling reasons for another planned permanent living arrangement',
-  icwa_active_efforts: 'Active efforts to prevent the breakup of the Indian family (ICWA)',
-};
-
-const REMOVAL_REASON_LABELS: Readonly<Record<CaseRecord['removal']['reasons'][number], string>> = {
-  physical_abuse: 'physical abuse',
-  sexual_abuse: 'sexual abuse',
-  neglect: 'neglect',
-  parent_alcohol_abuse: "a parent's alcohol abuse",
-  parent_drug_abuse: "a parent's drug abuse",
-  child_alcohol_abuse: "the child's alcohol abuse",
-  child_drug_abuse: "the child's drug abuse",
-  child_disability: "the child's disability",
-  child_behavior: "the child's behavior",
-  parent_death: 'the death of a parent',
-  parent_incarceration: "a parent's incarceration",
-  caretaker_inability: "the caretaker's inability to cope",
-  abandonment: 'abandonment',
-  relinquishment: 'relinquishment',
-  inadequate_housing: 'inadequate housing',
-};
-
-const DISCHARGE_LABELS: Readonly<Record<NonNullable<CaseRecord['removal']['prior_episodes']>[number]['discharge_reason'], string>> = {
-  reunification: 'Reunification',
-  live_with_relative: 'To live with a relative',
-  adoption: 'Adoption',
-  emancipation: 'Emancipation',
-  guardianship: 'Guardianship',
-  transfer: 'Transfer to another agency',
-  runaway: 'Runaway',
-  death: 'Death',
-};
-
-export const GOAL_LABELS: Readonly<Record<CaseRecord['permanency']['goal'], string>> = {
-  reunification: 'Return to parent (reunification)',
-  adoption: 'Adoption',
-  guardianship: 'Permanent custody / legal guardianship',
-  live_with_relative: 'Placement with a fit and willing relative',
-  appla: 'Another planned permanent living arrangement (APPLA)',
-};
-
-const EXCEPTION_LABELS: Readonly<Record<NonNullable<CaseRecord['permanency']['tpr_exception']>['type'], string>> = {
-  relative_placement: 'the child is cared for by a relative',
-  compelling_reason: "a compelling reason that filing would not be in the child's best interests",
-  services_not_provided: 'the services the case plan called for have not been provided',
-};
-
-const PARENT_ROLE_LABELS: Readonly<Record<CaseRecord['parents'][number]['role'], string>> = {
-  mother: 'Mother',
-  father: 'Father',
-  putative_father: 'Putative father',
-  legal_guardian: 'Legal guardian',
-  other: 'Parent (other)',
-};
-
-const RIGHTS_LABELS: Readonly<Record<CaseRecord['parents'][number]['rights'], string>> = {
-  intact: 'Intact',
-  terminated: 'Terminated',
-  relinquished: 'Relinquished',
-  deceased: 'Deceased',
-};
-
-const SERVICE_STATUS_LABELS: Readonly<Record<NonNullable<Plan['goals'][number]['services']>[number]['status'], string>> = {
-  referred: 'Referred',
-  active: 'Active',
-  completed: 'Completed',
-  discontinued: 'Discontinued',
-  waitlisted: 'Waitlisted',
-};
-
-const GOAL_FOR_LABELS: Readonly<Record<Plan['goals'][number]['for'], string>> = {
-  mother: 'Mother',
-  father: 'Father',
-  child: 'Child',
-  foster_parent: 'Foster parent',
-  family: 'Family',
-  agency: 'Agency',
-};
-
-const CONTACT_TYPE_LABELS: Readonly<Record<Contact['type'], string>> = {
-  home_visit: 'Home visit',
-  school_visit: 'School visit',
-  office: 'Office visit',
-  community: 'Visit in the community',
-  court: 'At court',
-  phone: 'Phone call',
-  video: 'Video call',
-  collateral: 'Collateral contact',
-};
-
-const LOCATION_LABELS: Readonly<Record<Contact['location'], string>> = {
-  residence: "Child's residence",
-  school: 'School',
-  office: 'Office',
-  parent_home: "Parent's home",
-  community: 'Community',
-  other: 'Other',
-};
-
-const LEVEL_LABELS: Readonly<Record<Visit['level'], string>> = {
-  supervised: 'Supervised',
-  monitored: 'Monitored',
-  unsupervised: 'Unsupervised',
-  therapeutic: 'Therapeutic (supervised by a therapist)',
-};
-
-const CANCELLED_BY_LABELS: Readonly<Record<NonNullable<Visit['cancelled_by']> | 'unknown', string>> = {
-  parent: 'the parent',
-  foster_parent: 'the foster parent',
-  agency: 'the agency',
-  child: 'the child',
-  other: 'someone else',
-  unknown: 'not recorded',
-};
-
-const ROLE_WORDS: Readonly<Record<string, string>> = {
-  child: 'child',
-  mother: 'mother',
-  father: 'father',
-  putative_father: 'putative father',
-  legal_guardian: 'legal guardian',
-  foster_parent: 'foster parent',
-  sibling: 'sibling',
-  relative: 'relative',
-  caseworker: 'caseworker',
-  supervisor: 'supervisor',
-  therapist: 'therapist',
-  gal: 'guardian ad litem',
-  casa: 'CASA volunteer',
-  attorney: 'attorney',
-  teacher: 'teacher',
-  tribe_representative: 'tribal representative',
-  other: 'other',
-};
-
-const THERAPY_LABELS: Readonly<Record<string, string>> = {
-  trauma_focused_cbt: 'Trauma-focused cognitive behavioral therapy (TF-CBT)',
-  play_therapy: 'Play therapy',
-  child_parent_psychotherapy: 'Child-parent psychotherapy',
-  dbt_informed_individual_therapy: 'DBT-informed individual therapy',
-};
-
-const TRIBE_STATUS_LABELS: Readonly<Record<string, string>> = {
-  member: 'Member',
-  eligible: 'Eligible for membership',
-  not_eligible: 'Not a member and not eligible',
-  pending: 'Pending: no determination yet',
-};
-
-const DOCUMENT_LABELS = {
-  birth_certificate: 'Certified birth certificate',
-  social_security_card: 'Social Security card',
-  state_id: "Driver's license or state ID",
-  health_insurance_card: 'Health insurance card',
-  medical_records: 'Copy of medical records',
-} as const;
-
-const DOCUMENT_STATUS_LABELS: Readonly<Record<string, string>> = {
-  obtained: 'obtained',
-  requested: 'requested',
-  not_started: 'not started',
-  not_applicable: 'not applicable',
-};
-
-const WITHHELD_LABELS: Readonly<Record<Protected, string>> = {
-  foster_family_identity: "the foster family's names, address and phone (each placement shows as its type, home id and county)",
-  confidential_address: 'an address marked confidential',
-  treatment_without_consent: 'substance use treatment details for which no consent to disclose is on file (42 CFR Part 2)',
-  parent_contact: "parents' addresses and phone numbers",
-  parent_treatment: "parents' treatment details and diagnoses",
-  reader_own: "the reader's own address, phone and treatment details",
-  other_children_placement: "other children's placements beyond the county",
-  child_location: "where the child can be found: the school, the placement's county and city, providers' addresses (the child's location is confidential)",
-};
+// Codes for the template
 
 /** In a parent's copy, what is withheld about parents is the other parent's. */
-const WITHHELD_FROM_PARENT: Partial<Readonly<Record<Protected, string>>> = {
-  parent_contact: "the other parent's address and phone number",
-  parent_treatment: "the other parent's treatment details and diagnoses",
+const OF_THE_OTHER_PARENT: Partial<Readonly<Record<Protected, 'other_parent_contact' | 'other_parent_treatment'>>> = {
+  parent_contact: 'other_parent_contact',
+  parent_treatment: 'other_parent_treatment',
 };
 
-const STATE_NAMES: Readonly<Record<string, string | null>> = {
-  KY: 'Commonwealth of Kentucky',
-  PA: 'Commonwealth of Pennsylvania',
-  IN: 'State of Indiana',
-  generic: null,
-};
+/** A therapy type labels.yaml names (`therapy_type`), or the data's own words for another. */
+function therapyType(type: string): { type: (typeof THERAPY_TYPES)[number] | null; type_other: string | null } {
+  const known = THERAPY_TYPES.find((t) => t === type);
+  return known ? { type: known, type_other: null } : { type: null, type_other: words(type) };
+}
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const percent = (rate: number | undefined): string | null => (rate === undefined ? null : `${Math.round(rate * 100)}%`);
-const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** A rate (0..1) as a whole percentage, which the template prints with its sign. */
+const percent = (rate: number | undefined): number | null => (rate === undefined ? null : Math.round(rate * 100));
+/** "2026-10" as the year and the month's code (labels.yaml `month` names it). */
+const monthOf = (month: string) => ({ year: Number(month.slice(0, 4)), month: month.slice(5, 7) as Month });
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 // ---------------------------------------------------------------------------
@@ -296,7 +106,7 @@ export function narrativeParts(body: string): NarrativePart[] {
  * domain.md §2.3: the court report for `child` at the hearing of `hearingDate`,
  * as of `ctx.asOf`, for `ctx.redact.audience`. Pure.
  */
-export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearingDate: string): DocumentData {
+export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearingDate: string): DocumentData<CourtReportFacts> {
   const caseFile = child.case;
   if (!caseFile) throw new Error(`${child.path}: no case.yaml, so there is no court report to write`);
   const record = caseFile.data;
@@ -311,13 +121,17 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   recordFosterFamilies(ctx, allowedNames(record, agency, []), kin);
   const location = childLocation(ctx, record, caseFile.file);
   /** A person named in structured data, as this audience may read the name (a relative caregiver by name). */
-  const person = (name: string): string => {
+  const person = (name: string): Who => {
     const home = fosterHomeOf(name, ctx)?.data.id;
-    if (!home || kin.has(home) || canSee(audience, 'foster_family_identity')) return name;
+    if (!home || kin.has(home) || canSee(audience, 'foster_family_identity')) return { role: null, name, foster_home: null };
     redact.record('foster_family_identity', `homes/${home}/home.yaml household (name)`, name);
-    return `foster parent (${home})`;
+    return { role: null, name: null, foster_home: home };
   };
-  const participant = (who: string): string => ROLE_WORDS[who] ?? person(who);
+  /** Who took part in a visit or contact: a role (case-format.md, Conventions), or a person by name. */
+  const participant = (who: string): Who => {
+    const role = ROLES.find((r) => r === who);
+    return role ? { role, name: null, foster_home: null } : person(who);
+  };
   // Staff-written text, with the treatment passages this audience may not read withheld.
   const narrative = narratives(redact, plan, redact.reader === undefined ? undefined : record.parents[redact.reader]?.role);
   const hearingField = (h: Hearing, key: string) => `${caseFile.file} court.hearings[${record.court.hearings.indexOf(h)}].${key}`;
@@ -354,10 +168,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     return {
       due: c.due,
       months: c.months,
-      basis: c.basis.from === 'defc' ? 'the date entered foster care' : c.basis.from === 'removal' ? 'the removal' : `the ${HEARING_LABELS[c.basis.type].toLowerCase()} held`,
+      basis: c.basis.from,
+      basis_hearing: c.basis.from === 'hearing' ? c.basis.type : null,
       basis_date: c.basis.date,
       scheduled_date: c.satisfiedBy?.date ?? c.nextScheduled?.date ?? null,
-      scheduled_type: c.satisfiedBy ? HEARING_LABELS[c.satisfiedBy.type].toLowerCase() : c.nextScheduled ? HEARING_LABELS[c.nextScheduled.type].toLowerCase() : null,
+      scheduled_type: (c.satisfiedBy ?? c.nextScheduled)?.type ?? null,
       satisfied: c.satisfiedBy !== undefined,
       overdue: item?.status === 'overdue',
       rule: item?.rule ?? null,
@@ -377,9 +192,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     excluded_runaway: defc.excluded.runaway,
     any_excluded: defc.excluded.trial_home_visit + defc.excluded.runaway > 0,
     prior_episodes_counted: defc.priorEpisodesCounted,
-    petitions: defc.petitions.map((p) => ({ parent: p.parent, role: PARENT_ROLE_LABELS[p.role as keyof typeof PARENT_ROLE_LABELS] ?? words(p.role), date: p.date })),
+    petitions: defc.petitions.map((p) => ({ parent: p.parent, role: p.role, date: p.date })),
     exception: defc.exception
-      ? { type: EXCEPTION_LABELS[defc.exception.type], documented: defc.exception.documented, reason: narrative.text(defc.exception.reason, `${caseFile.file} permanency.tpr_exception.reason`) }
+      ? { type: defc.exception.type, documented: defc.exception.documented, reason: narrative.text(defc.exception.reason, `${caseFile.file} permanency.tpr_exception.reason`) }
       : null,
     rule: '42 U.S.C. 675(5)(E)',
   };
@@ -387,11 +202,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   const legal = {
     removal_date: record.removal.date,
-    removal_manner: record.removal.manner === 'court_ordered' ? 'court-ordered' : 'voluntary placement',
+    removal_manner: record.removal.manner,
     adjudication_date: adjudication,
     disposition_date: firstHeld('disposition'),
     entered_care: defc.enteredCare,
-    entered_care_basis: defcFromAdjudication ? 'the adjudication, earlier than 60 days after removal' : '60 days after the removal',
+    entered_care_from_adjudication: defcFromAdjudication,
     months_in_care: months.months,
     days_over_months: months.days,
     days_in_care: days.total,
@@ -405,25 +220,23 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     removal_date: e.removal_date,
     entered_care: orNull(e.entered_care),
     discharge_date: e.discharge_date,
-    discharge_reason: DISCHARGE_LABELS[e.discharge_reason],
+    discharge_reason: e.discharge_reason,
   }));
 
   const hearings = calendar.dates.map((d: CourtDate) => ({
     date: d.date,
-    type: HEARING_LABELS[d.type],
-    status: d.date === hearingDate && d.status === 'scheduled' ? 'This hearing' : { held: 'Held', continued: 'Continued', scheduled: 'Scheduled', unrecorded: 'Not recorded' }[d.status],
+    type: d.type,
+    status: d.date === hearingDate && d.status === 'scheduled' ? ('this_hearing' as const) : d.status,
     pending: d.status === 'scheduled',
-    outcome: d.status === 'continued'
-      ? [outcomeOf(d.hearing), d.hearing?.next_date ? `Continued to ${d.hearing.next_date}.` : null].filter(Boolean).join(' ') || null
-      : d.continuedFrom
-        ? `Continued from ${d.continuedFrom}.`
-        : outcomeOf(d.hearing),
+    outcome: d.status !== 'continued' && d.continuedFrom ? null : outcomeOf(d.hearing),
+    continued_to: d.status === 'continued' ? (d.hearing?.next_date ?? null) : null,
+    continued_from: d.status !== 'continued' ? (d.continuedFrom ?? null) : null,
   }));
   const findings = calendar.held.flatMap((d) =>
-    (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: FINDING_LABELS[f.type], made: f.made })),
+    (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: f.type, made: f.made })),
   );
   const last = lastHearing
-    ? { date: lastHearing.date, type: HEARING_LABELS[lastHearing.type], outcome: outcomeOf(lastHearing.hearing), orders: (lastHearing.hearing?.orders ?? []).map((o, i) => narrative.text(o, hearingField(lastHearing.hearing!, `orders[${i}]`))) }
+    ? { date: lastHearing.date, type: lastHearing.type, outcome: outcomeOf(lastHearing.hearing), orders: (lastHearing.hearing?.orders ?? []).map((o, i) => narrative.text(o, hearingField(lastHearing.hearing!, `orders[${i}]`))) }
     : null;
 
   // --- placements
@@ -436,7 +249,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     n: i + 1,
     start: p.start,
     end: orNull(p.end),
-    setting: SETTING_LABELS[p.setting],
+    setting: p.setting,
     where: where(p),
     county: countyOf(p),
     reason: narrative.optional(p.reason_for_change, `${caseFile.file} placements[${record.placements.indexOf(p)}].reason_for_change`),
@@ -445,7 +258,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   }));
   const currentRow = current
     ? {
-        setting: SETTING_LABELS[current.setting],
+        setting: current.setting,
         where: where(current),
         since: current.start,
         days: daysBetween(current.start, asOf),
@@ -480,7 +293,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         // 42 CFR Part 2 (or the audience's rule): neither provider nor service, nor whether it is going on.
         const provider = redact.show(kind, `${field}.provider`, s.provider);
         const type = redact.show(kind, `${field}.type`, s.type);
-        return { withheld: true, part2: kind === 'treatment_without_consent', provider, type, frequency: null, start: null, end: null, status: null };
+        return { withheld: true, part2: kind === 'treatment_without_consent', provider: { role: null, name: provider, foster_home: null }, type, frequency: null, start: null, end: null, status: null };
       }
       return {
         withheld: false,
@@ -490,7 +303,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         frequency: orNull(s.frequency),
         start: orNull(s.start),
         end: orNull(s.end),
-        status: SERVICE_STATUS_LABELS[s.status],
+        status: s.status,
       };
     });
   const goalBlock = (i: number) => {
@@ -500,14 +313,14 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     const objectives = g.objectives.map((o, j) => ({
       statement: hidden ? redact.show(treatmentClass(g)!, `${field}.objectives[${j}].statement`, o.statement) : o.statement,
       target_date: orNull(o.target_date),
-      status: OBJECTIVE_STATUS_LABELS[o.status],
+      status: o.status,
     }));
     const services = serviceRows(i);
     const consentedTreatment = !hidden && (g.services ?? []).some((s) => s.substance_use_treatment === true && s.consent_on_file === true);
     return {
       id: g.id,
-      for: GOAL_FOR_LABELS[g.for],
-      area: words(g.area),
+      for: g.for,
+      area: g.area,
       statement: hidden ? redact.show(treatmentClass(g)!, `${field}.statement`, g.statement) : g.statement,
       objectives,
       objectives_met: g.objectives.filter((o) => o.status === 'met').length,
@@ -531,10 +344,10 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     attended: ft.attended,
     late: ft.late,
     missed: ft.missed,
-    rate: percent(ft.rate),
-    level: ft.visits.length ? LEVEL_LABELS[ft.visits.at(-1)!.level] : null,
+    rate_percent: percent(ft.rate),
+    level: ft.visits.at(-1)?.level ?? null,
     last_visit: ft.visits.filter((v) => v.attended === 'yes' || v.attended === 'late').at(-1)?.date ?? null,
-    cancellations: Object.entries(ft.cancellations).map(([by, count]) => ({ by: CANCELLED_BY_LABELS[by as keyof typeof CANCELLED_BY_LABELS] ?? by, count })),
+    cancellations: Object.entries(ft.cancellations).map(([by, count]) => ({ by: by as CancelledBy, count: count! })),
     any_cancelled: Object.keys(ft.cancellations).length > 0,
   });
 
@@ -554,8 +367,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     const goalRole: Plan['goals'][number]['for'] | undefined = p.role === 'mother' ? 'mother' : p.role === 'father' || p.role === 'putative_father' ? 'father' : undefined;
     return {
       name: p.name,
-      role: PARENT_ROLE_LABELS[p.role],
-      rights: RIGHTS_LABELS[p.rights],
+      role: p.role,
+      rights: p.rights,
       address,
       address_withheld: secret && address !== null && !canSee(audience, 'confidential_address'),
       attorney: p.attorney ? p.attorney.name : null,
@@ -573,17 +386,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const visitsInOrder = [...usedVisits].sort((a, b) => compareDates(a.data.date, b.data.date));
   const visitRows = visitsInOrder.map(({ data: v }) => ({
     date: v.date,
-    with: v.participants.map(participant).join(', '),
-    level: LEVEL_LABELS[v.level],
+    with: v.participants.map(participant),
+    level: v.level,
     minutes: v.scheduled_minutes ?? null,
-    attended:
-      v.attended === 'yes'
-        ? 'Attended'
-        : v.attended === 'late'
-          ? 'Attended, late'
-          : v.attended === 'no'
-            ? 'Did not attend'
-            : `Cancelled by ${CANCELLED_BY_LABELS[v.cancelled_by ?? 'unknown']}`,
+    attended: v.attended,
+    cancelled_by: v.attended === 'cancelled' ? (v.cancelled_by ?? ('unknown' as const)) : null,
   }));
   const siblingTime = timeSummary(familyTime(visits, period, 'sibling'));
   const allTime = familyTime(visits, period);
@@ -615,7 +422,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
           consent_date: orNull(m.consent_date),
           consent_missing: m.psychotropic && m.consent_date == null,
         })),
-        therapy: h.therapy ? { provider: person(h.therapy.provider), type: THERAPY_LABELS[h.therapy.type] ?? words(h.therapy.type), frequency: h.therapy.frequency } : null,
+        therapy: h.therapy ? { provider: person(h.therapy.provider), ...therapyType(h.therapy.type), frequency: h.therapy.frequency } : null,
       }
     : null;
   const e = record.education;
@@ -639,13 +446,13 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     item: words(c.item),
     previous: c.previous === undefined ? null : String(c.previous),
     latest: c.latest === undefined ? null : String(c.latest),
-    change: { improved: 'Improved', worsened: 'Worsened', new: 'Newly rated', dropped: 'No longer rated', changed: 'Changed' }[c.change],
+    change: c.change,
   });
   const cansData = cans.latest
     ? {
         date: cans.latest.date,
         version: orNull(cans.latest.version),
-        reason: words(cans.latest.reason),
+        reason: cans.latest.reason,
         previous_date: cans.previous?.date ?? null,
         needs: cans.needs.map(ratingRow),
         strengths: cans.strengths.map(ratingRow),
@@ -675,11 +482,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       extended_care_eligible: transition?.extended_care ? transition.extended_care.eligible : null,
       extended_care_elected: transition?.extended_care?.elected ?? null,
       documents: transition
-        ? (Object.keys(DOCUMENT_LABELS) as (keyof typeof DOCUMENT_LABELS)[]).map((k) => ({
-            name: DOCUMENT_LABELS[k],
-            obtained: transition.documents[k] === 'obtained',
-            status: transition.documents[k] ? DOCUMENT_STATUS_LABELS[transition.documents[k]!]! : 'not recorded',
-          }))
+        ? EXIT_DOCUMENTS.map((key) => ({ key, obtained: transition.documents[key] === 'obtained', status: transition.documents[key] ?? null }))
         : [],
       has_transition: transition !== undefined,
     };
@@ -687,7 +490,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // --- ICWA
   const icwa = record.child.icwa;
-  const icwaFindings = findings.filter((f) => f.finding === FINDING_LABELS.icwa_active_efforts);
+  const icwaFindings = findings.filter((f) => f.finding === 'icwa_active_efforts');
   const icwaData = {
     inquiry_dates: [...icwa.inquiry_dates],
     inquired: icwa.inquiry_dates.length > 0,
@@ -697,7 +500,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       notice_sent: orNull(t.notice_sent),
       method: orNull(t.method),
       response: orNull(t.response),
-      status: TRIBE_STATUS_LABELS[t.status] ?? words(t.status),
+      status: t.status,
       pending: t.status === 'pending',
     })),
     active_efforts_findings: icwaFindings.map((f) => f.date),
@@ -718,7 +521,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const usedContacts = child.contacts.filter((c) => c.data.date >= period.from && c.data.date <= period.to).sort((a, b) => compareDates(a.data.date, b.data.date));
   const contacts = {
     months: compliance.months.map((m) => ({
-      month: monthLabel(m.month),
+      ...monthOf(m.month),
       full: m.full,
       met: m.met,
       visits: m.visits.map((v) => v.date),
@@ -726,38 +529,36 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     })),
     full_months: compliance.fullMonths,
     months_met: compliance.monthsMet,
-    rate: percent(compliance.rate),
+    rate_percent: percent(compliance.rate),
     in_person: compliance.inPersonVisits,
     in_residence: compliance.inResidence,
-    residence_share: percent(compliance.residenceShare),
+    residence_percent: percent(compliance.residenceShare),
     residence_majority: compliance.residenceShare !== undefined && compliance.residenceShare > 0.5,
     seen_privately: compliance.seenPrivately,
     all_met: compliance.fullMonths > 0 && compliance.monthsMet === compliance.fullMonths,
-    missed_months: compliance.months.filter((m) => m.full && !m.met).map((m) => monthLabel(m.month)),
+    missed_months: compliance.months.filter((m) => m.full && !m.met).map((m) => monthOf(m.month)),
     list: usedContacts.map(({ data: c }) => ({
       date: c.date,
-      type: CONTACT_TYPE_LABELS[c.type],
-      location: LOCATION_LABELS[c.location],
+      type: c.type,
+      location: c.location,
       child_seen: c.child_seen,
       privately: c.seen_privately === true,
       face_to_face: isFaceToFace(c),
-      with: c.with.map(participant).join(', '),
+      with: c.with.map(participant),
     })),
   };
-  if (contacts.missed_months.length) warnings.push(`${record.id}: no face-to-face caseworker visit in ${contacts.missed_months.join(', ')}`);
+  if (contacts.missed_months.length) warnings.push(`${record.id}: no face-to-face caseworker visit in ${contacts.missed_months.map((m) => `${m.year}-${m.month}`).join(', ')}`);
 
   // --- certificate of service: the parties and those the court hears
-  const served: { name: string; role: string }[] = [];
+  const served: CourtReportFacts['served'] = [];
   record.parents.forEach((p) => {
     if (p.rights === 'deceased') return;
-    served.push({ name: p.name, role: PARENT_ROLE_LABELS[p.role] });
-    if (p.attorney) served.push({ name: p.attorney.name, role: `Counsel for the ${PARENT_ROLE_LABELS[p.role].toLowerCase()}` });
+    served.push({ kind: 'parent', name: p.name, role: p.role });
+    if (p.attorney) served.push({ kind: 'counsel', name: p.attorney.name, role: p.role });
   });
   for (const o of record.others ?? []) {
-    if (o.role === 'gal') served.push({ name: o.name, role: 'Guardian ad litem' });
-    if (o.role === 'casa') served.push({ name: o.name, role: 'CASA volunteer' });
-    if (o.role === 'tribe_representative') served.push({ name: o.name, role: 'Tribal representative (ICWA notice)' });
-    if (o.role === 'attorney') served.push({ name: o.name, role: 'Attorney' });
+    const as = SERVED_OTHERS.find((r) => r === o.role);
+    if (as) served.push({ kind: 'other', name: o.name, as });
   }
 
   // --- notices
@@ -766,16 +567,16 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
-
-  const data = {
+  const data: CourtReportFacts = {
     audience,
     reader: readerOf(ctx, record),
     as_of: asOf,
-    agency: { name: agency.name, jurisdiction: STATE_NAMES[agency.state] ?? null },
+    agency: { name: agency.name, state: agency.state },
+    jurisdiction: agency.state === 'generic' ? null : agency.state,
     case_id: record.id,
     hearing: {
       date: hearingDate,
-      type: thisHearing ? HEARING_LABELS[thisHearing.type] : null,
+      type: thisHearing?.type ?? null,
       continued_from: thisHearing?.continuedFrom ?? null,
     },
     court: { name: record.court.name, county: record.court.county, docket: record.court.docket, judge: orNull(record.court.judge) },
@@ -784,7 +585,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       preferred_name: orNull(record.child.preferred_name),
       dob: record.child.dob,
       age: ageAtHearing,
-      sex: words(record.child.sex),
+      sex: record.child.sex,
       languages: record.child.languages?.length ? [...record.child.languages] : null,
     },
     caseworker: caseworker ? { name: caseworker.name, title: caseworker.title, phone: orNull(caseworker.phone), email: orNull(caseworker.email) } : null,
@@ -796,21 +597,21 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     hearings,
     findings,
     last_hearing: last,
-    removal: { reasons: record.removal.reasons.map((r) => REMOVAL_REASON_LABELS[r]), outcome_adjudication: outcomeOf(calendar.held.find((d) => d.type === 'adjudication')?.hearing) },
+    removal: { reasons: [...record.removal.reasons], outcome_adjudication: outcomeOf(calendar.held.find((d) => d.type === 'adjudication')?.hearing) },
     placements: placementRows,
     current_placement: currentRow,
     placement_count: placements.filter((p) => p.start >= record.removal.date).length,
     moves: moves.moves,
     permanency: {
-      goal: GOAL_LABELS[record.permanency.goal],
-      concurrent_goal: record.permanency.concurrent_goal ? GOAL_LABELS[record.permanency.concurrent_goal] : null,
+      goal: record.permanency.goal,
+      concurrent_goal: record.permanency.concurrent_goal ?? null,
       established: record.permanency.goal_established,
       target_date: orNull(record.permanency.target_date),
       appla: record.permanency.goal === 'appla',
-      appla_findings: findings.filter((f) => f.finding === FINDING_LABELS.appla_compelling_reasons && f.made).map((f) => f.date),
-      re_findings: findings.filter((f) => f.finding === FINDING_LABELS.reasonable_efforts_finalize_plan).map((f) => ({ date: f.date, made: f.made })),
+      appla_findings: findings.filter((f) => f.finding === 'appla_compelling_reasons' && f.made).map((f) => f.date),
+      re_findings: findings.filter((f) => f.finding === 'reasonable_efforts_finalize_plan').map((f) => ({ date: f.date, made: f.made })),
     },
-    plan: plan ? { date: plan.plan_date, review_date: plan.review_date, type: words(plan.plan_type) } : null,
+    plan: plan ? { date: plan.plan_date, review_date: plan.review_date, type: plan.plan_type } : null,
     plan_goals: planGoals,
     child_goals: goalsFor('child'),
     family_goals: goalsFor('family', 'agency', 'foster_parent'),
@@ -820,7 +621,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       total: allTime.visits.length,
       offered: allTime.offered,
       attended: allTime.attended,
-      rate: percent(allTime.rate),
+      rate_percent: percent(allTime.rate),
       siblings: siblingTime,
     },
     siblings,
@@ -834,16 +635,18 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     recommendations: noteBlocks('recommendations', 'recommendations'),
     other_notes: noteBlocks('other_notes', 'other'),
     contacts,
-    signers: [
-      { name: caseworker?.name ?? record.caseworker, role: caseworker?.title ?? 'Caseworker', date: null },
-      { name: supervisor?.name ?? record.supervisor, role: supervisor?.title ?? 'Supervisor', date: null },
-    ],
+    // Who signs: a staff id agency.yaml does not list signs as itself, with no title.
+    signers: {
+      caseworker: { name: caseworker?.name ?? record.caseworker, title: caseworker?.title ?? null },
+      supervisor: { name: supervisor?.name ?? record.supervisor, title: supervisor?.title ?? null },
+    },
     served,
     notices: {
-      overdue: overdue.map((d) => ({ what: words(d.kind.replace(/_/g, ' ')), due: d.due, detail: d.detail })),
+      overdue: overdue.map((d) => ({ what: d.kind, due: d.due, detail: d.detail })),
       immunizations_behind: immunizationsBehind,
       psychotropic_without_consent: psychotropicWithoutConsent,
       no_hearing: thisHearing === undefined,
+      withheld: [],
     },
   };
 
@@ -861,6 +664,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
   // The notice is written last, from what this copy withheld: a guard counts once the scrub found it in
   // the text. So it names nothing the copy prints, and leaves out nothing the copy withheld.
-  const withheld = [...new Set(redact.withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? WITHHELD_FROM_PARENT[k] : undefined) ?? WITHHELD_LABELS[k]);
+  const withheld = [...new Set(redact.withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? OF_THE_OTHER_PARENT[k] : undefined) ?? k);
   return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due };
 }

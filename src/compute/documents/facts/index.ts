@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { courtReportFacts } from './court-report.js';
 import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { servicePlanFacts } from './service-plan.js';
 import { transitionPlanFacts } from './transition-plan.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
+  'court-report': courtReportFacts,
   'service-plan': servicePlanFacts,
   'transition-plan': transitionPlanFacts,
   'home-study': homeStudyFacts,
