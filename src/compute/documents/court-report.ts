@@ -57,10 +57,10 @@ const OF_THE_OTHER_PARENT: Partial<Readonly<Record<Protected, 'other_parent_cont
   parent_treatment: 'other_parent_treatment',
 };
 
-/** A therapy type labels.yaml names (`therapy_type`), or the data's own words for another. */
+/** A therapy type labels.yaml names (`therapy_type`), or the data's own code for another (the template humanizes it). */
 function therapyType(type: string): { type: (typeof THERAPY_TYPES)[number] | null; type_other: string | null } {
   const known = THERAPY_TYPES.find((t) => t === type);
-  return known ? { type: known, type_other: null } : { type: null, type_other: words(type) };
+  return known ? { type: known, type_other: null } : { type: null, type_other: type };
 }
 
 /** A rate (0..1) as a whole percentage, which the template prints with its sign. */
@@ -440,10 +440,10 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   const cans = cansSummary(child.assessments.map((a) => a.data));
   const cansFile = child.assessments.find((a) => a.data === cans.latest)?.file;
-  const ratingRow = (r: Rating) => ({ domain: words(r.domain), item: words(r.item), rating: String(r.rating) });
+  const ratingRow = (r: Rating) => ({ domain: r.domain, item: r.item, rating: String(r.rating) });
   const changeRow = (c: CansChange) => ({
-    domain: words(c.domain),
-    item: words(c.item),
+    domain: c.domain,
+    item: c.item,
     previous: c.previous === undefined ? null : String(c.previous),
     latest: c.latest === undefined ? null : String(c.latest),
     change: c.change,
