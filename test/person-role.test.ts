@@ -31,3 +31,20 @@ describe('a person record role', () => {
     expect(parsed.loaded!.data.others!.map((o) => o.role).slice(0, 2)).toEqual(['Guardian ad litem', 'Vietnamese interpreter']);
   });
 });
+
+describe("a court report's certificate of service", () => {
+  it('serves a person whose role is written in words, as the role it names', async () => {
+    const { loadExample, documentContext, childFolder } = await import('./helpers/document-context.js');
+    const { courtReportData } = await import('../src/compute/documents/court-report.js');
+    const { root } = await loadExample();
+    const child = childFolder(root, 'C-2025-0143');
+    const record = child.case!.data;
+    const others = record.others!.map((o) => (o.role === 'gal' ? { ...o, role: 'Guardian ad litem' } : o.role === 'casa' ? { ...o, role: 'court appointed special advocate' } : o));
+    const worded = { ...child, case: { ...child.case!, data: { ...record, others } } };
+    const served = courtReportData(documentContext(root, 'court'), worded, '2026-12-10').data.served.filter((s) => s.kind === 'other');
+    expect(served).toEqual([
+      { kind: 'other', name: 'Thomas Whitaker', as: 'gal' },
+      { kind: 'other', name: 'Linda Ferrell', as: 'casa' },
+    ]);
+  });
+});

@@ -42,7 +42,7 @@ import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies
 import { words } from './labels.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
-import { ROLES } from '../../model/primitives.js';
+import { ROLES, recognizedRole } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
@@ -557,7 +557,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     if (p.attorney) served.push({ kind: 'counsel', name: p.attorney.name, role: p.role });
   });
   for (const o of record.others ?? []) {
-    const as = SERVED_OTHERS.find((r) => r === o.role);
+    // A person's role is free text ("Guardian ad litem", "CASA volunteer"): the common words are recognized.
+    const role = recognizedRole(o.role);
+    const as = SERVED_OTHERS.find((r) => r === role);
     if (as) served.push({ kind: 'other', name: o.name, as });
   }
 
