@@ -39,7 +39,6 @@ import {
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
 import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
-import { words } from './labels.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
@@ -565,7 +564,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // --- notices
   const overdue = due.filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22');
-  for (const d of overdue) warnings.push(`${record.id}: ${words(d.kind)} overdue since ${d.due} (${d.detail})`);
+  for (const d of overdue) warnings.push(`${record.id}: ${d.kind.replaceAll('_', ' ')} overdue since ${d.due} (${d.detail})`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 

@@ -9,7 +9,6 @@ import type { CaseRoot, ChildFolder } from '../../model/case-root.js';
 import type { Audience } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
 import type { DocumentContext } from './context.js';
-import { humanize } from './labels.js';
 import { scrubWithheld } from './scrub.js';
 import { servicePlanData } from './service-plan.js';
 
@@ -31,13 +30,6 @@ describe('counts and words', () => {
       { total: 2, by_status: { in_progress: 2 }, same_status: 'in_progress' },
       { total: 1, by_status: { not_met: 1 }, same_status: 'not_met' },
     ]);
-  });
-
-  it('snake_case kinds from case.yaml become plain words', () => {
-    expect(humanize('trauma_focused_cbt')).toBe('Trauma-focused CBT');
-    expect(humanize('dbt_informed_individual_therapy')).toBe('DBT-informed individual therapy');
-    expect(humanize('child_parent_psychotherapy')).toBe('Child-parent psychotherapy');
-    expect(humanize('Play therapy, weekly')).toBe('Play therapy, weekly');
   });
 });
 

@@ -270,6 +270,7 @@ describe('humanize', () => {
     expect(humanizeCode('anger_control')).toBe('Anger control');
     expect(humanizeCode('trauma_focused_cbt')).toBe('Trauma-focused CBT');
     expect(humanizeCode('dbt_informed_individual_therapy')).toBe('DBT-informed individual therapy');
-    expect(humanizeCode('Play therapy')).toBe('Play therapy');
+    expect(humanizeCode('child_parent_psychotherapy')).toBe('Child-parent psychotherapy');
+    expect(humanizeCode('Play therapy, weekly')).toBe('Play therapy, weekly');
   });
 });
