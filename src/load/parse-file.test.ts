@@ -29,3 +29,14 @@ describe('parseCaseFile', () => {
     expect(rereads).toBe(1);
   });
 });
+
+describe('lineOfText (a warning names the line a printed text came from)', () => {
+  it('finds words across a folded line, from the value they stand in', async () => {
+    const { lineOfText } = await import('./parse-file.js');
+    const text = 'a: Jessamine County\nb: >-\n  lives near East\n  Jessamine High School\nc: x\n';
+    expect(lineOfText(text, 'Jessamine High School')).toBe(4);
+    expect(lineOfText(text, 'Jessamine')).toBe(1);
+    expect(lineOfText(text, 'Jessamine', 'lives near East Jessamine High School')).toBe(4);
+    expect(lineOfText(text, 'Fayette')).toBeUndefined();
+  });
+});

@@ -49,7 +49,7 @@ function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: 
   if (!result.success) return undefined;
   // The full parse that knows where each field was written runs on first use.
   const again = reread ?? (() => text);
-  const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()));
+  const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()), again);
   return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate, mayHoldFence: text.includes(FENCE) }, diagnostics: [] };
 }
 
@@ -63,7 +63,7 @@ function fullLocator(file: string, markdown: boolean, text: string): Locator {
   return parseYaml({ file, index: new LineIndex(text), yaml, offset }).locate;
 }
 
-function lazyLocator(make: () => Locator): Locator {
+function lazyLocator(make: () => Locator, text: () => string): Locator {
   let real: Locator | undefined;
   const get = () => (real ??= make());
   return {
@@ -71,7 +71,27 @@ function lazyLocator(make: () => Locator): Locator {
     key: (path) => get().key(path),
     source: (path) => get().source(path),
     splitByComma: (path) => get().splitByComma(path),
+    lineOf: (needle, within) => lineOfText(text(), needle, within),
   };
+}
+
+/** Locator.lineOf over a file's whole text. */
+export function lineOfText(text: string, needle: string, within?: string): number | undefined {
+  const from = within === undefined ? 0 : Math.max(0, find(text, within.trim().split(/\s+/).slice(0, 8).join(' '), 0));
+  const at = find(text, needle, from);
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+/** Where the words of `needle` stand in `text` from `from` on, any white space between them; -1 when not. */
+function find(text: string, needle: string, from: number): number {
+  const words = needle.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return -1;
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu');
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? -1;
 }
 
 /** The full parser: a YAML document with positions, and every diagnostic. */
@@ -116,7 +136,7 @@ export function fullParseCaseFile<K extends FileKindName>(file: string, kind: K,
     return { diagnostics };
   }
   return {
-    loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate: parsed.locate, mayHoldFence: text.includes(FENCE) },
+    loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate: { ...parsed.locate, lineOf: (needle, within) => lineOfText(text, needle, within) }, mayHoldFence: text.includes(FENCE) },
     diagnostics,
   };
 }

@@ -21,6 +21,14 @@ export interface Locator {
    * returns that field's key and value as written.
    */
   splitByComma(path: FieldPath): { readonly key: string; readonly value: string } | undefined;
+  /**
+   * The first line (from 1) of the file on which `text` is written, words
+   * apart by any white space (a folded YAML scalar breaks its lines), looked
+   * for from where `within` (the whole value it stands in) starts when that is
+   * found; undefined when it is not there as written. For warnings about text
+   * a document printed from this file.
+   */
+  lineOf?(text: string, within?: string): number | undefined;
 }
 
 /** One loaded case file: its validated record, the Markdown body of a note, and where its values were written. */

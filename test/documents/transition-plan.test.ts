@@ -92,8 +92,9 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
     expect(docxRows(rendered)).toContainEqual([`Dana and ${WITHHELD_FORMS.cell}`, 'Foster parents; have offered to stay in touch after she leaves', 'not recorded']);
     expect(built.warnings).toEqual(
       // The school and the town in the plan's own words; the foster family's name.
-      ['education.plan', 'employment.plan', 'mentors[0].relationship', 'supports[3].name'].map((path) =>
-        expect.stringContaining(`children/C-2024-0087/transition.yaml: a value withheld from the court copy appeared in free text (${path})`),
+      // Each names the line where the plan says it.
+      [['education.plan', 15], ['employment.plan', 23], ['mentors[0].relationship', 35], ['supports[3].name', 50]].map(([path, line]) =>
+        expect.stringContaining(`children/C-2024-0087/transition.yaml:${line}: a value withheld from the court copy appeared in free text (${path})`),
       ),
     );
     expect(built.withheld).toEqual(ctx.redact.withheld);

@@ -12,7 +12,7 @@
  *   per build, and hashed as exactly what the builders may read of it, so editing a home's
  *   training hours changes no court report, but renaming a household member changes them all.
  */
-import type { CaseRoot, ChildFolder, HomeFolder } from '../../model/case-root.js';
+import type { CaseRoot, ChildFolder, HomeFolder, Locator } from '../../model/case-root.js';
 import type { Home } from '../../model/home.js';
 import type { Sourced } from './context.js';
 
@@ -115,6 +115,8 @@ export interface RootView {
   readonly fosterFamilies: FosterFamilies;
   /** The children whose placements link to the home (the list recorded; each child's files when read). */
   placedIn(homeId: string): readonly ChildFolder[];
+  /** Where the values of a file the document read were written (for warnings that name a line); nothing is recorded. */
+  locate(file: string): Locator | undefined;
   readonly inputs: ReadonlySet<string>;
 }
 
@@ -174,8 +176,21 @@ export function viewRoot(index: RootIndex): RootView {
       return read(FOSTER_FAMILIES_INPUT, index.fosterFamilies);
     },
     placedIn: (homeId) => read(`${PLACED_IN_INPUT}${homeId}`, index.placedIn.get(homeId) ?? []).map(child),
+    locate: (file) => loadedFile(index, file)?.locate,
     inputs,
   };
+}
+
+/** A loaded file of the root by its path: children/<id>/… or homes/<id>/…. */
+function loadedFile(index: RootIndex, file: string): { readonly locate: Locator } | undefined {
+  const [area, id] = file.split('/');
+  if (area === 'homes') {
+    const home = index.homes.get(id ?? '');
+    return [home?.home, home?.study].find((f) => f?.file === file);
+  }
+  const child = area === 'children' ? [...index.children.values()].find((c) => c.path === `children/${id}`) : undefined;
+  if (!child) return undefined;
+  return [child.case, child.plan, child.transition, ...child.contacts, ...child.visits, ...child.assessments, ...child.courtNotes].find((f) => f?.file === file);
 }
 
 function getOrAdd<K, V>(map: Map<K, V[]>, key: K): V[] {

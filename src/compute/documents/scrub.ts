@@ -3,7 +3,7 @@
  * withheld from this copy that still stands in text the staff wrote (a goal
  * statement, a comment, a court note, the home study's narrative), and any full
  * identifier, is replaced by the marker, and each replacement is reported
- * naming the file it came from. Values are found as the build's final scan
+ * naming the file and line it came from. Values are found as the build's final scan
  * finds them (`withheldMatcher`).
  */
 import { markSpans } from '../redaction/marker.js';
@@ -22,8 +22,13 @@ export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path:
       if (found.spans.length === 0) return value;
       const path = pathNow();
       ctx.redact.caught(found.values);
-      if (found.values.length > 0) warnings.push(`${sourceOf(path)}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
-      if (found.identifiers > 0) warnings.push(`${sourceOf(path)}: a full identifier (an SSN, Medicaid or other id number) appeared in free text (${path}) and was replaced by the marker; only its last four digits may print`);
+      // file:line of the first replaced text, where the file still says it (else the file alone).
+      const file = sourceOf(path);
+      const [start, end] = found.spans[0]!;
+      const line = ctx.view.locate(file)?.lineOf?.(value.slice(start, end), value);
+      const where = line === undefined ? file : `${file}:${line}`;
+      if (found.values.length > 0) warnings.push(`${where}: a value withheld from the ${ctx.redact.audience} copy appeared in free text (${path}) and was replaced by the marker`);
+      if (found.identifiers > 0) warnings.push(`${where}: a full identifier (an SSN, Medicaid or other id number) appeared in free text (${path}) and was replaced by the marker; only its last four digits may print`);
       return markSpans(value, found.spans);
     }
     // Data with nothing to replace is returned as it is, not copied (most copies of most documents).
