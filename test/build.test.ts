@@ -174,6 +174,9 @@ describe('court-summary and relicense', () => {
     expect(code, stdout).toBe(0);
     expect(existsSync(join(dir, 'homes/H-0042/relicensing-packet-2026-12-31.pdf'))).toBe(true);
     expect(stdout.match(/warning/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    // Once per run, the rule value the rule set does not vouch for, and how to confirm it.
+    expect(stdout.match(/the KY rule set's annual_training_hours \(DCBS SOP 12\.15/g)).toHaveLength(1);
+    expect(stdout).toContain('list it under rules: confirmed: [annual_training_hours]');
   }, 60_000);
 
   it('builds nothing from data with errors', async () => {

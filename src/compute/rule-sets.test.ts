@@ -25,3 +25,19 @@ describe('rule sets (rules.md, Built-in rule sets)', () => {
     expect(rules.permanencyHearing).toBe(RULE_SETS.KY.permanencyHearing);
   });
 });
+
+describe('unverified rule values', () => {
+  it('are the ones the documents being built read, until the agency confirms or overrides them', async () => {
+    const { unverifiedRules } = await import('./rule-sets.js');
+    const ky = ruleSetFor({ state: 'KY' });
+    expect(unverifiedRules(ky, ['court-report', 'service-plan'])).toEqual([]);
+    expect(unverifiedRules(ky, ['home-study', 'relicensing-packet']).map((r) => r.name)).toEqual(['annual_training_hours']);
+    expect(unverifiedRules(ky, ['due']).map((r) => r.name)).toEqual(['annual_training_hours', 'health_exam_months', 'dental_exam_months', 'cans_months']);
+    const confirmed = ruleSetFor({ state: 'KY', rules: { confirmed: ['annual_training_hours', 'cans_months'] } });
+    expect(unverifiedRules(confirmed, ['due']).map((r) => r.name)).toEqual(['health_exam_months', 'dental_exam_months']);
+    expect(confirmed.annualTrainingHours.citation).toBe(ky.annualTrainingHours.citation);
+    const overridden = ruleSetFor({ state: 'KY', rules: { health_exam_months: 12, dental_exam_months: 6 } });
+    expect(unverifiedRules(overridden, ['due']).map((r) => r.name)).toEqual(['annual_training_hours', 'cans_months']);
+  });
+
+});

@@ -4,7 +4,7 @@
  * agency.yaml `rules:` shown with the agency's own citation. Templates and
  * checks read these, never literals.
  */
-import type { Agency } from '../model/agency.js';
+import type { Agency, RULE_NAMES } from '../model/agency.js';
 import type { HOME_TYPES } from '../model/agency.js';
 import type { CHECK_TYPES, TRAINING_TOPICS } from '../model/home.js';
 
@@ -135,9 +135,50 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
   },
 };
 
+export type RuleName = (typeof RULE_NAMES)[number];
+type RuleKey = Exclude<keyof RuleSet, 'id'>;
+
+/** Each rule's agency.yaml name (`rules:` overrides and `rules: confirmed:`). */
+export const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
+  permanencyHearing: 'permanency_hearing_months',
+  periodicReviewMonths: 'periodic_review_months',
+  annualTrainingHours: 'annual_training_hours',
+  uncountedTopics: 'uncounted_topics',
+  cprFirstAidRequired: 'cpr_first_aid_required',
+  backgroundCheckMonths: 'background_check_months',
+  householdChildChecks: 'household_child_checks',
+  inspectionMonths: 'inspection_months',
+  capacity: 'capacity',
+  healthExamMonths: 'health_exam_months',
+  dentalExamMonths: 'dental_exam_months',
+  cansMonths: 'cans_months',
+};
+
+/** The rules each document type reads, and what `due` reads: whose unverified values a run warns about. */
+export const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
+  'court-report': ['permanencyHearing', 'periodicReviewMonths'],
+  'service-plan': [],
+  'transition-plan': [],
+  'home-study': ['annualTrainingHours', 'uncountedTopics', 'cprFirstAidRequired', 'backgroundCheckMonths', 'householdChildChecks', 'inspectionMonths', 'capacity'],
+  'relicensing-packet': ['annualTrainingHours', 'uncountedTopics', 'cprFirstAidRequired', 'backgroundCheckMonths', 'householdChildChecks', 'inspectionMonths', 'capacity'],
+  due: Object.keys(RULE_NAME) as RuleKey[],
+};
+
+/** An unverified rule value a run uses: documents never say so; the command line does, once per run. */
+export interface UnverifiedRule {
+  readonly name: RuleName;
+  readonly citation: string;
+}
+
+/** The unverified values among the rules `readers` read (document types, or `due`), each once. */
+export function unverifiedRules(rules: RuleSet, readers: Iterable<string>): UnverifiedRule[] {
+  const keys = new Set([...readers].flatMap((r) => RULES_READ[r] ?? []));
+  return [...keys].filter((k) => rules[k].unverified).map((k) => ({ name: RULE_NAME[k], citation: rules[k].citation }));
+}
+
 /** The agency's rule set: the built-in one for its state with agency.yaml `rules:` laid over it. */
 export function ruleSetFor(agency: Pick<Agency, 'state' | 'rules'>): RuleSet {
-  const base = RULE_SETS[agency.state];
+  const base = confirmedBy(RULE_SETS[agency.state], agency.rules?.confirmed ?? []);
   const overrides = agency.rules;
   if (!overrides) return base;
   const citation = overrides.citation ?? 'agency policy (agency.yaml)';
@@ -154,7 +195,20 @@ export function ruleSetFor(agency: Pick<Agency, 'state' | 'rules'>): RuleSet {
     annualTrainingHours: override(base.annualTrainingHours, training ? { ...base.annualTrainingHours.value, ...stripNulls(training) } : undefined),
     backgroundCheckMonths: override(base.backgroundCheckMonths, overrides.background_check_months),
     inspectionMonths: override(base.inspectionMonths, overrides.inspection_months),
+    healthExamMonths: override(base.healthExamMonths, overrides.health_exam_months),
+    dentalExamMonths: override(base.dentalExamMonths, overrides.dental_exam_months),
+    cansMonths: override(base.cansMonths, overrides.cans_months),
   };
+}
+
+/** The rule set with the rules the agency confirmed no longer unverified. */
+function confirmedBy(rules: RuleSet, confirmed: readonly RuleName[]): RuleSet {
+  if (confirmed.length === 0) return rules;
+  const out: Record<string, unknown> = { ...rules };
+  for (const key of Object.keys(RULE_NAME) as RuleKey[]) {
+    if (confirmed.includes(RULE_NAME[key]) && rules[key].unverified) out[key] = { ...rules[key], unverified: false };
+  }
+  return out as unknown as RuleSet;
 }
 
 function stripNulls<T extends object>(record: T): Partial<T> {

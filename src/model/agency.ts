@@ -12,13 +12,24 @@ export const HOME_TYPES = ['foster', 'kinship', 'therapeutic_foster', 'medically
 const months = z.number().int().min(1).max(120);
 
 /** Overrides of the built-in rule set (rules.md); the citation is shown beside them. */
+/** The rules of a rule set by their agency.yaml names (rules.md, "Built-in rule sets"). */
+export const RULE_NAMES = [
+  'permanency_hearing_months', 'periodic_review_months', 'annual_training_hours', 'uncounted_topics', 'cpr_first_aid_required',
+  'background_check_months', 'household_child_checks', 'inspection_months', 'capacity', 'health_exam_months', 'dental_exam_months', 'cans_months',
+] as const;
+
 export const ruleOverrides = z.strictObject({
   permanency_hearing_months: opt(months),
   periodic_review_months: opt(months),
   annual_training_hours: opt(z.partialRecord(z.enum(HOME_TYPES), z.number().min(0).max(200))),
   background_check_months: opt(months),
   inspection_months: opt(months),
+  health_exam_months: opt(months),
+  dental_exam_months: opt(months),
+  cans_months: opt(months),
   citation: opt(text),
+  /** Rules whose built-in value the agency has checked against the regulation: no more "not verified" warnings for them. */
+  confirmed: opt(z.array(z.enum(RULE_NAMES))),
 });
 
 export const staffMember = z.strictObject({

@@ -135,6 +135,9 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     expect(training[1]).toBe('13.5 hours counted in January 1, 2026 to December 31, 2026; 8.5 short');
     expect(training[2]).toBe('NOT MET');
     expect(training[3]).toContain('DCBS SOP 12.15');
+    // The figure is unverified in the rule set: the command line says so, never the signed document.
+    expect(training[3]).not.toContain('unverified');
+    expect(p.text).not.toContain('unverified');
     const fingerprint = row(p, 'FBI fingerprint check: Marcus Whitfield', 3);
     expect(fingerprint[1]).toContain('the FBI fingerprint check of November 12, 2026 is pending');
     expect(fingerprint[2]).toBe('NOT MET');

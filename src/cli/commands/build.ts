@@ -30,6 +30,7 @@ import { createJobEnvironment } from '../../build/job-environment.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
+import { unverifiedRuleLines } from '../unverified-rules.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
@@ -216,6 +217,10 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const progress: Progress = options.quiet
     ? lineProgress(log)
     : startProgress({ total: jobs.length, log, ...(options.terminal ? { terminal: options.terminal } : {}) });
+  for (const line of unverifiedRuleLines(agency, new Set(jobs.map((j) => j.type)))) {
+    progress.log(warningLine(line));
+    warningLines.push(line);
+  }
 
   const fail = (job: Job, why: string, found: readonly Diagnostic[]) => {
     failures.push(...found);

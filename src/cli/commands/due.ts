@@ -14,6 +14,7 @@ import { ruleSetFor } from '../../compute/rule-sets.js';
 import { today } from '../../io/clock.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
+import { unverifiedRuleLines } from '../unverified-rules.js';
 import { formatText } from '../report.js';
 
 export interface DueOptions {
@@ -44,6 +45,7 @@ export async function due(rootArg: string, options: DueOptions): Promise<ExitCod
     ...root.homes.filter((home) => home.home).flatMap((home) => homeDueItems(home, children, asOf, rules)),
   ];
   const shown = dueReport(items, asOf, options.within);
+  for (const line of unverifiedRuleLines(agency, ['due'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
   process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : table(shown, asOf, options.within));
   return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
 }

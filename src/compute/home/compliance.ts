@@ -1,5 +1,5 @@
 /** The compliance summary of the re-licensing packet (domain.md §5.1; rules.md, The foster home). */
-import type { Rule, RuleSet } from '../rule-sets.js';
+import type { RuleSet } from '../rule-sets.js';
 import { homeFacts, type HomeFacts } from './facts.js';
 import type { LicenseYear } from './license-year.js';
 import { caseRecords, type ChildSource, type HomeSource } from './sources.js';
@@ -25,10 +25,6 @@ export interface Compliance {
   readonly compliant: boolean;
 }
 
-/** The citation as documents show it: "(unverified)" where rules.md marks the figure so. */
-function cite(rule: Rule<unknown>): string {
-  return rule.unverified ? `${rule.citation} (unverified)` : rule.citation;
-}
 
 const CHECK_LABEL = { state_registry: 'state registry', fbi_fingerprint: 'FBI fingerprint', sex_offender_registry: 'sex offender registry' } as const;
 const CERT_LABEL = { cpr: 'CPR', first_aid: 'first aid' } as const;
@@ -51,7 +47,7 @@ export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLin
       requirement: 'license in force',
       evidence: `license ${license.number}, ${license.status}, issued ${license.issued}, expires ${license.expires}; license year ${year.start} to ${year.end}`,
       met: license.status === 'active' && license.expires >= asOf,
-      citation: cite(rules.inspectionMonths),
+      citation: rules.inspectionMonths.citation,
     },
   ];
   for (const t of facts.training) {
@@ -59,14 +55,14 @@ export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLin
     lines.push({
       requirement: `annual training, ${t.required} hours`,
       evidence: `${t.counted} hours counted in ${year.start} to ${year.end}${uncounted}${t.shortfall > 0 ? `; ${t.shortfall} short` : ''}`,
-      met: t.shortfall === 0, citation: cite(rules.annualTrainingHours), person: t.person,
+      met: t.shortfall === 0, citation: rules.annualTrainingHours.citation, person: t.person,
     });
   }
   for (const c of facts.certifications) {
     lines.push({
       requirement: `${CERT_LABEL[c.item]} certificate`,
       evidence: c.expires ? `expires ${c.expires}` : 'none on file',
-      met: c.current, citation: cite(rules.cprFirstAidRequired), person: c.person, item: c.item,
+      met: c.current, citation: rules.cprFirstAidRequired.citation, person: c.person, item: c.item,
     });
   }
   for (const check of facts.checks.filter((c) => c.inForce)) {
@@ -81,26 +77,26 @@ export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLin
     lines.push({
       requirement: 'out-of-state registry check (initial study)',
       evidence: `${o.date}, ${o.result}${o.states.length ? `, states: ${o.states.join(', ')}` : ''}`,
-      met: o.result === 'clear', citation: cite(rules.backgroundCheckMonths), person: o.person, item: 'out_of_state_registry',
+      met: o.result === 'clear', citation: rules.backgroundCheckMonths.citation, person: o.person, item: 'out_of_state_registry',
     });
   }
   lines.push({
     requirement: 'home safety inspection',
     evidence: `${facts.inspection.detail}; due ${facts.inspection.due}`,
-    met: facts.inspection.met, citation: cite(rules.inspectionMonths),
+    met: facts.inspection.met, citation: rules.inspectionMonths.citation,
   });
   const cap = facts.capacity;
   const placedNames = cap.placed.map((p) => p.name).join(', ') || 'none';
   lines.push({
     requirement: `capacity: at most ${cap.licensed} foster children (license)`,
     evidence: `${cap.placed.length} placed on ${asOf}: ${placedNames}`,
-    met: cap.withinLicense, citation: cite(rules.capacity),
+    met: cap.withinLicense, citation: rules.capacity.citation,
   });
   if (cap.ruleLimit !== undefined) {
     lines.push({
       requirement: `capacity: ${cap.ruleText}`,
       evidence: `${cap.childrenCounted} children: ${cap.placed.length} placed and ${cap.ownChildren.length} of the family's own under 18`,
-      met: cap.withinRule, citation: cite(rules.capacity),
+      met: cap.withinRule, citation: rules.capacity.citation,
     });
   }
   return lines;
