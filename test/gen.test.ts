@@ -3,6 +3,7 @@
  * single diagnostic, are the same for the same options and differ between
  * seeds, and give every child in care a court report.
  */
+import { addDays } from '../src/core/calendar-date.js';
 import { describe, expect, it } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
 import type { ListedEntry, RootListing } from '../src/core/listing.js';
@@ -43,14 +44,15 @@ describe('generateAgency', () => {
     expect(root.agency).toBeDefined();
   });
 
-  it.each(SEEDS)('seed %i: every child gets a court report, most a service plan, every home a re-licensing packet', (seed) => {
+  it.each(SEEDS)('seed %i: every child gets a court report, most a service plan, each home whose license expires within 90 days a re-licensing packet', (seed) => {
     const { root } = loadCaseRoot(listing(generate({ seed })));
     const jobs = planJobs(root, AS_OF);
     const of = (type: string) => jobs.filter((j) => j.type === type);
     expect(of('court-report').map((j) => j.subject).sort()).toEqual(root.children.map((c) => c.id).sort());
     for (const job of of('court-report')) expect(job.date > AS_OF && job.date <= '2027-01-22').toBe(true);
     expect(of('service-plan').length).toBeGreaterThanOrEqual(8);
-    expect(of('relicensing-packet')).toHaveLength(4);
+    const due = root.homes.filter((h) => h.home!.data.license.expires <= addDays(AS_OF, 90)).map((h) => h.id);
+    expect(of('relicensing-packet').map((j) => j.subject).sort()).toEqual(due.sort());
     const youth = root.children.filter((c) => c.transition).length;
     expect(of('transition-plan')).toHaveLength(youth);
   });

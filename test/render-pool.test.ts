@@ -35,7 +35,8 @@ describe('render pool', () => {
     expect(pooled.code, pooled.stdout).toBe(0);
     expect(single.code, single.stdout).toBe(0);
     const [two, one] = [await hashes(join(work, 'two')), await hashes(join(work, 'one'))];
-    expect(Object.keys(two).length).toBeGreaterThanOrEqual(38);
+    // 17 documents as of 2026-11-23 (only H-0042's license expires within 90 days, so one packet), PDF and DOCX.
+    expect(Object.keys(two).length).toBeGreaterThanOrEqual(34);
     expect(two).toEqual(one);
   }, 120_000);
 
@@ -76,7 +77,7 @@ export default async function (task) {
     expect(failedSubjects).toEqual(['C-2024-0211', 'C-2025-0142']);
     // Every other document was built and recorded.
     const recorded = Object.keys(await hashes(out));
-    expect(outcome.built.length).toBe(19 - outcome.failed.length);
+    expect(outcome.built.length).toBe(17 - outcome.failed.length);
     expect(recorded.length).toBe(2 * outcome.built.length);
     expect(recorded.some((p) => p.includes('C-2025-0142') || p.includes('C-2024-0211'))).toBe(false);
     // Each failure names its document and case, and why.
@@ -84,6 +85,6 @@ export default async function (task) {
     expect(printed).toContain('CP3004');
     expect(printed).toContain('a fault on purpose');
     expect(printed).toMatch(/C-2024-0211 stopped: .*exit/i);
-    expect(lines.at(-1)).toMatch(/✖ \d+ of 19 documents built .*failed: /);
+    expect(lines.at(-1)).toMatch(/✖ \d+ of 17 documents built .*failed: /);
   }, 120_000);
 });

@@ -3,6 +3,7 @@
  * document that is due, with its output path, its template and its audience.
  * Pure: the case root in, the list of jobs out.
  */
+import { addDays } from '../core/calendar-date.js';
 import type { Audience } from '../compute/audience.js';
 import { courtCalendar } from '../compute/case/index.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
@@ -126,6 +127,9 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
   return job('relicensing-packet', home.id, 'homes', data.license.expires, audience, (ctx) => relicensingPacketData(ctx, ctx.view.home(home), ctx.view.placedIn(home.id)));
 }
 
+/** Days before a license expires from which its re-licensing packet is built, when agency.yaml does not say (cli.md). */
+export const RELICENSE_WINDOW_DAYS = 90;
+
 export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): Job[] {
   const wanted = (type: DocType) => !filter.docs?.length || filter.docs.includes(type);
   const children = root.children.filter((c) => c.case);
@@ -146,6 +150,7 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
       jobs.push(job('transition-plan', child.id, 'children', child.transition.data.plan_date, filter.audience, (ctx) => transitionPlanData(ctx, ctx.view.child(child)), match));
     }
   }
+  const window = root.agency?.data.relicense_window_days ?? RELICENSE_WINDOW_DAYS;
   // Home studies and re-licensing packets are not served on a parent.
   for (const home of forParent ? [] : root.homes) {
     if (!home.home) continue;
@@ -154,7 +159,8 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
     if (home.study && wanted('home-study')) {
       jobs.push(job('home-study', home.id, 'homes', home.study.data.date, filter.audience, (ctx) => homeStudyData(ctx, ctx.view.home(home), ctx.view.placedIn(home.id))));
     }
-    const packet = wanted('relicensing-packet') ? relicensingJob(home, filter.audience) : undefined;
+    // A packet is due when the license expires within the agency's window (cli.md); `relicense` asks for one any time.
+    const packet = wanted('relicensing-packet') && home.home.data.license.expires <= addDays(asOf, window) ? relicensingJob(home, filter.audience) : undefined;
     if (packet) jobs.push(packet);
   }
   return jobs;
