@@ -27,6 +27,7 @@ import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type 
 import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
 import type { Format } from '../../build/render-document.js';
 import { createJobEnvironment } from '../../build/job-environment.js';
+import { templateUses } from '../../build/template-uses.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
@@ -35,6 +36,7 @@ import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
 import { statFiles, statTree } from '../../io/stat-tree.js';
+import { codeIdentity, readShards, writeShards } from '../../io/cache-shards.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { emptyCounts, summaryTable, type TypeCounts } from '../build-summary.js';
@@ -132,7 +134,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started), day: { asOf, timeZone: last.timeZone } });
     }
   }
-  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read);
+  // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
+  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
     log(pc.red('Nothing was built: fix the errors above first.'));
@@ -157,6 +160,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
 
   const images = await readAssets(rootArg);
   const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
+  const usesDir = join(options.out, CACHE_DIR, 'templates');
+  const usesCode = codeIdentity(TEMPLATE_CODE.folders, TEMPLATE_CODE.packages);
+  const uses = templateUses(readShards(usesDir, ['uses'], usesCode).get('uses'));
   const env = await createJobEnvironment({
     root,
     agency,
@@ -171,9 +177,11 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     images,
     bytesOf,
     templates: jobs.map((j) => j.template),
+    templateUses: uses,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
   });
+  if (uses.changed()) await writeShards(usesDir, new Map([['uses', uses.stored()]]), new Set(['uses']), usesCode).catch(() => undefined);
   const setup: RendererSetup = {
     templates: env.templateFiles,
     agency,
@@ -368,6 +376,11 @@ function warningsNote(count: number, file: string | undefined): string {
   if (count <= WARNINGS_SHOWN) return `, ${count} warning${count === 1 ? '' : 's'}`;
   return `, ${count} warnings (the first ${WARNINGS_SHOWN} above${file ? `; all in ${file}` : ''})`;
 }
+
+/** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (build/template-uses.ts). */
+const CACHE_DIR = '.casepress-cache';
+/** What the partials a template uses depend on besides its sources. */
+const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
 
 /** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */
 const SNAPSHOT_FILE = '.casepress-snapshot.json';
