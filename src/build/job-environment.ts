@@ -36,6 +36,8 @@ export interface JobEnvironmentInput {
   readonly images: ImageSet;
   /** Case-root-relative path → the bytes as read (ReadRoot.bytesOf). */
   readonly bytesOf: (path: string) => Uint8Array | undefined;
+  /** Case-root-relative path → the sha256 of its bytes, when the reader hashed them already (ReadRoot.hashOf). */
+  readonly hashOf?: (path: string) => string | undefined;
   /** The template files to prepare (e.g. the jobs' `template`s); every document type's when not given. */
   readonly templates?: Iterable<string>;
   readonly draft?: boolean;
@@ -43,6 +45,8 @@ export interface JobEnvironmentInput {
   /** The partials each template uses, kept between runs (template-uses.ts): a template is then compiled only when a job renders. */
   readonly templateUses?: TemplateUses;
 }
+
+const hashBytes = (bytes: Uint8Array | undefined) => bytes && sha256(bytes);
 
 export interface PreparedJobEnvironment extends JobEnvironment {
   /** Template file (as jobs name it) → its sources as read, for renderers elsewhere (worker threads). */
@@ -89,7 +93,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
   return {
     context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency) },
     index,
-    inputHash: inputHashes(index, input.bytesOf),
+    inputHash: inputHashes(index, input.hashOf ?? ((path) => hashBytes(input.bytesOf(path)))),
     template: (file) => (templateFiles[file] ? prepare(file) : { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] }),
     images: input.images,
     fonts: input.fonts ?? (undefined as never),

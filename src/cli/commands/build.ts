@@ -135,7 +135,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     }
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
-  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
+  const { root, diagnostics, report, bytesOf, hashOf } = await readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
     log(pc.red('Nothing was built: fix the errors above first.'));
@@ -176,6 +176,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     ...(fonts ? { fonts } : {}),
     images,
     bytesOf,
+    hashOf,
     templates: jobs.map((j) => j.template),
     templateUses: uses,
     ...(options.draft ? { draft: true } : {}),
@@ -200,7 +201,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     formats: options.format,
     draft: options.draft === true,
     pdfa: options.pdfa === true,
-    agency: sha256(bytesOf(AGENCY_FILE) ?? ''),
+    agency: hashOf(AGENCY_FILE) ?? sha256(''),
     fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
     rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
