@@ -107,6 +107,6 @@ try {
   build(editRoot, editOut);
 }
 const oneEdit = { children: editSize, note, seconds: round(Math.min(...edits.map((e) => e.seconds))), built: edits[0]!.built };
-say(`one edited note, ${editSize} children: build ${oneEdit.seconds} s (best of 3, wall, node start-up included; ${oneEdit.built} documents rebuilt)`);
+say(`one edited note, ${editSize} children: build ${oneEdit.seconds} s (best of 3, wall, node start-up included; ${oneEdit.built} document${oneEdit.built === 1 ? '' : 's'} rebuilt)`);
 
 if (values.json) process.stdout.write(`${JSON.stringify({ jobs: Number(values.jobs), builds: rows, no_change: noChange, one_edit: oneEdit })}\n`);

@@ -8,7 +8,11 @@
  * and whose fingerprint and output bytes match the manifest, is skipped without
  * computing its data (unless --force); a full `build` removes the recorded
  * outputs it superseded, and keeps the copies made on request that are still
- * current. The manifest is written last.
+ * current. The manifest is written last. Each case file's parse and the
+ * partials each template uses are kept under <out>/.casepress-cache, keyed by
+ * content hashes (load/parse-cache.ts, build/template-uses.ts): after one edit
+ * only that file is parsed, and only the templates of the jobs that render are
+ * compiled.
  *
  * The document data is computed here, one job at a time; rendering runs on
  * worker threads (--jobs) once there is enough to do, with a bounded number of
