@@ -1,7 +1,8 @@
 /** Reads a case root from disk and loads it: the glue between io and load. */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import type { RootListing } from '../core/listing.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
@@ -60,7 +61,8 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     const cache = new ParseCache(readShards(options.parseCache!, [...bytes.keys()].map(shardOf), code), (path) => hashOf(path)!);
     return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
-  if (cache && code) {
+  // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
+  if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();
     // Only a cache: a folder that cannot be written costs the next run its time, never its correctness.
     await writeShards(options.parseCache!, write, shards, code).catch(() => undefined);
