@@ -51,9 +51,11 @@ async function run(out: string): Promise<BuildOutcome> {
   }
 }
 
-/** Every file under a folder (but the snapshot of file stamps) → its text. */
+/** Every file under a folder (but the snapshot of file stamps and the caches, which are not outputs) → its text. */
 async function contents(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.casepress-snapshot.json');
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter(
+    (e) => e.isFile() && e.name !== '.casepress-snapshot.json' && !join(e.parentPath, e.name).slice(dir.length + 1).startsWith('.casepress-cache/'),
+  );
   const entries = await Promise.all(files.map(async (e) => [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name), 'utf8')] as const));
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }

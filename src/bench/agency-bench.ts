@@ -3,7 +3,9 @@
  * at several sizes, each a fresh `casepress build --jobs N` in its own process:
  * wall time, document pairs (PDF + DOCX) per second, peak RSS of the process
  * (its worker threads included) and the peak heap of each rendering thread;
- * then a no-change rebuild of the largest root.
+ * then a no-change rebuild of the largest root, and the build after one edited
+ * contact note on the 1,000-child root (or the largest; best of 3, wall, node
+ * start-up included; the note is put back afterwards).
  *
  *   npm run bench:agency -- [--children 200,1000,2000] [--jobs 2] [--seed 7]
  *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench] [--json]
@@ -11,7 +13,7 @@
  * Generated roots are kept under --work and reused by later runs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -85,4 +87,26 @@ const again = build(rootFor(largest), join(values.work, `out-${largest}`));
 const noChange = { children: largest, seconds: round(again.seconds), skipped: again.stats.skipped, built: again.stats.built };
 say(`no-change rebuild of ${largest} children: ${noChange.seconds} s (${noChange.skipped} up to date, ${noChange.built} built)`);
 
-if (values.json) process.stdout.write(`${JSON.stringify({ jobs: Number(values.jobs), builds: rows, no_change: noChange })}\n`);
+// A caseworker saves one contact note: the build after it (issue 10: at most 1.5 s on 1,000 children).
+const editSize = sizes.includes(1000) ? 1000 : largest;
+const editRoot = rootFor(editSize);
+const editOut = join(values.work, `out-${editSize}`);
+const recorded = JSON.parse(readFileSync(join(editOut, 'manifest.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, string> }> };
+const note = Object.values(recorded.outputs).flatMap((e) => Object.keys(e.inputs)).filter((input) => /\/contacts\/[^/]+\.md$/.test(input)).sort()[0]!;
+const original = readFileSync(join(editRoot, note));
+const edits: { seconds: number; built: number }[] = [];
+try {
+  for (let i = 1; i <= 3; i++) {
+    appendFileSync(join(editRoot, note), `\nFollow-up ${i}: the caseworker called the school.\n`);
+    const { seconds, stats } = build(editRoot, editOut);
+    edits.push({ seconds, built: stats.built });
+  }
+} finally {
+  // The generated root is reused by later runs: the note as generated, and its documents with it.
+  writeFileSync(join(editRoot, note), original);
+  build(editRoot, editOut);
+}
+const oneEdit = { children: editSize, note, seconds: round(Math.min(...edits.map((e) => e.seconds))), built: edits[0]!.built };
+say(`one edited note, ${editSize} children: build ${oneEdit.seconds} s (best of 3, wall, node start-up included; ${oneEdit.built} document${oneEdit.built === 1 ? '' : 's'} rebuilt)`);
+
+if (values.json) process.stdout.write(`${JSON.stringify({ jobs: Number(values.jobs), builds: rows, no_change: noChange, one_edit: oneEdit })}\n`);

@@ -4,8 +4,8 @@
  * beside the output's own hash. Pure decisions: is an output up to date, which
  * recorded outputs no longer have a job, do two jobs claim one path.
  */
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
+import { sha256 } from '../core/hash.js';
 
 /** Everything one job's bytes depend on. Hashes are sha256 hex. */
 export interface FingerprintParts {
@@ -32,7 +32,7 @@ export interface FingerprintParts {
   readonly assets: Readonly<Record<string, string>>;
 }
 
-export const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+export { sha256 };
 
 /** JSON with object keys sorted at every level, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {

@@ -13,14 +13,14 @@ export { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/roo
 /** The hash of a file that is not there (a plan.yaml a document looked for): no file's sha256 looks like it. */
 const ABSENT = 'absent';
 
-export function inputHashes(index: RootIndex, bytesOf: (path: string) => Uint8Array | undefined): (name: string) => string {
+/** `fileHash`: a case file's sha256 as read (ReadRoot.hashOf: each file hashed once per build), undefined when absent. */
+export function inputHashes(index: RootIndex, fileHash: (path: string) => string | undefined): (name: string) => string {
   const known = new Map<string, string>();
   return (name) => {
     let hash = known.get(name);
     if (hash === undefined) {
       const derived = derivedInput(index, name);
-      const bytes = derived === undefined ? bytesOf(name) : undefined;
-      hash = derived !== undefined ? sha256(canonicalJson(derived)) : bytes ? sha256(bytes) : ABSENT;
+      hash = (derived !== undefined ? sha256(canonicalJson(derived)) : fileHash(name)) ?? ABSENT;
       known.set(name, hash);
     }
     return hash;

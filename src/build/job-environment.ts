@@ -16,6 +16,7 @@ import { inputHashes } from './inputs.js';
 import { DOC_TYPES } from './jobs.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
+import { templateKey, type TemplateUses } from './template-uses.js';
 
 export interface JobEnvironmentInput {
   readonly root: CaseRoot;
@@ -35,11 +36,17 @@ export interface JobEnvironmentInput {
   readonly images: ImageSet;
   /** Case-root-relative path → the bytes as read (ReadRoot.bytesOf). */
   readonly bytesOf: (path: string) => Uint8Array | undefined;
+  /** Case-root-relative path → the sha256 of its bytes, when the reader hashed them already (ReadRoot.hashOf). */
+  readonly hashOf?: (path: string) => string | undefined;
   /** The template files to prepare (e.g. the jobs' `template`s); every document type's when not given. */
   readonly templates?: Iterable<string>;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  /** The partials each template uses, kept between runs (template-uses.ts): a template is then compiled only when a job renders. */
+  readonly templateUses?: TemplateUses;
 }
+
+const hashBytes = (bytes: Uint8Array | undefined) => bytes && sha256(bytes);
 
 export interface PreparedJobEnvironment extends JobEnvironment {
   /** Template file (as jobs name it) → its sources as read, for renderers elsewhere (worker threads). */
@@ -51,25 +58,34 @@ export interface PreparedJobEnvironment extends JobEnvironment {
 }
 
 /**
- * Reads and compiles each template once and returns the environment jobs run
- * in. A template that cannot be read fails the whole call (with readTemplate's
- * error); one that does not compile fails its jobs (its diagnostics are what
- * `template(file)` returns).
+ * Reads each template and returns the environment jobs run in; a template is
+ * checked and compiled once, when a job first needs it (or now, to learn which
+ * partials it uses, when `templateUses` does not know). A template that cannot
+ * be read fails the whole call (with readTemplate's error); one that does not
+ * compile fails its jobs (its diagnostics are what `template(file)` returns).
  */
 export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
   const templateFiles: Record<string, TemplateFiles> = {};
   const templateSources = new Map<string, string>();
   const templateHashes = new Map<string, string>();
+  const prepare = (file: string) => {
+    let prepared = compiled.get(file);
+    if (!prepared) compiled.set(file, (prepared = prepareTemplate(templateFiles[file]!)));
+    return prepared;
+  };
   for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
     const path = join(input.templatesDir, file);
     const sources = await input.readTemplate(path);
     templateFiles[file] = sources;
     templateSources.set(sources.file, sources.source);
-    const prepared = prepareTemplate(sources);
-    compiled.set(file, prepared);
-    // A template that does not compile fails its jobs anyway; hash every partial it could use.
-    const used = prepared.template?.partials ?? Object.keys(sources.partials);
+    const key = templateKey(sources);
+    let used = input.templateUses?.get(key);
+    if (!used) {
+      // A template that does not compile fails its jobs anyway; hash every partial it could use.
+      used = prepare(file).template?.partials ?? Object.keys(sources.partials);
+      input.templateUses?.set(key, used);
+    }
     templateHashes.set(file, sha256(canonicalJson({ source: sources.source, labels: sources.labels?.text ?? null, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
   }
   const index = indexRoot(input.root);
@@ -77,8 +93,8 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
   return {
     context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency) },
     index,
-    inputHash: inputHashes(index, input.bytesOf),
-    template: (file) => compiled.get(file) ?? { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] },
+    inputHash: inputHashes(index, input.hashOf ?? ((path) => hashBytes(input.bytesOf(path)))),
+    template: (file) => (templateFiles[file] ? prepare(file) : { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] }),
     images: input.images,
     fonts: input.fonts ?? (undefined as never),
     formats: input.formats,

@@ -1,12 +1,16 @@
 /** Reads a case root from disk and loads it: the glue between io and load. */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
-import type { Diagnostic } from '../core/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { sha256 } from '../core/hash.js';
 import type { RootListing } from '../core/listing.js';
+import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot, type LoadMemo } from '../load/load-root.js';
+import { ParseCache, shardOf } from '../load/parse-cache.js';
 import type { CaseRoot } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 import type { ReportInput } from './report.js';
@@ -18,6 +22,8 @@ export interface ReadRoot {
   readonly report: ReportInput;
   /** The bytes of a case file as read (case-root-relative path). */
   readonly bytesOf: (path: string) => Uint8Array | undefined;
+  /** The sha256 of a case file's bytes as read, hashed once (undefined when it was not read). */
+  readonly hashOf: (path: string) => string | undefined;
 }
 
 export interface ReadRootOptions {
@@ -25,23 +31,49 @@ export interface ReadRootOptions {
   readonly memo?: LoadMemo;
   /** How to list the root; default: list every file (watch lists again only the folders that changed). */
   readonly list?: () => Promise<RootListing>;
+  /**
+   * A folder in which to keep each file's parse between runs (load/parse-cache.ts),
+   * so only the files whose bytes changed are parsed. Not with `memo`.
+   */
+  readonly parseCache?: string;
 }
+
+/** What a stored parse depends on besides the file's bytes: the loader's code and its libraries. */
+const LOADER_CODE = { folders: ['load', 'model', 'core'], packages: ['yaml', 'zod'] } as const;
 
 export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {
   const info = await stat(rootArg).catch(() => undefined);
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
-  const { listing, root, diagnostics } = await whileLoading(async () => {
+  const hashes = new Map<string, string>();
+  const hashOf = (path: string) => {
+    let hash = hashes.get(path);
+    const content = hash === undefined ? bytes.get(path) : undefined;
+    if (content) hashes.set(path, (hash = sha256(content)));
+    return hash;
+  };
+  let bytes = new Map<string, Uint8Array>();
+  const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
+  const { root, diagnostics, cache } = await whileLoading(async () => {
     const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
-    return { listing, ...loadCaseRoot(listing, { memo: options.memo }) };
+    bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
+    if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo }) };
+    const cache = new ParseCache(readShards(options.parseCache!, [...bytes.keys()].map(shardOf), code), (path) => hashOf(path)!);
+    return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
-  const bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
+  // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
+  if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
+    const { shards, write } = cache.changes();
+    // Only a cache: a folder that cannot be written costs the next run its time, never its correctness.
+    await writeShards(options.parseCache!, write, shards, code).catch(() => undefined);
+  }
   // Paths are shown under the root as the user typed it, so they can be pasted back.
   const shownRoot = normalize(rootArg);
   return {
     root,
     diagnostics,
     bytesOf: (path) => bytes.get(path),
+    hashOf,
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),

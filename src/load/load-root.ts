@@ -11,7 +11,8 @@ import { runChecks } from './checks/index.js';
 import { classify } from './classify.js';
 import { decode, tooLarge, MAX_FILE_BYTES } from './decode.js';
 import type { LoadedFile } from '../model/case-root.js';
-import { parseCaseFile } from './parse-file.js';
+import type { ParseCache } from './parse-cache.js';
+import { parseCaseFile, restoredFile, storedRecord } from './parse-file.js';
 
 export interface LoadResult {
   readonly root: CaseRoot;
@@ -49,12 +50,15 @@ export interface LoadMemo {
   keys(): Iterable<string>;
 }
 
-export interface LoadOptions {
-  readonly memo?: LoadMemo;
-}
+/**
+ * `memo` for a long-lived process, or `cache`: parses kept from an earlier run
+ * (parse-cache.ts), so a file whose bytes match its entry is not parsed again.
+ * Not both: the cache must see every file loaded, and a memo hit skips it.
+ */
+export type LoadOptions = { readonly memo?: LoadMemo; readonly cache?: never } | { readonly cache?: ParseCache; readonly memo?: never };
 
 export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): LoadResult {
-  const { memo } = options;
+  const { memo, cache } = options;
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
@@ -100,7 +104,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
       continue;
     }
     root.fileCount++;
-    const loaded = memo ? readMemoized(memo, entry, place.kind, diagnostics) : readRecord(entry, place.kind, diagnostics);
+    const loaded = memo ? readMemoized(memo, entry, place.kind, diagnostics) : readRecord(entry, place.kind, diagnostics, cache);
     if (!loaded) continue;
     attach(root, loaded, place.owner ? (place.owner.type === 'child' ? childFolder(place.owner.id) : homeFolder(place.owner.id)) : undefined);
   }
@@ -120,18 +124,28 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
   return { root, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {
+function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[], cache?: ParseCache): LoadedFile | undefined {
   if (entry.size > MAX_FILE_BYTES || !entry.bytes) {
     diagnostics.push(tooLarge(entry.path, entry.size));
     return undefined;
   }
-  const decoded = decode(entry.path, entry.bytes);
-  diagnostics.push(...decoded.diagnostics);
-  if (decoded.text === undefined) return undefined;
   const { path, bytes } = entry;
-  const parsed = parseCaseFile(path, kind, decoded.text, () => decode(path, bytes).text ?? '');
-  diagnostics.push(...parsed.diagnostics);
-  return parsed.loaded;
+  const text = () => decode(path, bytes).text ?? '';
+  const sha256 = cache?.hashOf(path);
+  const stored = sha256 === undefined ? undefined : cache!.get(path, kind, sha256);
+  if (stored) {
+    cache!.keep(path, stored);
+    diagnostics.push(...stored.diagnostics);
+    return stored.record && restoredFile(path, kind, stored.record, text);
+  }
+  const decoded = decode(path, bytes);
+  const own = [...decoded.diagnostics];
+  const parsed = decoded.text === undefined ? undefined : parseCaseFile(path, kind, decoded.text, text);
+  own.push(...(parsed?.diagnostics ?? []));
+  diagnostics.push(...own);
+  const loaded = parsed?.loaded;
+  if (sha256 !== undefined) cache!.keep(path, { sha256, kind, ...(loaded ? { record: storedRecord(loaded, decoded.text!) } : {}), diagnostics: own });
+  return loaded;
 }
 
 function readMemoized(memo: LoadMemo, entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {

@@ -10,6 +10,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
 import { fastYaml } from './fast-yaml.js';
 import type { LoadedFile, Locator } from '../model/case-root.js';
+import type { StoredRecord } from './parse-cache.js';
 import { parseYaml } from './yaml-document.js';
 
 
@@ -51,6 +52,33 @@ function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: 
   const again = reread ?? (() => text);
   const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()), again);
   return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate, mayHoldFence: text.includes(FENCE) }, diagnostics: [] };
+}
+
+/** A loaded record as the parse cache keeps it; `text` is the decoded text it was parsed from. */
+export function storedRecord(loaded: LoadedFile, text: string): StoredRecord {
+  // The body is the end of the text (front-matter.ts), so its start is all the cache needs to cut it again.
+  return { data: loaded.data, bodyStart: text.length - loaded.body.length, bodyLine: loaded.bodyLine, mayHoldFence: loaded.mayHoldFence ?? true };
+}
+
+/**
+ * A record from the parse cache as the parser would have given it: `text`
+ * decodes the file's bytes again, and is called only when the body is read
+ * (a note with a fence, a document) or a check asks where a value was written.
+ */
+export function restoredFile<K extends FileKindName>(file: string, kind: K, stored: StoredRecord, text: () => string): LoadedFile<K> {
+  const { data, bodyStart, bodyLine, mayHoldFence } = stored;
+  let body: string | undefined;
+  return {
+    file,
+    kind,
+    data: data as RecordOf<K>,
+    get body() {
+      return (body ??= text().slice(bodyStart));
+    },
+    bodyLine,
+    mayHoldFence,
+    locate: lazyLocator(() => fullLocator(file, FILE_KINDS[kind].syntax === 'markdown', text()), text),
+  };
 }
 
 function fullLocator(file: string, markdown: boolean, text: string): Locator {

@@ -8,7 +8,11 @@
  * and whose fingerprint and output bytes match the manifest, is skipped without
  * computing its data (unless --force); a full `build` removes the recorded
  * outputs it superseded, and keeps the copies made on request that are still
- * current. The manifest is written last.
+ * current. The manifest is written last. Each case file's parse and the
+ * partials each template uses are kept under <out>/.casepress-cache, keyed by
+ * content hashes (load/parse-cache.ts, build/template-uses.ts): after one edit
+ * only that file is parsed, and only the templates of the jobs that render are
+ * compiled.
  *
  * The document data is computed here, one job at a time; rendering runs on
  * worker threads (--jobs) once there is enough to do, with a bounded number of
@@ -27,6 +31,7 @@ import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type 
 import { parseSnapshot, serializeSnapshot, unchangedSince, type Snapshot } from '../../build/snapshot.js';
 import type { Format } from '../../build/render-document.js';
 import { createJobEnvironment } from '../../build/job-environment.js';
+import { templateUses } from '../../build/template-uses.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup } from '../../build/renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from '../../build/run-job.js';
 import { AGENCY_FILE } from '../../compute/documents/context.js';
@@ -36,6 +41,7 @@ import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
 import { statFiles, statTree } from '../../io/stat-tree.js';
+import { codeIdentity, readShards, writeShards } from '../../io/cache-shards.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
 import { emptyCounts, summaryTable, type TypeCounts } from '../build-summary.js';
@@ -133,7 +139,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started), day: { asOf, timeZone: last.timeZone } });
     }
   }
-  const { root, diagnostics, report, bytesOf } = await readRoot(rootArg, options.read);
+  // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
+  const { root, diagnostics, report, bytesOf, hashOf } = await readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
   if (hasErrors(diagnostics) || !root.agency) {
     process.stdout.write(formatText(report));
     log(pc.red('Nothing was built: fix the errors above first.'));
@@ -158,6 +165,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
 
   const images = await readAssets(rootArg);
   const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
+  const usesDir = join(options.out, CACHE_DIR, 'templates');
+  const usesCode = codeIdentity(TEMPLATE_CODE.folders, TEMPLATE_CODE.packages);
+  const uses = templateUses(readShards(usesDir, ['uses'], usesCode).get('uses'));
   const env = await createJobEnvironment({
     root,
     agency,
@@ -171,10 +181,13 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     ...(fonts ? { fonts } : {}),
     images,
     bytesOf,
+    hashOf,
     templates: jobs.map((j) => j.template),
+    templateUses: uses,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
   });
+  if (uses.changed()) await writeShards(usesDir, new Map([['uses', uses.stored()]]), new Set(['uses']), usesCode).catch(() => undefined);
   const setup: RendererSetup = {
     templates: env.templateFiles,
     agency,
@@ -193,7 +206,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     formats: options.format,
     draft: options.draft === true,
     pdfa: options.pdfa === true,
-    agency: sha256(bytesOf(AGENCY_FILE) ?? ''),
+    agency: hashOf(AGENCY_FILE) ?? sha256(''),
     fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
     rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
@@ -373,6 +386,11 @@ function warningsNote(count: number, file: string | undefined): string {
   if (count <= WARNINGS_SHOWN) return `, ${count} warning${count === 1 ? '' : 's'}`;
   return `, ${count} warnings (the first ${WARNINGS_SHOWN} above${file ? `; all in ${file}` : ''})`;
 }
+
+/** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (build/template-uses.ts). */
+const CACHE_DIR = '.casepress-cache';
+/** What the partials a template uses depend on besides its sources. */
+const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
 
 /** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */
 const SNAPSHOT_FILE = '.casepress-snapshot.json';

@@ -1,0 +1,106 @@
+/**
+ * A cache kept on disk in a folder of its own (the parse cache,
+ * load/parse-cache.ts): one file per shard, named by the hash of the shard's
+ * name, holding a header line (the format, the identity of the code that made
+ * it, the shard, the sha256 of the rest) and the shard's value as JSON. A file
+ * that cannot be read, is damaged, or was made by other code or for another
+ * shard reads as absent. Each file is written atomically.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../core/hash.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+const FORMAT = 1;
+
+interface Header {
+  readonly format: number;
+  readonly code: string;
+  readonly shard: string;
+  readonly sha256: string;
+}
+
+const fileName = (shard: string) => `${sha256(shard).slice(0, 32)}.json`;
+
+/** The values of these shards that check out, made by code of this identity. */
+export function readShards(dir: string, shards: Iterable<string>, code: string): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  for (const shard of new Set(shards)) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, fileName(shard)), 'utf8');
+    } catch {
+      continue;
+    }
+    const newline = text.indexOf('\n');
+    try {
+      const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+      const body = text.slice(newline + 1);
+      if (newline > 0 && header.format === FORMAT && header.code === code && header.shard === shard && header.sha256 === sha256(body)) found.set(shard, JSON.parse(body));
+    } catch {
+      // damaged: absent
+    }
+  }
+  return found;
+}
+
+/** Writes these shards, then removes every other file of the folder but those of the shards to keep. */
+export async function writeShards(dir: string, write: ReadonlyMap<string, unknown>, keep: ReadonlySet<string>, code: string): Promise<void> {
+  for (const [shard, value] of write) {
+    const body = JSON.stringify(value);
+    const header: Header = { format: FORMAT, code, shard, sha256: sha256(body) };
+    await writeFileAtomic(join(dir, fileName(shard)), `${JSON.stringify(header)}\n${body}`);
+  }
+  const kept = new Set([...keep].map(fileName));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (!kept.has(name)) await rm(join(dir, name), { force: true, recursive: true });
+}
+
+/** An installed package's version, found where `require` would look (some packages do not export their package.json). */
+function packageVersion(name: string): string {
+  for (const dir of createRequire(import.meta.url).resolve.paths(name) ?? []) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not here
+    }
+  }
+  return 'missing';
+}
+
+const identities = new Map<string, string>();
+
+/**
+ * The identity of the code a cache's values depend on: every file of these
+ * source folders (beside io/: `load`, `model`, `core`) and these packages'
+ * versions. Any change to them and every stored value is absent.
+ */
+export function codeIdentity(folders: readonly string[], packages: readonly string[]): string {
+  const key = JSON.stringify([folders, packages]);
+  let identity = identities.get(key);
+  if (identity) return identity;
+  const parts = packages.map((name) => `${name}@${packageVersion(name)}`);
+  for (const folder of folders) {
+    const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+    for (const name of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(dir, name));
+      } catch {
+        continue; // a folder
+      }
+      parts.push(`${folder}/${name} ${sha256(bytes)}`);
+    }
+  }
+  identity = sha256(parts.join('\n'));
+  identities.set(key, identity);
+  return identity;
+}

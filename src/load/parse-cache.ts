@@ -1,0 +1,112 @@
+/**
+ * What parsing each case file gave, kept between runs (io/parse-cache-files.ts
+ * stores it under the output folder), so a build after one edit decodes,
+ * parses and validates only the files whose bytes changed. An entry is used
+ * only for the same path, the same kind and the same sha256 of the bytes: a
+ * stale, foreign or damaged entry is a miss, never a record. The cross-file
+ * checks are not cached: they run on every load.
+ *
+ * Entries are grouped in shards, one per child or home folder (and one for the
+ * rest), so a build rewrites only the shards whose files changed. A shard holds
+ * exactly the entries of the files loaded now: the stored cache depends on the
+ * root's current bytes only, never on the order of the edits that led there.
+ */
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { FileKindName } from '../model/file-kinds.js';
+
+/** One file's parse as stored: its record without the locator (made again from the bytes when a check asks) and without its body (cut from the text when read). */
+export interface StoredParse {
+  readonly sha256: string;
+  readonly kind: FileKindName;
+  readonly record?: StoredRecord;
+  /** The file's own diagnostics (decoding, YAML, schema). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface StoredRecord {
+  readonly data: unknown;
+  /** Where the body starts in the decoded text (its length for a YAML file). */
+  readonly bodyStart: number;
+  readonly bodyLine: number;
+  readonly mayHoldFence: boolean;
+}
+
+/** The shard a file's entry lives in: its child's or home's folder, or `root`. */
+export function shardOf(path: string): string {
+  const [top, id, rest] = path.split('/', 3);
+  return (top === 'children' || top === 'homes') && id && rest !== undefined ? `${top}/${id}` : 'root';
+}
+
+/**
+ * The cache as one load uses it: lookups in what was stored, and the entries
+ * of every file loaded now, from which the shards to write are worked out.
+ */
+export class ParseCache {
+  private readonly stored = new Map<string, StoredParse>();
+  private readonly current = new Map<string, Record<string, StoredParse>>();
+
+  private readonly shards = new Map<string, Readonly<Record<string, StoredParse>>>();
+
+  /**
+   * `stored`: shard → its entries as read back (a shard that is not an object
+   * of well-formed entries is left out); `hashOf`: the sha256 of a listed
+   * file's bytes (hashed once per build: the build's inputs reuse it).
+   */
+  constructor(
+    stored: ReadonlyMap<string, unknown>,
+    readonly hashOf: (path: string) => string,
+  ) {
+    for (const [shard, entries] of stored) {
+      if (!entries || typeof entries !== 'object' || !Object.entries(entries).every(([path, parse]) => shardOf(path) === shard && isStoredParse(parse))) continue;
+      this.shards.set(shard, entries as Record<string, StoredParse>);
+      for (const [path, parse] of Object.entries(entries as Record<string, StoredParse>)) this.stored.set(path, parse);
+    }
+  }
+
+  /** The stored parse of this file, when it was made from these very bytes as this kind. */
+  get(path: string, kind: FileKindName, sha256: string): StoredParse | undefined {
+    const found = this.stored.get(path);
+    return found && found.kind === kind && found.sha256 === sha256 ? found : undefined;
+  }
+
+  /** Records the parse of a file loaded now (a hit or a fresh parse). */
+  keep(path: string, parse: StoredParse): void {
+    const shard = shardOf(path);
+    let entries = this.current.get(shard);
+    if (!entries) this.current.set(shard, (entries = {}));
+    entries[path] = parse;
+  }
+
+  /** Every shard the files loaded now belong to, and those whose entries differ from the stored ones (to be written). */
+  changes(): ParseCacheChanges {
+    const write = new Map<string, Record<string, StoredParse>>();
+    for (const [shard, entries] of this.current) if (!sameEntries(this.shards.get(shard), entries)) write.set(shard, sortedByPath(entries));
+    return { shards: new Set(this.current.keys()), write };
+  }
+}
+
+export interface ParseCacheChanges {
+  /** Every shard of the root now: any other stored shard is for folders that are gone. */
+  readonly shards: ReadonlySet<string>;
+  readonly write: ReadonlyMap<string, Readonly<Record<string, StoredParse>>>;
+}
+
+/** Same paths with the same stored parses (a hit keeps the very object it was read as). */
+function sameEntries(stored: Readonly<Record<string, StoredParse>> | undefined, now: Readonly<Record<string, StoredParse>>): boolean {
+  if (!stored) return false;
+  const paths = Object.keys(now);
+  if (paths.length !== Object.keys(stored).length) return false;
+  return paths.every((path) => stored[path] === now[path]);
+}
+
+function sortedByPath(entries: Record<string, StoredParse>): Record<string, StoredParse> {
+  return Object.fromEntries(Object.keys(entries).sort().map((path) => [path, entries[path]!]));
+}
+
+/** A stored parse as read back from disk is only used when it has this shape (anything else is a miss). */
+export function isStoredParse(value: unknown): value is StoredParse {
+  const v = value as Partial<StoredParse> | null;
+  if (!v || typeof v !== 'object' || typeof v.sha256 !== 'string' || typeof v.kind !== 'string' || !Array.isArray(v.diagnostics)) return false;
+  const r = v.record as Partial<StoredRecord> | undefined;
+  return r === undefined || (typeof r === 'object' && r !== null && 'data' in r && typeof r.bodyStart === 'number' && typeof r.bodyLine === 'number' && typeof r.mayHoldFence === 'boolean');
+}
