@@ -12,6 +12,7 @@ import type { RuleSet } from '../rule-sets.js';
 import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
 import type { AllowedNames } from './people.js';
+import type { Narratives } from './narrative.js';
 
 /** Where agency.yaml sits in every case root. */
 export const AGENCY_FILE = 'agency.yaml';
@@ -183,3 +184,18 @@ export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames
  * matching patterns, never printed ("the Hartwell" matches "the Hartwells'").
  */
 const FAMILY_FORMS = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'the'] as const;
+
+/** The child's schooling as this copy prints it: the school through the location check, the notes through the narratives. */
+export function educationData(record: CaseRecord, location: ChildLocation, narrative: Narratives, caseFile: string) {
+  const e = record.education;
+  if (!e) return null;
+  return {
+    school: location('education.school', e.school),
+    grade: String(e.grade),
+    iep: e.iep,
+    plan_504: e.plan_504,
+    school_changes: e.school_changes_since_removal ?? null,
+    best_interest_determination: e.best_interest_determination ?? null,
+    notes: narrative.optional(e.notes, `${caseFile} education.notes`),
+  };
+}

@@ -38,7 +38,7 @@ import {
   type Rating,
 } from '../case/index.js';
 import type { DueItem } from '../due-item.js';
-import { childLocation, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
+import { childLocation, educationData, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
@@ -424,18 +424,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         therapy: h.therapy ? { provider: person(h.therapy.provider), ...therapyType(h.therapy.type), frequency: h.therapy.frequency } : null,
       }
     : null;
-  const e = record.education;
-  const education = e
-    ? {
-        school: location('education.school', e.school),
-        grade: String(e.grade),
-        iep: e.iep,
-        plan_504: e.plan_504,
-        school_changes: e.school_changes_since_removal ?? null,
-        best_interest_determination: orNull(e.best_interest_determination),
-        notes: narrative.optional(e.notes, `${caseFile.file} education.notes`),
-      }
-    : null;
+  const education = educationData(record, location, narrative, caseFile.file);
 
   const cans = cansSummary(child.assessments.map((a) => a.data));
   const cansFile = child.assessments.find((a) => a.data === cans.latest)?.file;

@@ -15,8 +15,8 @@ import { canSee, type Protected } from '../audience.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
-import { placementWhere, readerOf, type ChildLocation, type DocumentContext, type DocumentData } from './context.js';
-import { narratives, type Narratives } from './narrative.js';
+import { educationData, placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
+import { narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import type { ServicePlanFacts } from './facts/service-plan.js';
 import { scrubWithheld } from './scrub.js';
@@ -32,19 +32,6 @@ const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_
 
 // ── Pieces of the case record ─────────────────────────────────────────────
 
-export function educationData(record: CaseRecord, location: ChildLocation, narrative: Narratives, caseFile: string) {
-  const e = record.education;
-  if (!e) return null;
-  return {
-    school: location('education.school', e.school),
-    grade: String(e.grade),
-    iep: e.iep,
-    plan_504: e.plan_504,
-    school_changes_since_removal: e.school_changes_since_removal ?? null,
-    best_interest_determination: e.best_interest_determination ?? null,
-    notes: narrative.optional(e.notes, `${caseFile} education.notes`),
-  };
-}
 
 export function healthData(record: CaseRecord) {
   const h = record.health;

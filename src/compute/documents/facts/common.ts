@@ -50,3 +50,16 @@ export const base = {
   reader,
   agency,
 };
+
+/** The child's schooling (case.yaml `education`), the school as this copy may print it. */
+export const education = z
+  .object({
+    school: text(),
+    grade: text(),
+    iep: z.boolean(),
+    plan_504: z.boolean(),
+    school_changes: count().nullable().describe('school changes since removal'),
+    best_interest_determination: date().nullable(),
+    notes: text().nullable(),
+  })
+  .nullable();

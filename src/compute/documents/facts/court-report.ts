@@ -22,7 +22,7 @@ import { ROLES } from '../../../model/primitives.js';
 import { DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { PROTECTED } from '../../audience.js';
 import { DUE_KINDS } from '../../due-item.js';
-import { agency, audience, count, date, placementWhere, reader, text } from './common.js';
+import { agency, audience, count, date, education, placementWhere, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
 
 /** Therapy types labels.yaml names (`therapy_type`); another prints as the data writes it. */
@@ -236,17 +236,7 @@ export const courtReportFacts = z.object({
       therapy: z.object({ provider: who, type: z.enum(THERAPY_TYPES).nullable().describe('label: therapy_type'), type_other: text().nullable(), frequency: text() }).nullable(),
     })
     .nullable(),
-  education: z
-    .object({
-      school: text(),
-      grade: text(),
-      iep: z.boolean(),
-      plan_504: z.boolean(),
-      school_changes: count().nullable(),
-      best_interest_determination: date().nullable(),
-      notes: text().nullable(),
-    })
-    .nullable(),
+  education,
   cans: z
     .object({
       date: date(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
-import { base, count, date, placementWhere, staff, text } from './common.js';
+import { base, count, date, education, placementWhere, staff, text } from './common.js';
 
 const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
 
@@ -100,17 +100,7 @@ export const servicePlanFacts = z.object({
   permanency: z.object({ goal: permanencyGoal, concurrent_goal: permanencyGoal.nullable(), established: date(), target_date: date().nullable() }),
   progress,
   goals: z.array(goal),
-  education: z
-    .object({
-      school: text(),
-      grade: text(),
-      iep: z.boolean(),
-      plan_504: z.boolean(),
-      school_changes_since_removal: count().nullable(),
-      best_interest_determination: date().nullable(),
-      notes: text().nullable(),
-    })
-    .nullable(),
+  education,
   health: z
     .object({
       last_physical: date().nullable(),
