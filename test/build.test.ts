@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,18 @@ describe('court-summary and relicense', () => {
     const day = run(['build', CASES, '--as-of', '2026-02-30', '--out', never]);
     expect(day.code).toBe(2);
     expect(day.stderr).toContain('2026-02-30 is not a real day: February 2026 has 28 days');
+  });
+
+  it('a template field the facts lack fails every document of that template, reported once at its line in the partial', async () => {
+    const templates = join(await tempDir(), 'templates');
+    await cp(join(REPO, 'templates'), templates, { recursive: true });
+    const partial = join(templates, 'partials', 'court-caption.md.hbs');
+    await writeFile(partial, (await readFile(partial, 'utf8')).replace('{{text court.county}}', '{{text court.conty}}'));
+    const { code, stdout } = run(['build', CASES, '--as-of', AS_OF, '--out', await tempDir(), '--doc', 'court-report', '--templates', templates]);
+    expect(code).toBe(1);
+    const errors = stdout.split('\n').filter((l) => l.includes('error CP2003'));
+    expect(errors).toEqual([expect.stringMatching(/partials\/court-caption\.md\.hbs:5:\d+ error CP2003 `court\.conty`: "conty" is not a field of `court`/)]);
+    expect(stdout).toContain('did you mean "county"?');
   });
 
   it('builds the re-licensing packet and warns about each shortfall', async () => {

@@ -223,6 +223,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const counts = emptyCounts();
   /** Every warning of this build, to be said again by a build that finds nothing changed. */
   const warningLines: string[] = [];
+  /** Templates whose compile errors were reported already. */
+  const brokenTemplates = new Set<string>();
   const warn = (job: Job, warning: string) => {
     if (warningLines.length < WARNINGS_SHOWN) progress.log(warningLine(`${job.output}: ${warning}`));
     warningLines.push(`${job.output}: ${warning}`);
@@ -314,7 +316,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       // A template that does not compile fails its jobs without rendering; its errors are reported once.
       const compiled = env.template(job.template);
       if (!compiled.template) {
-        fail(job, '', failures.some((d) => d.file === env.templateFiles[job.template]!.file) ? [] : compiled.diagnostics);
+        // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
+        fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
+        brokenTemplates.add(job.template);
         continue;
       }
       const renderer = rendererFor();
