@@ -425,6 +425,24 @@ describe('a minimal case', () => {
     };
   };
 
+  it('expects no family time with a parent who has died or whose rights are terminated', async () => {
+    const folder = minimal();
+    const record = folder.case!.data;
+    const parents: CaseRecord['parents'] = [
+      { name: 'Lan Nguyễn', role: 'mother', rights: 'deceased' },
+      { name: 'Minh Trần', role: 'father', rights: 'terminated' },
+      { name: 'Bảo Lê', role: 'legal_guardian', rights: 'intact' },
+    ];
+    const withParents = { ...folder, case: { ...folder.case!, data: { ...record, parents } } };
+    const ctx = context();
+    const data = courtReportData(ctx, ctx.view.child(withParents), '2026-12-15');
+    const rendered = await renderDocument(TEMPLATE, data.data, agency, { title: 'Court Report', subject: 'Court Report', reference: folder.id, asOf: AS_OF });
+    const pdf = squash(rendered.pdfText);
+    expect(pdf).not.toContain('no visits with Lan Nguyễn');
+    expect(pdf).not.toContain('no visits with Minh Trần');
+    expect(pdf).toContain('no visits with Bảo Lê are recorded');
+  });
+
   it('renders without errors and says *not recorded* where data is missing', async () => {
     const folder = minimal();
     const ctx = context();

@@ -54,8 +54,8 @@ describe('the example agency, as of 2026-11-23', () => {
     // Current: DEFC 2026-04-23 → 2026-11-23 = 30+31+30+31+31+30+31 = 214; prior 2022-09-15 → 2023-09-28 = 365 + 13 = 378.
     expect(daysInCare(record, AS_OF)).toEqual({ total: 592, currentEpisode: 214, priorEpisodes: 378, excluded: { trial_home_visit: 0, runaway: 0 } });
     expect(monthsInCare(record.removal, AS_OF)).toEqual({ months: 7, days: 0 });
-    // 10 visits: yes ×7, late 11-14, no 08-01, cancelled by "other" 11-21 (still offered) → 8 of 10.
-    expect(familyTime(child.visits.map((v) => v.data), PERIOD)).toMatchObject({ offered: 10, attended: 8, missed: 1, cancellations: { other: 1 } });
+    // 10 visits: yes ×7, late 11-14, no 08-01, cancelled by "other" 11-21 (not the parent: not offered) → 8 of 9.
+    expect(familyTime(child.visits.map((v) => v.data), PERIOD)).toMatchObject({ offered: 9, attended: 8, missed: 1, cancellations: { other: 1 } });
     // CANS 2026-10-08 against 2026-04-09: 13 items improved, none worse.
     const cans = cansSummary(child.assessments.map((a) => a.data));
     expect(cans.changes.map((c) => c.change)).toEqual(Array(13).fill('improved'));

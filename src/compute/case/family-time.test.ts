@@ -16,11 +16,12 @@ describe('family time attendance (rules.md)', () => {
     visit('2026-11-06', 'yes'), // after the period
   ];
 
-  it('counts yes and late over the visits not cancelled by the agency or the foster parent', () => {
-    // 9 visits in the period; agency and foster parent cancellations leave 7 offered; yes, late, yes (sibling) = 3.
+  it('counts yes and late over the visits not cancelled by anyone but the parent', () => {
+    // 9 visits in the period; the agency's, the foster parent's, the child's and an unrecorded canceller's
+    // cancellations leave 5 offered (a parent's own cancellation stays offered); yes, late, yes (sibling) = 3.
     const result = familyTime(visits, { from: '2026-09-01', to: '2026-10-31' });
-    expect(result).toMatchObject({ offered: 7, attended: 3, late: 1, missed: 1 });
-    expect(result.rate).toBeCloseTo(3 / 7);
+    expect(result).toMatchObject({ offered: 5, attended: 3, late: 1, missed: 1 });
+    expect(result.rate).toBeCloseTo(3 / 5);
     expect(result.cancellations).toEqual({ parent: 1, agency: 1, foster_parent: 1, child: 1, unknown: 1 });
   });
 

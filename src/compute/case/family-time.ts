@@ -7,8 +7,13 @@ import type { Visit } from '../../model/notes.js';
 
 export type CancelledBy = NonNullable<Visit['cancelled_by']> | 'unknown';
 
-/** Cancellations that do not count against the family: the visit was never offered. */
-export const NOT_OFFERED_BY = ['agency', 'foster_parent'] as const satisfies readonly CancelledBy[];
+/**
+ * Cancellations that do not count against the family (issue 11: a visit
+ * cancelled by anyone but the parent is not the parent's absence): only a
+ * parent's own cancellation leaves the visit offered and missed. One whose
+ * canceller was not recorded is not held against the parent either.
+ */
+export const NOT_OFFERED_BY = ['agency', 'foster_parent', 'child', 'other', 'unknown'] as const satisfies readonly CancelledBy[];
 
 export interface FamilyTime {
   /** The visits in the period, in date order. */
@@ -28,7 +33,7 @@ export interface FamilyTime {
 
 /**
  * rules.md "Family time attendance": visits attended (yes or late) over visits
- * scheduled and not cancelled by the agency or the foster parent, for the
+ * scheduled and not cancelled by anyone but the parent (NOT_OFFERED_BY), for the
  * visits dated within [from, to]; `participant` keeps only visits that include
  * that role or name (e.g. `sibling`).
  */
