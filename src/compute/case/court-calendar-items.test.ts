@@ -73,3 +73,10 @@ describe('reasonable efforts to finalize the permanency plan (45 CFR 1356.21(b)(
     expect(courtDueItems(caseRecord({ removal }), '2026-06-01', {}, KY).map((i) => i.kind)).toEqual(['reasonable_efforts_finding']);
   });
 });
+
+describe('a continued hearing of type other', () => {
+  it('keeps its title on the new date', () => {
+    const record = caseRecord({ removal, hearings: [hearing('2026-11-20', 'other', { title: 'Petition for permanent custody', continued: true, next_date: '2026-12-18' })] });
+    expect(courtDateItems(record, '2026-12-01', {}, KY)[0]).toMatchObject({ kind: 'hearing', due: '2026-12-18', detail: 'Petition for permanent custody, Test Family Court (continued from 2026-11-20)' });
+  });
+});

@@ -28,8 +28,7 @@ const words = (code: string) => code.replaceAll('_', ' ');
 
 /** "review hearing", or a hearing of type `other` by its title. */
 export function hearingName(date: CourtDate): string {
-  const title = date.hearing?.title;
-  return date.type === 'other' && title ? title : `${words(date.type)} hearing`;
+  return date.type === 'other' && date.title ? date.title : `${words(date.type)} hearing`;
 }
 
 /** The hearing, court report and (Indiana) caregiver notice items of every scheduled hearing. */

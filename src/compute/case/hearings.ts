@@ -23,6 +23,8 @@ export interface CourtDate {
   readonly hearing?: Hearing;
   /** For a `next_date`: the date of the hearing it was continued from. */
   readonly continuedFrom?: string;
+  /** What a hearing of type `other` is (its `title`, or the continued hearing's). */
+  readonly title?: string;
 }
 
 export interface CourtCalendar {
@@ -44,6 +46,7 @@ export function courtCalendar(hearings: readonly Hearing[], asOf: string): Court
     type: hearing.type,
     status: hearing.continued === true ? 'continued' : hearing.date <= asOf ? 'held' : 'scheduled',
     hearing,
+    ...(hearing.title ? { title: hearing.title } : {}),
   }));
   const listed = (date: string, type: HearingType) => dates.some((d) => d.date === date && d.type === type);
   for (const hearing of hearings) {
@@ -53,6 +56,7 @@ export function courtCalendar(hearings: readonly Hearing[], asOf: string): Court
       type: hearing.type,
       status: hearing.next_date > asOf ? 'scheduled' : 'unrecorded',
       continuedFrom: hearing.date,
+      ...(hearing.title ? { title: hearing.title } : {}),
     });
   }
   dates.sort((a, b) => compareDates(a.date, b.date));

@@ -225,6 +225,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const hearings = calendar.dates.map((d: CourtDate) => ({
     date: d.date,
     type: d.type,
+    title: d.title ?? null,
     status: d.date === hearingDate && d.status === 'scheduled' ? ('this_hearing' as const) : d.status,
     pending: d.status === 'scheduled',
     outcome: d.status !== 'continued' && d.continuedFrom ? null : outcomeOf(d.hearing),
@@ -235,7 +236,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     (d.hearing?.findings ?? []).map((f) => ({ date: d.date, finding: f.type, made: f.made })),
   );
   const last = lastHearing
-    ? { date: lastHearing.date, type: lastHearing.type, outcome: outcomeOf(lastHearing.hearing), orders: (lastHearing.hearing?.orders ?? []).map((o, i) => narrative.text(o, hearingField(lastHearing.hearing!, `orders[${i}]`))) }
+    ? { date: lastHearing.date, type: lastHearing.type, title: lastHearing.title ?? null, outcome: outcomeOf(lastHearing.hearing), orders: (lastHearing.hearing?.orders ?? []).map((o, i) => narrative.text(o, hearingField(lastHearing.hearing!, `orders[${i}]`))) }
     : null;
 
   // --- placements
@@ -567,6 +568,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     hearing: {
       date: hearingDate,
       type: thisHearing?.type ?? null,
+      title: thisHearing?.title ?? null,
       continued_from: thisHearing?.continuedFrom ?? null,
     },
     court: { name: record.court.name, county: record.court.county, docket: record.court.docket, judge: orNull(record.court.judge) },

@@ -114,7 +114,7 @@ export const courtReportFacts = z.object({
   /** The caption's first line (null for the generic rule set). */
   jurisdiction: z.enum(RULE_SETS.filter((s) => s !== 'generic') as ['KY', 'PA', 'IN']).nullable().describe('label: jurisdiction'),
   case_id: text(),
-  hearing: z.object({ date: date(), type: hearingType.nullable(), continued_from: date().nullable() }),
+  hearing: z.object({ date: date(), type: hearingType.nullable(), title: text().nullable().describe('what a hearing of type other is'), continued_from: date().nullable() }),
   court: z.object({ name: text(), county: text(), docket: text(), judge: text().nullable() }),
   child: z.object({ name: text(), preferred_name: text().nullable(), dob: date(), age: count(), sex: z.enum(SEXES).describe('label: sex'), languages: z.array(text()).nullable() }),
   caseworker: z.object({ name: text(), title: text(), phone: text().nullable(), email: text().nullable() }).nullable(),
@@ -155,9 +155,9 @@ export const courtReportFacts = z.object({
     rule: text(),
   }),
   prior_episodes: z.array(z.object({ removal_date: date(), entered_care: date().nullable(), discharge_date: date(), discharge_reason: z.enum(DISCHARGE_REASONS).describe('label: discharge_reason') })),
-  hearings: z.array(z.object({ date: date(), type: hearingType, status: z.enum(['held', 'continued', 'scheduled', 'unrecorded', 'this_hearing']).describe('label: hearing_status'), pending: z.boolean(), outcome: text().nullable(), continued_to: date().nullable(), continued_from: date().nullable() })),
+  hearings: z.array(z.object({ date: date(), type: hearingType, title: text().nullable().describe('what a hearing of type other is'), status: z.enum(['held', 'continued', 'scheduled', 'unrecorded', 'this_hearing']).describe('label: hearing_status'), pending: z.boolean(), outcome: text().nullable(), continued_to: date().nullable(), continued_from: date().nullable() })),
   findings: z.array(z.object({ date: date(), finding: z.enum(FINDING_TYPES).describe('label: finding'), made: z.boolean() })),
-  last_hearing: z.object({ date: date(), type: hearingType, outcome: text().nullable(), orders: z.array(text()) }).nullable(),
+  last_hearing: z.object({ date: date(), type: hearingType, title: text().nullable(), outcome: text().nullable(), orders: z.array(text()) }).nullable(),
   removal: z.object({ reasons: z.array(z.enum(REMOVAL_REASONS).describe('label: removal_reason')), outcome_adjudication: text().nullable() }),
   placements: z.array(
     z.object({
