@@ -111,6 +111,13 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     }
   });
 
+  it('names a hearing of type other by its title, never "Other hearing"', async () => {
+    const { pdf, docx } = await build('C-2024-0211', '2027-01-07');
+    expect(pdf).toContain('Hearing: Petition for permanent custody, January 7, 2027');
+    expect(docx).toContain('Petition for permanent custody');
+    expect(pdf).not.toContain('Other hearing');
+  });
+
   it('gives the key dates and the clocks: DEFC, months in care, 15 of 22 with its exception, next hearings due', async () => {
     const { pdf, docx } = await build(ID, HEARING);
     for (const text of [pdf, docx]) {
