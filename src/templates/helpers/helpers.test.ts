@@ -274,3 +274,12 @@ describe('humanize', () => {
     expect(humanizeCode('Play therapy, weekly')).toBe('Play therapy, weekly');
   });
 });
+
+describe('text period=true', () => {
+  it('ends the sentence once: "Family Services, Inc." gets no second period', () => {
+    const run = (value: string) => renderTemplate(compileTemplate('Submitted by {{text name period=true}}', 'templates/t.md.hbs', {}).template!, { name: value }).markdown;
+    expect(run('Bluegrass Family Services')).toBe('Submitted by Bluegrass Family Services.');
+    expect(run('Family Services, Inc.')).toBe('Submitted by Family Services, Inc\\.');
+    expect(run('Is it done?')).toBe('Submitted by Is it done?');
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * `{{text x}}`: a value as plain text, escaped; `optional=true` prints *not
  * recorded* for an empty value; `capitalize=true` starts it with a capital
- * (a code-like entry such as "budgeting" at the start of a table cell).
+ * (a code-like entry such as "budgeting" at the start of a table cell);
+ * `period=true` ends a sentence after the value, unless the value ends one
+ * itself ("Family Services, Inc." never gets a second period).
  */
 import { escapeText, isBlank } from '../escape.js';
 import type { HelperSpec } from './spec.js';
@@ -11,11 +13,15 @@ export const text: HelperSpec = {
   role: 'inline',
   params: [1, 1],
   usage: '{{text value}}',
-  hash: { optional: 'boolean', capitalize: 'boolean' },
+  hash: { optional: 'boolean', capitalize: 'boolean', period: 'boolean' },
   run(call, [value]) {
     if (isBlank(value)) return call.empty(0, value);
-    if (typeof value === 'string') return escapeText(call.hash['capitalize'] === true ? value.charAt(0).toUpperCase() + value.slice(1) : value);
-    if (typeof value === 'number' && Number.isFinite(value)) return escapeText(String(value));
+    const end = (shown: string) => (call.hash['period'] === true && !/[.!?]["'”’)]*\s*$/.test(shown) ? '.' : '');
+    if (typeof value === 'string') {
+      const shown = call.hash['capitalize'] === true ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+      return escapeText(shown) + end(shown);
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) return escapeText(String(value)) + end(String(value));
     return call.wrongKind(0, value, 'text or a number', kindHint(value, call.written(0) ?? '…'));
   },
 };
