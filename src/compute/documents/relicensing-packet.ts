@@ -243,8 +243,12 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       within: facts.capacity.withinLicense && facts.capacity.withinRule,
       names: facts.capacity.placed.map((p) => p.name),
     },
-    // The incident type is the caseworker's own word in home.yaml (free text, often snake_case).
-    incidents: facts.incidents.map((i) => ({ date: i.date, type: i.type, summary: i.summary, resolved: i.resolved ?? null })),
+    // The incident type is the caseworker's own word in home.yaml (free text, often snake_case);
+    // a runaway from the home that no incident records is one too (issue 11).
+    incidents: [
+      ...facts.incidents.map((i) => ({ kind: 'recorded' as const, date: i.date, type: i.type, summary: i.summary, resolved: i.resolved ?? null })),
+      ...facts.runaways.map((r) => ({ kind: 'runaway' as const, date: r.date, child: r.name, returned: r.returned ?? null })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
 
   return {

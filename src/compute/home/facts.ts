@@ -7,7 +7,7 @@ import { capacityFact, type CapacityFact } from './capacity.js';
 import { certificationFacts, certificationsRequired, type CertificationFact } from './certifications.js';
 import { inspectionFact, type InspectionFact } from './inspections.js';
 import { licenseYear, type LicenseYear } from './license-year.js';
-import { incidentsDuring, placementsDuring, type HomeStay, type Incident } from './placements.js';
+import { incidentsDuring, placementsDuring, runawaysDuring, type HomeStay, type Incident, type RunawayIncident } from './placements.js';
 import { trainingSummaries, type TrainingSummary } from './training.js';
 
 export interface HomeFacts {
@@ -24,11 +24,15 @@ export interface HomeFacts {
   readonly capacity: CapacityFact;
   readonly placements: readonly HomeStay[];
   readonly incidents: readonly Incident[];
+  /** Runaways from the home during the year that no recorded incident covers. */
+  readonly runaways: readonly RunawayIncident[];
 }
 
 /** rules.md, "The foster home": each fact from its own module, for one home, as of `asOf`. */
 export function homeFacts(home: Home, records: readonly CaseRecord[], asOf: string, rules: RuleSet): HomeFacts {
   const year = licenseYear(home.license, asOf);
+  const placements = placementsDuring(home.id, records, year);
+  const incidents = incidentsDuring(home, year);
   return {
     homeId: home.id,
     asOf,
@@ -41,7 +45,8 @@ export function homeFacts(home: Home, records: readonly CaseRecord[], asOf: stri
     outOfState: outOfStateChecks(home),
     inspection: inspectionFact(home, asOf, rules),
     capacity: capacityFact(home, records, asOf, rules),
-    placements: placementsDuring(home.id, records, year),
-    incidents: incidentsDuring(home, year),
+    placements,
+    incidents,
+    runaways: runawaysDuring(placements, incidents, year),
   };
 }

@@ -6,7 +6,7 @@ export { backgroundCheckFacts, outOfStateChecks, type CheckBasis, type CheckFact
 export { inspectionFact, type Inspection, type InspectionFact } from './inspections.js';
 export { capacityFact, type CapacityFact } from './capacity.js';
 export {
-  staysInHome, placementsDuring, currentPlacements, incidentsDuring,
+  staysInHome, placementsDuring, currentPlacements, incidentsDuring, runawaysDuring,
   type HomeStay, type Interruption, type CurrentPlacement, type Incident,
 } from './placements.js';
 export { homeFacts, type HomeFacts } from './facts.js';

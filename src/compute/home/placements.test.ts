@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import { home as homeSchema } from '../../model/home.js';
-import { currentPlacements, incidentsDuring, placementsDuring, staysInHome } from './placements.js';
+import { currentPlacements, incidentsDuring, placementsDuring, runawaysDuring, staysInHome } from './placements.js';
 
 type Seg = Partial<Placement> & Pick<Placement, 'start' | 'setting'>;
 /** Only the fields the placement facts read. */
@@ -71,5 +71,16 @@ describe('placementsDuring and currentPlacements', () => {
       ],
     });
     expect(incidentsDuring(home, year).map((i) => i.date)).toEqual(['2026-01-01', '2026-07-18']);
+  });
+
+  it('counts a runaway from the home as an incident of the home, unless an incident already records it', () => {
+    const stays = placementsDuring('H-1', [runaway, thv], year);
+    expect(runawaysDuring(stays, [], year)).toEqual([{ childId: 'C-1', name: 'Zoe', date: '2026-07-18', returned: '2026-07-22' }]);
+    // Recorded the next morning as "Ran away": covered.
+    expect(runawaysDuring(stays, [{ date: '2026-07-19', type: 'Ran away', summary: 'left at night' }], year)).toEqual([]);
+    // An injury that day is another incident: the runaway still counts.
+    expect(runawaysDuring(stays, [{ date: '2026-07-18', type: 'injury', summary: 'x' }], year)).toHaveLength(1);
+    // Outside the license year: not this year's incident.
+    expect(runawaysDuring(stays, [], { start: '2027-01-01', end: '2027-12-31', multiYear: false })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * Placements and incidents in a home (case-format.md: "Placements in a home are
  * derived from the children's placements that link to it"; domain.md §5.1 item 8).
  */
+import { daysBetween } from '../../core/calendar-date.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
 import type { LicenseYear } from './license-year.js';
@@ -123,4 +124,31 @@ export type Incident = NonNullable<Home['incidents']>[number];
 /** Incidents dated within the license year, in date order. */
 export function incidentsDuring(home: Home, year: LicenseYear): Incident[] {
   return (home.incidents ?? []).filter((i) => inYear(year, i.date)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** A child's runaway from the home during the license year that no recorded incident covers (issue 11: it is an incident of the home). */
+export interface RunawayIncident {
+  readonly childId: string;
+  readonly name: string;
+  readonly date: string;
+  /** The day the child came back to the home; absent while the child is away. */
+  readonly returned?: string;
+}
+
+/** Words staff use for a runaway in an incident's free-text `type`. */
+const RUNAWAY_TYPE = /run\s*away|ran\s*away|runaway|absconded|awol|missing/i;
+
+/**
+ * Each runaway segment of a stay in the home that starts in the license year,
+ * unless an incident recorded within a day of it already says so.
+ */
+export function runawaysDuring(stays: readonly HomeStay[], recorded: readonly Incident[], year: LicenseYear): RunawayIncident[] {
+  const covered = (date: string) => recorded.some((i) => RUNAWAY_TYPE.test(i.type) && Math.abs(daysBetween(i.date, date)) <= 1);
+  return stays
+    .flatMap((stay) =>
+      stay.interruptions
+        .filter((i) => i.setting === 'runaway' && inYear(year, i.start) && !covered(i.start))
+        .map((i) => ({ childId: stay.childId, name: stay.name, date: i.start, ...(i.end ? { returned: i.end } : {}) })),
+    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -233,7 +233,12 @@ export const relicensingPacketFacts = z.object({
     z.object({ name: text(), case_id: text(), dob: date(), age: count(), start: date(), end: date().nullable(), setting, notes: z.array(placementNote) }),
   ),
   capacity: z.object({ placed: count(), licensed: count(), within: z.boolean(), names: z.array(text()) }),
-  incidents: z.array(z.object({ date: date(), type: text(), summary: text(), resolved: date().nullable() })),
+  incidents: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('recorded'), date: date(), type: text().describe("the caseworker's word, often snake_case"), summary: text(), resolved: date().nullable() }),
+      z.object({ kind: z.literal('runaway'), date: date(), child: text().describe('the child, as the placements table names them'), returned: date().nullable().describe('back in the home') }),
+    ]),
+  ).describe('recorded incidents, and runaways from the home that no incident records, in date order'),
 });
 
 export type RelicensingPacketFacts = z.infer<typeof relicensingPacketFacts>;
