@@ -180,6 +180,20 @@ describe('court-summary and relicense', () => {
     expect(stdout).toContain('did you mean "county"?');
   });
 
+  it('a signed service plan rebuilt a year later gives the same bytes (computed as of its own date)', async () => {
+    const [now, later] = [await tempDir(), await tempDir()];
+    for (const [dir, day] of [[now, '2026-12-01'], [later, '2027-12-01']] as const) {
+      const { code, stdout } = run(['build', CASES, '--as-of', day, '--out', dir, '--case', 'C-2025-0219', '--doc', 'service-plan', '--format', 'pdf']);
+      expect(code, stdout).toBe(0);
+    }
+    const file = 'children/C-2025-0219/service-plan-2026-09-12.pdf';
+    expect(sha256(await readFile(join(later, file)))).toBe(sha256(await readFile(join(now, file))));
+    // It says where Châu lived when it was signed (before the trial home visit began on 2026-09-15).
+    const text = execFileSync('pdftotext', [join(now, file), '-'], { encoding: 'utf8' });
+    expect(text).toContain('H-0017');
+    expect(text).not.toContain('Past due as of');
+  });
+
   it('builds the re-licensing packet and warns about each shortfall', async () => {
     const dir = await tempDir();
     const { code, stdout } = run(['relicense', 'H-0042', CASES, '--as-of', AS_OF, '--out', dir]);

@@ -54,6 +54,12 @@ export interface Job {
   readonly title: string;
   /** The date the document is for (hearing, plan, study or license expiry). */
   readonly date: string;
+  /**
+   * The day the document speaks from when it is not the build's: a signed
+   * service plan or transition plan is computed as of its own date,
+   * so rebuilding it next year gives the same text (issue 11, point 5).
+   */
+  readonly asOf?: string;
   /** The document's data, read from the case root through `ctx.view` (which records the job's inputs). */
   readonly build: (ctx: DocumentContext) => DocumentData;
 }
@@ -98,8 +104,16 @@ function job(type: DocType, subject: string, folder: string, date: string, audie
   // A parent's copy is named for the parent: -parent-father, -parent-mother-2.
   const suffix = chosen === DEFAULT_AUDIENCE[type] ? '' : chosen === 'parent' ? `-parent-${reader!.name}` : `-${chosen}`;
   const output = `${folder}/${subject}/${type}-${date}${suffix}`;
-  return { type, subject, audience: chosen, ...(chosen === 'parent' ? { reader: reader!.index } : {}), output, template: `${type}.md.hbs`, title: TITLES[type], date, build };
+  const own = SIGNED_AS_OF_OWN_DATE.has(type) ? { asOf: date } : {};
+  return { type, subject, audience: chosen, ...(chosen === 'parent' ? { reader: reader!.index } : {}), output, template: `${type}.md.hbs`, title: TITLES[type], date, ...own, build };
 }
+
+/**
+ * Documents signed on their own date: computed as of it, whatever day they are
+ * rebuilt (issue 11, point 5). Not yet the home study: one signed under an
+ * earlier license term needs that term, which home.yaml does not keep.
+ */
+const SIGNED_AS_OF_OWN_DATE: ReadonlySet<DocType> = new Set(['service-plan', 'transition-plan']);
 
 /** The hearings on or after the as-of date that will go ahead (continued ones by their new date), in date order. */
 export function hearingsAhead(child: ChildFolder, asOf: string): string[] {

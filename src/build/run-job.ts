@@ -51,16 +51,16 @@ export interface JobData {
 
 export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'index' | 'inputHash'>): JobData {
   const view = viewRoot(env.index);
-  const data = job.build({ ...env.context, view, redact: redactor(job.audience, job.reader) });
+  const data = job.build({ ...env.context, asOf: job.asOf ?? env.context.asOf, view, redact: redactor(job.audience, job.reader) });
   const inputs = Object.fromEntries([...view.inputs].sort().map((name) => [name, env.inputHash(name)]));
   return { data, inputs };
 }
 
 /** What a render needs of a job: everything but its data builder, so it can cross to a worker thread. */
-export type JobHeader = Pick<Job, 'type' | 'subject' | 'audience' | 'output' | 'template' | 'title'>;
+export type JobHeader = Pick<Job, 'type' | 'subject' | 'audience' | 'output' | 'template' | 'title' | 'asOf'>;
 
-export function jobHeader({ type, subject, audience, output, template, title }: Job): JobHeader {
-  return { type, subject, audience, output, template, title };
+export function jobHeader({ type, subject, audience, output, template, title, asOf }: Job): JobHeader {
+  return { type, subject, audience, output, template, title, ...(asOf ? { asOf } : {}) };
 }
 
 /** What a render needs of the environment: no case root, no rule set (the data is computed already). */
@@ -102,7 +102,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     title: job.title,
     subject: `${job.title} — ${job.subject}`,
     reference: job.subject,
-    asOf: env.context.asOf,
+    asOf: job.asOf ?? env.context.asOf,
     keywords: [job.type, job.audience],
     ...(env.draft ? { draft: true } : {}),
     ...(job.audience === 'internal' ? { internal: true } : {}),

@@ -263,7 +263,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         subject: job.subject,
         audience: job.audience,
         template: job.template,
-        asOf,
+        asOf: job.asOf ?? asOf,
         date: job.date,
         ...(full ? {} : { requested: true }),
         inputs: prepared.inputs,
@@ -299,7 +299,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
         continue;
       }
       const printOf = (inputs: JobData['inputs']) =>
-        fingerprint({ ...shared, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
+        fingerprint({ ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
       const paths = options.format.map((format) => `${job.output}.${format}`);
       // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
       if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs), stamped))) {
