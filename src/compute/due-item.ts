@@ -56,3 +56,6 @@ export interface DueItem {
 export function openStatus(due: string, asOf: string): DueStatus {
   return due < asOf ? 'overdue' : 'due_soon';
 }
+
+/** A code in a `due` item's detail: "permanency_hearing" → "permanency hearing". */
+export const codeWords = (code: string): string => code.replaceAll('_', ' ');

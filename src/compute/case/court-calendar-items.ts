@@ -8,7 +8,7 @@
 import { addDays, addMonths } from '../../core/calendar-date.js';
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord } from '../../model/case.js';
-import { openStatus, type DueItem, type DueStatus } from '../due-item.js';
+import { codeWords, openStatus, type DueItem, type DueStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { dateEnteredFosterCare } from './entered-care.js';
 import { courtCalendar, type CourtDate } from './hearings.js';
@@ -24,11 +24,10 @@ export const TRIAL_HOME_VISIT = { months: 6, citation: '45 CFR 1356.21(e)' } as 
 /** 45 CFR 1356.21(b)(2): the finding of reasonable efforts to finalize the permanency plan, within 12 months of DEFC and every 12 months after. */
 export const REASONABLE_EFFORTS = { months: 12, citation: '45 CFR 1356.21(b)(2)' } as const;
 
-const words = (code: string) => code.replaceAll('_', ' ');
 
 /** "review hearing", or a hearing of type `other` by its title. */
 export function hearingName(date: CourtDate): string {
-  return date.type === 'other' && date.title ? date.title : `${words(date.type)} hearing`;
+  return date.type === 'other' && date.title ? date.title : `${codeWords(date.type)} hearing`;
 }
 
 /** The hearing, court report and (Indiana) caregiver notice items of every scheduled hearing. */

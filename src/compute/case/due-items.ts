@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../model/case.js';
 import type { Contact, Visit } from '../../model/notes.js';
 import type { Plan } from '../../model/plan.js';
 import type { Transition } from '../../model/transition.js';
-import { openStatus, type DueItem, type DueStatus } from '../due-item.js';
+import { codeWords, openStatus, type DueItem, type DueStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { fifteenOfTwentyTwo, TPR_CITATION } from './fifteen-of-twenty-two.js';
 import { periodicReviewDue, permanencyHearingDue, type CourtDate, type DueBasis, type HearingDue } from './hearings.js';
@@ -32,7 +32,6 @@ export interface CaseFiles {
 /** 42 U.S.C. 675(5)(B): the case plan is reviewed at least every 6 months. */
 export const CASE_PLAN_REVIEW_CITATION = '42 U.S.C. 675(5)(B)';
 
-const words = (code: string) => code.replaceAll('_', ' ');
 
 function basisWords(months: number, basis: DueBasis): string {
   switch (basis.from) {
@@ -41,12 +40,12 @@ function basisWords(months: number, basis: DueBasis): string {
     case 'removal':
       return `${months} months after the removal date (${basis.date})`;
     case 'hearing':
-      return `${months} months after the ${words(basis.type)} hearing held on ${basis.date}`;
+      return `${months} months after the ${codeWords(basis.type)} hearing held on ${basis.date}`;
   }
 }
 
 function scheduledWords(date: CourtDate): string {
-  return `${words(date.type)} hearing scheduled for ${date.date}${date.continuedFrom ? ` (continued from ${date.continuedFrom})` : ''}`;
+  return `${codeWords(date.type)} hearing scheduled for ${date.date}${date.continuedFrom ? ` (continued from ${date.continuedFrom})` : ''}`;
 }
 
 function hearingItem(subject: string, kind: 'permanency_hearing' | 'periodic_review', clock: HearingDue, asOf: string, rule: string, what: string): DueItem {
@@ -75,8 +74,8 @@ function tprItem(subject: string, record: CaseRecord, asOf: string): DueItem | u
   let detail = parts.join(' ');
   if (excluded.length) detail += `; ${excluded.join(' and ')} not counted`;
   const petition = tpr.petitions[0];
-  if (petition) detail += `; TPR petition filed ${petition.date} (${words(petition.role)})`;
-  else if (tpr.exception) detail += `; exception documented ${tpr.exception.documented} (${words(tpr.exception.type)})`;
+  if (petition) detail += `; TPR petition filed ${petition.date} (${codeWords(petition.role)})`;
+  else if (tpr.exception) detail += `; exception documented ${tpr.exception.documented} (${codeWords(tpr.exception.type)})`;
   else detail += '; no TPR petition filed and no exception documented';
   return { subject, kind: 'tpr_15_of_22', due: tpr.date, status: tpr.satisfied ? 'ok' : openStatus(tpr.date, asOf), detail, rule: TPR_CITATION };
 }
@@ -84,7 +83,7 @@ function tprItem(subject: string, record: CaseRecord, asOf: string): DueItem | u
 function monthlyVisitItem(subject: string, contacts: readonly Contact[], asOf: string): DueItem {
   const current = currentMonthVisit(contacts, asOf);
   const detail = current.visit
-    ? `face-to-face visit with the child each calendar month; seen on ${current.visit.date} (${words(current.visit.type)})`
+    ? `face-to-face visit with the child each calendar month; seen on ${current.visit.date} (${codeWords(current.visit.type)})`
     : `face-to-face visit with the child each calendar month; none recorded in ${current.month} yet (due by the end of the month)`;
   return { subject, kind: 'monthly_visit', due: current.due, status: current.visit ? 'ok' : openStatus(current.due, asOf), detail, rule: VISIT_CITATION };
 }

@@ -37,7 +37,7 @@ import {
   type HearingDue,
   type Rating,
 } from '../case/index.js';
-import type { DueItem } from '../due-item.js';
+import { codeWords, type DueItem } from '../due-item.js';
 import { childLocation, educationData, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
@@ -554,7 +554,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
 
   // --- notices
   const overdue = due.filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22');
-  for (const d of overdue) warnings.push(`${record.id}: ${d.kind.replaceAll('_', ' ')} overdue since ${d.due} (${d.detail})`);
+  for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due} (${d.detail})`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
