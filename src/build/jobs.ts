@@ -142,7 +142,7 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
 }
 
 /** Days before a license expires from which its re-licensing packet is built, when agency.yaml does not say (cli.md). */
-export const RELICENSE_WINDOW_DAYS = 90;
+const RELICENSE_WINDOW_DAYS = 90;
 
 export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): Job[] {
   const wanted = (type: DocType) => !filter.docs?.length || filter.docs.includes(type);

@@ -139,7 +139,7 @@ export type RuleName = (typeof RULE_NAMES)[number];
 type RuleKey = Exclude<keyof RuleSet, 'id'>;
 
 /** Each rule's agency.yaml name (`rules:` overrides and `rules: confirmed:`). */
-export const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
+const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
   permanencyHearing: 'permanency_hearing_months',
   periodicReviewMonths: 'periodic_review_months',
   annualTrainingHours: 'annual_training_hours',
@@ -155,7 +155,7 @@ export const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
 };
 
 /** The rules each document type reads, and what `due` reads: whose unverified values a run warns about. */
-export const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
+const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
   'court-report': ['permanencyHearing', 'periodicReviewMonths'],
   'service-plan': [],
   'transition-plan': [],

@@ -14,7 +14,7 @@ import { dateEnteredFosterCare } from './entered-care.js';
 import { courtCalendar, type CourtDate } from './hearings.js';
 
 /** Days before a hearing its court report is due when agency.yaml does not say (cli.md). */
-export const COURT_REPORT_DAYS_BEFORE = 10;
+const COURT_REPORT_DAYS_BEFORE = 10;
 /** IC 31-34-21-4: the caregivers are notified of a hearing at least 7 days before it. */
 export const CAREGIVER_NOTICE = { days: 7, citation: 'IC 31-34-21-4' } as const;
 /** 42 U.S.C. 675a(c): a qualified individual's assessment within 30 days of a QRTP placement, court approval within 60. */
@@ -26,7 +26,7 @@ export const REASONABLE_EFFORTS = { months: 12, citation: '45 CFR 1356.21(b)(2)'
 
 
 /** "review hearing", or a hearing of type `other` by its title. */
-export function hearingName(date: CourtDate): string {
+function hearingName(date: CourtDate): string {
   return date.type === 'other' && date.title ? date.title : `${codeWords(date.type)} hearing`;
 }
 

@@ -63,3 +63,11 @@ export const education = z
     notes: text().nullable(),
   })
   .nullable();
+
+/** The child's last checkups (case.yaml `health`), as both the court report and the service plan print them. */
+export const checkups = {
+  last_physical: date().nullable(),
+  last_dental: date().nullable(),
+  last_vision: date().nullable(),
+  immunizations_current: z.boolean(),
+};

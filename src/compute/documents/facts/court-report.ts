@@ -22,7 +22,7 @@ import { ROLES } from '../../../model/primitives.js';
 import { DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { PROTECTED } from '../../audience.js';
 import { DUE_KINDS } from '../../due-item.js';
-import { agency, audience, count, date, education, placementWhere, reader, text } from './common.js';
+import { agency, audience, checkups, count, date, education, placementWhere, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
 
 /** Therapy types labels.yaml names (`therapy_type`); another prints as the data writes it. */
@@ -227,10 +227,7 @@ export const courtReportFacts = z.object({
   siblings: z.array(z.object({ name: text(), dob: date().nullable(), age: count().nullable(), placed_together: z.boolean(), placement: text().nullable(), contact: text().nullable() })),
   health: z
     .object({
-      last_physical: date().nullable(),
-      last_dental: date().nullable(),
-      last_vision: date().nullable(),
-      immunizations_current: z.boolean(),
+      ...checkups,
       diagnoses: z.array(text()),
       medications: z.array(z.object({ name: text(), dose: text(), prescriber: text(), psychotropic: z.boolean(), consent_date: date().nullable(), consent_missing: z.boolean() })),
       therapy: z.object({ provider: who, type: z.enum(THERAPY_TYPES).nullable().describe('label: therapy_type'), type_other: text().nullable(), frequency: text() }).nullable(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
-import { base, count, date, education, placementWhere, staff, text } from './common.js';
+import { base, checkups, count, date, education, placementWhere, staff, text } from './common.js';
 
 const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
 
@@ -103,10 +103,7 @@ export const servicePlanFacts = z.object({
   education,
   health: z
     .object({
-      last_physical: date().nullable(),
-      last_dental: date().nullable(),
-      last_vision: date().nullable(),
-      immunizations_current: z.boolean(),
+      ...checkups,
       diagnoses: z.array(text()).nullable(),
       medications: z.array(z.object({ name: text(), dose: text(), prescriber: text(), psychotropic: z.boolean(), consent_date: date().nullable() })),
       therapy: z.object({ provider: text(), type: text(), frequency: text() }).nullable(),
