@@ -56,7 +56,6 @@ export function checkFacts(
   const seen = new Set<string>();
   /** A partial is checked once per context it is included in. */
   const checkedPartials = new Map<string, Set<FactsSchema>>();
-  type Resolved = { schema: FactsSchema; name: string };
 
   const visit = (template: FactsTemplate, statements: readonly hbs.AST.Statement[], scope: Scope): void => {
     const report = (node: hbs.AST.Node, message: string, hint?: string, code: 'CP2003' | 'CP2006' = 'CP2003') => {
@@ -66,7 +65,7 @@ export function checkFacts(
       diagnostics.push(diagnostic(code, { file: template.source.file, span: template.source.span(node.loc), message, hint }));
     };
 
-    const resolve = (expr: hbs.AST.Expression, s: Scope): Resolved => {
+    const resolve = (expr: hbs.AST.Expression, s: Scope): Context => {
       if (expr.type === 'SubExpression') {
         const sub = expr as hbs.AST.SubExpression;
         for (const p of sub.params) resolve(p, s);
@@ -91,7 +90,7 @@ export function checkFacts(
       return walk(path, base, path.parts);
     };
 
-    const walk = (path: hbs.AST.PathExpression, from: Context, parts: readonly string[]): Resolved => {
+    const walk = (path: hbs.AST.PathExpression, from: Context, parts: readonly string[]): Context => {
       let schema = from.schema;
       let at = from.name;
       for (const part of parts) {
