@@ -11,6 +11,7 @@ import type { ImageSet } from '../document/ast.js';
 import type { FontSet } from '../render/pdf/index.js';
 import type { CompiledTemplate } from '../templates/index.js';
 import { sha256 } from './fingerprint.js';
+import { readinessWarnings } from './readiness-warnings.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
 import type { Job } from './jobs.js';
 import { buildTree, renderFormat, type Format } from './render-document.js';
@@ -51,7 +52,9 @@ export interface JobData {
 
 export function jobData(job: Job, env: Pick<JobEnvironment, 'context' | 'index' | 'inputHash'>): JobData {
   const view = viewRoot(env.index);
-  const data = job.build({ ...env.context, asOf: job.asOf ?? env.context.asOf, view, redact: redactor(job.audience, job.reader) });
+  const built = job.build({ ...env.context, asOf: job.asOf ?? env.context.asOf, view, redact: redactor(job.audience, job.reader) });
+  // A part required before filing that is missing is a warning here, so every command that computes the job says it.
+  const data = built.missing?.length ? { ...built, warnings: [...built.warnings, ...readinessWarnings(built.missing)] } : built;
   const inputs = Object.fromEntries([...view.inputs].sort().map((name) => [name, env.inputHash(name)]));
   return { data, inputs };
 }
@@ -69,7 +72,10 @@ export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'im
 }
 
 /** A job's computed data as a render takes it: plain values, cloneable to a worker. */
-export type RenderInput = Pick<DocumentData, 'data' | 'withheld' | 'warnings'>;
+export interface RenderInput extends Pick<DocumentData, 'data' | 'withheld' | 'warnings'> {
+  /** A part required before filing is missing: the copy is a DRAFT. */
+  readonly draft?: boolean;
+}
 
 export interface RenderOutput extends Pick<JobResult, 'files' | 'diagnostics' | 'warnings'> {
   /** The withheld values the final scan found in the text (kind and field only: never the value). */
@@ -83,7 +89,7 @@ export function withheldFields(withheld: readonly WithheldValue[], caught: reado
 }
 
 export function renderInput({ data }: JobData): RenderInput {
-  return { data: data.data, withheld: data.withheld, warnings: data.warnings };
+  return { data: data.data, withheld: data.withheld, warnings: data.warnings, ...(data.missing?.length ? { draft: true } : {}) };
 }
 
 /** The job from its data to bytes; `prepared` is its jobData when the caller already has it. */
@@ -104,7 +110,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     reference: job.subject,
     asOf: job.asOf ?? env.context.asOf,
     keywords: [job.type, job.audience],
-    ...(env.draft ? { draft: true } : {}),
+    ...(env.draft || input.draft ? { draft: true } : {}),
     ...(job.audience === 'internal' ? { internal: true } : {}),
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });

@@ -53,10 +53,20 @@ export const visit = z
   })
   .meta({ title: 'casepress family-time note (front matter)' });
 
+/**
+ * The parts of a court report staff write for a hearing. Beyond case-format.md's four,
+ * the sections filing readiness asks for (issue 11, point 4): the child's safety and
+ * whether the placement is still necessary and appropriate, the status of the last
+ * hearing's orders, and for APPLA youth 16+ the intensive efforts and the youth's
+ * consultation.
+ */
+export const COURT_SECTIONS = ['child_wishes', 'assessment', 'recommendations', 'safety', 'orders', 'appla_efforts', 'youth_consultation', 'other'] as const;
+export type CourtSection = (typeof COURT_SECTIONS)[number];
+
 export const courtNote = z
   .strictObject({
     hearing: calendarDate,
-    section: z.enum(['child_wishes', 'assessment', 'recommendations', 'other']),
+    section: z.enum(COURT_SECTIONS),
     title: opt(z.string().min(1)),
     treatment,
   })

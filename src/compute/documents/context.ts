@@ -13,6 +13,7 @@ import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
 import type { AllowedNames } from './people.js';
 import type { Narratives } from './narrative.js';
+import type { Readiness } from './readiness.js';
 
 /** Where agency.yaml sits in every case root. */
 export const AGENCY_FILE = 'agency.yaml';
@@ -42,6 +43,8 @@ export interface DocumentData<F = Record<string, unknown>> {
   readonly warnings: readonly string[];
   /** Items from the clocks that the document shows (optional). */
   readonly due?: readonly DueItem[];
+  /** The parts required before filing that are not provided (readiness.ts): the copy is built as a DRAFT. */
+  readonly missing?: Readiness;
 }
 
 /**

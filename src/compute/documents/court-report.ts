@@ -11,6 +11,7 @@
  */
 import { addMonths, ageOn, compareDates, daysBetween } from '../../core/calendar-date.js';
 import type { Hearing, Placement } from '../../model/case.js';
+import type { CourtSection } from '../../model/notes.js';
 import type { Plan } from '../../model/plan.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
@@ -43,6 +44,7 @@ import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
+import { COURT_REQUIRED, courtReadiness, missingFlags, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
@@ -499,11 +501,26 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const notes = child.courtNotes.filter((n) => n.data.hearing === hearingDate).sort((a, b) => (a.file < b.file ? -1 : 1));
   /** The files of the note blocks under each key of the data, in order (for the scrub's warnings). */
   const noteFiles = new Map<string, string[]>();
-  const noteBlocks = (key: string, section: string) => {
+  const noteBlocks = (key: string, section: CourtSection) => {
     const used = notes.filter((n) => n.data.section === section).map((n) => ({ file: n.file, title: orNull(n.data.title), parts: narrativeParts(narrative.note(n.body, n.file, n.data.treatment)) })).filter((n) => n.parts.length > 0);
     noteFiles.set(key, used.map((n) => n.file));
     return used.map(({ title, parts }) => ({ title, parts }));
   };
+
+  // --- filing readiness: what this report must say before it is filed
+  const qrtpIndex = current ? record.placements.indexOf(current) : -1;
+  const qrtp = current?.qrtp ? { index: qrtpIndex, start: current.start, assessment: current.qrtp.assessment ?? null, court_approval: current.qrtp.court_approval ?? null } : null;
+  const qrtpFacts = qrtp && { start: qrtp.start, assessment: qrtp.assessment, court_approval: qrtp.court_approval };
+  const missing = courtReadiness({
+    folder: child.path,
+    caseFile: caseFile.file,
+    hearing: hearingDate,
+    written: new Set(notes.map((n) => n.data.section)),
+    age: ageAtHearing,
+    appla: record.permanency.goal === 'appla',
+    lastOrders: lastHearing?.hearing?.orders?.length ?? 0,
+    qrtp,
+  });
 
   // --- caseworker contacts
   const compliance = visitCompliance(child.contacts.map((c) => c.data), period, record.removal.date, asOf);
@@ -626,6 +643,12 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     assessment: noteBlocks('assessment', 'assessment'),
     recommendations: noteBlocks('recommendations', 'recommendations'),
     other_notes: noteBlocks('other_notes', 'other'),
+    safety: noteBlocks('safety', 'safety'),
+    orders_status: noteBlocks('orders_status', 'orders'),
+    appla_efforts: noteBlocks('appla_efforts', 'appla_efforts'),
+    youth_consultation: noteBlocks('youth_consultation', 'youth_consultation'),
+    qrtp: qrtpFacts,
+    readiness: { ready: missing.length === 0, missing: missing.map((m) => m.section), not_provided: missingFlags(COURT_REQUIRED, missing), wishes_by_age: ageAtHearing < WISHES_FROM_AGE },
     contacts,
     // Who signs: a staff id agency.yaml does not list signs as itself, with no title.
     signers: {
@@ -657,5 +680,5 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // The notice is written last, from what this copy withheld: a guard counts once the scrub found it in
   // the text. So it names nothing the copy prints, and leaves out nothing the copy withheld.
   const withheld = [...new Set(redact.withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? OF_THE_OTHER_PARENT[k] : undefined) ?? k);
-  return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due };
+  return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due, missing };
 }

@@ -24,6 +24,7 @@ import { PROTECTED } from '../../audience.js';
 import { DUE_KINDS } from '../../due-item.js';
 import { agency, audience, checkups, count, date, education, placementWhere, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
+import { COURT_REQUIRED, type CourtRequired } from '../readiness.js';
 
 /** Therapy types labels.yaml names (`therapy_type`); another prints as the data writes it. */
 export const THERAPY_TYPES = ['trauma_focused_cbt', 'play_therapy', 'child_parent_psychotherapy', 'dbt_informed_individual_therapy'] as const;
@@ -103,6 +104,8 @@ const familyTime = z.object({
 
 /** A court note written for this hearing, in parts: block quotes (a letter) and the text around them. */
 const noteBlock = z.object({ title: text().nullable(), parts: z.array(z.object({ quote: z.boolean(), text: text() })) });
+
+const requiredSection = z.enum(COURT_REQUIRED).describe('label: required_section');
 
 const rating = z.object({ domain: text(), item: text(), rating: text() });
 
@@ -276,6 +279,26 @@ export const courtReportFacts = z.object({
   assessment: z.array(noteBlock),
   recommendations: z.array(noteBlock),
   other_notes: z.array(noteBlock),
+  /** The child's safety and whether the placement is still necessary and appropriate. */
+  safety: z.array(noteBlock),
+  /** The status of the last hearing's orders. */
+  orders_status: z.array(noteBlock),
+  /** APPLA youth 16+: the intensive, ongoing efforts to return home or place with a relative, guardian or adoptive parent. */
+  appla_efforts: z.array(noteBlock),
+  /** APPLA youth 16+: how the youth was consulted about the plan. */
+  youth_consultation: z.array(noteBlock),
+  /** The current placement when it is a Qualified Residential Treatment Program (42 U.S.C. 675a(c)). */
+  qrtp: z.object({ start: date(), assessment: date().nullable(), court_approval: date().nullable() }).nullable(),
+  /** Filing readiness (readiness.ts): what the report must say before it is filed, and which parts are not provided. */
+  readiness: z.object({
+    ready: z.boolean(),
+    /** The parts not provided, in the order the report prints them. */
+    missing: z.array(requiredSection),
+    /** Each part: true when it is required and not provided. */
+    not_provided: z.object(Object.fromEntries(COURT_REQUIRED.map((s) => [s, z.boolean()])) as Record<CourtRequired, z.ZodBoolean>),
+    /** The child is too young to be asked for wishes (below WISHES_FROM_AGE at the hearing): the report says so instead. */
+    wishes_by_age: z.boolean(),
+  }),
   contacts: z.object({
     months: z.array(z.object({ ...month, full: z.boolean(), met: z.boolean(), visits: z.array(date()), in_residence: count() })),
     full_months: count(),

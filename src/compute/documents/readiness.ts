@@ -1,0 +1,92 @@
+/**
+ * Filing readiness (issue 11, point 4): the parts a document must have before
+ * it is filed or signed, and where each missing one belongs. A document with a
+ * missing part is built as a DRAFT that says "Not provided — required before
+ * filing" where the part would stand; `build` warns, and `build --strict` and
+ * `casepress check` exit 1.
+ */
+import { addDays } from '../../core/calendar-date.js';
+import type { CourtSection } from '../../model/notes.js';
+
+/** One part a document lacks. */
+export interface MissingPart<S extends string = string> {
+  /** The part, as a code (labels.yaml `required_section`). */
+  readonly section: S;
+  /** Where it belongs: a file relative to the case root, or a folder ending in `/`. */
+  readonly file: string;
+  /** What to write there: a new note's front matter, or a field path. */
+  readonly write: string;
+}
+
+/** What a data builder says about its document's readiness (DocumentData.missing). */
+export type Readiness<S extends string = string> = readonly MissingPart<S>[];
+
+/** Every part's flag, true when it is missing: what a template tests section by section. */
+export function missingFlags<S extends string>(sections: readonly S[], missing: Readiness<S>): Record<S, boolean> {
+  const absent = new Set(missing.map((m) => m.section));
+  return Object.fromEntries(sections.map((s) => [s, absent.has(s)])) as Record<S, boolean>;
+}
+
+// ---------------------------------------------------------------------------
+// The court report
+
+/**
+ * What a court report must say before it is filed (domain.md §2.3; the federal
+ * periodic review and permanency hearing questions): the agency's assessment
+ * and recommendations, the child's wishes, the child's safety and whether the
+ * placement is still necessary and appropriate, the status of the last
+ * hearing's orders (when it made any), for APPLA youth 16+ the intensive
+ * efforts and the youth's consultation (42 U.S.C. 675(5)(C)(i); IC
+ * 31-34-21-7(c)), and for a QRTP placement the qualified individual's
+ * assessment (42 U.S.C. 675a(c)).
+ */
+export const COURT_REQUIRED = ['assessment', 'recommendations', 'child_wishes', 'safety', 'orders', 'appla_efforts', 'youth_consultation', 'qrtp_assessment'] as const;
+export type CourtRequired = (typeof COURT_REQUIRED)[number];
+
+/**
+ * Below this age at the hearing a child's wishes are not asked for: the report
+ * says why instead. A court hears a verbal child (IN's and the federal
+ * consultation rules speak of age-appropriate means); 4 is where staff can
+ * usually record a preference in the child's own words.
+ */
+export const WISHES_FROM_AGE = 4;
+/** APPLA's intensive-efforts and consultation findings apply from 16 (42 U.S.C. 675(5)(C)(i)). */
+const APPLA_FROM_AGE = 16;
+/** The qualified individual's assessment is due 30 days after a QRTP placement (42 U.S.C. 675a(c)(1)). */
+const QRTP_ASSESSMENT_DAYS = 30;
+
+export interface CourtReadinessInput {
+  /** The case folder, relative to the case root (`children/C-2025-0142`). */
+  readonly folder: string;
+  /** case.yaml, relative to the case root. */
+  readonly caseFile: string;
+  readonly hearing: string;
+  /** The sections staff wrote a court note for, for this hearing. */
+  readonly written: ReadonlySet<CourtSection>;
+  /** The child's age on the day of the hearing. */
+  readonly age: number;
+  readonly appla: boolean;
+  /** How many orders the last hearing held recorded. */
+  readonly lastOrders: number;
+  /** The current placement when it is a QRTP: its index in `placements`, start and assessment. */
+  readonly qrtp: { readonly index: number; readonly start: string; readonly assessment: string | null } | null;
+}
+
+export function courtReadiness(input: CourtReadinessInput): Readiness<CourtRequired> {
+  const { folder, hearing, written, age } = input;
+  const note = (section: CourtSection): MissingPart<CourtRequired>[] =>
+    written.has(section) ? [] : [{ section: section as CourtRequired, file: `${folder}/court/`, write: `a note with hearing: ${hearing} and section: ${section}` }];
+  const appla = input.appla && age >= APPLA_FROM_AGE;
+  const qrtp = input.qrtp;
+  return [
+    ...note('assessment'),
+    ...note('recommendations'),
+    ...(age >= WISHES_FROM_AGE ? note('child_wishes') : []),
+    ...note('safety'),
+    ...(input.lastOrders > 0 ? note('orders') : []),
+    ...(appla ? [...note('appla_efforts'), ...note('youth_consultation')] : []),
+    ...(qrtp && qrtp.assessment === null && addDays(qrtp.start, QRTP_ASSESSMENT_DAYS) <= hearing
+      ? [{ section: 'qrtp_assessment' as const, file: input.caseFile, write: `placements[${qrtp.index}].qrtp.assessment` }]
+      : []),
+  ];
+}
