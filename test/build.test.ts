@@ -61,6 +61,13 @@ describe('casepress build', () => {
     expect(kept).toEqual([...printed].sort());
   });
 
+  it('--strict makes any warning exit 1, also when nothing changed since the last build', () => {
+    expect(first.stdout).toMatch(/warnings? \(|warnings?;|, \d+ warnings?/);
+    const again = run(['build', CASES, '--as-of', AS_OF, '--out', out, '--strict']);
+    expect(again.code, again.stdout + again.stderr).toBe(1);
+    expect(again.stdout).toMatch(/--strict: \d+ warnings?, so the exit code is 1/);
+  });
+
   it('lists every output in the manifest with its inputs, audience, withheld fields and hash', async () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const entries = Object.entries(manifest.outputs);

@@ -49,6 +49,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--draft', 'print a DRAFT watermark on every page', false)
       .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
       .option('--force', 'rebuild even the documents that are up to date', false)
+      .option('--strict', 'exit 1 when there is any warning: a part required before filing that is missing, the data\'s, the rule set\'s', false)
       .addOption(new Option('--jobs <n>', 'documents rendered at once, each on its own thread').default(availableParallelism(), `${availableParallelism()}, one per core`).argParser(parseJobs));
 
   documentOptions(
@@ -175,6 +176,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   cli
+    .command('check')
+    .description('before a court week: exit 1 when an item is overdue or a document due for filing lacks a part required before filing')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .addOption(new Option('--within <days>', 'court reports for hearings up to this many days after the as-of date, and due items as `due` shows them').default(60).argParser(parseDays))
+    .addOption(new Option('--as-of <date>', 'the day to check as of (YYYY-MM-DD); default: today in the agency\'s time zone').argParser(parseDate))
+    .option('--json', 'print { overdue, not_ready } as one JSON object on stdout')
+    .addHelpText('after', '\nExample:\n  $ casepress check cases --within 30\n  ✖ 1 not ready for filing …\n  children/C-2025-0142/court-report-2026-12-10\n    missing children/C-2025-0142/court/: required before filing and not provided: assessment …')
+    .action(async (root: string, options: { within: number; asOf?: string; json?: boolean }) => {
+      const { check } = await import('./commands/check.js');
+      setExit(await check(root, options));
+    });
+
+  cli
     .command('schema')
     .description('write the JSON Schema of every case file kind, so editors check files as they are typed')
     .addOption(new Option('--out <dir>', 'the folder to write the schemas to').default('schema'))
@@ -227,6 +241,7 @@ interface BuildCommandOptions {
   draft: boolean;
   pdfa: boolean;
   force: boolean;
+  strict: boolean;
   jobs: number;
 }
 

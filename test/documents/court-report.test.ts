@@ -200,9 +200,11 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
       expect(text).toContain("Joey's own words");
       expect(text).toContain('Dear Judge Chen,');
       expect(text).toContain('I want to go home before spring soccer.');
-      expect(text).toContain('Set a permanency hearing on or before 2027-03-19.');
+      expect(text).toContain('Set a permanency hearing on or before March 19, 2027.');
+      // Every part required before filing is written (filing-readiness.test.ts shows the draft).
+      expect(text).toContain('Safety assessment. The agency');
+      expect(text).not.toContain('Not provided');
     }
-    expect(pdf).toContain('The agency\'s assessment for this hearing: not recorded');
   });
 
   it('shows monthly caseworker visits since the last hearing, signatures and the certificate of service', async () => {
@@ -465,7 +467,9 @@ describe('a minimal case', () => {
     expect(pdf).toContain('Health information: not recorded');
     expect(pdf).toContain('Education information: not recorded');
     expect(pdf).toContain('CANS assessment: not recorded');
-    expect(pdf).toContain("The child's wishes for this hearing: not recorded");
+    // No note is written for the hearing: a draft, each required part marked where it belongs.
+    expect(pdf).toContain('Draft: not ready for filing');
+    expect(pdf).toMatch(/The child's wishes (At \d+, .* is too young to state wishes|Not provided — required before filing)/);
     expect(pdf).toContain("The agency's recommendations for this hearing: not recorded");
     expect(pdf).toContain('Inquiry made: not recorded');
     expect(pdf).toContain('Indian Child Welfare Act');

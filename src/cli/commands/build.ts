@@ -61,6 +61,8 @@ export interface BuildOptions {
   readonly pdfa?: boolean;
   /** Rebuild even the outputs that are up to date. */
   readonly force?: boolean;
+  /** Any warning (filing readiness, the data's, the rule set's) makes the exit code 1. */
+  readonly strict?: boolean;
   /**
    * This run makes every document of the root (`build` without --case, --home,
    * --doc or --audience), so recorded outputs whose job is gone are removed.
@@ -136,7 +138,11 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     const asOf = options.asOf ?? (last ? (options.today ?? today)(last.timeZone) : undefined);
     if (last && asOf && stamps.root && stamps.templates) {
       const now = { settings: settingsHash(rootArg, templatesDir, asOf, options), root: stamps.root, templates: stamps.templates, outputs: statFiles(options.out, last.outputs.map(([path]) => path)) };
-      if (unchangedSince(last, now)) return outcome(EXIT.ok, { skipped: replay(last, asOf, options, log, started), day: { asOf, timeZone: last.timeZone } });
+      if (unchangedSince(last, now)) {
+        const skipped = replay(last, asOf, options, log, started);
+        if (options.strict && last.warnings.length) log(strictNote(last.warnings.length));
+        return outcome(options.strict && last.warnings.length ? EXIT.dataErrors : EXIT.ok, { skipped, day: { asOf, timeZone: last.timeZone } });
+      }
     }
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
@@ -232,8 +238,10 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const progress: Progress = options.quiet
     ? lineProgress(log)
     : startProgress({ total: jobs.length, log, ...(options.terminal ? { terminal: options.terminal } : {}) });
-  for (const line of unverifiedRuleLines(agency, new Set(jobs.map((j) => j.type)))) {
-    progress.log(warningLine(line));
+  // The data's own warnings (what `validate` prints) come first, one line each, then the rule set's.
+  const dataWarnings = diagnostics.map((d) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`);
+  for (const line of [...dataWarnings, ...unverifiedRuleLines(agency, new Set(jobs.map((j) => j.type)))]) {
+    if (warningLines.length < WARNINGS_SHOWN) progress.log(warningLine(line));
     warningLines.push(line);
   }
 
@@ -366,7 +374,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const skipped = jobs.length - built.length - failed.length;
   const ran = jobs.length - skipped;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const code = failed.length ? EXIT.dataErrors : EXIT.ok;
+  const code = failed.length || (options.strict && warningLines.length) ? EXIT.dataErrors : EXIT.ok;
   if (!options.quiet && jobs.length > 0) log(summaryTable(counts));
   if (ran === 0) {
     log(`${pc.green('✔')} ${jobs.length === 0 ? `Nothing to build as of ${asOf}` : `${jobs.length === 1 ? 'The document was' : `All ${jobs.length} documents were`} up to date as of ${asOf}; none rebuilt`} (${seconds} s); manifest: ${manifestPath}`);
@@ -375,12 +383,15 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     const failedNote = failed.length ? `; failed: ${failed.map((f) => f.output).slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : '';
     log(`${failed.length ? pc.red('✖') : pc.green('✔')} ${built.length} of ${ran} documents built as of ${asOf} in ${seconds} s${warningsNote(warningLines.length, full ? warningsPath : undefined)}${upToDateNote}${failedNote}; manifest: ${manifestPath}`);
   }
+  if (options.strict && warningLines.length && !failed.length) log(strictNote(warningLines.length));
   return outcome(code, { built, failed, removed, skipped, peakHeap, day });
 }
 
 /** A build prints its first warnings as they come; a full build writes them all to <out>/warnings.txt. */
 const WARNINGS_SHOWN = 20;
 const WARNINGS_FILE = 'warnings.txt';
+
+const strictNote = (count: number) => pc.red(`✖ --strict: ${count} warning${count === 1 ? '' : 's'}, so the exit code is 1`);
 
 const warningLine = (text: string) => `  ${pc.yellow('warning')} ${text}`;
 

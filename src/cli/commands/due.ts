@@ -11,6 +11,8 @@ import type { DueItem } from '../../compute/due-item.js';
 import { dueReport } from '../../compute/due-report.js';
 import { homeDueItems } from '../../compute/home/index.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
+import type { Agency } from '../../model/agency.js';
+import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
@@ -33,9 +35,17 @@ export async function due(rootArg: string, options: DueOptions): Promise<ExitCod
   }
   const agency = root.agency.data;
   const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
+  const shown = dueReport(allDueItems(root, agency, asOf), asOf, options.within);
+  for (const line of unverifiedRuleLines(agency, ['due'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
+  process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : dueTable(shown, asOf, options.within));
+  return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Every clock of every case and home, as of a day (what `due` and `check` report). */
+export function allDueItems(root: CaseRoot, agency: Agency, asOf: string): DueItem[] {
   const rules = ruleSetFor(agency);
   const children = root.children.filter((child) => child.case);
-  const items = [
+  return [
     ...children.flatMap((child) => [
       ...caseDueItems(child, asOf, rules),
       ...courtDueItems(child.case!.data, asOf, agency, rules),
@@ -44,16 +54,12 @@ export async function due(rootArg: string, options: DueOptions): Promise<ExitCod
     ]),
     ...root.homes.filter((home) => home.home).flatMap((home) => homeDueItems(home, children, asOf, rules)),
   ];
-  const shown = dueReport(items, asOf, options.within);
-  for (const line of unverifiedRuleLines(agency, ['due'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
-  process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : table(shown, asOf, options.within));
-  return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
 }
 
 const STATUS_WORDS = { overdue: 'OVERDUE', due_soon: 'due soon', ok: 'ok' } as const;
 const STATUS_COLORS = { overdue: pc.red, due_soon: pc.yellow, ok: pc.green } as const;
 
-function table(items: readonly DueItem[], asOf: string, within: number): string {
+export function dueTable(items: readonly DueItem[], asOf: string, within: number): string {
   const count = (status: DueItem['status']) => items.filter((i) => i.status === status).length;
   const head = `Due through ${formatLongDate(addDays(asOf, within))}, as of ${formatLongDate(asOf)}: ${count('overdue')} overdue, ${count('due_soon')} due soon, ${count('ok')} ok\n`;
   if (items.length === 0) return `${head}Nothing is due in the next ${within} days.\n`;

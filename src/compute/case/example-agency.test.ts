@@ -44,8 +44,8 @@ describe('the example agency, as of 2026-11-23', () => {
     expect(cans.strengths).toHaveLength(8);
     expect(cans.changes.filter((c) => c.change !== 'improved')).toEqual([]);
     expect(cans.changes.find((c) => c.item === 'talents_interests')).toMatchObject({ previous: 1, latest: 0, change: 'improved' });
-    // Objectives: G1 2 in progress, G2 1, G3 2, G4 1, G5 met + in progress, G6 partially met → 7 / 1 / 1 of 9.
-    expect(planProgress(child.plan!.data).objectives).toMatchObject({ in_progress: 7, met: 1, partially_met: 1, total: 9 });
+    // Objectives: G1 2 in progress, G2 1, G3 2, G4 1, G5 met + in progress, G6 partially met, G7 not started → 7 / 1 / 1 / 1 of 10.
+    expect(planProgress(child.plan!.data).objectives).toMatchObject({ in_progress: 7, met: 1, partially_met: 1, not_started: 1, total: 10 });
   });
 
   it('C-2026-0058: a prior episode in the days in care, family time with a cancellation by another', () => {

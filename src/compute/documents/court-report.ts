@@ -44,7 +44,7 @@ import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
-import { COURT_REQUIRED, courtReadiness, missingFlags, WISHES_FROM_AGE } from './readiness.js';
+import { COURT_REQUIRED, courtReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
@@ -648,7 +648,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     appla_efforts: noteBlocks('appla_efforts', 'appla_efforts'),
     youth_consultation: noteBlocks('youth_consultation', 'youth_consultation'),
     qrtp: qrtpFacts,
-    readiness: { ready: missing.length === 0, missing: missing.map((m) => m.section), not_provided: missingFlags(COURT_REQUIRED, missing), wishes_by_age: ageAtHearing < WISHES_FROM_AGE },
+    readiness: { ready: missing.length === 0, missing: missingSections(missing), not_provided: missingFlags(COURT_REQUIRED, missing), wishes_by_age: ageAtHearing < WISHES_FROM_AGE },
     contacts,
     // Who signs: a staff id agency.yaml does not list signs as itself, with no title.
     signers: {

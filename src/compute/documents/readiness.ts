@@ -90,3 +90,40 @@ export function courtReadiness(input: CourtReadinessInput): Readiness<CourtRequi
       : []),
   ];
 }
+
+// ---------------------------------------------------------------------------
+// The service plan
+
+/**
+ * What a service plan must have before it is filed: each family member or
+ * youth who signs has signed, or the reason they did not is recorded; and a
+ * youth 14 or older has transition services in the plan (a goal in the area of
+ * independent living; 42 U.S.C. 675(1)(D), 675(5)(C)(iv)).
+ */
+export const PLAN_REQUIRED = ['signatures', 'transition_services'] as const;
+export type PlanRequired = (typeof PLAN_REQUIRED)[number];
+
+export interface PlanReadinessInput {
+  /** plan.yaml, relative to the case root. */
+  readonly planFile: string;
+  /** Each participant of plan.yaml, in order: whether they sign, and what is recorded. */
+  readonly participants: readonly { readonly signs: boolean; readonly signed: string | null; readonly comment: string | null }[];
+  /** The youth is 14 or older on the plan date. */
+  readonly youth: boolean;
+  readonly goalAreas: readonly string[];
+}
+
+export function planReadiness(input: PlanReadinessInput): Readiness<PlanRequired> {
+  const { planFile } = input;
+  return [
+    ...input.participants.flatMap((p, i) =>
+      p.signs && p.signed === null && p.comment === null ? [{ section: 'signatures' as const, file: planFile, write: `participants[${i}].signed (the date) or participants[${i}].comment (why not)` }] : [],
+    ),
+    ...(input.youth && !input.goalAreas.includes('independent_living') ? [{ section: 'transition_services' as const, file: planFile, write: 'a goal with area: independent_living' }] : []),
+  ];
+}
+
+/** The codes of the missing parts, each once, in order: what a draft's first-page notice lists. */
+export function missingSections<S extends string>(missing: Readiness<S>): S[] {
+  return [...new Set(missing.map((m) => m.section))];
+}

@@ -11,6 +11,7 @@ import { addMonths, ageOn } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord } from '../../model/case.js';
 import { OBJECTIVE_STATUSES, type Plan } from '../../model/plan.js';
+import { missingFlags, missingSections, PLAN_REQUIRED, planReadiness } from './readiness.js';
 import { canSee, type Protected } from '../audience.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
@@ -27,6 +28,8 @@ export const PLAN_REVIEW_MONTHS = 6;
 
 /** Roles given a signature line whether or not they have signed yet (domain.md §3.2-3.3). */
 const SIGNING_ROLES: ReadonlySet<string> = new Set(['mother', 'father', 'putative_father', 'legal_guardian', 'foster_parent']);
+/** Staff sign every plan, with their titles. */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['caseworker', 'supervisor']);
 
 const OPEN_STATUSES: ReadonlySet<ObjectiveStatus> = new Set(['not_started', 'in_progress']);
 
@@ -188,9 +191,6 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   // Participants and who signs.
   const participants = plan.participants.map((p, i) => {
     const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin);
-    if (p.signed == null && (p.comment == null || p.comment.trim() === '')) {
-      warnings.push(`${planFile}: participant ${i + 1} (${p.role}) has not signed and no reason is recorded in comment`);
-    }
     return {
       name,
       role: p.role,
@@ -202,20 +202,29 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     };
   });
 
+  /** A family or team member who signs the plan (the case manager and supervisor sign with their titles, below). */
+  const signsPlan = (p: Plan['participants'][number]) =>
+    !STAFF_ROLES.has(p.role) && (p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required));
   const staffSigner = (staff: StaffData, role: 'caseworker' | 'supervisor') => {
     const signed = plan.participants.find((p) => p.role === role && sameName(p.name, staff.name)) ?? plan.participants.find((p) => p.role === role);
     return { name: staff.name, role, title: staff.title, date: signed?.signed ?? null };
   };
   const signers = [
     ...plan.participants.flatMap((p, i) => {
-      if (p.role === 'caseworker' || p.role === 'supervisor') return [];
-      const signs = p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required);
-      if (!signs) return [];
+      if (!signsPlan(p)) return [];
       return [{ name: participants[i]!.name, role: p.role, title: null, date: p.signed ?? null }];
     }),
     staffSigner(caseworker, 'caseworker'),
     staffSigner(supervisor, 'supervisor'),
   ];
+
+  // Filing readiness: signatures or the reasons they are missing, transition services for a youth.
+  const missing = planReadiness({
+    planFile,
+    participants: plan.participants.map((p) => ({ signs: STAFF_ROLES.has(p.role) || signsPlan(p), signed: p.signed ?? null, comment: p.comment?.trim() || null })),
+    youth: youth.required,
+    goalAreas: plan.goals.map((g) => g.area),
+  });
 
   // What needs attention: on the command line and in the document.
   const attention: ServicePlanFacts['attention'] = [];
@@ -299,9 +308,10 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     participants,
     signers,
     attention,
+    readiness: { ready: missing.length === 0, missing: missingSections(missing), not_provided: missingFlags(PLAN_REQUIRED, missing) },
   };
 
   const sourceOf = (path: string) => (/^(goals|participants|signers|plan)\b/.test(path) ? planFile : caseFile);
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
-  return { data: scrubbed, withheld: [...redact.withheld], warnings };
+  return { data: scrubbed, withheld: [...redact.withheld], warnings, missing };
 }

@@ -1,5 +1,6 @@
 /** The individualized service plan's facts (templates/service-plan.md.hbs): see common.ts for the conventions. */
 import { z } from 'zod';
+import { PLAN_REQUIRED, type PlanRequired } from '../readiness.js';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
@@ -133,6 +134,12 @@ export const servicePlanFacts = z.object({
   /** Who signs, in order: the family and team members who sign, then the case manager and the supervisor (who sign with their title). */
   signers: z.array(z.object({ name: text(), role: z.enum(ROLES).describe('label: role'), title: text().nullable(), date: date().nullable() })),
   attention: z.array(attention),
+  /** Filing readiness (readiness.ts): the parts the plan must have before it is filed. */
+  readiness: z.object({
+    ready: z.boolean(),
+    missing: z.array(z.enum(PLAN_REQUIRED).describe('label: required_section')),
+    not_provided: z.object(Object.fromEntries(PLAN_REQUIRED.map((s) => [s, z.boolean()])) as Record<PlanRequired, z.ZodBoolean>),
+  }),
 });
 
 export type ServicePlanFacts = z.infer<typeof servicePlanFacts>;
