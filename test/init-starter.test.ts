@@ -5,7 +5,7 @@
  * fake today on several days (the 1st, the 15th, month ends, a year end, a leap
  * day), each with hand-worked dates.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +103,24 @@ describe('casepress init, then the first build', () => {
     const documented = documentedWarnings();
     expect(documented).toHaveLength(warnings.length);
     for (const warning of warnings) expect(documented.filter((d) => warning.includes(d)), warning).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('doing what the starter README says', () => {
+  it('a contact note in the missed month and the rule value confirmed: the next build warns about nothing', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'casepress-init-'));
+    dirs.push(work);
+    const root = join(work, 'agency');
+    await init(root, () => {}, { today: '2027-06-15' });
+    const contacts = join(root, 'children/C-0001/contacts');
+    const note = await readFile(join(contacts, '2027-06-01.md'), 'utf8');
+    await writeFile(join(contacts, '2027-04-20.md'), note.replace('date: 2027-06-01', 'date: 2027-04-20'));
+    await appendFile(join(root, 'agency.yaml'), 'rules:\n  confirmed: [annual_training_hours]\n');
+    const lines: string[] = [];
+    const outcome = await build(root, { out: join(work, 'output'), format: ['docx'], prune: true, quiet: true, today: () => '2027-06-15' }, planJobs, (line) => lines.push(line));
+    expect(outcome.code).toBe(0);
+    expect(outcome.built).toHaveLength(3);
+    expect(lines.filter((l) => l.includes('warning'))).toEqual([]);
   }, 30_000);
 });
 
