@@ -70,7 +70,7 @@ describe('casepress validate', () => {
       'children/C-0001/case.yaml': (await read('children/C-0001/case.yaml'))
         .replace('dob: 2015-06-01', 'dob: 2015-06-31')
         .replace('manner: court_ordered', 'manner: court-ordered'),
-      'children/C-0001/plan.yaml': (await read('children/C-0001/plan.yaml')).replace('status: in_progress', 'status: done'),
+      'children/C-0001/plan.yaml': (await read('children/C-0001/plan.yaml')).replace('status: met', 'status: done'),
       'children/C-0001/contacts/2026-03-10.md': (await read('children/C-0001/contacts/2026-03-10.md')).replace('author: casey', 'author: cassey'),
       'homes/H-0001/home.yaml': (await read('homes/H-0001/home.yaml')).replace('capacity: 2', 'capacty: 2'),
     });
@@ -114,7 +114,7 @@ describe('casepress validate', () => {
     const root = await buildRoot(undefined);
     made.push(root);
     const plan = join(root, 'children/C-0001/plan.yaml');
-    await writeFile(plan, (await readFile(plan, 'utf8')).replace('review_date: 2026-09-01', 'review_date: 2026-12-01'));
+    await writeFile(plan, (await readFile(plan, 'utf8')).replace('review_date: 2027-03-15', 'review_date: 2027-06-15'));
     const lenient = run(['validate', root]);
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain('warning CP1308');
