@@ -255,11 +255,11 @@ export function inspectionData(fact: InspectionFact): HomeStudyFacts['inspection
   };
 }
 
-/** The inspections on file up to the as-of date (one dated after it had not happened yet). */
+/** The inspections on file up to the as-of date, resolved if by then (what came later had not happened yet). */
 function inspectionRows(home: Home, asOf: string) {
   return (home.inspections ?? []).filter((i) => i.date <= asOf)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((i) => ({ date: i.date, type: i.type, result: i.result, notes: i.notes ?? null, resolved: i.resolved ?? null }));
+    .map((i) => ({ date: i.date, type: i.type, result: i.result, notes: i.notes ?? null, resolved: i.resolved && i.resolved <= asOf ? i.resolved : null }));
 }
 
 // ---------------------------------------------------------------- the home study
