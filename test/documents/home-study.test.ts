@@ -177,7 +177,7 @@ describe('H-0017 and H-0063, each as of its own date', () => {
 describe('studyYear and recommendedTerm (issue 11, point 5)', () => {
   const license = { number: 'L', issued: '2026-01-01', expires: '2026-12-31', status: 'active' as const, capacity: 2 };
   it('a re-evaluation dated 2026-11-16 for a license expiring 2026-12-31 recommends 2027-01-01 to 2027-12-31', () => {
-    const year = studyYear(license, { date: '2026-11-16', type: 'annual_reevaluation' }, '2026-11-16');
+    const year = studyYear(license, 'annual_reevaluation', '2026-11-16');
     expect(year).toEqual({ start: '2026-01-01', end: '2026-12-31', multiYear: false });
     // 2026-12-31 + 1 day = 2027-01-01; + 12 months − 1 day = 2027-12-31
     expect(recommendedTerm(year, 'annual_reevaluation')).toEqual({ start: '2027-01-01', end: '2027-12-31' });
@@ -187,9 +187,9 @@ describe('studyYear and recommendedTerm (issue 11, point 5)', () => {
   });
 
   it('an initial study before the license was issued has no license year; one after it has the year containing it', () => {
-    expect(studyYear(license, { date: '2025-11-20', type: 'initial' }, '2025-11-20')).toBeUndefined();
-    expect(studyYear(license, { date: '2025-11-20', type: 'update' }, '2025-11-20')).toEqual({ start: '2025-01-01', end: '2025-12-31', multiYear: false });
-    expect(studyYear(license, { date: '2026-02-01', type: 'initial' }, '2026-02-01')?.start).toBe('2026-01-01');
+    expect(studyYear(license, 'initial', '2025-11-20')).toBeUndefined();
+    expect(studyYear(license, 'update', '2025-11-20')).toEqual({ start: '2025-01-01', end: '2025-12-31', multiYear: false });
+    expect(studyYear(license, 'initial', '2026-02-01')?.start).toBe('2026-01-01');
   });
 });
 

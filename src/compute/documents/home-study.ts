@@ -272,16 +272,16 @@ function requireHome(home: HomeFolder): NonNullable<HomeFolder['home']> {
 /**
  * The license year a home study speaks of (issue 11, point 5): the 12 months,
  * counted back from `license.expires` in whole years, that contain the study's
- * date (rules.md "License year"; yearContaining). It may end before the
+ * date, the as-of date a build gives it (rules.md "License year"; yearContaining). It may end before the
  * license on file was issued: a year of the term before it (`earlier_term`),
  * whose hours are the sessions on file for it. An initial study dated before
  * the license was issued has none: the family was not licensed yet, so its
  * training is pre-service, not annual hours.
  */
-export function studyYear(license: Home['license'], study: { readonly date: string; readonly type: string } | undefined, asOf: string): LicenseYear | undefined {
-  if (!study) return licenseYear(license, asOf);
-  if (study.type === 'initial' && study.date < license.issued) return undefined;
-  return yearContaining(license, study.date);
+export function studyYear(license: Home['license'], type: string | undefined, asOf: string): LicenseYear | undefined {
+  if (!type) return licenseYear(license, asOf);
+  if (type === 'initial' && asOf < license.issued) return undefined;
+  return yearContaining(license, asOf);
 }
 
 /**
@@ -310,7 +310,7 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const { asOf, rules } = ctx;
   if (ctx.redact.audience !== 'internal') protectFamily(ctx);
   const records = caseRecords(children);
-  const year = studyYear(h.license, home.study?.data, asOf);
+  const year = studyYear(h.license, home.study?.data.type, asOf);
   const study = studyData(ctx, home.study);
   const lines = compliance(home, children, asOf, rules).lines;
 
