@@ -305,6 +305,7 @@ describe('an agency override', () => {
 describe('a minimal home: required fields only, no study.md, no training', () => {
   let minimal: Packet;
   let later: Packet;
+  let lapsing: Packet;
   beforeAll(async () => {
     const dir = await buildRoot(undefined);
     dirs.push(dir);
@@ -323,12 +324,36 @@ describe('a minimal home: required fields only, no study.md, no training', () =>
         '  - { date: 2026-12-05, title: Registered Refresher, hours: 6, topic: behavior_management, attendee: Sam Later, format: classroom }',
         '',
       ].join('\n'),
+      // A therapeutic home (Kentucky requires CPR and first aid) whose CPR lapses before its license does.
+      'homes/H-0902/home.yaml': [
+        'id: H-0902',
+        'type: therapeutic_foster',
+        'licensing_worker: robin',
+        'address: { street: 12 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
+        'license: { number: KY-TFC-00902, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1 }',
+        'household:',
+        '  - { name: Lee Lapse, role: applicant, dob: 1985-03-03 }',
+        'certifications:',
+        '  - { type: cpr, holder: Lee Lapse, expires: 2027-04-30 }',
+        '  - { type: first_aid, holder: Lee Lapse, expires: 2027-06-30 }',
+        '',
+      ].join('\n'),
     });
     const loaded = await loadRoot(dir);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     minimal = await packet(loaded.root, 'H-0900', dir);
     later = await packet(loaded.root, 'H-0901', dir);
+    lapsing = await packet(loaded.root, 'H-0902', dir);
   }, 60_000);
+
+  it('a CPR certificate current today that expires before the license does is due before renewal, not Current', () => {
+    const p = lapsing;
+    // CPR expires 2027-04-30, before the license (2027-05-31); first aid 2027-06-30, after it
+    expect(row(p, 'CPR certificate: Lee Lapse', 3)[2]).toBe('Due before renewal (April 30, 2027)');
+    expect(row(p, 'First aid certificate: Lee Lapse', 3)[2]).toBe('Met');
+    expect(row(p, 'Lee Lapse', 4, 'Certifications')).toEqual(['Lee Lapse', 'CPR', 'April 30, 2027', 'Current; due before renewal']);
+    expect(p.text).toContain('☐ CPR certificate: Lee Lapse: Due before renewal (April 30, 2027)');
+  });
 
   it('renders with not recorded where data is missing and every shortfall marked', () => {
     const p = minimal;
