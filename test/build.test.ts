@@ -201,6 +201,19 @@ describe('court-summary and relicense', () => {
     expect(text).not.toContain('Past due as of');
   });
 
+  it('a home study rebuilt a year later gives the same bytes (computed as of its own date, in the license year that contains it)', async () => {
+    const [now, later] = [await tempDir(), await tempDir()];
+    for (const [dir, day] of [[now, '2026-12-01'], [later, '2027-12-01']] as const) {
+      const { code, stdout } = run(['build', CASES, '--as-of', day, '--out', dir, '--home', 'H-0017', '--doc', 'home-study', '--format', 'pdf']);
+      expect(code, stdout).toBe(0);
+    }
+    const file = 'homes/H-0017/home-study-2026-03-20.pdf';
+    expect(sha256(await readFile(join(later, file)))).toBe(sha256(await readFile(join(now, file))));
+    const text = execFileSync('pdftotext', [join(now, file), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Records as of: March 20, 2026');
+    expect(text).toContain('April 1, 2025 to March 31, 2026');
+  });
+
   it('builds the re-licensing packet and warns about each shortfall', async () => {
     const dir = await tempDir();
     const { code, stdout } = run(['relicense', 'H-0042', CASES, '--as-of', AS_OF, '--out', dir]);

@@ -120,10 +120,10 @@ describe('incremental build', () => {
     // The summary table: every document built, none up to date, none failed.
     expect(agency.stdout).toMatch(/│ all +│ +\d+ │ +0 │ +0 │/);
 
-    // A new day rebuilds every document that speaks from it; a signed plan speaks from its own date and stays as signed.
+    // A new day rebuilds every document that speaks from it; a signed plan or home study speaks from its own date and stays as signed.
     const later = build('--as-of', '2026-11-24', '--templates', templates);
     expect(later.code, later.stdout).toBe(0);
-    const signed = (job: string) => /\/(service|transition)-plan-/.test(job);
+    const signed = (job: string) => /\/((service|transition)-plan|home-study)-/.test(job);
     expect(builtLines(later.stdout)).toEqual(jobsOf(await manifest()).filter((job) => !signed(job)));
     expect(jobsOf(await manifest()).some(signed)).toBe(true);
   }, 120_000);

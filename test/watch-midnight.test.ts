@@ -29,8 +29,8 @@ describe('watch at midnight', () => {
     const zones: (string | undefined)[] = [];
     const lines: string[] = [];
     const stop = new AbortController();
-    // The days the documents speak from, signed plans (computed as of their own date) apart.
-    const asOfs = async () => [...new Set(Object.values((JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest).outputs).filter((e) => !/-plan$/.test(e.type)).map((e) => e.asOf))];
+    // The days the documents speak from, signed plans and home studies (computed as of their own date) apart.
+    const asOfs = async () => [...new Set(Object.values((JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest).outputs).filter((e) => !/-plan$|^home-study$/.test(e.type)).map((e) => e.asOf))];
     const until = async (seen: (line: string) => boolean) => {
       for (let i = 0; i < 600 && !lines.some(seen); i++) await new Promise((r) => setTimeout(r, 100));
       return lines.find(seen);

@@ -56,7 +56,7 @@ export interface Job {
   readonly date: string;
   /**
    * The day the document speaks from when it is not the build's: a signed
-   * service plan or transition plan is computed as of its own date,
+   * service plan, transition plan or home study is computed as of its own date,
    * so rebuilding it next year gives the same text (issue 11, point 5).
    */
   readonly asOf?: string;
@@ -110,10 +110,11 @@ function job(type: DocType, subject: string, folder: string, date: string, audie
 
 /**
  * Documents signed on their own date: computed as of it, whatever day they are
- * rebuilt (issue 11, point 5). Not yet the home study: one signed under an
- * earlier license term needs that term, which home.yaml does not keep.
+ * rebuilt (issue 11, point 5). A home study signed under an earlier license
+ * term speaks of that term's year, counted back from the license on file
+ * (home-study.ts, studyYear).
  */
-const SIGNED_AS_OF_OWN_DATE: ReadonlySet<DocType> = new Set(['service-plan', 'transition-plan']);
+const SIGNED_AS_OF_OWN_DATE: ReadonlySet<DocType> = new Set(['service-plan', 'transition-plan', 'home-study']);
 
 /** The hearings on or after the as-of date that will go ahead (continued ones by their new date), in date order. */
 export function hearingsAhead(child: ChildFolder, asOf: string): string[] {

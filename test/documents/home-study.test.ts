@@ -1,5 +1,5 @@
 /**
- * The home study of the example agency's homes as of 2026-11-23, rendered
+ * The home study of the example agency's homes, each as of its own date (study.md `date`, as a build computes it), rendered
  * through the whole engine: the structured parts from home.yaml, the narrative
  * of study.md in the SAFE order, the recommendation and the signature lines.
  */
@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { redactor } from '../../src/compute/audience.js';
 import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import type { HomeStudyFacts } from '../../src/compute/documents/facts/home.js';
-import { homeStudyData, narrativeSections, SECTION_ORDER } from '../../src/compute/documents/home-study.js';
+import { homeStudyData, narrativeSections, recommendedTerm, SECTION_ORDER, studyYear } from '../../src/compute/documents/home-study.js';
 import type { CaseRoot } from '../../src/model/case-root.js';
 import { documentContext } from '../helpers/document-context.js';
 import { buildRoot, loadRoot, writeFiles } from '../helpers/fixture-root.js';
@@ -21,7 +21,9 @@ const TITLE = 'Home Study';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const HOME_STUDY: HomeDocumentKind = { template: 'home-study.md.hbs', title: TITLE, subject: (id) => `Home study of ${id}`, build: homeStudyData };
+const HOME_STUDY: HomeDocumentKind = {
+  template: 'home-study.md.hbs', title: TITLE, subject: (id) => `Home study of ${id}`, build: homeStudyData, asOf: (home) => home.study?.data.date,
+};
 const study = (root: CaseRoot, homeId: string, rootDir?: string) => homeDocument(root, homeId, HOME_STUDY, { rootDir });
 const example = exampleHomes(study);
 const get = example.get;
@@ -105,11 +107,13 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
     expect(row(s, 'Out-of-state registry (TN)', 3)).toEqual(['Out-of-state registry (TN)', 'November 3, 2021', 'Clear']);
     expect(s.text).toContain('Background checks not current');
     expect(s.text).toContain('Marcus Whitfield, FBI fingerprint: no completed FBI fingerprint check on file');
+    expect(s.text).toContain('Records as of: November 16, 2026');
   });
 
   it("summarizes training, marks Marcus's shortfall, and lists certificates, inspections and references", () => {
     const s = get('H-0042');
-    expect(row(s, 'Marcus Whitfield (Co-applicant)', 6)).toEqual(['Marcus Whitfield (Co-applicant)', '4', '17.5', '13.5', '22', 'NOT MET: 8.5 hours short']);
+    // As of 2026-11-16: 22 × 320/365 = 19.3 hours due by then; 2026-11-16 + 1 month ≤ 2027-01-01 (the renewal) < + 2 months
+    expect(row(s, 'Marcus Whitfield (Co-applicant)', 6)).toEqual(['Marcus Whitfield (Co-applicant)', '4', '17.5', '13.5', '22', 'Behind pace (13.5 of 22 hours, 1 month left)']);
     expect(row(s, 'Dana Whitfield (Applicant)', 6)).toEqual(['Dana Whitfield (Applicant)', '7', '29', '25', '22', 'Met']);
     expect(s.text).toContain('CPR and first aid are required for this type of home');
     expect(s.text).toContain('Home safety inspection NOT MET');
@@ -121,7 +125,7 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
 
   it('recommends, with its conditions, the licensed capacity and ages, then the signature lines', () => {
     const s = get('H-0042');
-    expect(s.text).toContain('Recommendation: Approve with conditions Type of approval: Therapeutic foster home Licensed capacity: 2 children, ages 10 to 17 License term: January 1, 2026 to December 31, 2026');
+    expect(s.text).toContain('Recommendation: Approve with conditions Type of approval: Therapeutic foster home Licensed capacity: 2 children, ages 10 to 17 License term: January 1, 2027 to December 31, 2027');
     expect(s.text).toContain('1. Marcus Whitfield completes the remaining annual Care Plus training hours before the license is renewed.');
     expect(s.text).toContain('3. Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
     expect(row(s, "Zoë O'Brien", 5, 'Children placed in the home')).toEqual(["Zoë O'Brien", 'C-2024-0087', 'January 20, 2009', '17', 'July 22, 2026']);
@@ -134,22 +138,58 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
   });
 });
 
-describe('H-0017 and H-0063', () => {
-  it("H-0017: Daniel's checks are not current; certificates on file though not required", () => {
+describe('H-0017 and H-0063, each as of its own date', () => {
+  it('H-0017 (re-evaluation of 2026-03-20, before the license on file was issued on 2026-04-01) speaks of the year before it', () => {
     const s = get('H-0017');
-    expect(s.text).toContain('Daniel Okafor, State registry (CA/N): 12 months after the last state registry check (October 14, 2025, clear); due October 14, 2026');
+    expect(s.text).toContain('Records as of: March 20, 2026');
+    // 2027-03-31 counted back one year: 2025-04-01 to 2026-03-31, a year of the term before the license on file
+    expect(s.text).toContain('License year: April 1, 2025 to March 31, 2026 (of the license term before the current license)');
+    expect(s.text).toContain('The license year April 1, 2025 to March 31, 2026 is one of the license term before the current license (issued April 1, 2026)');
+    // No session on file before 2026-05-09; 11 days of the year left: less than a month
+    expect(row(s, 'Grace Okafor (Applicant)', 6)).toEqual(['Grace Okafor (Applicant)', '0', '0', '0', '10', 'Behind pace (0 of 10 hours, less than a month left)']);
+    // Daniel's checks of October 2025 were current on 2026-03-20; Emeka was 20 (born 2005-08-19)
+    expect(s.text).toContain('Every check the rule set requires was current on March 20, 2026.');
+    expect(row(s, 'Emeka Okafor', 4)).toEqual(['Emeka Okafor', 'Other adult in the home', 'August 19, 2005', '20']);
+    // The corrections of 2026-03-18 were resolved on 2026-03-27, after the study: open on its date
+    expect(s.text).toContain('Home safety inspection NOT MET');
+    expect(s.text).not.toContain('March 27, 2026');
+    // It recommends the term that follows its year: the license issued 2026-04-01
+    expect(s.text).toContain('License term: April 1, 2026 to March 31, 2027');
     expect(s.text).toContain('CPR and first aid are not required for this type of home');
-    expect(s.text).toContain('Home safety inspection: current.');
-    expect(s.text).toContain('Recommendation: Approve');
     expect(s.text).toContain('Conditions of approval: none recorded.');
   });
 
-  it('H-0063: the initial study, a child-specific condition, every check current', () => {
+  it('H-0063: the initial study of 2025-02-14, before the family was licensed: pre-service training, no license year', () => {
     const s = get('H-0063');
     expect(s.text).toContain('Study: Initial home study, dated February 14, 2025');
-    expect(s.text).toContain('Every check the rule set requires was current on November 23, 2026.');
+    expect(s.text).toContain('License year: none yet: the study was written before the family was licensed');
+    expect(s.text).toContain('Table 3. Pre-service training on file by February 14, 2025');
+    expect(row(s, 'Gloria Tate (Applicant)', 4)).toEqual(['Gloria Tate (Applicant)', '0', '0', 'not recorded']);
+    expect(s.text).not.toContain('Counted this year');
+    // home.yaml keeps the checks of February 2026 only: none on file on the study's date
+    expect(row(s, 'Gloria Tate', 4, 'Background checks')).toEqual(['Gloria Tate', 'State registry (CA/N)', 'not recorded', 'None on file (the check on file is later: February 10, 2026)']);
+    expect(s.text).toContain('License term: from the day the license is issued');
     expect(s.text).toContain('1. Child-specific kinship approval for Aaliyah Monroe; any additional placement requires a home study update.');
     expect(s.text).toContain('Certifications on file: not recorded.');
+  });
+});
+
+describe('studyYear and recommendedTerm (issue 11, point 5)', () => {
+  const license = { number: 'L', issued: '2026-01-01', expires: '2026-12-31', status: 'active' as const, capacity: 2 };
+  it('a re-evaluation dated 2026-11-16 for a license expiring 2026-12-31 recommends 2027-01-01 to 2027-12-31', () => {
+    const year = studyYear(license, 'annual_reevaluation', '2026-11-16');
+    expect(year).toEqual({ start: '2026-01-01', end: '2026-12-31', multiYear: false });
+    // 2026-12-31 + 1 day = 2027-01-01; + 12 months − 1 day = 2027-12-31
+    expect(recommendedTerm(year, 'annual_reevaluation')).toEqual({ start: '2027-01-01', end: '2027-12-31' });
+    // an update keeps the term it falls in; an initial study names none
+    expect(recommendedTerm(year, 'update')).toEqual({ start: '2026-01-01', end: '2026-12-31' });
+    expect(recommendedTerm(year, 'initial')).toBeNull();
+  });
+
+  it('an initial study before the license was issued has no license year; one after it has the year containing it', () => {
+    expect(studyYear(license, 'initial', '2025-11-20')).toBeUndefined();
+    expect(studyYear(license, 'update', '2025-11-20')).toEqual({ start: '2025-01-01', end: '2025-12-31', multiYear: false });
+    expect(studyYear(license, 'initial', '2026-02-01')?.start).toBe('2026-01-01');
   });
 });
 
@@ -176,7 +216,8 @@ describe('copies and gaps', () => {
     expect(s.text).toContain('Licensed capacity: 1 child (age range not recorded)');
     expect(s.text).toContain('References: not recorded.');
     expect(s.text).toContain('Inspections on file: not recorded.');
-    expect(row(s, 'Robin Minimal (Applicant)', 6)).toEqual(['Robin Minimal (Applicant)', '0', '0', '0', '10', 'NOT MET: 10 hours short']);
+    // as of 2026-11-23 in a year ending 2027-05-31: 2026-11-23 + 6 months ≤ 2027-06-01 < + 7 months
+    expect(row(s, 'Robin Minimal (Applicant)', 6)).toEqual(['Robin Minimal (Applicant)', '0', '0', '0', '10', 'Behind pace (0 of 10 hours, 6 months left)']);
     expect(row(s, 'Robin Minimal', 4, 'Background checks')).toEqual(['Robin Minimal', 'State registry (CA/N)', 'not recorded', 'None on file']);
     expect(s.built.warnings).toEqual(['homes/H-0900: no study.md; the narrative sections and the recommendation print as not recorded']);
   }, 30_000);

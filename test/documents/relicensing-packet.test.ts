@@ -124,16 +124,17 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     expect(cover).toContain('Licensed capacity: 2 children, ages 10 to 17');
     expect(cover).toContain('Licensing worker: Lauren Hensley, Licensing and Resource Family Specialist');
     expect(cover).toContain('Address: 418 Keene Crossing Dr, Nicholasville, KY 40356 (Jessamine County)');
-    expect(cover).toContain('NOT MET: 3 of 18 requirements');
-    expect(cover).toContain('15 requirements met and 3 NOT MET on November 23, 2026');
+    expect(cover).toContain('NOT MET: 2 of 18 requirements');
+    expect(cover).toContain('15 requirements met, 1 to complete before renewal (listed in the compliance checklist) and 2 NOT MET on November 23, 2026');
     expect(text).not.toContain('2026-12-31');
   });
 
-  it("marks NOT MET Marcus Whitfield's training (13.5 of 22 hours), his pending fingerprint check and the inspection corrections", () => {
+  it("marks Marcus Whitfield's training behind pace (13.5 of 22 hours, 1 month left), and NOT MET his pending fingerprint check and the inspection corrections", () => {
     const p = get('H-0042');
     const training = row(p, 'Annual training, 22 hours: Marcus Whitfield', 4);
     expect(training[1]).toBe('13.5 hours counted in January 1, 2026 to December 31, 2026; 8.5 short');
-    expect(training[2]).toBe('NOT MET');
+    // 22 × 327/365 = 19.7 hours due by November 23 of a year ending December 31; the renewal is 1 month away
+    expect(training[2]).toBe('Behind pace (13.5 of 22 hours, 1 month left)');
     expect(training[3]).toContain('DCBS SOP 12.15');
     // The figure is unverified in the rule set: the command line says so, never the signed document.
     expect(training[3]).not.toContain('unverified');
@@ -146,16 +147,16 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     expect(inspection[2]).toBe('NOT MET');
     // Dana's training and every other line are met.
     expect(row(p, 'Annual training, 22 hours: Dana Whitfield', 3)[2]).toBe('Met');
-    expect(p.body.filter((t) => t === 'NOT MET')).toHaveLength(3);
-    // The notice at the top of the checklist names each line.
-    expect(p.text).toContain('Line 3: Annual training, 22 hours: Marcus Whitfield');
+    expect(p.body.filter((t) => t === 'NOT MET')).toHaveLength(2);
+    // The notices at the top of the checklist name each line.
+    expect(p.text).toContain('Before renewal: 1 of 18 requirements');
+    expect(p.text).toContain('Line 3: Annual training, 22 hours: Marcus Whitfield: Behind pace (13.5 of 22 hours, 1 month left)');
     expect(p.text).toContain('Line 12: FBI fingerprint check: Marcus Whitfield');
     expect(p.text).toContain('Line 17: Home safety inspection');
   });
 
   it('warns once per requirement not met, for the command line', () => {
     expect(get('H-0042').built.warnings).toEqual([
-      'NOT MET: annual training, 22 hours (Marcus Whitfield): 13.5 hours counted in 2026-01-01 to 2026-12-31; 8.5 short',
       expect.stringMatching(/^NOT MET: FBI fingerprint check \(Marcus Whitfield\): no completed FBI fingerprint check on file/),
       expect.stringMatching(/^NOT MET: home safety inspection: .*corrections from 2026-11-16 not yet resolved/),
     ]);
@@ -165,8 +166,9 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     const p = get('H-0042');
     expect(row(p, 'September 12, 2026', 6)).toEqual(['September 12, 2026', 'Cultural Humility with Latino Families', 'Cultural competency', 'Online', '1.5', 'Yes']);
     expect(p.text).toContain('Total: 25 hours counted of 22 required. Met. Hours not counted: 0.');
-    expect(p.text).toContain('NOT MET: 13.5 of 22 hours');
-    expect(p.text).toContain('Total: 13.5 hours counted of 22 required: 8.5 hours short.');
+    expect(p.text).toContain('Behind pace: 13.5 of 22 hours');
+    expect(p.text).toContain('Total: 13.5 hours counted of 22 required: 8.5 hours short. Behind pace (13.5 of 22 hours, 1 month left).');
+    expect(p.text).not.toContain('NOT MET: 13.5 of 22 hours');
     expect(p.text).toContain('On file but outside this license year, so not counted: • November 8, 2025: Sexual Abuse: Recognizing and Responding, 4 hours');
     expect(p.body.filter((t) => t === 'January 24, 2026')).toHaveLength(2);
   });
@@ -239,6 +241,15 @@ describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
     expect(p.built.warnings.every((w) => w.startsWith('NOT MET:') && w.includes('Daniel Okafor'))).toBe(true);
   });
 
+  it("says Grace's checks and the inspection are due before renewal, with their dates, not Current", () => {
+    const p = get('H-0017');
+    // 2026-03-05 + 12 months = 2027-03-05, before the license expires on 2027-03-31
+    expect(row(p, 'State registry check: Grace Okafor', 3)[2]).toBe('Due before renewal (March 5, 2027)');
+    expect(row(p, 'Home safety inspection', 3)[2]).toBe('Due before renewal (March 18, 2027)');
+    expect(row(p, 'Grace Okafor (47)', 6)).toEqual(['Grace Okafor (47)', 'State registry (CA/N)', 'March 5, 2026', 'Clear', 'March 5, 2027', 'Due before renewal']);
+    expect(p.text).toContain('Before renewal: 7 of 14 requirements');
+  });
+
   it('shows training met (Daniel exactly 10 hours), certificates not required, and the corrected inspection', () => {
     const p = get('H-0017');
     expect(p.text).toContain('Total: 10 hours counted of 10 required. Met.');
@@ -259,14 +270,19 @@ describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
   });
 });
 
-describe('H-0063 (kinship home, every requirement met)', () => {
-  it('is all met: no NOT MET anywhere, no warning, and the missing re-evaluation said plainly', () => {
+describe('H-0063 (kinship home, nothing NOT MET, every check due before renewal)', () => {
+  it('has no NOT MET anywhere and no warning, says what is due before renewal, and the missing re-evaluation plainly', () => {
     const p = get('H-0063');
-    expect(p.text).toContain('All requirements met');
-    expect(p.text).toContain('All 11 requirements of the compliance checklist were met on November 23, 2026.');
+    expect(p.text).not.toContain('All requirements met');
+    expect(p.text).toContain('Before renewal: 7 of 11 requirements');
+    expect(p.text).toContain('4 requirements met on November 23, 2026; 7 to complete before the license expires on February 28, 2027, listed in the compliance checklist.');
     expect(p.text).not.toMatch(/NOT MET|OVERDUE/);
     expect(p.built.warnings).toEqual([]);
-    expect(p.body.filter((t) => t === 'Met')).toHaveLength(11);
+    expect(p.body.filter((t) => t === 'Met')).toHaveLength(4);
+    // checks of 2026-02-10 / 2026-02-16 and the inspection of 2026-02-12, + 12 months: before 2027-02-28
+    expect(row(p, 'FBI fingerprint check: Gloria Tate', 3)[2]).toBe('Due before renewal (February 16, 2027)');
+    expect(row(p, 'Home safety inspection', 3)[2]).toBe('Due before renewal (February 12, 2027)');
+    expect(p.body.filter((t) => t === 'Due before renewal')).toHaveLength(6);
     expect(p.text).toContain('Total: 10 hours counted of 10 required. Met.');
     expect(p.text).toContain('Re-evaluation: not recorded. The study on file is the initial home study dated February 14, 2025, not an annual re-evaluation.');
     expect(p.text).toContain('No incident was recorded during the license year March 1, 2026 to February 28, 2027.');
@@ -289,6 +305,7 @@ describe('an agency override', () => {
 describe('a minimal home: required fields only, no study.md, no training', () => {
   let minimal: Packet;
   let later: Packet;
+  let lapsing: Packet;
   beforeAll(async () => {
     const dir = await buildRoot(undefined);
     dirs.push(dir);
@@ -307,12 +324,36 @@ describe('a minimal home: required fields only, no study.md, no training', () =>
         '  - { date: 2026-12-05, title: Registered Refresher, hours: 6, topic: behavior_management, attendee: Sam Later, format: classroom }',
         '',
       ].join('\n'),
+      // A therapeutic home (Kentucky requires CPR and first aid) whose CPR lapses before its license does.
+      'homes/H-0902/home.yaml': [
+        'id: H-0902',
+        'type: therapeutic_foster',
+        'licensing_worker: robin',
+        'address: { street: 12 Spare Rd, city: Frankfort, state: KY, zip: "40601" }',
+        'license: { number: KY-TFC-00902, issued: 2026-06-01, expires: 2027-05-31, status: active, capacity: 1 }',
+        'household:',
+        '  - { name: Lee Lapse, role: applicant, dob: 1985-03-03 }',
+        'certifications:',
+        '  - { type: cpr, holder: Lee Lapse, expires: 2027-04-30 }',
+        '  - { type: first_aid, holder: Lee Lapse, expires: 2027-06-30 }',
+        '',
+      ].join('\n'),
     });
     const loaded = await loadRoot(dir);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     minimal = await packet(loaded.root, 'H-0900', dir);
     later = await packet(loaded.root, 'H-0901', dir);
+    lapsing = await packet(loaded.root, 'H-0902', dir);
   }, 60_000);
+
+  it('a CPR certificate current today that expires before the license does is due before renewal, not Current', () => {
+    const p = lapsing;
+    // CPR expires 2027-04-30, before the license (2027-05-31); first aid 2027-06-30, after it
+    expect(row(p, 'CPR certificate: Lee Lapse', 3)[2]).toBe('Due before renewal (April 30, 2027)');
+    expect(row(p, 'First aid certificate: Lee Lapse', 3)[2]).toBe('Met');
+    expect(row(p, 'Lee Lapse', 4, 'Certifications')).toEqual(['Lee Lapse', 'CPR', 'April 30, 2027', 'Current; due before renewal']);
+    expect(p.text).toContain('☐ CPR certificate: Lee Lapse: Due before renewal (April 30, 2027)');
+  });
 
   it('renders with not recorded where data is missing and every shortfall marked', () => {
     const p = minimal;
@@ -324,10 +365,10 @@ describe('a minimal home: required fields only, no study.md, no training', () =>
     expect(p.text).toContain('No passed home safety inspection is on file.');
     expect(p.text).toContain('Re-evaluation: not recorded. No home study (study.md) is on file for this home.');
     expect(p.text).toContain('No child was placed in the home during the license year June 1, 2026 to May 31, 2027.');
-    expect(row(p, 'Annual training, 10 hours: Robin Minimal', 3)[2]).toBe('NOT MET');
+    expect(row(p, 'Annual training, 10 hours: Robin Minimal', 3)[2]).toMatch(/^Behind pace \(0 of 10 hours, \d+ months? left\)$/);
     expect(p.body.filter((t) => t === 'OVERDUE')).toHaveLength(3);
-    // training, three checks, the inspection
-    expect(p.built.warnings).toHaveLength(5);
+    // three checks, the inspection (the training is behind pace, not failed)
+    expect(p.built.warnings).toHaveLength(4);
     expect(p.rendered.pages).toBeGreaterThanOrEqual(COMPONENTS.length);
   });
 

@@ -34,6 +34,8 @@ export interface HomeDocumentKind {
   readonly title: string;
   readonly subject: (homeId: string) => string;
   readonly build: (ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]) => DocumentData;
+  /** The day the document speaks from when it is not AS_OF: a home study's own date, as a build computes it (jobs.ts). */
+  readonly asOf?: (home: HomeFolder) => string | undefined;
 }
 
 /** `more` reads what else a test needs from the PDF file while it exists. */
@@ -44,9 +46,11 @@ export async function homeDocument<More extends object = object>(
   { rootDir = EXAMPLE_ROOT, agency }: { rootDir?: string; agency?: Agency } = {},
   more: (path: string, rendered: Rendered) => More = () => ({}) as More,
 ): Promise<HomeDocument & More> {
-  const ctx = documentContext(root, 'internal', { agency });
-  const built = kind.build(ctx, ctx.view.home(root.homes.find((h) => h.id === homeId)!), ctx.view.placedIn(homeId));
-  const rendered = await renderDocument(kind.template, built.data, ctx.agency, { title: kind.title, subject: kind.subject(homeId), reference: homeId, asOf: AS_OF }, rootDir);
+  const home = root.homes.find((h) => h.id === homeId)!;
+  const asOf = kind.asOf?.(home) ?? AS_OF;
+  const ctx = documentContext(root, 'internal', { agency, asOf });
+  const built = kind.build(ctx, ctx.view.home(home), ctx.view.placedIn(homeId));
+  const rendered = await renderDocument(kind.template, built.data, ctx.agency, { title: kind.title, subject: kind.subject(homeId), reference: homeId, asOf }, rootDir);
   const read = withPdfFile(rendered.pdf, (path) => ({ raw: rawBody(path, rendered.pages, kind.title), ...more(path, rendered) }));
   return { built, inputs: [...ctx.view.inputs], rendered, body: docxParagraphs(rendered), text: squash(rendered.pdfText), ...read };
 }

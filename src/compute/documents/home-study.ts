@@ -12,13 +12,13 @@
  * study, the inspection, hours, what a home's document returns) are exported
  * from here.
  */
-import { ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
+import { addDays, addMonths, ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
 import { CHECK_TYPES, type Home } from '../../model/home.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
   backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, compliance, currentPlacements,
-  inspectionFact, licenseYear, trainingSummaries, type CheckFact, type InspectionFact, type LicenseYear,
+  inspectionFact, licenseYear, trainingSummaries, yearContaining, type CheckFact, type InspectionFact, type LicenseYear,
 } from '../home/index.js';
 import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import type { HomeStudyFacts } from './facts/home.js';
@@ -41,8 +41,11 @@ export function hours(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** The facts both of a home's documents have: the copy, the home, its license and caregivers, who signs. */
-export function homeBase(ctx: DocumentContext, h: Home, file: string, year: LicenseYear) {
+/**
+ * The facts both of a home's documents have: the copy, the home, its license and caregivers, who signs.
+ * `year` is the license year the document speaks of; none for a study written before the family was licensed.
+ */
+export function homeBase(ctx: DocumentContext, h: Home, file: string, year: LicenseYear | undefined) {
   const { agency, asOf, redact, rules } = ctx;
   return {
     as_of: asOf,
@@ -64,12 +67,13 @@ export function homeBase(ctx: DocumentContext, h: Home, file: string, year: Lice
       expires: h.license.expires,
       capacity: h.license.capacity,
       ages: h.license.ages ? { min: h.license.ages.min, max: h.license.ages.max } : null,
-      year: { start: year.start, end: year.end, multi_year: year.multiYear },
+      // A year that ends before the license was issued is one of the term before it (home.yaml keeps only the current license).
+      year: year ? { start: year.start, end: year.end, multi_year: year.multiYear, earlier_term: year.end < h.license.issued } : null,
     },
     caregivers: caregivers(h).map((m) => ({ name: m.name, role: m.role })),
     supervisor: supervisorOf(agency, h.licensing_worker),
     household: household(h, asOf),
-    inspections: inspectionRows(h),
+    inspections: inspectionRows(h, asOf),
   };
 }
 
@@ -216,10 +220,12 @@ function checkRecord(member: Member, item: AnyCheck): (CheckRecord & { states?: 
 
 /**
  * One row per person and check: the checks on file, and those the rule set
- * requires of the person today but that are not on file (a missing adult
- * check, a household child's check once the birthday has come).
+ * requires of the person on the as-of date but that are not on file (a missing
+ * adult check, a household child's check once the birthday has come). A check
+ * dated after the as-of date was not on file then: home.yaml keeps one record
+ * per type, so the one the study saw is gone and the row says which came later.
  */
-function checkRows(home: Home, facts: readonly CheckFact[]): HomeStudyFacts['checks'] {
+function checkRows(home: Home, facts: readonly CheckFact[], asOf: string): HomeStudyFacts['checks'] {
   return home.household.flatMap((member) => {
     const required = new Set<AnyCheck>(facts.filter((f) => f.person === member.name && f.inForce).map((f) => f.item));
     const items = CHECK_TYPES.filter((item) => required.has(item) || checkRecord(member, item) !== undefined);
@@ -229,8 +235,7 @@ function checkRows(home: Home, facts: readonly CheckFact[]): HomeStudyFacts['che
         person: member.name,
         check: item,
         states: item === 'out_of_state_registry' ? [...(rec?.states ?? [])] : [],
-        date: rec?.date ?? null,
-        result: rec?.result ?? null,
+        ...(rec && rec.date <= asOf ? { date: rec.date, result: rec.result, later: null } : { date: null, result: null, later: rec?.date ?? null }),
       };
     });
   });
@@ -250,10 +255,11 @@ export function inspectionData(fact: InspectionFact): HomeStudyFacts['inspection
   };
 }
 
-function inspectionRows(home: Home) {
-  return [...(home.inspections ?? [])]
+/** The inspections on file up to the as-of date, resolved if by then (what came later had not happened yet). */
+function inspectionRows(home: Home, asOf: string) {
+  return (home.inspections ?? []).filter((i) => i.date <= asOf)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-    .map((i) => ({ date: i.date, type: i.type, result: i.result, notes: i.notes ?? null, resolved: i.resolved ?? null }));
+    .map((i) => ({ date: i.date, type: i.type, result: i.result, notes: i.notes ?? null, resolved: i.resolved && i.resolved <= asOf ? i.resolved : null }));
 }
 
 // ---------------------------------------------------------------- the home study
@@ -264,8 +270,39 @@ function requireHome(home: HomeFolder): NonNullable<HomeFolder['home']> {
 }
 
 /**
- * The home study's facts (templates/home-study.md.hbs). Facts from home.yaml are
- * stated as of `ctx.asOf`; the narrative is dated by study.md's front matter.
+ * The license year a home study speaks of (issue 11, point 5): the 12 months,
+ * counted back from `license.expires` in whole years, that contain the study's
+ * date, the as-of date a build gives it (rules.md "License year"; yearContaining). It may end before the
+ * license on file was issued: a year of the term before it (`earlier_term`),
+ * whose hours are the sessions on file for it. An initial study dated before
+ * the license was issued has none: the family was not licensed yet, so its
+ * training is pre-service, not annual hours.
+ */
+export function studyYear(license: Home['license'], type: string | undefined, asOf: string): LicenseYear | undefined {
+  if (!type) return licenseYear(license, asOf);
+  if (type === 'initial' && asOf < license.issued) return undefined;
+  return yearContaining(license, asOf);
+}
+
+/**
+ * The license term a study recommends (issue 11, point 5): an annual
+ * re-evaluation, the next term, the 12 months after its license year (dated
+ * 2026-11-16 in the year ending 2026-12-31: 2027-01-01 to 2027-12-31); an
+ * update, the license year it falls in; an initial study, none (the term
+ * begins when the license is issued).
+ */
+export function recommendedTerm(year: LicenseYear | undefined, type: string | undefined): { start: string; end: string } | null {
+  if (!year || !type || type === 'initial') return null;
+  if (type !== 'annual_reevaluation') return { start: year.start, end: year.end };
+  const start = addDays(year.end, 1);
+  return { start, end: addDays(addMonths(start, 12), -1) };
+}
+
+/**
+ * The home study's facts (templates/home-study.md.hbs), as of `ctx.asOf`: a
+ * build computes a study as of its own date (study.md `date`; jobs.ts), so ages,
+ * checks, training, placements and "Records as of" are those of the day it was
+ * signed, and rebuilding it later gives the same text.
  */
 export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<HomeStudyFacts> {
   const loaded = requireHome(home);
@@ -273,28 +310,27 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const { asOf, rules } = ctx;
   if (ctx.redact.audience !== 'internal') protectFamily(ctx);
   const records = caseRecords(children);
-  const year = licenseYear(h.license, asOf);
+  const year = studyYear(h.license, home.study?.data.type, asOf);
   const study = studyData(ctx, home.study);
   const lines = compliance(home, children, asOf, rules).lines;
 
   const checkFacts = backgroundCheckFacts(h, asOf, rules);
   const checksNotCurrent = lines.flatMap((l) => {
     const check = CHECK_TYPES.find((c) => c === l.item);
-    return !l.met && l.person && check ? [{ person: l.person, check, evidence: longDates(l.evidence) }] : [];
+    return l.status === 'not_met' && l.person && check ? [{ person: l.person, check, evidence: longDates(l.evidence) }] : [];
   });
 
-  const training = trainingSummaries(h, year, asOf, rules).map((t) => {
-    const onFile = (h.training ?? []).filter((s) => s.attendee.trim() === t.person.trim() && s.date <= asOf);
+  const annual = new Map(year ? trainingSummaries(h, year, asOf, rules).map((t) => [t.person, t]) : []);
+  const training = caregivers(h).map((member) => {
+    const onFile = (h.training ?? []).filter((s) => s.attendee.trim() === member.name.trim() && s.date <= asOf);
+    const t = annual.get(member.name);
     return {
-      person: t.person,
-      role: t.role,
+      person: member.name,
+      role: member.role,
       sessions_on_file: onFile.length,
       hours_on_file: hours(onFile.reduce((sum, s) => sum + s.hours, 0)),
       last_session: onFile.map((s) => s.date).sort().at(-1) ?? null,
-      counted: hours(t.counted),
-      required: hours(t.required),
-      met: t.shortfall === 0,
-      shortfall: hours(t.shortfall),
+      annual: t ? { counted: hours(t.counted), required: hours(t.required), shortfall: hours(t.shortfall), status: t.status, months_left: t.monthsLeft } : null,
     };
   });
 
@@ -309,11 +345,12 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
     ...homeBase(ctx, h, loaded.file, year),
     inspection: inspectionData(inspectionFact(h, asOf, rules)),
     study,
-    checks: checkRows(h, checkFacts),
+    checks: checkRows(h, checkFacts, asOf),
     checks_not_current: checksNotCurrent,
     check_rule: { months: rules.backgroundCheckMonths.value, citation: rules.backgroundCheckMonths.citation },
     training,
     training_rule: { hours: hours(rules.annualTrainingHours.value[h.type]), citation: rules.annualTrainingHours.citation },
+    recommended_term: recommendedTerm(year, home.study?.data.type),
     certifications: { required: certificationsRequired(h, rules), citation: rules.cprFirstAidRequired.citation, rows: certificates },
     references: (h.references ?? []).map((r) => ({
       name: r.name,

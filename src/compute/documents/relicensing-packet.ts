@@ -12,8 +12,8 @@
 import { addMonths, ageOn, daysBetween } from '../../core/calendar-date.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
-  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear,
-  type CheckFact, type ComplianceLine, type HomeFacts,
+  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, OPEN_STATUSES,
+  type CheckFact, type ComplianceLine, type ComplianceStatus, type HomeFacts,
 } from '../home/index.js';
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
@@ -45,6 +45,21 @@ function requirementOf(line: ComplianceLine) {
   return { requirement: line.requirement, person: line.person ?? null, evidence: longDates(line.evidence) };
 }
 
+/** Where a line stands, and the date or hours its status cell prints. */
+function standingOf(line: ComplianceLine) {
+  const h = line.hours;
+  return {
+    status: line.status,
+    due: line.due ?? null,
+    hours: h ? { counted: hours(h.counted), required: hours(h.required), months_left: h.monthsLeft } : null,
+  };
+}
+
+/** The compliance line about one person's check or certificate. */
+function lineFor(lines: readonly ComplianceLine[], person: string, item: string): ComplianceStatus | undefined {
+  return lines.find((l) => l.person === person && l.item === item)?.status;
+}
+
 /** One warning per requirement not met, as the command line prints it. */
 function warningOf(line: ComplianceLine): string {
   return `NOT MET: ${line.requirement}${line.person ? ` (${line.person})` : ''}: ${line.evidence}`;
@@ -52,7 +67,7 @@ function warningOf(line: ComplianceLine): string {
 
 function checklist(lines: readonly ComplianceLine[], rules: RuleSet): Facts['checklist'] {
   const agency = overriddenCitations(rules);
-  return lines.map((line, i) => ({ n: i + 1, ...requirementOf(line), met: line.met, citation: line.citation, agency_override: agency.has(line.citation) }));
+  return lines.map((line, i) => ({ n: i + 1, ...requirementOf(line), ...standingOf(line), citation: line.citation, agency_override: agency.has(line.citation) }));
 }
 
 function training(h: Home, facts: HomeFacts, asOf: string): Facts['training'] {
@@ -68,20 +83,22 @@ function training(h: Home, facts: HomeFacts, asOf: string): Facts['training'] {
       counted: hours(t.counted),
       uncounted: hours(t.uncounted),
       shortfall: hours(t.shortfall),
-      met: t.shortfall === 0,
+      status: t.status,
+      months_left: t.monthsLeft,
       sessions: t.sessions.map((s) => ({ date: s.date, title: s.title, topic: s.topic, format: s.format, hours: hours(s.hours), counts: s.counts })),
       outside,
     };
   });
 }
 
-function statusOf(fact: CheckFact): Facts['checks']['rows'][number]['status'] {
+function statusOf(fact: CheckFact, line: ComplianceStatus | undefined): Facts['checks']['rows'][number]['status'] {
   if (fact.last?.result === 'findings') return 'findings';
+  if (line === 'due_before_renewal') return 'due_before_renewal';
   if (fact.met) return 'current';
   return fact.status === 'overdue' ? 'overdue' : 'not_met';
 }
 
-function checks(h: Home, facts: HomeFacts): Facts['checks'] {
+function checks(h: Home, facts: HomeFacts, lines: readonly ComplianceLine[]): Facts['checks'] {
   const ages = new Map(h.household.map((m) => [m.name, ageOn(m.dob, facts.asOf)]));
   const rows = facts.checks
     .filter((f) => f.inForce)
@@ -95,7 +112,7 @@ function checks(h: Home, facts: HomeFacts): Facts['checks'] {
       ...(f.basis === 'child_age' && f.met
         ? { due: birthdayAt(h.household.find((m) => m.name === f.person)!.dob, ADULT_AGE), at_eighteen: true }
         : { due: f.basis === 'missing' ? null : f.due, at_eighteen: false }),
-      status: statusOf(f),
+      status: statusOf(f, lineFor(lines, f.person, f.item)),
     }));
   const outOfState = facts.outOfState.map((o) => ({ person: o.person, states: [...o.states], date: o.date, result: o.result }));
   // Checks not in force yet: a household child's checks from a later birthday.
@@ -110,11 +127,13 @@ function checks(h: Home, facts: HomeFacts): Facts['checks'] {
   return { rows, out_of_state: outOfState, upcoming };
 }
 
-function certifications(h: Home, facts: HomeFacts, rules: RuleSet): Facts['certifications'] {
+function certifications(h: Home, facts: HomeFacts, rules: RuleSet, lines: readonly ComplianceLine[]): Facts['certifications'] {
   const asOf = facts.asOf;
   const required = facts.certifications.map((c) => {
     const days = c.expires ? daysBetween(asOf, c.expires) : undefined;
-    const status = !c.expires ? 'none' : !c.current ? 'expired' : days !== undefined && days <= EXPIRY_WARNING_DAYS ? 'expiring' : 'current';
+    const status = !c.expires ? 'none' : !c.current ? 'expired'
+      : lineFor(lines, c.person, c.item) === 'due_before_renewal' ? 'due_before_renewal'
+        : days !== undefined && days <= EXPIRY_WARNING_DAYS ? 'expiring' : 'current';
     return { holder: c.person, certificate: c.item, expires: c.expires ?? null, required: true, status, days_left: status === 'expiring' ? days! : null } as const;
   });
   const covered = new Set(facts.certifications.filter((c) => c.expires).map((c) => `${c.person}|${c.item}|${c.expires}`));
@@ -206,7 +225,8 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   if (ctx.redact.audience !== 'internal') protectFamily(ctx);
   const facts = homeFacts(h, caseRecords(children), asOf, rules);
   const lines = complianceLines(facts, rules);
-  const notMet = lines.filter((l) => !l.met);
+  const notMet = lines.filter((l) => l.status === 'not_met');
+  const open = lines.filter((l) => OPEN_STATUSES.has(l.status));
 
   const data: RelicensingPacketFacts = {
     ...homeBase(ctx, h, loaded.file, facts.year),
@@ -215,11 +235,14 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
     agency_rules: [...overriddenCitations(rules)],
     summary: {
       total: lines.length,
-      met: lines.length - notMet.length,
+      met: lines.filter((l) => l.status === 'met').length,
+      on_pace: lines.filter((l) => l.status === 'on_pace').length,
+      open: open.length,
       not_met: notMet.length,
       compliant: notMet.length === 0,
     },
     not_met: notMet.map(requirementOf),
+    open: open.map((line) => ({ ...requirementOf(line), ...standingOf(line) })),
     checklist: checklist(lines, rules),
     training: training(h, facts, asOf),
     training_rule: {
@@ -227,14 +250,14 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       citation: rules.annualTrainingHours.citation,
       uncounted_topics: [...rules.uncountedTopics.value],
     },
-    checks: checks(h, facts),
+    checks: checks(h, facts, lines),
     check_rule: {
       months: rules.backgroundCheckMonths.value,
       citation: rules.backgroundCheckMonths.citation,
       children: rules.householdChildChecks.value.map((r) => ({ age: r.age, checks: [...r.checks] })),
       children_citation: rules.householdChildChecks.citation,
     },
-    certifications: certifications(h, facts, rules),
+    certifications: certifications(h, facts, rules, lines),
     changes: householdChanges(h, facts, rules),
     placements: placements(ctx, h, facts, children),
     capacity: {

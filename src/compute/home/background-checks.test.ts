@@ -52,7 +52,7 @@ describe('adult checks (rules.md, Background checks: last check + cadence)', () 
     const home = makeHome({ name: 'Sam Doe', role: 'other_adult', dob: '1979-01-01', checks: { ...all('2026-05-01'), state_registry: { date: '2026-05-01', result: 'findings' } } });
     expect(brief(factsFor('Sam Doe', home, RULE_SETS.KY)[0]!)).toEqual(['state_registry', 'cadence', '2027-05-01', 'due_soon', true]);
     const line = compliance({ id: 'H-B', home: { data: home } }, [], AS_OF, RULE_SETS.KY).lines.find((l) => l.person === 'Sam Doe' && l.item === 'state_registry');
-    expect(line?.met).toBe(false);
+    expect(line?.status).toBe('not_met');
   });
 
   it('an adult with no check whose 18th birthday is long past: missing, due on the as-of date', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS } from '../rule-sets.js';
 import { certificationFacts } from './certifications.js';
+import { compliance } from './compliance.js';
 import { homeDueItems } from './due-items.js';
 
 const AS_OF = '2026-11-23';
@@ -53,5 +54,37 @@ describe('certificationFacts (rules.md, CPR and first aid)', () => {
       due: AS_OF, status: 'overdue', detail: `no CPR certificate on file: due on the as-of date (${AS_OF})`, rule: 'DCBS SOP 12.15',
     });
     expect(items.find((i) => i.person === 'Dana Reed' && i.item === 'first_aid')).toMatchObject({ due: '2026-11-22', status: 'overdue', detail: 'first aid certificate expires 2026-11-22' });
+  });
+});
+
+describe('due before renewal (issue 11: a certificate or check that lapses before the license expires is not "Current")', () => {
+  // License expires 2026-12-31; as of 2026-11-23.
+  const lines = (home: Home) => compliance({ id: 'H-C', home: { data: home } }, [], AS_OF, RULE_SETS.KY).lines;
+  it('a certificate expiring after the as-of date and on or before 2026-12-31 is due before renewal, with its date', () => {
+    const home = makeHome('therapeutic_foster', [
+      { type: 'cpr', holder: 'Dana Reed', expires: '2026-12-10' }, // lapses within the term
+      { type: 'first_aid', holder: 'Dana Reed', expires: '2026-12-31' }, // lapses with the license: renew it for the renewal
+      { type: 'cpr', holder: 'Marc Reed', expires: '2027-01-01' }, // outlasts the term
+      { type: 'first_aid', holder: 'Marc Reed', expires: '2026-11-22' }, // expired yesterday
+    ]);
+    expect(lines(home).filter((l) => l.item === 'cpr' || l.item === 'first_aid').map((l) => [l.person, l.item, l.status, l.due ?? null])).toEqual([
+      ['Dana Reed', 'cpr', 'due_before_renewal', '2026-12-10'],
+      ['Dana Reed', 'first_aid', 'due_before_renewal', '2026-12-31'],
+      ['Marc Reed', 'cpr', 'met', null],
+      ['Marc Reed', 'first_aid', 'not_met', null],
+    ]);
+  });
+
+  it("an adult's background check due 2026-12-15 (last 2025-12-15 + 12 months) is due before renewal; findings stay NOT MET", () => {
+    const checks = (result: string) => ({
+      state_registry: { date: '2025-12-15', result }, fbi_fingerprint: { date: '2026-02-01', result: 'clear' }, sex_offender_registry: { date: '2026-02-01', result: 'clear' },
+    });
+    const withChecks = (result: string) => homeSchema.parse({ ...makeHome('foster', []), household: [{ name: 'Dana Reed', role: 'applicant', dob: '1980-01-01', checks: checks(result) }] });
+    expect(lines(withChecks('clear')).filter((l) => l.person === 'Dana Reed' && l.requirement.endsWith('check')).map((l) => [l.item, l.status, l.due ?? null])).toEqual([
+      ['state_registry', 'due_before_renewal', '2026-12-15'],
+      ['fbi_fingerprint', 'met', null],
+      ['sex_offender_registry', 'met', null],
+    ]);
+    expect(lines(withChecks('findings')).find((l) => l.item === 'state_registry')?.status).toBe('not_met');
   });
 });

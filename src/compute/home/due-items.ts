@@ -1,6 +1,6 @@
 /** The home's items for `casepress due` (cli.md, "What `due` reports"). */
 import type { DueItem } from '../due-item.js';
-import { openStatus } from '../due-item.js';
+import { codeWords, openStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { homeFacts } from './facts.js';
 import { caseRecords, type ChildSource, type HomeSource } from './sources.js';
@@ -11,7 +11,7 @@ const CERTIFICATE_LABEL = { cpr: 'CPR', first_aid: 'first aid' } as const;
  * cli.md, "What `due` reports", for one home: `license_renewal` (license
  * `expires`); `annual_training`, one per applicant or co-applicant whose counted
  * hours in the license year are short, due on `expires` (rules.md, Annual
- * training); `certification`, one per person and certificate where the home's
+ * training), its detail saying whether the hours are on or behind pace; `certification`, one per person and certificate where the home's
  * type requires them (rules.md, CPR and first aid); `background_check`, one per
  * person and check type with a due date (rules.md, Background checks), leaving
  * out a household child's check already dated on or after the birthday that
@@ -35,9 +35,11 @@ export function homeDueItems(home: HomeSource, children: readonly ChildSource[],
   ];
   for (const t of facts.training.filter((s) => s.shortfall > 0)) {
     const uncounted = t.uncounted > 0 ? `; ${t.uncounted} more hours in topics that do not count` : '';
+    // The pace the packet's training line shows (training.ts, trainingPace).
+    const left = t.status === 'not_met' ? 'the license year is over' : t.monthsLeft === 0 ? 'less than a month left' : `${t.monthsLeft} month${t.monthsLeft === 1 ? '' : 's'} left`;
     items.push({
       subject, kind: 'annual_training', due: license.expires, status: openStatus(license.expires, asOf), person: t.person,
-      detail: `${t.counted} of ${t.required} hours counted in the license year ${year.start} to ${year.end} (${t.shortfall} short)${uncounted}; due when the license expires (${license.expires})`,
+      detail: `${t.counted} of ${t.required} hours counted in the license year ${year.start} to ${year.end} (${t.shortfall} short; ${codeWords(t.status)}, ${left})${uncounted}; due when the license expires (${license.expires})`,
       rule: rules.annualTrainingHours.citation,
     });
   }

@@ -55,17 +55,28 @@ describe('H-0042 (therapeutic foster, license 2026-01-01 to 2026-12-31)', () => 
     expect(items('H-0042').find((i) => i.person === 'Dana Whitfield' && i.item === 'fbi_fingerprint')?.due).toBe('2027-11-12');
   });
 
-  it('is not compliant: Marcus training, Marcus fingerprint check, the inspection', () => {
+  it('is not compliant: Marcus fingerprint check and the inspection; Marcus training is behind pace, not failed', () => {
     const c = summary('H-0042');
     expect(c.compliant).toBe(false);
-    expect(c.lines.filter((l) => !l.met).map((l) => [l.requirement, l.person ?? ''])).toEqual([
-      ['annual training, 22 hours', 'Marcus Whitfield'],
-      ['FBI fingerprint check', 'Marcus Whitfield'],
-      ['home safety inspection', ''],
+    expect(c.lines.filter((l) => l.status !== 'met').map((l) => [l.requirement, l.person ?? '', l.status])).toEqual([
+      // 2026-01-01 to 2026-11-23 is 327 of 365 days: 22 × 327/365 = 19.7 hours due by now > 13.5 counted;
+      // 2026-11-23 + 1 month = 2026-12-23 ≤ 2027-01-01 (the renewal) < 2027-01-23: 1 month left
+      ['annual training, 22 hours', 'Marcus Whitfield', 'behind_pace'],
+      ['FBI fingerprint check', 'Marcus Whitfield', 'not_met'],
+      ['home safety inspection', '', 'not_met'],
     ]);
-    expect(c.lines.find((l) => l.person === 'Kaylee Whitfield')).toMatchObject({ item: 'state_registry', met: true });
+    expect(c.lines.find((l) => l.person === 'Marcus Whitfield' && l.requirement.startsWith('annual'))?.hours).toEqual({ counted: 13.5, required: 22, monthsLeft: 1 });
+    // Marcus's CPR and first aid expire 2027-01-15, after the license (2026-12-31): met through the term
+    expect(c.lines.filter((l) => l.person === 'Marcus Whitfield' && (l.item === 'cpr' || l.item === 'first_aid')).map((l) => l.status)).toEqual(['met', 'met']);
+    expect(c.lines.find((l) => l.person === 'Kaylee Whitfield')).toMatchObject({ item: 'state_registry', status: 'met' });
     // 2 placed (Zoë since 2026-07-22, José since 2025-06-30) of a capacity of 2
-    expect(c.lines.find((l) => l.requirement.startsWith('capacity'))).toMatchObject({ met: true, evidence: `2 placed on ${AS_OF}: Zoë O'Brien, José Luis Núñez-García` });
+    expect(c.lines.find((l) => l.requirement.startsWith('capacity'))).toMatchObject({ status: 'met', evidence: `2 placed on ${AS_OF}: Zoë O'Brien, José Luis Núñez-García` });
+  });
+
+  it("the training due item keeps its kind and date, and says the hours are behind pace as the packet does", () => {
+    const training = items('H-0042').find((i) => i.kind === 'annual_training')!;
+    expect(brief(training)).toEqual(['annual_training', 'Marcus Whitfield', '', '2026-12-31', 'due_soon']);
+    expect(training.detail).toBe('13.5 of 22 hours counted in the license year 2026-01-01 to 2026-12-31 (8.5 short; behind pace, 1 month left); due when the license expires (2026-12-31)');
   });
 
   it('its license year holds two stays (the runaway bridged) and one incident', () => {
@@ -94,8 +105,15 @@ describe('H-0017 (foster, license 2026-04-01 to 2027-03-31)', () => {
     // Grace: 3 + 3 + 2 + 1 + 3 = 12; Daniel: 3 + 2 + 3 + 2 = 10 (exactly the requirement)
     expect(facts('H-0017').training.map((t) => [t.person, t.counted, t.shortfall])).toEqual([['Grace Okafor', 12, 0], ['Daniel Okafor', 10, 0]]);
     const c = summary('H-0017');
-    expect(c.lines.filter((l) => !l.met).map((l) => `${l.person} ${l.item}`)).toEqual([
+    expect(c.lines.filter((l) => l.status === 'not_met').map((l) => `${l.person} ${l.item}`)).toEqual([
       'Daniel Okafor state_registry', 'Daniel Okafor fbi_fingerprint', 'Daniel Okafor sex_offender_registry',
+    ]);
+    // Current today, lapsing before the license expires on 2027-03-31: due before renewal, with the date.
+    // Grace's and Emeka's checks of 2026-03-05 / 2026-03-09 + 12 months; the inspection corrected 2026-03-18 + 12 months.
+    expect(c.lines.filter((l) => l.status === 'due_before_renewal').map((l) => `${l.person ?? ''} ${l.item ?? l.requirement} ${l.due}`)).toEqual([
+      'Grace Okafor state_registry 2027-03-05', 'Grace Okafor fbi_fingerprint 2027-03-09', 'Grace Okafor sex_offender_registry 2027-03-05',
+      'Emeka Okafor state_registry 2027-03-05', 'Emeka Okafor fbi_fingerprint 2027-03-09', 'Emeka Okafor sex_offender_registry 2027-03-05',
+      ' home safety inspection 2027-03-18',
     ]);
     // a Kentucky foster home needs no CPR / first aid; corrections of 2026-03-18 resolved 2026-03-27 count: due 2027-03-18
     expect(facts('H-0017').certifications).toEqual([]);
@@ -116,8 +134,12 @@ describe('H-0063 (kinship, license 2026-03-01 to 2027-02-28)', () => {
     // Gloria: 3 + 3 + 2 + 2 = 10 of 10; checks 2026-02-10/16 + 12 months = 2027-02-10/16;
     // inspection 2026-02-12 + 12 months = 2027-02-12; Aaliyah placed: 1 of 2
     const c = summary('H-0063');
-    expect(c.lines.filter((l) => !l.met)).toEqual([]);
+    expect(c.lines.filter((l) => l.status === 'not_met')).toEqual([]);
     expect(c.compliant).toBe(true);
+    // ... but every check and the inspection lapse before the license expires on 2027-02-28
+    expect(c.lines.filter((l) => l.status === 'due_before_renewal').map((l) => l.due)).toEqual([
+      '2027-02-10', '2027-02-16', '2027-02-10', '2027-02-10', '2027-02-16', '2027-02-10', '2027-02-12',
+    ]);
     expect(c.year).toEqual({ start: '2026-03-01', end: '2027-02-28', multiYear: false });
     expect(items('H-0063').filter((i) => i.status === 'overdue')).toEqual([]);
     expect(inWindow(items('H-0063'))).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn } from '../../core/calendar-date.js';
-import { birthdayAt, licenseYear } from './license-year.js';
+import { birthdayAt, licenseYear, yearContaining } from './license-year.js';
 
 describe('licenseYear (rules.md, License year)', () => {
   it('is the 12 months ending on expires for a one-year license', () => {
@@ -37,6 +37,25 @@ describe('licenseYear (rules.md, License year)', () => {
   it('never takes an anniversary on or before the license was issued', () => {
     // 2026-05-31 is before issued 2026-06-01: 2027-05-31 governs even before the license starts
     expect(licenseYear({ issued: '2026-06-01', expires: '2028-05-31' }, '2026-03-01').end).toBe('2027-05-31');
+  });
+});
+
+describe('yearContaining (a signed home study speaks of the year that contains its date)', () => {
+  it('counts back from expires in whole years, past the day the license was issued', () => {
+    const license = { issued: '2026-04-01', expires: '2027-03-31' };
+    // 2026-03-20 is before 2026-04-01: one year back, 2025-04-01 to 2026-03-31, a year of the term before
+    expect(yearContaining(license, '2026-03-20')).toEqual({ start: '2025-04-01', end: '2026-03-31', multiYear: false });
+    // two years back: 2025-02-14 lies in 2024-04-01 to 2025-03-31
+    expect(yearContaining(license, '2025-02-14')).toEqual({ start: '2024-04-01', end: '2025-03-31', multiYear: false });
+    // within the license and after it, as licenseYear
+    expect(yearContaining(license, '2026-04-01')).toEqual(licenseYear(license, '2026-04-01'));
+    expect(yearContaining(license, '2027-06-01').end).toBe('2027-03-31');
+    // licenseYear stops at the license's first year
+    expect(licenseYear(license, '2026-03-20').start).toBe('2026-04-01');
+  });
+
+  it('keeps the month-end clamp: expires 2028-02-29, a date of 2024-02-29 is in 2024-02-29 to 2025-02-28', () => {
+    expect(yearContaining({ issued: '2027-03-01', expires: '2028-02-29' }, '2024-02-29')).toEqual({ start: '2024-02-29', end: '2025-02-28', multiYear: false });
   });
 });
 

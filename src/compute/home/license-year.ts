@@ -17,21 +17,26 @@ export interface LicenseYear {
  * license longer than a year, the 12 months ending on the first anniversary of
  * `expires`, counted back in whole years, that falls on or after the as-of date.
  * Anniversaries are `expires` − 12k months (month-end clamp), never before
- * `issued`; after `expires` the last year of the license governs.
+ * `issued` (an as-of date before the license was issued takes its first year);
+ * after `expires` the last year of the license governs.
  */
 export function licenseYear(license: Pick<Home['license'], 'issued' | 'expires'>, asOf: string): LicenseYear {
+  return yearContaining(license, asOf < license.issued ? license.issued : asOf);
+}
+
+/**
+ * The 12 months, counted back from `license.expires` in whole years, that
+ * contain `date` (the last year when `date` is after `expires`). Unlike
+ * `licenseYear` it does not stop at `issued`: for a date before the license was
+ * issued it gives a year of the license term before it, which home.yaml does not
+ * keep (`start` before `issued` says so). A signed home study speaks from it.
+ */
+export function yearContaining(license: Pick<Home['license'], 'issued' | 'expires'>, date: string): LicenseYear {
   const { issued, expires } = license;
   const firstDay = (end: string) => addDays(addMonths(end, -12), 1);
-  const multiYear = issued < firstDay(expires);
   let end = expires;
-  if (multiYear) {
-    for (let years = 1; ; years += 1) {
-      const earlier = addMonths(expires, -12 * years);
-      if (earlier < asOf || earlier <= issued) break;
-      end = earlier;
-    }
-  }
-  return { start: firstDay(end), end, multiYear };
+  for (let years = 1; firstDay(end) > date; years += 1) end = addMonths(expires, -12 * years);
+  return { start: firstDay(end), end, multiYear: issued < firstDay(expires) };
 }
 
 /** Whether `date` falls within the license year (both ends included). */

@@ -3,7 +3,8 @@ import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS } from '../rule-sets.js';
 import { homeDueItems } from './due-items.js';
 import { licenseYear } from './license-year.js';
-import { trainingSummaries } from './training.js';
+import { compliance } from './compliance.js';
+import { trainingPace, trainingSummaries } from './training.js';
 
 const AS_OF = '2026-06-01';
 const t = (date: string, hours: number, topic: string, attendee: string) => ({ date, title: topic, hours, topic, attendee, format: 'classroom' });
@@ -57,9 +58,56 @@ describe('trainingSummaries (rules.md, Annual training)', () => {
     expect(training('IN')).toEqual([
       expect.objectContaining({ person: 'Bob Lee', due: '2026-06-30', status: 'due_soon', rule: '465 IAC 2-1.5' }),
     ]);
-    expect(training('IN')[0]!.detail).toContain('10 of 20 hours counted in the license year 2025-07-01 to 2026-06-30 (10 short); 8 more hours');
+    expect(training('IN')[0]!.detail).toContain('10 of 20 hours counted in the license year 2025-07-01 to 2026-06-30 (10 short; behind pace, 1 month left); 8 more hours');
     expect(training('KY')).toEqual([]);
     // after expiry, still short: overdue
     expect(homeDueItems({ id: 'H-T', home: { data: home } }, [], '2026-07-01', RULE_SETS.IN).find((i) => i.kind === 'annual_training')?.status).toBe('overdue');
+  });
+});
+
+describe('trainingPace (issue 11: behind pace early in the year, NOT MET only once it can no longer be met)', () => {
+  // A Kentucky foster home needs 10 hours; license 2026-09-01 to 2027-08-31, one year.
+  const license = { number: 'L-2', issued: '2026-09-01', expires: '2027-08-31', status: 'active', capacity: 2 };
+  const kyHome = (hours: number) => homeSchema.parse({
+    id: 'H-P', type: 'foster', licensing_worker: 'w',
+    address: { street: '1 Main St', city: 'Town', state: 'KY', zip: '40001' },
+    license,
+    household: [{ name: 'Ann Lee', role: 'applicant', dob: '1980-01-01' }],
+    training: [t('2026-10-03', hours, 'other', 'Ann Lee')],
+  });
+  const line = (hours: number, asOf: string) =>
+    compliance({ id: 'H-P', home: { data: kyHome(hours) } }, [], asOf, RULE_SETS.KY).lines.find((l) => l.requirement.startsWith('annual training'))!;
+
+  it('as of 2026-11-15, 2 of 10 hours is behind pace with 9 months left; 2.5 is on pace', () => {
+    // 2026-09-01 to 2026-11-15 is 76 of the year's 365 days: 10 × 76/365 = 2.08 hours due by now.
+    // 2026-11-15 + 9 months = 2027-08-15 ≤ 2027-09-01 (the renewal) < 2027-09-15: 9 whole months left.
+    expect(line(2, '2026-11-15')).toMatchObject({ status: 'behind_pace', hours: { counted: 2, required: 10, monthsLeft: 9 } });
+    expect(line(2.5, '2026-11-15')).toMatchObject({ status: 'on_pace', hours: { counted: 2.5, required: 10, monthsLeft: 9 } });
+    expect(line(10, '2026-11-15').status).toBe('met');
+  });
+
+  it('the same home as of 2027-09-01, the license year over: NOT MET; on its last day (2027-08-31) already NOT MET', () => {
+    expect(line(2, '2027-09-01')).toMatchObject({ status: 'not_met', hours: { counted: 2, required: 10, monthsLeft: 0 } });
+    // Sessions dated on the as-of date count; on the year's last day no later day is left.
+    expect(line(9.5, '2027-08-31').status).toBe('not_met');
+    // The day before, with 9.5 of 10 hours: 364 of 365 days elapsed, 9.97 due: behind, less than a month left.
+    expect(line(9.5, '2027-08-30')).toMatchObject({ status: 'behind_pace', hours: { monthsLeft: 0 } });
+  });
+
+  it('counts whole months to the renewal: December 1 to a year ending December 31 is one month', () => {
+    const year = { start: '2026-01-01', end: '2026-12-31', multiYear: false };
+    expect(trainingPace(13.5, 22, year, '2026-12-01')).toEqual({ status: 'behind_pace', monthsLeft: 1 });
+    expect(trainingPace(13.5, 22, year, '2026-12-02')).toEqual({ status: 'behind_pace', monthsLeft: 0 });
+    // On the first day nothing is due yet but that day's share: 22 × 1/365 = 0.06 hours.
+    expect(trainingPace(0.1, 22, year, '2026-01-01')).toEqual({ status: 'on_pace', monthsLeft: 12 });
+  });
+
+  it("the due item keeps its kind and date (the license's expiry) and words the pace", () => {
+    const item = homeDueItems({ id: 'H-P', home: { data: kyHome(2) } }, [], '2026-11-15', RULE_SETS.KY).find((i) => i.kind === 'annual_training')!;
+    expect([item.kind, item.due, item.status]).toEqual(['annual_training', '2027-08-31', 'due_soon']);
+    expect(item.detail).toBe('2 of 10 hours counted in the license year 2026-09-01 to 2027-08-31 (8 short; behind pace, 9 months left); due when the license expires (2027-08-31)');
+    const late = homeDueItems({ id: 'H-P', home: { data: kyHome(2) } }, [], '2027-09-01', RULE_SETS.KY).find((i) => i.kind === 'annual_training')!;
+    expect([late.due, late.status]).toEqual(['2027-08-31', 'overdue']);
+    expect(late.detail).toContain('(8 short; not met, the license year is over)');
   });
 });

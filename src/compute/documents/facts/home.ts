@@ -20,6 +20,10 @@ const checkResult = z.enum(CHECK_RESULTS).describe('label: check_result');
 const certificate = z.enum(CERTIFICATE_TYPES).describe('label: certificate');
 const setting = z.enum(PLACEMENT_SETTINGS).describe('label: placement_setting');
 const topic = z.enum(TRAINING_TOPICS).describe('label: training_topic');
+/** Where a requirement stands (compute/home/compliance.ts, ComplianceStatus). */
+const complianceStatus = z.enum(['met', 'on_pace', 'due_before_renewal', 'behind_pace', 'not_met']).describe('label: compliance_status');
+/** Where a caregiver's annual hours stand (compute/home/training.ts, trainingPace). */
+const trainingStatus = z.enum(['met', 'on_pace', 'behind_pace', 'not_met']).describe('label: compliance_status');
 /** Hours as people write them: 13.5, 22, 0 (rounded to two decimals). */
 const hours = () => z.number().nonnegative();
 
@@ -39,8 +43,19 @@ const license = z.object({
   expires: date(),
   capacity: count(),
   ages: z.object({ min: count(), max: count() }).nullable(),
-  /** The license year that governs on the as-of date (rules.md, "License year"). */
-  year: z.object({ start: date(), end: date(), multi_year: z.boolean() }),
+  /**
+   * The license year the document speaks of (rules.md, "License year"): the packet's governs on the as-of
+   * date; a home study's contains its own date (compute/documents/home-study.ts, studyYear).
+   */
+  year: z
+    .object({
+      start: date(),
+      end: date(),
+      multi_year: z.boolean(),
+      earlier_term: z.boolean().describe('the year ends before the license was issued: a year of the term before it, which home.yaml does not keep'),
+    })
+    .nullable()
+    .describe('null: a home study written before the family was licensed (its training is pre-service)'),
 });
 
 /** study.md: its front matter and its narrative, one section per `##` heading in the SAFE order. */
@@ -99,7 +114,14 @@ const homeFacts = {
 export const homeStudyFacts = z.object({
   ...homeFacts,
   checks: z.array(
-    z.object({ person: text(), check: checkType, states: z.array(text()), date: date().nullable(), result: checkResult.nullable() }),
+    z.object({
+      person: text(),
+      check: checkType,
+      states: z.array(text()),
+      date: date().nullable(),
+      result: checkResult.nullable(),
+      later: date().nullable().describe('none on file on the as-of date: the date of the later check that replaced it in home.yaml'),
+    }),
   ),
   /** Each required check not current, with what the compliance rules say of it. */
   checks_not_current: z.array(z.object({ person: text(), check: checkType, evidence: text() })),
@@ -108,16 +130,24 @@ export const homeStudyFacts = z.object({
     z.object({
       person: text(),
       role: householdRole,
-      sessions_on_file: count(),
+      sessions_on_file: count().describe('up to the as-of date'),
       hours_on_file: hours(),
       last_session: date().nullable(),
-      counted: hours(),
-      required: hours(),
-      met: z.boolean(),
-      shortfall: hours(),
+      annual: z
+        .object({ counted: hours(), required: hours(), shortfall: hours(), status: trainingStatus, months_left: count() })
+        .nullable()
+        .describe('the hours of license.year; null when there is none (the sessions on file are pre-service training)'),
     }),
   ),
   training_rule: z.object({ hours: hours(), citation: text() }),
+  /**
+   * The license term the study recommends: the next one (an annual re-evaluation: the 12 months after its
+   * license year), or the one it falls in (an update).
+   */
+  recommended_term: z
+    .object({ start: date(), end: date() })
+    .nullable()
+    .describe('null: an initial study (the term begins when the license is issued), or no study.md (the license on file)'),
   certifications: z.object({
     required: z.boolean(),
     citation: text(),
@@ -133,6 +163,13 @@ export type HomeStudyFacts = z.infer<typeof homeStudyFacts>;
 
 /** A requirement of the compliance checklist, as the home's compliance rules word it. */
 const requirement = { requirement: text(), person: text().nullable(), evidence: text() };
+
+/** Where a requirement stands, with what the status cell prints beside it (partials/home-compliance-status). */
+const standing = {
+  status: complianceStatus,
+  due: date().nullable().describe('due_before_renewal: the day it lapses'),
+  hours: z.object({ counted: hours(), required: hours(), months_left: count() }).nullable().describe('annual training lines'),
+};
 
 /** What a household member's birthday in the license year requires. */
 const requires = z.discriminatedUnion('kind', [
@@ -154,9 +191,18 @@ export const relicensingPacketFacts = z.object({
   ...homeFacts,
   /** The citations of the rules agency.yaml overrides. */
   agency_rules: z.array(text()),
-  summary: z.object({ total: count(), met: count(), not_met: count(), compliant: z.boolean() }),
+  summary: z.object({
+    total: count(),
+    met: count(),
+    on_pace: count().describe('annual training short but on pace'),
+    open: count().describe('due before renewal or behind pace'),
+    not_met: count(),
+    compliant: z.boolean().describe('no line NOT MET'),
+  }),
   not_met: z.array(z.object(requirement)),
-  checklist: z.array(z.object({ n: count(), ...requirement, met: z.boolean(), citation: text(), agency_override: z.boolean() })),
+  /** The lines to act on before the renewal that are not failing: due before renewal, behind pace. */
+  open: z.array(z.object({ ...requirement, ...standing })),
+  checklist: z.array(z.object({ n: count(), ...requirement, ...standing, citation: text(), agency_override: z.boolean() })),
   training: z.array(
     z.object({
       person: text(),
@@ -165,7 +211,8 @@ export const relicensingPacketFacts = z.object({
       counted: hours(),
       uncounted: hours(),
       shortfall: hours(),
-      met: z.boolean(),
+      status: trainingStatus,
+      months_left: count().describe('whole months from the as-of date to the renewal'),
       sessions: z.array(
         z.object({
           date: date(),
@@ -191,7 +238,7 @@ export const relicensingPacketFacts = z.object({
         pending: date().nullable().describe('a check requested and not completed, since when'),
         due: date().nullable(),
         at_eighteen: z.boolean(),
-        status: z.enum(['current', 'findings', 'overdue', 'not_met']).describe('label: check_status'),
+        status: z.enum(['current', 'due_before_renewal', 'findings', 'overdue', 'not_met']).describe('label: check_status'),
       }),
     ),
     out_of_state: z.array(z.object({ person: text(), states: z.array(text()), date: date(), result: checkResult })),
@@ -213,7 +260,7 @@ export const relicensingPacketFacts = z.object({
         certificate,
         expires: date().nullable(),
         required: z.boolean(),
-        status: z.enum(['current', 'expiring', 'expired', 'none']),
+        status: z.enum(['current', 'expiring', 'due_before_renewal', 'expired', 'none']).describe('due_before_renewal: a required certificate that expires on or before the license does'),
         days_left: count().nullable(),
       }),
     ),
