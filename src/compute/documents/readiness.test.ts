@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CourtSection } from '../../model/notes.js';
-import { COURT_REQUIRED, courtReadiness, missingFlags, missingSections, planReadiness, type CourtReadinessInput } from './readiness.js';
+import { COURT_REQUIRED, courtReadiness, missingFlags, missingSections, packetReadiness, planReadiness, type CourtReadinessInput } from './readiness.js';
 
 const base: CourtReadinessInput = {
   folder: 'children/C-1',
@@ -72,5 +72,18 @@ describe('planReadiness (issue 11, point 4)', () => {
   it('lists each missing part once for the first page', () => {
     const twice = planReadiness({ ...input, youth: true, participants: [{ signs: true, signed: null, comment: null }, { signs: true, signed: null, comment: null }] });
     expect(missingSections(twice)).toEqual(['signatures', 'transition_services']);
+  });
+});
+
+describe('packetReadiness (issue 11, point 4)', () => {
+  const year = { start: '2026-03-01', end: '2027-02-28' };
+  const studyFile = 'homes/H-1/study.md';
+  it('asks for an annual re-evaluation dated within the license year it renews', () => {
+    expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2026-03-01' } })).toEqual([]);
+    expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2027-02-28' } })).toEqual([]);
+    const missing = [{ section: 'reevaluation', file: studyFile, write: 'an annual re-evaluation (type: annual_reevaluation) dated from 2026-03-01 to 2027-02-28' }];
+    expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2026-02-28' } })).toEqual(missing);
+    expect(packetReadiness({ studyFile, year, study: { type: 'initial', date: '2026-06-01' } })).toEqual(missing);
+    expect(packetReadiness({ studyFile, year, study: null })).toEqual(missing);
   });
 });

@@ -127,3 +127,26 @@ export function planReadiness(input: PlanReadinessInput): Readiness<PlanRequired
 export function missingSections<S extends string>(missing: Readiness<S>): S[] {
   return [...new Set(missing.map((m) => m.section))];
 }
+
+// ---------------------------------------------------------------------------
+// The re-licensing packet
+
+/**
+ * What a re-licensing packet must have before it goes to the licensing
+ * supervisor: the annual re-evaluation of the home (study.md of type
+ * `annual_reevaluation`) dated within the license year it renews (domain.md §5.1).
+ */
+export const PACKET_REQUIRED = ['reevaluation'] as const;
+export type PacketRequired = (typeof PACKET_REQUIRED)[number];
+
+export interface PacketReadinessInput {
+  /** study.md, relative to the case root (where it is, or would be). */
+  readonly studyFile: string;
+  readonly study: { readonly type: string; readonly date: string } | null;
+  readonly year: { readonly start: string; readonly end: string };
+}
+
+export function packetReadiness({ studyFile, study, year }: PacketReadinessInput): Readiness<PacketRequired> {
+  const current = study?.type === 'annual_reevaluation' && study.date >= year.start && study.date <= year.end;
+  return current ? [] : [{ section: 'reevaluation', file: studyFile, write: `an annual re-evaluation (type: annual_reevaluation) dated from ${year.start} to ${year.end}` }];
+}

@@ -18,6 +18,7 @@ import {
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
 import type { RelicensingPacketFacts } from './facts/home.js';
+import { missingFlags, missingSections, PACKET_REQUIRED, packetReadiness } from './readiness.js';
 import { homeBase, homeDocumentData, hours, inspectionData, longDates, protectFamily, studyData } from './home-study.js';
 import { narratives } from './narrative.js';
 
@@ -228,8 +229,11 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   const notMet = lines.filter((l) => l.status === 'not_met');
   const open = lines.filter((l) => OPEN_STATUSES.has(l.status));
 
+  const missing = packetReadiness({ studyFile: home.study?.file ?? `${home.path}/study.md`, study: home.study?.data ?? null, year: facts.year });
+
   const data: RelicensingPacketFacts = {
     ...homeBase(ctx, h, loaded.file, facts.year),
+    readiness: { ready: missing.length === 0, missing: missingSections(missing), not_provided: missingFlags(PACKET_REQUIRED, missing) },
     inspection: inspectionData(facts.inspection),
     study: studyData(ctx, home.study),
     agency_rules: [...overriddenCitations(rules)],
@@ -277,5 +281,6 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   return {
     ...homeDocumentData(ctx, home, data, notMet.map(warningOf)),
     due: homeDueItems(home, children, asOf, rules),
+    missing,
   };
 }

@@ -6,6 +6,7 @@
  * common.ts for the conventions.
  */
 import { z } from 'zod';
+import { PACKET_REQUIRED, type PacketRequired } from '../readiness.js';
 import { HOME_TYPES, RULE_SETS } from '../../../model/agency.js';
 import { PLACEMENT_SETTINGS } from '../../../model/case.js';
 import {
@@ -189,6 +190,12 @@ const placementNote = z.discriminatedUnion('kind', [
 
 export const relicensingPacketFacts = z.object({
   ...homeFacts,
+  /** Filing readiness (readiness.ts): the annual re-evaluation of this license year. */
+  readiness: z.object({
+    ready: z.boolean(),
+    missing: z.array(z.enum(PACKET_REQUIRED).describe('label: required_section')),
+    not_provided: z.object(Object.fromEntries(PACKET_REQUIRED.map((s) => [s, z.boolean()])) as Record<PacketRequired, z.ZodBoolean>),
+  }),
   /** The citations of the rules agency.yaml overrides. */
   agency_rules: z.array(text()),
   summary: z.object({
