@@ -111,6 +111,16 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     }
   });
 
+  it('after the caption and the legal name, calls the child by the preferred name', async () => {
+    const { pdf } = await build(ID, HEARING);
+    expect(pdf).toContain('Legal name: José Luis Núñez-García');
+    expect(pdf).toContain('Joey was removed from the home on February 3, 2025');
+    expect(pdf).toContain('a caseworker saw Joey face to face');
+    // The caption, the legal name, and the attention notice (court-attention.md.hbs) name him in full.
+    const after = pdf.slice(pdf.indexOf('Known as: Joey'));
+    expect(after).not.toContain('José Luis Núñez-García');
+  });
+
   it('names a hearing of type other by its title, never "Other hearing"', async () => {
     const { pdf, docx } = await build('C-2024-0211', '2027-01-07');
     expect(pdf).toContain('Hearing: Petition for permanent custody, January 7, 2027');
@@ -145,7 +155,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     for (const text of [pdf, docx]) {
       expect(text).toContain(`Foster home (non-relative) H-0017`);
       expect(text).toContain(`Therapeutic foster home H-0042`);
-      expect(text).toContain('2 placements and 1 placement move');
+      expect(text).toContain('Joey has lived in 2 placement settings, with 1 move from one to another.');
       expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 ${PROSE}, Jessamine County.`);
     }
   });
@@ -368,9 +378,12 @@ describe('every court copy of the example agency', () => {
     const zoe = await build('C-2024-0087', '2026-12-03');
     expect(zoe.pdf).toContain('4 runaway days');
     expect(zoe.pdf).toContain('Preparing for adulthood');
+    // rules.md "Placement moves": emergency home, QRTP, H-0042; the hospital stay and the runaway are neither.
+    expect(zoe.pdf).toContain('Zoë has lived in 3 placement settings, with 2 moves from one to another. Also recorded, and counted neither as settings nor as moves: one runaway episode and one hospital stay;');
     const chau = await build('C-2025-0219', '2027-01-14');
     expect(chau.pdf).toContain('Trần Minh Châu');
     expect(chau.pdf).toMatch(/Not reached|Reached on/);
+    expect(chau.pdf).toContain('Châu has lived in one placement setting and has not moved. Also recorded, and counted neither as settings nor as moves: one trial home visit;');
   });
 });
 

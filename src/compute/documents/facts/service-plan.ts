@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
-import { base, checkups, count, date, education, placementWhere, staff, text } from './common.js';
+import { base, called, checkups, count, date, education, placementWhere, staff, text } from './common.js';
 
 const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
 
@@ -87,7 +87,7 @@ export const servicePlanFacts = z.object({
   child: z.object({
     name: text(),
     preferred_name: text().nullable(),
-    called: text().describe('the preferred name, else the name'),
+    called: called(),
     dob: date(),
     age: count(),
     case_id: text(),
