@@ -172,7 +172,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(pdf).toContain('Spanish; interpreter needed');
     expect(pdf).toContain('Luis Alberto Núñez (incarcerated)');
     // Visits 2026-09-17 to 2026-11-23: 09-04 and 09-11 are before the last hearing.
-    expect(pdf).toMatch(/Family time since 09\/17\/2026: \d+ of \d+ visits offered attended/);
+    expect(pdf).toMatch(/Family time since September 17, 2026: \d+ of \d+ visits offered attended/);
     expect(pdf).toContain('Ana Sofía Núñez-García');
     expect(pdf).toContain('East Jessamine High School, grade 9');
     expect(pdf).toContain('Guanfacine ER');
@@ -210,7 +210,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
       expect(text).toContain("Joey's own words");
       expect(text).toContain('Dear Judge Chen,');
       expect(text).toContain('I want to go home before spring soccer.');
-      expect(text).toContain('Set a permanency hearing on or before 2027-03-19.');
+      expect(text).toContain('Set a permanency hearing on or before March 19, 2027.');
     }
     expect(pdf).toContain('The agency\'s assessment for this hearing: not recorded');
   });
