@@ -177,7 +177,9 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(pdf).toContain('East Jessamine High School, grade 9');
     expect(pdf).toContain('Guanfacine ER');
     expect(pdf).toContain('The latest Child and Adolescent Needs and Strengths assessment (Kentucky CANS 2.0) is dated September 10, 2026');
-    expect(pdf).toContain('Since the previous CANS of March 3, 2025');
+    // Zero counts in words: 21 improved, none worsened; the mother missed no visit.
+    expect(pdf).toContain('Since the previous CANS of March 3, 2025, 21 items improved and no items worsened');
+    expect(pdf).toMatch(/Family time since September 17, 2026: 3 of 3 visits offered attended \(100%\); none missed\./);
     expect(pdf).toContain('Preparing for adulthood');
     expect(pdf).toContain('January 19, 2030'); // 90 days before the 18th birthday, 2030-04-19
   });
@@ -210,6 +212,8 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
       expect(text).toContain("Joey's own words");
       expect(text).toContain('Dear Judge Chen,');
       expect(text).toContain('I want to go home before spring soccer.');
+      // Dates staff wrote as 2026-11-17 and 2027-03-19 print like the report's own.
+      expect(text).toContain('Joey wrote the following letter himself on November 17, 2026');
       expect(text).toContain('Set a permanency hearing on or before March 19, 2027.');
     }
     expect(pdf).toContain('The agency\'s assessment for this hearing: not recorded');
@@ -375,8 +379,11 @@ describe('every court copy of the example agency', () => {
   it('counts a re-entry and a runaway in the clocks (Kaden, Zoë), and a trial home visit stops the 15 of 22 projection (Châu)', async () => {
     const kaden = await build('C-2026-0058', '2027-01-21');
     expect(kaden.pdf).toContain('Earlier removal episodes');
+    // The one sibling visit was cancelled by someone other than the family: not "0 of 0 visits offered attended".
+    expect(kaden.pdf).toContain('Visits with a sibling present since November 5, 2026: the one visit scheduled was not offered (cancelled: 1 by');
     const zoe = await build('C-2024-0087', '2026-12-03');
     expect(zoe.pdf).toContain('4 runaway days');
+    expect(zoe.pdf).toContain('Zoë face to face in 2 of 2 full calendar months in care (100%); no month was missed.');
     expect(zoe.pdf).toContain('Preparing for adulthood');
     // rules.md "Placement moves": emergency home, QRTP, H-0042; the hospital stay and the runaway are neither.
     expect(zoe.pdf).toContain('Zoë has lived in 3 placement settings, with 2 moves from one to another. Also recorded, and counted neither as settings nor as moves: one runaway episode and one hospital stay;');
