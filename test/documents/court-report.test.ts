@@ -111,6 +111,16 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     }
   });
 
+  it('after the caption and the legal name, calls the child by the preferred name', async () => {
+    const { pdf } = await build(ID, HEARING);
+    expect(pdf).toContain('Legal name: José Luis Núñez-García');
+    expect(pdf).toContain('Joey was removed from the home on February 3, 2025');
+    expect(pdf).toContain('a caseworker saw Joey face to face');
+    // The caption, the legal name, and the attention notice (court-attention.md.hbs) name him in full.
+    const after = pdf.slice(pdf.indexOf('Known as: Joey'));
+    expect(after).not.toContain('José Luis Núñez-García');
+  });
+
   it('names a hearing of type other by its title, never "Other hearing"', async () => {
     const { pdf, docx } = await build('C-2024-0211', '2027-01-07');
     expect(pdf).toContain('Hearing: Petition for permanent custody, January 7, 2027');
@@ -145,7 +155,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     for (const text of [pdf, docx]) {
       expect(text).toContain(`Foster home (non-relative) H-0017`);
       expect(text).toContain(`Therapeutic foster home H-0042`);
-      expect(text).toContain('2 placements and 1 placement move');
+      expect(text).toContain('Joey has lived in 2 placement settings, with 1 move from one to another.');
       expect(text).toContain(`since June 30, 2025 (511 days): Therapeutic foster home H-0042 ${PROSE}, Jessamine County.`);
     }
   });
@@ -162,12 +172,14 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(pdf).toContain('Spanish; interpreter needed');
     expect(pdf).toContain('Luis Alberto Núñez (incarcerated)');
     // Visits 2026-09-17 to 2026-11-23: 09-04 and 09-11 are before the last hearing.
-    expect(pdf).toMatch(/Family time since 09\/17\/2026: \d+ of \d+ visits offered attended/);
+    expect(pdf).toMatch(/Family time since September 17, 2026: \d+ of \d+ visits offered attended/);
     expect(pdf).toContain('Ana Sofía Núñez-García');
     expect(pdf).toContain('East Jessamine High School, grade 9');
     expect(pdf).toContain('Guanfacine ER');
     expect(pdf).toContain('The latest Child and Adolescent Needs and Strengths assessment (Kentucky CANS 2.0) is dated September 10, 2026');
-    expect(pdf).toContain('Since the previous CANS of March 3, 2025');
+    // Zero counts in words: 21 improved, none worsened; the mother missed no visit.
+    expect(pdf).toContain('Since the previous CANS of March 3, 2025, 21 items improved and no items worsened');
+    expect(pdf).toMatch(/Family time since September 17, 2026: 3 of 3 visits offered attended \(100%\); none missed\./);
     expect(pdf).toContain('Preparing for adulthood');
     expect(pdf).toContain('January 19, 2030'); // 90 days before the 18th birthday, 2030-04-19
   });
@@ -200,6 +212,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
       expect(text).toContain("Joey's own words");
       expect(text).toContain('Dear Judge Chen,');
       expect(text).toContain('I want to go home before spring soccer.');
+      expect(text).toContain('Joey wrote the following letter himself on November 17, 2026');
       expect(text).toContain('Set a permanency hearing on or before March 19, 2027.');
       // Every part required before filing is written (filing-readiness.test.ts shows the draft).
       expect(text).toContain('Safety assessment. The agency');
@@ -367,12 +380,18 @@ describe('every court copy of the example agency', () => {
   it('counts a re-entry and a runaway in the clocks (Kaden, Zoë), and a trial home visit stops the 15 of 22 projection (Châu)', async () => {
     const kaden = await build('C-2026-0058', '2027-01-21');
     expect(kaden.pdf).toContain('Earlier removal episodes');
+    // The one sibling visit was cancelled by someone other than the family: not "0 of 0 visits offered attended".
+    expect(kaden.pdf).toContain('Visits with a sibling present since November 5, 2026: the one visit scheduled was not offered (cancelled: 1 by');
     const zoe = await build('C-2024-0087', '2026-12-03');
     expect(zoe.pdf).toContain('4 runaway days');
+    expect(zoe.pdf).toContain('Zoë face to face in 2 of 2 full calendar months in care (100%); no month was missed.');
     expect(zoe.pdf).toContain('Preparing for adulthood');
+    // rules.md "Placement moves": emergency home, QRTP, H-0042; the hospital stay and the runaway are neither.
+    expect(zoe.pdf).toContain('Zoë has lived in 3 placement settings, with 2 moves from one to another. Also recorded, and counted neither as settings nor as moves: one runaway episode and one hospital stay;');
     const chau = await build('C-2025-0219', '2027-01-14');
     expect(chau.pdf).toContain('Trần Minh Châu');
     expect(chau.pdf).toMatch(/Not reached|Reached on/);
+    expect(chau.pdf).toContain('Châu has lived in one placement setting and has not moved. Also recorded, and counted neither as settings nor as moves: one trial home visit;');
   });
 });
 

@@ -127,7 +127,7 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
     const s = get('H-0042');
     expect(s.text).toContain('Recommendation: Approve with conditions Type of approval: Therapeutic foster home Licensed capacity: 2 children, ages 10 to 17 License term: January 1, 2027 to December 31, 2027');
     expect(s.text).toContain('1. Marcus Whitfield completes the remaining annual Care Plus training hours before the license is renewed.');
-    expect(s.text).toContain('3. Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
+    expect(s.text).toContain('3. Marcus Whitfield renews CPR and first aid before they expire on January 15, 2027.');
     expect(row(s, "Zoë O'Brien", 5, 'Children placed in the home')).toEqual(["Zoë O'Brien", 'C-2024-0087', 'January 20, 2009', '17', 'July 22, 2026']);
     const facts = s.built.data as HomeStudyFacts;
     expect(facts.caregivers).toEqual([{ name: 'Dana Whitfield', role: 'applicant' }, { name: 'Marcus Whitfield', role: 'co_applicant' }]);

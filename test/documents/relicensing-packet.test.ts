@@ -214,7 +214,7 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     expect(at.every((i, k) => i > start && (k === 0 || i > at[k - 1]!))).toBe(true);
     expect(p.text).toContain('Annual re-evaluation dated November 16, 2026, by Lauren Hensley');
     expect(p.text).toContain('Recommendation: Approve with conditions');
-    expect(p.text).toContain('Marcus Whitfield renews CPR and first aid before they expire on 2027-01-15.');
+    expect(p.text).toContain('Marcus Whitfield renews CPR and first aid before they expire on January 15, 2027.');
     expect(p.text).toContain('"a normal house to be mad in,"');
   });
 
@@ -262,7 +262,7 @@ describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
     const p = get('H-0017');
     expect(row(p, 'Trần Minh Châu (C-2025-0219)', 6)).toEqual([
       'Trần Minh Châu (C-2025-0219)', '7', 'June 2, 2025', 'September 15, 2026', 'Foster home (non-relative)',
-      'Left: Trial home visit with the mother approved by the court on 2026-09-10.',
+      'Left: Trial home visit with the mother approved by the court on September 10, 2026.',
     ]);
     expect(p.text).toContain('Ana Sofía Núñez-García (C-2025-0143)');
     expect(p.text).toContain('Kaden Ray Caudill (C-2026-0058)');

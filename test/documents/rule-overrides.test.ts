@@ -23,7 +23,7 @@ describe('rule overrides in documents', () => {
     const rendered = await renderDocument('court-report.md.hbs', built.data, agency, { title: 'Court Report', subject: 'Court Report', reference: 'C-2025-0142', asOf: AS_OF });
     const text = rendered.pdfText.replace(/\s+/g, ' ');
     // Permanency hearing held 2026-03-19 + 6 months (the agency's rule) = 2026-09-19, before the as-of date.
-    expect(text).toContain('September 19, 2026 (6 months after the permanency hearing held on 03/19/2026)');
+    expect(text).toContain('September 19, 2026 (6 months after the permanency hearing held on March 19, 2026)');
     expect(text).toContain('(Agency policy 4.2 (stricter than state rule))');
   });
 });

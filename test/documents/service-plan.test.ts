@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import { servicePlanData } from '../../src/compute/documents/service-plan.js';
+import { proseDates as prose } from '../../src/templates/helpers/date.js';
 import type { ChildFolder } from '../../src/model/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
 import { examplePlans } from '../helpers/document-context.js';
@@ -36,24 +37,24 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     const rendered = await render(built, `service-plan-${id}`);
 
     expect(missingFromPdf(rendered)).toEqual([]);
-    expect(missing(rendered, [record.child.name, `Case number: ${record.id}`, `dated ${long(plan.plan_date)}`, `Next review: by ${long(plan.review_date)}`, ...plan.goals.map((g) => g.statement)])).toEqual([]);
+    expect(missing(rendered, [record.child.name, `Case number: ${record.id}`, `dated ${long(plan.plan_date)}`, `Next review: by ${long(plan.review_date)}`, ...plan.goals.map((g) => prose(g.statement))])).toEqual([]);
 
     const rows = docxRows(rendered);
     plan.goals.forEach((goal, g) => {
       goal.objectives.forEach((objective, o) => {
-        expect(rows).toContainEqual([`${g + 1}.${o + 1}`, objective.statement, '', objective.target_date ? long(objective.target_date) : 'not recorded', expect.stringMatching(new RegExp(`^${OBJECTIVE[objective.status]}`))]);
+        expect(rows).toContainEqual([`${g + 1}.${o + 1}`, prose(objective.statement), '', objective.target_date ? long(objective.target_date) : 'not recorded', expect.stringMatching(new RegExp(`^${OBJECTIVE[objective.status]}`))]);
         for (const task of objective.tasks ?? []) {
-          expect(rows).toContainEqual(['', task.task, task.responsible, long(task.due!), expect.stringMatching(new RegExp(`^${TASK[task.status]}`))]);
+          expect(rows).toContainEqual(['', prose(task.task), task.responsible, long(task.due!), expect.stringMatching(new RegExp(`^${TASK[task.status]}`))]);
         }
       });
       for (const service of goal.services ?? []) {
-        expect(rows).toContainEqual([service.provider, service.type, service.frequency ?? 'not recorded', long(service.start!), service.end ? long(service.end) : '—', SERVICE[service.status]]);
+        expect(rows).toContainEqual([service.provider, prose(service.type), service.frequency ?? 'not recorded', long(service.start!), service.end ? long(service.end) : '—', SERVICE[service.status]]);
       }
     });
     for (const p of plan.participants) {
       const agreement = p.agrees === true ? 'Agrees' : p.agrees === false ? 'Disagrees' : p.method === 'declined' || p.method === 'unavailable' ? 'Not given' : 'not recorded';
       // The internal copy prints a comment's treatment passage without its fence lines.
-      const comment = p.comment?.split('\n').filter((line) => !/^\s*:::/.test(line)).join(' ');
+      const comment = p.comment == null ? p.comment : prose(p.comment.split('\n').filter((line) => !/^\s*:::/.test(line)).join(' '));
       const signed = p.signed ? `Signed ${long(p.signed)}${comment ? `. ${comment}` : ''}` : `Not signed${comment ? `: ${comment}` : ' (no reason recorded)'}`;
       expect(rows).toContainEqual([p.name, expect.any(String), METHOD[p.method], agreement, squash(signed)]);
     }
@@ -92,12 +93,12 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     ).toEqual([]);
     const rows = docxRows(rendered);
     expect(rows).toContainEqual(['5', 'Safety', "Patrick O'Brien (father)", '1 objective, not met']);
-    expect(rows).toContainEqual(['3', 'Independent living', "Zoë O'Brien", '3 objectives: 2 in progress and 1 met']);
+    expect(rows).toContainEqual(['3', 'Independent living', 'Zoë', '3 objectives: 2 in progress and 1 met']);
     expect(rows).toContainEqual(['', 'Complete a human trafficking screening after the July runaway', 'Tyler Brooks', 'July 29, 2026', 'Done']);
     expect(rows).toContainEqual(['', 'Log 60 hours of supervised driving', 'Marcus Whitfield', 'December 31, 2026', 'In progress']);
     expect(rows).toContainEqual(['Madison County Batterer Intervention Program', 'Batterer intervention program (28 weeks)', 'not recorded', 'September 5, 2024', 'November 14, 2024', 'Discontinued']);
     expect(rows).toContainEqual(["Zoë O'Brien", 'Youth', 'In person', 'Agrees', 'Signed August 12, 2026. Zoë wrote her own safety plan and chose the three people on it.']);
-    expect(rows).toContainEqual(["Patrick O'Brien", 'Father', 'Declined', 'Not given', 'Not signed: Invited by letter 2026-07-30; did not respond. No-contact order with Zoë remains in effect.']);
+    expect(rows).toContainEqual(["Patrick O'Brien", 'Father', 'Declined', 'Not given', 'Not signed: Invited by letter July 30, 2026; did not respond. No-contact order with Zoë remains in effect.']);
     expect(rows).toContainEqual(['Sertraline', '100 mg each morning', 'Dr. Priya Raman, MD', 'Yes', 'February 10, 2026']);
     // Signature lines: the youth, both parents, the foster parent and the therapist who signed, then case manager and supervisor; not the GAL.
     const signatures = rows.flat().filter((c) => /^Date:/.test(c) === false).join(' | ');
@@ -119,7 +120,7 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
   it('names with diacritics print exactly: Núñez-García, Nguyễn Thị Lan, Trần Văn Hùng, Dr. Mai Phạm', async () => {
     const joey = await render(servicePlanData(context('internal'), folder('C-2025-0142')), 'service-plan-joey');
     expect(missing(joey, ['Child: José Luis Núñez-García', 'María Elena García (mother)', 'Luis Alberto Núñez'])).toEqual([]);
-    expect(docxRows(joey)).toContainEqual(['Luis Alberto Núñez', 'Father', 'By phone', 'not recorded', 'Not signed: Took part by phone from Blackburn Correctional Complex; copy mailed 2026-09-25 for signature, not yet returned.']);
+    expect(docxRows(joey)).toContainEqual(['Luis Alberto Núñez', 'Father', 'By phone', 'not recorded', 'Not signed: Took part by phone from Blackburn Correctional Complex; copy mailed September 25, 2026 for signature, not yet returned.']);
     const chau = await render(servicePlanData(context('internal'), folder('C-2025-0219')), 'service-plan-chau');
     expect(missing(chau, ['Child: Trần Minh Châu', 'Nguyễn Thị Lan (mother)', 'Trần Văn Hùng', 'Dr. Mai Phạm, PhD', 'Lives in: Trial home visit, Mother\'s home (trial home visit), Fayette County, since September 15, 2026'])).toEqual([]);
     expect(docxRows(chau)).toContainEqual(['6.1', 'Attend monthly supervised visits.', '', 'March 12, 2027', 'Partially met']);

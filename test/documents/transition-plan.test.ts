@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { WITHHELD_FORMS } from '../../src/build/scan-withheld.js';
 import { transitionPlanData } from '../../src/compute/documents/transition-plan.js';
+import { proseDates as prose } from '../../src/templates/helpers/date.js';
 import type { ChildFolder } from '../../src/model/case-root.js';
 import { parseCaseFile } from '../../src/load/parse-file.js';
 import { examplePlans } from '../helpers/document-context.js';
@@ -39,15 +40,15 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
         'Lives in: Therapeutic foster home H-0042 (Dana Whitfield and Marcus Whitfield), Jessamine County, since July 22, 2026',
         'That window opened on October 22, 2026; this plan, dated November 5, 2026, falls within it.',
         // The five federal areas, each with its plan.
-        'Housing', plan.housing.plan,
-        'Health insurance', plan.health_insurance.plan, 'Covered until: January 20, 2035',
-        'Education', plan.education.plan,
+        'Housing', prose(plan.housing.plan),
+        'Health insurance', prose(plan.health_insurance.plan), 'Covered until: January 20, 2035',
+        'Education', prose(plan.education.plan),
         'Mentors and continuing support',
-        'Employment and workforce supports', plan.employment.plan,
+        'Employment and workforce supports', prose(plan.employment.plan),
         // Health care proxy (42 U.S.C. 675(5)(H), since 2010).
         'and about the option to sign a health care power of attorney (a health care proxy) under Kentucky law.',
         '4 completed, 3 in progress and 1 not started.',
-        "Zoë O'Brien took part in making this plan: Yes",
+        "Zoë took part in making this plan: Yes",
         'I was told how to choose someone to make health care decisions for me if I cannot.',
       ]),
     ).toEqual([]);
@@ -61,7 +62,7 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
     expect(rows).toContainEqual(["Shannon O'Brien", 'Mother', 'not recorded']);
     expect(rows).toContainEqual(['Colleen Byrne', 'Maternal aunt', '(502) 555-0128']);
     expect(rows).toContainEqual(['Budgeting', 'Completed', 'June 1, 2026']);
-    expect(rows).toContainEqual(["Driver's license (learner's permit since 2026-03-02)", 'In progress', '—']);
+    expect(rows).toContainEqual(["Driver's license (learner's permit since March 2, 2026)", 'In progress', '—']);
     expect(rows).toContainEqual(['Finding and renting an apartment', 'Not started', '—']);
 
     // Documents at exit: a checklist, ☒ for what she has, ☐ with its status for what she does not.
@@ -108,6 +109,7 @@ caseworker: tbrooks
 supervisor: kpatel
 child:
   name: Nguyễn Văn Đức
+  preferred_name: Đức # family name first: the documents call him by the name the case records, not by "Nguyễn"
   dob: 2009-03-01
   sex: male
   race: [asian]
@@ -154,7 +156,7 @@ describe('a minimal transition plan (required fields only)', () => {
         'No mentors are named yet.',
         'No continuing support is named yet.',
         'Life skills work is not recorded.',
-        'Obtained so far: 0 of 5.',
+        'Obtained so far: none of the 5.',
       ]),
     ).toEqual([]);
     const pdf = pdfBody(rendered);
@@ -177,7 +179,7 @@ describe('a minimal transition plan (required fields only)', () => {
     const rendered = await render(late, 'transition-plan-before-window');
     expect(missing(rendered, [
       'This plan is dated before the 90-day window that opened on December 1, 2026.',
-      'from December 1, 2026 to March 1, 2027 for Nguyễn Văn Đức. This plan is dated June 1, 2026.',
+      'from December 1, 2026 to March 1, 2027 for Đức. This plan is dated June 1, 2026.',
     ])).toEqual([]);
     const afterCtx = { ...context('internal'), asOf: '2027-04-01' };
     const after = transitionPlanData(afterCtx, minimalYouth(MINIMAL('2027-03-15', false, true)));

@@ -28,8 +28,8 @@ describe('the example agency, as of 2026-11-23', () => {
     // DEFC 2025-03-20 → 2026-03-20 = 365; → 2026-11-20 = 31+30+31+30+31+31+30+31 = 245; + 3 = 613 days; 20 months 3 days.
     expect(daysInCare(record, AS_OF)).toMatchObject({ total: 613, priorEpisodes: 0 });
     expect(monthsInCare(record.removal, AS_OF)).toEqual({ months: 20, days: 3 });
-    // H-0017 → H-0042: one move.
-    expect(placementMoves(record, AS_OF).moves).toBe(1);
+    // H-0017 → H-0042: two settings, one move, nothing else.
+    expect(placementMoves(record, AS_OF)).toMatchObject({ settings: 2, moves: 1, segments: [] });
     // Full months June-October: 06-09 home, 07-14 home, 08-19 school, 09-10 home, 10-08 home + 10-13 school (07-24 phone and
     // 09-03 collateral do not count): 5 of 5; in residence 4 of 6; seen privately all but 10-13: 5. November is not over.
     expect(visitCompliance(child.contacts.map((c) => c.data), PERIOD, record.removal.date, AS_OF)).toMatchObject({
@@ -60,5 +60,22 @@ describe('the example agency, as of 2026-11-23', () => {
     const cans = cansSummary(child.assessments.map((a) => a.data));
     expect(cans.changes.map((c) => c.change)).toEqual(Array(13).fill('improved'));
     expect(cans.needs.map((r) => r.item)).toEqual(['family_functioning', 'school_achievement', 'adjustment_to_trauma']);
+  });
+
+  it('placement settings, moves and the other segments of every example child, worked from the files', () => {
+    const history = (id: string) => {
+      const { settings, moves, segments } = placementMoves(folder(id).case!.data, AS_OF);
+      return { settings, moves, segments };
+    };
+    // Emergency home → hospital → QRTP group home → H-0042 → runaway → H-0042: the emergency home, the QRTP and H-0042
+    // are three settings with two moves; the return to H-0042 after the runaway is not a move.
+    expect(history('C-2024-0087')).toEqual({ settings: 3, moves: 2, segments: [{ setting: 'runaway', count: 1 }, { setting: 'hospital', count: 1 }] });
+    // Emergency home → H-0063 (the grandmother).
+    expect(history('C-2024-0211')).toEqual({ settings: 2, moves: 1, segments: [] });
+    // H-0017 since the removal.
+    expect(history('C-2025-0143')).toEqual({ settings: 1, moves: 0, segments: [] });
+    expect(history('C-2026-0058')).toEqual({ settings: 1, moves: 0, segments: [] });
+    // H-0017, then a trial home visit with the mother since 2026-09-15: one setting, no move.
+    expect(history('C-2025-0219')).toEqual({ settings: 1, moves: 0, segments: [{ setting: 'trial_home_visit', count: 1 }] });
   });
 });

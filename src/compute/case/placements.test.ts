@@ -50,4 +50,45 @@ describe('placement moves (rules.md)', () => {
     expect(currentPlacement(placements, '2025-03-01')?.home).toBe('H-2');
     expect(currentPlacement(placements, '2025-01-01')).toBeUndefined();
   });
+
+  it('counts settings, moves and the other segments apart (issue 11: "6 placements and 1 placement move")', () => {
+    // Two foster settings, a hospital stay, a runaway and a trial home visit: seven records.
+    const record = caseRecord({
+      removal: { date: '2025-01-06' },
+      placements: [
+        placement('2025-01-06', '2025-03-01', 'foster_family_nonrelative', { home: 'H-1' }),
+        placement('2025-03-01', '2025-03-08', 'hospital'),
+        placement('2025-03-08', '2025-06-01', 'foster_family_nonrelative', { home: 'H-1' }),
+        placement('2025-06-01', '2025-09-01', 'foster_family_relative', { home: 'H-2' }),
+        placement('2025-09-01', '2025-09-04', 'runaway'),
+        placement('2025-09-04', '2026-01-10', 'foster_family_relative', { home: 'H-2' }),
+        placement('2026-01-10', undefined, 'trial_home_visit'),
+      ],
+    });
+    expect(placementMoves(record, '2026-03-01')).toMatchObject({
+      settings: 2,
+      moves: 1,
+      segments: [
+        { setting: 'trial_home_visit', count: 1 },
+        { setting: 'runaway', count: 1 },
+        { setting: 'hospital', count: 1 },
+      ],
+    });
+  });
+
+  it('a move is a change of setting: a second record of the same stay is none, going back to an earlier home is one', () => {
+    const record = caseRecord({
+      removal: { date: '2025-01-06' },
+      placements: [
+        placement('2025-01-06', '2025-02-01', 'foster_family_nonrelative', { home: 'H-1' }),
+        placement('2025-02-01', '2025-05-01', 'foster_family_nonrelative', { home: 'H-1' }),
+        placement('2025-05-01', '2025-08-01', 'group_home', { provider: 'Group home A' }),
+        placement('2025-08-01', '2025-08-03', 'detention'),
+        placement('2025-08-03', '2025-08-20', 'detention'),
+        placement('2025-08-20', undefined, 'foster_family_nonrelative', { home: 'H-1' }),
+      ],
+    });
+    // H-1 → group home → (detention twice) → H-1: two settings, two moves.
+    expect(placementMoves(record, '2025-12-01')).toMatchObject({ settings: 2, moves: 2, segments: [{ setting: 'detention', count: 2 }] });
+  });
 });

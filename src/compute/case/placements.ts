@@ -25,33 +25,51 @@ export function episodePlacements(data: Pick<CaseRecord, 'removal' | 'placements
     .sort((a, b) => compareDates(a.start, b.start));
 }
 
+export type NotAMoveSetting = (typeof NOT_A_MOVE_SETTINGS)[number];
+
 export interface PlacementMoves {
-  /** Counted placements minus one (never below 0). */
+  /** Moves: stays in a setting after the first (never below 0). */
   readonly moves: number;
-  /** The placements that count, in date order. */
+  /** The stays in a setting, in date order: the first placement and each move's new setting. */
   readonly counted: readonly Placement[];
+  /** The distinct settings (homes, facilities) the child was placed in: a home gone back to counts once. */
+  readonly settings: number;
+  /** The other segments (trial home visit, runaway, hospital, detention) by kind, in NOT_A_MOVE_SETTINGS order: none is a setting or a move. */
+  readonly segments: readonly { readonly setting: NotAMoveSetting; readonly count: number }[];
 }
 
 /**
- * rules.md "Placement moves" (AFCARS placement settings, 45 CFR 1355 App. A):
- * the current episode's placements minus one, not counting trial home visit,
- * runaway, hospital and detention segments, nor the return to the same home
- * after one of them.
+ * rules.md "Placement moves" (AFCARS placement settings, 45 CFR 1355 App. A),
+ * over the current episode's placements begun by the as-of date. A placement
+ * setting is a home or facility the child was placed in; trial home visit,
+ * runaway, hospital and detention segments are not settings and are counted
+ * apart, by kind. A move is a change from one setting to another: going back
+ * to the setting the child was in before (after a runaway, a hospital stay or
+ * a trial home visit, or a second record of the same stay) is not a move;
+ * leaving home A for B and later going back to A is two moves between two
+ * settings.
  */
 export function placementMoves(data: Pick<CaseRecord, 'removal' | 'placements'>, asOf: string): PlacementMoves {
   const counted: Placement[] = [];
-  let interrupted = false;
+  const settings: Placement[] = [];
+  const segments = new Map<NotAMoveSetting, number>();
   for (const placement of episodePlacements(data, asOf)) {
     if (isInterruption(placement)) {
-      interrupted = true;
+      const kind = placement.setting as NotAMoveSetting;
+      segments.set(kind, (segments.get(kind) ?? 0) + 1);
       continue;
     }
     const previous = counted.at(-1);
-    const returned = interrupted && previous !== undefined && sameHome(previous, placement);
-    interrupted = false;
-    if (!returned) counted.push(placement);
+    if (previous !== undefined && sameHome(previous, placement)) continue;
+    counted.push(placement);
+    if (!settings.some((s) => sameHome(s, placement))) settings.push(placement);
   }
-  return { moves: Math.max(0, counted.length - 1), counted };
+  return {
+    moves: Math.max(0, counted.length - 1),
+    counted,
+    settings: settings.length,
+    segments: NOT_A_MOVE_SETTINGS.filter((s) => segments.has(s)).map((setting) => ({ setting, count: segments.get(setting)! })),
+  };
 }
 
 /** The placement the child is in on the as-of date: started on or before it and not ended by it. */

@@ -46,6 +46,7 @@ import { ROLES, recognizedRole } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
 import { COURT_REQUIRED, courtReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
+import { childCalled } from './child-called.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -592,6 +593,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     child: {
       name: record.child.name,
       preferred_name: orNull(record.child.preferred_name),
+      called: childCalled(record.child),
       dob: record.child.dob,
       age: ageAtHearing,
       sex: record.child.sex,
@@ -609,8 +611,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     removal: { reasons: [...record.removal.reasons], outcome_adjudication: outcomeOf(calendar.held.find((d) => d.type === 'adjudication')?.hearing) },
     placements: placementRows,
     current_placement: currentRow,
-    placement_count: placements.filter((p) => p.start >= record.removal.date).length,
-    moves: moves.moves,
+    placement_history: { settings: moves.settings, moves: moves.moves, segments: [...moves.segments] },
     permanency: {
       goal: record.permanency.goal,
       concurrent_goal: record.permanency.concurrent_goal ?? null,

@@ -20,6 +20,7 @@ import { educationData, placementWhere, readerOf, type DocumentContext, type Doc
 import { narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import type { ServicePlanFacts } from './facts/service-plan.js';
+import { childCalled } from './child-called.js';
 import { scrubWithheld } from './scrub.js';
 import type { StaffData } from './staff.js';
 
@@ -85,7 +86,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const { agency, asOf, redact } = ctx;
   // Staff-written text, with the treatment passages this audience may not read withheld.
   const narrative = narratives(redact, plan, redact.reader === undefined ? undefined : record.parents[redact.reader]?.role);
-  const childName = record.child.preferred_name ?? record.child.name;
+  const childName = childCalled(record.child);
   const ageNow = ageOn(record.child.dob, asOf);
   const youth = youthParticipation(record.child.dob, plan);
 
@@ -102,7 +103,7 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
   const namesFor = (goalFor: Plan['goals'][number]['for']): string[] => {
     switch (goalFor) {
       case 'child':
-        return [record.child.name];
+        return [childName];
       case 'mother':
         return parent('mother');
       case 'father':

@@ -8,6 +8,7 @@ import { addDays, ageOn } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
 import { transitionPlanStatus, TRANSITION_CITATION, TRANSITION_PLAN_DAYS_BEFORE } from '../case/youth.js';
+import { childCalled } from './child-called.js';
 import { planStart } from './child-plan.js';
 import { placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
 import { EXIT_DOCUMENTS, type TransitionPlanFacts } from './facts/transition-plan.js';
@@ -32,7 +33,7 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
   );
   const { agency, asOf, redact } = ctx;
   const attention: TransitionPlanFacts['attention'] = [];
-  const called = record.child.preferred_name ?? record.child.name;
+  const called = childCalled(record.child);
 
   // Timing: the 90 days before the 18th birthday (rules.md, "Transition plan").
   const status = transitionPlanStatus(record.child.dob, plan, asOf);

@@ -38,6 +38,16 @@ describe('text', () => {
     expect(one('{{text "a literal"}}')).toBe('a literal');
   });
 
+  it('prints a date the text holds in the long style, as prose dates print (issue 11: "November 7, 2026" beside "2026-05-07")', () => {
+    expect(seen('{{text x}}', { x: 'Runaway episode (2026-07-18 to 2026-07-22); six fillings completed 2026-05.' })).toBe(
+      'Runaway episode (July 18, 2026 to July 22, 2026); six fillings completed May 2026.',
+    );
+    // Ids, dockets, phone numbers, paths and what is not a real date stay as written.
+    expect(seen('{{text x}}', { x: 'C-2025-0142, docket 2026-12-0012, (859) 555-0466, /2026-05-01/, 2026-02-30, 2026-13' })).toBe(
+      'C-2025-0142, docket 2026-12-0012, (859) 555-0466, /2026-05-01/, 2026-02-30, 2026-13',
+    );
+  });
+
   it('prints the not-recorded marker for an empty optional value', () => {
     for (const value of [null, '', '   ']) expect(seen('{{text x optional=true}}', { x: value })).toBe('*not recorded*');
     expect(one('{{text x optional=true}}', {})).toBe('*not recorded*');
@@ -119,6 +129,8 @@ describe('age', () => {
 describe('plural', () => {
   it.each([
     ['{{plural n "visit"}}', 0, '0 visits'],
+    ['{{plural n "missed visit" zero="no"}}', 0, 'no missed visits'],
+    ['{{plural n "missed visit" zero="no"}}', 1, '1 missed visit'],
     ['{{plural n "visit"}}', 1, '1 visit'],
     ['{{plural n "visit"}}', 3, '3 visits'],
     ['{{plural n "visit"}}', 1234, '1,234 visits'],
@@ -146,6 +158,7 @@ describe('list', () => {
     [['Ann', 'Bo'], 'Ann and Bo'],
     [['Ann', 'Bo', 'Cy'], 'Ann, Bo and Cy'],
     [["O'Brien", 'A*B'], "O'Brien and A*B"],
+    [['Dental caries (fillings completed 2026-05)', 'Asthma'], 'Dental caries (fillings completed May 2026) and Asthma'],
   ])('%j → %s', (names, out) => {
     expect(seen('{{list names}}', { names })).toBe(out);
   });
@@ -223,6 +236,10 @@ describe('markdown', () => {
         '- Next',
       ].join('\n'),
     );
+  });
+
+  it('prints the dates a narrative holds in the long style', () => {
+    expect(one('{{{markdown h}}}', { h: 'Joey wrote this letter on 2026-11-17.' })).toContain('Joey wrote this letter on November 17, 2026.');
   });
 
   it('prints *not recorded* for an empty optional narrative', () => {

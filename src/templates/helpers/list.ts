@@ -1,10 +1,11 @@
 /**
  * `{{list names}}` → "A", "A and B", "A, B and C"; an empty list prints *none*.
  * `key="name"` prints that field of each item; `conjunction="or"` changes the
- * last joining word. Each item is escaped like {{text}}.
+ * last joining word. Each item prints like {{text}}: escaped, its dates in the long style.
  */
 import { NONE, escapeText, isBlank } from '../escape.js';
 import { isRecord } from './call.js';
+import { proseDates } from './date.js';
 import type { HelperSpec } from './spec.js';
 
 export function joinProse(items: readonly string[], conjunction: string): string {
@@ -27,7 +28,7 @@ export const list: HelperSpec = {
     for (const [index, item] of values.entries()) {
       const value = key === undefined ? item : pick(item, key);
       if ((typeof value === 'string' && !isBlank(value)) || (typeof value === 'number' && Number.isFinite(value))) {
-        printed.push(escapeText(String(value)));
+        printed.push(escapeText(typeof value === 'string' ? proseDates(value) : String(value)));
         continue;
       }
       const what = key === undefined ? `item ${index + 1}` : `item ${index + 1}'s \`${key}\``;

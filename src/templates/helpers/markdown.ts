@@ -12,10 +12,12 @@
  *   so the Markdown converter knows its origin: there it may hold paragraphs,
  *   lists, tables, bold, italics, links and line breaks, and anything else is
  *   reported naming the field and the template line (document/from-markdown.ts).
+ * Dates written YYYY-MM-DD or YYYY-MM print in the long style (`proseDates`).
  * An empty value is CP2006, or *not recorded* with `optional=true`.
  */
 import { NOT_RECORDED, escapeAttribute, isBlank } from '../escape.js';
 import type { HelperCall } from './call.js';
+import { proseDates } from './date.js';
 import type { HelperSpec } from './spec.js';
 
 export const markdown: HelperSpec = {
@@ -36,7 +38,7 @@ export const markdown: HelperSpec = {
       .replace(/^(?:[ \t]*\n)+/, '')
       .trimEnd()
       .split('\n')
-      .map(guardLine);
+      .map((line) => guardLine(proseDates(line)));
     const loc = call.options.loc?.start;
     const attributes = [
       `field="${escapeAttribute(call.field(0) ?? '')}"`,

@@ -2,6 +2,7 @@
  * `{{plural n "visit"}}` → "1 visit", "0 visits", "3 visits"; the count may be a
  * list (its length). Regular plurals: +s, +es after s/x/z/ch/sh, y → ies after
  * a consonant; irregular ones as a third value: `{{plural n "child" "children"}}`.
+ * `zero="no"` words a zero in prose: "no missed visits", not "0 missed visits".
  */
 import { escapeText } from '../escape.js';
 import type { HelperSpec } from './spec.js';
@@ -19,6 +20,7 @@ export const plural: HelperSpec = {
   role: 'inline',
   params: [2, 3],
   usage: '{{plural count "word"}} or {{plural count "word" "plural"}}',
+  hash: { zero: 'string' },
   run(call, [count, word, many]) {
     const n = Array.isArray(count) ? count.length : count;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
@@ -26,6 +28,8 @@ export const plural: HelperSpec = {
     }
     if (typeof word !== 'string' || word === '') return call.wrongKind(1, word, 'a word in quotes, e.g. "visit"');
     if (many !== undefined && (typeof many !== 'string' || many === '')) return call.wrongKind(2, many, 'a plural in quotes, e.g. "children"');
-    return escapeText(`${COUNT.format(n)} ${n === 1 ? word : (many as string | undefined) ?? pluralOf(word)}`);
+    const zero = call.hash['zero'];
+    const shown = n === 0 && typeof zero === 'string' ? zero : COUNT.format(n);
+    return escapeText(`${shown} ${n === 1 ? word : (many as string | undefined) ?? pluralOf(word)}`);
   },
 };

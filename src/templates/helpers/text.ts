@@ -3,9 +3,11 @@
  * recorded* for an empty value; `capitalize=true` starts it with a capital
  * (a code-like entry such as "budgeting" at the start of a table cell);
  * `period=true` ends a sentence after the value, unless the value ends one
- * itself ("Family Services, Inc." never gets a second period).
+ * itself ("Family Services, Inc." never gets a second period). A date written
+ * YYYY-MM-DD or YYYY-MM in the text prints in the long style (`proseDates`).
  */
 import { escapeText, isBlank } from '../escape.js';
+import { proseDates } from './date.js';
 import type { HelperSpec } from './spec.js';
 
 export const text: HelperSpec = {
@@ -18,7 +20,8 @@ export const text: HelperSpec = {
     if (isBlank(value)) return call.empty(0, value);
     const end = (shown: string) => (call.hash['period'] === true && !/[.!?]["'”’)]*\s*$/.test(shown) ? '.' : '');
     if (typeof value === 'string') {
-      const shown = call.hash['capitalize'] === true ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+      const dated = proseDates(value);
+      const shown = call.hash['capitalize'] === true ? dated.charAt(0).toUpperCase() + dated.slice(1) : dated;
       return escapeText(shown) + end(shown);
     }
     if (typeof value === 'number' && Number.isFinite(value)) return escapeText(String(value)) + end(String(value));

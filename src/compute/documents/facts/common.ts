@@ -20,6 +20,9 @@ export const date = () => z.string().describe('date (YYYY-MM-DD)');
 export const text = () => z.string();
 export const count = () => z.number().int().nonnegative();
 
+/** What prose calls the child after the first mention (the full legal name comes first). */
+export const called = () => text().describe('the preferred name, else the first name: what prose calls the child after the first mention');
+
 /** Whose copy this is. */
 export const audience = z.enum(AUDIENCES);
 

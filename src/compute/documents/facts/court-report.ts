@@ -21,8 +21,9 @@ import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PLAN_TYPES, SERVICE_STATUSES 
 import { ROLES } from '../../../model/primitives.js';
 import { DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { PROTECTED } from '../../audience.js';
+import { NOT_A_MOVE_SETTINGS } from '../../case/placements.js';
 import { DUE_KINDS } from '../../due-item.js';
-import { agency, audience, checkups, count, date, education, placementWhere, reader, text } from './common.js';
+import { agency, audience, called, checkups, count, date, education, placementWhere, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
 import { COURT_REQUIRED, type CourtRequired } from '../readiness.js';
 
@@ -119,7 +120,7 @@ export const courtReportFacts = z.object({
   case_id: text(),
   hearing: z.object({ date: date(), type: hearingType.nullable(), title: text().nullable().describe('what a hearing of type other is'), continued_from: date().nullable() }),
   court: z.object({ name: text(), county: text(), docket: text(), judge: text().nullable() }),
-  child: z.object({ name: text(), preferred_name: text().nullable(), dob: date(), age: count(), sex: z.enum(SEXES).describe('label: sex'), languages: z.array(text()).nullable() }),
+  child: z.object({ name: text(), preferred_name: text().nullable(), called: called(), dob: date(), age: count(), sex: z.enum(SEXES).describe('label: sex'), languages: z.array(text()).nullable() }),
   caseworker: z.object({ name: text(), title: text(), phone: text().nullable(), email: text().nullable() }).nullable(),
   supervisor: z.object({ name: text(), title: text() }).nullable(),
   period: z.object({ from: date(), to: date(), since_hearing: z.boolean() }),
@@ -187,8 +188,12 @@ export const courtReportFacts = z.object({
       trial_home_visit_six_months: date().nullable(),
     })
     .nullable(),
-  placement_count: count(),
-  moves: count(),
+  /** The current episode's placements (rules.md "Placement moves"): settings, moves between them, and the other segments by kind. */
+  placement_history: z.object({
+    settings: count().describe('distinct homes or facilities the child was placed in'),
+    moves: count().describe('changes from one setting to another'),
+    segments: z.array(z.object({ setting: z.enum(NOT_A_MOVE_SETTINGS).describe('label: placement_segment (placement_segments for more than one)'), count: count() })),
+  }),
   permanency: z.object({
     goal: permanencyGoal,
     concurrent_goal: permanencyGoal.nullable(),

@@ -4,7 +4,7 @@ import { PLAN_REQUIRED, type PlanRequired } from '../readiness.js';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
-import { base, checkups, count, date, education, placementWhere, staff, text } from './common.js';
+import { base, called, checkups, count, date, education, placementWhere, staff, text } from './common.js';
 
 const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
 
@@ -88,7 +88,7 @@ export const servicePlanFacts = z.object({
   child: z.object({
     name: text(),
     preferred_name: text().nullable(),
-    called: text().describe('the preferred name, else the name'),
+    called: called(),
     dob: date(),
     age: count(),
     case_id: text(),

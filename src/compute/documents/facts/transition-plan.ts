@@ -1,7 +1,7 @@
 /** The transition plan's facts (templates/transition-plan.md.hbs): see common.ts for the conventions. */
 import { z } from 'zod';
 import { AREA_STATUSES, DOCUMENT_STATUSES } from '../../../model/transition.js';
-import { base, count, date, placementWhere, staff, text } from './common.js';
+import { base, called, count, date, placementWhere, staff, text } from './common.js';
 
 export const EXIT_DOCUMENTS = ['birth_certificate', 'social_security_card', 'state_id', 'health_insurance_card', 'medical_records'] as const;
 
@@ -20,7 +20,7 @@ const attention = z.discriminatedUnion('kind', [
 
 export const transitionPlanFacts = z.object({
   ...base,
-  youth: z.object({ name: text(), called: text(), dob: date(), age: count(), age_at_plan: count(), case_id: text() }),
+  youth: z.object({ name: text(), called: called(), dob: date(), age: count(), age_at_plan: count(), case_id: text() }),
   plan: z.object({ date: date(), youth_participated: z.boolean(), expected_exit: date() }),
   /** The 90 days before the 18th birthday (42 U.S.C. 675(5)(H)). */
   timing: z.object({
