@@ -95,6 +95,11 @@ describe('what the good fixtures load', () => {
     expect(folder.plan?.data.review_date).toBe('2026-09-01');
   });
 
+  it('youth-records: the credit report and NYTD survey dates load as written', async () => {
+    const { root } = await load('youth-records');
+    expect(child(root).record.youth).toEqual({ credit_reports: ['2025-06-03', '2026-06-01'], nytd_surveys: [] });
+  });
+
   it('crlf-everywhere: no carriage return leaks into values, front matter is found', async () => {
     const { root } = await load('crlf-everywhere');
     const { folder, record } = child(root);

@@ -203,6 +203,16 @@ const health = z.strictObject({
   therapy: opt(z.strictObject({ provider: text, type: text, frequency: text })),
 });
 
+/**
+ * What an older youth has received under the federal transition rules, by date: each free
+ * consumer credit report (yearly from 14, 42 U.S.C. 675(5)(I)) and each NYTD outcomes
+ * survey (the baseline at 17 in cohort years, 45 CFR 1356.82). `due` reads them.
+ */
+const youth = z.strictObject({
+  credit_reports: opt(z.array(calendarDate)),
+  nytd_surveys: opt(z.array(calendarDate)),
+});
+
 export const caseRecord = z
   .strictObject({
     id,
@@ -218,6 +228,7 @@ export const caseRecord = z
     siblings: opt(z.array(sibling)),
     education: opt(education),
     health: opt(health),
+    youth: opt(youth),
   })
   .meta({ title: 'casepress case.yaml', description: "One child's case: removal, court, parents, placements." });
 
