@@ -49,6 +49,12 @@ describe('casepress due', () => {
     expect(find('C-2024-0087', 'transition_plan')).toMatchObject({ due: '2026-10-22', status: 'ok' });
     // Monthly visits: end of November, met by a visit this month.
     expect(find('C-2025-0142', 'monthly_visit')).toMatchObject({ due: '2026-11-30', status: 'ok' });
+    // C-2025-0142 (Joey): 14 on 2026-04-19, no credit report on file → overdue since that day.
+    expect(find('C-2025-0142', 'credit_report')).toMatchObject({ due: '2026-04-19', status: 'overdue', rule: '42 U.S.C. 675(5)(I)' });
+    // C-2024-0087 (Zoë): 17 on 2026-01-20, in FY2026, a NYTD cohort year → baseline due 45 days later, 2026-03-06;
+    // taken 2026-02-11. Her next credit report, 12 months after 2026-02-09, is past the 60 days.
+    expect(find('C-2024-0087', 'nytd_survey')).toMatchObject({ due: '2026-03-06', status: 'ok', rule: '45 CFR 1356.82' });
+    expect(find('C-2024-0087', 'credit_report')).toBeUndefined();
   });
 
   it('narrows with --within and prints a table for people', () => {

@@ -22,6 +22,8 @@ export const DUE_KINDS = [
   'qrtp_approval',
   'trial_home_visit',
   'reasonable_efforts_finding',
+  'credit_report',
+  'nytd_survey',
   'health_exam',
   'dental_exam',
   'cans',

@@ -6,7 +6,7 @@
 import pc from 'picocolors';
 import { addDays, formatLongDate } from '../../core/calendar-date.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { caseDueItems, courtDueItems, standingOrderItems, wellbeingItems } from '../../compute/case/index.js';
+import { caseDueItems, courtDueItems, standingOrderItems, wellbeingItems, youthDueItems } from '../../compute/case/index.js';
 import type { DueItem } from '../../compute/due-item.js';
 import { dueReport } from '../../compute/due-report.js';
 import { homeDueItems } from '../../compute/home/index.js';
@@ -51,6 +51,7 @@ export function allDueItems(root: CaseRoot, agency: Agency, asOf: string): DueIt
       ...courtDueItems(child.case!.data, asOf, agency, rules),
       ...wellbeingItems(child, asOf, rules),
       ...standingOrderItems(child, asOf),
+      ...youthDueItems(child.case!.data, asOf),
     ]),
     ...root.homes.filter((home) => home.home).flatMap((home) => homeDueItems(home, children, asOf, rules)),
   ];

@@ -12,3 +12,4 @@ export * from './youth.js';
 export * from './due-items.js';
 export * from './court-calendar-items.js';
 export * from './care-cadence-items.js';
+export * from './youth-items.js';
