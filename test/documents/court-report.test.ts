@@ -489,7 +489,7 @@ describe('a minimal case', () => {
     // No note is written for the hearing: a draft, each required part marked where it belongs.
     expect(pdf).toContain('Draft: not ready for filing');
     expect(pdf).toMatch(/The child's wishes (At \d+, .* is too young to state wishes|Not provided — required before filing)/);
-    expect(pdf).toContain("The agency's recommendations for this hearing: not recorded");
+    expect(pdf).toContain('Recommendations Not provided — required before filing');
     expect(pdf).toContain('Inquiry made: not recorded');
     expect(pdf).toContain('Indian Child Welfare Act');
     expect(pdf).not.toContain('Okafor');
