@@ -156,7 +156,7 @@ const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
 
 /** The rules each document type reads, and what `due` reads: whose unverified values a run warns about. */
 const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
-  'court-report': ['permanencyHearing', 'periodicReviewMonths'],
+  'court-report': ['permanencyHearing', 'periodicReviewMonths', 'healthExamMonths', 'dentalExamMonths', 'cansMonths'],
   'service-plan': [],
   'transition-plan': [],
   'home-study': ['annualTrainingHours', 'uncountedTopics', 'cprFirstAidRequired', 'backgroundCheckMonths', 'householdChildChecks', 'inspectionMonths', 'capacity'],

@@ -197,6 +197,14 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     expect(await visitRow('internal')).toContain('mother, sibling, Dana Whitfield');
   });
 
+  it("tells the Court what is overdue beyond the court clocks: the youth's credit report and the dental exam", async () => {
+    const { pdf, data } = await build(ID, HEARING);
+    // 14 on 2026-04-19 with no credit report on file; last dental exam 2026-05-02 + 6 months = 2026-11-02.
+    expect(pdf).toContain('Overdue • Annual credit report: due April 19, 2026');
+    expect(pdf).toContain('Dental exam: due November 2, 2026');
+    expect(data.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^C-2025-0142: credit report overdue since 2026-04-19/)]));
+  });
+
   it('always has the ICWA section, with the inquiry dates', async () => {
     const { pdf, docx } = await build(ID, HEARING);
     for (const text of [pdf, docx]) {

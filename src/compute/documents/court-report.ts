@@ -17,6 +17,11 @@ import type { ChildFolder } from '../../model/case-root.js';
 import { canSee, parentClass, type Protected } from '../audience.js';
 import {
   caseDueItems,
+  placementClockItems,
+  reasonableEffortsItem,
+  standingOrderItems,
+  wellbeingItems,
+  youthDueItems,
   cansSummary,
   courtCalendar,
   currentPlacement,
@@ -571,7 +576,12 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   }
 
   // --- notices
-  const overdue = due.filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22');
+  // What the Court is told is overdue: the case's clocks, the child's exams and CANS, what the Court ordered,
+  // a youth's credit report and survey, the QRTP, trial-home-visit and finding clocks (15 of 22 has its own
+  // notice; the report's own filing date and the hearing notices are the agency's business, in `due`).
+  const overdue = [...due, ...wellbeingItems(child, asOf, rules), ...standingOrderItems(child, asOf), ...youthDueItems(record, asOf), ...placementClockItems(record, asOf), reasonableEffortsItem(record, asOf)]
+    .filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22')
+    .sort((a, b) => compareDates(a.due, b.due));
   for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due} (${d.detail})`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
