@@ -30,7 +30,9 @@ describe('unverified rule values', () => {
   it('are the ones the documents being built read, until the agency confirms or overrides them', async () => {
     const { unverifiedRules } = await import('./rule-sets.js');
     const ky = ruleSetFor({ state: 'KY' });
-    expect(unverifiedRules(ky, ['court-report', 'service-plan'])).toEqual([]);
+    expect(unverifiedRules(ky, ['service-plan'])).toEqual([]);
+    // The court report tells the Court of an overdue exam or CANS, by the rule set's cadences.
+    expect(unverifiedRules(ky, ['court-report']).map((r) => r.name)).toEqual(['health_exam_months', 'dental_exam_months', 'cans_months']);
     expect(unverifiedRules(ky, ['home-study', 'relicensing-packet']).map((r) => r.name)).toEqual(['annual_training_hours']);
     expect(unverifiedRules(ky, ['due']).map((r) => r.name)).toEqual(['annual_training_hours', 'health_exam_months', 'dental_exam_months', 'cans_months']);
     const confirmed = ruleSetFor({ state: 'KY', rules: { confirmed: ['annual_training_hours', 'cans_months'] } });

@@ -64,6 +64,16 @@ describe('the facts check', () => {
     ]);
   });
 
+  it('a code printed inside a directive attribute (attr label=) is checked the same way, and prints attribute-escaped', () => {
+    const words = labelsOf('templates/labels.yaml', { setting: { group_home: 'Group home (QRTP)' }, status: { met: 'Met', not_met: 'Not met' } });
+    const result = check('{{#with placement}}::signature{name="{{attr setting label="setting"}}"}{{/with}}', {}, words);
+    expect(brief(result.diagnostics).map((d) => [d.code, d.message])).toEqual([['CP2006', 'labels.yaml "setting" has no label for "runaway", which `setting` can be']]);
+    const fine = check('::signature{name="{{attr placement.setting label="setting"}}"}');
+    expect(fine.diagnostics).toEqual([]);
+    const rendered = renderTemplate(fine.template!, { audience: 'court', youth: { name: 'A', called: 'A' }, placement: { setting: 'group_home', since: '2026-01-02' }, skills: [], counts: {}, attention: [] });
+    expect(rendered.markdown).toBe('::signature{name="Group home"}');
+  });
+
   it('a rename in the facts type fails the template that reads the old name', () => {
     const renamed = z.toJSONSchema(facts.extend({ youth: z.object({ full_name: z.string(), called: z.string() }) }), { target: 'draft-7', io: 'output' }) as JsonSchema;
     const result = compileTemplate('{{text youth.name}}', FILE, {}, { labels, facts: { schema: renamed, what: 'the plan facts' } });

@@ -112,8 +112,10 @@ export function checkFacts(
       return { schema, name: at };
     };
 
+    /** `{{label "vocabulary" value}}`, `{{counts …}}`, or `{{attr value label="vocabulary"}}`. */
     const checkLabel = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, s: Scope): void => {
-      const [vocabulary, value] = node.params;
+      const fromHash = node.hash?.pairs.find((p) => p.key === 'label')?.value;
+      const [vocabulary, value] = fromHash ? [fromHash, node.params[0]] : node.params;
       if (vocabulary?.type !== 'StringLiteral' || !value) return;
       const name = (vocabulary as hbs.AST.StringLiteral).value;
       const words = labels?.vocabularies.get(name);
@@ -139,7 +141,7 @@ export function checkFacts(
           }
           for (const p of m.params) resolve(p, s);
           for (const pair of m.hash?.pairs ?? []) resolve(pair.value, s);
-          if (name === 'label' || name === 'counts') checkLabel(m, s);
+          if (name === 'label' || name === 'counts' || name === 'attr') checkLabel(m, s);
           return;
         }
         case 'BlockStatement': {

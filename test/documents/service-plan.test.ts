@@ -103,13 +103,13 @@ describe('every service plan of the example agency, internal copy, as of 2026-11
     // Signature lines: the youth, both parents, the foster parent and the therapist who signed, then case manager and supervisor; not the GAL.
     const signatures = rows.flat().filter((c) => /^Date:/.test(c) === false).join(' | ');
     expect(built.data.signers).toEqual([
-      { name: "Zoë O'Brien", role: 'child', title: null, date: '2026-08-12' },
-      { name: "Shannon O'Brien", role: 'mother', title: null, date: '2026-08-12' },
-      { name: "Patrick O'Brien", role: 'father', title: null, date: null },
-      { name: 'Dana Whitfield', role: 'foster_parent', title: null, date: '2026-08-12' },
-      { name: 'Jenna Moody, LPCC', role: 'therapist', title: null, date: '2026-08-13' },
-      { name: 'Tyler Brooks', role: 'caseworker', title: 'Foster Care Case Manager and Independent Living Specialist', date: '2026-08-12' },
-      { name: 'Kavita Patel', role: 'supervisor', title: 'Foster Care Supervisor', date: '2026-08-14' },
+      { name: "Zoë O'Brien", foster: null, role: 'child', title: null, date: '2026-08-12' },
+      { name: "Shannon O'Brien", foster: null, role: 'mother', title: null, date: '2026-08-12' },
+      { name: "Patrick O'Brien", foster: null, role: 'father', title: null, date: null },
+      { name: 'Dana Whitfield', foster: null, role: 'foster_parent', title: null, date: '2026-08-12' },
+      { name: 'Jenna Moody, LPCC', foster: null, role: 'therapist', title: null, date: '2026-08-13' },
+      { name: 'Tyler Brooks', foster: null, role: 'caseworker', title: 'Foster Care Case Manager and Independent Living Specialist', date: '2026-08-12' },
+      { name: 'Kavita Patel', foster: null, role: 'supervisor', title: 'Foster Care Supervisor', date: '2026-08-14' },
     ]);
     expect(signatures).toContain('Kavita Patel');
     // The signature lines name each signer's role in words: the youth as "Youth", staff by their title.
@@ -266,8 +266,8 @@ describe('a minimal plan (required fields only)', () => {
     expect(rows).toContainEqual(['', 'Enroll her in the school near the foster home', 'Jordan Doe', 'not recorded', 'Not started']);
     expect(rows).toContainEqual(['Fayette County Public Schools', 'Attendance support', 'not recorded', 'not recorded', '—', 'Referred']);
     expect(built.data.signers).toEqual([
-      { name: 'Jordan Doe', role: 'caseworker', title: 'Foster Care Case Manager', date: null },
-      { name: 'Kavita Patel', role: 'supervisor', title: 'Foster Care Supervisor', date: null },
+      { name: 'Jordan Doe', foster: null, role: 'caseworker', title: 'Foster Care Case Manager', date: null },
+      { name: 'Kavita Patel', foster: null, role: 'supervisor', title: 'Foster Care Supervisor', date: null },
     ]);
   });
 });

@@ -126,7 +126,9 @@ export interface PlacementWhere {
   readonly home: string | null;
   readonly names: string[];
   readonly provider: string | null;
+  /** The county's name, or the marker. */
   readonly county: string;
+  readonly county_withheld: boolean;
 }
 
 /**
@@ -136,16 +138,18 @@ export interface PlacementWhere {
  */
 export function placementWhere(placement: Placement, at: number, ctx: DocumentContext, location: ChildLocation): PlacementWhere {
   const home = placement.home ? ctx.view.homeById(placement.home) : undefined;
-  const county = location(`placements[${at}].county`, `${placement.county} County`);
+  // The phrase "<name> County" is what is guarded in a narrative; the template words it.
+  const county_withheld = location(`placements[${at}].county`, `${placement.county} County`) === WITHHELD_MARKER;
+  const county = county_withheld ? WITHHELD_MARKER : placement.county;
   if (!home) {
     const provider = placement.provider ? location(`placements[${at}].provider`, placement.provider) : null;
-    return { setting: placement.setting, home: null, names: [], provider, county };
+    return { setting: placement.setting, home: null, names: [], provider, county, county_withheld };
   }
   const family = home.data.household.filter((m) => m.role === 'applicant' || m.role === 'co_applicant').map((m) => m.name);
   const names = isKinship(placement, home) ? family : family.map((name, i) => ctx.redact.show('foster_family_identity', `${home.file} household[${i}].name`, name));
   // Two withheld names print as one marker, not "[withheld] and [withheld]".
   const shownNames = names.every((n) => n === names[0]) ? names.slice(0, 1) : names;
-  return { setting: placement.setting, home: home.data.id, names: shownNames, provider: null, county };
+  return { setting: placement.setting, home: home.data.id, names: shownNames, provider: null, county, county_withheld };
 }
 
 /**
@@ -176,6 +180,16 @@ export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames
       if (!words.every((w) => colleagueWords.has(w))) guard(`${home.file} household[${i}].name (surname)`, surname);
       else for (const form of FAMILY_FORMS) guard(`${home.file} household[${i}].name (surname)`, `${form} ${surname}`);
     });
+    // A couple is written "Dana and Marcus Whitfield": the first name before the other's full name goes with it.
+    if (!named) {
+      const adults = home.data.household.flatMap((m, i) => (m.role === 'applicant' || m.role === 'co_applicant' ? [{ m, i }] : []));
+      for (const a of adults) {
+        for (const b of adults) {
+          const first = a.m.name.trim().split(/\s+/)[0];
+          if (a !== b && first && !printed.has(foldedName(b.m.name))) guard(`${home.file} household[${a.i}].name (with household[${b.i}])`, `${first} and ${b.m.name}`);
+        }
+      }
+    }
     const { street } = home.data.address;
     guard(`${home.file} address.street`, street);
     if (home.data.phone) guard(`${home.file} phone`, home.data.phone);

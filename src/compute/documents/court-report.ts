@@ -252,14 +252,12 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const current = currentPlacement(placements, asOf);
   const moves = placementMoves(record, asOf);
   const where = (p: Placement): PlacementWhere => placementWhere(p, record.placements.indexOf(p), ctx, location);
-  const countyOf = (p: Placement): string => location(`placements[${record.placements.indexOf(p)}].county`, `${p.county} County`);
   const placementRows = placements.map((p, i) => ({
     n: i + 1,
     start: p.start,
     end: orNull(p.end),
     setting: p.setting,
     where: where(p),
-    county: countyOf(p),
     reason: narrative.optional(p.reason_for_change, `${caseFile.file} placements[${record.placements.indexOf(p)}].reason_for_change`),
     current: p === current,
     prior_episode: p.start < record.removal.date,
@@ -270,7 +268,6 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
         where: where(current),
         since: current.start,
         days: daysBetween(current.start, asOf),
-        county: countyOf(current),
         counts_as_care: current.setting !== 'trial_home_visit' && current.setting !== 'runaway',
         trial_home_visit: current.setting === 'trial_home_visit',
         // domain.md §1.5 (45 CFR 1356.21(e); KY SOP C7-30): longer than 6 months only by court order.

@@ -24,22 +24,30 @@ export function placementNow(record: CaseRecord, asOf: string, date: string): Pl
   return currentPlacement(record.placements, asOf) ?? currentPlacement(record.placements, date) ?? record.placements.at(-1);
 }
 
+/** A person named in the structured data, as this copy may print them (facts/common.ts `shownPerson`). */
+export interface ShownPerson {
+  /** The name, or the marker when the copy names a foster family member by role and home only. */
+  readonly name: string;
+  /** Set when the name is withheld: a foster parent (applicant, co-applicant) or another member, and their home. */
+  readonly foster: { readonly member: 'parent' | 'member'; readonly home: string | null } | null;
+}
+
 /**
- * How a person named in the structured data prints for this audience: a foster
- * parent's name becomes "Foster parent, home H-0042" (another adult of the home
- * "Foster family member, home H-0042") in a court copy
- * (case-format.md, Audiences), and the name is recorded as withheld. The
- * child's relatives who care for the child (`kin`: the homes, kinHomes) keep their names.
+ * How a person named in the structured data prints for this audience: in a
+ * court copy a foster parent is named by role and home id only ("Foster parent,
+ * home H-0042", worded by the partial person-name), and the name is recorded as
+ * withheld (case-format.md, Audiences). The child's relatives who care for the
+ * child (`kin`: the homes, kinHomes) keep their names.
  */
-export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined, kin: ReadonlySet<string>): string {
+export function personName(name: string, role: string | undefined, field: string, ctx: DocumentContext, fallbackHome: string | undefined, kin: ReadonlySet<string>): ShownPerson {
   const home = fosterHomeOf(name, ctx);
-  if (!home && role !== 'foster_parent') return name;
-  if (canSee(ctx.redact.audience, 'foster_family_identity') || kin.has(home?.data.id ?? fallbackHome ?? '')) return name;
+  const named = { name, foster: null };
+  if (!home && role !== 'foster_parent') return named;
+  if (canSee(ctx.redact.audience, 'foster_family_identity') || kin.has(home?.data.id ?? fallbackHome ?? '')) return named;
   ctx.redact.record('foster_family_identity', field, name);
   const member = home?.data.household.find((m) => sameName(m.name, name));
-  const label = member && member.role !== 'applicant' && member.role !== 'co_applicant' ? 'Foster family member' : 'Foster parent';
-  const homeId = home?.data.id ?? fallbackHome;
-  return homeId ? `${label}, home ${homeId}` : `${label} ${WITHHELD_MARKER}`;
+  const parent = !member || member.role === 'applicant' || member.role === 'co_applicant';
+  return { name: WITHHELD_MARKER, foster: { member: parent ? 'parent' : 'member', home: home?.data.id ?? fallbackHome ?? null } };
 }
 
 /**

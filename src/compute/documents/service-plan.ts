@@ -191,9 +191,8 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   // Participants and who signs.
   const participants = plan.participants.map((p, i) => {
-    const name = personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin);
     return {
-      name,
+      ...personName(p.name, p.role, `${planFile} participants[${i}].name`, ctx, placementHome?.data.id, kin),
       role: p.role,
       method: p.method,
       took_part: p.method !== 'declined' && p.method !== 'unavailable',
@@ -208,12 +207,13 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
     !STAFF_ROLES.has(p.role) && (p.signed != null || SIGNING_ROLES.has(p.role) || (p.role === 'child' && youth.required));
   const staffSigner = (staff: StaffData, role: 'caseworker' | 'supervisor') => {
     const signed = plan.participants.find((p) => p.role === role && sameName(p.name, staff.name)) ?? plan.participants.find((p) => p.role === role);
-    return { name: staff.name, role, title: staff.title, date: signed?.signed ?? null };
+    return { name: staff.name, foster: null, role, title: staff.title, date: signed?.signed ?? null };
   };
   const signers = [
     ...plan.participants.flatMap((p, i) => {
       if (!signsPlan(p)) return [];
-      return [{ name: participants[i]!.name, role: p.role, title: null, date: p.signed ?? null }];
+      const { name, foster } = participants[i]!;
+      return [{ name, foster, role: p.role, title: null, date: p.signed ?? null }];
     }),
     staffSigner(caseworker, 'caseworker'),
     staffSigner(supervisor, 'supervisor'),

@@ -73,7 +73,7 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
   // a parent's phone follows the parent's own protection.
   const person = (kind: 'mentors' | 'supports') => (p: { name: string; relationship: string; phone?: string | null | undefined }, i: number) => {
     const field = `${file} ${kind}[${i}]`;
-    const name = personName(p.name, undefined, `${field}.name`, ctx, placementHome?.data.id, kin);
+    const shown = personName(p.name, undefined, `${field}.name`, ctx, placementHome?.data.id, kin);
     let phone = p.phone ?? null;
     if (phone) {
       const parent = record.parents.find((q) => q.name === p.name);
@@ -86,7 +86,7 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
             : undefined;
       if (kindOf && !canSee(redact.audience, kindOf)) phone = redact.show(kindOf, `${field}.phone`, phone);
     }
-    return { name, relationship: p.relationship, phone };
+    return { ...shown, relationship: p.relationship, phone };
   };
   const mentors = (plan.mentors ?? []).map(person('mentors'));
   const supports = (plan.supports ?? []).map(person('supports'));

@@ -13,13 +13,13 @@ import { isRecord } from './call.js';
 import { joinProse } from './list.js';
 import type { HelperSpec } from './spec.js';
 
-function vocabulary(call: HelperCall, name: unknown): ReadonlyMap<string, string> | undefined {
+export function vocabulary(call: HelperCall, name: unknown): ReadonlyMap<string, string> | undefined {
   const words = typeof name === 'string' ? call.state.labels?.vocabularies.get(name) : undefined;
   if (!words) call.wrongKind(0, name, `a vocabulary of ${call.state.labels?.file ?? 'templates/labels.yaml'} in quotes`);
   return words;
 }
 
-function wordFor(call: HelperCall, words: ReadonlyMap<string, string>, name: string, code: string): string | undefined {
+export function wordFor(call: HelperCall, words: ReadonlyMap<string, string>, name: string, code: string): string | undefined {
   const word = words.get(code);
   if (word === undefined) call.report('CP2006', `${call.state.labels?.file ?? 'labels.yaml'} "${name}" has no label for "${code}"`, `add ${code}: … under ${name}:`, call.field(1), 1);
   return word;

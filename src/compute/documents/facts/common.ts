@@ -34,6 +34,18 @@ export const agency = z.object({ name: text(), state: z.enum(RULE_SETS).describe
 /** A staff member as agency.yaml lists them (an unlisted id prints as itself). */
 export const staff = z.object({ id: text(), name: text(), title: text().nullable(), phone: text().nullable(), email: text().nullable() });
 
+/**
+ * A person the structured data names, as this copy may print them (the partial
+ * person-name prints it): the name, or, where the copy withholds a foster family's
+ * names, the marker and who they are ("Foster parent, home H-0042").
+ */
+export const shownPerson = {
+  name: text().describe('the name, or the marker where `foster` says who the person is'),
+  foster: z
+    .object({ member: z.enum(['parent', 'member']).describe('label: foster_person'), home: text().nullable().describe('the home id, when known') })
+    .nullable(),
+};
+
 /** Who signs: a name and what they sign as (a role code labelled by `signer_role`). */
 export const signer = z.object({ name: text(), role: text(), date: date().nullable() });
 
@@ -43,7 +55,8 @@ export const placementWhere = z.object({
   home: text().nullable().describe('the home id, e.g. H-0063'),
   names: z.array(text()).describe('the caregivers, or the marker where withheld'),
   provider: text().nullable(),
-  county: text().describe('"<name> County", or the marker where the location is withheld'),
+  county: text().describe('the county\'s name, or the marker where the location is withheld'),
+  county_withheld: z.boolean(),
 });
 
 /** The facts every document has. */

@@ -4,7 +4,7 @@ import { PLAN_REQUIRED, type PlanRequired } from '../readiness.js';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';
 import { ROLES } from '../../../model/primitives.js';
-import { base, called, checkups, count, date, education, placementWhere, staff, text } from './common.js';
+import { base, called, checkups, count, date, education, placementWhere, shownPerson, staff, text } from './common.js';
 
 const objectiveStatus = z.enum(OBJECTIVE_STATUSES);
 
@@ -35,7 +35,7 @@ const permanencyGoal = z.enum(PERMANENCY_GOALS).describe('label: permanency_goal
 
 const task = z.object({
   task: text(),
-  responsible: text().describe('a name, or how a foster parent prints in this copy'),
+  responsible: z.object(shownPerson).describe('who does it (the partial person-name prints it)'),
   due: date().nullable(),
   status: objectiveStatus.describe('label: task_status'),
   past_due: z.boolean(),
@@ -122,7 +122,7 @@ export const servicePlanFacts = z.object({
   }),
   participants: z.array(
     z.object({
-      name: text(),
+      ...shownPerson,
       role: z.enum(ROLES).describe('label: role ("Youth" for a child of 14 or more)'),
       method: z.enum(PARTICIPATION_METHODS).describe('label: participation_method'),
       took_part: z.boolean().describe('false when the method is declined or unavailable'),
@@ -132,7 +132,7 @@ export const servicePlanFacts = z.object({
     }),
   ),
   /** Who signs, in order: the family and team members who sign, then the case manager and the supervisor (who sign with their title). */
-  signers: z.array(z.object({ name: text(), role: z.enum(ROLES).describe('label: role'), title: text().nullable(), date: date().nullable() })),
+  signers: z.array(z.object({ ...shownPerson, role: z.enum(ROLES).describe('label: role'), title: text().nullable(), date: date().nullable() })),
   attention: z.array(attention),
   /** Filing readiness (readiness.ts): the parts the plan must have before it is filed. */
   readiness: z.object({

@@ -1,13 +1,13 @@
 /** The transition plan's facts (templates/transition-plan.md.hbs): see common.ts for the conventions. */
 import { z } from 'zod';
 import { AREA_STATUSES, DOCUMENT_STATUSES } from '../../../model/transition.js';
-import { base, called, count, date, placementWhere, staff, text } from './common.js';
+import { base, called, count, date, placementWhere, shownPerson, staff, text } from './common.js';
 
 export const EXIT_DOCUMENTS = ['birth_certificate', 'social_security_card', 'state_id', 'health_insurance_card', 'medical_records'] as const;
 
 const areaStatus = z.enum(AREA_STATUSES).describe('label: area_status');
 const area = z.object({ plan: text(), status: areaStatus });
-const person = z.object({ name: text(), relationship: text(), phone: text().nullable() });
+const person = z.object({ ...shownPerson, relationship: text(), phone: text().nullable() });
 
 /** What the plan needs attention for; the template words each kind. */
 const attention = z.discriminatedUnion('kind', [
