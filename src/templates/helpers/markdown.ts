@@ -5,6 +5,7 @@
  *   so it cannot write `:::notice`, close the `:::` around it, or sign as `::signature`;
  * - it cannot swallow what follows: lines starting with `<` or a code fence
  *   (``` or ~~~) are escaped, so no HTML block or code block stays open;
+ * - it cannot make a task list: a `[ ]` or `[x]` starting a line is escaped;
  * - it stays in the block it stands in: every line is indented like the
  *   `{{{markdown x}}}` line (so it stays inside a list item), and blank lines
  *   separate it from the template's text before and after;
@@ -74,5 +75,7 @@ export function guardLine(line: string): string {
       out += c;
     }
   }
-  return out.replace(/^([ \t]*)(<|```|~~~)/, '$1\\$2');
+  // A checkbox at the start of a line (after a list marker or not) would make a task list, which only a
+  // checklist may hold; escaped, it prints as written and the narrative stays in its block.
+  return out.replace(/^([ \t]*)(<|```|~~~)/, '$1\\$2').replace(/^([ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)\[([ xX])\]/, '$1\\[$2]');
 }
