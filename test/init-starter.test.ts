@@ -96,7 +96,7 @@ describe('casepress init, then the first build', () => {
     expect(outcome.built).toHaveLength(3);
     const warnings = lines.filter((l) => l.startsWith('  warning ')).map((l) => l.slice('  warning '.length));
     expect(warnings).toEqual([
-      expect.stringMatching(/^agency\.yaml: the KY rule set's annual_training_hours \(/),
+      ...['health_exam_months', 'dental_exam_months', 'cans_months', 'annual_training_hours'].map((rule) => expect.stringMatching(new RegExp(`^agency\\.yaml: the KY rule set's ${rule} \\(`))),
       `children/C-0001/court-report-${hearing}: C-0001: no face-to-face caseworker visit in ${missed}`,
     ]);
     // Each warning is one the README lists, and the README lists no other.
@@ -115,7 +115,7 @@ describe('doing what the starter README says', () => {
     const contacts = join(root, 'children/C-0001/contacts');
     const note = await readFile(join(contacts, '2027-06-01.md'), 'utf8');
     await writeFile(join(contacts, '2027-04-20.md'), note.replace('date: 2027-06-01', 'date: 2027-04-20'));
-    await appendFile(join(root, 'agency.yaml'), 'rules:\n  confirmed: [annual_training_hours]\n');
+    await appendFile(join(root, 'agency.yaml'), 'rules:\n  confirmed: [annual_training_hours, health_exam_months, dental_exam_months, cans_months]\n');
     const lines: string[] = [];
     const outcome = await build(root, { out: join(work, 'output'), format: ['docx'], prune: true, quiet: true, today: () => '2027-06-15' }, planJobs, (line) => lines.push(line));
     expect(outcome.code).toBe(0);
