@@ -12,7 +12,7 @@
 import { addMonths, ageOn, daysBetween } from '../../core/calendar-date.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
-  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, OPEN_STATUSES,
+  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, itemOf, OPEN_STATUSES,
   type CheckFact, type ComplianceLine, type ComplianceStatus, type HomeFacts,
 } from '../home/index.js';
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
@@ -59,7 +59,7 @@ function standingOf(line: ComplianceLine) {
 
 /** The compliance line about one person's check or certificate. */
 function lineFor(lines: readonly ComplianceLine[], person: string, item: string): ComplianceStatus | undefined {
-  return lines.find((l) => l.person === person && 'item' in l && l.item === item)?.status;
+  return lines.find((l) => l.person === person && itemOf(l) === item)?.status;
 }
 
 function checklist(lines: readonly ComplianceLine[], rules: RuleSet): Facts['checklist'] {

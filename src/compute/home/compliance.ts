@@ -65,7 +65,13 @@ export interface MissingHomeFile {
   readonly kind: 'home_file';
   readonly status: 'not_met';
   readonly citation: string;
+  readonly due?: undefined;
   readonly person?: undefined;
+}
+
+/** The check or certificate a line is about (state_registry, cpr, …); none for the other kinds. */
+export function itemOf(line: ComplianceLine | MissingHomeFile): string | undefined {
+  return 'item' in line ? line.item : undefined;
 }
 
 export interface Compliance {

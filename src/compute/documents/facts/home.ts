@@ -130,7 +130,7 @@ const complianceRequirement = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('training'), required: hours(), counted: hours().describe('in topics that count'), uncounted: hours(), shortfall: hours(), year: licenseYear,
   }),
-  z.object({ kind: z.literal('certificate'), certificate, expires: date().nullable().describe('null: none on file') }),
+  z.object({ kind: z.literal('certificate'), certificate, expires: date().nullable() }), // null: none on file
   z.object({
     kind: z.literal('background_check'),
     check: checkType,
@@ -138,11 +138,13 @@ const complianceRequirement = z.discriminatedUnion('kind', [
       'cadence: months after the last check; turned_18: due on the 18th birthday; missing: an adult with no completed check, due now; child_age: a household child\'s check from the birthday that brings it',
     ),
     months: count().describe('the adult cadence'),
-    birthday: date().nullable().describe('the birthday that brings the check (turned_18, missing, child_age)'),
-    age: count().nullable().describe('the age that birthday brings'),
+    // The birthday that brings the check (turned_18, missing, child_age), and the age it brings.
+    birthday: date().nullable(),
+    age: count().nullable().describe('the age the birthday brings (turned_18, missing, child_age)'),
     completed: z.object({ date: date(), result: checkResult }).nullable().describe('the completed check that counts'),
-    pending: date().nullable().describe('a check requested and not completed'),
-    predates: date().nullable().describe("an adult's completed check dated before the 18th birthday, which does not count"),
+    // A check requested and not completed; an adult's completed check dated before the 18th birthday, which does not count.
+    pending: date().nullable(),
+    predates: date().nullable(),
     next_due: date(),
     findings: z.boolean().describe('the check that counts recorded findings: the licensing worker reviews them'),
   }),
