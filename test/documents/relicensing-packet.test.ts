@@ -158,7 +158,7 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
   it('warns once per requirement not met, for the command line, in words built from the typed line', () => {
     expect(get('H-0042').built.warnings).toEqual([
       'NOT MET: FBI fingerprint check (Marcus Whitfield): no completed FBI fingerprint check on file (needed within 12 months); the FBI fingerprint check of 2026-11-12 is pending, not a completed check; due 2026-11-23',
-      'NOT MET: home safety inspection: last counted home safety inspection 2025-12-10 (passed); corrections from 2026-11-16 not yet resolved; due 2026-12-10',
+      'NOT MET: home safety inspection: 12 months after the last home safety inspection (2025-12-10, passed); corrections from 2026-11-16 not yet resolved; due 2026-12-10',
     ]);
   });
 

@@ -19,7 +19,7 @@ function checkEvidence(line: Line<'background_check'>): string {
   const findings = line.findings ? '; findings recorded: needs review' : '';
   switch (line.basis) {
     case 'cadence':
-      return `last ${name} check ${line.last?.date} (${line.last?.result})${findings}; due ${line.nextDue}`;
+      return `${line.months} months after the last ${name} check (${line.last?.date}, ${line.last?.result})${findings}; due ${line.nextDue}`;
     case 'turned_18':
       return `turned 18 on ${line.birthday}: no ${name} check dated on or after it${predates}${pending}; due ${line.nextDue}`;
     case 'missing':
@@ -33,7 +33,7 @@ function checkEvidence(line: Line<'background_check'>): string {
 
 function inspectionEvidence(line: Line<'inspection'>): string {
   const last = line.last
-    ? `last counted home safety inspection ${line.last.date} (${line.last.result === 'pass' ? 'passed' : `corrections resolved ${line.last.resolved}`})`
+    ? `${line.months} months after the last home safety inspection (${line.last.date}, ${line.last.result === 'pass' ? 'passed' : `corrections resolved ${line.last.resolved}`})`
     : 'no passed home safety inspection on file';
   const open = line.open.map((i) => (i.result === 'fail' ? `; the inspection of ${i.date} failed` : `; corrections from ${i.date} not yet resolved`)).join('');
   return `${last}${open}; due ${line.nextDue}`;
