@@ -44,8 +44,11 @@ export interface RuleSet {
   /** Checks for household children before 18 (every adult check is due at 18 in every state). */
   readonly householdChildChecks: Rule<readonly ChildCheckRule[]>;
   readonly inspectionMonths: Rule<number>;
-  /** Capacity beyond the license's own figure, in words and as a number where the rule gives one. */
-  readonly capacity: Rule<{ readonly maxChildren?: number; readonly text: string }>;
+  /**
+   * Capacity beyond the license's own figure: the number of children, the family's own included, where the
+   * rule gives one (none: the license governs). labels.yaml `capacity_rule` words whom each state's rule counts.
+   */
+  readonly capacity: Rule<{ readonly maxChildren?: number }>;
   /** Months between a child's physical exams, dental exams, and CANS reassessments while in care. */
   readonly healthExamMonths: Rule<number>;
   readonly dentalExamMonths: Rule<number>;
@@ -89,7 +92,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     backgroundCheckMonths: { value: 12, citation: 'DCBS SOP 12.16' },
     householdChildChecks: { value: [{ age: 12, checks: ['state_registry'] }], citation: 'DCBS SOP 12.16' },
     inspectionMonths: { value: 12, citation: 'DCBS SOP 12.15 (annual re-evaluation)' },
-    capacity: { value: { text: 'as stated on the license' }, citation: '922 KAR 1:310' },
+    capacity: { value: {}, citation: '922 KAR 1:310' },
     ...WELLBEING_CADENCES,
   },
   PA: {
@@ -102,7 +105,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     backgroundCheckMonths: { value: 60, citation: '23 Pa.C.S. 6344.4', unverified: true },
     householdChildChecks: { value: [{ age: 14, checks: ADULT_CHECKS }], citation: '23 Pa.C.S. 6344' },
     inspectionMonths: { value: 12, citation: '55 Pa. Code 3700.69 (annual reevaluation)' },
-    capacity: { value: { maxChildren: 6, text: 'at most 6 children, including the family\'s own' }, citation: '55 Pa. Code 3700.31' },
+    capacity: { value: { maxChildren: 6 }, citation: '55 Pa. Code 3700.31' },
     ...WELLBEING_CADENCES,
   },
   IN: {
@@ -117,7 +120,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     backgroundCheckMonths: { value: 48, citation: '465 IAC 2-1.5', unverified: true },
     householdChildChecks: { value: [], citation: '465 IAC 2-1.5' },
     inspectionMonths: { value: 12, citation: '465 IAC 2-1.5' },
-    capacity: { value: { maxChildren: 6, text: 'at most 6 children under 18; therapeutic homes at most 4, of them 2 foster children' }, citation: '465 IAC 2-1.5' },
+    capacity: { value: { maxChildren: 6 }, citation: '465 IAC 2-1.5' },
     ...WELLBEING_CADENCES,
   },
   generic: {
@@ -130,7 +133,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     backgroundCheckMonths: { value: 24, citation: 'casepress default' },
     householdChildChecks: { value: [], citation: 'casepress default' },
     inspectionMonths: { value: 12, citation: 'casepress default' },
-    capacity: { value: { text: 'as stated on the license' }, citation: 'casepress default' },
+    capacity: { value: {}, citation: 'casepress default' },
     ...WELLBEING_CADENCES,
   },
 };

@@ -33,21 +33,26 @@ function fields(schema: JsonSchema, prefix: string, note?: string): Row[] {
   const { value } = split(schema);
   if (value.type === 'array' && value.items) {
     const item = split(value.items).value;
-    const variants = item.anyOf ?? item.oneOf;
-    if (!variants) return item.properties ? fields(item, `${prefix}[]`, note) : [[`${prefix}[]`, value.items, note]];
-    // A list of kinds of item (attention items): `kind` once, then each kind's own fields.
-    const kinds = variants.map((v) => v.properties?.['kind']?.const);
-    const rows: Row[] = [[`${prefix}[].kind`, { enum: kinds }, note]];
-    variants.forEach((variant, i) => {
-      const { kind: _kind, ...own } = variant.properties ?? {};
-      rows.push(...fields({ ...variant, properties: own }, `${prefix}[]`, `when kind is "${String(kinds[i])}"`));
-    });
-    return rows;
+    if (item.anyOf ?? item.oneOf) return kindRows(item, `${prefix}[]`, note);
+    return item.properties ? fields(item, `${prefix}[]`, note) : [[`${prefix}[]`, value.items, note]];
   }
+  if (prefix && (value.anyOf ?? value.oneOf)) return kindRows(value, prefix, note);
   return Object.entries(value.properties ?? {}).flatMap(([name, child]) => {
     const path = prefix ? `${prefix}.${name}` : name;
     return [[path, child, note] as Row, ...fields(child, path, note)];
   });
+}
+
+/** Kinds of a group of fields (attention items, compliance lines): `kind` once, then each kind's own fields. */
+function kindRows(union: JsonSchema, prefix: string, note?: string): Row[] {
+  const variants = union.anyOf ?? union.oneOf ?? [];
+  const kinds = variants.map((v) => v.properties?.['kind']?.const);
+  const rows: Row[] = [[`${prefix}.kind`, { enum: kinds }, note]];
+  variants.forEach((variant, i) => {
+    const { kind: _kind, ...own } = variant.properties ?? {};
+    rows.push(...fields({ ...variant, properties: own }, prefix, `when kind is "${String(kinds[i])}"`));
+  });
+  return rows;
 }
 
 /** The schema without its null, and whether null was allowed. */

@@ -106,7 +106,7 @@ describe('H-0042 (annual re-evaluation, approve with conditions)', () => {
     expect(s.body.slice(marcusFbi - 1, marcusFbi + 3)).toEqual(['Marcus Whitfield', 'FBI fingerprint', 'November 12, 2026', 'Pending']);
     expect(row(s, 'Out-of-state registry (TN)', 3)).toEqual(['Out-of-state registry (TN)', 'November 3, 2021', 'Clear']);
     expect(s.text).toContain('Background checks not current');
-    expect(s.text).toContain('Marcus Whitfield, FBI fingerprint: no completed FBI fingerprint check on file');
+    expect(s.text).toContain('FBI fingerprint check: Marcus Whitfield. No completed FBI fingerprint check on file (needed within 12 months); the FBI fingerprint check of November 12, 2026 is pending, not a completed check; due November 16, 2026');
     expect(s.text).toContain('Records as of: November 16, 2026');
   });
 

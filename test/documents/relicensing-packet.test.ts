@@ -132,7 +132,7 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
   it("marks Marcus Whitfield's training behind pace (13.5 of 22 hours, 1 month left), and NOT MET his pending fingerprint check and the inspection corrections", () => {
     const p = get('H-0042');
     const training = row(p, 'Annual training, 22 hours: Marcus Whitfield', 4);
-    expect(training[1]).toBe('13.5 hours counted in January 1, 2026 to December 31, 2026; 8.5 short');
+    expect(training[1]).toBe('13.5 hours counted in January 1, 2026 to December 31, 2026; 8.5 hours short');
     // 22 × 327/365 = 19.7 hours due by November 23 of a year ending December 31; the renewal is 1 month away
     expect(training[2]).toBe('Behind pace (13.5 of 22 hours, 1 month left)');
     expect(training[3]).toContain('DCBS SOP 12.15');
@@ -155,10 +155,10 @@ describe('H-0042 (therapeutic foster home, license year 2026)', () => {
     expect(p.text).toContain('Line 17: Home safety inspection');
   });
 
-  it('warns once per requirement not met, for the command line', () => {
+  it('warns once per requirement not met, for the command line, in words built from the typed line', () => {
     expect(get('H-0042').built.warnings).toEqual([
-      expect.stringMatching(/^NOT MET: FBI fingerprint check \(Marcus Whitfield\): no completed FBI fingerprint check on file/),
-      expect.stringMatching(/^NOT MET: home safety inspection: .*corrections from 2026-11-16 not yet resolved/),
+      'NOT MET: FBI fingerprint check (Marcus Whitfield): no completed FBI fingerprint check on file (needed within 12 months); the FBI fingerprint check of 2026-11-12 is pending, not a completed check; due 2026-11-23',
+      'NOT MET: home safety inspection: 12 months after the last home safety inspection (2025-12-10, passed); corrections from 2026-11-16 not yet resolved; due 2026-12-10',
     ]);
   });
 
@@ -235,8 +235,9 @@ describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
       expect(p.body.slice(at - 1, at + 5)).toEqual(['Daniel Okafor (48)', check, last, 'Clear', due, 'OVERDUE']);
     }
     expect(p.body.filter((t) => t === 'OVERDUE')).toHaveLength(3);
+    expect(row(p, 'FBI fingerprint check: Daniel Okafor', 3)[1]).toBe('12 months after the last FBI fingerprint check (October 20, 2025, clear); due October 20, 2026');
     expect(p.body.filter((t) => t === 'NOT MET')).toHaveLength(3);
-    expect(row(p, 'State registry check: Daniel Okafor', 3)[2]).toBe('NOT MET');
+    expect(row(p, 'State registry (CA/N) check: Daniel Okafor', 3)[2]).toBe('NOT MET');
     expect(p.built.warnings).toHaveLength(3);
     expect(p.built.warnings.every((w) => w.startsWith('NOT MET:') && w.includes('Daniel Okafor'))).toBe(true);
   });
@@ -244,7 +245,7 @@ describe('H-0017 (foster home, license year April 2026 to March 2027)', () => {
   it("says Grace's checks and the inspection are due before renewal, with their dates, not Current", () => {
     const p = get('H-0017');
     // 2026-03-05 + 12 months = 2027-03-05, before the license expires on 2027-03-31
-    expect(row(p, 'State registry check: Grace Okafor', 3)[2]).toBe('Due before renewal (March 5, 2027)');
+    expect(row(p, 'State registry (CA/N) check: Grace Okafor', 3)[2]).toBe('Due before renewal (March 5, 2027)');
     expect(row(p, 'Home safety inspection', 3)[2]).toBe('Due before renewal (March 18, 2027)');
     expect(row(p, 'Grace Okafor (47)', 6)).toEqual(['Grace Okafor (47)', 'State registry (CA/N)', 'March 5, 2026', 'Clear', 'March 5, 2027', 'Due before renewal']);
     expect(p.text).toContain('Before renewal: 7 of 14 requirements');
@@ -299,6 +300,16 @@ describe('an agency override', () => {
     expect(training[2]).toBe('Met');
     expect(training[3]).toBe('Agency policy 4.2 (agency override)');
     expect(p.text).toContain("Rules applied: the Kentucky rule set, with the agency's own rules (Agency policy 4.2)");
+  });});
+
+describe('a rule set that counts the family\'s own children', () => {
+  it('adds a capacity line for the rule, worded from its number and labels.yaml capacity_rule', async () => {
+    const { root } = example;
+    const p = await packet(root, 'H-0063', EXAMPLE_ROOT, { ...root.agency!.data, state: 'PA' });
+    expect(row(p, "Capacity: at most 6 children including the family's own", 4)).toEqual([
+      "Capacity: at most 6 children including the family's own", "1 child: 1 placed and 0 of the family's own under 18", 'Met', '55 Pa. Code 3700.31',
+    ]);
+    expect(row(p, 'Capacity: at most 2 foster children (license)', 4)[1]).toBe('1 child placed on November 23, 2026: Aaliyah Monroe');
   });
 });
 
@@ -367,6 +378,11 @@ describe('a minimal home: required fields only, no study.md, no training', () =>
     expect(p.text).toContain('No child was placed in the home during the license year June 1, 2026 to May 31, 2027.');
     expect(row(p, 'Annual training, 10 hours: Robin Minimal', 3)[2]).toMatch(/^Behind pace \(0 of 10 hours, \d+ months? left\)$/);
     expect(p.body.filter((t) => t === 'OVERDUE')).toHaveLength(3);
+    // Each line's evidence, worded by the templates from the typed line.
+    expect(row(p, 'License in force', 3)[1]).toBe('License KY-FH-00900, active, issued June 1, 2026, expires May 31, 2027; license year June 1, 2026 to May 31, 2027');
+    expect(row(p, 'FBI fingerprint check: Robin Minimal', 3)[1]).toBe('No completed FBI fingerprint check on file (needed within 12 months); due November 23, 2026');
+    expect(row(p, 'Home safety inspection', 3)[1]).toBe('No passed home safety inspection on file; due November 23, 2026');
+    expect(row(p, 'Capacity: at most 1 foster child (license)', 3)[1]).toBe('No child placed on November 23, 2026');
     // three checks, the inspection (the training is behind pace, not failed)
     expect(p.built.warnings).toHaveLength(4);
     expect(p.rendered.pages).toBeGreaterThanOrEqual(COMPONENTS.length);

@@ -9,17 +9,18 @@
  * a visible marker) from any other copy.
  *
  * The pieces the re-licensing packet shares (the facts both documents have, the
- * study, the inspection, hours, what a home's document returns) are exported
- * from here.
+ * study, the inspection, what a home's document returns) are exported from
+ * here; compliance-requirement.ts gives both the compliance lines and hours.
  */
-import { addDays, addMonths, ageOn, formatLongDate, isRealDate } from '../../core/calendar-date.js';
+import { addDays, addMonths, ageOn } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
 import { CHECK_TYPES, type Home } from '../../model/home.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
-  backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, compliance, currentPlacements,
-  inspectionFact, licenseYear, trainingSummaries, yearContaining, type CheckFact, type InspectionFact, type LicenseYear,
+  backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, complianceLines, currentPlacements,
+  homeFacts, inspectionFact, licenseYear, trainingSummaries, yearContaining, type CheckFact, type InspectionFact, type LicenseYear,
 } from '../home/index.js';
+import { countedInspection, hours, openInspections, requirementOf } from './compliance-requirement.js';
 import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import type { HomeStudyFacts } from './facts/home.js';
 import { scrubWithheld } from './scrub.js';
@@ -30,16 +31,6 @@ type CheckRecord = { readonly date: string; readonly result: 'clear' | 'findings
 type AnyCheck = (typeof CHECK_TYPES)[number];
 
 // ---------------------------------------------------------------- small shared pieces
-
-/** Every YYYY-MM-DD date in the compliance rules' evidence written the long way (the evidence is the rules' own sentence). */
-export function longDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => (isRealDate(d) ? formatLongDate(d) : d));
-}
-
-/** Hours as people write them: 13.5, 22, 0 (no binary-fraction noise). */
-export function hours(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /**
  * The facts both of a home's documents have: the copy, the home, its license and caregivers, who signs.
@@ -245,14 +236,7 @@ function checkRows(home: Home, facts: readonly CheckFact[], asOf: string): HomeS
 
 /** The home safety inspection that counts, when the next is due, what is still open. */
 export function inspectionData(fact: InspectionFact): HomeStudyFacts['inspection'] {
-  const last = fact.last;
-  return {
-    met: fact.met,
-    last: last ? { date: last.date, result: last.result === 'pass' ? 'pass' : 'corrections_required', resolved: last.resolved ?? null } : null,
-    due: fact.due,
-    open: fact.open.map((i) => ({ date: i.date, result: i.result === 'fail' ? 'fail' : 'corrections_required' })),
-    citation: fact.citation,
-  };
+  return { met: fact.met, last: countedInspection(fact.last), due: fact.due, open: openInspections(fact.open), citation: fact.citation };
 }
 
 /** The inspections on file up to the as-of date, resolved if by then (what came later had not happened yet). */
@@ -312,13 +296,12 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const records = caseRecords(children);
   const year = studyYear(h.license, home.study?.data.type, asOf);
   const study = studyData(ctx, home.study);
-  const lines = compliance(home, children, asOf, rules).lines;
+  const lines = complianceLines(homeFacts(h, records, asOf, rules), rules);
 
   const checkFacts = backgroundCheckFacts(h, asOf, rules);
-  const checksNotCurrent = lines.flatMap((l) => {
-    const check = CHECK_TYPES.find((c) => c === l.item);
-    return l.status === 'not_met' && l.person && check ? [{ person: l.person, check, evidence: longDates(l.evidence) }] : [];
-  });
+  const checksNotCurrent = lines.flatMap((l) =>
+    l.status === 'not_met' && l.person && (l.kind === 'background_check' || l.kind === 'out_of_state_check') ? [{ requirement: requirementOf(l), person: l.person }] : [],
+  );
 
   const annual = new Map(year ? trainingSummaries(h, year, asOf, rules).map((t) => [t.person, t]) : []);
   const training = caregivers(h).map((member) => {

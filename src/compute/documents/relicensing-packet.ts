@@ -12,14 +12,16 @@
 import { addMonths, ageOn, daysBetween } from '../../core/calendar-date.js';
 import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
 import {
-  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, OPEN_STATUSES,
+  birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, itemOf, OPEN_STATUSES,
   type CheckFact, type ComplianceLine, type ComplianceStatus, type HomeFacts,
 } from '../home/index.js';
 import { ADULT_AGE, ADULT_CHECKS, type RuleSet } from '../rule-sets.js';
 import { type DocumentContext, type DocumentData } from './context.js';
 import type { RelicensingPacketFacts } from './facts/home.js';
 import { missingFlags, missingSections, PACKET_REQUIRED, packetReadiness } from './readiness.js';
-import { homeBase, homeDocumentData, hours, inspectionData, longDates, protectFamily, studyData } from './home-study.js';
+import { complianceWarning } from './compliance-warning.js';
+import { hours, requirementOf } from './compliance-requirement.js';
+import { homeBase, homeDocumentData, inspectionData, protectFamily, studyData } from './home-study.js';
 import { narratives } from './narrative.js';
 
 type Home = NonNullable<HomeFolder['home']>['data'];
@@ -41,34 +43,28 @@ function overriddenCitations(rules: RuleSet): Set<string> {
   );
 }
 
-/** A line of the compliance checklist in the rules' own words (compute/home words them). */
-function requirementOf(line: ComplianceLine) {
-  return { requirement: line.requirement, person: line.person ?? null, evidence: longDates(line.evidence) };
+/** A line of the compliance checklist: what it requires, with the evidence, and whom it concerns. */
+function lineOf(line: ComplianceLine) {
+  return { requirement: requirementOf(line), person: line.person ?? null };
 }
 
 /** Where a line stands, and the date or hours its status cell prints. */
 function standingOf(line: ComplianceLine) {
-  const h = line.hours;
   return {
     status: line.status,
     due: line.due ?? null,
-    hours: h ? { counted: hours(h.counted), required: hours(h.required), months_left: h.monthsLeft } : null,
+    hours: line.kind === 'training' ? { counted: hours(line.counted), required: hours(line.required), months_left: line.monthsLeft } : null,
   };
 }
 
 /** The compliance line about one person's check or certificate. */
 function lineFor(lines: readonly ComplianceLine[], person: string, item: string): ComplianceStatus | undefined {
-  return lines.find((l) => l.person === person && l.item === item)?.status;
-}
-
-/** One warning per requirement not met, as the command line prints it. */
-function warningOf(line: ComplianceLine): string {
-  return `NOT MET: ${line.requirement}${line.person ? ` (${line.person})` : ''}: ${line.evidence}`;
+  return lines.find((l) => l.person === person && itemOf(l) === item)?.status;
 }
 
 function checklist(lines: readonly ComplianceLine[], rules: RuleSet): Facts['checklist'] {
   const agency = overriddenCitations(rules);
-  return lines.map((line, i) => ({ n: i + 1, ...requirementOf(line), ...standingOf(line), citation: line.citation, agency_override: agency.has(line.citation) }));
+  return lines.map((line, i) => ({ n: i + 1, ...lineOf(line), ...standingOf(line), citation: line.citation, agency_override: agency.has(line.citation) }));
 }
 
 function training(h: Home, facts: HomeFacts, asOf: string): Facts['training'] {
@@ -245,8 +241,8 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
       not_met: notMet.length,
       compliant: notMet.length === 0,
     },
-    not_met: notMet.map(requirementOf),
-    open: open.map((line) => ({ ...requirementOf(line), ...standingOf(line) })),
+    not_met: notMet.map(lineOf),
+    open: open.map((line) => ({ ...lineOf(line), ...standingOf(line) })),
     checklist: checklist(lines, rules),
     training: training(h, facts, asOf),
     training_rule: {
@@ -279,7 +275,7 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   };
 
   return {
-    ...homeDocumentData(ctx, home, data, notMet.map(warningOf)),
+    ...homeDocumentData(ctx, home, data, notMet.map(complianceWarning)),
     due: homeDueItems(home, children, asOf, rules),
     missing,
   };

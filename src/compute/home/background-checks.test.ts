@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS, type RuleSet } from '../rule-sets.js';
 import { backgroundCheckFacts, type CheckFact } from './background-checks.js';
-import { compliance } from './compliance.js';
+import { compliance, itemOf } from './compliance.js';
 import { homeDueItems } from './due-items.js';
 
 const AS_OF = '2026-11-23';
@@ -51,7 +51,7 @@ describe('adult checks (rules.md, Background checks: last check + cadence)', () 
   it('a check with findings runs the clock but fails the compliance line', () => {
     const home = makeHome({ name: 'Sam Doe', role: 'other_adult', dob: '1979-01-01', checks: { ...all('2026-05-01'), state_registry: { date: '2026-05-01', result: 'findings' } } });
     expect(brief(factsFor('Sam Doe', home, RULE_SETS.KY)[0]!)).toEqual(['state_registry', 'cadence', '2027-05-01', 'due_soon', true]);
-    const line = compliance({ id: 'H-B', home: { data: home } }, [], AS_OF, RULE_SETS.KY).lines.find((l) => l.person === 'Sam Doe' && l.item === 'state_registry');
+    const line = compliance({ id: 'H-B', home: { data: home } }, [], AS_OF, RULE_SETS.KY).lines.find((l) => l.person === 'Sam Doe' && itemOf(l) === 'state_registry');
     expect(line?.status).toBe('not_met');
   });
 

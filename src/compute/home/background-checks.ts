@@ -25,12 +25,15 @@ export interface CheckFact {
   readonly role: HouseholdMember['role'];
   readonly item: CheckType;
   readonly basis: CheckBasis;
-  /** The birthday that brings the requirement (turned_18, child_age, missing). */
+  /** The birthday that brings the requirement (turned_18, child_age, missing), and the age it brings. */
   readonly birthday?: string;
+  readonly age?: number;
   /** The completed check the due date counts from or that satisfies a birthday. */
   readonly last?: CheckRecord;
   /** A check on file whose result is `pending` (not a completed check). */
   readonly pending?: string;
+  /** An adult's completed check on file dated before the 18th birthday, which does not count. */
+  readonly predates?: string;
   readonly due: string;
   readonly status: DueStatus;
   /** In force on the as-of date (the birthday that brings it has come). */
@@ -87,15 +90,17 @@ function adultCheck(member: HouseholdMember, item: CheckType, asOf: string, rule
       detail: `${months} months after the last ${LABEL[item]} check (${last.date}, ${last.result})`,
     };
   }
-  const why = rec && rec.result !== 'pending' && rec.date < turned18 ? `; the check of ${rec.date} predates the 18th birthday` : pendingNote(rec, item);
+  const predates = rec && rec.result !== 'pending' && rec.date < turned18 ? rec.date : undefined;
+  const why = predates ? `; the check of ${predates} predates the 18th birthday` : pendingNote(rec, item);
+  const early = { birthday: turned18, age: ADULT_AGE, ...(predates ? { predates } : {}) };
   if (turned18 > addMonths(asOf, -months)) {
     return {
-      ...base, basis: 'turned_18', birthday: turned18, due: turned18, status: openStatus(turned18, asOf), met: false,
+      ...base, ...early, basis: 'turned_18', due: turned18, status: openStatus(turned18, asOf), met: false,
       detail: `turned 18 on ${turned18}: every adult check is due on that birthday; no ${LABEL[item]} check dated on or after it${why}`,
     };
   }
   return {
-    ...base, basis: 'missing', birthday: turned18, due: asOf, status: 'overdue', met: false,
+    ...base, ...early, basis: 'missing', due: asOf, status: 'overdue', met: false,
     detail: `no completed ${LABEL[item]} check on file (needed within ${months} months)${why}`,
   };
 }
@@ -119,7 +124,7 @@ function childChecks(member: HouseholdMember, asOf: string, rules: RuleSet): Che
         const last = completedSince(rec, birthday, asOf);
         const inForce = birthday <= asOf;
         const base = {
-          person: member.name, role: member.role, item, basis: 'child_age' as const, birthday, due: birthday, inForce,
+          person: member.name, role: member.role, item, basis: 'child_age' as const, birthday, age: rule.age, due: birthday, inForce,
           citation: rules.householdChildChecks.citation, ...(rec?.result === 'pending' ? { pending: rec.date } : {}),
         };
         const turns = `${inForce ? 'turned' : 'turns'} ${rule.age} on ${birthday}`;
@@ -132,7 +137,7 @@ function childChecks(member: HouseholdMember, asOf: string, rules: RuleSet): Che
     });
   const turned18 = birthdayAt(member.dob, ADULT_AGE);
   const atEighteen = ADULT_CHECKS.map((item): CheckFact => ({
-    person: member.name, role: member.role, item, basis: 'turned_18', birthday: turned18, due: turned18,
+    person: member.name, role: member.role, item, basis: 'turned_18', birthday: turned18, age: ADULT_AGE, due: turned18,
     status: openStatus(turned18, asOf), inForce: false, met: false, citation: rules.backgroundCheckMonths.citation,
     detail: `turns 18 on ${turned18}: every adult check is due on that birthday`,
   }));

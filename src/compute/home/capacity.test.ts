@@ -33,9 +33,9 @@ describe('capacityFact (rules.md, Built-in rule sets: capacity)', () => {
     const four = [placed('C-1'), placed('C-2'), placed('C-3'), placed('C-4')];
     expect(capacityFact(home, four, AS_OF, RULE_SETS.PA)).toMatchObject({ childrenCounted: 7, withinLicense: true, withinRule: false });
     const lines = compliance({ id: 'H-P', home: { data: home } }, four.map((c) => ({ id: c.id, case: { data: c } })), AS_OF, RULE_SETS.PA).lines;
-    expect(lines.filter((l) => l.requirement.startsWith('capacity')).map((l) => [l.evidence, l.status])).toEqual([
-      [`4 placed on ${AS_OF}: C-1, C-2, C-3, C-4`, 'met'],
-      ["7 children: 4 placed and 3 of the family's own under 18", 'not_met'],
+    expect(lines.filter((l) => l.kind.startsWith('capacity'))).toEqual([
+      { kind: 'capacity_license', licensed: 4, placed: ['C-1', 'C-2', 'C-3', 'C-4'], status: 'met', citation: '55 Pa. Code 3700.31' },
+      { kind: 'capacity_rule', ruleSet: 'PA', limit: 6, counted: 7, placed: 4, own: 3, status: 'not_met', citation: '55 Pa. Code 3700.31' },
     ]);
     // Kentucky's capacity is the license's: no rule line, within
     expect(capacityFact(home, four, AS_OF, RULE_SETS.KY)).toMatchObject({ withinRule: true, withinLicense: true });

@@ -19,7 +19,6 @@ export interface CapacityFact {
   readonly withinLicense: boolean;
   /** True where the rule has no numeric limit. */
   readonly withinRule: boolean;
-  readonly ruleText: string;
   readonly citation: string;
 }
 
@@ -29,7 +28,7 @@ export interface CapacityFact {
  * (rules.capacity.maxChildren: Pennsylvania 6 "including the family's own",
  * Indiana 6 under 18), the household's own children under 18 count toward it
  * too. Indiana's therapeutic limit (4, of them 2 foster children) has no number
- * in the RuleSet and is left to rules.capacity.text.
+ * in the RuleSet: the packet words it (labels.yaml `capacity_rule`).
  */
 export function capacityFact(home: Home, records: readonly CaseRecord[], asOf: string, rules: RuleSet): CapacityFact {
   const placed = currentPlacements(home.id, records, asOf);
@@ -44,7 +43,6 @@ export function capacityFact(home: Home, records: readonly CaseRecord[], asOf: s
     childrenCounted,
     withinLicense: placed.length <= home.license.capacity,
     withinRule: ruleLimit === undefined || childrenCounted <= ruleLimit,
-    ruleText: rules.capacity.value.text,
     citation: rules.capacity.citation,
   };
 }

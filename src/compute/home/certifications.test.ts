@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS } from '../rule-sets.js';
 import { certificationFacts } from './certifications.js';
-import { compliance } from './compliance.js';
+import { compliance, itemOf } from './compliance.js';
 import { homeDueItems } from './due-items.js';
 
 const AS_OF = '2026-11-23';
@@ -67,7 +67,7 @@ describe('due before renewal (issue 11: a certificate or check that lapses befor
       { type: 'cpr', holder: 'Marc Reed', expires: '2027-01-01' }, // outlasts the term
       { type: 'first_aid', holder: 'Marc Reed', expires: '2026-11-22' }, // expired yesterday
     ]);
-    expect(lines(home).filter((l) => l.item === 'cpr' || l.item === 'first_aid').map((l) => [l.person, l.item, l.status, l.due ?? null])).toEqual([
+    expect(lines(home).filter((l) => l.kind === 'certificate').map((l) => [l.person, itemOf(l), l.status, l.due ?? null])).toEqual([
       ['Dana Reed', 'cpr', 'due_before_renewal', '2026-12-10'],
       ['Dana Reed', 'first_aid', 'due_before_renewal', '2026-12-31'],
       ['Marc Reed', 'cpr', 'met', null],
@@ -80,11 +80,11 @@ describe('due before renewal (issue 11: a certificate or check that lapses befor
       state_registry: { date: '2025-12-15', result }, fbi_fingerprint: { date: '2026-02-01', result: 'clear' }, sex_offender_registry: { date: '2026-02-01', result: 'clear' },
     });
     const withChecks = (result: string) => homeSchema.parse({ ...makeHome('foster', []), household: [{ name: 'Dana Reed', role: 'applicant', dob: '1980-01-01', checks: checks(result) }] });
-    expect(lines(withChecks('clear')).filter((l) => l.person === 'Dana Reed' && l.requirement.endsWith('check')).map((l) => [l.item, l.status, l.due ?? null])).toEqual([
+    expect(lines(withChecks('clear')).filter((l) => l.person === 'Dana Reed' && l.kind === 'background_check').map((l) => [itemOf(l), l.status, l.due ?? null])).toEqual([
       ['state_registry', 'due_before_renewal', '2026-12-15'],
       ['fbi_fingerprint', 'met', null],
       ['sex_offender_registry', 'met', null],
     ]);
-    expect(lines(withChecks('findings')).find((l) => l.item === 'state_registry')?.status).toBe('not_met');
+    expect(lines(withChecks('findings')).find((l) => itemOf(l) === 'state_registry')?.status).toBe('not_met');
   });
 });

@@ -1,6 +1,10 @@
 /** The compliance summary of the re-licensing packet (domain.md §5.1; rules.md, The foster home). */
-import type { RuleSet } from '../rule-sets.js';
+import type { Home } from '../../model/home.js';
+import type { CheckType, RuleSet, RuleSetId } from '../rule-sets.js';
+import type { CheckBasis, CheckFact } from './background-checks.js';
+import type { Certificate } from './certifications.js';
 import { homeFacts, type HomeFacts } from './facts.js';
+import type { Inspection } from './inspections.js';
 import type { LicenseYear } from './license-year.js';
 import { caseRecords, type ChildSource, type HomeSource } from './sources.js';
 
@@ -19,19 +23,55 @@ export type ComplianceStatus = 'met' | 'on_pace' | 'due_before_renewal' | 'behin
 /** The statuses that ask for something before the renewal without failing the line. */
 export const OPEN_STATUSES: ReadonlySet<ComplianceStatus> = new Set(['due_before_renewal', 'behind_pace']);
 
-export interface ComplianceLine {
-  readonly requirement: string;
-  readonly evidence: string;
+type CheckRecord = NonNullable<CheckFact['last']>;
+
+/**
+ * What a line requires and the evidence on file, as figures, dates and codes:
+ * the templates word each kind (partials/home-requirement, home-evidence).
+ */
+export type ComplianceRequirement =
+  | { readonly kind: 'license'; readonly license: Home['license']; readonly year: LicenseYear }
+  /** Annual training: hours counted in the license year (topics that count), and whole months left to the renewal. */
+  | {
+    readonly kind: 'training'; readonly required: number; readonly counted: number; readonly uncounted: number;
+    readonly shortfall: number; readonly year: LicenseYear; readonly monthsLeft: number;
+  }
+  | { readonly kind: 'certificate'; readonly item: Certificate; readonly expires?: string }
+  /** A background check in force: the fact's basis, dates and records; `months` the adult cadence; `nextDue` the check's due date (CheckFact.due). */
+  | {
+    readonly kind: 'background_check'; readonly item: CheckType; readonly basis: CheckBasis; readonly months: number;
+    readonly birthday?: string; readonly age?: number; readonly last?: CheckRecord; readonly pending?: string;
+    readonly predates?: string; readonly nextDue: string; readonly findings: boolean;
+  }
+  | { readonly kind: 'out_of_state_check'; readonly item: 'out_of_state_registry'; readonly date: string; readonly result: CheckRecord['result']; readonly states: readonly string[] }
+  /** The home safety inspection that counts (none: absent), the later ones still open, and when the next is due. */
+  | { readonly kind: 'inspection'; readonly months: number; readonly last?: Inspection; readonly open: readonly Inspection[]; readonly nextDue: string }
+  /** Foster children placed on the as-of date against the license's capacity. */
+  | { readonly kind: 'capacity_license'; readonly licensed: number; readonly placed: readonly string[] }
+  /** All children counted (placed, and the family's own under 18) against the rule set's number; labels.yaml `capacity_rule` words whom the rule counts. */
+  | { readonly kind: 'capacity_rule'; readonly ruleSet: RuleSetId; readonly limit: number; readonly counted: number; readonly placed: number; readonly own: number };
+
+export type ComplianceLine = ComplianceRequirement & {
   readonly status: ComplianceStatus;
   /** `due_before_renewal`: the day it lapses. */
   readonly due?: string;
-  /** Annual training: the hours counted and required, and whole months left to the renewal. */
-  readonly hours?: { readonly counted: number; readonly required: number; readonly monthsLeft: number };
   readonly citation: string;
   /** The household member the line is about. */
   readonly person?: string;
-  /** The check or certificate: state_registry, fbi_fingerprint, sex_offender_registry, out_of_state_registry, cpr, first_aid. */
-  readonly item?: string;
+};
+
+/** The one line of a home folder without home.yaml. */
+export interface MissingHomeFile {
+  readonly kind: 'home_file';
+  readonly status: 'not_met';
+  readonly citation: string;
+  readonly due?: undefined;
+  readonly person?: undefined;
+}
+
+/** The check or certificate a line is about (state_registry, cpr, …); none for the other kinds. */
+export function itemOf(line: ComplianceLine | MissingHomeFile): string | undefined {
+  return 'item' in line ? line.item : undefined;
 }
 
 export interface Compliance {
@@ -39,17 +79,13 @@ export interface Compliance {
   readonly asOf: string;
   /** Absent when the folder has no home.yaml. */
   readonly year?: LicenseYear;
-  readonly lines: readonly ComplianceLine[];
+  readonly lines: readonly (ComplianceLine | MissingHomeFile)[];
   /** No line `not_met`. */
   readonly compliant: boolean;
 }
 
-
-const CHECK_LABEL = { state_registry: 'state registry', fbi_fingerprint: 'FBI fingerprint', sex_offender_registry: 'sex offender registry' } as const;
-const CERT_LABEL = { cpr: 'CPR', first_aid: 'first aid' } as const;
-
 /** Met today: `due_before_renewal` when it lapses on or before the license's last day, else `met`. */
-function untilRenewal(met: boolean, due: string, expires: string): Pick<ComplianceLine, 'status' | 'due'> {
+function untilRenewal(met: boolean, due: string, expires: string): { status: ComplianceStatus; due?: string } {
   if (!met) return { status: 'not_met' };
   return due <= expires ? { status: 'due_before_renewal', due } : { status: 'met' };
 }
@@ -73,62 +109,51 @@ const metOrNot = (met: boolean): ComplianceStatus => (met ? 'met' : 'not_met');
 export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLine[] {
   const { license, year, asOf } = facts;
   const lines: ComplianceLine[] = [
-    {
-      requirement: 'license in force',
-      evidence: `license ${license.number}, ${license.status}, issued ${license.issued}, expires ${license.expires}; license year ${year.start} to ${year.end}`,
-      status: metOrNot(license.status === 'active' && license.expires >= asOf),
-      citation: rules.inspectionMonths.citation,
-    },
+    { kind: 'license', license, year, status: metOrNot(license.status === 'active' && license.expires >= asOf), citation: rules.inspectionMonths.citation },
   ];
   for (const t of facts.training) {
-    const uncounted = t.uncounted > 0 ? `; ${t.uncounted} hours in topics that do not count` : '';
     lines.push({
-      requirement: `annual training, ${t.required} hours`,
-      evidence: `${t.counted} hours counted in ${year.start} to ${year.end}${uncounted}${t.shortfall > 0 ? `; ${t.shortfall} short` : ''}`,
-      status: t.status, hours: { counted: t.counted, required: t.required, monthsLeft: t.monthsLeft },
-      citation: rules.annualTrainingHours.citation, person: t.person,
+      kind: 'training', required: t.required, counted: t.counted, uncounted: t.uncounted, shortfall: t.shortfall, year, monthsLeft: t.monthsLeft,
+      status: t.status, citation: rules.annualTrainingHours.citation, person: t.person,
     });
   }
   for (const c of facts.certifications) {
     lines.push({
-      requirement: `${CERT_LABEL[c.item]} certificate`,
-      evidence: c.expires ? `expires ${c.expires}` : 'none on file',
-      ...untilRenewal(c.current, c.due, license.expires), citation: rules.cprFirstAidRequired.citation, person: c.person, item: c.item,
+      kind: 'certificate', item: c.item, ...(c.expires ? { expires: c.expires } : {}),
+      ...untilRenewal(c.current, c.due, license.expires), citation: rules.cprFirstAidRequired.citation, person: c.person,
     });
   }
   for (const check of facts.checks.filter((c) => c.inForce)) {
     const findings = check.last?.result === 'findings';
+    const { item, basis, birthday, age, last, pending, predates, due } = check;
     lines.push({
-      requirement: `${CHECK_LABEL[check.item]} check`,
-      evidence: `${check.detail}${check.basis === 'child_age' && check.met ? '' : `; due ${check.due}`}${findings ? '; findings recorded: needs review' : ''}`,
+      kind: 'background_check', item, basis, months: rules.backgroundCheckMonths.value, nextDue: due, findings,
+      ...(birthday ? { birthday } : {}), ...(age !== undefined ? { age } : {}), ...(last ? { last } : {}),
+      ...(pending ? { pending } : {}), ...(predates ? { predates } : {}),
       // A household child's check, once done, stays met until 18 (background-checks.ts): it does not lapse.
-      ...(check.basis === 'child_age' ? { status: metOrNot(check.met && !findings) } : untilRenewal(check.met && !findings, check.due, license.expires)),
-      citation: check.citation, person: check.person, item: check.item,
+      ...(basis === 'child_age' ? { status: metOrNot(check.met && !findings) } : untilRenewal(check.met && !findings, due, license.expires)),
+      citation: check.citation, person: check.person,
     });
   }
   for (const o of facts.outOfState) {
     lines.push({
-      requirement: 'out-of-state registry check (initial study)',
-      evidence: `${o.date}, ${o.result}${o.states.length ? `, states: ${o.states.join(', ')}` : ''}`,
-      status: metOrNot(o.result === 'clear'), citation: rules.backgroundCheckMonths.citation, person: o.person, item: 'out_of_state_registry',
+      kind: 'out_of_state_check', item: 'out_of_state_registry', date: o.date, result: o.result, states: o.states,
+      status: metOrNot(o.result === 'clear'), citation: rules.backgroundCheckMonths.citation, person: o.person,
     });
   }
+  const { inspection } = facts;
   lines.push({
-    requirement: 'home safety inspection',
-    evidence: `${facts.inspection.detail}; due ${facts.inspection.due}`,
-    ...untilRenewal(facts.inspection.met, facts.inspection.due, license.expires), citation: rules.inspectionMonths.citation,
+    kind: 'inspection', months: rules.inspectionMonths.value, ...(inspection.last ? { last: inspection.last } : {}), open: inspection.open, nextDue: inspection.due,
+    ...untilRenewal(inspection.met, inspection.due, license.expires), citation: rules.inspectionMonths.citation,
   });
   const cap = facts.capacity;
-  const placedNames = cap.placed.map((p) => p.name).join(', ') || 'none';
   lines.push({
-    requirement: `capacity: at most ${cap.licensed} foster children (license)`,
-    evidence: `${cap.placed.length} placed on ${asOf}: ${placedNames}`,
+    kind: 'capacity_license', licensed: cap.licensed, placed: cap.placed.map((p) => p.name),
     status: metOrNot(cap.withinLicense), citation: rules.capacity.citation,
   });
   if (cap.ruleLimit !== undefined) {
     lines.push({
-      requirement: `capacity: ${cap.ruleText}`,
-      evidence: `${cap.childrenCounted} children: ${cap.placed.length} placed and ${cap.ownChildren.length} of the family's own under 18`,
+      kind: 'capacity_rule', ruleSet: rules.id, limit: cap.ruleLimit, counted: cap.childrenCounted, placed: cap.placed.length, own: cap.ownChildren.length,
       status: metOrNot(cap.withinRule), citation: rules.capacity.citation,
     });
   }
@@ -139,8 +164,7 @@ export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLin
 export function compliance(home: HomeSource, children: readonly ChildSource[], asOf: string, rules: RuleSet): Compliance {
   const data = home.home?.data;
   if (!data) {
-    const lines: ComplianceLine[] = [{ requirement: 'home.yaml on file', evidence: 'missing', status: 'not_met', citation: 'case-format.md' }];
-    return { homeId: home.id, asOf, lines, compliant: false };
+    return { homeId: home.id, asOf, lines: [{ kind: 'home_file', status: 'not_met', citation: 'case-format.md' }], compliant: false };
   }
   const facts = homeFacts(data, caseRecords(children), asOf, rules);
   const lines = complianceLines(facts, rules);

@@ -8,7 +8,7 @@ import { loadRoot, REPO } from '../../../test/helpers/fixture-root.js';
 import type { LoadResult } from '../../load/load-root.js';
 import type { DueItem } from '../due-item.js';
 import { ruleSetFor, type RuleSet } from '../rule-sets.js';
-import { caseRecords, compliance, homeDueItems, homeFacts } from './index.js';
+import { caseRecords, compliance, homeDueItems, homeFacts, itemOf } from './index.js';
 
 const AS_OF = '2026-11-23';
 let result: LoadResult;
@@ -58,19 +58,23 @@ describe('H-0042 (therapeutic foster, license 2026-01-01 to 2026-12-31)', () => 
   it('is not compliant: Marcus fingerprint check and the inspection; Marcus training is behind pace, not failed', () => {
     const c = summary('H-0042');
     expect(c.compliant).toBe(false);
-    expect(c.lines.filter((l) => l.status !== 'met').map((l) => [l.requirement, l.person ?? '', l.status])).toEqual([
+    expect(c.lines.filter((l) => l.status !== 'met').map((l) => [l.kind, itemOf(l) ?? '', l.person ?? '', l.status])).toEqual([
       // 2026-01-01 to 2026-11-23 is 327 of 365 days: 22 × 327/365 = 19.7 hours due by now > 13.5 counted;
       // 2026-11-23 + 1 month = 2026-12-23 ≤ 2027-01-01 (the renewal) < 2027-01-23: 1 month left
-      ['annual training, 22 hours', 'Marcus Whitfield', 'behind_pace'],
-      ['FBI fingerprint check', 'Marcus Whitfield', 'not_met'],
-      ['home safety inspection', '', 'not_met'],
+      ['training', '', 'Marcus Whitfield', 'behind_pace'],
+      ['background_check', 'fbi_fingerprint', 'Marcus Whitfield', 'not_met'],
+      ['inspection', '', '', 'not_met'],
     ]);
-    expect(c.lines.find((l) => l.person === 'Marcus Whitfield' && l.requirement.startsWith('annual'))?.hours).toEqual({ counted: 13.5, required: 22, monthsLeft: 1 });
+    expect(c.lines.find((l) => l.person === 'Marcus Whitfield' && l.kind === 'training')).toMatchObject({ counted: 13.5, required: 22, shortfall: 8.5, monthsLeft: 1 });
+    // the pending fingerprint check of 2026-11-12 is no completed check: due on the as-of date
+    expect(c.lines.find((l) => l.person === 'Marcus Whitfield' && itemOf(l) === 'fbi_fingerprint')).toMatchObject({ basis: 'missing', pending: '2026-11-12', nextDue: AS_OF, months: 12, findings: false });
+    // the 2025-12-10 inspection counts; the corrections of 2026-11-16 are open
+    expect(c.lines.find((l) => l.kind === 'inspection')).toMatchObject({ last: { date: '2025-12-10', result: 'pass' }, open: [{ date: '2026-11-16' }], nextDue: '2026-12-10' });
     // Marcus's CPR and first aid expire 2027-01-15, after the license (2026-12-31): met through the term
-    expect(c.lines.filter((l) => l.person === 'Marcus Whitfield' && (l.item === 'cpr' || l.item === 'first_aid')).map((l) => l.status)).toEqual(['met', 'met']);
+    expect(c.lines.filter((l) => l.person === 'Marcus Whitfield' && l.kind === 'certificate').map((l) => l.status)).toEqual(['met', 'met']);
     expect(c.lines.find((l) => l.person === 'Kaylee Whitfield')).toMatchObject({ item: 'state_registry', status: 'met' });
     // 2 placed (Zoë since 2026-07-22, José since 2025-06-30) of a capacity of 2
-    expect(c.lines.find((l) => l.requirement.startsWith('capacity'))).toMatchObject({ status: 'met', evidence: `2 placed on ${AS_OF}: Zoë O'Brien, José Luis Núñez-García` });
+    expect(c.lines.find((l) => l.kind === 'capacity_license')).toMatchObject({ status: 'met', licensed: 2, placed: ["Zoë O'Brien", 'José Luis Núñez-García'] });
   });
 
   it("the training due item keeps its kind and date, and says the hours are behind pace as the packet does", () => {
@@ -105,15 +109,15 @@ describe('H-0017 (foster, license 2026-04-01 to 2027-03-31)', () => {
     // Grace: 3 + 3 + 2 + 1 + 3 = 12; Daniel: 3 + 2 + 3 + 2 = 10 (exactly the requirement)
     expect(facts('H-0017').training.map((t) => [t.person, t.counted, t.shortfall])).toEqual([['Grace Okafor', 12, 0], ['Daniel Okafor', 10, 0]]);
     const c = summary('H-0017');
-    expect(c.lines.filter((l) => l.status === 'not_met').map((l) => `${l.person} ${l.item}`)).toEqual([
+    expect(c.lines.filter((l) => l.status === 'not_met').map((l) => `${l.person} ${itemOf(l)}`)).toEqual([
       'Daniel Okafor state_registry', 'Daniel Okafor fbi_fingerprint', 'Daniel Okafor sex_offender_registry',
     ]);
     // Current today, lapsing before the license expires on 2027-03-31: due before renewal, with the date.
     // Grace's and Emeka's checks of 2026-03-05 / 2026-03-09 + 12 months; the inspection corrected 2026-03-18 + 12 months.
-    expect(c.lines.filter((l) => l.status === 'due_before_renewal').map((l) => `${l.person ?? ''} ${l.item ?? l.requirement} ${l.due}`)).toEqual([
+    expect(c.lines.filter((l) => l.status === 'due_before_renewal').map((l) => `${l.person ?? ''} ${itemOf(l) ?? l.kind} ${l.due}`)).toEqual([
       'Grace Okafor state_registry 2027-03-05', 'Grace Okafor fbi_fingerprint 2027-03-09', 'Grace Okafor sex_offender_registry 2027-03-05',
       'Emeka Okafor state_registry 2027-03-05', 'Emeka Okafor fbi_fingerprint 2027-03-09', 'Emeka Okafor sex_offender_registry 2027-03-05',
-      ' home safety inspection 2027-03-18',
+      ' inspection 2027-03-18',
     ]);
     // a Kentucky foster home needs no CPR / first aid; corrections of 2026-03-18 resolved 2026-03-27 count: due 2027-03-18
     expect(facts('H-0017').certifications).toEqual([]);

@@ -11,5 +11,5 @@ export {
 } from './placements.js';
 export { homeFacts, type HomeFacts } from './facts.js';
 export { homeDueItems } from './due-items.js';
-export { compliance, complianceLines, OPEN_STATUSES, type Compliance, type ComplianceLine, type ComplianceStatus } from './compliance.js';
+export { compliance, complianceLines, itemOf, OPEN_STATUSES, type Compliance, type ComplianceLine, type ComplianceRequirement, type ComplianceStatus, type MissingHomeFile } from './compliance.js';
 export { caseRecords, type HomeSource, type ChildSource } from './sources.js';

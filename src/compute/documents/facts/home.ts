@@ -89,12 +89,16 @@ const inspectionRow = z.object({
   resolved: date().nullable(),
 });
 
+/** The last home safety inspection that counts, and a later one that does not yet (failed, or corrections not resolved). */
+const inspectionCounted = z.object({ date: date(), result: z.enum(['pass', 'corrections_required']), resolved: date().nullable() });
+const inspectionOpen = z.object({ date: date(), result: z.enum(['corrections_required', 'fail']) });
+
 /** The home safety inspection that counts, when the next is due, and the ones still open. */
 const inspection = z.object({
   met: z.boolean(),
-  last: z.object({ date: date(), result: z.enum(['pass', 'corrections_required']), resolved: date().nullable() }).nullable(),
+  last: inspectionCounted.nullable(),
   due: date(),
-  open: z.array(z.object({ date: date(), result: z.enum(['corrections_required', 'fail']) })),
+  open: z.array(inspectionOpen),
   citation: text(),
 });
 
@@ -112,6 +116,60 @@ const homeFacts = {
   study,
 };
 
+const licenseYear = z.object({ start: date(), end: date() });
+
+/**
+ * What a compliance line requires and the evidence on file (compute/home/compliance.ts,
+ * ComplianceRequirement), kind by kind: partials/home-requirement names it, home-evidence words the evidence.
+ */
+const complianceRequirement = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('license'), number: text(), license_status: z.enum(LICENSE_STATUSES).describe('label: license_status'),
+    issued: date(), expires: date(), year: licenseYear,
+  }),
+  z.object({
+    kind: z.literal('training'), required: hours(), counted: hours().describe('in topics that count'), uncounted: hours(), shortfall: hours(), year: licenseYear,
+  }),
+  z.object({ kind: z.literal('certificate'), certificate, expires: date().nullable() }), // null: none on file
+  z.object({
+    kind: z.literal('background_check'),
+    check: checkType,
+    basis: z.enum(['cadence', 'turned_18', 'missing', 'child_age']).describe(
+      'cadence: months after the last check; turned_18: due on the 18th birthday; missing: an adult with no completed check, due now; child_age: a household child\'s check from the birthday that brings it',
+    ),
+    months: count().describe('the adult cadence'),
+    // The birthday that brings the check (turned_18, missing, child_age), and the age it brings.
+    birthday: date().nullable(),
+    age: count().nullable().describe('the age the birthday brings (turned_18, missing, child_age)'),
+    completed: z.object({ date: date(), result: checkResult }).nullable().describe('the completed check that counts'),
+    // A check requested and not completed; an adult's completed check dated before the 18th birthday, which does not count.
+    pending: date().nullable(),
+    predates: date().nullable(),
+    next_due: date(),
+    findings: z.boolean().describe('the check that counts recorded findings: the licensing worker reviews them'),
+  }),
+  z.object({ kind: z.literal('out_of_state_check'), date: date(), result: checkResult, states: z.array(text()) }),
+  z.object({
+    kind: z.literal('inspection'),
+    months: count(),
+    last: inspectionCounted.nullable(),
+    open: z.array(inspectionOpen),
+    next_due: date(),
+  }),
+  z.object({ kind: z.literal('capacity_license'), licensed: count(), children: z.array(text()).describe('the foster children placed on the as-of date') }),
+  z.object({
+    kind: z.literal('capacity_rule'),
+    rule_set: z.enum(RULE_SETS).describe('label: capacity_rule (whom the rule counts)'),
+    limit: count(),
+    counted: count().describe('placed + own'),
+    placed: count(),
+    own: count().describe("the family's own children under 18"),
+  }),
+]);
+
+/** A requirement of the compliance checklist, and the household member it concerns. */
+const requirement = { requirement: complianceRequirement, person: text().nullable() };
+
 export const homeStudyFacts = z.object({
   ...homeFacts,
   checks: z.array(
@@ -124,8 +182,8 @@ export const homeStudyFacts = z.object({
       later: date().nullable().describe('none on file on the as-of date: the date of the later check that replaced it in home.yaml'),
     }),
   ),
-  /** Each required check not current, with what the compliance rules say of it. */
-  checks_not_current: z.array(z.object({ person: text(), check: checkType, evidence: text() })),
+  /** Each required check not current: its compliance line (background_check or out_of_state_check). */
+  checks_not_current: z.array(z.object({ ...requirement, person: text() })),
   check_rule: z.object({ months: count(), citation: text() }),
   training: z.array(
     z.object({
@@ -161,9 +219,6 @@ export const homeStudyFacts = z.object({
 });
 
 export type HomeStudyFacts = z.infer<typeof homeStudyFacts>;
-
-/** A requirement of the compliance checklist, as the home's compliance rules word it. */
-const requirement = { requirement: text(), person: text().nullable(), evidence: text() };
 
 /** Where a requirement stands, with what the status cell prints beside it (partials/home-compliance-status). */
 const standing = {
