@@ -19,7 +19,7 @@ import { append, emptyFlow, paginate, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
-import { drawHeaderFooter, drawLetterhead, drawWatermark } from './page-furniture.js';
+import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
 export type { FontSet } from './fonts.js';
 
@@ -35,7 +35,10 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const style = options.style ?? STYLE;
   const faces = facesOf(options.fonts);
   const date = documentDate(tree.meta.date);
-  const page = pageBox(style);
+  const margins = pageBox(style);
+  const footer = layoutFooter(faces, style, margins, tree.meta);
+  // The body ends at the bottom margin, or higher where a long confidentiality notice raises the footer's rule.
+  const page = { ...margins, bottom: Math.min(margins.bottom, footer.bodyLimit) };
 
   const doc = new PDFDocument({
     size: [style.page.width, style.page.height],
@@ -91,7 +94,7 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    drawHeaderFooter(ctx, tree.meta, i - start + 1, count);
+    drawHeaderFooter(ctx, tree.meta, footer, i - start + 1, count);
   }
   doc.end();
   await finished;

@@ -5,8 +5,9 @@
  * and the DRAFT watermark.
  */
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
-import type { PdfContext } from './context.js';
-import { widthOf } from './fonts.js';
+import type { StyleSheet } from '../style/style.js';
+import type { PageBox, PdfContext } from './context.js';
+import { widthOf, type Faces } from './fonts.js';
 import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
 
 const RULE_COLOR = '#B8BEC6';
@@ -55,40 +56,73 @@ export function drawLetterhead(ctx: PdfContext, letterhead: Letterhead): number 
   return ruleY + 14;
 }
 
-/** The running header and footer of one page. */
-export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, pageNumber: number, pageCount: number): void {
+/** The footer every page of one document prints: its confidentiality notice, set once, under a rule. */
+export interface Footer {
+  readonly notice: readonly Line[];
+  /** Where the rule across the top of the footer runs. */
+  readonly rule: number;
+  /**
+   * The lowest the body may reach on a page: the footer's notice takes up to
+   * FOOTER_NOTICE_LINES lines, so a long one raises the rule above the bottom
+   * margin, and the body stops as far above the rule as the notice sits below it.
+   */
+  readonly bodyLimit: number;
+}
+
+/** Space between the footer's rule and the text on either side of it. */
+const RULE_GAP = 5;
+
+/** Lays out the footer of a document's pages (`page` gives the margins and the paper; its bottom is not read). */
+export function layoutFooter(faces: Faces, style: StyleSheet, page: PageBox, meta: DocumentMeta): Footer {
+  const width = page.right - page.left;
+  const footerStyle = footerText(style);
+  const metrics = lineMetrics(faces, footerStyle.size, 1);
+  let notice = breakLines(faces, [{ text: meta.confidentiality, style: footerStyle }], width);
+  if (notice.length > FOOTER_NOTICE_LINES) {
+    notice = notice.slice(0, FOOTER_NOTICE_LINES);
+    notice[FOOTER_NOTICE_LINES - 1] = oneLine(faces, `${plain(notice[FOOTER_NOTICE_LINES - 1]!)} …`, footerStyle, width);
+  }
+  const rule = lastBaseline(page) - notice.length * metrics.height - metrics.ascent - RULE_GAP;
+  return { notice, rule, bodyLimit: rule - RULE_GAP };
+}
+
+/** The baseline of the footer's last line (reference and page number). */
+function lastBaseline(page: PageBox): number {
+  return page.height - 30;
+}
+
+function footerText(style: StyleSheet): TextStyle {
+  return { font: 'regular', size: style.footer.fontSize, color: style.footer.color };
+}
+
+/** The running header and the footer of one page. */
+export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, footer: Footer, pageNumber: number, pageCount: number): void {
   const { doc, style, page, faces } = ctx;
   const width = page.right - page.left;
 
   const headerStyle: TextStyle = { font: 'regular', size: style.header.fontSize, color: style.header.color };
   const headerMetrics = lineMetrics(faces, headerStyle.size, 0);
-  const title = oneLine(ctx, meta.title, headerStyle, width);
+  const title = oneLine(faces, meta.title, headerStyle, width);
   const headerRule = page.top - 16;
   drawLine(ctx, title, page.left, headerRule - 5 - headerMetrics.height + headerMetrics.ascent, width);
   doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, headerRule).lineTo(page.right, headerRule).stroke().restore();
 
-  const footerStyle: TextStyle = { font: 'regular', size: style.footer.fontSize, color: style.footer.color };
+  const footerStyle = footerText(style);
   const footerMetrics = lineMetrics(faces, footerStyle.size, 1);
-  let notice = breakLines(faces, [{ text: meta.confidentiality, style: footerStyle }], width);
-  if (notice.length > FOOTER_NOTICE_LINES) {
-    notice = notice.slice(0, FOOTER_NOTICE_LINES);
-    notice[FOOTER_NOTICE_LINES - 1] = oneLine(ctx, `${plain(notice[FOOTER_NOTICE_LINES - 1]!)} …`, footerStyle, width);
-  }
   const pageLine = breakLines(faces, [{ text: `Page ${pageNumber} of ${pageCount}`, style: { ...footerStyle, font: 'bold' } }], width)[0]!;
   // An internal copy says so in the middle of the last line, on every page.
-  const mark = meta.internal ? oneLine(ctx, style.internalMark.text, { font: 'bold', size: footerStyle.size, color: style.internalMark.color }, width) : undefined;
-  const reference = oneLine(ctx, meta.reference, footerStyle, mark ? (width - mark.width) / 2 - 12 : width - pageLine.width - 12);
-  const lastBaseline = page.height - 30;
-  let baseline = lastBaseline - notice.length * footerMetrics.height;
-  const footerRule = baseline - footerMetrics.ascent - 5;
-  doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, footerRule).lineTo(page.right, footerRule).stroke().restore();
-  for (const line of notice) {
+  const mark = meta.internal ? oneLine(faces, style.internalMark.text, { font: 'bold', size: footerStyle.size, color: style.internalMark.color }, width) : undefined;
+  const reference = oneLine(faces, meta.reference, footerStyle, mark ? (width - mark.width) / 2 - 12 : width - pageLine.width - 12);
+  doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, footer.rule).lineTo(page.right, footer.rule).stroke().restore();
+  let baseline = footer.rule + RULE_GAP + footerMetrics.ascent;
+  for (const line of footer.notice) {
     drawLine(ctx, line, page.left, baseline, width);
     baseline += footerMetrics.height;
   }
-  drawLine(ctx, reference, page.left, lastBaseline, width);
-  if (mark) drawLine(ctx, mark, page.left, lastBaseline, width, 'center');
-  drawLine(ctx, pageLine, page.left, lastBaseline, width, 'right');
+  const last = lastBaseline(page);
+  drawLine(ctx, reference, page.left, last, width);
+  if (mark) drawLine(ctx, mark, page.left, last, width, 'center');
+  drawLine(ctx, pageLine, page.left, last, width, 'right');
 }
 
 /** A large, light, diagonal mark across the page, drawn before the content so it sits behind it. */
@@ -112,8 +146,8 @@ export function drawWatermark(ctx: PdfContext): void {
 }
 
 /** Text on one line, shortened with an ellipsis when it is too wide. */
-function oneLine(ctx: PdfContext, text: string, textStyle: TextStyle, width: number): Line {
-  const set = (value: string): Line | undefined => breakLines(ctx.faces, [{ text: value, style: textStyle }], Number.POSITIVE_INFINITY)[0];
+function oneLine(faces: Faces, text: string, textStyle: TextStyle, width: number): Line {
+  const set = (value: string): Line | undefined => breakLines(faces, [{ text: value, style: textStyle }], Number.POSITIVE_INFINITY)[0];
   const whole = set(text);
   if (!whole || whole.width <= width) return whole ?? { fragments: [], width: 0 };
   const chars = [...text];
