@@ -8,6 +8,7 @@ import { addDays, formatLongDate } from '../../core/calendar-date.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { caseDueItems, courtDueItems, standingOrderItems, wellbeingItems, youthDueItems } from '../../compute/case/index.js';
 import type { DueItem } from '../../compute/due-item.js';
+import { courtReportReadiness } from '../../compute/documents/readiness.js';
 import { dueReport } from '../../compute/due-report.js';
 import { homeDueItems } from '../../compute/home/index.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
@@ -48,7 +49,7 @@ export function allDueItems(root: CaseRoot, agency: Agency, asOf: string): DueIt
   return [
     ...children.flatMap((child) => [
       ...caseDueItems(child, asOf, rules),
-      ...courtDueItems(child.case!.data, asOf, agency, rules),
+      ...courtDueItems(child.case!.data, asOf, agency, rules, (hearing) => courtReportReadiness(child, hearing, asOf).length === 0),
       ...wellbeingItems(child, asOf, rules),
       ...standingOrderItems(child, asOf),
       ...youthDueItems(child.case!.data, asOf),

@@ -31,8 +31,19 @@ describe('hearings, court reports and caregiver notices', () => {
     ]);
     expect(items[2]!.detail).toBe('review hearing, Test Family Court (continued from 2026-11-20)');
     expect(items[4]!.detail).toBe('Petition for permanent custody, Test Family Court');
-    expect(items[5]!.detail).toBe('court report for the Petition for permanent custody on 2027-01-07, due 10 days before it');
+    expect(items[5]!.detail).toBe('court report for the Petition for permanent custody on 2027-01-07, due 10 days before it; not ready for filing (casepress check names what is missing)');
     expect(courtDateItems(record, '2026-12-01', { court_report_days_before: 14 }, KY)[1]).toMatchObject({ due: '2026-11-26', rule: 'agency.yaml court_report_days_before' });
+  });
+
+  it('a court report with every part required before filing written is ok, before or after its date', () => {
+    const ready = (hearing: string) => hearing === '2026-12-10' || hearing === '2027-01-07';
+    const reports = courtDateItems(record, '2026-12-01', {}, KY, ready).filter((i) => i.kind === 'court_report');
+    expect(reports.map((i) => [i.due, i.status])).toEqual([
+      ['2026-11-30', 'ok'],
+      ['2026-12-08', 'due_soon'],
+      ['2026-12-28', 'ok'],
+    ]);
+    expect(reports[0]!.detail).toBe('court report for the review hearing on 2026-12-10, due 10 days before it; every part required before filing is written');
   });
 
   it('in Indiana adds the notice to the caregivers 7 days before each hearing (IC 31-34-21-4)', () => {

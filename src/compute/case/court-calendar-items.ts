@@ -30,8 +30,15 @@ function hearingName(date: CourtDate): string {
   return date.type === 'other' && date.title ? date.title : `${codeWords(date.type)} hearing`;
 }
 
+/**
+ * Whether the court report for a hearing has every part required before filing
+ * (compute/documents/readiness.ts): nothing records a report as filed, so a
+ * ready report is what satisfies its item; without this, none is.
+ */
+export type ReportReady = (hearing: string) => boolean;
+
 /** The hearing, court report and (Indiana) caregiver notice items of every scheduled hearing. */
-export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet): DueItem[] {
+export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet, reportReady: ReportReady = () => false): DueItem[] {
   const subject = record.id;
   const daysBefore = agency.court_report_days_before ?? COURT_REPORT_DAYS_BEFORE;
   const reportRule = `agency.yaml court_report_days_before${agency.court_report_days_before == null ? ` (default ${COURT_REPORT_DAYS_BEFORE})` : ''}`;
@@ -42,7 +49,15 @@ export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Ag
       { subject, kind: 'hearing', due: date.date, status: 'due_soon', detail: `${name}, ${record.court.name}${date.continuedFrom ? ` (continued from ${date.continuedFrom})` : ''}`, rule: 'set by the court' },
     ];
     const report = addDays(date.date, -daysBefore);
-    items.push({ subject, kind: 'court_report', due: report, status: openStatus(report, asOf), detail: `court report for ${on}, due ${daysBefore} days before it`, rule: reportRule });
+    const ready = reportReady(date.date);
+    items.push({
+      subject,
+      kind: 'court_report',
+      due: report,
+      status: ready ? 'ok' : openStatus(report, asOf),
+      detail: `court report for ${on}, due ${daysBefore} days before it${ready ? '; every part required before filing is written' : '; not ready for filing (casepress check names what is missing)'}`,
+      rule: reportRule,
+    });
     if (rules.id === 'IN') {
       const notice = addDays(date.date, -CAREGIVER_NOTICE.days);
       items.push({ subject, kind: 'caregiver_notice', due: notice, status: openStatus(notice, asOf), detail: `notice of ${on} to the foster parents and caregivers, ${CAREGIVER_NOTICE.days} days before it`, rule: CAREGIVER_NOTICE.citation });
@@ -116,6 +131,6 @@ export function reasonableEffortsItem(record: CaseRecord, asOf: string): DueItem
  * The court calendar's items for `casepress due`: hearings, court report and
  * notice dates, QRTP and trial home visit clocks, the reasonable efforts finding.
  */
-export function courtDueItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet): DueItem[] {
-  return [...courtDateItems(record, asOf, agency, rules), ...placementClockItems(record, asOf), reasonableEffortsItem(record, asOf)];
+export function courtDueItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet, reportReady?: ReportReady): DueItem[] {
+  return [...courtDateItems(record, asOf, agency, rules, reportReady), ...placementClockItems(record, asOf), reasonableEffortsItem(record, asOf)];
 }

@@ -49,7 +49,7 @@ import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
 import { narratives } from './narrative.js';
-import { COURT_REQUIRED, courtReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
+import { COURT_REQUIRED, courtReportReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { childCalled } from './child-called.js';
 import { scrubWithheld } from './scrub.js';
@@ -511,19 +511,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   };
 
   // --- filing readiness: what this report must say before it is filed
-  const qrtpIndex = current ? record.placements.indexOf(current) : -1;
-  const qrtp = current?.qrtp ? { index: qrtpIndex, start: current.start, assessment: current.qrtp.assessment ?? null, court_approval: current.qrtp.court_approval ?? null } : null;
-  const qrtpFacts = qrtp && { start: qrtp.start, assessment: qrtp.assessment, court_approval: qrtp.court_approval };
-  const missing = courtReadiness({
-    folder: child.path,
-    caseFile: caseFile.file,
-    hearing: hearingDate,
-    written: new Set(notes.map((n) => n.data.section)),
-    age: ageAtHearing,
-    appla: record.permanency.goal === 'appla',
-    lastOrders: lastHearing?.hearing?.orders?.length ?? 0,
-    qrtp,
-  });
+  const missing = courtReportReadiness(child, hearingDate, asOf);
+  const qrtpFacts = current?.qrtp ? { start: current.start, assessment: current.qrtp.assessment ?? null, court_approval: current.qrtp.court_approval ?? null } : null;
 
   // --- caseworker contacts
   const compliance = visitCompliance(child.contacts.map((c) => c.data), period, record.removal.date, asOf);

@@ -5,8 +5,10 @@
  * filing" where the part would stand; `build` warns, and `build --strict` and
  * `casepress check` exit 1.
  */
-import { addDays } from '../../core/calendar-date.js';
+import { addDays, ageOn } from '../../core/calendar-date.js';
+import type { ChildFolder } from '../../model/case-root.js';
 import type { CourtSection } from '../../model/notes.js';
+import { courtCalendar, currentPlacement } from '../case/index.js';
 
 /** One part a document lacks. */
 export interface MissingPart<S extends string = string> {
@@ -70,6 +72,26 @@ export interface CourtReadinessInput {
   readonly lastOrders: number;
   /** The current placement when it is a QRTP: its index in `placements`, start and assessment. */
   readonly qrtp: { readonly index: number; readonly start: string; readonly assessment: string | null } | null;
+}
+
+/**
+ * The court report's readiness for `hearing`, read from the child's folder as of
+ * `asOf` (the builder prints it; `due` says a report is ready by it).
+ */
+export function courtReportReadiness(child: ChildFolder, hearing: string, asOf: string): Readiness<CourtRequired> {
+  const record = child.case!.data;
+  const lastHeld = courtCalendar(record.court.hearings, asOf).held.filter((d) => d.date < hearing).at(-1);
+  const current = currentPlacement([...record.placements].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)), asOf);
+  return courtReadiness({
+    folder: child.path,
+    caseFile: child.case!.file,
+    hearing,
+    written: new Set(child.courtNotes.filter((n) => n.data.hearing === hearing).map((n) => n.data.section)),
+    age: ageOn(record.child.dob, hearing),
+    appla: record.permanency.goal === 'appla',
+    lastOrders: lastHeld?.hearing?.orders?.length ?? 0,
+    qrtp: current?.qrtp ? { index: record.placements.indexOf(current), start: current.start, assessment: current.qrtp.assessment ?? null } : null,
+  });
 }
 
 export function courtReadiness(input: CourtReadinessInput): Readiness<CourtRequired> {
