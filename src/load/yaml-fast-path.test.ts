@@ -131,7 +131,7 @@ describe('fastPathYaml', () => {
 
   it('agrees with yaml on mutated case files', () => {
     let read = 0;
-    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '>-', '&a ', '*a', '!', '%', '?', '\n', '\n  ', '\t', '0', '1.5', 'null', 'true', '~', 'é', '\\', '\r', '\r\n'];
+    const pieces = [' ', '  ', '-', '- ', ':', ': ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '|', '>', '>-', '&a ', '*a', '!', '%', '?', '\n', '\n  ', '\t', '0', '1.5', 'null', 'true', '~', 'é', '\\', '\r', '\r\n', '\n- ', ' -\n', '-0', '-.5', '0b1', '1e400', ']: '];
     fc.assert(
       fc.property(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 3 }), (source, edits) => {
         let text = source;
