@@ -30,7 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 const PACKAGES: Record<string, readonly string[]> = {
   core: [],
   model: ['zod'],
-  load: ['yaml', 'zod'],
+  load: ['yaml', 'js-yaml', 'zod'],
   templates: ['handlebars'],
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
   render: ['pdfkit', 'docx', 'fflate'],

@@ -8,7 +8,7 @@ import { FILE_KINDS, type FileKindName, type RecordOf } from '../model/file-kind
 import { FENCE } from '../model/passages.js';
 import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
-import { fastYaml } from './fast-yaml.js';
+import { fastPathYaml } from './yaml-fast-path.js';
 import type { LoadedFile, Locator } from '../model/case-root.js';
 import type { StoredRecord } from './parse-cache.js';
 import { parseYaml } from './yaml-document.js';
@@ -20,7 +20,7 @@ export interface ParseResult<K extends FileKindName> {
 }
 
 /**
- * Most files are well formed: they are read by the fast path (fast-yaml.ts,
+ * Most files are well formed: they are read by the fast path (yaml-fast-path.ts, js-yaml:
  * no YAML document, positions found again only if a later check asks). A file
  * the fast path cannot read, or whose values do not validate, is read again
  * by the full parser, so its diagnostics are exactly the full parser's.
@@ -44,7 +44,7 @@ function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: 
     if (!split.ok) return undefined;
     ({ yaml, body, bodyLine } = split.value);
   }
-  const data = fastYaml(yaml);
+  const data = fastPathYaml(yaml);
   if (data === undefined) return undefined;
   const result = spec.schema.safeParse(data);
   if (!result.success) return undefined;
