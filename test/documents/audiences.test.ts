@@ -11,22 +11,18 @@
  * grandmother in H-0063, the agency's kinship home: the court reads her name.
  */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Audience } from '../../src/compute/audience.js';
 import { WITHHELD_MARKER } from '../../src/compute/redaction/marker.js';
 import { courtReportJob, matchParent, nextHearing } from '../../src/build/jobs.js';
 import { kinHomes, recordFosterFamilies } from '../../src/compute/documents/context.js';
 import { courtReportData } from '../../src/compute/documents/court-report.js';
-import { createJobEnvironment, type PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import { runJob } from '../../src/build/run-job.js';
-import { readRoot } from '../../src/cli/read-root.js';
-import { loadFonts } from '../../src/io/fonts.js';
-import { readAssets, readTemplate } from '../../src/io/package-files.js';
+import type { PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import type { CaseRoot } from '../../src/model/case-root.js';
+import { exampleEnvironment } from '../helpers/example-environment.js';
 import { parts, paragraphs } from '../helpers/docx-parts.js';
-import { AS_OF, documentContext, EXAMPLE_ROOT } from '../helpers/document-context.js';
-import { REPO } from '../helpers/fixture-root.js';
+import { AS_OF, documentContext } from '../helpers/document-context.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
 
 const INTERNAL = 'INTERNAL — NOT FOR FILING';
@@ -35,20 +31,7 @@ let root: CaseRoot;
 let env: PreparedJobEnvironment;
 
 beforeAll(async () => {
-  const read = await readRoot(EXAMPLE_ROOT);
-  root = read.root;
-  env = await createJobEnvironment({
-    root,
-    agency: root.agency!.data,
-    asOf: AS_OF,
-    templatesDir: join(REPO, 'templates'),
-    readTemplate,
-    formats: ['pdf', 'docx'],
-    fonts: await loadFonts(),
-    images: await readAssets(EXAMPLE_ROOT),
-    bytesOf: read.bytesOf,
-    templates: ['court-report.md.hbs'],
-  });
+  ({ root, env } = await exampleEnvironment(AS_OF, ['pdf', 'docx'], ['court-report.md.hbs']));
 }, 60_000);
 
 interface Copy {

@@ -6,17 +6,13 @@
  * on the incomplete one.
  */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createJobEnvironment, type PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import { courtReportJob } from '../../src/build/jobs.js';
 import { runJob } from '../../src/build/run-job.js';
-import { readRoot } from '../../src/cli/read-root.js';
-import { loadFonts } from '../../src/io/fonts.js';
-import { readAssets, readTemplate } from '../../src/io/package-files.js';
+import type { PreparedJobEnvironment } from '../../src/build/job-environment.js';
 import type { CaseRoot, ChildFolder } from '../../src/model/case-root.js';
 import { AS_OF, EXAMPLE_ROOT } from '../helpers/document-context.js';
-import { REPO } from '../helpers/fixture-root.js';
+import { exampleEnvironment } from '../helpers/example-environment.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
 
 const CASE = 'C-2025-0142';
@@ -27,19 +23,7 @@ let root: CaseRoot;
 let env: PreparedJobEnvironment;
 
 beforeAll(async () => {
-  root = (await readRoot(EXAMPLE_ROOT)).root;
-  env = await createJobEnvironment({
-    root,
-    agency: root.agency!.data,
-    asOf: AS_OF,
-    templatesDir: join(REPO, 'templates'),
-    readTemplate,
-    formats: ['pdf'],
-    fonts: await loadFonts(),
-    images: await readAssets(EXAMPLE_ROOT),
-    bytesOf: () => undefined,
-    templates: ['court-report.md.hbs'],
-  });
+  ({ root, env } = await exampleEnvironment(AS_OF, ['pdf'], ['court-report.md.hbs']));
 }, 60_000);
 
 const child = (): ChildFolder => root.children.find((c) => c.id === CASE)!;

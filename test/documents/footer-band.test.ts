@@ -8,21 +8,15 @@
  * from the header's title).
  */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { documentMeta } from '../../src/build/furniture.js';
-import { createJobEnvironment } from '../../src/build/job-environment.js';
 import { planJobs, type Job } from '../../src/build/jobs.js';
 import { runJob } from '../../src/build/run-job.js';
-import { readRoot } from '../../src/cli/read-root.js';
-import { loadFonts } from '../../src/io/fonts.js';
-import { readAssets, readTemplate } from '../../src/io/package-files.js';
 import { pageBox } from '../../src/render/pdf/context.js';
 import { facesOf } from '../../src/render/pdf/fonts.js';
 import { layoutFooter } from '../../src/render/pdf/page-furniture.js';
 import { STYLE } from '../../src/render/style/style.js';
-import { EXAMPLE_ROOT } from '../helpers/document-context.js';
-import { REPO } from '../helpers/fixture-root.js';
+import { exampleEnvironment } from '../helpers/example-environment.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
 
 const AS_OF = '2026-12-01';
@@ -57,21 +51,8 @@ function furnitureStart(words: readonly Word[], title: string): number {
 }
 
 it('on every page of every example document, no word of the body reaches below the footer rule', async () => {
-  const read = await readRoot(EXAMPLE_ROOT);
-  const { root } = read;
+  const { root, env, fonts } = await exampleEnvironment(AS_OF, ['pdf']);
   const agency = root.agency!.data;
-  const fonts = await loadFonts();
-  const env = await createJobEnvironment({
-    root,
-    agency,
-    asOf: AS_OF,
-    templatesDir: join(REPO, 'templates'),
-    readTemplate,
-    formats: ['pdf'],
-    fonts,
-    images: await readAssets(EXAMPLE_ROOT),
-    bytesOf: read.bytesOf,
-  });
   const faces = facesOf(fonts);
   const ruleOf = (job: Job) => layoutFooter(faces, STYLE, pageBox(STYLE), documentMeta(agency, { title: job.title, subject: job.subject, reference: job.subject, asOf: AS_OF })).rule;
 

@@ -5,15 +5,11 @@
  */
 import pc from 'picocolors';
 import { addDays, formatLongDate } from '../../core/calendar-date.js';
-import { hasErrors } from '../../core/diagnostic.js';
 import { dueReport } from '../../compute/due-report.js';
 import { documentsNotReady, type NotReady } from '../../build/readiness-warnings.js';
 import { planJobs } from '../../build/jobs.js';
-import { today } from '../../io/clock.js';
 import { EXIT, type ExitCode } from '../exit.js';
-import { readRoot } from '../read-root.js';
-import { formatText } from '../report.js';
-import { allDueItems, dueTable } from './due.js';
+import { allDueItems, dueTable, readForClocks } from './due.js';
 
 export interface CheckOptions {
   readonly within: number;
@@ -22,14 +18,9 @@ export interface CheckOptions {
 }
 
 export async function check(rootArg: string, options: CheckOptions): Promise<ExitCode> {
-  const { root, diagnostics, report } = await readRoot(rootArg);
-  if (hasErrors(diagnostics) || !root.agency) {
-    process.stderr.write(formatText(report));
-    process.stderr.write('casepress check: fix the errors above first; nothing is checked from data with errors.\n');
-    return EXIT.dataErrors;
-  }
-  const agency = root.agency.data;
-  const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
+  const read = await readForClocks(rootArg, 'check', options.asOf);
+  if (typeof read === 'number') return read;
+  const { root, agency, asOf } = read;
   const overdue = dueReport(allDueItems(root, agency, asOf), asOf, options.within).filter((i) => i.status === 'overdue');
   // Due for filing: every document a full build makes, court reports for the hearings in the window.
   const until = addDays(asOf, options.within);

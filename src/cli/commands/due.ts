@@ -28,18 +28,28 @@ export interface DueOptions {
 }
 
 export async function due(rootArg: string, options: DueOptions): Promise<ExitCode> {
-  const { root, diagnostics, report } = await readRoot(rootArg);
-  if (hasErrors(diagnostics) || !root.agency) {
-    process.stderr.write(formatText(report));
-    process.stderr.write('casepress due: fix the errors above first; nothing is computed from data with errors.\n');
-    return EXIT.dataErrors;
-  }
-  const agency = root.agency.data;
-  const asOf = options.asOf ?? today(agency.time_zone ?? undefined);
+  const read = await readForClocks(rootArg, 'due', options.asOf);
+  if (typeof read === 'number') return read;
+  const { root, agency, asOf } = read;
   const shown = dueReport(allDueItems(root, agency, asOf), asOf, options.within);
   for (const line of unverifiedRuleLines(agency, ['due'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
   process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : dueTable(shown, asOf, options.within));
   return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
+}
+
+/**
+ * The root, its agency and the day, for a command that computes the clocks
+ * (`due`, `check`); data with errors is reported and gives exit 1.
+ */
+export async function readForClocks(rootArg: string, command: string, asOf?: string): Promise<{ root: CaseRoot; agency: Agency; asOf: string } | ExitCode> {
+  const { root, diagnostics, report } = await readRoot(rootArg);
+  if (hasErrors(diagnostics) || !root.agency) {
+    process.stderr.write(formatText(report));
+    process.stderr.write(`casepress ${command}: fix the errors above first; nothing is computed from data with errors.\n`);
+    return EXIT.dataErrors;
+  }
+  const agency = root.agency.data;
+  return { root, agency, asOf: asOf ?? today(agency.time_zone ?? undefined) };
 }
 
 /** Every clock of every case and home, as of a day (what `due` and `check` report). */
