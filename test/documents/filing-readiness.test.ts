@@ -55,6 +55,15 @@ describe("the court report's filing readiness", () => {
     );
   });
 
+  it('counts a note with nothing under its front matter as not written', async () => {
+    const emptied = { ...child(), courtNotes: child().courtNotes.map((n) => (n.data.section === 'safety' ? { ...n, body: '\n  \n' } : n)) };
+    const { text, warnings } = await report(emptied);
+    expect(text).toContain(`Safety and the need for placement ${NOT_PROVIDED}`);
+    expect(warnings.filter((w) => w.includes('required before filing'))).toEqual([
+      `children/${CASE}/court/: required before filing and not provided: safety (write a note with hearing: ${HEARING} and section: safety)`,
+    ]);
+  });
+
   it('is clean once every part is written (the example agency writes them all)', async () => {
     const { text, pages, warnings } = await report(child());
     expect(text).not.toContain(NOT_PROVIDED);

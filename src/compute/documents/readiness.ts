@@ -5,7 +5,7 @@
  * filing" where the part would stand; `build` warns, and `build --strict` and
  * `casepress check` exit 1.
  */
-import { addDays, ageOn } from '../../core/calendar-date.js';
+import { addDays, ageOn, compareDates } from '../../core/calendar-date.js';
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CourtSection } from '../../model/notes.js';
 import { courtCalendar, currentPlacement } from '../case/index.js';
@@ -81,12 +81,13 @@ export interface CourtReadinessInput {
 export function courtReportReadiness(child: ChildFolder, hearing: string, asOf: string): Readiness<CourtRequired> {
   const record = child.case!.data;
   const lastHeld = courtCalendar(record.court.hearings, asOf).held.filter((d) => d.date < hearing).at(-1);
-  const current = currentPlacement([...record.placements].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)), asOf);
+  const current = currentPlacement([...record.placements].sort((a, b) => compareDates(a.start, b.start)), asOf);
   return courtReadiness({
     folder: child.path,
     caseFile: child.case!.file,
     hearing,
-    written: new Set(child.courtNotes.filter((n) => n.data.hearing === hearing).map((n) => n.data.section)),
+    // A note with nothing under its front matter provides nothing.
+    written: new Set(child.courtNotes.filter((n) => n.data.hearing === hearing && n.body.trim() !== '').map((n) => n.data.section)),
     age: ageOn(record.child.dob, hearing),
     appla: record.permanency.goal === 'appla',
     lastOrders: lastHeld?.hearing?.orders?.length ?? 0,
