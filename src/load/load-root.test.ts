@@ -1,7 +1,8 @@
 /** The per-file memo: an unchanged file is not read again, a changed one is. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ListedEntry, RootListing } from '../core/listing.js';
+import type { RootListing } from '../core/listing.js';
+import { withText } from '../../test/helpers/listing.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from './decode.js';
 import { loadCaseRoot, type LoadMemo, type MemoizedFile } from './load-root.js';
@@ -9,17 +10,6 @@ import { loadCaseRoot, type LoadMemo, type MemoizedFile } from './load-root.js';
 const STARTER = join(import.meta.dirname, '../../starter');
 const CONTACT = 'children/C-0001/contacts/2026-03-10.md';
 const CASE = 'children/C-0001/case.yaml';
-
-/** The listing with one file's text changed (new bytes, as a fresh read gives). */
-function withText(listing: RootListing, path: string, edit: (text: string) => string): RootListing {
-  return {
-    entries: listing.entries.map((entry): ListedEntry => {
-      if (entry.path !== path || entry.type !== 'file' || !entry.bytes) return entry;
-      const bytes = new TextEncoder().encode(edit(new TextDecoder().decode(entry.bytes)));
-      return { ...entry, size: bytes.length, bytes };
-    }),
-  };
-}
 
 /** A fresh copy of every file's bytes: identical content, different objects. */
 function reread(listing: RootListing): RootListing {

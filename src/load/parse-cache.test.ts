@@ -8,7 +8,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../core/hash.js';
-import type { ListedEntry, RootListing } from '../core/listing.js';
+import type { RootListing } from '../core/listing.js';
+import { withText } from '../../test/helpers/listing.js';
 import { listCaseRoot } from '../io/list-root.js';
 import type { CaseRoot } from '../model/case-root.js';
 import { buildRoot, REPO, type FixtureSpec } from '../../test/helpers/fixture-root.js';
@@ -38,16 +39,6 @@ function loadCached(listing: RootListing, stored: ReadonlyMap<string, unknown> =
 function records(root: CaseRoot): unknown[] {
   const files = [root.agency, ...root.children.flatMap((c) => [c.case, c.plan, c.transition, ...c.contacts, ...c.visits, ...c.assessments, ...c.courtNotes]), ...root.homes.flatMap((h) => [h.home, h.study])];
   return files.flatMap((f) => (f ? [{ file: f.file, kind: f.kind, data: f.data, body: f.body, bodyLine: f.bodyLine, mayHoldFence: f.mayHoldFence, date: f.locate.value(['date']) ?? null }] : []));
-}
-
-function withText(listing: RootListing, path: string, edit: (text: string) => string): RootListing {
-  return {
-    entries: listing.entries.map((entry): ListedEntry => {
-      if (entry.path !== path || entry.type !== 'file' || !entry.bytes) return entry;
-      const bytes = new TextEncoder().encode(edit(new TextDecoder().decode(entry.bytes)));
-      return { ...entry, size: bytes.length, bytes };
-    }),
-  };
 }
 
 const list = (root: string) => listCaseRoot(root, { maxFileBytes: MAX_FILE_BYTES });
