@@ -21,11 +21,17 @@ export interface Laid {
 export function layoutBlocks(ctx: PdfContext, blocks: readonly Block[], frame: Frame): Flow {
   const flow = emptyFlow();
   let spaceAfter = 0;
+  let previous: { block: Block; start: number } | undefined;
   for (const block of blocks) {
     const laid = layoutBlock(ctx, block, frame);
     const first = laid.flow.slices[0];
     if (!first) continue;
     first.spaceBefore = Math.max(first.spaceBefore, spaceAfter);
+    // The statement a signature signs ("By signing, …") goes with it to its page.
+    if (block.type === 'signature' && previous?.block.type === 'paragraph') {
+      for (const s of flow.slices.slice(previous.start)) s.keepWithNext = true;
+    }
+    previous = { block, start: flow.slices.length };
     append(flow, laid.flow);
     spaceAfter = laid.spaceAfter;
   }

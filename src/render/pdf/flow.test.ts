@@ -47,6 +47,16 @@ describe('paginate', () => {
     expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'k1@2', 'k2@2', 'k3@2']);
   });
 
+  it('breaks a keep range rather than leave a page less than a quarter full', () => {
+    const flow: Flow = { slices: [named('a', 20), ...['k1', 'k2', 'k3', 'k4'].map((k) => named(k, 25))], keeps: [{ start: 1, end: 5 }] };
+    expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'k1@1', 'k2@1', 'k3@1', 'k4@2']);
+  });
+
+  it('breaks a chain of glued slices rather than leave a page less than a quarter full', () => {
+    const flow: Flow = { slices: [named('a', 20), named('h', 30, { keepWithNext: true }), named('p', 60)], keeps: [] };
+    expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'h@1', 'p@2']);
+  });
+
   it('lets a keep range taller than a page flow across pages', () => {
     const flow: Flow = { slices: [named('a', 50), named('k1', 40), named('k2', 40), named('k3', 40)], keeps: [{ start: 1, end: 4 }] };
     expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'k1@1', 'k2@2', 'k3@2']);

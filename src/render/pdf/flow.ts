@@ -8,6 +8,9 @@
  *   its second so that no line is left alone);
  * - a keep range (keep blocks, notices, signatures) moves to the next page
  *   whole when it does not fit, unless it is taller than a page;
+ * - neither rule may leave a page less than a quarter full: on such a page a
+ *   unit that does not fit breaks where it must, slice by slice, instead of
+ *   moving whole (a page of two lines and a blank is worse than a split);
  * - `repeat` is drawn first when a page break falls just before the slice (a
  *   table's header row above a continued table);
  * - `pageBreak` starts a new page unless the page is still empty.
@@ -85,6 +88,8 @@ export interface Pager {
 }
 
 const EPSILON = 0.01;
+/** A page filled less than this share of its column is never ended to keep a unit whole. */
+const LEAST_FILL = 0.25;
 
 export function paginate(flow: Flow, pager: Pager): void {
   const { slices } = flow;
@@ -142,10 +147,16 @@ export function paginate(flow: Flow, pager: Pager): void {
       i++;
       continue;
     }
-    const end = unitEnd(i);
-    const need = chainHeight(i, end);
     const space = pager.empty ? 0 : s.spaceBefore;
-    const fits = pager.y + space + need <= pager.bottom + EPSILON;
+    const room = pager.bottom + EPSILON - pager.y - space;
+    let end = unitEnd(i);
+    let need = chainHeight(i, end);
+    if (need > room && !pager.empty && pager.y - pager.top < LEAST_FILL * pageHeight) {
+      // Ending this page now would leave it nearly empty: the unit breaks here instead.
+      end = i + 1;
+      need = s.height;
+    }
+    const fits = need <= room;
     if (!fits && (!pager.empty || pager.pageTop > pager.top)) {
       pager.newPage();
       if (s.repeat) place(s.repeat);
