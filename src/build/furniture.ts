@@ -4,7 +4,10 @@ import { DEFAULT_CONFIDENTIALITY_NOTICE, type Agency } from '../model/agency.js'
 
 export interface FurnitureInput {
   readonly title: string;
+  /** The document's name as a file: the PDF's title. */
   readonly subject: string;
+  /** The header of every page after the first (the title's when not given). */
+  readonly runningHeader?: string;
   /** Case or home id, in every footer. */
   readonly reference: string;
   readonly asOf: string;
@@ -29,6 +32,7 @@ export function documentMeta(agency: Agency, input: FurnitureInput): DocumentMet
     title: input.title,
     author: agency.name,
     subject: input.subject,
+    ...(input.runningHeader !== undefined ? { runningHeader: input.runningHeader } : {}),
     keywords: ['casepress', input.reference, ...(input.keywords ?? [])],
     reference: input.reference,
     confidentiality: agency.confidentiality_notice ?? DEFAULT_CONFIDENTIALITY_NOTICE,

@@ -4,7 +4,7 @@
  * template, data, images and fonts and writes the files.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../document/ast.js';
+import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
 import { toDocx } from '../render/docx/index.js';
 import { toPdf, type FontSet } from '../render/pdf/index.js';
@@ -25,12 +25,21 @@ export interface TemplateFiles {
   readonly labels?: { readonly file: string; readonly text: string };
 }
 
+/**
+ * A document's template, with the partial that words its page furniture when
+ * there is one (`partials/<type>-furniture.md.hbs`): `partials` then names the
+ * partials of both, so a change to either rebuilds the document.
+ */
+export interface PreparedTemplate extends CompiledTemplate {
+  readonly furniture?: CompiledTemplate;
+}
+
 /** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
-const prepared = new Map<string, { template?: CompiledTemplate; diagnostics: Diagnostic[] }>();
+const prepared = new Map<string, { template?: PreparedTemplate; diagnostics: Diagnostic[] }>();
 const PREPARED_KEPT = 32;
 
 /** Checks and compiles a template once; it then renders any number of documents. */
-export function prepareTemplate(files: TemplateFiles): { template?: CompiledTemplate; diagnostics: Diagnostic[] } {
+export function prepareTemplate(files: TemplateFiles): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
   const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
   const known = prepared.get(key);
   if (known) return known;
@@ -38,15 +47,48 @@ export function prepareTemplate(files: TemplateFiles): { template?: CompiledTemp
   const labels = files.labels ? parseLabels(files.labels.file, files.labels.text) : undefined;
   if (labels) diagnostics.push(...labels.diagnostics);
   const facts = factsOfTemplate(files.file);
-  const compiled = compileTemplate(files.source, files.file, files.partials, {
+  const options = {
     ...(labels?.labels && files.labels ? { labels: labelsOf(files.labels.file, labels.labels) } : {}),
     ...(facts ? { facts } : {}),
-  });
+  };
+  const compiled = compileTemplate(files.source, files.file, files.partials, options);
   diagnostics.push(...compiled.diagnostics);
-  const result = hasErrors(diagnostics) ? { diagnostics } : { template: compiled.template!, diagnostics };
+  // The furniture partial reads the document's facts: compiled as if the template called it.
+  const furnitureName = `${/([^/\\]+)\.md\.hbs$/.exec(files.file)?.[1] ?? ''}-furniture`;
+  const furniture = files.partials[furnitureName] === undefined ? undefined : compileTemplate(`{{> ${furnitureName}}}`, files.file, files.partials, options);
+  if (furniture) diagnostics.push(...furniture.diagnostics);
+  const result = hasErrors(diagnostics) ? { diagnostics } : { template: withFurniture(compiled.template!, furniture?.template), diagnostics };
   if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
   prepared.set(key, result);
   return result;
+}
+
+function withFurniture(template: CompiledTemplate, furniture: CompiledTemplate | undefined): PreparedTemplate {
+  if (!furniture) return template;
+  return { ...template, partials: [...new Set([...template.partials, ...furniture.partials])], furniture };
+}
+
+/** What the furniture partial words: the running header, then the document's name as a file. */
+export interface FurnitureText {
+  readonly runningHeader: string;
+  readonly subject: string;
+}
+
+/** Renders the furniture partial with the document's data: its two paragraphs as plain text. */
+export function renderFurniture(template: CompiledTemplate, data: unknown): { text?: FurnitureText; diagnostics: Diagnostic[] } {
+  const rendered = renderTemplate(template, data);
+  if (rendered.markdown === undefined || hasErrors(rendered.diagnostics)) return { diagnostics: rendered.diagnostics };
+  const { blocks, diagnostics } = markdownToTree(rendered.markdown, template.file);
+  const lines = blocks.map((block) => (block.type === 'paragraph' ? plainText(block.children).replace(/\s+/g, ' ').trim() : ''));
+  if (hasErrors(diagnostics) || lines.length !== 2 || lines.some((line) => line === '')) {
+    const message = `its furniture partial (${template.partials[0]}) must print two paragraphs of text: the running header, then the document's name as a file`;
+    return { diagnostics: [...diagnostics, diagnostic('CP3002', { file: template.file, message })] };
+  }
+  return { text: { runningHeader: lines[0]!, subject: lines[1]! }, diagnostics };
+}
+
+function plainText(nodes: readonly Inline[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? ' ' : plainText(node.children))).join('');
 }
 
 export interface TreeInput {

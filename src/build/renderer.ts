@@ -10,11 +10,9 @@
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
-import type { Diagnostic } from '../core/diagnostic.js';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
 import type { FontSet } from '../render/pdf/index.js';
-import type { CompiledTemplate } from '../templates/index.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import { renderJob, type JobHeader, type RenderEnvironment, type RenderInput, type RenderOutput } from './run-job.js';
 
@@ -56,7 +54,7 @@ export const defaultJobs = (): number => availableParallelism();
 
 /** The render environment from a setup, compiling each template once, when first used. */
 export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
-  const compiled = new Map<string, { template?: CompiledTemplate; diagnostics: Diagnostic[] }>();
+  const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
   return {
     context: { agency: setup.agency, asOf: setup.asOf },
     template(file) {

@@ -9,19 +9,18 @@ import type { DocumentContext, DocumentData } from '../compute/documents/context
 import { viewRoot, type RootIndex } from '../compute/documents/root-view.js';
 import type { ImageSet } from '../document/ast.js';
 import type { FontSet } from '../render/pdf/index.js';
-import type { CompiledTemplate } from '../templates/index.js';
 import { sha256 } from './fingerprint.js';
 import { readinessWarnings } from './readiness-warnings.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
 import type { Job } from './jobs.js';
-import { buildTree, renderFormat, type Format } from './render-document.js';
+import { buildTree, renderFormat, renderFurniture, type Format, type PreparedTemplate } from './render-document.js';
 import { scanWithheld, UnknownNode, type Replacement, type ScanResult } from './scan-withheld.js';
 
 export interface JobEnvironment {
   readonly context: Omit<DocumentContext, 'redact' | 'view'>;
   /** The case root as every job's view reads it (root-view.ts). */
   readonly index: RootIndex;
-  readonly template: (file: string) => { template?: CompiledTemplate; diagnostics: Diagnostic[] };
+  readonly template: (file: string) => { template?: PreparedTemplate; diagnostics: Diagnostic[] };
   readonly images: ImageSet;
   readonly fonts: FontSet;
   readonly formats: readonly Format[];
@@ -104,9 +103,12 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
   const compiled = env.template(job.template);
   if (!compiled.template) return { files: {}, diagnostics: compiled.diagnostics, warnings: [] };
   const agency = env.context.agency;
+  const furniture = compiled.template.furniture ? renderFurniture(compiled.template.furniture, data) : undefined;
+  if (furniture && !furniture.text) return { files: {}, diagnostics: furniture.diagnostics, warnings: [] };
   const meta = documentMeta(agency, {
     title: job.title,
-    subject: `${job.title} — ${job.subject}`,
+    subject: furniture?.text?.subject ?? `${job.title} — ${job.subject}`,
+    ...(furniture?.text ? { runningHeader: furniture.text.runningHeader } : {}),
     reference: job.subject,
     asOf: job.asOf ?? env.context.asOf,
     keywords: [job.type, job.audience],

@@ -42,14 +42,15 @@ describe('scanWithheld', () => {
       { type: 'image', src: 'a.png', alt: 'Hartwell' },
     ];
     const input: DocumentTree = {
-      meta: { ...meta, title: 'Hartwell', author: 'Hartwell', subject: 'Hartwell', keywords: ['Hartwell'], reference: 'Hartwell', confidentiality: 'Hartwell' },
+      meta: { ...meta, title: 'Hartwell', runningHeader: 'Court Report — Hartwell', author: 'Hartwell', subject: 'Hartwell', keywords: ['Hartwell'], reference: 'Hartwell', confidentiality: 'Hartwell' },
       letterhead: { name: 'Hartwell', addressLines: ['Hartwell'], phone: 'Hartwell' },
       blocks: every,
     };
     const { tree: out, replacements } = scanWithheld(input, [hartwell]);
     expect(JSON.stringify(out)).not.toMatch(/Hartwell/);
-    // 10 block types (a page break has no text), 3 in the letterhead, 6 metadata fields.
-    expect(replacements.length).toBe(13 + 2 + 3 + 6);
+    // 10 block types (a page break has no text), 3 in the letterhead, 7 metadata fields.
+    expect(replacements.length).toBe(13 + 2 + 3 + 7);
+    expect(out.meta.runningHeader).toBe(`Court Report — ${CELL}`);
     expect(JSON.stringify(out.blocks[3])).toContain(CELL);
     expect(JSON.stringify(out.blocks[1])).toContain(PROSE);
   });

@@ -144,6 +144,7 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
     return {
       ...m,
       title: field('title', m.title),
+      ...(m.runningHeader !== undefined ? { runningHeader: field('running header', m.runningHeader) } : {}),
       author: field('author', m.author),
       subject: field('subject', m.subject),
       keywords: m.keywords.map((k) => field('keywords', k)),

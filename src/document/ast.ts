@@ -133,9 +133,12 @@ export type Block = Heading | Paragraph | List | Table | PageBreak | Keep | Noti
 
 /** What prints around the content: page furniture and file metadata. */
 export interface DocumentMeta {
-  /** Printed in every page header and as the PDF/DOCX title. */
+  /** Printed at the top of page 1 and in its header, and as the DOCX title. */
   readonly title: string;
+  /** Printed in the header of every page after the first (the title when absent): the document, whom it is about, its number. */
+  readonly runningHeader?: string;
   readonly author: string;
+  /** The document's name as a file (document, whom it is about, date): the PDF's title. */
   readonly subject: string;
   readonly keywords: readonly string[];
   /** Case or home id, printed in every footer. */

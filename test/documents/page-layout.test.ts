@@ -9,7 +9,9 @@
  * - no page but the last is left less than a quarter full: the lowest word of
  *   the body reaches at least a quarter of the way down the body area;
  * - the signature statement ("By signing …") is on the page of the first
- *   signature line under it.
+ *   signature line under it;
+ * - the running header names the document, the child (by initials in a court
+ *   copy, as a court caption does) and the docket, or the home's id.
  * The body is what is drawn before the running header and footer, which are
  * drawn last on each page, from the header's text.
  * All documents are built once, for every check.
@@ -18,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, expect, it } from 'vitest';
 import { documentMeta } from '../../src/build/furniture.js';
 import { planJobs, type Job } from '../../src/build/jobs.js';
+import type { CaseRoot } from '../../src/model/case-root.js';
 import { runJob } from '../../src/build/run-job.js';
 import { pageBox } from '../../src/render/pdf/context.js';
 import { facesOf } from '../../src/render/pdf/fonts.js';
@@ -44,6 +47,7 @@ interface Page {
 
 interface Built {
   readonly job: Job;
+  readonly pdf: Uint8Array;
   readonly footer: Footer;
   readonly pages: readonly Page[];
 }
@@ -72,9 +76,12 @@ function furnitureStart(words: readonly Word[], title: string): number {
 }
 
 const built: Built[] = [];
+let root: CaseRoot;
 
 beforeAll(async () => {
-  const { root, env, fonts } = await exampleEnvironment(AS_OF, ['pdf']);
+  const example = await exampleEnvironment(AS_OF, ['pdf']);
+  const { env, fonts } = example;
+  root = example.root;
   const agency = root.agency!.data;
   const faces = facesOf(fonts);
   const jobs = planJobs(root, AS_OF);
@@ -88,7 +95,7 @@ beforeAll(async () => {
       expect(start, `${job.output} page ${index + 1}: its running header`).toBeGreaterThan(0);
       return { body: words.slice(0, start), furniture: words.slice(start) };
     });
-    built.push({ job, footer, pages });
+    built.push({ job, pdf: result.files.pdf!, footer, pages });
   }
 }, 90_000);
 
@@ -138,4 +145,34 @@ it('prints the signature statement on the page of the first signature line under
   }
   expect(statements).toBeGreaterThanOrEqual(6);
   expect(apart).toEqual([]);
+});
+
+it('heads each page with the document, the child (by initials in a court copy) and the docket, or the home id', () => {
+  const headers = new Map<string, string>();
+  for (const { job, pages } of built) {
+    const lines = new Set(pages.map(({ furniture }) => furniture.filter((w) => w.yMax < PAGE.top).map((w) => w.text).join(' ')));
+    expect(lines.size, `${job.output}: one header on every page`).toBe(1);
+    const [header] = lines;
+    headers.set(job.output, header!);
+    const child = root.children.find((c) => c.id === job.subject)?.case?.data;
+    if (!child) {
+      expect(header, job.output).toBe(`${job.title} — Home ${job.subject}`);
+      continue;
+    }
+    const names = child.child.name.split(/\s+/).filter((w) => w.length > 2);
+    if (job.audience === 'internal') expect(header, job.output).toContain(child.child.name);
+    else for (const name of names) expect(header, job.output).not.toContain(name);
+    expect(header, job.output).toMatch(new RegExp(`^${job.title} — .+ — Case (No\\. ${child.court.docket.replace(/[.-]/g, '\\$&')}|${job.subject})$`));
+  }
+  expect(headers.get('children/C-2025-0142/court-report-2026-12-10')).toBe('Court Report — In the interest of J.N. — Case No. 25-J-00412');
+  expect(headers.get('children/C-2025-0142/service-plan-2026-09-24')).toBe('Individualized Service Plan — José Luis Núñez-García — Case No. 25-J-00412');
+});
+
+it("names the document, its subject and its date in the PDF's title", () => {
+  const title = (output: string) => {
+    const { pdf } = built.find((b) => b.job.output === output)!;
+    return withPdfFile(pdf, (path) => /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+  };
+  expect(title('children/C-2025-0142/court-report-2026-12-10')).toBe('Court Report — J.N. — Review hearing, December 10, 2026');
+  expect(title('homes/H-0042/relicensing-packet-2026-12-31')).toBe('Annual Re-licensing Packet — Home H-0042 — license expiring December 31, 2026');
 });

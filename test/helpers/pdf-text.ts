@@ -21,12 +21,12 @@ export function pageText(path: string, page: number, mode: '-raw' | '-layout'): 
   return execFileSync('pdftotext', [mode, '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).normalize('NFC');
 }
 
-/** Each page in drawing order, cut before its running header and footer (drawn last on the page, from the line `title`). */
+/** Each page in drawing order, cut before its running header and footer (drawn last on the page, from the line that starts with `title`). */
 export function rawBody(path: string, pages: number, title: string): string {
   let raw = '';
   for (let page = 1; page <= pages; page++) {
     const lines = pageText(path, page, '-raw').split('\n');
-    raw += `${lines.slice(0, lines.lastIndexOf(title)).join('\n')}\n`;
+    raw += `${lines.slice(0, lines.findLastIndex((line) => line === title || line.startsWith(`${title} — `))).join('\n')}\n`;
   }
   return raw;
 }

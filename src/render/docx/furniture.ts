@@ -83,7 +83,7 @@ const rightTab = (ctx: RenderContext) => [{ type: TabStopType.RIGHT, position: t
 /** The header of every page after the first (of every page without a letterhead): the title, DRAFT when a draft. */
 export function runningHeader(meta: DocumentMeta, ctx: RenderContext): Header {
   const { style } = ctx;
-  const children: ParagraphChild[] = [new TextRun({ text: cleanText(meta.title) })];
+  const children: ParagraphChild[] = [new TextRun({ text: cleanText(meta.runningHeader ?? meta.title) })];
   if (meta.draft) {
     children.push(new TextRun({ children: [new Tab()] }), new TextRun({ text: style.watermark.text, bold: true }), watermark(ctx, 1));
   }

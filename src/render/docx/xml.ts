@@ -555,7 +555,7 @@ const rightTab = (style: StyleSheet) => `<w:tab w:val="right" w:pos="${twips(tex
 function runningHeader(tree: DocumentTree, ctx: Ctx, parts: StaticParts): string {
   const { style } = ctx;
   const { meta } = tree;
-  let children = textRun(cleanText(meta.title));
+  let children = textRun(cleanText(meta.runningHeader ?? meta.title));
   if (meta.draft) children += TAB_RUN + textRun(style.watermark.text, { bold: true }) + watermarkRun(parts, 1);
   return paragraph({
     style: HEADER_STYLE,

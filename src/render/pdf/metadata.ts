@@ -16,13 +16,18 @@ export function documentDate(date: string): Date {
   return value;
 }
 
-/** The Info dictionary; empty fields are left out (PDF/A wants each Info entry matched in the XMP, which skips empty ones). */
+/**
+ * The Info dictionary; empty fields are left out (PDF/A wants each Info entry
+ * matched in the XMP, which skips empty ones). The title a reader shows for the
+ * file is the document's full name, its subject ("Court Report — J.D. — Review
+ * hearing, December 10, 2026"), not the title every report shares.
+ */
 export function documentInfo(meta: DocumentMeta, date: Date): PDFKit.DocumentInfo {
   const info: PDFKit.DocumentInfo = { Creator: 'casepress', Producer: 'casepress (PDFKit)', CreationDate: date, ModDate: date };
   const keywords = meta.keywords.filter((k) => k.trim() !== '').join(', ');
-  if (meta.title.trim() !== '') info.Title = meta.title;
+  const title = meta.subject.trim() !== '' ? meta.subject : meta.title;
+  if (title.trim() !== '') info.Title = title;
   if (meta.author.trim() !== '') info.Author = meta.author;
-  if (meta.subject.trim() !== '') info.Subject = meta.subject;
   if (keywords !== '') info.Keywords = keywords;
   return info;
 }

@@ -1,6 +1,6 @@
 /**
  * What prints around the content: the letterhead on page 1, the running
- * header (document title) and footer (confidentiality notice, reference,
+ * header (the document, whom it is about and its number) and footer (confidentiality notice, reference,
  * INTERNAL — NOT FOR FILING on an internal copy, "Page X of Y") on every page,
  * and the DRAFT watermark.
  */
@@ -102,7 +102,7 @@ export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, footer: Fo
 
   const headerStyle: TextStyle = { font: 'regular', size: style.header.fontSize, color: style.header.color };
   const headerMetrics = lineMetrics(faces, headerStyle.size, 0);
-  const title = oneLine(faces, meta.title, headerStyle, width);
+  const title = oneLine(faces, meta.runningHeader ?? meta.title, headerStyle, width);
   const headerRule = page.top - 16;
   drawLine(ctx, title, page.left, headerRule - 5 - headerMetrics.height + headerMetrics.ascent, width);
   doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, headerRule).lineTo(page.right, headerRule).stroke().restore();

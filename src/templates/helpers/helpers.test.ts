@@ -292,6 +292,15 @@ describe('humanize', () => {
   });
 });
 
+describe('text initials=true', () => {
+  it('prints the first and last initials of a name, as a court caption names a child', () => {
+    const run = (value: string) => renderTemplate(compileTemplate('In the interest of {{text name initials=true}}', 'templates/t.md.hbs', {}).template!, { name: value }).markdown;
+    expect(run('José Luis Núñez-García')).toBe('In the interest of J\\.N\\.');
+    expect(run('  zoë  o\'brien ')).toBe('In the interest of Z\\.O\\.');
+    expect(run('Cher')).toBe('In the interest of C\\.');
+  });
+});
+
 describe('text period=true', () => {
   it('ends the sentence once: "Family Services, Inc." gets no second period', () => {
     const run = (value: string) => renderTemplate(compileTemplate('Submitted by {{text name period=true}}', 'templates/t.md.hbs', {}).template!, { name: value }).markdown;
