@@ -32,11 +32,11 @@ export const text: HelperSpec = {
   },
 };
 
-/** The first letters of a name's first and last words, each with a period. */
+/** The first letters of a name's first and last words (those with a letter), each with a period. */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const first = (word: string) => `${[...word.normalize('NFC')][0]!.toLocaleUpperCase('en-US')}.`;
-  return words.length > 1 ? first(words[0]!) + first(words.at(-1)!) : first(words[0]!);
+  const letters = name.normalize('NFC').split(/\s+/).flatMap((word) => /\p{L}/u.exec(word) ?? []);
+  const shown = letters.length > 1 ? [letters[0]!, letters.at(-1)!] : letters;
+  return shown.map((letter) => `${letter[0]!.toLocaleUpperCase('en-US')}.`).join('');
 }
 
 export function kindHint(value: unknown, written: string): string | undefined {
