@@ -24,7 +24,7 @@ import { affectedBy, type RootChange } from '../../watch/affected.js';
 import type { Change } from '../../watch/queue.js';
 import { startWatcher } from '../../watch/watcher.js';
 import { EXIT, type ExitCode } from '../exit.js';
-import type { ReadRootOptions } from '../read-root.js';
+import type { ReadRootOptions } from '../../build/ports.js';
 import { build, type BuildOptions, type BuildOutcome } from './build.js';
 
 export type WatchOptions = Omit<BuildOptions, 'prune'>;
