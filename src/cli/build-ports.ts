@@ -12,7 +12,7 @@ import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
 import { UsageError } from './exit.js';
 import { readRoot } from './read-root.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
 export const nodeSources: Sources = {
   version,
