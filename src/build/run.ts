@@ -98,7 +98,7 @@ const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['
 const WARNINGS_FILE = 'warnings.txt';
 const MANIFEST_FILE = 'manifest.json';
 
-export function emptyCounts(): Record<DocType, TypeCounts> {
+function emptyCounts(): Record<DocType, TypeCounts> {
   return Object.fromEntries(DOC_TYPES.map((type) => [type, { built: 0, skipped: 0, failed: 0 }])) as Record<DocType, TypeCounts>;
 }
 
