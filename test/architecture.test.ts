@@ -1,6 +1,8 @@
 /**
  * The layers of architecture.md hold: a lower layer never imports a higher one,
- * and only io/ and cli/ touch the file system, the process or the clock.
+ * and only io/, watch/ and cli/ may touch the file system, the process or the
+ * clock — the build engine (build/) reaches them through its ports. The
+ * generator and the benches (tools/) are not shipped: src/ never imports them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './helpers/fixture-root.js';
 
 const SRC = join(REPO, 'src');
+const TOOLS = join(REPO, 'tools');
 /** What each layer may import from src/ (besides itself). */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
@@ -19,12 +22,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // compute reads the loaded case root as model/case-root.ts types it: the records with where they came from.
   compute: ['core', 'model'],
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
-  bench: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'build', 'io', 'gen', 'watch', 'cli'],
-  // The synthetic agency generator: records in, YAML and Markdown text out.
-  gen: ['core', 'model'],
   io: ['core', 'render'],
   watch: ['core', 'build', 'io', 'load'],
-  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch', 'gen'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -36,13 +36,13 @@ const PACKAGES: Record<string, readonly string[]> = {
   render: ['pdfkit', 'docx', 'fflate'],
   compute: ['zod'],
   build: ['piscina'],
-  bench: [],
-  gen: ['yaml'],
   io: [],
   watch: ['chokidar'],
   cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3', 'yaml'],
 };
-const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\))/;
+const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\)|performance\.now\()/;
+/** The layers that may reach the file system, the process and the clock. */
+const EFFECTS_ALLOWED = ['io', 'watch', 'cli'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -70,8 +70,32 @@ describe('layering', () => {
     // The two writers never import each other: each reads only the document tree.
     if (file.startsWith('render/pdf/')) expect(text).not.toMatch(/from '\.\.\/docx\//);
     if (file.startsWith('render/docx/')) expect(text).not.toMatch(/from '\.\.\/pdf\//);
-    if (!['io', 'cli', 'bench'].includes(layer)) {
+    if (!EFFECTS_ALLOWED.includes(layer)) {
       expect(text.replace(/^\s*(\/\/|\*).*$/gm, ''), `${file} reaches the file system, process or clock`).not.toMatch(EFFECTFUL);
     }
+  });
+
+  it('the build engine is free of node:fs, the process and the clock (it has ports for them)', () => {
+    const engine = files.filter((f) => relative(SRC, f).startsWith('build/'));
+    expect(engine.map((f) => relative(SRC, f))).toContain('build/run.ts');
+    for (const file of engine) expect(readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, ''), file).not.toMatch(EFFECTFUL);
+  });
+});
+
+describe('tools (the generator and the benches)', () => {
+  const files = sources(TOOLS);
+
+  // The generator is pure: records in (src/model, src/core), YAML and Markdown text out; tools/generate.ts writes them.
+  it.each(files.map((f) => relative(REPO, f)).filter((f) => f.startsWith('tools/gen/')))('%s is pure and imports only core, model and yaml', (file) => {
+    const text = readFileSync(join(REPO, file), 'utf8');
+    for (const [, spec] of text.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
+      if (!spec!.startsWith('.')) expect(['yaml'], `${file} imports ${spec}`).toContain(spec);
+      else if (!spec!.startsWith('./')) expect(['src/core', 'src/model'], `${file} imports ${spec}`).toContain(relative(REPO, join(REPO, file, '..', spec!)).split('/').slice(0, 2).join('/'));
+    }
+    expect(text.replace(/^\s*(\/\/|\*).*$/gm, ''), file).not.toMatch(EFFECTFUL);
+  });
+
+  it('nothing shipped imports them', () => {
+    for (const file of sources(SRC)) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from '(\.\.\/)+tools\//);
   });
 });

@@ -1,7 +1,10 @@
 /**
  * `casepress build`, `court-summary` and `relicense` on the example agency, as
  * a user runs them: the paths of cli.md, the manifest, the warnings, the
- * privacy of every court copy, and the same bytes on a second build.
+ * privacy of every court copy, and the same bytes on a second build. The
+ * first build and the wrong command lines run the command in a child process;
+ * the other builds run in this process as the commands run them (their plans,
+ * their words), with real PDFs and DOCX files.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +13,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courtReportJob, matchParent, nextHearing, planJobs, relicensingJob, type JobFilter } from '../src/build/jobs.js';
+import type { BuildOptions, PlanJobs } from '../src/build/run.js';
+import { build, type BuildOutcome } from '../src/cli/commands/build.js';
 import { parts } from './helpers/docx-parts.js';
 import { buildRoot, loadRoot, REPO } from './helpers/fixture-root.js';
 
@@ -24,6 +30,23 @@ function run(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+/** A build in this process, rendered in this thread: its outcome and what it printed (without colors). */
+async function inProcess(root: string, options: Partial<BuildOptions> & { out: string }, plan: PlanJobs): Promise<BuildOutcome & { stdout: string }> {
+  const lines: string[] = [];
+  const say = (text: string) => void lines.push(text.replace(/\x1b\[[0-9;]*m/g, ''));
+  const outcome = await build(root, { asOf: AS_OF, format: ['pdf', 'docx'], jobs: 1, ...options }, plan, say, say);
+  return { ...outcome, stdout: `${lines.join('\n')}\n` };
+}
+/** What `build` plans with --case, --home, --doc. */
+const filtered = (filter: JobFilter): PlanJobs => (root, asOf) => planJobs(root, asOf, filter);
+/** What `court-summary <id>` plans, for the next hearing. */
+const courtSummary = (id: string, audience?: 'foster_parent' | 'parent', parent?: string): PlanJobs => (root, asOf) => {
+  const child = root.children.find((c) => c.id === id)!;
+  const reader = parent ? matchParent(child.case!.data, parent) : undefined;
+  if (reader && 'error' in reader) throw new Error(reader.error);
+  return [courtReportJob(child, nextHearing(child, asOf)!, audience, reader)];
+};
+
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'casepress-build-'));
   dirs.push(dir);
@@ -35,7 +58,8 @@ interface Manifest { outputs: Record<string, { type: string; subject: string; au
 
 beforeAll(async () => {
   out = await tempDir();
-  first = run(['build', CASES, '--as-of', AS_OF, '--out', out]);
+  // Two worker threads (issue 6): the build in this process below renders in this thread, and must give the same bytes.
+  first = run(['build', CASES, '--as-of', AS_OF, '--out', out, '--jobs', '2']);
 }, 180_000);
 afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -118,9 +142,9 @@ describe('casepress build', () => {
     }
   });
 
-  it('gives the same bytes on a second build', async () => {
+  it('gives the same bytes on a second build, rendered in this thread where the first used two worker threads', async () => {
     const again = await tempDir();
-    expect(run(['build', CASES, '--as-of', AS_OF, '--out', again]).code).toBe(0);
+    expect((await inProcess(CASES, { out: again, prune: true }, filtered({}))).code).toBe(0);
     const a = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const b = JSON.parse(await readFile(join(again, 'manifest.json'), 'utf8')) as Manifest;
     expect(Object.fromEntries(Object.entries(b.outputs).map(([k, v]) => [k, v.sha256]))).toEqual(Object.fromEntries(Object.entries(a.outputs).map(([k, v]) => [k, v.sha256])));
@@ -139,13 +163,13 @@ describe('court-summary and relicense', () => {
 
   it('names another audience in the file name', async () => {
     const dir = await tempDir();
-    expect(run(['court-summary', 'C-2025-0142', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'foster_parent', '--format', 'pdf']).code).toBe(0);
+    expect((await inProcess(CASES, { out: dir, audience: 'foster_parent', format: ['pdf'] }, courtSummary('C-2025-0142', 'foster_parent'))).code).toBe(0);
     expect(existsSync(join(dir, 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf'))).toBe(true);
   }, 60_000);
 
   it("names a parent's copy for the parent, and refuses a parent the case does not have, listing its parents", async () => {
     const dir = await tempDir();
-    const father = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'father', '--format', 'pdf']);
+    const father = await inProcess(CASES, { out: dir, audience: 'parent', parent: 'father', format: ['pdf'] }, courtSummary('C-2024-0087', 'parent', 'father'));
     expect(father.code, father.stdout).toBe(0);
     expect(existsSync(join(dir, 'children/C-2024-0087/court-report-2026-12-03-parent-father.pdf'))).toBe(true);
     const uncle = run(['court-summary', 'C-2024-0087', CASES, '--as-of', AS_OF, '--out', dir, '--audience', 'parent', '--parent', 'uncle']);
@@ -180,7 +204,7 @@ describe('court-summary and relicense', () => {
     await cp(join(REPO, 'templates'), templates, { recursive: true });
     const partial = join(templates, 'partials', 'court-caption.md.hbs');
     await writeFile(partial, (await readFile(partial, 'utf8')).replace('{{text court.county}}', '{{text court.conty}}'));
-    const { code, stdout } = run(['build', CASES, '--as-of', AS_OF, '--out', await tempDir(), '--doc', 'court-report', '--templates', templates]);
+    const { code, stdout } = await inProcess(CASES, { out: await tempDir(), templates }, filtered({ docs: ['court-report'] }));
     expect(code).toBe(1);
     const errors = stdout.split('\n').filter((l) => l.includes('error CP2003'));
     expect(errors).toEqual([expect.stringMatching(/partials\/court-caption\.md\.hbs:5:\d+ error CP2003 `court\.conty`: "conty" is not a field of `court`/)]);
@@ -190,7 +214,7 @@ describe('court-summary and relicense', () => {
   it('a signed service plan rebuilt a year later gives the same bytes (computed as of its own date)', async () => {
     const [now, later] = [await tempDir(), await tempDir()];
     for (const [dir, day] of [[now, '2026-12-01'], [later, '2027-12-01']] as const) {
-      const { code, stdout } = run(['build', CASES, '--as-of', day, '--out', dir, '--case', 'C-2025-0219', '--doc', 'service-plan', '--format', 'pdf']);
+      const { code, stdout } = await inProcess(CASES, { out: dir, asOf: day, format: ['pdf'] }, filtered({ cases: ['C-2025-0219'], docs: ['service-plan'] }));
       expect(code, stdout).toBe(0);
     }
     const file = 'children/C-2025-0219/service-plan-2026-09-12.pdf';
@@ -204,7 +228,7 @@ describe('court-summary and relicense', () => {
   it('a home study rebuilt a year later gives the same bytes (computed as of its own date, in the license year that contains it)', async () => {
     const [now, later] = [await tempDir(), await tempDir()];
     for (const [dir, day] of [[now, '2026-12-01'], [later, '2027-12-01']] as const) {
-      const { code, stdout } = run(['build', CASES, '--as-of', day, '--out', dir, '--home', 'H-0017', '--doc', 'home-study', '--format', 'pdf']);
+      const { code, stdout } = await inProcess(CASES, { out: dir, asOf: day, format: ['pdf'] }, filtered({ homes: ['H-0017'], docs: ['home-study'] }));
       expect(code, stdout).toBe(0);
     }
     const file = 'homes/H-0017/home-study-2026-03-20.pdf';
@@ -216,7 +240,7 @@ describe('court-summary and relicense', () => {
 
   it('builds the re-licensing packet and warns about each shortfall', async () => {
     const dir = await tempDir();
-    const { code, stdout } = run(['relicense', 'H-0042', CASES, '--as-of', AS_OF, '--out', dir]);
+    const { code, stdout } = await inProcess(CASES, { out: dir }, (root) => [relicensingJob(root.homes.find((h) => h.id === 'H-0042')!)!]);
     expect(code, stdout).toBe(0);
     expect(existsSync(join(dir, 'homes/H-0042/relicensing-packet-2026-12-31.pdf'))).toBe(true);
     expect(stdout.match(/warning/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
@@ -231,7 +255,7 @@ describe('court-summary and relicense', () => {
     const casePath = join(root, 'children/C-0001/case.yaml');
     await writeFile(casePath, (await readFile(casePath, 'utf8')).replace('dob: 2015-06-01', 'dob: 2015-13-01'));
     const dir = join(await tempDir(), 'out');
-    const { code, stdout } = run(['build', root, '--as-of', AS_OF, '--out', dir]);
+    const { code, stdout } = await inProcess(root, { out: dir, prune: true }, filtered({}));
     expect(code).toBe(1);
     expect(stdout).toContain('CP1203');
     expect(existsSync(dir)).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * The synthetic agency generator (src/gen): the roots it writes load without a
+ * The synthetic agency generator (tools/gen): the roots it writes load without a
  * single diagnostic, are the same for the same options and differ between
  * seeds, and give every child in care a court report.
  */
@@ -7,9 +7,9 @@ import { addDays } from '../src/core/calendar-date.js';
 import { describe, expect, it } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
 import type { ListedEntry, RootListing } from '../src/core/listing.js';
-import { generateAgency, type GenerateOptions, type GeneratedFile } from '../src/gen/index.js';
-import { surnameWords } from '../src/gen/names.js';
-import { Random } from '../src/gen/random.js';
+import { generateAgency, type GenerateOptions, type GeneratedFile } from '../tools/gen/index.js';
+import { surnameWords } from '../tools/gen/names.js';
+import { Random } from '../tools/gen/random.js';
 import { loadCaseRoot } from '../src/load/load-root.js';
 
 const AS_OF = '2026-11-23';

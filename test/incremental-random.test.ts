@@ -11,21 +11,29 @@
  * canonical JSON of everything a render reads (the job, its data, what it
  * withholds, the template's sources, the agency, the as-of date): rendering is
  * a deterministic function of those, and real PDFs for hundreds of builds
- * would take minutes. The seed is printed on failure (FC_SEED=… to replay).
+ * would take minutes. The outputs are kept in memory (helpers/memory-files.ts);
+ * the root and templates are real files. The seed is printed on failure
+ * (FC_SEED=… to replay; SEQUENCES=… for more sequences).
  */
 import { cp, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
-import { build, type BuildOutcome } from '../src/cli/commands/build.js';
+import type { Report } from '../src/build/ports.js';
+import { runBuild, type BuildResult } from '../src/build/run.js';
+import { nodeSources } from '../src/cli/build-ports.js';
+import { statTree } from '../src/io/stat-tree.js';
 import type { LoadMemo } from '../src/load/load-root.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
+import { memoryFiles } from './helpers/memory-files.js';
 
 const AS_OF = '2026-11-23';
-const SEQUENCES = Number(process.env.SEQUENCES ?? 200);
+const SEQUENCES = Number(process.env.SEQUENCES ?? 50);
+/** Where the outputs go: in memory, never on disk. */
+const MEMORY = '/memory';
 
 let work: string;
 let root: string;
@@ -42,22 +50,31 @@ async function save(path: string, text: string): Promise<void> {
 /** Files are parsed again only when their bytes changed (as watch does): the same records, in a fraction of the time. */
 const memo: LoadMemo = new Map();
 
-async function run(out: string): Promise<BuildOutcome> {
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  try {
-    return await build(root, { out, asOf: AS_OF, format: ['docx'], templates, prune: true, quiet: true, renderer: jsonRenderer, read: { memo } }, (r, asOf) => planJobs(r, asOf), () => {});
-  } finally {
-    write.mockRestore();
-  }
+const outputs = memoryFiles();
+/** The partials each template uses, kept between builds as the disk cache would keep them. */
+const caches = new Map<string, unknown>();
+const silent: Report = { diagnostics() {}, dataErrors() {}, nothingDue() {}, start() {}, warning() {}, done() {}, stop() {}, pruned() {}, finished() {} };
+
+function run(out: string): Promise<BuildResult> {
+  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], templates, prune: true, renderer: jsonRenderer, read: { memo } }, (r, asOf) => planJobs(r, asOf), {
+    // The root and the templates are stamped on disk; everything under the output folder is in memory.
+    files: { ...outputs, list: (folder, skip) => (folder.startsWith(MEMORY) ? outputs.list(folder, skip) : statTree(folder, skip)) },
+    clock: { today: () => AS_OF, now: () => 0 },
+    report: silent,
+    sources: { ...nodeSources, readCache: (dir, shard) => caches.get(`${dir} ${shard}`), writeCache: async (dir, shard, value) => void caches.set(`${dir} ${shard}`, value) },
+  });
 }
 
-/** Every file under a folder (but the snapshot of file stamps and the caches, which are not outputs) → its text. */
-async function contents(dir: string): Promise<Record<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter(
-    (e) => e.isFile() && e.name !== '.casepress-snapshot.json' && !join(e.parentPath, e.name).slice(dir.length + 1).startsWith('.casepress-cache/'),
-  );
-  const entries = await Promise.all(files.map(async (e) => [join(e.parentPath, e.name).slice(dir.length + 1), await readFile(join(e.parentPath, e.name), 'utf8')] as const));
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+/** Every file under a folder (but the snapshot of file stamps and the caches, which are not outputs) → its text; `drop` forgets them. */
+function contents(dir: string, drop = false): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const path of [...outputs.files.keys()].sort()) {
+    if (!path.startsWith(`${dir}/`)) continue;
+    const rel = path.slice(dir.length + 1);
+    if (rel !== '.casepress-snapshot.json' && !rel.startsWith('.casepress-cache/')) found[rel] = outputs.text(path)!;
+    if (drop) outputs.files.delete(path);
+  }
+  return found;
 }
 
 async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
@@ -147,8 +164,8 @@ afterAll(async () => rm(work, { recursive: true, force: true }));
 
 describe('an incremental build equals a clean build', () => {
   it(`after each of ${SEQUENCES} random sequences of edits`, async () => {
-    const out = join(work, 'incremental');
-    expect((await run(out)).code).toBe(0);
+    const out = `${MEMORY}/incremental`;
+    expect((await run(out)).ok).toBe(true);
     let sequence = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...EDIT_NAMES), fc.infiniteStream(fc.nat())), { minLength: 1, maxLength: 3 }), async (edits) => {
@@ -165,10 +182,9 @@ describe('an incremental build equals a clean build', () => {
           await undos.pop()!();
           said[undos.length] += ' (taken back)';
         }
-        const clean = join(work, `clean-${sequence++}`);
+        const clean = `${MEMORY}/clean-${sequence++}`;
         await run(clean);
-        const [incremental, fresh] = await Promise.all([contents(out), contents(clean)]);
-        await rm(clean, { recursive: true, force: true });
+        const [incremental, fresh] = [contents(out), contents(clean, true)];
         const differing = [...new Set([...Object.keys(incremental), ...Object.keys(fresh)])].filter((path) => incremental[path] !== fresh[path]);
         expect(differing, `the files that differ from a clean build's after: ${said.join(', ')}`).toEqual([]);
       }),

@@ -3,16 +3,23 @@
  * agency, run again after each kind of change, rebuilds exactly the documents
  * whose fingerprint changed, removes the recorded outputs whose job is gone,
  * and ends with the manifest a clean build writes.
+ *
+ * The builds run in this process, as the command runs them (its plans, its
+ * words on stdout), with a stand-in renderer (helpers/json-renderer.ts): which
+ * documents are rebuilt does not depend on how a PDF is drawn.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courtReportJob, nextHearing, planJobs } from '../src/build/jobs.js';
+import type { PlanJobs } from '../src/build/run.js';
+import type { Audience } from '../src/compute/audience.js';
+import { build as runBuild } from '../src/cli/commands/build.js';
 import { REPO } from './helpers/fixture-root.js';
+import { jsonRenderer } from './helpers/json-renderer.js';
 
-const BIN = join(REPO, 'bin/casepress');
 const AS_OF = '2026-11-23';
 let work: string;
 let root: string;
@@ -22,11 +29,23 @@ let templates: string;
 interface Entry { type: string; subject: string; inputs: Record<string, string>; fingerprint: string; sha256: string; requested?: true }
 interface Manifest { outputs: Record<string, Entry> }
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+interface Run { asOf?: string; templates?: string; force?: boolean; out?: string; audience?: Audience }
+
+/** A build as the command runs it: its exit code and what it printed (without colors). */
+async function run(plan: PlanJobs, { asOf = AS_OF, out: into = out, ...rest }: Run, prune: boolean) {
+  const lines: string[] = [];
+  const say = (text: string) => void lines.push(text.replace(/\x1b\[[0-9;]*m/g, ''));
+  const outcome = await runBuild(root, { out: into, asOf, format: ['pdf', 'docx'], prune, renderer: jsonRenderer, ...rest }, plan, say, say);
+  return { code: outcome.code, stdout: `${lines.join('\n')}\n` };
 }
-const build = (...extra: string[]) => run(['build', root, '--out', out, ...extra]);
+/** `casepress build <root> --out <out>` and its options. */
+const build = (options: Run = {}) => run((r, asOf) => planJobs(r, asOf), options, true);
+/** `casepress court-summary C-2025-0142 <root>` and its options. */
+const courtSummary = (options: Run) =>
+  run((r, asOf) => {
+    const child = r.children.find((c) => c.id === 'C-2025-0142')!;
+    return [courtReportJob(child, nextHearing(child, asOf)!, options.audience)];
+  }, options, false);
 const manifest = async (dir = out) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 /** Output path → modification time, for every recorded output. */
 async function mtimes(): Promise<Record<string, number>> {
@@ -44,8 +63,8 @@ beforeAll(async () => {
   templates = join(work, 'templates');
   await cp(join(REPO, 'cases'), root, { recursive: true });
   await cp(join(REPO, 'templates'), templates, { recursive: true });
-  const first = build('--as-of', AS_OF);
-  expect(first.code, first.stdout + first.stderr).toBe(0);
+  const first = await build();
+  expect(first.code, first.stdout).toBe(0);
 }, 120_000);
 afterAll(async () => rm(work, { recursive: true, force: true }));
 
@@ -60,7 +79,7 @@ describe('incremental build', () => {
     const before = await mtimes();
     const bytes = await readFile(join(out, 'children/C-2025-0142/court-report-2026-12-10.pdf'));
     const jobs = jobsOf(await manifest()).length;
-    const again = build('--as-of', AS_OF);
+    const again = await build();
     expect(again.code, again.stdout).toBe(0);
     expect(builtLines(again.stdout)).toEqual([]);
     expect(again.stdout).toContain(`All ${jobs} documents were up to date`);
@@ -75,7 +94,7 @@ describe('incremental build', () => {
   it('reads the root again when a file was saved unchanged, and still rebuilds nothing', async () => {
     const note = join(root, 'children/C-2025-0142/contacts/2026-11-05-home.md');
     await writeFile(note, await readFile(note));
-    const again = build('--as-of', AS_OF);
+    const again = await build();
     expect(again.code, again.stdout).toBe(0);
     expect(again.stdout).not.toContain('no file changed since the last build');
     expect(again.stdout).toMatch(/All \d+ documents were up to date/);
@@ -89,7 +108,7 @@ describe('incremental build', () => {
     expect(readers).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
     const before = await mtimes();
     await appendFile(join(root, note), '\nThe child asked about the school play.\n');
-    const again = build('--as-of', AS_OF);
+    const again = await build();
     expect(again.code, again.stdout).toBe(0);
     expect(builtLines(again.stdout)).toEqual(readers);
     expect(again.stdout).toMatch(/✔ 1 of 1 documents built as of 2026-11-23 .*; \d+ up to date, skipped/);
@@ -102,9 +121,9 @@ describe('incremental build', () => {
 
   it('rebuilds every document of a type whose template changed, and no other', async () => {
     // The copy has the same sources as the bundled templates: nothing to rebuild yet.
-    expect(builtLines(build('--as-of', AS_OF, '--templates', templates).stdout)).toEqual([]);
+    expect(builtLines((await build({ templates })).stdout)).toEqual([]);
     await appendFile(join(templates, 'service-plan.md.hbs'), '\nReviewed with the supervisor.\n');
-    const again = build('--as-of', AS_OF, '--templates', templates);
+    const again = await build({ templates });
     expect(again.code, again.stdout).toBe(0);
     const plans = jobsOf(await manifest()).filter((job) => job.includes('/service-plan-'));
     expect(plans.length).toBeGreaterThanOrEqual(5);
@@ -113,7 +132,7 @@ describe('incremental build', () => {
 
   it('rebuilds everything when agency.yaml or the as-of date changes', async () => {
     await appendFile(join(root, 'agency.yaml'), '\n# reviewed\n');
-    const agency = build('--as-of', AS_OF, '--templates', templates);
+    const agency = await build({ templates });
     expect(agency.code, agency.stdout).toBe(0);
     expect(builtLines(agency.stdout)).toEqual(jobsOf(await manifest()));
     expect(agency.stdout).not.toContain('up to date, skipped');
@@ -121,7 +140,7 @@ describe('incremental build', () => {
     expect(agency.stdout).toMatch(/│ all +│ +\d+ │ +0 │ +0 │/);
 
     // A new day rebuilds every document that speaks from it; a signed plan or home study speaks from its own date and stays as signed.
-    const later = build('--as-of', '2026-11-24', '--templates', templates);
+    const later = await build({ asOf: '2026-11-24', templates });
     expect(later.code, later.stdout).toBe(0);
     const signed = (job: string) => /\/((service|transition)-plan|home-study)-/.test(job);
     expect(builtLines(later.stdout)).toEqual(jobsOf(await manifest()).filter((job) => !signed(job)));
@@ -130,7 +149,7 @@ describe('incremental build', () => {
 
   it('court-summary builds its one document and removes nothing', async () => {
     const jobs = jobsOf(await manifest());
-    const one = run(['court-summary', 'C-2025-0142', root, '--out', out, '--as-of', '2026-11-24', '--templates', templates, '--force']);
+    const one = await courtSummary({ asOf: '2026-11-24', templates, force: true });
     expect(one.code, one.stdout).toBe(0);
     expect(builtLines(one.stdout)).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
     expect(one.stdout).not.toMatch(/removed/);
@@ -144,7 +163,7 @@ describe('incremental build', () => {
     await writeFile(join(out, 'stray.pdf'), 'not ours');
     await writeFile(join(out, gone, 'notes.pdf'), 'not ours either');
     await rm(join(root, gone), { recursive: true });
-    const again = build('--as-of', '2026-11-24', '--templates', templates);
+    const again = await build({ asOf: '2026-11-24', templates });
     expect(again.code, again.stdout).toBe(0);
     expect(again.stdout).toMatch(/removed .*children\/C-2026-0058\/court-report-[\d-]+\.pdf: its case C-2026-0058 no longer exists/);
     const after = Object.keys((await manifest()).outputs);
@@ -159,16 +178,16 @@ describe('incremental build', () => {
     const docx = 'children/C-2024-0087/service-plan-2026-08-12.docx';
     await rm(join(out, pdf));
     await writeFile(join(out, docx), 'edited by hand');
-    const again = build('--as-of', '2026-11-24', '--templates', templates);
+    const again = await build({ asOf: '2026-11-24', templates });
     expect(builtLines(again.stdout)).toEqual([docx, pdf].map((p) => p.replace(/\.(pdf|docx)$/, '')).sort());
   }, 60_000);
 
   it('--force rebuilds all, and the manifest equals a clean build\'s', async () => {
-    const forced = build('--as-of', '2026-11-24', '--templates', templates, '--force');
+    const forced = await build({ asOf: '2026-11-24', templates, force: true });
     expect(forced.code, forced.stdout).toBe(0);
     expect(builtLines(forced.stdout)).toEqual(jobsOf(await manifest()));
     const fresh = join(work, 'fresh');
-    const clean = run(['build', root, '--out', fresh, '--as-of', '2026-11-24', '--templates', templates]);
+    const clean = await build({ out: fresh, asOf: '2026-11-24', templates });
     expect(clean.code, clean.stdout).toBe(0);
     expect(await manifest()).toEqual(await manifest(fresh));
   }, 120_000);
@@ -176,18 +195,18 @@ describe('incremental build', () => {
   it('the incremental manifest, without --force, also equals the clean one', async () => {
     // Edit, build incrementally, and compare with a clean build of the same root.
     await appendFile(join(root, 'children/C-2025-0143/contacts/2026-07-06-home.md'), '\nFollow-up call made.\n');
-    expect(build('--as-of', '2026-11-24', '--templates', templates).code).toBe(0);
+    expect((await build({ asOf: '2026-11-24', templates })).code).toBe(0);
     const fresh = join(work, 'fresh-2');
-    expect(run(['build', root, '--out', fresh, '--as-of', '2026-11-24', '--templates', templates]).code).toBe(0);
+    expect((await build({ out: fresh, asOf: '2026-11-24', templates })).code).toBe(0);
     expect(await manifest()).toEqual(await manifest(fresh));
   }, 120_000);
 
   it('a full build keeps the copy court-summary made for another audience (it said "its case no longer has that document")', async () => {
     const copy = 'children/C-2025-0142/court-report-2026-12-10-foster_parent.pdf';
-    const one = run(['court-summary', 'C-2025-0142', root, '--out', out, '--as-of', '2026-11-24', '--templates', templates, '--audience', 'foster_parent']);
+    const one = await courtSummary({ asOf: '2026-11-24', templates, audience: 'foster_parent' });
     expect(one.code, one.stdout).toBe(0);
     expect((await manifest()).outputs[copy]).toMatchObject({ audience: 'foster_parent', requested: true });
-    const full = build('--as-of', '2026-11-24', '--templates', templates);
+    const full = await build({ asOf: '2026-11-24', templates });
     expect(full.code, full.stdout).toBe(0);
     expect(full.stdout).not.toMatch(/removed/);
     expect(existsSync(join(out, copy))).toBe(true);

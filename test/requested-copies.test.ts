@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtReportJob, nextHearing, planJobs, type JobFilter } from '../src/build/jobs.js';
 import type { Manifest } from '../src/build/manifest.js';
-import { build, type PlanJobs } from '../src/cli/commands/build.js';
+import type { PlanJobs } from '../src/build/run.js';
+import { build } from '../src/cli/commands/build.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
 

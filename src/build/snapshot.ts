@@ -12,8 +12,42 @@
  * size and the same mtime (to the sub-millisecond) would go unseen; --force
  * rebuilds regardless.
  */
+import { resolve } from 'node:path';
 import type { FileStamp } from '../core/listing.js';
+import { canonicalJson, sha256 } from './fingerprint.js';
 import type { DocType } from './jobs.js';
+
+/** Beside the manifest: the stamps of the last clean full build. */
+export const SNAPSHOT_FILE = '.casepress-snapshot.json';
+
+/** Everything a full build's outputs depend on besides the files it stamps. */
+export interface Settings {
+  readonly tool: string;
+  readonly asOf: string;
+  readonly formats: readonly string[];
+  readonly audience?: string;
+  readonly parent?: string;
+  readonly draft?: boolean;
+  readonly pdfa?: boolean;
+  readonly root: string;
+  readonly templates: string;
+  readonly out: string;
+}
+
+export function settingsHash(settings: Settings): string {
+  return sha256(
+    canonicalJson({
+      tool: settings.tool,
+      asOf: settings.asOf,
+      formats: [...settings.formats].sort(),
+      audience: settings.audience ?? null,
+      parent: settings.parent ?? null,
+      draft: settings.draft === true,
+      pdfa: settings.pdfa === true,
+      folders: [resolve(settings.root), resolve(settings.templates), resolve(settings.out)],
+    }),
+  );
+}
 
 export interface Snapshot {
   readonly version: 1;

@@ -1,16 +1,7 @@
 /** The table a build ends with: documents by type, built, up to date, failed (cli-table3). */
 import Table from 'cli-table3';
 import { DOC_TYPES, type DocType } from '../build/jobs.js';
-
-export interface TypeCounts {
-  built: number;
-  skipped: number;
-  failed: number;
-}
-
-export function emptyCounts(): Record<DocType, TypeCounts> {
-  return Object.fromEntries(DOC_TYPES.map((type) => [type, { built: 0, skipped: 0, failed: 0 }])) as Record<DocType, TypeCounts>;
-}
+import type { TypeCounts } from '../build/ports.js';
 
 export function summaryTable(counts: Readonly<Record<DocType, TypeCounts>>): string {
   const table = new Table({ head: ['documents', 'built', 'up to date', 'failed'], style: { head: [], border: [], compact: true }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }, colAligns: ['left', 'right', 'right', 'right'] });

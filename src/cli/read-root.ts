@@ -2,41 +2,16 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
-import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
+import { hasErrors } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
-import type { RootListing } from '../core/listing.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
-import { loadCaseRoot, type LoadMemo } from '../load/load-root.js';
+import { loadCaseRoot } from '../load/load-root.js';
 import { ParseCache, shardOf } from '../load/parse-cache.js';
-import type { CaseRoot } from '../model/case-root.js';
 import { UsageError } from './exit.js';
-import type { ReportInput } from './report.js';
-
-export interface ReadRoot {
-  readonly root: CaseRoot;
-  readonly diagnostics: Diagnostic[];
-  /** Everything a reporter needs to print the diagnostics. */
-  readonly report: ReportInput;
-  /** The bytes of a case file as read (case-root-relative path). */
-  readonly bytesOf: (path: string) => Uint8Array | undefined;
-  /** The sha256 of a case file's bytes as read, hashed once (undefined when it was not read). */
-  readonly hashOf: (path: string) => string | undefined;
-}
-
-export interface ReadRootOptions {
-  /** Reuse the records of files unchanged since the last read (a long-lived process such as watch keeps one per root). */
-  readonly memo?: LoadMemo;
-  /** How to list the root; default: list every file (watch lists again only the folders that changed). */
-  readonly list?: () => Promise<RootListing>;
-  /**
-   * A folder in which to keep each file's parse between runs (load/parse-cache.ts),
-   * so only the files whose bytes changed are parsed. Not with `memo`.
-   */
-  readonly parseCache?: string;
-}
 
 /** What a stored parse depends on besides the file's bytes: the loader's code and its libraries. */
 const LOADER_CODE = { folders: ['load', 'model', 'core'], packages: ['yaml', 'zod'] } as const;

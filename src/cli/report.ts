@@ -3,17 +3,12 @@
  * frame, a hint, a summary line) or as one JSON object for scripts.
  */
 import pc from 'picocolors';
+import type { DiagnosticReport } from '../build/ports.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { codeFrame } from './code-frame.js';
 
-export interface ReportInput {
-  readonly diagnostics: readonly Diagnostic[];
-  /** How a diagnostic's root-relative path is shown (e.g. prefixed with the root the user typed). */
-  readonly displayPath: (file: string) => string;
-  /** The text of a file, for code frames. */
-  readonly sourceOf: (file: string) => string | undefined;
-  readonly filesChecked: number;
-}
+/** Diagnostics with how to show their paths and sources (the build engine reports them in this shape). */
+export type ReportInput = DiagnosticReport;
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,10 +1,22 @@
 /** Files that ship with casepress itself: templates, the starter root, the sample data. */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
-/** The package's own folder (dist/io/ is two levels below it). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The package's own folder: the nearest one above this file that holds
+ * package.json (dist/io/ when built, src/io/ under the tests, dist-tools/src/io/
+ * in the tools' build: tsconfig.tools.json).
+ */
+export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 export interface TemplateSources {
   /** As shown in messages: relative to the working folder when inside it. */

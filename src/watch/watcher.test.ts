@@ -1,7 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeTimer } from '../../test/helpers/fake-timer.js';
 import type { Change } from './queue.js';
 import { isIgnored, startWatcher, type Watcher } from './watcher.js';
 
@@ -28,42 +30,57 @@ describe('isIgnored', () => {
   });
 });
 
-describe('startWatcher (real chokidar)', () => {
-  let dir: string;
-  let watcher: Watcher | undefined;
-  afterEach(async () => {
-    await watcher?.close();
-    watcher = undefined;
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('sends a burst of saves of one file as one batch, and never the output folder or editor files', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'casepress-watcher-'));
-    await mkdir(join(dir, 'contacts'));
-    await mkdir(join(dir, 'output'));
-    await writeFile(join(dir, 'contacts/a.md'), 'one');
+describe('startWatcher', () => {
+  it('sends a burst of saves of one file as one batch, and asks chokidar to ignore the output folder and editor files', async () => {
+    const clock = fakeTimer();
+    const events = Object.assign(new EventEmitter(), { close: async () => {} });
+    let ignored: (path: string) => boolean = () => false;
     const batches: Change[][] = [];
-    let signal: () => void = () => {};
-    const first = new Promise<void>((done) => (signal = done));
-    watcher = startWatcher({
-      folders: [dir],
-      out: join(dir, 'output'),
+    const watcher = startWatcher({
+      folders: ['/root'],
+      out: '/root/output',
       debounceMs: 150,
-      rebuild: async (changes) => {
-        batches.push([...changes]);
-        signal();
-      },
+      timer: clock.timer,
+      events: (_folders, ignore) => ((ignored = ignore), events),
+      rebuild: async (changes) => void batches.push([...changes]),
       onError: (e) => {
         throw e;
       },
     });
+    events.emit('ready');
     await watcher.ready;
-    for (const text of ['two', 'three', 'four']) await writeFile(join(dir, 'contacts/a.md'), text);
-    await writeFile(join(dir, 'contacts/a.md~'), 'backup');
-    await writeFile(join(dir, 'contacts/.a.md.swp'), 'swap');
-    await writeFile(join(dir, 'output/report.pdf'), 'built');
-    await first;
-    await new Promise((r) => setTimeout(r, 400));
-    expect(batches).toEqual([[{ path: join(dir, 'contacts/a.md'), kind: 'change' }]]);
-  }, 15_000);
+    expect(['/root/contacts/a.md~', '/root/contacts/.a.md.swp', '/root/output/report.pdf'].filter(ignored)).toHaveLength(3);
+    expect(ignored('/root/contacts/a.md')).toBe(false);
+    for (let i = 0; i < 3; i++) {
+      events.emit('all', 'change', '/root/contacts/a.md');
+      clock.advance(100);
+    }
+    expect(batches).toEqual([]);
+    clock.advance(150);
+    clock.advance(1_000);
+    expect(batches).toEqual([[{ path: '/root/contacts/a.md', kind: 'change' }]]);
+    await watcher.close();
+  });
+
+  describe('on real chokidar', () => {
+    let dir: string;
+    let watcher: Watcher | undefined;
+    afterEach(async () => {
+      await watcher?.close();
+      watcher = undefined;
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('sends a saved file as a batch', async () => {
+      dir = await mkdtemp(join(tmpdir(), 'casepress-watcher-'));
+      await mkdir(join(dir, 'contacts'));
+      await writeFile(join(dir, 'contacts/a.md'), 'one');
+      let sent: (changes: readonly Change[]) => void = () => {};
+      const first = new Promise<readonly Change[]>((done) => (sent = done));
+      watcher = startWatcher({ folders: [dir], out: join(dir, 'output'), rebuild: async (changes) => sent(changes), onError: (e) => { throw e; } });
+      await watcher.ready;
+      await writeFile(join(dir, 'contacts/a.md'), 'two');
+      expect(await first).toEqual([{ path: join(dir, 'contacts/a.md'), kind: 'change' }]);
+    }, 15_000);
+  });
 });

@@ -5,7 +5,7 @@
  * output folder (when it lies inside a watched folder) are never watched.
  */
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { watch as chokidarWatch } from 'chokidar';
 import { createChangeQueue, type Change, type ChangeKind, type Timer } from './queue.js';
 
 export interface WatcherOptions {
@@ -21,6 +21,16 @@ export interface WatcherOptions {
   readonly timer?: Timer;
   /** How long a file's size must hold still before its event counts (ms). */
   readonly stabilityThreshold?: number;
+  /** Where file events come from: chokidar on `folders`, never reporting a path `ignored` says (tests feed events by hand). */
+  readonly events?: (folders: string[], ignored: (path: string) => boolean) => FileEvents;
+}
+
+/** What the watcher uses of chokidar's FSWatcher. */
+export interface FileEvents {
+  on(event: 'all', listener: (event: string, path: string) => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  once(event: 'ready', listener: () => void): unknown;
+  close(): Promise<void>;
 }
 
 export interface Watcher {
@@ -55,17 +65,15 @@ export function startWatcher(options: WatcherOptions): Watcher {
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.timer ? { timer: options.timer } : {}),
   });
-  const watcher: FSWatcher = chokidarWatch(folders, {
-    ignoreInitial: true,
-    ignored: (path: string) => isIgnored(path, folders, options.out),
-    awaitWriteFinish: { stabilityThreshold: options.stabilityThreshold ?? 50, pollInterval: 10 },
-  });
+  const chokidar = (paths: string[], ignored: (path: string) => boolean): FileEvents =>
+    chokidarWatch(paths, { ignoreInitial: true, ignored, awaitWriteFinish: { stabilityThreshold: options.stabilityThreshold ?? 50, pollInterval: 10 } });
+  const watcher = (options.events ?? chokidar)(folders, (path) => isIgnored(path, folders, options.out));
   watcher.on('all', (event, path) => {
     if (event === 'add' || event === 'change' || event === 'unlink' || event === 'addDir' || event === 'unlinkDir') {
       queue.push(resolve(path), event satisfies ChangeKind);
     }
   });
-  watcher.on('error', (error) => options.onError(error));
+  watcher.on('error', (error: unknown) => options.onError(error));
   const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
   return {
     ready,

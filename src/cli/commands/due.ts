@@ -17,7 +17,7 @@ import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
-import { unverifiedRuleLines } from '../unverified-rules.js';
+import { unverifiedRuleLines } from '../../build/unverified-rules.js';
 import { formatText } from '../report.js';
 
 export interface DueOptions {

@@ -2,7 +2,7 @@
  * Calendar helpers for the generator, on ISO `YYYY-MM-DD` strings (the
  * project's calendar arithmetic from core, plus random picks between dates).
  */
-import { addDays, addMonths, ageOn, daysBetween, formatLongDate, parseDate } from '../core/calendar-date.js';
+import { addDays, addMonths, ageOn, daysBetween, formatLongDate, parseDate } from '../../src/core/calendar-date.js';
 import type { Random } from './random.js';
 
 export { addDays, addMonths, ageOn, daysBetween, formatLongDate };

@@ -17,7 +17,7 @@ import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../io/package-files.js';
+import { PACKAGE_ROOT } from '../../src/io/package-files.js';
 import { generatedRoot } from './generated-root.js';
 
 const { values } = parseArgs({

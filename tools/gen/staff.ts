@@ -3,7 +3,7 @@
  * supervisors (one for every six caseworkers) and licensing workers (one for
  * every forty homes). Ids are first initial + surname, made unique.
  */
-import type { StaffMember } from '../model/agency.js';
+import type { StaffMember } from '../../src/model/agency.js';
 import { professionalName } from './names.js';
 import type { Directory } from './places.js';
 import type { Random } from './random.js';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../io/package-files.js';
+import { PACKAGE_ROOT } from '../../src/io/package-files.js';
 import { generatedRoot } from './generated-root.js';
 
 const { values } = parseArgs({

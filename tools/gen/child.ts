@@ -1,5 +1,5 @@
 /** A child's case.yaml: the record of case-format.md built from the family plan. */
-import type { CaseRecord } from '../model/case.js';
+import type { CaseRecord } from '../../src/model/case.js';
 import { hearings } from './court.js';
 import { addDays, addMonths, ageOn, dateBetween, daysBetween, maxDate, minDate, onWeekday } from './dates.js';
 import { enteredCare, type Child, type Parent } from './family.js';

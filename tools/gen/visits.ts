@@ -3,7 +3,7 @@
  * to four weeks, with who came, how the visit was supervised, whether it
  * happened, and what the supervisor observed.
  */
-import type { Visit } from '../model/notes.js';
+import type { Visit } from '../../src/model/notes.js';
 import { addDays, addMonths, ageOn, maxDate, onWeekday } from './dates.js';
 import type { Child } from './family.js';
 import type { Note } from './contacts.js';

@@ -3,7 +3,7 @@
  * training, certifications, inspections, references, incidents) and, for most
  * homes, study.md (the home study narrative under its ## headings).
  */
-import type { Home as HomeRecord, Study } from '../model/home.js';
+import type { Home as HomeRecord, Study } from '../../src/model/home.js';
 import { addDays, ageOn, dateBetween, minDate, onWeekday } from './dates.js';
 import { fosterParents, type Home } from './homes.js';
 import { professionalName } from './names.js';

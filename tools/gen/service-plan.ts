@@ -3,7 +3,7 @@
  * answer the reasons for removal, goals for the child from the child's needs,
  * services with their providers, and who took part in the planning meeting.
  */
-import type { Plan } from '../model/plan.js';
+import type { Plan } from '../../src/model/plan.js';
 import { addDays, addMonths, ageOn, dateBetween, maxDate, minDate } from './dates.js';
 import type { Child, Reason } from './family.js';
 import type { Home } from './homes.js';

@@ -7,7 +7,7 @@
  * The plan comes first (staff, families, homes, placements: small records for
  * the whole agency); each file is written from it only when it is asked for.
  */
-import type { Agency } from '../model/agency.js';
+import type { Agency } from '../../src/model/agency.js';
 import { assessments } from './assessments.js';
 import { caseRecord } from './child.js';
 import { contactNotes, type Note } from './contacts.js';

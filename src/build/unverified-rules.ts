@@ -1,5 +1,5 @@
 /**
- * The command line's word on a rule value the built-in rule set marks
+ * The build's and `due`'s word on a rule value the built-in rule set marks
  * unverified: documents print the value with its citation and never the word
  * "unverified"; the agency is told once per run until it confirms the value
  * (agency.yaml `rules: confirmed:`) or sets its own.

@@ -4,7 +4,7 @@
  * therapist or the teacher, an office visit now and then. Each note has a
  * narrative of three or four paragraphs in a caseworker's voice.
  */
-import type { Contact } from '../model/notes.js';
+import type { Contact } from '../../src/model/notes.js';
 import { addDays, addMonths, ageOn, dateBetween, maxDate, weekdayOnOrBefore } from './dates.js';
 import type { Child } from './family.js';
 import type { Random } from './random.js';

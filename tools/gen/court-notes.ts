@@ -3,7 +3,7 @@
  * in the child's words where the child is old enough, and the agency's
  * recommendations. Only names the court copy may print appear here.
  */
-import type { CourtNote } from '../model/notes.js';
+import type { CourtNote } from '../../src/model/notes.js';
 import { ageOn } from './dates.js';
 import type { Child } from './family.js';
 import type { Note } from './contacts.js';

@@ -2,7 +2,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeGeneratedAgency } from '../cli/generate.js';
+import { writeGeneratedAgency } from '../generate.js';
 
 export interface GeneratedRootOptions {
   readonly work: string;

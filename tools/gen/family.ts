@@ -4,7 +4,7 @@
  * episodes in care, the permanency goal and the court. Placements (which need
  * the homes) are added by placements.ts; files are written from this plan.
  */
-import type { CaseRecord, Placement } from '../model/case.js';
+import type { CaseRecord, Placement } from '../../src/model/case.js';
 import { addDays, addMonths, ageOn, daysBetween, dobForAge, minDate, onWeekday, yearOf } from './dates.js';
 import { callName, familySurname, fullName, givenName, professionalName, SPOKEN, type Language, type Sex, type Surname } from './names.js';
 import type { County, Directory } from './places.js';

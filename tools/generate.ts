@@ -16,16 +16,16 @@
  * study and a re-licensing packet per home. `casepress validate DIR` is clean.
  *
  * Benchmarks call `writeGeneratedAgency(out, options)` directly. The generator
- * itself (src/gen/) is pure; this file does the writing, one file at a time
+ * itself (tools/gen/) is pure; this file does the writing, one file at a time
  * (synchronous writes never run out of file handles).
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { isRealDate } from '../core/calendar-date.js';
-import { generateAgency, type GenerateOptions } from '../gen/index.js';
-import { EXIT, UsageError } from './exit.js';
+import { isRealDate } from '../src/core/calendar-date.js';
+import { generateAgency, type GenerateOptions } from './gen/index.js';
+import { EXIT, UsageError } from '../src/cli/exit.js';
 
 export interface WriteSummary {
   readonly files: number;

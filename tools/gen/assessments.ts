@@ -3,7 +3,7 @@
  * every six months, the items of the Kentucky CANS 2.0 rated 0-3 (strengths the
  * other way round) and trauma experiences yes/no, with needs easing over time.
  */
-import type { Assessment } from '../model/assessment.js';
+import type { Assessment } from '../../src/model/assessment.js';
 import { addDays, addMonths, ageOn, onWeekday } from './dates.js';
 import type { Child } from './family.js';
 import type { Random } from './random.js';

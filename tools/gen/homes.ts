@@ -3,7 +3,7 @@
  * the household and, for a kinship home, the relative and family it serves.
  * Children are placed into them by placements.ts; home.ts writes the files.
  */
-import type { Home as HomeRecord } from '../model/home.js';
+import type { Home as HomeRecord } from '../../src/model/home.js';
 import { addDays, addMonths, dateBetween, dobForAge } from './dates.js';
 import type { Family } from './family.js';
 import { fosterSurname, givenName, type Language, type Sex } from './names.js';

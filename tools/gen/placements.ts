@@ -5,7 +5,7 @@
  * and the moves before it: emergency homes, step-ups, a hospital stay, a runaway
  * episode with a return to the same home.
  */
-import type { Placement } from '../model/case.js';
+import type { Placement } from '../../src/model/case.js';
 import { addDays, ageOn, dateBetween, daysBetween } from './dates.js';
 import type { Child, Family } from './family.js';
 import type { Home, HomeType } from './homes.js';

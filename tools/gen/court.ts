@@ -5,7 +5,7 @@
  * continued to a later date. The next hearing always falls within 60 days of
  * the as-of date, so every child in care gets a court report.
  */
-import type { Hearing } from '../model/case.js';
+import type { Hearing } from '../../src/model/case.js';
 import { addDays, addMonths, dateBetween, onWeekday } from './dates.js';
 import { enteredCare, type Child } from './family.js';
 import type { Random } from './random.js';

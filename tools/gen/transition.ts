@@ -1,5 +1,5 @@
 /** transition.yaml for youth 14 and older: housing, school, work, health coverage, documents, supports. */
-import type { Transition } from '../model/transition.js';
+import type { Transition } from '../../src/model/transition.js';
 import { addDays, addMonths, ageOn, dateBetween, maxDate } from './dates.js';
 import type { Child } from './family.js';
 import { professionalName } from './names.js';

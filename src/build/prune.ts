@@ -1,0 +1,85 @@
+/**
+ * What a full build removes: the recorded outputs it superseded (a case gone,
+ * a hearing past, a plan redated), never a copy made on request that is still
+ * current, and never a file casepress did not write or that was changed after
+ * it wrote it. Every removal says why, truthfully.
+ */
+import { join } from 'node:path';
+import type { CaseRoot } from '../model/case-root.js';
+import { sha256, staleOutputs } from './fingerprint.js';
+import { DEFAULT_AUDIENCE, hearingsAhead, type DocType, type Job } from './jobs.js';
+import type { Manifest, ManifestEntry } from './manifest.js';
+import type { FileSystem, Report } from './ports.js';
+
+/** What a full build makes nothing of for a case or home that still exists, by document type (a court report: see staleBecause). */
+const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report'>, string>> = {
+  'service-plan': 'its case has no plan.yaml',
+  'transition-plan': 'its case has no transition.yaml',
+  'home-study': 'its home has no study.md',
+  'relicensing-packet': 'its home has no license to renew',
+};
+
+/** Made on request (`court-summary`, `build --case/--home/--doc/--audience`), or, in a manifest written before that was recorded, for an audience a full build does not make. */
+const isRequested = (entry: ManifestEntry) => entry.requested === true || entry.audience !== DEFAULT_AUDIENCE[entry.type];
+
+/** The entry without its mark of a copy made on request (a full build that makes the same document now owns it). */
+export function madeByFullBuild({ requested: _requested, ...entry }: ManifestEntry): ManifestEntry {
+  return entry;
+}
+
+/**
+ * Why a full build removes a recorded output that none of its jobs writes, or
+ * undefined when it keeps it: a copy made on request (another audience, a
+ * hearing further ahead) of a document that is still current.
+ */
+export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
+  const isCase = path.startsWith('children/');
+  const what = isCase ? 'case' : 'home';
+  const child = isCase ? root.children.find((c) => c.id === entry.subject && c.case) : undefined;
+  const exists = isCase ? child !== undefined : root.homes.some((h) => h.id === entry.subject && h.home);
+  if (!exists) return `its ${what} ${entry.subject} no longer exists`;
+  // Entries written before the date was recorded carry it in their file name.
+  const date = entry.date ?? /-(\d{4}-\d{2}-\d{2})(?:-[a-z_]+)?\.(?:pdf|docx)$/.exec(path)?.[1] ?? '';
+  if (entry.type === 'court-report') {
+    const ahead = hearingsAhead(child!, asOf);
+    const next = ahead[0] ? `the case's next hearing is ${ahead[0]}` : `the case has no hearing ahead as of ${asOf}`;
+    if (!ahead.includes(date)) return `${date < asOf ? `the hearing of ${date} is past` : `the case has no hearing on ${date} any more`}; ${next}`;
+    return isRequested(entry) ? undefined : `superseded: ${next}`;
+  }
+  const current = jobs.find((j) => j.type === entry.type && j.subject === entry.subject);
+  if (!current) return NOTHING_TO_MAKE[entry.type];
+  if (date !== current.date) return `superseded: the ${what}'s ${entry.type.replace(/-/g, ' ')} is now dated ${current.date}`;
+  // The same document and date, so another audience: a copy made on request.
+  return undefined;
+}
+
+/**
+ * Removes the outputs the manifest records that a full build superseded (never
+ * any other file), and returns the manifest keys to drop. A file changed since
+ * casepress wrote it is someone's work: it is left in place, and only its entry
+ * dropped.
+ */
+export async function removeStale(previous: Manifest, out: string, root: CaseRoot, jobs: readonly Job[], asOf: string, files: FileSystem, report: Report): Promise<string[]> {
+  const dropped: string[] = [];
+  for (const path of staleOutputs(Object.keys(previous.outputs), jobs.map((j) => j.output))) {
+    const entry = previous.outputs[path]!;
+    const file = join(out, path);
+    const reason = staleBecause(entry, path, root, jobs, asOf);
+    if (reason === undefined) continue;
+    const bytes = await files.read(file);
+    const onDisk = bytes && sha256(bytes);
+    if (onDisk !== undefined && onDisk !== entry.sha256) {
+      report.pruned({ kind: 'kept', file, reason });
+      dropped.push(path);
+      continue;
+    }
+    const error = onDisk === undefined ? undefined : await files.remove(file).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    if (error) {
+      report.pruned({ kind: 'unremovable', file, reason, error: error.code ?? error.message });
+      continue;
+    }
+    report.pruned({ kind: onDisk === undefined ? 'dropped' : 'removed', file, reason });
+    dropped.push(path);
+  }
+  return dropped;
+}

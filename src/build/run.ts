@@ -1,0 +1,365 @@
+/**
+ * The build engine behind `build`, `court-summary`, `relicense` and `watch`:
+ * validate, then make every document planned (cli.md), write each file
+ * atomically, and record them in <out>/manifest.json. Nothing is built from
+ * data with errors; one failed document never stops the others. The file
+ * system, the clock and what is said come in as ports (ports.ts).
+ *
+ * Incremental: a job whose recorded inputs (root-view.ts) all hash as they did,
+ * and whose fingerprint and output bytes match the manifest, is skipped without
+ * computing its data (unless `force`); a full build removes the recorded
+ * outputs it superseded (prune.ts), and keeps the copies made on request that
+ * are still current. The manifest is written last. Each case file's parse and
+ * the partials each template uses are kept under <out>/.casepress-cache, keyed
+ * by content hashes (load/parse-cache.ts, template-uses.ts): after one edit
+ * only that file is parsed, and only the templates of the jobs that render are
+ * compiled. A full build that finds every stamp as its last clean run left it
+ * says what that run said without reading the root (snapshot.ts).
+ *
+ * The document data is computed here, one job at a time; rendering runs in
+ * this thread or on worker threads (pool.ts).
+ */
+import { join } from 'node:path';
+import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import type { Audience } from '../compute/audience.js';
+import { AGENCY_FILE } from '../compute/documents/context.js';
+import type { CaseRoot } from '../model/case-root.js';
+import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
+import { inputsUnchanged } from './inputs.js';
+import { createJobEnvironment } from './job-environment.js';
+import { DOC_TYPES, type DocType, type Job } from './jobs.js';
+import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type ManifestEntry } from './manifest.js';
+import { recordedEntry, stampsByPath, upToDate } from './plan.js';
+import { renderPool, type RenderPoolOptions } from './pool.js';
+import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
+import { madeByFullBuild, removeStale } from './prune.js';
+import type { Format } from './render-document.js';
+import type { RenderedJob } from './renderer.js';
+import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
+import { parseSnapshot, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { templateUses } from './template-uses.js';
+import { unverifiedRuleLines } from './unverified-rules.js';
+
+export interface BuildOptions extends RenderPoolOptions {
+  readonly out: string;
+  readonly asOf?: string;
+  readonly format: readonly Format[];
+  readonly audience?: Audience;
+  /** With the `parent` audience: whose copy (a role or a full name). */
+  readonly parent?: string;
+  readonly templates?: string;
+  readonly draft?: boolean;
+  readonly pdfa?: boolean;
+  /** Rebuild even the outputs that are up to date. */
+  readonly force?: boolean;
+  /** Any warning (filing readiness, the data's, the rule set's) makes the build fail. */
+  readonly strict?: boolean;
+  /**
+   * This run makes every document of the root (`build` without --case, --home,
+   * --doc or --audience), so recorded outputs whose job is gone are removed.
+   * `court-summary` and `relicense` never prune.
+   */
+  readonly prune?: boolean;
+  /**
+   * Only the jobs this says a change may affect are looked at; the others are
+   * taken as up to date (watch knows which files changed: watch/affected.ts).
+   */
+  readonly affects?: (job: Job, recorded: ManifestEntry | undefined) => boolean;
+  /** How to read the root (watch keeps a memo and lists only what changed). */
+  readonly read?: ReadRootOptions;
+}
+
+/** Which documents to make, once the root is loaded and the as-of date known. */
+export type PlanJobs = (root: CaseRoot, asOf: string) => Job[];
+
+/** What a build did, for the command's exit code and for watch's one line. */
+export interface BuildResult {
+  /** False when the data had errors, a document failed, or (`strict`) there was a warning. */
+  readonly ok: boolean;
+  /** The data had errors: nothing was built. */
+  readonly dataErrors: boolean;
+  /** Output paths under --out, without the extension, in the order they were written. */
+  readonly built: readonly string[];
+  readonly failed: readonly FailedDocument[];
+  /** Files under --out removed because their document is gone. */
+  readonly removed: readonly string[];
+  readonly skipped: number;
+  /** The largest heap seen on each rendering thread (0: this one), in bytes. */
+  readonly peakHeap: Readonly<Record<number, number>>;
+  /** The day the documents speak from and the agency's time zone, once known (watch rebuilds when the day changes). */
+  readonly day?: { readonly asOf: string; readonly timeZone?: string | undefined };
+}
+
+/** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (template-uses.ts). */
+const CACHE_DIR = '.casepress-cache';
+/** What the partials a template uses depend on besides its sources. */
+const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
+/** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
+const WARNINGS_FILE = 'warnings.txt';
+const MANIFEST_FILE = 'manifest.json';
+
+function emptyCounts(): Record<DocType, TypeCounts> {
+  return Object.fromEntries(DOC_TYPES.map((type) => [type, { built: 0, skipped: 0, failed: 0 }])) as Record<DocType, TypeCounts>;
+}
+
+export async function runBuild(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts): Promise<BuildResult> {
+  const { files, clock, report, sources } = ports;
+  const started = clock.now();
+  const result = (ok: boolean, rest: Partial<BuildResult> = {}): BuildResult => ({ ok, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, peakHeap: {}, ...rest });
+  const full = options.prune === true;
+  const templatesDir = options.templates ?? sources.templatesDir;
+  const snapshotPath = join(options.out, SNAPSHOT_FILE);
+  const manifestPath = join(options.out, MANIFEST_FILE);
+  const warningsPath = join(options.out, WARNINGS_FILE);
+  const settings = (asOf: string) =>
+    settingsHash({ tool: sources.version, asOf, formats: options.format, audience: options.audience, parent: options.parent, draft: options.draft, pdfa: options.pdfa, root: rootArg, templates: templatesDir, out: options.out });
+  // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
+  // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
+  const stamps = full && !options.affects ? { root: files.list(rootArg, options.out), templates: files.list(templatesDir) } : undefined;
+  const last = stamps && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  if (last && stamps?.root && stamps.templates) {
+    const asOf = options.asOf ?? clock.today(last.timeZone);
+    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates, outputs: files.stat(options.out, last.outputs.map(([path]) => path)) };
+    if (unchangedSince(last, now)) {
+      // Say what the last build said.
+      const counts = emptyCounts();
+      let total = 0;
+      for (const [type, count] of Object.entries(last.documents) as [DocType, number][]) {
+        counts[type].skipped = count;
+        total += count;
+      }
+      for (const warning of last.warnings) report.warning(warning);
+      const ok = !(options.strict && last.warnings.length);
+      report.finished({ asOf, elapsedMs: clock.now() - started, counts, documents: total, built: 0, failed: [], warnings: last.warnings.length, warningsFile: warningsPath, manifest: manifestPath, replayed: true, strict: options.strict === true });
+      return result(ok, { skipped: total, day: { asOf, timeZone: last.timeZone } });
+    }
+  }
+  // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
+  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
+  if (hasErrors(diagnostics) || !root.agency) {
+    report.diagnostics(dataReport);
+    report.dataErrors();
+    return result(false, { dataErrors: true });
+  }
+  const agency = root.agency.data;
+  const asOf = options.asOf ?? clock.today(agency.time_zone ?? undefined);
+  const day = { asOf, timeZone: agency.time_zone ?? undefined };
+  const jobs = plan(root, asOf);
+  if (jobs.length === 0 && !full) {
+    report.nothingDue(asOf);
+    return result(true, { day });
+  }
+  const clashes = outputClashes(jobs.map((j) => j.output));
+  if (clashes.length > 0) {
+    const found = clashes.map(({ output, count }) =>
+      diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
+    );
+    report.diagnostics({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length });
+    return result(false, { day });
+  }
+
+  const images = await sources.readAssets(rootArg);
+  const fonts = options.format.includes('pdf') ? await sources.loadFonts() : undefined;
+  const usesDir = join(options.out, CACHE_DIR, 'templates');
+  const uses = templateUses(sources.readCache(usesDir, 'uses', TEMPLATE_CODE));
+  const env = await createJobEnvironment({
+    root,
+    agency,
+    asOf,
+    templatesDir,
+    readTemplate: (path) => sources.readTemplate(path),
+    formats: options.format,
+    ...(fonts ? { fonts } : {}),
+    images,
+    bytesOf,
+    hashOf,
+    templates: jobs.map((j) => j.template),
+    templateUses: uses,
+    ...(options.draft ? { draft: true } : {}),
+    ...(options.pdfa ? { pdfa: true } : {}),
+  });
+  if (uses.changed()) await sources.writeCache(usesDir, 'uses', uses.stored(), TEMPLATE_CODE).catch(() => undefined);
+  const pool = renderPool(
+    {
+      templates: env.templateFiles,
+      agency,
+      asOf,
+      images,
+      fonts: env.fonts,
+      formats: options.format,
+      ...(options.draft ? { draft: true } : {}),
+      ...(options.pdfa ? { pdfa: true } : {}),
+    },
+    options,
+  );
+
+  // What every job shares, hashed once.
+  const shared = {
+    tool: sources.version,
+    asOf,
+    formats: options.format,
+    draft: options.draft === true,
+    pdfa: options.pdfa === true,
+    agency: hashOf(AGENCY_FILE) ?? sha256(''),
+    fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
+    rules: sha256(canonicalJson(env.context.rules)),
+    assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
+  };
+  // An output with the size and modification time the last clean full build stamped has the bytes the manifest records: it need not be read.
+  const stamped = stampsByPath(last?.outputs);
+  const previous = parseManifest(await readText(files, manifestPath), sources.version);
+
+  const entries: Record<string, ManifestEntry> = {};
+  const failures: Diagnostic[] = [];
+  const built: string[] = [];
+  const failed: FailedDocument[] = [];
+  const counts = emptyCounts();
+  /** Every warning of this build, to be said again by a build that finds nothing changed. */
+  const warningLines: string[] = [];
+  /** Templates whose compile errors were reported already. */
+  const brokenTemplates = new Set<string>();
+  const warn = (line: string) => {
+    report.warning(line);
+    warningLines.push(line);
+  };
+  report.start(jobs.length);
+  // The data's own warnings (what `validate` prints) come first, one line each, then the rule set's.
+  const dataWarnings = diagnostics.map((d) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`);
+  for (const line of [...dataWarnings, ...unverifiedRuleLines(agency, new Set(jobs.map((j) => j.type)))]) warn(line);
+
+  const fail = (job: Job, why: string, found: readonly Diagnostic[]) => {
+    failures.push(...found);
+    failed.push({ output: job.output, type: job.type, subject: job.subject });
+    counts[job.type].failed++;
+    report.done({ kind: 'failed', job, why });
+  };
+
+  /** Writes a rendered job's files and records them; a failed render or write is reported. */
+  const peakHeap: Record<number, number> = {};
+  const finish = async (job: Job, prepared: JobData, print: string, rendered: RenderedJob) => {
+    peakHeap[rendered.thread] = Math.max(peakHeap[rendered.thread] ?? 0, rendered.heapBytes);
+    if (Object.keys(rendered.files).length === 0) return fail(job, '', rendered.diagnostics);
+    const written: string[] = [];
+    for (const [format, bytes] of Object.entries(rendered.files) as [Format, Uint8Array][]) {
+      const path = `${job.output}.${format}`;
+      const error = await files.writeAtomic(join(options.out, path), bytes).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+      if (error) {
+        failures.push(diagnostic('CP3001', { file: join(options.out, path), message: `the file could not be written (${error.code ?? error.message}); any earlier copy is left as it was` }));
+        continue;
+      }
+      written.push(format);
+      entries[path] = {
+        type: job.type,
+        subject: job.subject,
+        audience: job.audience,
+        template: job.template,
+        asOf: job.asOf ?? asOf,
+        date: job.date,
+        ...(full ? {} : { requested: true }),
+        inputs: prepared.inputs,
+        withheld: withheldFields(prepared.data.withheld, rendered.caught),
+        warnings: rendered.warnings,
+        fingerprint: print,
+        sha256: sha256(bytes),
+      };
+    }
+    if (written.length < Object.keys(rendered.files).length) return fail(job, ': not written', []);
+    built.push(job.output);
+    counts[job.type].built++;
+    report.done({ kind: 'built', job, path: join(options.out, job.output), formats: written });
+    for (const warning of rendered.warnings) warn(`${job.output}: ${warning}`);
+  };
+
+  try {
+    for (const job of jobs) {
+      const recorded = recordedEntry(previous, job.output, options.format);
+      if (options.affects && !options.affects(job, recorded)) {
+        counts[job.type].skipped++;
+        report.done({ kind: 'skipped', job });
+        continue;
+      }
+      const printOf = (inputs: JobData['inputs']) =>
+        fingerprint({ ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
+      const paths = options.format.map((format) => `${job.output}.${format}`);
+      // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
+      if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs), stamped, files))) {
+        counts[job.type].skipped++;
+        report.done({ kind: 'skipped', job });
+        // A shortfall is still a shortfall when its packet is up to date: say it again.
+        for (const warning of recorded.warnings ?? []) warn(`${job.output}: ${warning}`);
+        // A copy made on request that a full build makes too is now the full build's.
+        if (full) for (const path of paths) if (previous.outputs[path]!.requested) entries[path] = madeByFullBuild(previous.outputs[path]!);
+        continue;
+      }
+      const prepared = jobData(job, env);
+      const print = printOf(prepared.inputs);
+      // A template that does not compile fails its jobs without rendering; its errors are reported once.
+      const compiled = env.template(job.template);
+      if (!compiled.template) {
+        // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
+        fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
+        brokenTemplates.add(job.template);
+        continue;
+      }
+      await pool.submit(
+        { job: jobHeader(job), input: renderInput(prepared) },
+        (rendered) => finish(job, prepared, print, rendered),
+        (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
+      );
+    }
+    await pool.drain();
+  } finally {
+    report.stop();
+    await pool.close();
+  }
+
+  const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
+  const manifest = updateManifest(withoutOutputs(previous, removed), entries);
+  await files.writeAtomic(manifestPath, serializeManifest(manifest));
+  if (stamps?.root && stamps.templates && failures.length === 0) {
+    const snapshot: Snapshot = {
+      version: 1,
+      settings: settings(asOf),
+      root: stamps.root,
+      templates: stamps.templates,
+      outputs: files.stat(options.out, [...Object.keys(manifest.outputs), MANIFEST_FILE]),
+      warnings: warningLines,
+      documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
+      ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),
+    };
+    await files.writeAtomic(snapshotPath, serializeSnapshot(snapshot));
+  } else {
+    await files.remove(snapshotPath);
+  }
+  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
+
+  if (failures.length > 0) {
+    report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length });
+  }
+  const skipped = jobs.length - built.length - failed.length;
+  const ok = !(failed.length || (options.strict && warningLines.length));
+  report.finished({
+    asOf,
+    elapsedMs: clock.now() - started,
+    counts,
+    documents: jobs.length,
+    built: built.length,
+    failed,
+    warnings: warningLines.length,
+    ...(full ? { warningsFile: warningsPath } : {}),
+    manifest: manifestPath,
+    replayed: false,
+    strict: options.strict === true,
+  });
+  return result(ok, { built, failed, removed, skipped, peakHeap, day });
+}
+
+async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {
+  const bytes = await files.read(path);
+  return bytes && new TextDecoder().decode(bytes);
+}
+
+function crashed(job: Job, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return diagnostic('CP3004', { file: job.output, message: `rendering the ${job.type} of ${job.subject} stopped: ${message}; the other documents were built (please report this)` });
+}

@@ -1,0 +1,29 @@
+/**
+ * The build engine's ports on this machine (build/ports.ts): the disk and the
+ * clock from io/, the case root read as every command reads it, the bundled
+ * templates and fonts, and the caches beside the outputs.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Sources } from '../build/ports.js';
+import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
+import { loadFonts } from '../io/fonts.js';
+import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
+import { UsageError } from './exit.js';
+import { readRoot } from './read-root.js';
+
+const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
+
+export const nodeSources: Sources = {
+  version,
+  templatesDir: join(PACKAGE_ROOT, 'templates'),
+  readRoot,
+  readTemplate: (path) =>
+    readTemplate(path).catch(() => {
+      throw new UsageError(`the template "${path}" cannot be read`);
+    }),
+  readAssets,
+  loadFonts,
+  readCache: (dir, shard, code) => readShards(dir, [shard], codeIdentity(code.folders, code.packages)).get(shard),
+  writeCache: (dir, shard, value, code) => writeShards(dir, new Map([[shard, value]]), new Set([shard]), codeIdentity(code.folders, code.packages)),
+};

@@ -1,0 +1,60 @@
+/**
+ * An in-memory file system for the build engine (build/ports.ts FileSystem):
+ * files as bytes with a size and a modification time that moves on with every
+ * write, and a log of what was written and removed. A path can be made to fail.
+ */
+import type { FileStamp } from '../../src/core/listing.js';
+import type { FileSystem } from '../../src/build/ports.js';
+
+export interface MemoryFiles extends FileSystem {
+  readonly files: Map<string, { bytes: Uint8Array; mtime: number }>;
+  /** Every write and removal, in order: `write path`, `remove path`. */
+  readonly log: string[];
+  /** Writes to paths this says are refused with this error code. */
+  refuse(test: (path: string) => boolean, code?: string): void;
+  text(path: string): string | undefined;
+}
+
+const encoder = new TextEncoder();
+
+export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): MemoryFiles {
+  let clock = 1_000;
+  const files = new Map<string, { bytes: Uint8Array; mtime: number }>();
+  const put = (path: string, data: string | Uint8Array) => files.set(path, { bytes: typeof data === 'string' ? encoder.encode(data) : data, mtime: clock++ });
+  for (const [path, data] of Object.entries(initial)) put(path, data);
+  const log: string[] = [];
+  let refused: { test: (path: string) => boolean; code: string } | undefined;
+  const under = (folder: string) => (folder.endsWith('/') ? folder : `${folder}/`);
+  return {
+    files,
+    log,
+    refuse: (test, code = 'EACCES') => void (refused = { test, code }),
+    text: (path) => {
+      const file = files.get(path);
+      return file && new TextDecoder().decode(file.bytes);
+    },
+    read: async (path) => files.get(path)?.bytes,
+    list(folder, skip) {
+      const prefix = under(folder);
+      const stamps: FileStamp[] = [];
+      for (const [path, { bytes, mtime }] of files) {
+        if (!path.startsWith(prefix) || (skip && path.startsWith(under(skip)))) continue;
+        stamps.push([path.slice(prefix.length), bytes.length, mtime]);
+      }
+      return stamps.length ? stamps.sort((a, b) => (a[0] < b[0] ? -1 : 1)) : undefined;
+    },
+    stat: (folder, paths) =>
+      paths.flatMap((path) => {
+        const file = files.get(`${under(folder)}${path}`);
+        return file ? [[path, file.bytes.length, file.mtime] as const] : [];
+      }),
+    async writeAtomic(path, data) {
+      if (refused?.test(path)) throw Object.assign(new Error(`${refused.code}: ${path}`), { code: refused.code });
+      put(path, data);
+      log.push(`write ${path}`);
+    },
+    async remove(path) {
+      if (files.delete(path)) log.push(`remove ${path}`);
+    },
+  };
+}
