@@ -2,7 +2,7 @@
  * Fonts for the PDF writer. They come in as bytes (the render layer reads no
  * files); each font is parsed once per process and its shaped words are cached
  * across documents, because shaping (fontkit's `layout`) is most of the cost of
- * setting text.
+ * setting text. Measuring and drawing share one cache (see `shapeOnce`).
  */
 import PDFDocument from 'pdfkit';
 
@@ -20,25 +20,43 @@ export type FontKey = keyof FontSet;
 
 export const FONT_KEYS: readonly FontKey[] = ['regular', 'bold', 'italic', 'boldItalic', 'symbols'];
 
+/** The parts of a fontkit glyph run that pdfkit reads when it sets text. */
+interface GlyphRun {
+  readonly glyphs: ReadonlyArray<{ readonly id: number; readonly advanceWidth: number; readonly codePoints: readonly number[] }>;
+  readonly positions: ReadonlyArray<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+}
+
 /** The members of a fontkit font this writer reads. */
 export interface FontkitFont {
   readonly unitsPerEm: number;
   readonly ascent: number;
   readonly descent: number;
-  layout(text: string): { readonly advanceWidth: number };
+  layout(text: string, features?: unknown): GlyphRun;
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** One parsed face with its measuring caches (shared by every document of the process). */
+/** A shaped string as plain numbers: four position values per glyph (x/y advance, x/y offset). */
+interface ShapedRun {
+  readonly ids: readonly number[];
+  readonly advances: readonly number[];
+  readonly codePoints: ReadonlyArray<readonly number[]>;
+  readonly positions: readonly number[];
+  /** Advance width in font units. */
+  readonly width: number;
+}
+
+/** One parsed face with its caches (shared by every document of the process). */
 export interface Face {
   readonly font: FontkitFont;
   /** Ascent and descent as fractions of the font size (descent is negative). */
   readonly ascent: number;
   readonly descent: number;
-  /** pdfkit's per-word shaping cache, handed to every document's embedded font. */
+  /** pdfkit's per-word cache of scaled runs, handed to every document's embedded font. */
   layoutCache: Record<string, unknown>;
-  /** Advance widths of strings at size 1. */
-  widths: Map<string, number>;
+  /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
+  runs: Map<string, ShapedRun>;
+  /** fontkit's own `layout`, before `shareRuns` replaced it. */
+  readonly shape: (text: string, features?: unknown) => GlyphRun;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -60,8 +78,8 @@ export function facesOf(fonts: FontSet): Faces {
       face = parseFace(key, bytes);
       parsed.set(bytes, face);
     }
-    if (face.widths.size > CACHE_LIMIT) {
-      face.widths = new Map();
+    if (face.runs.size > CACHE_LIMIT) {
+      face.runs = new Map();
       face.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     faces[key] = face;
@@ -77,20 +95,77 @@ export function facesOf(fonts: FontSet): Faces {
 function parseFace(key: FontKey, bytes: Uint8Array): Face {
   let font: unknown;
   try {
-    const probe = new PDFDocument({ autoFirstPage: false });
+    const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
     probe.font(bytes as Buffer);
     font = (probe as unknown as { _font?: { font?: unknown } })._font?.font;
   } catch (error) {
     throw new Error(`font "${key}" could not be read: ${(error as Error).message}`);
   }
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
-  return {
+  const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
     descent: font.descent / font.unitsPerEm,
     layoutCache: Object.create(null) as Record<string, unknown>,
-    widths: new Map(),
+    runs: new Map(),
+    shape: font.layout.bind(font),
     coverage: new Map(),
+  };
+  shareRuns(face);
+  return face;
+}
+
+/**
+ * The writer measures words ("court") and pdfkit draws them with the space
+ * that follows ("court "), so each would be shaped twice: the font's `layout`
+ * is replaced by one that serves both from `face.runs`. Calls with explicit
+ * features are shaped as asked.
+ */
+function shareRuns(face: Face): void {
+  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) => (features === undefined ? unpackRun(shapedRun(face, text)) : face.shape(text, features));
+}
+
+/**
+ * The run of a string, shaped on first use. A word and its space is always
+ * built from the word's run and the space's, so the result never depends on
+ * which was shaped first (Noto Serif has no kerning against the space, so it
+ * is also what shaping the pair gives).
+ */
+function shapedRun(face: Face, text: string): ShapedRun {
+  let run = face.runs.get(text);
+  if (!run) {
+    const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
+    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.shape(text));
+    face.runs.set(text, run);
+  }
+  return run;
+}
+
+function packRun(run: GlyphRun): ShapedRun {
+  const positions: number[] = [];
+  let width = 0;
+  for (const p of run.positions) {
+    positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
+    width += p.xAdvance;
+  }
+  return { ids: run.glyphs.map((g) => g.id), advances: run.glyphs.map((g) => g.advanceWidth), codePoints: run.glyphs.map((g) => [...g.codePoints]), positions, width };
+}
+
+function joinRuns(a: ShapedRun, b: ShapedRun): ShapedRun {
+  return { ids: [...a.ids, ...b.ids], advances: [...a.advances, ...b.advances], codePoints: [...a.codePoints, ...b.codePoints], positions: [...a.positions, ...b.positions], width: a.width + b.width };
+}
+
+/** A fresh run each time: pdfkit scales the positions it is given in place. */
+function unpackRun(run: ShapedRun): GlyphRun & { readonly advanceWidth: number } {
+  const glyphs = run.ids.map((id, i) => ({ id, advanceWidth: run.advances[i]!, codePoints: run.codePoints[i]! }));
+  const positions = glyphs.map((_, i) => ({ xAdvance: run.positions[4 * i]!, yAdvance: run.positions[4 * i + 1]!, xOffset: run.positions[4 * i + 2]!, yOffset: run.positions[4 * i + 3]! }));
+  return {
+    glyphs,
+    positions,
+    // pdfkit reads the width after scaling the positions, as fontkit's run computes it.
+    get advanceWidth() {
+      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    },
   };
 }
 
@@ -101,12 +176,7 @@ function isFontkitFont(value: unknown): value is FontkitFont {
 
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
-  let width = face.widths.get(text);
-  if (width === undefined) {
-    width = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
-    face.widths.set(text, width);
-  }
-  return width * size;
+  return (shapedRun(face, text).width / face.font.unitsPerEm) * size;
 }
 
 export function covers(face: Face, codePoint: number): boolean {

@@ -49,6 +49,8 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
     lang: 'en-US',
     displayTitle: true,
     info: documentInfo(tree.meta, date),
+    // No default font: pdfkit would parse Helvetica's metrics for every document; the faces are registered below.
+    font: null as unknown as string,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
   });
   const chunks: Uint8Array[] = [];
