@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { facesOf, widthOf } from './fonts.js';
+import { facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
 
 describe('shared shaping', () => {
   it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
@@ -21,5 +21,22 @@ describe('shared shaping', () => {
     const first = face.font.layout('Hearing');
     first.positions[0]!.xAdvance *= 1000;
     expect(face.font.layout('Hearing').positions[0]!.xAdvance).toBe(face.shape('Hearing').positions[0]!.xAdvance);
+  });
+});
+
+describe('shaped runs kept between processes', () => {
+  it('takes only the strings this process shaped, once, and serves seeded runs without shaping', async () => {
+    const fonts = await loadFonts();
+    takeShapedRuns(fonts);
+    const face = facesOf(fonts).italic;
+    widthOf(face, 'Quixotically', 10);
+    const taken = takeShapedRuns(fonts);
+    expect(Object.keys(taken.italic ?? {})).toEqual(['Quixotically']);
+    expect(takeShapedRuns(fonts)).toEqual({});
+
+    const seeded = { ...taken.italic!.Quixotically!, width: 1234 };
+    seedShapedRuns(fonts, { italic: { Unshapeable: seeded } });
+    expect(widthOf(face, 'Unshapeable', 1)).toBeCloseTo(1234 / face.font.unitsPerEm);
+    expect(takeShapedRuns(fonts)).toEqual({});
   });
 });

@@ -36,7 +36,7 @@ export interface FontkitFont {
 }
 
 /** A shaped string as plain numbers: four position values per glyph (x/y advance, x/y offset). */
-interface ShapedRun {
+export interface ShapedRun {
   readonly ids: readonly number[];
   readonly advances: readonly number[];
   readonly codePoints: ReadonlyArray<readonly number[]>;
@@ -55,6 +55,8 @@ export interface Face {
   layoutCache: Record<string, unknown>;
   /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
   runs: Map<string, ShapedRun>;
+  /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
+  fresh: string[];
   /** fontkit's own `layout`, before `shareRuns` replaced it. */
   readonly shape: (text: string, features?: unknown) => GlyphRun;
   readonly coverage: Map<number, boolean>;
@@ -80,6 +82,7 @@ export function facesOf(fonts: FontSet): Faces {
     }
     if (face.runs.size > CACHE_LIMIT) {
       face.runs = new Map();
+      face.fresh = [];
       face.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     faces[key] = face;
@@ -108,6 +111,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     descent: font.descent / font.unitsPerEm,
     layoutCache: Object.create(null) as Record<string, unknown>,
     runs: new Map(),
+    fresh: [],
     shape: font.layout.bind(font),
     coverage: new Map(),
   };
@@ -137,6 +141,7 @@ function shapedRun(face: Face, text: string): ShapedRun {
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
     run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.shape(text));
     face.runs.set(text, run);
+    face.fresh.push(text);
   }
   return run;
 }
@@ -172,6 +177,35 @@ function unpackRun(run: ShapedRun): GlyphRun & { readonly advanceWidth: number }
 function isFontkitFont(value: unknown): value is FontkitFont {
   const font = value as Partial<FontkitFont> | undefined;
   return typeof font?.layout === 'function' && typeof font.hasGlyphForCodePoint === 'function' && typeof font.unitsPerEm === 'number';
+}
+
+/** Shaped runs by face and string, as plain data a build keeps between processes (io/shaped-runs.ts). */
+export type ShapedRuns = Partial<Record<FontKey, Record<string, ShapedRun>>>;
+
+/**
+ * Gives the faces runs shaped by an earlier process with the same font bytes,
+ * so words are not shaped again. A run is what shaping gives, whoever made it:
+ * the output does not depend on what was seeded.
+ */
+export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
+  const faces = facesOf(fonts);
+  for (const key of FONT_KEYS) {
+    const face = faces[key];
+    for (const [text, run] of Object.entries(runs[key] ?? {})) if (!face.runs.has(text)) face.runs.set(text, run);
+  }
+}
+
+/** The runs shaped since the last call (not those seeded), to add to the kept ones. */
+export function takeShapedRuns(fonts: FontSet): ShapedRuns {
+  const faces = facesOf(fonts);
+  const taken: ShapedRuns = {};
+  for (const key of FONT_KEYS) {
+    const face = faces[key];
+    if (face.fresh.length === 0) continue;
+    taken[key] = Object.fromEntries(face.fresh.map((text) => [text, face.runs.get(text)!]));
+    face.fresh = [];
+  }
+  return taken;
 }
 
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
