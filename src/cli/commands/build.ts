@@ -39,6 +39,8 @@ import { unverifiedRuleLines } from '../unverified-rules.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { loadFonts } from '../../io/fonts.js';
+import { readShapedRuns, writeShapedRuns } from '../../io/shaped-runs.js';
+import { addShapedRuns, type ShapedRuns } from '../../render/pdf/index.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.js';
 import { statFiles, statTree } from '../../io/stat-tree.js';
 import { codeIdentity, readShards, writeShards } from '../../io/cache-shards.js';
@@ -256,6 +258,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const peakHeap: Record<number, number> = {};
   const finish = async (job: Job, prepared: JobData, print: string, result: RenderedJob) => {
     peakHeap[result.thread] = Math.max(peakHeap[result.thread] ?? 0, result.heapBytes);
+    if (result.shapedRuns) newShapes.push(result.shapedRuns);
     if (Object.keys(result.files).length === 0) return fail(job, '', result.diagnostics);
     const written: string[] = [];
     for (const [format, bytes] of Object.entries(result.files) as [Format, Uint8Array][]) {
@@ -291,11 +294,21 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   let inThread: Renderer | undefined;
   let pool: Renderer | undefined;
   let toRender = 0;
+  // The words earlier builds shaped, read only when something is rendered; what the jobs shape is added for the next build.
+  const shapesDir = join(options.out, CACHE_DIR, 'shapes');
+  let keptShapes: ShapedRuns | undefined;
+  const newShapes: ShapedRuns[] = [];
+  let shapingSetup: RendererSetup | undefined;
+  const setupWithShapes = (): RendererSetup => {
+    if (shapingSetup) return shapingSetup;
+    keptShapes = fonts ? readShapedRuns(shapesDir, fonts) : undefined;
+    return (shapingSetup = keptShapes ? { ...setup, shapedRuns: keptShapes } : setup);
+  };
   const rendererFor = (): Renderer => {
     if (options.renderer) return (pool ??= options.renderer(setup));
     toRender++;
-    if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setup, { threads: options.jobs! });
-    return pool ?? (inThread ??= inThreadRenderer(setup));
+    if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setupWithShapes(), { threads: options.jobs! });
+    return pool ?? (inThread ??= inThreadRenderer(setupWithShapes()));
   };
   const underWay = new Set<Promise<void>>();
   try {
@@ -345,6 +358,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     progress.stop();
     await Promise.all([inThread?.close(), pool?.close()]);
   }
+  const shapes = fonts ? addShapedRuns(keptShapes, newShapes) : undefined;
+  if (fonts && shapes) await writeShapedRuns(shapesDir, fonts, shapes);
 
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, log) : [];
   const manifest = updateManifest(withoutOutputs(previous, removed), entries);

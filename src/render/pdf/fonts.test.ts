@@ -34,9 +34,31 @@ describe('shaped runs kept between processes', () => {
     expect(Object.keys(taken.italic ?? {})).toEqual(['Quixotically']);
     expect(takeShapedRuns(fonts)).toEqual({});
 
-    const seeded = { ...taken.italic!.Quixotically!, width: 1234 };
-    seedShapedRuns(fonts, { italic: { Unshapeable: seeded } });
-    expect(widthOf(face, 'Unshapeable', 1)).toBeCloseTo(1234 / face.font.unitsPerEm);
+    seedShapedRuns(fonts, { italic: { '¤': [[3], [600], [1234]] } });
+    expect(widthOf(face, '¤', 1)).toBeCloseTo(1234 / face.font.unitsPerEm);
     expect(takeShapedRuns(fonts)).toEqual({});
+  });
+
+  it('stores a run so that it comes back as shaped, ligatures and marks included', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).regular;
+    const words = ['affluent ', 'Hu\u031Bo\u031Bng', 'Chloë', 'AVAV'];
+    takeShapedRuns(fonts);
+    for (const word of words) widthOf(face, word, 10);
+    const taken = takeShapedRuns(fonts).regular!;
+    for (const word of words) {
+      const original = face.runs.get(word)!;
+      face.runs.delete(word);
+      seedShapedRuns(fonts, { regular: { [word]: taken[word]! } });
+      expect(face.runs.get(word)).toEqual(original);
+    }
+  });
+
+  it('leaves out an entry that does not decode', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).bold;
+    seedShapedRuns(fonts, { bold: { ab: [[1, 2], [3], [4, 5]], cd: [[1], [2], [3], [[1], [2]]] } as never });
+    expect(face.runs.has('ab')).toBe(false);
+    expect(face.runs.has('cd')).toBe(false);
   });
 });

@@ -179,19 +179,30 @@ function isFontkitFont(value: unknown): value is FontkitFont {
   return typeof font?.layout === 'function' && typeof font.hasGlyphForCodePoint === 'function' && typeof font.unitsPerEm === 'number';
 }
 
-/** Shaped runs by face and string, as plain data a build keeps between processes (io/shaped-runs.ts). */
-export type ShapedRuns = Partial<Record<FontKey, Record<string, ShapedRun>>>;
+/**
+ * Shaped runs by face and string, as compact plain data a build keeps between
+ * processes: glyph ids, glyph advances, then either each glyph's x advance
+ * (nothing else moved) or all four position values, then the code points per
+ * glyph when they are not simply the string's, one per glyph.
+ */
+export type ShapedRuns = Partial<Record<FontKey, Record<string, StoredRun>>>;
+type StoredRun = [ids: number[], advances: number[], positions: number[], codePoints?: number[][]];
 
 /**
- * Gives the faces runs shaped by an earlier process with the same font bytes,
- * so words are not shaped again. A run is what shaping gives, whoever made it:
- * the output does not depend on what was seeded.
+ * Gives the faces runs shaped by an earlier process with the same font bytes
+ * (the caller keys what it keeps by them), so words are not shaped again. A
+ * run is what shaping gives whoever made it, so the output does not depend on
+ * what was seeded; an entry that does not decode is left out.
  */
 export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
   const faces = facesOf(fonts);
   for (const key of FONT_KEYS) {
     const face = faces[key];
-    for (const [text, run] of Object.entries(runs[key] ?? {})) if (!face.runs.has(text)) face.runs.set(text, run);
+    for (const [text, stored] of Object.entries(runs[key] ?? {})) {
+      if (face.runs.has(text)) continue;
+      const run = decodeRun(text, stored);
+      if (run) face.runs.set(text, run);
+    }
   }
 }
 
@@ -202,10 +213,63 @@ export function takeShapedRuns(fonts: FontSet): ShapedRuns {
   for (const key of FONT_KEYS) {
     const face = faces[key];
     if (face.fresh.length === 0) continue;
-    taken[key] = Object.fromEntries(face.fresh.map((text) => [text, face.runs.get(text)!]));
+    taken[key] = Object.fromEntries(face.fresh.map((text) => [text, encodeRun(text, face.runs.get(text)!)]));
     face.fresh = [];
   }
   return taken;
+}
+
+/** Past this many strings a face's kept runs take no more (a long-lived root's vocabulary levels off well below it). */
+const KEPT_LIMIT = 60_000;
+
+/** Kept runs and newly shaped ones together; undefined when nothing was new. */
+export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly ShapedRuns[]): ShapedRuns | undefined {
+  const merged: ShapedRuns = {};
+  let grew = false;
+  for (const key of FONT_KEYS) {
+    // A Map, not an object: a word may be "__proto__" or "constructor".
+    const runs = new Map(Object.entries(kept?.[key] ?? {}));
+    for (const more of added) {
+      for (const [text, run] of Object.entries(more[key] ?? {})) {
+        if (runs.size >= KEPT_LIMIT || runs.has(text)) continue;
+        runs.set(text, run);
+        grew = true;
+      }
+    }
+    if (runs.size > 0) merged[key] = Object.fromEntries(runs);
+  }
+  return grew ? merged : undefined;
+}
+
+function encodeRun(text: string, run: ShapedRun): StoredRun {
+  const n = run.ids.length;
+  const xOnly = run.positions.every((value, i) => i % 4 === 0 || value === 0);
+  const positions = xOnly ? run.positions.filter((_, i) => i % 4 === 0) : [...run.positions];
+  const chars = [...text].map((c) => c.codePointAt(0)!);
+  const plain = chars.length === n && run.codePoints.every((cps, i) => cps.length === 1 && cps[0] === chars[i]);
+  return plain ? [[...run.ids], [...run.advances], positions] : [[...run.ids], [...run.advances], positions, run.codePoints.map((cps) => [...cps])];
+}
+
+function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
+  if (!Array.isArray(stored) || stored.length < 3 || stored.length > 4 || !stored.slice(0, 3).every(isNumbers)) return undefined;
+  const [ids, advances, packed, codePoints] = stored as StoredRun;
+  const n = ids.length;
+  if (advances.length !== n || (packed.length !== n && packed.length !== 4 * n)) return undefined;
+  const positions = packed.length === 4 * n && n > 0 ? packed : packed.flatMap((x) => [x, 0, 0, 0]);
+  let cps: number[][];
+  if (codePoints === undefined) {
+    const chars = [...text].map((c) => c.codePointAt(0)!);
+    if (chars.length !== n) return undefined;
+    cps = chars.map((c) => [c]);
+  } else {
+    if (!Array.isArray(codePoints) || codePoints.length !== n || !codePoints.every(isNumbers)) return undefined;
+    cps = codePoints;
+  }
+  return { ids, advances, codePoints: cps, positions, width: positions.reduce((sum, value, i) => (i % 4 === 0 ? sum + value : sum), 0) };
+}
+
+function isNumbers(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */

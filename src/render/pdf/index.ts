@@ -21,7 +21,7 @@ import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
-export { seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from './fonts.js';
+export { addShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from './fonts.js';
 
 export interface PdfOptions {
   readonly fonts: FontSet;
