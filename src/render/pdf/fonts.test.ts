@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
 import { facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
@@ -60,5 +61,20 @@ describe('shaped runs kept between processes', () => {
     seedShapedRuns(fonts, { bold: { ab: [[1, 2], [3], [4, 5]], cd: [[1], [2], [3], [[1], [2]]] } as never });
     expect(face.runs.has('ab')).toBe(false);
     expect(face.runs.has('cd')).toBe(false);
+  });
+});
+
+describe('the post table header', () => {
+  it('is what fontkit decodes, for every face', async () => {
+    const fonts = await loadFonts();
+    const faces = facesOf(fonts);
+    for (const key of ['regular', 'bold', 'italic', 'boldItalic', 'symbols'] as const) {
+      const primed = (faces[key].font as unknown as { post: Record<string, number> }).post;
+      // fontkit as pdfkit uses it, left to decode the table itself.
+      const probe = new PDFDocument({ autoFirstPage: false }).font(Buffer.from(fonts[key]));
+      const decoded = (probe as unknown as { _font: { font: { post: Record<string, number> } } })._font.font;
+      const { version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 } = decoded.post;
+      expect(primed).toEqual({ version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 });
+    }
   });
 });

@@ -105,6 +105,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     throw new Error(`font "${key}" could not be read: ${(error as Error).message}`);
   }
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
+  primePostHeader(font, bytes);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -117,6 +118,32 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   };
   shareRuns(face);
   return face;
+}
+
+/**
+ * pdfkit reads two numbers of a font's `post` table (fixed pitch, italic
+ * angle), and fontkit decodes the whole table for them — 3,800 glyph names in
+ * Noto Serif, more time than setting a page. The header is read from the
+ * bytes into fontkit's table cache instead (fontkit's own names for the
+ * fields); nothing this writer uses reads glyph names. A font laid out
+ * otherwise is left to fontkit.
+ */
+function primePostHeader(font: FontkitFont, bytes: Uint8Array): void {
+  const internals = font as unknown as { _tables?: Record<string, unknown>; directory?: { tables?: Record<string, { offset: number; length: number } | undefined> } };
+  const table = internals.directory?.tables?.post;
+  if (!internals._tables || 'post' in internals._tables || !table || table.length < 32 || table.offset + 32 > bytes.length) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, 32);
+  internals._tables.post = {
+    version: view.getInt32(0) / 65536,
+    italicAngle: view.getInt32(4) / 65536,
+    underlinePosition: view.getInt16(8),
+    underlineThickness: view.getInt16(10),
+    isFixedPitch: view.getUint32(12),
+    minMemType42: view.getUint32(16),
+    maxMemType42: view.getUint32(20),
+    minMemType1: view.getUint32(24),
+    maxMemType1: view.getUint32(28),
+  };
 }
 
 /**
