@@ -51,6 +51,8 @@ export interface Face {
   /** Ascent and descent as fractions of the font size (descent is negative). */
   readonly ascent: number;
   readonly descent: number;
+  /** The font's units per em, read once (fontkit's getter goes through the head table each time). */
+  readonly unitsPerEm: number;
   /** pdfkit's per-word cache of scaled runs, handed to every document's embedded font. */
   layoutCache: Record<string, unknown>;
   /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
@@ -110,6 +112,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     font,
     ascent: font.ascent / font.unitsPerEm,
     descent: font.descent / font.unitsPerEm,
+    unitsPerEm: font.unitsPerEm,
     layoutCache: Object.create(null) as Record<string, unknown>,
     runs: new Map(),
     fresh: [],
@@ -301,7 +304,7 @@ function isNumbers(value: unknown): value is number[] {
 
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
-  return (shapedRun(face, text).width / face.font.unitsPerEm) * size;
+  return (shapedRun(face, text).width / face.unitsPerEm) * size;
 }
 
 export function covers(face: Face, codePoint: number): boolean {
