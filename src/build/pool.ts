@@ -4,6 +4,7 @@
  * do, with a bounded number under way so memory does not grow with the size
  * of the root.
  */
+import { addShapedRuns, type ShapedRuns } from '../render/pdf/index.js';
 import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup, type RenderTask } from './renderer.js';
 
 /**
@@ -18,6 +19,14 @@ export interface RenderPoolOptions {
   readonly jobs?: number;
   /** Where documents are rendered instead (tests pass a stand-in or a failing pool). */
   readonly renderer?: (setup: RendererSetup) => Renderer;
+  /**
+   * Words shaped by earlier builds: read when the first document is rendered,
+   * kept again with what this build shaped when the pool closes.
+   */
+  readonly shapes?: {
+    read(): ShapedRuns | undefined;
+    write(runs: ShapedRuns): Promise<void>;
+  };
 }
 
 export interface RenderPool {
@@ -31,15 +40,23 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function renderPool(setup: RendererSetup, options: RenderPoolOptions): RenderPool {
+export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions): RenderPool {
   let inThread: Renderer | undefined;
   let pool: Renderer | undefined;
   let toRender = 0;
+  let kept: ShapedRuns | undefined;
+  const shaped: ShapedRuns[] = [];
+  let setup: RendererSetup | undefined;
+  const setupNow = (): RendererSetup => {
+    if (setup) return setup;
+    kept = options.shapes?.read();
+    return (setup = kept ? { ...baseSetup, shapedRuns: kept } : baseSetup);
+  };
   const rendererFor = (): Renderer => {
-    if (options.renderer) return (pool ??= options.renderer(setup));
+    if (options.renderer) return (pool ??= options.renderer(setupNow()));
     toRender++;
-    if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setup, { threads: options.jobs! });
-    return pool ?? (inThread ??= inThreadRenderer(setup));
+    if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setupNow(), { threads: options.jobs! });
+    return pool ?? (inThread ??= inThreadRenderer(setupNow()));
   };
   const underWay = new Set<Promise<void>>();
   return {
@@ -47,7 +64,10 @@ export function renderPool(setup: RendererSetup, options: RenderPoolOptions): Re
       const renderer = rendererFor();
       const running = renderer
         .render(task)
-        .then(done, failed)
+        .then((result) => {
+          if (result.shapedRuns) shaped.push(result.shapedRuns);
+          return done(result);
+        }, failed)
         .finally(() => underWay.delete(running));
       underWay.add(running);
       if (underWay.size >= renderer.capacity) await Promise.race(underWay);
@@ -57,6 +77,8 @@ export function renderPool(setup: RendererSetup, options: RenderPoolOptions): Re
     },
     close: async () => {
       await Promise.all([inThread?.close(), pool?.close()]);
+      const runs = options.shapes && addShapedRuns(kept, shaped);
+      if (runs) await options.shapes!.write(runs);
     },
   };
 }

@@ -1,12 +1,13 @@
 /** A render worker thread (renderer.ts): set up once from workerData, then one job per call. */
 import { getHeapStatistics } from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
-import { renderEnvironment, type RenderedJob, type RendererSetup, type RenderTask } from './renderer.js';
+import { renderEnvironment, shapedSince, type RenderedJob, type RendererSetup, type RenderTask } from './renderer.js';
 import { renderJob } from './run-job.js';
 
-const env = renderEnvironment(workerData as RendererSetup);
+const setup = workerData as RendererSetup;
+const env = renderEnvironment(setup);
 
 export default async function render({ job, input }: RenderTask): Promise<RenderedJob> {
   const output = await renderJob(job, input, env);
-  return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId };
+  return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId, shapedRuns: shapedSince(setup) };
 }

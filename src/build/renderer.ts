@@ -12,7 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import { Piscina } from 'piscina';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
-import type { FontSet } from '../render/pdf/index.js';
+import { seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from '../render/pdf/index.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import { renderJob, type JobHeader, type RenderEnvironment, type RenderInput, type RenderOutput } from './run-job.js';
 
@@ -24,6 +24,8 @@ export interface RendererSetup {
   readonly asOf: string;
   readonly images: ImageSet;
   readonly fonts: FontSet;
+  /** Words shaped by earlier builds (kept under the output folder), so they are not shaped again. */
+  readonly shapedRuns?: ShapedRuns;
   readonly formats: readonly Format[];
   readonly draft?: boolean;
   readonly pdfa?: boolean;
@@ -39,6 +41,8 @@ export interface RenderedJob extends RenderOutput {
   readonly heapBytes: number;
   /** Which worker (0: this thread). */
   readonly thread: number;
+  /** Words this job shaped first, for the next build. */
+  readonly shapedRuns?: ShapedRuns;
 }
 
 export interface Renderer {
@@ -54,6 +58,7 @@ export const defaultJobs = (): number => availableParallelism();
 
 /** The render environment from a setup, compiling each template once, when first used. */
 export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
+  if (setup.shapedRuns && setup.formats.includes('pdf')) seedShapedRuns(setup.fonts, setup.shapedRuns);
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
   return {
     context: { agency: setup.agency, asOf: setup.asOf },
@@ -74,11 +79,16 @@ export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
   };
 }
 
+/** The words shaped since the last call, for the next build (a build without PDFs shapes none). */
+export function shapedSince(setup: RendererSetup): ShapedRuns {
+  return setup.formats.includes('pdf') ? takeShapedRuns(setup.fonts) : {};
+}
+
 /** Renders one job after another in this thread. */
 export function inThreadRenderer(setup: RendererSetup): Renderer {
   const env = renderEnvironment(setup);
   return {
-    render: async ({ job, input }) => ({ ...(await renderJob(job, input, env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0 }),
+    render: async ({ job, input }) => ({ ...(await renderJob(job, input, env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: shapedSince(setup) }),
     capacity: 1,
     threads: 0,
     close: async () => {},

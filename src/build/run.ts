@@ -25,6 +25,7 @@ import type { Audience } from '../compute/audience.js';
 import { AGENCY_FILE } from '../compute/documents/context.js';
 import type { CaseRoot } from '../model/case-root.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
+import type { ShapedRuns } from '../render/pdf/index.js';
 import { inputsUnchanged } from './inputs.js';
 import { createJobEnvironment } from './job-environment.js';
 import { DOC_TYPES, type DocType, type Job } from './jobs.js';
@@ -93,6 +94,8 @@ export interface BuildResult {
 /** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (template-uses.ts). */
 const CACHE_DIR = '.casepress-cache';
 /** What the partials a template uses depend on besides its sources. */
+/** Shaped words depend on the font files (the shard's name), the PDF writer and the shaper. */
+const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] } as const;
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
@@ -179,6 +182,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     ...(options.pdfa ? { pdfa: true } : {}),
   });
   if (uses.changed()) await sources.writeCache(usesDir, 'uses', uses.stored(), TEMPLATE_CODE).catch(() => undefined);
+  const fontsHash = fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '';
+  const shapesDir = join(options.out, CACHE_DIR, 'shapes');
+  const shapesShard = `shapes ${fontsHash}`;
   const pool = renderPool(
     {
       templates: env.templateFiles,
@@ -190,7 +196,17 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       ...(options.draft ? { draft: true } : {}),
       ...(options.pdfa ? { pdfa: true } : {}),
     },
-    options,
+    {
+      ...options,
+      ...(fonts
+        ? {
+            shapes: {
+              read: () => sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined,
+              write: (runs: ShapedRuns) => sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined),
+            },
+          }
+        : {}),
+    },
   );
 
   // What every job shares, hashed once.
@@ -201,7 +217,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     draft: options.draft === true,
     pdfa: options.pdfa === true,
     agency: hashOf(AGENCY_FILE) ?? sha256(''),
-    fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
+    fonts: fontsHash,
     rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
   };

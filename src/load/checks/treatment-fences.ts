@@ -44,18 +44,23 @@ function checkFile(file: LoadedFile, out: Diagnostic[]): void {
       if (looksLikeFence(value)) out.push(notHere(file, field, file.locate.value(path), fields));
       return;
     }
+    const { problems } = splitPassages(value);
+    // Positions only for a problem: locating parses the file again, with positions.
+    if (problems.length === 0) return;
     const span = file.locate.value(path);
     const raw = file.locate.source(path);
-    for (const p of splitPassages(value).problems) out.push(wrong(file, p, field, span && inValue(span, raw, p)));
+    for (const p of problems) out.push(wrong(file, p, field, span && inValue(span, raw, p)));
   });
   if (!file.body.includes(FENCE)) return;
   if (!BODY_KINDS.has(file.kind)) {
     if (looksLikeFence(file.body)) out.push(notHere(file, undefined, undefined, []));
     return;
   }
+  const { problems } = splitPassages(file.body);
+  if (problems.length === 0) return;
   const lines = file.body.split(/\r\n?|\n/);
   const start = file.locate.value([])?.end.offset ?? 0;
-  for (const p of splitPassages(file.body).problems) {
+  for (const p of problems) {
     const offset = start + lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
     out.push(wrong(file, p, undefined, at({ line: file.bodyLine + p.line, column: p.column, offset })));
   }

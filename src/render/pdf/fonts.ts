@@ -2,7 +2,7 @@
  * Fonts for the PDF writer. They come in as bytes (the render layer reads no
  * files); each font is parsed once per process and its shaped words are cached
  * across documents, because shaping (fontkit's `layout`) is most of the cost of
- * setting text.
+ * setting text. Measuring and drawing share one cache (see `shapeOnce`).
  */
 import PDFDocument from 'pdfkit';
 
@@ -20,25 +20,47 @@ export type FontKey = keyof FontSet;
 
 export const FONT_KEYS: readonly FontKey[] = ['regular', 'bold', 'italic', 'boldItalic', 'symbols'];
 
+/** The parts of a fontkit glyph run that pdfkit reads when it sets text. */
+interface GlyphRun {
+  readonly glyphs: ReadonlyArray<{ readonly id: number; readonly advanceWidth: number; readonly codePoints: readonly number[] }>;
+  readonly positions: ReadonlyArray<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }>;
+}
+
 /** The members of a fontkit font this writer reads. */
 export interface FontkitFont {
   readonly unitsPerEm: number;
   readonly ascent: number;
   readonly descent: number;
-  layout(text: string): { readonly advanceWidth: number };
+  layout(text: string, features?: unknown): GlyphRun;
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** One parsed face with its measuring caches (shared by every document of the process). */
+/** A shaped string as plain numbers: four position values per glyph (x/y advance, x/y offset). */
+export interface ShapedRun {
+  readonly ids: readonly number[];
+  readonly advances: readonly number[];
+  readonly codePoints: ReadonlyArray<readonly number[]>;
+  readonly positions: readonly number[];
+  /** Advance width in font units. */
+  readonly width: number;
+}
+
+/** One parsed face with its caches (shared by every document of the process). */
 export interface Face {
   readonly font: FontkitFont;
   /** Ascent and descent as fractions of the font size (descent is negative). */
   readonly ascent: number;
   readonly descent: number;
-  /** pdfkit's per-word shaping cache, handed to every document's embedded font. */
+  /** The font's units per em, read once (fontkit's getter goes through the head table each time). */
+  readonly unitsPerEm: number;
+  /** pdfkit's per-word cache of scaled runs, handed to every document's embedded font. */
   layoutCache: Record<string, unknown>;
-  /** Advance widths of strings at size 1. */
-  widths: Map<string, number>;
+  /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
+  runs: Map<string, ShapedRun>;
+  /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
+  fresh: string[];
+  /** fontkit's own `layout`, before `shareRuns` replaced it. */
+  readonly shape: (text: string, features?: unknown) => GlyphRun;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -60,8 +82,9 @@ export function facesOf(fonts: FontSet): Faces {
       face = parseFace(key, bytes);
       parsed.set(bytes, face);
     }
-    if (face.widths.size > CACHE_LIMIT) {
-      face.widths = new Map();
+    if (face.runs.size > CACHE_LIMIT) {
+      face.runs = new Map();
+      face.fresh = [];
       face.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     faces[key] = face;
@@ -77,20 +100,107 @@ export function facesOf(fonts: FontSet): Faces {
 function parseFace(key: FontKey, bytes: Uint8Array): Face {
   let font: unknown;
   try {
-    const probe = new PDFDocument({ autoFirstPage: false });
+    const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
     probe.font(bytes as Buffer);
     font = (probe as unknown as { _font?: { font?: unknown } })._font?.font;
   } catch (error) {
     throw new Error(`font "${key}" could not be read: ${(error as Error).message}`);
   }
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
-  return {
+  primePostHeader(font, bytes);
+  const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
     descent: font.descent / font.unitsPerEm,
+    unitsPerEm: font.unitsPerEm,
     layoutCache: Object.create(null) as Record<string, unknown>,
-    widths: new Map(),
+    runs: new Map(),
+    fresh: [],
+    shape: font.layout.bind(font),
     coverage: new Map(),
+  };
+  shareRuns(face);
+  return face;
+}
+
+/**
+ * pdfkit reads two numbers of a font's `post` table (fixed pitch, italic
+ * angle), and fontkit decodes the whole table for them — 3,800 glyph names in
+ * Noto Serif, more time than setting a page. The header is read from the
+ * bytes into fontkit's table cache instead (fontkit's own names for the
+ * fields); nothing this writer uses reads glyph names. A font laid out
+ * otherwise is left to fontkit.
+ */
+function primePostHeader(font: FontkitFont, bytes: Uint8Array): void {
+  const internals = font as unknown as { _tables?: Record<string, unknown>; directory?: { tables?: Record<string, { offset: number; length: number } | undefined> } };
+  const table = internals.directory?.tables?.post;
+  if (!internals._tables || 'post' in internals._tables || !table || table.length < 32 || table.offset + 32 > bytes.length) return;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + table.offset, 32);
+  internals._tables.post = {
+    version: view.getInt32(0) / 65536,
+    italicAngle: view.getInt32(4) / 65536,
+    underlinePosition: view.getInt16(8),
+    underlineThickness: view.getInt16(10),
+    isFixedPitch: view.getUint32(12),
+    minMemType42: view.getUint32(16),
+    maxMemType42: view.getUint32(20),
+    minMemType1: view.getUint32(24),
+    maxMemType1: view.getUint32(28),
+  };
+}
+
+/**
+ * The writer measures words ("court") and pdfkit draws them with the space
+ * that follows ("court "), so each would be shaped twice: the font's `layout`
+ * is replaced by one that serves both from `face.runs`. Calls with explicit
+ * features are shaped as asked.
+ */
+function shareRuns(face: Face): void {
+  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) => (features === undefined ? unpackRun(shapedRun(face, text)) : face.shape(text, features));
+}
+
+/**
+ * The run of a string, shaped on first use. A word and its space is always
+ * built from the word's run and the space's, so the result never depends on
+ * which was shaped first (Noto Serif has no kerning against the space, so it
+ * is also what shaping the pair gives).
+ */
+function shapedRun(face: Face, text: string): ShapedRun {
+  let run = face.runs.get(text);
+  if (!run) {
+    const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
+    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.shape(text));
+    face.runs.set(text, run);
+    face.fresh.push(text);
+  }
+  return run;
+}
+
+function packRun(run: GlyphRun): ShapedRun {
+  const positions: number[] = [];
+  let width = 0;
+  for (const p of run.positions) {
+    positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
+    width += p.xAdvance;
+  }
+  return { ids: run.glyphs.map((g) => g.id), advances: run.glyphs.map((g) => g.advanceWidth), codePoints: run.glyphs.map((g) => [...g.codePoints]), positions, width };
+}
+
+function joinRuns(a: ShapedRun, b: ShapedRun): ShapedRun {
+  return { ids: [...a.ids, ...b.ids], advances: [...a.advances, ...b.advances], codePoints: [...a.codePoints, ...b.codePoints], positions: [...a.positions, ...b.positions], width: a.width + b.width };
+}
+
+/** A fresh run each time: pdfkit scales the positions it is given in place. */
+function unpackRun(run: ShapedRun): GlyphRun & { readonly advanceWidth: number } {
+  const glyphs = run.ids.map((id, i) => ({ id, advanceWidth: run.advances[i]!, codePoints: run.codePoints[i]! }));
+  const positions = glyphs.map((_, i) => ({ xAdvance: run.positions[4 * i]!, yAdvance: run.positions[4 * i + 1]!, xOffset: run.positions[4 * i + 2]!, yOffset: run.positions[4 * i + 3]! }));
+  return {
+    glyphs,
+    positions,
+    // pdfkit reads the width after scaling the positions, as fontkit's run computes it.
+    get advanceWidth() {
+      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    },
   };
 }
 
@@ -99,14 +209,102 @@ function isFontkitFont(value: unknown): value is FontkitFont {
   return typeof font?.layout === 'function' && typeof font.hasGlyphForCodePoint === 'function' && typeof font.unitsPerEm === 'number';
 }
 
+/**
+ * Shaped runs by face and string, as compact plain data a build keeps between
+ * processes: glyph ids, glyph advances, then either each glyph's x advance
+ * (nothing else moved) or all four position values, then the code points per
+ * glyph when they are not simply the string's, one per glyph.
+ */
+export type ShapedRuns = Partial<Record<FontKey, Record<string, StoredRun>>>;
+type StoredRun = [ids: number[], advances: number[], positions: number[], codePoints?: number[][]];
+
+/**
+ * Gives the faces runs shaped by an earlier process with the same font bytes
+ * (the caller keys what it keeps by them), so words are not shaped again. A
+ * run is what shaping gives whoever made it, so the output does not depend on
+ * what was seeded; an entry that does not decode is left out.
+ */
+export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
+  const faces = facesOf(fonts);
+  for (const key of FONT_KEYS) {
+    const face = faces[key];
+    for (const [text, stored] of Object.entries(runs[key] ?? {})) {
+      if (face.runs.has(text)) continue;
+      const run = decodeRun(text, stored);
+      if (run) face.runs.set(text, run);
+    }
+  }
+}
+
+/** The runs shaped since the last call (not those seeded), to add to the kept ones. */
+export function takeShapedRuns(fonts: FontSet): ShapedRuns {
+  const faces = facesOf(fonts);
+  const taken: ShapedRuns = {};
+  for (const key of FONT_KEYS) {
+    const face = faces[key];
+    if (face.fresh.length === 0) continue;
+    taken[key] = Object.fromEntries(face.fresh.map((text) => [text, encodeRun(text, face.runs.get(text)!)]));
+    face.fresh = [];
+  }
+  return taken;
+}
+
+/** Past this many strings a face's kept runs take no more (a long-lived root's vocabulary levels off well below it). */
+const KEPT_LIMIT = 60_000;
+
+/** Kept runs and newly shaped ones together; undefined when nothing was new. */
+export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly ShapedRuns[]): ShapedRuns | undefined {
+  const merged: ShapedRuns = {};
+  let grew = false;
+  for (const key of FONT_KEYS) {
+    // A Map, not an object: a word may be "__proto__" or "constructor".
+    const runs = new Map(Object.entries(kept?.[key] ?? {}));
+    for (const more of added) {
+      for (const [text, run] of Object.entries(more[key] ?? {})) {
+        if (runs.size >= KEPT_LIMIT || runs.has(text)) continue;
+        runs.set(text, run);
+        grew = true;
+      }
+    }
+    if (runs.size > 0) merged[key] = Object.fromEntries(runs);
+  }
+  return grew ? merged : undefined;
+}
+
+function encodeRun(text: string, run: ShapedRun): StoredRun {
+  const n = run.ids.length;
+  const xOnly = run.positions.every((value, i) => i % 4 === 0 || value === 0);
+  const positions = xOnly ? run.positions.filter((_, i) => i % 4 === 0) : [...run.positions];
+  const chars = [...text].map((c) => c.codePointAt(0)!);
+  const plain = chars.length === n && run.codePoints.every((cps, i) => cps.length === 1 && cps[0] === chars[i]);
+  return plain ? [[...run.ids], [...run.advances], positions] : [[...run.ids], [...run.advances], positions, run.codePoints.map((cps) => [...cps])];
+}
+
+function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
+  if (!Array.isArray(stored) || stored.length < 3 || stored.length > 4 || !stored.slice(0, 3).every(isNumbers)) return undefined;
+  const [ids, advances, packed, codePoints] = stored as StoredRun;
+  const n = ids.length;
+  if (advances.length !== n || (packed.length !== n && packed.length !== 4 * n)) return undefined;
+  const positions = packed.length === 4 * n && n > 0 ? packed : packed.flatMap((x) => [x, 0, 0, 0]);
+  let cps: number[][];
+  if (codePoints === undefined) {
+    const chars = [...text].map((c) => c.codePointAt(0)!);
+    if (chars.length !== n) return undefined;
+    cps = chars.map((c) => [c]);
+  } else {
+    if (!Array.isArray(codePoints) || codePoints.length !== n || !codePoints.every(isNumbers)) return undefined;
+    cps = codePoints;
+  }
+  return { ids, advances, codePoints: cps, positions, width: positions.reduce((sum, value, i) => (i % 4 === 0 ? sum + value : sum), 0) };
+}
+
+function isNumbers(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
-  let width = face.widths.get(text);
-  if (width === undefined) {
-    width = face.font.layout(text).advanceWidth / face.font.unitsPerEm;
-    face.widths.set(text, width);
-  }
-  return width * size;
+  return (shapedRun(face, text).width / face.unitsPerEm) * size;
 }
 
 export function covers(face: Face, codePoint: number): boolean {

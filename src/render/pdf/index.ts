@@ -21,7 +21,7 @@ import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
-export type { FontSet } from './fonts.js';
+export { addShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from './fonts.js';
 
 export interface PdfOptions {
   readonly fonts: FontSet;
@@ -49,6 +49,8 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
     lang: 'en-US',
     displayTitle: true,
     info: documentInfo(tree.meta, date),
+    // No default font: pdfkit would parse Helvetica's metrics for every document; the faces are registered below.
+    font: null as unknown as string,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
   });
   const chunks: Uint8Array[] = [];

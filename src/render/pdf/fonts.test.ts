@@ -1,0 +1,80 @@
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { loadFonts } from '../../io/fonts.js';
+import { facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
+
+describe('shared shaping', () => {
+  it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
+    const face = facesOf(await loadFonts()).regular;
+    const words = ['Court', 'office', 'Zoë', 'Peñaloza', 'affiliated', 'Tó'];
+    for (const word of words) {
+      widthOf(face, word, 11);
+      const served = face.font.layout(`${word} `);
+      const shaped = face.shape(`${word} `);
+      expect(served.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]])).toEqual(shaped.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]]));
+      expect(served.positions.map((p) => ({ ...p }))).toEqual(shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })));
+    }
+    expect(face.runs.has('affiliated ')).toBe(true);
+  });
+
+  it('gives a fresh run each time (pdfkit scales positions in place)', async () => {
+    const face = facesOf(await loadFonts()).bold;
+    const first = face.font.layout('Hearing');
+    first.positions[0]!.xAdvance *= 1000;
+    expect(face.font.layout('Hearing').positions[0]!.xAdvance).toBe(face.shape('Hearing').positions[0]!.xAdvance);
+  });
+});
+
+describe('shaped runs kept between processes', () => {
+  it('takes only the strings this process shaped, once, and serves seeded runs without shaping', async () => {
+    const fonts = await loadFonts();
+    takeShapedRuns(fonts);
+    const face = facesOf(fonts).italic;
+    widthOf(face, 'Quixotically', 10);
+    const taken = takeShapedRuns(fonts);
+    expect(Object.keys(taken.italic ?? {})).toEqual(['Quixotically']);
+    expect(takeShapedRuns(fonts)).toEqual({});
+
+    seedShapedRuns(fonts, { italic: { '¤': [[3], [600], [1234]] } });
+    expect(widthOf(face, '¤', 1)).toBeCloseTo(1234 / face.unitsPerEm);
+    expect(takeShapedRuns(fonts)).toEqual({});
+  });
+
+  it('stores a run so that it comes back as shaped, ligatures and marks included', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).regular;
+    const words = ['affluent ', 'Hu\u031Bo\u031Bng', 'Chloë', 'AVAV'];
+    takeShapedRuns(fonts);
+    for (const word of words) widthOf(face, word, 10);
+    const taken = takeShapedRuns(fonts).regular!;
+    for (const word of words) {
+      const original = face.runs.get(word)!;
+      face.runs.delete(word);
+      seedShapedRuns(fonts, { regular: { [word]: taken[word]! } });
+      expect(face.runs.get(word)).toEqual(original);
+    }
+  });
+
+  it('leaves out an entry that does not decode', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).bold;
+    seedShapedRuns(fonts, { bold: { ab: [[1, 2], [3], [4, 5]], cd: [[1], [2], [3], [[1], [2]]] } as never });
+    expect(face.runs.has('ab')).toBe(false);
+    expect(face.runs.has('cd')).toBe(false);
+  });
+});
+
+describe('the post table header', () => {
+  it('is what fontkit decodes, for every face', async () => {
+    const fonts = await loadFonts();
+    const faces = facesOf(fonts);
+    for (const key of ['regular', 'bold', 'italic', 'boldItalic', 'symbols'] as const) {
+      const primed = (faces[key].font as unknown as { post: Record<string, number> }).post;
+      // fontkit as pdfkit uses it, left to decode the table itself.
+      const probe = new PDFDocument({ autoFirstPage: false }).font(Buffer.from(fonts[key]));
+      const decoded = (probe as unknown as { _font: { font: { post: Record<string, number> } } })._font.font;
+      const { version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 } = decoded.post;
+      expect(primed).toEqual({ version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 });
+    }
+  });
+});
