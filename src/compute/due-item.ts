@@ -1,3 +1,5 @@
+import type { DueDetail } from './due-detail.js';
+
 /**
  * One deadline or compliance item, as `casepress due` reports it (cli.md, "What
  * `due` reports"). Case clocks and home checks each produce these; the command
@@ -44,8 +46,8 @@ export interface DueItem {
   /** YYYY-MM-DD: the last day on which it is on time. */
   readonly due: string;
   readonly status: DueStatus;
-  /** How the date was reached, in words, e.g. "12 months after the date entered foster care (2025-02-14)". */
-  readonly detail: string;
+  /** How the date was reached, as facts; templates/due-words.ts words it ("12 months after the date entered foster care (2025-02-14)"). */
+  readonly detail: DueDetail;
   /** The rule's citation. */
   readonly rule: string;
   /** The household member an item is about (name as written). */
@@ -59,5 +61,5 @@ export function openStatus(due: string, asOf: string): DueStatus {
   return due < asOf ? 'overdue' : 'due_soon';
 }
 
-/** A code in a `due` item's detail: "permanency_hearing" → "permanency hearing". */
+/** A code in a warning or a `due` item's detail: "permanency_hearing" → "permanency hearing". */
 export const codeWords = (code: string): string => code.replaceAll('_', ' ');

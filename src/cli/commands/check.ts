@@ -9,7 +9,7 @@ import { dueReport } from '../../compute/due-report.js';
 import { documentsNotReady, type NotReady } from '../../build/readiness-warnings.js';
 import { planJobs } from '../../build/jobs.js';
 import { EXIT, type ExitCode } from '../exit.js';
-import { allDueItems, dueTable, readForClocks } from './due.js';
+import { allDueItems, dueTable, readDuePhrases, readForClocks, wordDetails } from './due.js';
 
 export interface CheckOptions {
   readonly within: number;
@@ -21,7 +21,9 @@ export async function check(rootArg: string, options: CheckOptions): Promise<Exi
   const read = await readForClocks(rootArg, 'check', options.asOf);
   if (typeof read === 'number') return read;
   const { root, agency, asOf } = read;
-  const overdue = dueReport(allDueItems(root, agency, asOf), asOf, options.within).filter((i) => i.status === 'overdue');
+  const phrases = await readDuePhrases();
+  if (typeof phrases === 'number') return phrases;
+  const overdue = wordDetails(dueReport(allDueItems(root, agency, asOf), asOf, options.within).filter((i) => i.status === 'overdue'), phrases);
   // Due for filing: every document a full build makes, court reports for the hearings in the window.
   const until = addDays(asOf, options.within);
   const jobs = planJobs(root, asOf, {}).filter((job) => job.type !== 'court-report' || job.date <= until);

@@ -568,7 +568,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const overdue = [...due, ...wellbeingItems(child, asOf, rules), ...standingOrderItems(child, asOf), ...youthDueItems(record, asOf), ...placementClockItems(record, asOf), reasonableEffortsItem(record, asOf)]
     .filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22')
     .sort((a, b) => compareDates(a.due, b.due));
-  for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due} (${d.detail})`);
+  for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due}`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 
