@@ -52,6 +52,8 @@ import { narratives } from './narrative.js';
 import { COURT_REQUIRED, courtReportReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { childCalled } from './child-called.js';
+import { shownAddress } from './address.js';
+import type { PostalAddress } from './facts/common.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -361,10 +363,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     const secret = p.confidential === true || p.address?.confidential === true;
     // A confidential address is the court's to keep; otherwise a parent's copy shows that parent their own.
     const contact: Protected = secret ? 'confidential_address' : parentClass(redact, i, 'parent_contact');
-    let address: string | null = null;
+    let address: PostalAddress | null = null;
     if (p.address) {
-      const line = `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.zip}`;
-      address = redact.show(contact, `${field}.address`, line);
+      address = shownAddress(redact, contact, `${field}.address`, p.address);
       redact.record(contact, `${field}.address.street`, p.address.street);
     }
     if (p.phone) redact.record(contact, `${field}.phone`, p.phone);

@@ -24,7 +24,7 @@ import { PROTECTED } from '../../audience.js';
 import { NOT_A_MOVE_SETTINGS } from '../../case/placements.js';
 import { dueDetail } from '../../due-detail.js';
 import { DUE_KINDS } from '../../due-item.js';
-import { agency, audience, called, checkups, count, date, education, placementWhere, reader, text } from './common.js';
+import { agency, audience, called, checkups, count, date, education, placementWhere, postalAddress, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
 import { COURT_REQUIRED, type CourtRequired } from '../readiness.js';
 
@@ -211,7 +211,7 @@ export const courtReportFacts = z.object({
       name: text(),
       role: parentRole,
       rights: z.enum(PARENT_RIGHTS).describe('label: parent_rights'),
-      address: text().nullable(),
+      address: postalAddress.nullable(),
       address_withheld: z.boolean(),
       attorney: text().nullable(),
       language: text().nullable(),
