@@ -1,3 +1,4 @@
+import type { ParentRole } from '../model/case.js';
 import type { DueDetail } from './due-detail.js';
 
 /**
@@ -48,13 +49,25 @@ export interface DueItem {
   readonly status: DueStatus;
   /** How the date was reached, as facts; templates/due-words.ts words it ("12 months after the date entered foster care (2025-02-14)"). */
   readonly detail: DueDetail;
-  /** The rule's citation. */
-  readonly rule: string;
+  /** The rule's citation, or where a date comes from when no rule sets it. */
+  readonly rule: DueRule;
   /** The household member an item is about (name as written). */
   readonly person?: string;
   /** The check or certificate: state_registry, fbi_fingerprint, sex_offender_registry, out_of_state_registry, cpr, first_aid. */
   readonly item?: string;
 }
+
+/**
+ * Where a due date comes from when it is not a rule's citation: the court's
+ * calendar, an agency.yaml setting (its default when agency.yaml does not say),
+ * a standing court order (of the day it was made, for a parent). Worded by
+ * templates/due-words.ts like the detail.
+ */
+export type DueRule =
+  | string
+  | { readonly kind: 'set_by_court' }
+  | { readonly kind: 'agency_setting'; readonly setting: 'court_report_days_before'; readonly default: number | null }
+  | { readonly kind: 'court_order'; readonly from: string; readonly parent: ParentRole | null };
 
 /** The status of an unsatisfied item on the as-of date (cli.md). */
 export function openStatus(due: string, asOf: string): DueStatus {

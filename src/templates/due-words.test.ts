@@ -11,7 +11,7 @@ import { REPO } from '../../test/helpers/fixture-root.js';
 import { dueDetail, type DueDetail, type DueDetailOf } from '../compute/due-detail.js';
 import { parseLabels } from '../load/labels.js';
 import { compileTemplate, renderTemplate } from './compile-template.js';
-import { DUE_PHRASES, DUE_PHRASE_SLOTS, dueDetailWords, duePhraseProblems } from './due-words.js';
+import { DUE_PHRASES, DUE_PHRASE_SLOTS, dueDetailWords, duePhraseProblems, dueRuleWords } from './due-words.js';
 import { labelsOf, type Labels } from './labels.js';
 
 const FILE = 'templates/labels.yaml';
@@ -176,6 +176,17 @@ describe('the words of a due detail (labels.yaml due_detail)', () => {
     expect(duePhraseProblems(labelsOf(FILE, {}))).toEqual([`${FILE} has no vocabulary "due_detail": the words of every \`due\` item's detail`]);
     const detail: DueDetail = { kind: 'standing_order', held: 1, at_least: 1, order: 'family_time', per: 'week', period: '2026-11-30', verdict: 'met' };
     expect(() => dueDetailWords(detail, broken.vocabularies.get(DUE_PHRASES)!)).toThrow('labels.yaml "due_detail" has no phrase "order_week"');
+  });
+});
+
+describe("the words of a due item's rule", () => {
+  it('a citation prints as it is; the court, an agency.yaml setting and a court order in the phrases', () => {
+    expect(dueRuleWords('42 U.S.C. 675(5)(C)', phrases)).toBe('42 U.S.C. 675(5)(C)');
+    expect(dueRuleWords({ kind: 'set_by_court' }, phrases)).toBe('set by the court');
+    expect(dueRuleWords({ kind: 'agency_setting', setting: 'court_report_days_before', default: 10 }, phrases)).toBe('agency.yaml court_report_days_before (default 10)');
+    expect(dueRuleWords({ kind: 'agency_setting', setting: 'court_report_days_before', default: null }, phrases)).toBe('agency.yaml court_report_days_before');
+    expect(dueRuleWords({ kind: 'court_order', from: '2026-03-19', parent: null }, phrases)).toBe('court order of 2026-03-19');
+    expect(dueRuleWords({ kind: 'court_order', from: '2026-03-19', parent: 'putative_father' }, phrases)).toBe('court order of 2026-03-19 (putative father)');
   });
 });
 

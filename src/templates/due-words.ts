@@ -1,5 +1,6 @@
 /**
- * A `due` item's detail in words: the one place that words it, for
+ * A `due` item's detail (and, where no rule's citation stands, its rule) in
+ * words: the one place that words them, for
  * `casepress due`, `casepress check` and the court report's Overdue notice
  * (`{{dueDetail detail}}`). The words are the phrases of templates/labels.yaml
  * `due_detail`, each with `{placeholders}` this module fills; it only picks
@@ -7,7 +8,7 @@
  * document prints them in its prose style, the terminal as they are.
  */
 import type { DueDetail, DueDetailOf } from '../compute/due-detail.js';
-import { codeWords } from '../compute/due-item.js';
+import { codeWords, type DueRule } from '../compute/due-item.js';
 import type { Labels } from './labels.js';
 
 /** The vocabulary of labels.yaml that holds the phrases. */
@@ -118,6 +119,11 @@ export const DUE_PHRASE_SLOTS = {
   inspection_none: [],
   inspection_failed: ['date'],
   inspection_unresolved: ['date'],
+  rule_set_by_court: [],
+  rule_agency_setting: ['setting'],
+  rule_agency_default: ['setting', 'value'],
+  rule_court_order: ['date'],
+  rule_court_order_parent: ['date', 'parent'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DuePhrase = keyof typeof DUE_PHRASE_SLOTS;
@@ -147,13 +153,32 @@ export function duePhraseProblems(labels: Labels | undefined): string[] {
   return problems;
 }
 
-/** Words a detail with `phrases` (labels.yaml `due_detail`, checked by `duePhraseProblems`). */
-export function dueDetailWords(detail: DueDetail, phrases: ReadonlyMap<string, string>): string {
-  const say = (key: DuePhrase, values: Values = {}): string => {
+/** Words an item's rule: a citation as it is, a date's source in the phrases. */
+export function dueRuleWords(rule: DueRule, phrases: ReadonlyMap<string, string>): string {
+  if (typeof rule === 'string') return rule;
+  const say = sayer(phrases);
+  switch (rule.kind) {
+    case 'set_by_court':
+      return say('rule_set_by_court');
+    case 'agency_setting':
+      return rule.default === null ? say('rule_agency_setting', { setting: rule.setting }) : say('rule_agency_default', { setting: rule.setting, value: rule.default });
+    case 'court_order':
+      return rule.parent ? say('rule_court_order_parent', { date: rule.from, parent: codeWords(rule.parent) }) : say('rule_court_order', { date: rule.from });
+  }
+}
+
+/** A phrase with its placeholders filled; a missing phrase is an error, never a blank. */
+function sayer(phrases: ReadonlyMap<string, string>) {
+  return (key: DuePhrase, values: Values = {}): string => {
     const phrase = phrases.get(key);
     if (phrase === undefined) throw new Error(`labels.yaml "${DUE_PHRASES}" has no phrase "${key}"`);
     return phrase.replace(PLACEHOLDER, (written, name: string) => (name in values ? String(values[name]) : written));
   };
+}
+
+/** Words a detail with `phrases` (labels.yaml `due_detail`, checked by `duePhraseProblems`). */
+export function dueDetailWords(detail: DueDetail, phrases: ReadonlyMap<string, string>): string {
+  const say = sayer(phrases);
   const also = (first: string, ...then: (string | undefined)[]): string => then.reduce<string>((a, b) => (b ? say('also', { first: a, then: b }) : a), first);
   const continued = (what: string, date: string | null): string => (date ? say('continued', { what, date }) : what);
   const typed = (type: string) => say('hearing_of_type', { type: codeWords(type) });

@@ -19,7 +19,7 @@ import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { PACKAGE_ROOT } from '../../io/package-files.js';
 import { parseLabels } from '../../load/labels.js';
-import { DUE_PHRASES, dueDetailWords, duePhraseProblems, labelsOf } from '../../templates/index.js';
+import { DUE_PHRASES, dueDetailWords, duePhraseProblems, dueRuleWords, labelsOf } from '../../templates/index.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
 import { unverifiedRuleLines } from '../unverified-rules.js';
@@ -59,8 +59,8 @@ export async function readForClocks(rootArg: string, command: string, asOf?: str
   return { root, agency, asOf: asOf ?? today(agency.time_zone ?? undefined) };
 }
 
-/** An item as `due` and `check` print it: its detail in words (cli.md, "What `due` reports"). */
-export type WordedItem = Omit<DueItem, 'detail'> & { readonly detail: string };
+/** An item as `due` and `check` print it: its detail and rule in words (cli.md, "What `due` reports"). */
+export type WordedItem = Omit<DueItem, 'detail' | 'rule'> & { readonly detail: string; readonly rule: string };
 
 /** labels.yaml's `due_detail` phrases, checked; a missing one is reported and gives exit 1, never a blank detail. */
 export async function readDuePhrases(): Promise<ReadonlyMap<string, string> | ExitCode> {
@@ -76,9 +76,9 @@ export async function readDuePhrases(): Promise<ReadonlyMap<string, string> | Ex
   return labels.vocabularies.get(DUE_PHRASES)!;
 }
 
-/** The items with their details worded (the key order stays the item's). */
+/** The items with their details and rules worded (the key order stays the item's). */
 export function wordDetails(items: readonly DueItem[], phrases: ReadonlyMap<string, string>): WordedItem[] {
-  return items.map((item) => ({ ...item, detail: dueDetailWords(item.detail, phrases) }));
+  return items.map((item) => ({ ...item, detail: dueDetailWords(item.detail, phrases), rule: dueRuleWords(item.rule, phrases) }));
 }
 
 /** Every clock of every case and home, as of a day (what `due` and `check` report). */

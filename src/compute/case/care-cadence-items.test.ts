@@ -45,5 +45,6 @@ describe('standing orders', () => {
     expect(items.map((i) => [i.due, i.status, i.detail])).toEqual([
       ['2026-12-06', 'ok', { kind: 'standing_order', held: 1, at_least: 1, order: 'family_time', per: 'week', period: '2026-11-30', verdict: 'met' }],
     ]);
+    expect(items[0]!.rule).toEqual({ kind: 'court_order', from: '2026-11-30', parent: 'mother' });
   });
 });

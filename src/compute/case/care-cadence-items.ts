@@ -70,7 +70,7 @@ export function standingOrderItems(child: CaseFiles, asOf: string): DueItem[] {
     const dates = counted(order, record, contacts, visits);
     const current = periodOf(order.per, asOf);
     const previous = periodOf(order.per, addDays(current.first, -1));
-    const rule = `court order of ${order.from}${order.parent ? ` (${order.parent.replaceAll('_', ' ')})` : ''}`;
+    const rule = { kind: 'court_order', from: order.from, parent: order.parent ?? null } as const;
     return [previous, current].flatMap((period) => {
       if (period.first < order.from || (order.until != null && period.first > order.until)) return [];
       const n = dates.filter((d) => d >= period.first && d <= period.last && d <= asOf).length;

@@ -34,7 +34,11 @@ describe('hearings, court reports and caregiver notices', () => {
     expect(items[2]!.detail).toEqual({ kind: 'hearing', hearing: { type: 'review', title: null, date: '2026-12-18', continued_from: '2026-11-20' }, court: 'Test Family Court' });
     expect(items[4]!.detail).toEqual({ kind: 'hearing', hearing: custody, court: 'Test Family Court' });
     expect(items[5]!.detail).toEqual({ kind: 'court_report', hearing: custody, days_before: 10, ready: false });
-    expect(courtDateItems(record, '2026-12-01', { court_report_days_before: 14 }, KY)[1]).toMatchObject({ due: '2026-11-26', rule: 'agency.yaml court_report_days_before' });
+    expect(items[0]!.rule).toEqual({ kind: 'set_by_court' });
+    expect(items[1]!.rule).toEqual({ kind: 'agency_setting', setting: 'court_report_days_before', default: 10 });
+    expect(courtDateItems(record, '2026-12-01', { court_report_days_before: 14 }, KY)[1]).toMatchObject({
+      due: '2026-11-26', rule: { kind: 'agency_setting', setting: 'court_report_days_before', default: null },
+    });
   });
 
   it('a court report with every part required before filing written is ok, before or after its date', () => {

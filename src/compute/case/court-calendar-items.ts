@@ -8,7 +8,7 @@
 import { addDays, addMonths } from '../../core/calendar-date.js';
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord } from '../../model/case.js';
-import { openStatus, type DueItem, type DueStatus } from '../due-item.js';
+import { openStatus, type DueItem, type DueRule, type DueStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { dateEnteredFosterCare } from './entered-care.js';
 import { hearingRef } from './due-items.js';
@@ -37,10 +37,10 @@ export type ReportReady = (hearing: string) => boolean;
 export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet, reportReady: ReportReady = () => false): DueItem[] {
   const subject = record.id;
   const daysBefore = agency.court_report_days_before ?? COURT_REPORT_DAYS_BEFORE;
-  const reportRule = `agency.yaml court_report_days_before${agency.court_report_days_before == null ? ` (default ${COURT_REPORT_DAYS_BEFORE})` : ''}`;
+  const reportRule: DueRule = { kind: 'agency_setting', setting: 'court_report_days_before', default: agency.court_report_days_before == null ? COURT_REPORT_DAYS_BEFORE : null };
   return courtCalendar(record.court.hearings, asOf).scheduled.flatMap((date) => {
     const hearing = hearingRef(date);
-    const items: DueItem[] = [{ subject, kind: 'hearing', due: date.date, status: 'due_soon', detail: { kind: 'hearing', hearing, court: record.court.name }, rule: 'set by the court' }];
+    const items: DueItem[] = [{ subject, kind: 'hearing', due: date.date, status: 'due_soon', detail: { kind: 'hearing', hearing, court: record.court.name }, rule: { kind: 'set_by_court' } }];
     const report = addDays(date.date, -daysBefore);
     const ready = reportReady(date.date);
     items.push({

@@ -184,7 +184,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       scheduled_type: (c.satisfiedBy ?? c.nextScheduled)?.type ?? null,
       satisfied: c.satisfiedBy !== undefined,
       overdue: item?.status === 'overdue',
-      rule: item?.rule ?? null,
+      // A hearing clock's rule is always its rule set's citation.
+      rule: typeof item?.rule === 'string' ? item.rule : null,
     };
   };
 
