@@ -16,7 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   model: ['core'],
   load: ['core', 'model'],
-  templates: ['core'],
+  // architecture.md: core ← model ← compute ← templates (the words of compute's typed facts, e.g. a `due` detail).
+  templates: ['core', 'compute'],
   document: ['core'],
   render: ['core', 'document'],
   // compute reads the loaded case root as model/case-root.ts types it: the records with where they came from.

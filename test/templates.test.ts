@@ -180,9 +180,9 @@ describe('a court report template', () => {
 
 describe('public API', () => {
   it('templates', () => {
-    expect(Object.keys(templatesApi).sort()).toEqual(['HELPERS', 'NONE', 'NOT_RECORDED', 'compileTemplate', 'escapeAttribute', 'escapeText', 'factsGuide', 'labelsOf', 'listPartials', 'renderTemplate']);
+    expect(Object.keys(templatesApi).sort()).toEqual(['DUE_PHRASES', 'HELPERS', 'NONE', 'NOT_RECORDED', 'compileTemplate', 'dueDetailWords', 'duePhraseProblems', 'dueRuleWords', 'escapeAttribute', 'escapeText', 'factsGuide', 'labelsOf', 'listPartials', 'renderTemplate']);
     expect([...templatesApi.HELPERS.keys()]).toEqual([
-      'text', 'date', 'age', 'plural', 'list', 'label', 'counts', 'humanize', 'yesno', 'checkbox', 'notRecorded', 'attr', 'markdown', 'task',
+      'text', 'date', 'age', 'plural', 'list', 'label', 'counts', 'dueDetail', 'humanize', 'yesno', 'checkbox', 'notRecorded', 'attr', 'markdown', 'task',
       'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not',
       'if', 'unless', 'each', 'with', 'lookup',
     ]);

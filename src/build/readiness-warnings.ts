@@ -3,7 +3,7 @@
  * the file where it belongs, and the readiness of every document a build would
  * make, computed without rendering (`casepress check`).
  */
-import type { Readiness } from '../compute/documents/readiness.js';
+import type { Readiness, WriteHint } from '../compute/documents/readiness.js';
 import { indexRoot } from '../compute/documents/root-view.js';
 import { ruleSetFor } from '../compute/rule-sets.js';
 import type { Agency } from '../model/agency.js';
@@ -12,7 +12,23 @@ import type { Job } from './jobs.js';
 import { jobData } from './run-job.js';
 
 export function readinessWarnings(missing: Readiness = []): string[] {
-  return missing.map((m) => `${m.file}: required before filing and not provided: ${m.section} (write ${m.write})`);
+  return missing.map((m) => `${m.file}: required before filing and not provided: ${m.section} (write ${writeHint(m.write)})`);
+}
+
+/** What to write, as `check` and the build's warnings say it: front matter and field paths as the files spell them. */
+export function writeHint(hint: WriteHint): string {
+  switch (hint.kind) {
+    case 'court_note':
+      return `a note with hearing: ${hint.hearing} and section: ${hint.section}`;
+    case 'field':
+      return hint.path;
+    case 'signature':
+      return `participants[${hint.participant}].signed (the date) or participants[${hint.participant}].comment (why not)`;
+    case 'goal_area':
+      return `a goal with area: ${hint.area}`;
+    case 'reevaluation':
+      return `an annual re-evaluation (type: annual_reevaluation) dated from ${hint.from} to ${hint.to}`;
+  }
 }
 
 /** A document that is not ready for filing, and what it lacks. */

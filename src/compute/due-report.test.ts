@@ -3,7 +3,7 @@ import type { DueItem } from './due-item.js';
 import { dueReport } from './due-report.js';
 
 const item = (subject: string, due: string, status: DueItem['status'], kind: DueItem['kind'] = 'monthly_visit'): DueItem => ({
-  subject, kind, due, status, detail: '', rule: '',
+  subject, kind, due, status, detail: { kind: 'case_plan_review', plan_date: due }, rule: '',
 });
 
 describe('dueReport (cli.md, What `due` reports)', () => {

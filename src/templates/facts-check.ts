@@ -4,7 +4,7 @@
  * `{{#each documents}}`, `../audience`, `@root.agency`, a partial's fields in
  * the context it is included in) must be one the document's facts type has,
  * and every `{{label "vocabulary" x}}` must have a label for each value `x`
- * can take. A field renamed in compute/ is then an error at the template's
+ * can take, and `{{dueDetail x}}` every phrase of labels.yaml `due_detail`. A field renamed in compute/ is then an error at the template's
  * line (CP2003), not a blank in some later document.
  *
  * The facts arrive as JSON Schema (compute/documents/facts/ exports them from
@@ -13,6 +13,7 @@
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { closest } from '../core/did-you-mean.js';
 import type { JsonSchema } from '../core/json-schema.js';
+import { DUE_PHRASES, duePhraseProblems } from './due-words.js';
 import type { Labels } from './labels.js';
 import type { TemplateSource } from './template-source.js';
 
@@ -142,6 +143,7 @@ export function checkFacts(
           for (const p of m.params) resolve(p, s);
           for (const pair of m.hash?.pairs ?? []) resolve(pair.value, s);
           if (name === 'label' || name === 'counts' || name === 'attr') checkLabel(m, s);
+          if (name === 'dueDetail') for (const problem of duePhraseProblems(labels)) report(m, problem, `add it under ${DUE_PHRASES}: (templates/README.md)`, 'CP2006');
           return;
         }
         case 'BlockStatement': {

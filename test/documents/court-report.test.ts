@@ -202,6 +202,9 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     // 14 on 2026-04-19 with no credit report on file; last dental exam 2026-05-02 + 6 months = 2026-11-02.
     expect(pdf).toContain('Overdue • Annual credit report: due April 19, 2026');
     expect(pdf).toContain('Dental exam: due November 2, 2026');
+    // How each date was reached, in the due_detail phrases of labels.yaml, dates in the long style.
+    expect(pdf).toContain('(first credit report on the 14th birthday (April 19, 2026); none on file)');
+    expect(pdf).toContain('(6 months after the last dental exam (May 2, 2026))');
     expect(data.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^C-2025-0142: credit report overdue since 2026-04-19/)]));
   });
 

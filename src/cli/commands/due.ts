@@ -3,9 +3,11 @@
  * compliance item of every case and home, overdue first (cli.md). What a
  * supervisor checks each Monday. Nothing is computed from data with errors.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pc from 'picocolors';
 import { addDays, formatLongDate } from '../../core/calendar-date.js';
-import { hasErrors } from '../../core/diagnostic.js';
+import { diagnostic, hasErrors } from '../../core/diagnostic.js';
 import { caseDueItems, courtDueItems, standingOrderItems, wellbeingItems, youthDueItems } from '../../compute/case/index.js';
 import type { DueItem } from '../../compute/due-item.js';
 import { courtReportReadiness } from '../../compute/documents/readiness.js';
@@ -15,6 +17,9 @@ import { ruleSetFor } from '../../compute/rule-sets.js';
 import type { Agency } from '../../model/agency.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
+import { PACKAGE_ROOT } from '../../io/package-files.js';
+import { parseLabels } from '../../load/labels.js';
+import { DUE_PHRASES, dueDetailWords, duePhraseProblems, dueRuleWords, labelsOf } from '../../templates/index.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
 import { unverifiedRuleLines } from '../../build/unverified-rules.js';
@@ -31,7 +36,9 @@ export async function due(rootArg: string, options: DueOptions): Promise<ExitCod
   const read = await readForClocks(rootArg, 'due', options.asOf);
   if (typeof read === 'number') return read;
   const { root, agency, asOf } = read;
-  const shown = dueReport(allDueItems(root, agency, asOf), asOf, options.within);
+  const phrases = await readDuePhrases();
+  if (typeof phrases === 'number') return phrases;
+  const shown = wordDetails(dueReport(allDueItems(root, agency, asOf), asOf, options.within), phrases);
   for (const line of unverifiedRuleLines(agency, ['due'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
   process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : dueTable(shown, asOf, options.within));
   return options.check && shown.some((item) => item.status === 'overdue') ? EXIT.dataErrors : EXIT.ok;
@@ -50,6 +57,28 @@ export async function readForClocks(rootArg: string, command: string, asOf?: str
   }
   const agency = root.agency.data;
   return { root, agency, asOf: asOf ?? today(agency.time_zone ?? undefined) };
+}
+
+/** An item as `due` and `check` print it: its detail and rule in words (cli.md, "What `due` reports"). */
+export type WordedItem = Omit<DueItem, 'detail' | 'rule'> & { readonly detail: string; readonly rule: string };
+
+/** labels.yaml's `due_detail` phrases, checked; a missing one is reported and gives exit 1, never a blank detail. */
+export async function readDuePhrases(): Promise<ReadonlyMap<string, string> | ExitCode> {
+  const file = join(PACKAGE_ROOT, 'templates', 'labels.yaml');
+  const parsed = parseLabels(file, await readFile(file, 'utf8'));
+  const labels = parsed.labels ? labelsOf(file, parsed.labels) : undefined;
+  const problems = labels ? duePhraseProblems(labels) : [];
+  if (!labels || problems.length) {
+    const diagnostics = parsed.diagnostics.length ? parsed.diagnostics : problems.map((message) => diagnostic('CP2006', { file, message }));
+    process.stderr.write(formatText({ diagnostics, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: 1 }));
+    return EXIT.dataErrors;
+  }
+  return labels.vocabularies.get(DUE_PHRASES)!;
+}
+
+/** The items with their details and rules worded (the key order stays the item's). */
+export function wordDetails(items: readonly DueItem[], phrases: ReadonlyMap<string, string>): WordedItem[] {
+  return items.map((item) => ({ ...item, detail: dueDetailWords(item.detail, phrases), rule: dueRuleWords(item.rule, phrases) }));
 }
 
 /** Every clock of every case and home, as of a day (what `due` and `check` report). */
@@ -71,7 +100,7 @@ export function allDueItems(root: CaseRoot, agency: Agency, asOf: string): DueIt
 const STATUS_WORDS = { overdue: 'OVERDUE', due_soon: 'due soon', ok: 'ok' } as const;
 const STATUS_COLORS = { overdue: pc.red, due_soon: pc.yellow, ok: pc.green } as const;
 
-export function dueTable(items: readonly DueItem[], asOf: string, within: number): string {
+export function dueTable(items: readonly WordedItem[], asOf: string, within: number): string {
   const count = (status: DueItem['status']) => items.filter((i) => i.status === status).length;
   const head = `Due through ${formatLongDate(addDays(asOf, within))}, as of ${formatLongDate(asOf)}: ${count('overdue')} overdue, ${count('due_soon')} due soon, ${count('ok')} ok\n`;
   if (items.length === 0) return `${head}Nothing is due in the next ${within} days.\n`;

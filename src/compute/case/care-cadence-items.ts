@@ -13,10 +13,11 @@ import type { CaseFiles } from './due-items.js';
 import { isFaceToFace } from './visits.js';
 
 /** An exam or reassessment due `rule` months after the last one; with none on file, due now. */
-function cadenceItem(subject: string, kind: 'health_exam' | 'dental_exam' | 'cans', last: string | null | undefined, rule: Rule<number>, what: string, asOf: string): DueItem {
-  if (!last) return { subject, kind, due: asOf, status: 'overdue', detail: `no ${what} on file (needed every ${rule.value} months)`, rule: rule.citation };
+function cadenceItem(subject: string, kind: 'health_exam' | 'dental_exam' | 'cans', last: string | null | undefined, rule: Rule<number>, asOf: string): DueItem {
+  const detail = { kind: 'cadence', what: kind, months: rule.value, last: last ?? null } as const;
+  if (!last) return { subject, kind, due: asOf, status: 'overdue', detail, rule: rule.citation };
   const due = addMonths(last, rule.value);
-  return { subject, kind, due, status: openStatus(due, asOf), detail: `${rule.value} months after the last ${what} (${last})`, rule: rule.citation };
+  return { subject, kind, due, status: openStatus(due, asOf), detail, rule: rule.citation };
 }
 
 export function wellbeingItems(child: CaseFiles, asOf: string, rules: RuleSet): DueItem[] {
@@ -24,9 +25,9 @@ export function wellbeingItems(child: CaseFiles, asOf: string, rules: RuleSet): 
   if (!record) return [];
   const cans = child.assessments.map((a) => a.data).filter((a) => a.tool === 'CANS').map((a) => a.date).sort().at(-1);
   return [
-    cadenceItem(record.id, 'health_exam', record.health?.last_physical, rules.healthExamMonths, 'physical exam', asOf),
-    cadenceItem(record.id, 'dental_exam', record.health?.last_dental, rules.dentalExamMonths, 'dental exam', asOf),
-    cadenceItem(record.id, 'cans', cans, rules.cansMonths, 'CANS assessment', asOf),
+    cadenceItem(record.id, 'health_exam', record.health?.last_physical, rules.healthExamMonths, asOf),
+    cadenceItem(record.id, 'dental_exam', record.health?.last_dental, rules.dentalExamMonths, asOf),
+    cadenceItem(record.id, 'cans', cans, rules.cansMonths, asOf),
   ];
 }
 
@@ -44,8 +45,6 @@ export function periodOf(per: StandingOrder['per'], date: string): { first: stri
   const first = addDays(date, -weekday);
   return { first, last: addDays(first, 6) };
 }
-
-const ORDERED = { caseworker_visits: 'caseworker visits with the child', family_time: 'family time sessions', sibling_visits: 'sibling visits' } as const;
 
 /** What counts toward an order: face-to-face caseworker visits, attended family time with that parent, sibling visits held. */
 function counted(order: StandingOrder, record: CaseRecord, contacts: readonly Contact[], visits: readonly Visit[]): string[] {
@@ -71,19 +70,18 @@ export function standingOrderItems(child: CaseFiles, asOf: string): DueItem[] {
     const dates = counted(order, record, contacts, visits);
     const current = periodOf(order.per, asOf);
     const previous = periodOf(order.per, addDays(current.first, -1));
-    const rule = `court order of ${order.from}${order.parent ? ` (${order.parent.replaceAll('_', ' ')})` : ''}`;
+    const rule = { kind: 'court_order', from: order.from, parent: order.parent ?? null } as const;
     return [previous, current].flatMap((period) => {
       if (period.first < order.from || (order.until != null && period.first > order.until)) return [];
       const n = dates.filter((d) => d >= period.first && d <= period.last && d <= asOf).length;
       const met = n >= order.at_least;
-      const name = order.per === 'month' ? period.first.slice(0, 7) : `the week of ${period.first}`;
-      const verdict = met ? 'met' : period.last < asOf ? 'not met' : 'not met yet';
+      const verdict = met ? 'met' : period.last < asOf ? 'not_met' : 'not_met_yet';
       return [{
         subject: record.id,
         kind: 'standing_order' as const,
         due: period.last,
         status: met ? ('ok' as const) : openStatus(period.last, asOf),
-        detail: `${n} of ${order.at_least} ${ORDERED[order.kind]} in ${name}: ${verdict} (at least ${order.at_least} per ${order.per})`,
+        detail: { kind: 'standing_order' as const, held: n, at_least: order.at_least, order: order.kind, per: order.per, period: period.first, verdict } as const,
         rule,
       }];
     });

@@ -8,10 +8,11 @@
 import { addDays, addMonths } from '../../core/calendar-date.js';
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord } from '../../model/case.js';
-import { codeWords, openStatus, type DueItem, type DueStatus } from '../due-item.js';
+import { openStatus, type DueItem, type DueRule, type DueStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { dateEnteredFosterCare } from './entered-care.js';
-import { courtCalendar, type CourtDate } from './hearings.js';
+import { hearingRef } from './due-items.js';
+import { courtCalendar } from './hearings.js';
 
 /** Days before a hearing its court report is due when agency.yaml does not say (cli.md). */
 const COURT_REPORT_DAYS_BEFORE = 10;
@@ -25,11 +26,6 @@ export const TRIAL_HOME_VISIT = { months: 6, citation: '45 CFR 1356.21(e)' } as 
 export const REASONABLE_EFFORTS = { months: 12, citation: '45 CFR 1356.21(b)(2)' } as const;
 
 
-/** "review hearing", or a hearing of type `other` by its title. */
-function hearingName(date: CourtDate): string {
-  return date.type === 'other' && date.title ? date.title : `${codeWords(date.type)} hearing`;
-}
-
 /**
  * Whether the court report for a hearing has every part required before filing
  * (compute/documents/readiness.ts): nothing records a report as filed, so a
@@ -41,13 +37,10 @@ export type ReportReady = (hearing: string) => boolean;
 export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Agency, 'court_report_days_before'>, rules: RuleSet, reportReady: ReportReady = () => false): DueItem[] {
   const subject = record.id;
   const daysBefore = agency.court_report_days_before ?? COURT_REPORT_DAYS_BEFORE;
-  const reportRule = `agency.yaml court_report_days_before${agency.court_report_days_before == null ? ` (default ${COURT_REPORT_DAYS_BEFORE})` : ''}`;
+  const reportRule: DueRule = { kind: 'agency_setting', setting: 'court_report_days_before', default: agency.court_report_days_before == null ? COURT_REPORT_DAYS_BEFORE : null };
   return courtCalendar(record.court.hearings, asOf).scheduled.flatMap((date) => {
-    const name = hearingName(date);
-    const on = `the ${name} on ${date.date}${date.continuedFrom ? ` (continued from ${date.continuedFrom})` : ''}`;
-    const items: DueItem[] = [
-      { subject, kind: 'hearing', due: date.date, status: 'due_soon', detail: `${name}, ${record.court.name}${date.continuedFrom ? ` (continued from ${date.continuedFrom})` : ''}`, rule: 'set by the court' },
-    ];
+    const hearing = hearingRef(date);
+    const items: DueItem[] = [{ subject, kind: 'hearing', due: date.date, status: 'due_soon', detail: { kind: 'hearing', hearing, court: record.court.name }, rule: { kind: 'set_by_court' } }];
     const report = addDays(date.date, -daysBefore);
     const ready = reportReady(date.date);
     items.push({
@@ -55,12 +48,12 @@ export function courtDateItems(record: CaseRecord, asOf: string, agency: Pick<Ag
       kind: 'court_report',
       due: report,
       status: ready ? 'ok' : openStatus(report, asOf),
-      detail: `court report for ${on}, due ${daysBefore} days before it${ready ? '; every part required before filing is written' : '; not ready for filing (casepress check names what is missing)'}`,
+      detail: { kind: 'court_report', hearing, days_before: daysBefore, ready },
       rule: reportRule,
     });
     if (rules.id === 'IN') {
       const notice = addDays(date.date, -CAREGIVER_NOTICE.days);
-      items.push({ subject, kind: 'caregiver_notice', due: notice, status: openStatus(notice, asOf), detail: `notice of ${on} to the foster parents and caregivers, ${CAREGIVER_NOTICE.days} days before it`, rule: CAREGIVER_NOTICE.citation });
+      items.push({ subject, kind: 'caregiver_notice', due: notice, status: openStatus(notice, asOf), detail: { kind: 'caregiver_notice', hearing, days_before: CAREGIVER_NOTICE.days }, rule: CAREGIVER_NOTICE.citation });
     }
     return items;
   });
@@ -80,7 +73,7 @@ export function placementClockItems(record: CaseRecord, asOf: string): DueItem[]
       kind: 'qrtp_assessment',
       due: assessmentDue,
       status: assessed ? 'ok' : openStatus(assessmentDue, asOf),
-      detail: `qualified individual's assessment within ${QRTP.assessmentDays} days of the QRTP placement of ${current.start}; ${assessed ? `made ${assessed}${assessed > assessmentDue ? ' (late)' : ''}` : 'none recorded'}`,
+      detail: { kind: 'qrtp', step: 'assessment', days: QRTP.assessmentDays, placed: current.start, done: assessed ?? null, late: assessed != null && assessed > assessmentDue },
       rule: QRTP.citation,
     });
     const approvalDue = addDays(current.start, QRTP.approvalDays);
@@ -91,7 +84,7 @@ export function placementClockItems(record: CaseRecord, asOf: string): DueItem[]
       kind: 'qrtp_approval',
       due: approvalDue,
       status: approved ? 'ok' : openStatus(approvalDue, asOf),
-      detail: `court approval within ${QRTP.approvalDays} days of the QRTP placement of ${current.start}; ${approved ? `approved ${approved}${approved > approvalDue ? ' (late)' : ''}` : 'none recorded'}`,
+      detail: { kind: 'qrtp', step: 'approval', days: QRTP.approvalDays, placed: current.start, done: approved ?? null, late: approved != null && approved > approvalDue },
       rule: QRTP.citation,
     });
   }
@@ -102,7 +95,7 @@ export function placementClockItems(record: CaseRecord, asOf: string): DueItem[]
       kind: 'trial_home_visit',
       due,
       status: openStatus(due, asOf),
-      detail: `trial home visit since ${current.start}: past six months it needs a court order, or the child is treated as returned home`,
+      detail: { kind: 'trial_home_visit', since: current.start },
       rule: TRIAL_HOME_VISIT.citation,
     });
   }
@@ -113,8 +106,8 @@ export function placementClockItems(record: CaseRecord, asOf: string): DueItem[]
 export function reasonableEffortsItem(record: CaseRecord, asOf: string): DueItem {
   const calendar = courtCalendar(record.court.hearings, asOf);
   const last = calendar.held.filter((d) => d.date >= record.removal.date && d.hearing?.findings?.some((f) => f.type === 'reasonable_efforts_finalize_plan' && f.made)).at(-1);
-  const basis = last ? `the finding made at the ${hearingName(last)} on ${last.date}` : `the date entered foster care (${dateEnteredFosterCare(record.removal)})`;
-  const due = addMonths(last?.date ?? dateEnteredFosterCare(record.removal), REASONABLE_EFFORTS.months);
+  const enteredCare = dateEnteredFosterCare(record.removal);
+  const due = addMonths(last?.date ?? enteredCare, REASONABLE_EFFORTS.months);
   const next = calendar.scheduled.find((d) => d.date <= due);
   const status: DueStatus = openStatus(due, asOf);
   return {
@@ -122,7 +115,13 @@ export function reasonableEffortsItem(record: CaseRecord, asOf: string): DueItem
     kind: 'reasonable_efforts_finding',
     due,
     status,
-    detail: `${REASONABLE_EFFORTS.months} months after ${basis}; ${next ? `the ${hearingName(next)} on ${next.date} can make it` : 'no hearing scheduled by then'}`,
+    detail: {
+      kind: 'reasonable_efforts',
+      months: REASONABLE_EFFORTS.months,
+      finding: last ? { hearing: hearingRef(last), date: last.date } : null,
+      entered_care: enteredCare,
+      next: next ? hearingRef(next) : null,
+    },
     rule: REASONABLE_EFFORTS.citation,
   };
 }

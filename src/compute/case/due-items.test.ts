@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRoot, REPO } from '../../../test/helpers/fixture-root.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import type { Plan } from '../../model/plan.js';
+import type { DueDetail, DueDetailOf } from '../due-detail.js';
 import type { DueItem } from '../due-item.js';
 import { RULE_SETS, ruleSetFor } from '../rule-sets.js';
 import { caseDueItems, type CaseFiles } from './due-items.js';
@@ -15,6 +16,16 @@ function child(record: ReturnType<typeof caseRecord>, extra: Partial<CaseFiles> 
   return { id: record.id, case: { data: record }, contacts: [], visits: [], assessments: [], ...extra };
 }
 const byKind = (items: DueItem[]) => Object.fromEntries(items.map((i) => [i.kind, i]));
+const scheduled = (type: 'review' | 'permanency', date: string) => ({ type, title: null, date, continued_from: null });
+const clock = (d: Partial<DueDetailOf<'hearing_clock'>> & Pick<DueDetailOf<'hearing_clock'>, 'months' | 'from' | 'from_date'>): DueDetail => ({
+  kind: 'hearing_clock', held_type: null, wanted: 'permanency', next: null, in_time: false, ...d,
+});
+const tpr = (d: Partial<DueDetailOf<'tpr'>> & Pick<DueDetailOf<'tpr'>, 'reached' | 'date' | 'entered_care'>): DueDetail => ({
+  kind: 'tpr', prior_episodes: 0, trial_home_visit_days: 0, runaway_days: 0, petition: null, exception: null, ...d,
+});
+const transition = (eighteenth_birthday: string, d: Partial<DueDetailOf<'transition_plan'>> = {}): DueDetail => ({
+  kind: 'transition_plan', eighteenth_birthday, plan_date: null, met: false, plan_after_as_of: false, ...d,
+});
 
 describe('caseDueItems on fixtures (cli.md, "What `due` reports")', () => {
   const removal = { date: '2025-02-03', adjudication_date: '2025-03-20' }; // DEFC 2025-03-20
@@ -27,7 +38,7 @@ describe('caseDueItems on fixtures (cli.md, "What `due` reports")', () => {
       kind: 'permanency_hearing',
       due: '2026-03-20',
       status: 'overdue',
-      detail: '12 months after the date entered foster care (2025-03-20); the permanency hearing scheduled for 2026-04-02 is after the due date',
+      detail: clock({ months: 12, from: 'defc', from_date: '2025-03-20', next: scheduled('permanency', '2026-04-02'), in_time: false }),
       rule: 'KRS 610.125; 42 U.S.C. 675(5)(C)',
     });
     // Periodic review: 2025-09-25 + 6 months = 2026-03-25, due today: on time, and the permanency hearing of 04-02 is later.
@@ -39,7 +50,7 @@ describe('caseDueItems on fixtures (cli.md, "What `due` reports")', () => {
     expect(items.permanency_hearing).toMatchObject({
       due: '2025-08-03',
       status: 'due_soon',
-      detail: '6 months after the removal date (2025-02-03); no permanency hearing scheduled',
+      detail: clock({ months: 6, from: 'removal', from_date: '2025-02-03' }),
       rule: '42 Pa.C.S. 6351(e)(3); Pa.R.J.C.P. 1608',
     });
     expect(items.periodic_review).toMatchObject({ due: '2025-08-03', rule: '42 Pa.C.S. 6351(e)' });
@@ -48,9 +59,7 @@ describe('caseDueItems on fixtures (cli.md, "What `due` reports")', () => {
   it('makes 15 of 22 overdue once reached without a petition or exception', () => {
     const items = byKind(caseDueItems(child(caseRecord({ removal })), '2026-06-21', KY));
     expect(items.tpr_15_of_22).toMatchObject({ due: '2026-06-20', status: 'overdue', rule: '42 U.S.C. 675(5)(E)' });
-    expect(items.tpr_15_of_22!.detail).toBe(
-      '15 of the most recent 22 months in care reached on 2026-06-20 (date entered foster care 2025-03-20); no TPR petition filed and no exception documented',
-    );
+    expect(items.tpr_15_of_22!.detail).toEqual(tpr({ reached: true, date: '2026-06-20', entered_care: '2025-03-20' }));
     expect(byKind(caseDueItems(child(caseRecord({ removal })), '2026-06-20', KY)).tpr_15_of_22!.status).toBe('due_soon');
   });
 
@@ -67,13 +76,13 @@ describe('caseDueItems on fixtures (cli.md, "What `due` reports")', () => {
     const young = caseRecord({ removal, dob: '2012-11-24' }); // 13 on 2026-11-23, 14 the next day
     const items = caseDueItems(child(young, { plan: { data: plan } }), '2026-11-23', KY);
     expect(items.map((i) => i.kind)).toEqual(['permanency_hearing', 'periodic_review', 'tpr_15_of_22', 'case_plan_review', 'monthly_visit']);
-    expect(byKind(items).case_plan_review).toMatchObject({ due: '2026-09-01', status: 'overdue', detail: 'review date of the service plan dated 2026-03-01' });
+    expect(byKind(items).case_plan_review).toMatchObject({ due: '2026-09-01', status: 'overdue', detail: { kind: 'case_plan_review', plan_date: '2026-03-01' } });
     expect(byKind(items).monthly_visit).toMatchObject({ due: '2026-11-30', status: 'due_soon' });
 
     const youth = byKind(caseDueItems(child(young, { contacts: [{ data: contact('2026-11-02', 'office', { location: 'office' }) }] }), '2026-11-24', KY));
     // 18 on 2030-11-24; 90 days before: 24 to 10-31, 31 to 09-30 (55), 30 to 08-31 (85), 5 to 08-26 (90).
-    expect(youth.transition_plan).toMatchObject({ due: '2030-08-26', status: 'due_soon', detail: '90 days before the 18th birthday (2030-11-24); no transition plan on file', rule: '42 U.S.C. 675(5)(H)' });
-    expect(youth.monthly_visit).toMatchObject({ status: 'ok', detail: 'face-to-face visit with the child each calendar month; seen on 2026-11-02 (office)' });
+    expect(youth.transition_plan).toMatchObject({ due: '2030-08-26', status: 'due_soon', detail: transition('2030-11-24'), rule: '42 U.S.C. 675(5)(H)' });
+    expect(youth.monthly_visit).toMatchObject({ status: 'ok', detail: { kind: 'monthly_visit', month: '2026-11', seen: { date: '2026-11-02', type: 'office' } } });
   });
 
   it('has no items without case.yaml', () => {
@@ -103,19 +112,19 @@ describe('caseDueItems over the example agency, as of 2026-11-23 (worked by hand
     //   28 to 01-31 (78), 12 to 01-19 (90) → 2030-01-19; no transition.yaml → due_soon.
     const kentucky = 'KRS 610.125; 42 U.S.C. 675(5)(C)';
     expect(itemsOf('C-2025-0142')).toEqual([
-      { subject: 'C-2025-0142', kind: 'permanency_hearing', due: '2027-03-19', status: 'due_soon', detail: '12 months after the permanency hearing held on 2026-03-19; no permanency hearing scheduled', rule: kentucky },
-      { subject: 'C-2025-0142', kind: 'periodic_review', due: '2027-03-17', status: 'ok', detail: '6 months after the review hearing held on 2026-09-17; review hearing scheduled for 2026-12-10', rule: 'KRS 620.240' },
+      { subject: 'C-2025-0142', kind: 'permanency_hearing', due: '2027-03-19', status: 'due_soon', detail: clock({ months: 12, from: 'hearing', from_date: '2026-03-19', held_type: 'permanency' }), rule: kentucky },
+      { subject: 'C-2025-0142', kind: 'periodic_review', due: '2027-03-17', status: 'ok', detail: clock({ months: 6, from: 'hearing', from_date: '2026-09-17', held_type: 'review', wanted: 'review_or_permanency', next: scheduled('review', '2026-12-10'), in_time: true }), rule: 'KRS 620.240' },
       {
         subject: 'C-2025-0142',
         kind: 'tpr_15_of_22',
         due: '2026-06-20',
         status: 'ok',
-        detail: '15 of the most recent 22 months in care reached on 2026-06-20 (date entered foster care 2025-03-20); exception documented 2026-06-12 (compelling reason)',
+        detail: tpr({ reached: true, date: '2026-06-20', entered_care: '2025-03-20', exception: { documented: '2026-06-12', type: 'compelling_reason' } }),
         rule: '42 U.S.C. 675(5)(E)',
       },
-      { subject: 'C-2025-0142', kind: 'case_plan_review', due: '2027-03-24', status: 'due_soon', detail: 'review date of the service plan dated 2026-09-24', rule: '42 U.S.C. 675(5)(B)' },
-      { subject: 'C-2025-0142', kind: 'monthly_visit', due: '2026-11-30', status: 'ok', detail: 'face-to-face visit with the child each calendar month; seen on 2026-11-05 (home visit)', rule: '42 U.S.C. 622(b)(17), 624(e)' },
-      { subject: 'C-2025-0142', kind: 'transition_plan', due: '2030-01-19', status: 'due_soon', detail: '90 days before the 18th birthday (2030-04-19); no transition plan on file', rule: '42 U.S.C. 675(5)(H)' },
+      { subject: 'C-2025-0142', kind: 'case_plan_review', due: '2027-03-24', status: 'due_soon', detail: { kind: 'case_plan_review', plan_date: '2026-09-24' }, rule: '42 U.S.C. 675(5)(B)' },
+      { subject: 'C-2025-0142', kind: 'monthly_visit', due: '2026-11-30', status: 'ok', detail: { kind: 'monthly_visit', month: '2026-11', seen: { date: '2026-11-05', type: 'home_visit' } }, rule: '42 U.S.C. 622(b)(17), 624(e)' },
+      { subject: 'C-2025-0142', kind: 'transition_plan', due: '2030-01-19', status: 'due_soon', detail: transition('2030-04-19'), rule: '42 U.S.C. 675(5)(H)' },
     ]);
   });
 
@@ -137,12 +146,12 @@ describe('caseDueItems over the example agency, as of 2026-11-23 (worked by hand
       ['monthly_visit', '2026-11-30', 'ok'],
     ]);
     const detail = byKind(items);
-    expect(detail.permanency_hearing!.detail).toBe('12 months after the date entered foster care (2026-04-23); permanency hearing scheduled for 2027-04-15');
-    expect(detail.periodic_review!.detail).toBe('6 months after the review hearing held on 2026-11-05; permanency hearing scheduled for 2027-04-15');
-    expect(detail.tpr_15_of_22!.detail).toBe(
-      '15 of the most recent 22 months in care will be reached on 2027-07-23 if the child stays in care (date entered foster care 2026-04-23); no TPR petition filed and no exception documented',
+    expect(detail.permanency_hearing!.detail).toEqual(clock({ months: 12, from: 'defc', from_date: '2026-04-23', next: scheduled('permanency', '2027-04-15'), in_time: true }));
+    expect(detail.periodic_review!.detail).toEqual(
+      clock({ months: 6, from: 'hearing', from_date: '2026-11-05', held_type: 'review', wanted: 'review_or_permanency', next: scheduled('permanency', '2027-04-15'), in_time: true }),
     );
-    expect(detail.monthly_visit!.detail).toBe('face-to-face visit with the child each calendar month; seen on 2026-11-05 (court)');
+    expect(detail.tpr_15_of_22!.detail).toEqual(tpr({ reached: false, date: '2027-07-23', entered_care: '2026-04-23' }));
+    expect(detail.monthly_visit!.detail).toEqual({ kind: 'monthly_visit', month: '2026-11', seen: { date: '2026-11-05', type: 'court' } });
   });
 
   it('C-2024-0087 (Zoë: runaway, transition plan met)', () => {
@@ -151,7 +160,7 @@ describe('caseDueItems over the example agency, as of 2026-11-23 (worked by hand
     // Transition plan: 18 on 2027-01-20 − 90 days = 2026-10-22; transition.yaml dated 2026-11-05 → ok.
     const items = byKind(itemsOf('C-2024-0087'));
     expect(items.tpr_15_of_22).toMatchObject({ due: '2025-09-20', status: 'ok' });
-    expect(items.tpr_15_of_22!.detail).toContain('4 runaway days not counted');
-    expect(items.transition_plan).toMatchObject({ due: '2026-10-22', status: 'ok', detail: '90 days before the 18th birthday (2027-01-20); met by the transition plan dated 2026-11-05' });
+    expect(items.tpr_15_of_22!.detail).toMatchObject({ runaway_days: 4, trial_home_visit_days: 0 });
+    expect(items.transition_plan).toMatchObject({ due: '2026-10-22', status: 'ok', detail: transition('2027-01-20', { plan_date: '2026-11-05', met: true }) });
   });
 });

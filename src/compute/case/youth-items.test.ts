@@ -17,7 +17,7 @@ describe('the annual credit report (42 U.S.C. 675(5)(I))', () => {
       kind: 'credit_report',
       due: '2026-04-19',
       status: 'overdue',
-      detail: 'first credit report on the 14th birthday (2026-04-19); none on file',
+      detail: { kind: 'credit_report', months: 12, last: null, fourteenth_birthday: '2026-04-19', birthday_passed: true },
       rule: '42 U.S.C. 675(5)(I)',
     });
     expect(creditReportItem(joey(), '2026-04-19')).toMatchObject({ due: '2026-04-19', status: 'due_soon' });
@@ -25,7 +25,7 @@ describe('the annual credit report (42 U.S.C. 675(5)(I))', () => {
 
   it('is due 12 months after the latest report, in any order; a report before 14 or after the as-of date does not count', () => {
     // 2026-05-02 + 12 months = 2027-05-02.
-    expect(creditReportItem(joey(['2026-05-02']), AS_OF)).toMatchObject({ due: '2027-05-02', status: 'due_soon', detail: '12 months after the last credit report (2026-05-02)' });
+    expect(creditReportItem(joey(['2026-05-02']), AS_OF)).toMatchObject({ due: '2027-05-02', status: 'due_soon', detail: { kind: 'credit_report', months: 12, last: '2026-05-02', fourteenth_birthday: '2026-04-19', birthday_passed: true } });
     // Zoë, 14 on 2023-01-20: the latest of 2025-11-30 and 2025-03-01 + 12 months = 2026-11-30, the day before the as-of date.
     expect(creditReportItem(youth({ dob: '2009-01-20' }, { credit_reports: ['2025-11-30', '2025-03-01'] }), AS_OF)).toMatchObject({ due: '2026-11-30', status: 'overdue' });
     expect(creditReportItem(joey(['2026-03-01']), AS_OF)).toMatchObject({ due: '2026-04-19', status: 'overdue' });
@@ -33,7 +33,7 @@ describe('the annual credit report (42 U.S.C. 675(5)(I))', () => {
   });
 
   it('gives a child under 14 notice of the first one, and counts a 29 February birthday from 1 March', () => {
-    expect(creditReportItem(youth({ dob: '2013-01-10' }), AS_OF)).toMatchObject({ due: '2027-01-10', status: 'due_soon', detail: 'first credit report on the 14th birthday (2027-01-10)' });
+    expect(creditReportItem(youth({ dob: '2013-01-10' }), AS_OF)).toMatchObject({ due: '2027-01-10', status: 'due_soon', detail: { last: null, fourteenth_birthday: '2027-01-10', birthday_passed: false } });
     expect(creditReportItem(youth({ dob: '2012-02-29' }), AS_OF)).toMatchObject({ due: '2026-03-01' });
   });
 });
@@ -53,7 +53,7 @@ describe('the NYTD baseline survey (45 CFR 1356.82)', () => {
       kind: 'nytd_survey',
       due: '2026-03-06',
       status: 'ok',
-      detail: 'baseline survey within 45 days after the 17th birthday (2026-01-20), FY2026 being a cohort year; taken 2026-02-11',
+      detail: { kind: 'nytd_survey', days: 45, seventeenth_birthday: '2026-01-20', fiscal_year: 2026, taken: '2026-02-11' },
       rule: '45 CFR 1356.82',
     });
     expect(nytdSurveyItem(zoe(['2026-01-20']), AS_OF)?.status).toBe('ok');
@@ -61,7 +61,7 @@ describe('the NYTD baseline survey (45 CFR 1356.82)', () => {
   });
 
   it('is overdue with no survey in the window, and due soon before it closes', () => {
-    expect(nytdSurveyItem(zoe(), AS_OF)).toMatchObject({ due: '2026-03-06', status: 'overdue', detail: expect.stringContaining('; none on file') });
+    expect(nytdSurveyItem(zoe(), AS_OF)).toMatchObject({ due: '2026-03-06', status: 'overdue', detail: { taken: null } });
     expect(nytdSurveyItem(zoe(['2026-01-19', '2026-03-07']), AS_OF)?.status).toBe('overdue');
     expect(nytdSurveyItem(zoe(), '2025-12-01')).toMatchObject({ due: '2026-03-06', status: 'due_soon' });
     expect(nytdSurveyItem(zoe(['2026-02-11']), '2026-02-10')?.status).toBe('due_soon');

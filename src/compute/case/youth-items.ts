@@ -46,9 +46,7 @@ export function creditReportItem(record: CaseRecord, asOf: string): DueItem {
   const fourteenth = birthday(record.child.dob, CREDIT_REPORT.age);
   const latest = (record.youth?.credit_reports ?? []).filter((d) => d >= fourteenth && d <= asOf).sort().at(-1);
   const due = latest ? addMonths(latest, CREDIT_REPORT.months) : fourteenth;
-  const detail = latest
-    ? `${CREDIT_REPORT.months} months after the last credit report (${latest})`
-    : `first credit report on the 14th birthday (${fourteenth})${fourteenth <= asOf ? '; none on file' : ''}`;
+  const detail = { kind: 'credit_report', months: CREDIT_REPORT.months, last: latest ?? null, fourteenth_birthday: fourteenth, birthday_passed: fourteenth <= asOf } as const;
   return { subject: record.id, kind: 'credit_report', due, status: openStatus(due, asOf), detail, rule: CREDIT_REPORT.citation };
 }
 
@@ -65,13 +63,12 @@ export function nytdSurveyItem(record: CaseRecord, asOf: string): DueItem | unde
   const due = addDays(seventeenth, NYTD_BASELINE.days);
   if (!isNytdCohortYear(fiscalYear) || record.removal.date > due) return undefined;
   const taken = (record.youth?.nytd_surveys ?? []).filter((d) => d >= seventeenth && d <= due && d <= asOf).sort()[0];
-  const window = `baseline survey within ${NYTD_BASELINE.days} days after the 17th birthday (${seventeenth}), FY${fiscalYear} being a cohort year`;
   return {
     subject: record.id,
     kind: 'nytd_survey',
     due,
     status: taken ? 'ok' : openStatus(due, asOf),
-    detail: `${window}; ${taken ? `taken ${taken}` : 'none on file'}`,
+    detail: { kind: 'nytd_survey', days: NYTD_BASELINE.days, seventeenth_birthday: seventeenth, fiscal_year: fiscalYear, taken: taken ?? null },
     rule: NYTD_BASELINE.citation,
   };
 }

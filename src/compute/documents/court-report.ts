@@ -52,6 +52,8 @@ import { narratives } from './narrative.js';
 import { COURT_REQUIRED, courtReportReadiness, missingFlags, missingSections, WISHES_FROM_AGE } from './readiness.js';
 import { allowedNames, fosterHomeOf, goalTreatmentClass } from './people.js';
 import { childCalled } from './child-called.js';
+import { shownAddress } from './address.js';
+import type { PostalAddress } from './facts/common.js';
 import { scrubWithheld } from './scrub.js';
 import { staffMember } from './staff.js';
 
@@ -182,7 +184,8 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
       scheduled_type: (c.satisfiedBy ?? c.nextScheduled)?.type ?? null,
       satisfied: c.satisfiedBy !== undefined,
       overdue: item?.status === 'overdue',
-      rule: item?.rule ?? null,
+      // A hearing clock's rule is always its rule set's citation.
+      rule: typeof item?.rule === 'string' ? item.rule : null,
     };
   };
 
@@ -361,10 +364,9 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
     const secret = p.confidential === true || p.address?.confidential === true;
     // A confidential address is the court's to keep; otherwise a parent's copy shows that parent their own.
     const contact: Protected = secret ? 'confidential_address' : parentClass(redact, i, 'parent_contact');
-    let address: string | null = null;
+    let address: PostalAddress | null = null;
     if (p.address) {
-      const line = `${p.address.street}, ${p.address.city}, ${p.address.state} ${p.address.zip}`;
-      address = redact.show(contact, `${field}.address`, line);
+      address = shownAddress(redact, contact, `${field}.address`, p.address);
       redact.record(contact, `${field}.address.street`, p.address.street);
     }
     if (p.phone) redact.record(contact, `${field}.phone`, p.phone);
@@ -568,7 +570,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const overdue = [...due, ...wellbeingItems(child, asOf, rules), ...standingOrderItems(child, asOf), ...youthDueItems(record, asOf), ...placementClockItems(record, asOf), reasonableEffortsItem(record, asOf)]
     .filter((d) => d.status === 'overdue' && d.kind !== 'tpr_15_of_22')
     .sort((a, b) => compareDates(a.due, b.due));
-  for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due} (${d.detail})`);
+  for (const d of overdue) warnings.push(`${record.id}: ${codeWords(d.kind)} overdue since ${d.due}`);
   const immunizationsBehind = h ? !h.immunizations_current : false;
   const psychotropicWithoutConsent = (health?.medications ?? []).filter((m) => m.consent_missing).map((m) => m.name);
 

@@ -23,6 +23,7 @@ import {
 import { countedInspection, hours, openInspections, requirementOf } from './compliance-requirement.js';
 import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import type { HomeStudyFacts } from './facts/home.js';
+import { shownAddress } from './address.js';
 import { scrubWithheld } from './scrub.js';
 import { staffOf, supervisorOf } from './staff.js';
 
@@ -47,7 +48,7 @@ export function homeBase(ctx: DocumentContext, h: Home, file: string, year: Lice
     home: {
       id: h.id,
       type: h.type,
-      address: addressText(ctx, h, file),
+      address: shownAddress(ctx.redact, 'foster_family_identity', `${file} address`, h.address),
       phone: h.phone ? redact.show('foster_family_identity', `${file} phone`, h.phone) : null,
       licensing_worker: staffOf(agency, h.licensing_worker),
     },
@@ -73,12 +74,6 @@ function caregivers(h: Home): Member[] {
 }
 
 /** The home's street address, for the audiences that may read it (always confidential: case-format.md). */
-function addressText(ctx: DocumentContext, home: Home, file: string): string {
-  const { street, city, state, zip, county } = home.address;
-  const line = `${street}, ${city}, ${state} ${zip}${county ? ` (${county} County)` : ''}`;
-  return ctx.redact.show('foster_family_identity', `${file} address`, line);
-}
-
 /**
  * Outside the internal copy, the foster family's names and street are recorded
  * as withheld so the final scan of the text replaces them (context.ts).

@@ -18,7 +18,7 @@ describe('courtReadiness (issue 11, point 4)', () => {
   it('asks for the assessment, recommendations, wishes and safety always, and says where each belongs', () => {
     expect(sections({})).toEqual([]);
     expect(courtReadiness({ ...base, written: new Set() })).toEqual(
-      ['assessment', 'recommendations', 'child_wishes', 'safety'].map((section) => ({ section, file: 'children/C-1/court/', write: `a note with hearing: 2026-12-01 and section: ${section}` })),
+      ['assessment', 'recommendations', 'child_wishes', 'safety'].map((section) => ({ section, file: 'children/C-1/court/', write: { kind: 'court_note', hearing: '2026-12-01', section } })),
     );
   });
 
@@ -43,7 +43,7 @@ describe('courtReadiness (issue 11, point 4)', () => {
   it("asks for the qualified individual's assessment once 30 days of a QRTP placement have passed by the hearing", () => {
     // Placed 2026-11-01: the assessment is due 2026-12-01, the hearing's day.
     const qrtp = { index: 2, start: '2026-11-01', assessment: null };
-    expect(courtReadiness({ ...base, qrtp })).toEqual([{ section: 'qrtp_assessment', file: 'children/C-1/case.yaml', write: 'placements[2].qrtp.assessment' }]);
+    expect(courtReadiness({ ...base, qrtp })).toEqual([{ section: 'qrtp_assessment', file: 'children/C-1/case.yaml', write: { kind: 'field', path: 'placements[2].qrtp.assessment' } }]);
     expect(sections({ qrtp, hearing: '2026-11-30' })).toEqual([]);
     expect(sections({ qrtp: { ...qrtp, assessment: '2026-11-20' } })).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('planReadiness (issue 11, point 4)', () => {
     expect(planReadiness(input)).toEqual([]);
     expect(planReadiness({ ...input, participants: [signer, { signs: true, signed: null, comment: 'Mailed for signature.' }, { signs: false, signed: null, comment: null }] })).toEqual([]);
     expect(planReadiness({ ...input, participants: [signer, { signs: true, signed: null, comment: null }] })).toEqual([
-      { section: 'signatures', file: 'children/C-1/plan.yaml', write: 'participants[1].signed (the date) or participants[1].comment (why not)' },
+      { section: 'signatures', file: 'children/C-1/plan.yaml', write: { kind: 'signature', participant: 1 } },
     ]);
   });
   it('asks a plan for a youth 14 or older for transition services', () => {
@@ -81,7 +81,7 @@ describe('packetReadiness (issue 11, point 4)', () => {
   it('asks for an annual re-evaluation dated within the license year it renews', () => {
     expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2026-03-01' } })).toEqual([]);
     expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2027-02-28' } })).toEqual([]);
-    const missing = [{ section: 'reevaluation', file: studyFile, write: 'an annual re-evaluation (type: annual_reevaluation) dated from 2026-03-01 to 2027-02-28' }];
+    const missing = [{ section: 'reevaluation', file: studyFile, write: { kind: 'reevaluation', from: '2026-03-01', to: '2027-02-28' } }];
     expect(packetReadiness({ studyFile, year, study: { type: 'annual_reevaluation', date: '2026-02-28' } })).toEqual(missing);
     expect(packetReadiness({ studyFile, year, study: { type: 'initial', date: '2026-06-01' } })).toEqual(missing);
     expect(packetReadiness({ studyFile, year, study: null })).toEqual(missing);

@@ -10,14 +10,27 @@ import type { ChildFolder } from '../../model/case-root.js';
 import type { CourtSection } from '../../model/notes.js';
 import { courtCalendar, currentPlacement } from '../case/index.js';
 
+/**
+ * What to write where a part belongs, as facts (build/readiness-warnings.ts
+ * words it for `check` and the build's warnings): a court note's front matter,
+ * a field path, a plan participant's signature or reason, a goal's area, the
+ * annual re-evaluation's dates.
+ */
+export type WriteHint =
+  | { readonly kind: 'court_note'; readonly hearing: string; readonly section: CourtSection }
+  | { readonly kind: 'field'; readonly path: string }
+  | { readonly kind: 'signature'; readonly participant: number }
+  | { readonly kind: 'goal_area'; readonly area: 'independent_living' }
+  | { readonly kind: 'reevaluation'; readonly from: string; readonly to: string };
+
 /** One part a document lacks. */
 export interface MissingPart<S extends string = string> {
   /** The part, as a code (labels.yaml `required_section`). */
   readonly section: S;
   /** Where it belongs: a file relative to the case root, or a folder ending in `/`. */
   readonly file: string;
-  /** What to write there: a new note's front matter, or a field path. */
-  readonly write: string;
+  /** What to write there. */
+  readonly write: WriteHint;
 }
 
 /** What a data builder says about its document's readiness (DocumentData.missing). */
@@ -98,7 +111,7 @@ export function courtReportReadiness(child: ChildFolder, hearing: string, asOf: 
 export function courtReadiness(input: CourtReadinessInput): Readiness<CourtRequired> {
   const { folder, hearing, written, age } = input;
   const note = (section: CourtSection): MissingPart<CourtRequired>[] =>
-    written.has(section) ? [] : [{ section: section as CourtRequired, file: `${folder}/court/`, write: `a note with hearing: ${hearing} and section: ${section}` }];
+    written.has(section) ? [] : [{ section: section as CourtRequired, file: `${folder}/court/`, write: { kind: 'court_note', hearing, section } }];
   const appla = input.appla && age >= APPLA_FROM_AGE;
   const qrtp = input.qrtp;
   return [
@@ -109,7 +122,7 @@ export function courtReadiness(input: CourtReadinessInput): Readiness<CourtRequi
     ...(input.lastOrders > 0 ? note('orders') : []),
     ...(appla ? [...note('appla_efforts'), ...note('youth_consultation')] : []),
     ...(qrtp && qrtp.assessment === null && addDays(qrtp.start, QRTP_ASSESSMENT_DAYS) <= hearing
-      ? [{ section: 'qrtp_assessment' as const, file: input.caseFile, write: `placements[${qrtp.index}].qrtp.assessment` }]
+      ? [{ section: 'qrtp_assessment' as const, file: input.caseFile, write: { kind: 'field' as const, path: `placements[${qrtp.index}].qrtp.assessment` } }]
       : []),
   ];
 }
@@ -140,9 +153,9 @@ export function planReadiness(input: PlanReadinessInput): Readiness<PlanRequired
   const { planFile } = input;
   return [
     ...input.participants.flatMap((p, i) =>
-      p.signs && p.signed === null && p.comment === null ? [{ section: 'signatures' as const, file: planFile, write: `participants[${i}].signed (the date) or participants[${i}].comment (why not)` }] : [],
+      p.signs && p.signed === null && p.comment === null ? [{ section: 'signatures' as const, file: planFile, write: { kind: 'signature' as const, participant: i } }] : [],
     ),
-    ...(input.youth && !input.goalAreas.includes('independent_living') ? [{ section: 'transition_services' as const, file: planFile, write: 'a goal with area: independent_living' }] : []),
+    ...(input.youth && !input.goalAreas.includes('independent_living') ? [{ section: 'transition_services' as const, file: planFile, write: { kind: 'goal_area' as const, area: 'independent_living' as const } }] : []),
   ];
 }
 
@@ -171,5 +184,5 @@ export interface PacketReadinessInput {
 
 export function packetReadiness({ studyFile, study, year }: PacketReadinessInput): Readiness<PacketRequired> {
   const current = study?.type === 'annual_reevaluation' && study.date >= year.start && study.date <= year.end;
-  return current ? [] : [{ section: 'reevaluation', file: studyFile, write: `an annual re-evaluation (type: annual_reevaluation) dated from ${year.start} to ${year.end}` }];
+  return current ? [] : [{ section: 'reevaluation', file: studyFile, write: { kind: 'reevaluation', from: year.start, to: year.end } }];
 }

@@ -45,7 +45,9 @@ describe('adult checks (rules.md, Background checks: last check + cadence)', () 
     const fbi = factsFor('Sam Doe', home, RULE_SETS.KY)[1]!;
     expect(brief(fbi)).toEqual(['fbi_fingerprint', 'missing', AS_OF, 'overdue', false]);
     expect(fbi.pending).toBe('2026-11-12');
-    expect(fbi.detail).toContain('the FBI fingerprint check of 2026-11-12 is pending');
+    expect(homeDueItems({ id: 'H-B', home: { data: home } }, [], AS_OF, RULE_SETS.KY).find((i) => i.person === 'Sam Doe' && i.item === 'fbi_fingerprint')?.detail).toEqual({
+      kind: 'background_check', basis: 'missing', item: 'fbi_fingerprint', months: 12, birthday: '1997-01-01', age: 18, in_force: true, last: null, pending: '2026-11-12', predates: null,
+    });
   });
 
   it('a check with findings runs the clock but fails the compliance line', () => {
@@ -138,7 +140,7 @@ describe('household children (rules.md, Background checks: from the birthday tha
     // a Pennsylvania check at 14 (2022-09-10) predates the 18th birthday and does not count
     const old = factsFor('Kid Doe', makeHome(kid('2008-09-01', all('2022-09-10'))), RULE_SETS.PA)[0]!;
     expect(brief(old)).toEqual(['state_registry', 'turned_18', '2026-09-01', 'overdue', false]);
-    expect(old.detail).toContain('the check of 2022-09-10 predates the 18th birthday');
+    expect(old.predates).toBe('2022-09-10');
     // turning 18 on the as-of date: due today
     expect(factsFor('Kid Doe', makeHome(kid('2008-11-23')), RULE_SETS.KY)[0]).toMatchObject({ due: AS_OF, status: 'due_soon' });
   });

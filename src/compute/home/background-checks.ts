@@ -40,15 +40,8 @@ export interface CheckFact {
   readonly inForce: boolean;
   /** On the as-of date: a completed check current under the cadence, or dated on or after the birthday. */
   readonly met: boolean;
-  readonly detail: string;
   readonly citation: string;
 }
-
-const LABEL: Record<CheckType, string> = {
-  state_registry: 'state registry',
-  fbi_fingerprint: 'FBI fingerprint',
-  sex_offender_registry: 'sex offender registry',
-};
 
 function record(member: HouseholdMember, item: CheckType): CheckRecord | undefined {
   return member.checks?.[item] ?? undefined;
@@ -63,10 +56,6 @@ function record(member: HouseholdMember, item: CheckType): CheckRecord | undefin
  */
 function completedSince(rec: CheckRecord | undefined, since: string, asOf: string): CheckRecord | undefined {
   return rec && rec.result !== 'pending' && rec.date >= since && rec.date <= asOf ? rec : undefined;
-}
-
-function pendingNote(rec: CheckRecord | undefined, item: CheckType): string {
-  return rec?.result === 'pending' ? `; the ${LABEL[item]} check of ${rec.date} is pending, not a completed check` : '';
 }
 
 /**
@@ -85,24 +74,14 @@ function adultCheck(member: HouseholdMember, item: CheckType, asOf: string, rule
   const last = completedSince(rec, turned18, asOf);
   if (last) {
     const due = addMonths(last.date, months);
-    return {
-      ...base, basis: 'cadence', last, due, status: openStatus(due, asOf), met: due >= asOf,
-      detail: `${months} months after the last ${LABEL[item]} check (${last.date}, ${last.result})`,
-    };
+    return { ...base, basis: 'cadence', last, due, status: openStatus(due, asOf), met: due >= asOf };
   }
   const predates = rec && rec.result !== 'pending' && rec.date < turned18 ? rec.date : undefined;
-  const why = predates ? `; the check of ${predates} predates the 18th birthday` : pendingNote(rec, item);
   const early = { birthday: turned18, age: ADULT_AGE, ...(predates ? { predates } : {}) };
   if (turned18 > addMonths(asOf, -months)) {
-    return {
-      ...base, ...early, basis: 'turned_18', due: turned18, status: openStatus(turned18, asOf), met: false,
-      detail: `turned 18 on ${turned18}: every adult check is due on that birthday; no ${LABEL[item]} check dated on or after it${why}`,
-    };
+    return { ...base, ...early, basis: 'turned_18', due: turned18, status: openStatus(turned18, asOf), met: false };
   }
-  return {
-    ...base, ...early, basis: 'missing', due: asOf, status: 'overdue', met: false,
-    detail: `no completed ${LABEL[item]} check on file (needed within ${months} months)${why}`,
-  };
+  return { ...base, ...early, basis: 'missing', due: asOf, status: 'overdue', met: false };
 }
 
 /**
@@ -127,19 +106,14 @@ function childChecks(member: HouseholdMember, asOf: string, rules: RuleSet): Che
           person: member.name, role: member.role, item, basis: 'child_age' as const, birthday, age: rule.age, due: birthday, inForce,
           citation: rules.householdChildChecks.citation, ...(rec?.result === 'pending' ? { pending: rec.date } : {}),
         };
-        const turns = `${inForce ? 'turned' : 'turns'} ${rule.age} on ${birthday}`;
-        if (last) return { ...base, last, status: 'ok', met: true, detail: `${turns}; ${LABEL[item]} check dated ${last.date} (${last.result}), on or after that birthday` };
-        return {
-          ...base, status: openStatus(birthday, asOf), met: false,
-          detail: `${turns}: a ${LABEL[item]} check is due on that birthday; none dated on or after it${pendingNote(rec, item)}`,
-        };
+        if (last) return { ...base, last, status: 'ok', met: true };
+        return { ...base, status: openStatus(birthday, asOf), met: false };
       });
     });
   const turned18 = birthdayAt(member.dob, ADULT_AGE);
   const atEighteen = ADULT_CHECKS.map((item): CheckFact => ({
     person: member.name, role: member.role, item, basis: 'turned_18', birthday: turned18, age: ADULT_AGE, due: turned18,
     status: openStatus(turned18, asOf), inForce: false, met: false, citation: rules.backgroundCheckMonths.citation,
-    detail: `turns 18 on ${turned18}: every adult check is due on that birthday`,
   }));
   return [...staged, ...atEighteen];
 }

@@ -51,9 +51,9 @@ describe('certificationFacts (rules.md, CPR and first aid)', () => {
   it('becomes certification due items with person and item', () => {
     const items = homeDueItems({ id: 'H-C', home: { data: makeHome('therapeutic_foster', certs) } }, [], AS_OF, RULE_SETS.KY).filter((i) => i.kind === 'certification');
     expect(items.find((i) => i.person === 'Marc Reed' && i.item === 'cpr')).toMatchObject({
-      due: AS_OF, status: 'overdue', detail: `no CPR certificate on file: due on the as-of date (${AS_OF})`, rule: 'DCBS SOP 12.15',
+      due: AS_OF, status: 'overdue', detail: { kind: 'certification', item: 'cpr', expires: null, as_of: AS_OF }, rule: 'DCBS SOP 12.15',
     });
-    expect(items.find((i) => i.person === 'Dana Reed' && i.item === 'first_aid')).toMatchObject({ due: '2026-11-22', status: 'overdue', detail: 'first aid certificate expires 2026-11-22' });
+    expect(items.find((i) => i.person === 'Dana Reed' && i.item === 'first_aid')).toMatchObject({ due: '2026-11-22', status: 'overdue', detail: { kind: 'certification', item: 'first_aid', expires: '2026-11-22', as_of: AS_OF } });
   });
 });
 

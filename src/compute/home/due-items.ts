@@ -1,11 +1,9 @@
 /** The home's items for `casepress due` (cli.md, "What `due` reports"). */
 import type { DueItem } from '../due-item.js';
-import { codeWords, openStatus } from '../due-item.js';
+import { openStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { homeFacts } from './facts.js';
 import { caseRecords, type ChildSource, type HomeSource } from './sources.js';
-
-const CERTIFICATE_LABEL = { cpr: 'CPR', first_aid: 'first aid' } as const;
 
 /**
  * cli.md, "What `due` reports", for one home: `license_renewal` (license
@@ -29,37 +27,46 @@ export function homeDueItems(home: HomeSource, children: readonly ChildSource[],
   const items: DueItem[] = [
     {
       subject, kind: 'license_renewal', due: license.expires, status: openStatus(license.expires, asOf),
-      detail: `license ${license.number} (${license.status}) expires ${license.expires}`,
+      detail: { kind: 'license_renewal', number: license.number, status: license.status, expires: license.expires },
       rule: rules.inspectionMonths.citation,
     },
   ];
   for (const t of facts.training.filter((s) => s.shortfall > 0)) {
-    const uncounted = t.uncounted > 0 ? `; ${t.uncounted} more hours in topics that do not count` : '';
-    // The pace the packet's training line shows (training.ts, trainingPace).
-    const left = t.status === 'not_met' ? 'the license year is over' : t.monthsLeft === 0 ? 'less than a month left' : `${t.monthsLeft} month${t.monthsLeft === 1 ? '' : 's'} left`;
     items.push({
       subject, kind: 'annual_training', due: license.expires, status: openStatus(license.expires, asOf), person: t.person,
-      detail: `${t.counted} of ${t.required} hours counted in the license year ${year.start} to ${year.end} (${t.shortfall} short; ${codeWords(t.status)}, ${left})${uncounted}; due when the license expires (${license.expires})`,
+      // The pace the packet's training line shows (training.ts, trainingPace); short hours are never `met`.
+      detail: {
+        kind: 'annual_training', counted: t.counted, required: t.required, shortfall: t.shortfall, uncounted: t.uncounted,
+        year_start: year.start, year_end: year.end, pace: t.status === 'met' ? 'on_pace' : t.status, months_left: t.monthsLeft, expires: license.expires,
+      },
       rule: rules.annualTrainingHours.citation,
     });
   }
   for (const c of facts.certifications) {
-    const label = CERTIFICATE_LABEL[c.item];
     items.push({
       subject, kind: 'certification', due: c.due, status: c.status, person: c.person, item: c.item,
-      detail: c.expires ? `${label} certificate expires ${c.expires}` : `no ${label} certificate on file: due on the as-of date (${asOf})`,
+      detail: { kind: 'certification', item: c.item, expires: c.expires ?? null, as_of: asOf },
       rule: rules.cprFirstAidRequired.citation,
     });
   }
   for (const check of facts.checks.filter((c) => !(c.basis === 'child_age' && c.met))) {
     items.push({
       subject, kind: 'background_check', due: check.due, status: check.status, person: check.person, item: check.item,
-      detail: check.detail, rule: check.citation,
+      detail: {
+        kind: 'background_check', basis: check.basis, item: check.item, months: rules.backgroundCheckMonths.value, birthday: check.birthday ?? null, age: check.age ?? null,
+        in_force: check.inForce, last: check.last ?? null, pending: check.pending ?? null, predates: check.predates ?? null,
+      },
+      rule: check.citation,
     });
   }
   items.push({
     subject, kind: 'inspection', due: facts.inspection.due, status: facts.inspection.status,
-    detail: facts.inspection.detail, rule: facts.inspection.citation,
+    detail: {
+      kind: 'inspection', months: rules.inspectionMonths.value,
+      last: facts.inspection.last ? { date: facts.inspection.last.date, resolved: facts.inspection.last.result === 'pass' ? null : (facts.inspection.last.resolved ?? null) } : null,
+      open: facts.inspection.open.map((i) => ({ date: i.date, failed: i.result === 'fail' })),
+    },
+    rule: facts.inspection.citation,
   });
   return items;
 }

@@ -48,7 +48,7 @@ describe('H-0042 (therapeutic foster, license 2026-01-01 to 2026-12-31)', () => 
       ['inspection', '', '', '2026-12-10', 'due_soon'],
     ]);
     const inspection = items('H-0042').find((i) => i.kind === 'inspection')!;
-    expect(inspection.detail).toContain('corrections from 2026-11-16 not yet resolved');
+    expect(inspection.detail).toEqual({ kind: 'inspection', months: 12, last: { date: '2025-12-10', resolved: null }, open: [{ date: '2026-11-16', failed: false }] });
     // Kaylee turned 12 on 2026-06-14 and her registry check is dated 2026-07-02: nothing due before 18
     expect(items('H-0042').filter((i) => i.person === 'Kaylee Whitfield').map((i) => i.due)).toEqual(['2032-06-14', '2032-06-14', '2032-06-14']);
     // Dana's and Marcus's other checks of 2026-11-10 / 2026-11-12 + 12 months
@@ -80,7 +80,9 @@ describe('H-0042 (therapeutic foster, license 2026-01-01 to 2026-12-31)', () => 
   it("the training due item keeps its kind and date, and says the hours are behind pace as the packet does", () => {
     const training = items('H-0042').find((i) => i.kind === 'annual_training')!;
     expect(brief(training)).toEqual(['annual_training', 'Marcus Whitfield', '', '2026-12-31', 'due_soon']);
-    expect(training.detail).toBe('13.5 of 22 hours counted in the license year 2026-01-01 to 2026-12-31 (8.5 short; behind pace, 1 month left); due when the license expires (2026-12-31)');
+    expect(training.detail).toEqual({
+      kind: 'annual_training', counted: 13.5, required: 22, shortfall: 8.5, uncounted: 0, year_start: '2026-01-01', year_end: '2026-12-31', pace: 'behind_pace', months_left: 1, expires: '2026-12-31',
+    });
   });
 
   it('its license year holds two stays (the runaway bridged) and one incident', () => {

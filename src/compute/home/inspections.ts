@@ -16,7 +16,6 @@ export interface InspectionFact {
   readonly status: DueStatus;
   /** A counting inspection is current on the as-of date and no later one is open. */
   readonly met: boolean;
-  readonly detail: string;
   readonly citation: string;
 }
 
@@ -43,16 +42,9 @@ export function inspectionFact(home: Home, asOf: string, rules: RuleSet): Inspec
   const safety = (home.inspections ?? []).filter((i) => i.type === 'home_safety' && i.date <= asOf).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const last = safety.filter((i) => counts(i, asOf)).at(-1);
   const open = safety.filter((i) => !counts(i, asOf) && (!last || i.date > last.date));
-  const openNote = open.length
-    ? `; ${open.map((i) => (i.result === 'fail' ? `the inspection of ${i.date} failed` : `corrections from ${i.date} not yet resolved`)).join('; ')}`
-    : '';
   if (!last) {
-    return { open, due: asOf, status: 'overdue', met: false, citation, detail: `no passed home safety inspection on file${openNote}` };
+    return { open, due: asOf, status: 'overdue', met: false, citation };
   }
   const due = addMonths(last.date, months);
-  const how = last.result === 'pass' ? 'passed' : `corrections resolved ${last.resolved}`;
-  return {
-    last, open, due, status: openStatus(due, asOf), met: due >= asOf && open.length === 0, citation,
-    detail: `${months} months after the last home safety inspection (${last.date}, ${how})${openNote}`,
-  };
+  return { last, open, due, status: openStatus(due, asOf), met: due >= asOf && open.length === 0, citation };
 }

@@ -58,7 +58,9 @@ describe('trainingSummaries (rules.md, Annual training)', () => {
     expect(training('IN')).toEqual([
       expect.objectContaining({ person: 'Bob Lee', due: '2026-06-30', status: 'due_soon', rule: '465 IAC 2-1.5' }),
     ]);
-    expect(training('IN')[0]!.detail).toContain('10 of 20 hours counted in the license year 2025-07-01 to 2026-06-30 (10 short; behind pace, 1 month left); 8 more hours');
+    expect(training('IN')[0]!.detail).toEqual({
+      kind: 'annual_training', counted: 10, required: 20, shortfall: 10, uncounted: 8, year_start: '2025-07-01', year_end: '2026-06-30', pace: 'behind_pace', months_left: 1, expires: '2026-06-30',
+    });
     expect(training('KY')).toEqual([]);
     // after expiry, still short: overdue
     expect(homeDueItems({ id: 'H-T', home: { data: home } }, [], '2026-07-01', RULE_SETS.IN).find((i) => i.kind === 'annual_training')?.status).toBe('overdue');
@@ -105,9 +107,11 @@ describe('trainingPace (issue 11: behind pace early in the year, NOT MET only on
   it("the due item keeps its kind and date (the license's expiry) and words the pace", () => {
     const item = homeDueItems({ id: 'H-P', home: { data: kyHome(2) } }, [], '2026-11-15', RULE_SETS.KY).find((i) => i.kind === 'annual_training')!;
     expect([item.kind, item.due, item.status]).toEqual(['annual_training', '2027-08-31', 'due_soon']);
-    expect(item.detail).toBe('2 of 10 hours counted in the license year 2026-09-01 to 2027-08-31 (8 short; behind pace, 9 months left); due when the license expires (2027-08-31)');
+    expect(item.detail).toEqual({
+      kind: 'annual_training', counted: 2, required: 10, shortfall: 8, uncounted: 0, year_start: '2026-09-01', year_end: '2027-08-31', pace: 'behind_pace', months_left: 9, expires: '2027-08-31',
+    });
     const late = homeDueItems({ id: 'H-P', home: { data: kyHome(2) } }, [], '2027-09-01', RULE_SETS.KY).find((i) => i.kind === 'annual_training')!;
     expect([late.due, late.status]).toEqual(['2027-08-31', 'overdue']);
-    expect(late.detail).toContain('(8 short; not met, the license year is over)');
+    expect(late.detail).toMatchObject({ shortfall: 8, pace: 'not_met', months_left: 0 });
   });
 });

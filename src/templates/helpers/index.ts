@@ -7,6 +7,7 @@ import { attr } from './attr.js';
 import { checkbox } from './checkbox.js';
 import { eq, gt, gte, lt, lte, ne } from './compare.js';
 import { date } from './date.js';
+import { dueDetail } from './due-detail.js';
 import { humanize } from './humanize.js';
 import { counts, label } from './label.js';
 import { list } from './list.js';
@@ -22,7 +23,7 @@ import { yesno } from './yesno.js';
 
 export const HELPERS: ReadonlyMap<string, HelperSpec> = new Map(
   [
-    text, date, age, plural, list, label, counts, humanize, yesno, checkbox, notRecorded, attr, markdown, task,
+    text, date, age, plural, list, label, counts, dueDetail, humanize, yesno, checkbox, notRecorded, attr, markdown, task,
     eq, ne, gt, gte, lt, lte, and, or, not,
     ifHelper, unless, each, withHelper, lookup,
   ].map((spec) => [spec.name, spec]),

@@ -46,6 +46,10 @@ export const shownPerson = {
     .nullable(),
 };
 
+/** A postal address: the partial postal-address joins the parts; `withheld`: the street is the marker and nothing else prints. */
+export const postalAddress = z.object({ street: text(), city: text(), state: text(), zip: text(), county: text().nullable(), withheld: z.boolean() });
+export type PostalAddress = z.infer<typeof postalAddress>;
+
 /** Who signs: a name and what they sign as (a role code labelled by `signer_role`). */
 export const signer = z.object({ name: text(), role: text(), date: date().nullable() });
 

@@ -22,8 +22,9 @@ import { ROLES } from '../../../model/primitives.js';
 import { DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { PROTECTED } from '../../audience.js';
 import { NOT_A_MOVE_SETTINGS } from '../../case/placements.js';
+import { dueDetail } from '../../due-detail.js';
 import { DUE_KINDS } from '../../due-item.js';
-import { agency, audience, called, checkups, count, date, education, placementWhere, reader, text } from './common.js';
+import { agency, audience, called, checkups, count, date, education, placementWhere, postalAddress, reader, text } from './common.js';
 import { EXIT_DOCUMENTS } from './transition-plan.js';
 import { COURT_REQUIRED, type CourtRequired } from '../readiness.js';
 
@@ -210,7 +211,7 @@ export const courtReportFacts = z.object({
       name: text(),
       role: parentRole,
       rights: z.enum(PARENT_RIGHTS).describe('label: parent_rights'),
-      address: text().nullable(),
+      address: postalAddress.nullable(),
       address_withheld: z.boolean(),
       attorney: text().nullable(),
       language: text().nullable(),
@@ -327,7 +328,7 @@ export const courtReportFacts = z.object({
     ]),
   ),
   notices: z.object({
-    overdue: z.array(z.object({ what: z.enum(DUE_KINDS).describe('label: due_kind'), due: date(), detail: text() })),
+    overdue: z.array(z.object({ what: z.enum(DUE_KINDS).describe('label: due_kind'), due: date(), detail: dueDetail.describe('printed by {{dueDetail detail}}') })),
     immunizations_behind: z.boolean(),
     psychotropic_without_consent: z.array(text()),
     no_hearing: z.boolean(),

@@ -13,7 +13,7 @@ import {
   CERTIFICATE_TYPES, CHECK_RESULTS, CHECK_TYPES, HOUSEHOLD_ROLES, INSPECTION_RESULTS, INSPECTION_TYPES, LICENSE_STATUSES,
   RECOMMENDATIONS, STUDY_TYPES, TRAINING_FORMATS, TRAINING_TOPICS,
 } from '../../../model/home.js';
-import { base, count, date, staff, text } from './common.js';
+import { base, count, date, postalAddress, staff, text } from './common.js';
 
 const householdRole = z.enum(HOUSEHOLD_ROLES).describe('label: household_role');
 const checkType = z.enum(CHECK_TYPES).describe('label: background_check');
@@ -32,7 +32,7 @@ const hours = () => z.number().nonnegative();
 const home = z.object({
   id: text(),
   type: z.enum(HOME_TYPES).describe('label: home_type'),
-  address: text().describe('"<street>, <city>, <state> <zip> (<county> County)", or the marker'),
+  address: postalAddress,
   phone: text().nullable(),
   licensing_worker: staff.nullable().describe('an id agency.yaml does not list prints as itself, with no title'),
 });
