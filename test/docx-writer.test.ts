@@ -14,6 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../src/core/calendar-date.js';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
+import { readReference } from '../src/render/docx/reference.js';
+import { houseReference } from '../src/render/docx/reference-docx.js';
 import { paragraphs, parts } from './helpers/docx-parts.js';
 import { REPO } from './helpers/fixture-root.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
@@ -45,7 +47,7 @@ function expectedTexts(blocks: readonly Block[]): string[] {
       case 'checklist':
         return block.items.map((item) => `${item.checked ? '☒' : '☐'}\t${plain(item.children)}${item.note ? ` — ${plain(item.note)}` : ''}`);
       case 'signature':
-        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: \t']);
+        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: ____________________']);
       case 'image':
       case 'pageBreak':
         return [];
@@ -94,19 +96,19 @@ describe('the sample tree as DOCX', async () => {
     expect(styles).toMatch(/<w:style w:type="table" w:styleId="CasepressTable"><w:name w:val="Casepress Table"\/>/);
   });
 
-  it('names Noto Serif everywhere: document defaults, heading styles and theme', () => {
+  it('takes its styles from the house reference: Noto Serif in the document defaults, the PDF\'s sizes', () => {
     const styles = p['word/styles.xml']!;
+    expect(styles).toBe(readReference(houseReference()).styles);
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
-    expect(defaults).toContain('<w:rFonts w:ascii="Noto Serif" w:cs="Noto Serif" w:eastAsia="Noto Serif" w:hAnsi="Noto Serif"/>');
+    expect(defaults).toContain('<w:rFonts w:ascii="Noto Serif" w:hAnsi="Noto Serif" w:eastAsia="Noto Serif" w:cs="Noto Serif"/>');
     expect(defaults).toContain('<w:sz w:val="22"/>');
     const heading1 = /<w:style [^>]*w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(styles)![0];
-    expect(heading1).toContain('w:ascii="Noto Serif"');
     expect(heading1).toContain('<w:sz w:val="32"/>');
-    expect(p['word/theme/theme1.xml']).toContain('typeface="Noto Serif"');
+    expect(p['word/fontTable.xml']).toContain('<w:font w:name="Noto Serif">');
   });
 
   it('lays the page out as US Letter with 1-inch margins', () => {
-    expect(doc).toContain('<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>');
+    expect(doc).toContain('<w:pgSz w:w="12240" w:h="15840"/>');
     expect(doc).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);
   });
 
@@ -174,22 +176,30 @@ describe('the sample tree as DOCX', async () => {
   it('prints checklist boxes in a symbol font and notes in italics', () => {
     const items = body.filter((b) => /^[☐☒]/.test(b.text));
     expect(items.map((b) => b.text[0])).toEqual(['☒', '☐', '☐']);
-    expect(items[0]!.xml).toContain('<w:rFonts w:ascii="Segoe UI Symbol"');
+    expect(items[0]!.xml).toContain('<w:rFonts w:ascii="DejaVu Sans"');
     expect(items[0]!.xml).toMatch(/<w:i\/>[\s\S]*obtained 2026-03-02/);
   });
 
-  it('keeps a keep block and the signature block on one page: keepNext on all but the last paragraph', () => {
+  it('keeps a keep block on one page: keepNext on all but the last paragraph', () => {
     const kept = body.findIndex((b) => b.text === 'Kept together');
     expect(body[kept]!.xml).toContain('<w:keepNext/>');
     expect(body[kept + 1]!.xml).not.toContain('<w:keepNext/>');
-    const first = body.findIndex((b) => b.text === 'Jordan Doe') - 1;
-    const last = body.findIndex((b) => b.text === 'Date: \t');
-    const signature = body.slice(first, last + 1);
-    expect(signature).toHaveLength(8);
-    for (const b of signature.slice(0, -1)) expect(b.xml, b.text).toContain('<w:keepNext/>');
-    expect(signature.at(-1)!.xml).not.toContain('<w:keepNext/>');
-    expect(signature[0]!.xml).toContain('<w:pBdr><w:bottom w:val="single"');
-    expect(signature.at(-1)!.xml).toContain('w:leader="underscore"');
+  });
+
+  it('sets the signers two to a row, as the PDF does: a borderless table, its row kept whole', () => {
+    const table = tables(doc).find((t) => t.includes('Jordan Doe'))!;
+    expect(table).toContain('<w:tblBorders><w:top w:val="nil"/>');
+    const trs = rows(table);
+    expect(trs).toHaveLength(1);
+    const cells = [...trs[0]!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0]).map((b) => b.text));
+    expect(cells).toEqual([
+      ['', 'Jordan Doe', 'Foster Care Case Manager', `Date: ${formatLongDate('2026-11-20')}`],
+      [],
+      ['', 'Kiran Patel', 'Foster Care Supervisor', 'Date: ____________________'],
+    ]);
+    expect(trs[0]).toContain('<w:cantSplit/>');
+    // The line to sign on is the first paragraph's bottom border, as wide as the column.
+    expect(paragraphs(trs[0]!)[0]!.xml).toContain('<w:pBdr><w:bottom w:val="single"');
   });
 
   it('breaks the page before the placement history', () => {

@@ -133,8 +133,10 @@ export type Block = Heading | Paragraph | List | Table | PageBreak | Keep | Noti
 
 /** What prints around the content: page furniture and file metadata. */
 export interface DocumentMeta {
-  /** Printed in every page header and as the PDF/DOCX title. */
+  /** Printed at the top of page 1 and as the PDF/DOCX title. */
   readonly title: string;
+  /** What the header of every page after the first prints (document, child, docket); the title when not given. */
+  readonly runningHeader?: string;
   readonly author: string;
   readonly subject: string;
   readonly keywords: readonly string[];

@@ -44,6 +44,7 @@ import { statFiles, statTree } from '../../io/stat-tree.js';
 import { codeIdentity, readShards, writeShards } from '../../io/cache-shards.js';
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { readReferenceDocx } from '../reference-docx.js';
 import { emptyCounts, summaryTable, type TypeCounts } from '../build-summary.js';
 import { lineProgress, startProgress, type Progress } from '../progress.js';
 import { readRoot, type ReadRootOptions } from '../read-root.js';
@@ -59,6 +60,8 @@ export interface BuildOptions {
   readonly templates?: string;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  /** `--reference-docx`: a Word file whose styles the DOCX takes. */
+  readonly referenceDocx?: string;
   /** Rebuild even the outputs that are up to date. */
   readonly force?: boolean;
   /** Any warning (filing readiness, the data's, the rule set's) makes the exit code 1. */
@@ -170,7 +173,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   }
 
   const images = await readAssets(rootArg);
-  const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
+  // The DOCX embeds the PDF's fonts too.
+  const fonts = await loadFonts();
+  const referenceDocx = options.referenceDocx && options.format.includes('docx') ? await readReferenceDocx(options.referenceDocx) : undefined;
   const usesDir = join(options.out, CACHE_DIR, 'templates');
   const usesCode = codeIdentity(TEMPLATE_CODE.folders, TEMPLATE_CODE.packages);
   const uses = templateUses(readShards(usesDir, ['uses'], usesCode).get('uses'));
@@ -192,6 +197,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     templateUses: uses,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
+    ...(referenceDocx ? { referenceDocx } : {}),
   });
   if (uses.changed()) await writeShards(usesDir, new Map([['uses', uses.stored()]]), new Set(['uses']), usesCode).catch(() => undefined);
   const setup: RendererSetup = {
@@ -203,6 +209,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     formats: options.format,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
+    ...(referenceDocx ? { referenceDocx } : {}),
   };
 
   // What every job shares, hashed once.
@@ -213,7 +220,8 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
     draft: options.draft === true,
     pdfa: options.pdfa === true,
     agency: hashOf(AGENCY_FILE) ?? sha256(''),
-    fonts: fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '',
+    fonts: sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))),
+    referenceDocx: referenceDocx ? sha256(referenceDocx) : '',
     rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
   };
