@@ -58,6 +58,27 @@ const guid = (bytes: Uint8Array): string => {
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 };
 
+/** Embedded fonts by font and characters: the documents of one build mostly print the same characters. */
+const recent = new WeakMap<TrueTypeFont, Map<string, { readonly key: string; readonly data: Uint8Array }>>();
+const RECENT_KEPT = 32;
+
+/** The font cut to `codePoints` and obfuscated, with its key (the same object for the same font and characters). */
+function embedded(font: TrueTypeFont, codePoints: readonly number[]): { key: string; data: Uint8Array } {
+  let byCharacters = recent.get(font);
+  if (!byCharacters) recent.set(font, (byCharacters = new Map()));
+  const id = String.fromCharCode(...codePoints);
+  let found = byCharacters.get(id);
+  if (!found) {
+    const subset = subsetFont(font, codePoints);
+    const key = guid(subset);
+    found = { key, data: obfuscateFont(subset, key) };
+    if (byCharacters.size >= RECENT_KEPT) byCharacters.delete(byCharacters.keys().next().value!);
+  }
+  byCharacters.delete(id);
+  byCharacters.set(id, found);
+  return found;
+}
+
 /**
  * The reference's font table with the faces in `used` embedded, when the
  * reference's styles name the text font (an agency's reference in another
@@ -74,12 +95,10 @@ export function embedFonts(reference: Reference, fonts: DocxFonts | undefined, u
   for (const face of FACES) {
     const codePoints = used.get(face) ?? [];
     if (codePoints.length === 0 || (face !== 'symbols' && !textUsed)) continue;
-    const font = parsed(fonts, face);
-    const subset = subsetFont(font, codePoints);
-    const key = guid(subset);
+    const { key, data } = embedded(parsed(fonts, face), codePoints);
     n += 1;
     const path = `fonts/casepress-font${n}.odttf`;
-    files.set(`word/${path}`, obfuscateFont(subset, key));
+    files.set(`word/${path}`, data);
     const id = `rIdCasepressFont${n}`;
     relationships += `<Relationship Id="${id}" Type="${REL}font" Target="${path}"/>`;
     const family = face === 'symbols' ? SYMBOL_FONT : text;

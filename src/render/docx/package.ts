@@ -56,6 +56,17 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 /** A package's files by path, in the order they are zipped. */
 export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
 
+const deflate = (raw: Uint8Array, level: number) => ({ packed: deflateRawSync(raw, { level }), crc: crc32(raw) >>> 0 });
+
+/** Binary entries (images, embedded fonts) are the same objects document after document: each is packed once. */
+const packedOnce = new WeakMap<Uint8Array, { level: number; packed: Uint8Array; crc: number }>();
+
+function deflateOnce(raw: Uint8Array, level: number): { packed: Uint8Array; crc: number } {
+  let done = packedOnce.get(raw);
+  if (!done || done.level !== level) packedOnce.set(raw, (done = { level, ...deflate(raw, level) }));
+  return done;
+}
+
 /**
  * The files as a zip, each entry DEFLATEd by Node's zlib at `level` and dated
  * `date` at 00:00, with nothing else that varies: the same files give the same
@@ -71,8 +82,7 @@ export function zipPackage(files: PackageFiles, date: string, level = 1): Uint8A
   for (const [path, content] of files) {
     const name = encoder.encode(path);
     const raw = typeof content === 'string' ? encoder.encode(content) : content;
-    const packed = deflateRawSync(raw, { level });
-    const crc = crc32(raw) >>> 0;
+    const { packed, crc } = typeof content === 'string' ? deflate(raw, level) : deflateOnce(content, level);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, LOCAL_HEADER, true);
