@@ -11,10 +11,9 @@ import { esc } from './xml.js';
 /** The four faces of the text font, and the symbol font. */
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'symbols';
 
-/** The characters each face prints, as a bitmap of the Basic Multilingual Plane. */
+/** The characters each face prints: ASCII in a small table, the rest (rarer) in a set. */
 export class GlyphUse {
-  private readonly seen = new Map<Face, Uint8Array>();
-  private readonly lists = new Map<Face, number[]>();
+  private readonly faces = new Map<Face, { readonly ascii: number[]; readonly other: Set<number> }>();
 
   constructor(
     /** Whether the text face has a character; every character when the fonts are not known. */
@@ -22,24 +21,24 @@ export class GlyphUse {
   ) {}
 
   add(face: Face, text: string): void {
-    let seen = this.seen.get(face);
-    let list = this.lists.get(face);
-    if (!seen || !list) {
-      this.seen.set(face, (seen = new Uint8Array(0x10000)));
-      this.lists.set(face, (list = []));
-    }
+    let use = this.faces.get(face);
+    if (!use) this.faces.set(face, (use = { ascii: new Array<number>(128).fill(0), other: new Set() }));
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
-      if (!seen[c]) {
-        seen[c] = 1;
-        list.push(c);
-      }
+      if (c < 128) use.ascii[c] = 1;
+      else use.other.add(c);
     }
   }
 
-  /** The faces used, and the characters of each in code point order. */
+  /** The faces used, and the characters of each (control characters aside) in code point order. */
   used(): Map<Face, number[]> {
-    return new Map([...this.lists].map(([face, list]) => [face, [...list].sort((a, b) => a - b)]));
+    const out = new Map<Face, number[]>();
+    for (const [face, use] of this.faces) {
+      const list: number[] = [];
+      for (let c = 0x20; c < 128; c += 1) if (use.ascii[c]) list.push(c);
+      out.set(face, [...list, ...[...use.other].sort((a, b) => a - b)]);
+    }
+    return out;
   }
 }
 
@@ -87,34 +86,44 @@ const faceOf = (f: Format): Face => {
   return bold ? (italics ? 'boldItalic' : 'bold') : italics ? 'italic' : 'regular';
 };
 
-const PLAIN = /^[\x20-\x7e]*$/;
+/** The index of the first character of `text` the text face lacks, or -1. */
+function firstLacking(text: string, covered: (codePoint: number) => boolean): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f && !covered(c)) return i;
+  }
+  return -1;
+}
+
+const run = (text: string, f: Format) => `<w:r>${runProperties(f)}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 
 /** Runs of `text` (already clean): one run, or one per stretch the text face has and the symbol font sets. */
 export function textRun(text: string, f: Format, ctx: RunContext): string {
   if (text === '') return '';
-  const run = (t: string, format: Format) => `<w:r>${runProperties(format)}<w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
-  if (f.font !== undefined || PLAIN.test(text) || [...text].every((c) => ctx.glyphs.covered(c.codePointAt(0)!))) {
+  const covered = ctx.glyphs.covered;
+  if (f.font !== undefined || firstLacking(text, covered) < 0) {
     ctx.glyphs.add(f.font === ctx.symbolFont ? 'symbols' : faceOf(f), text);
     return run(text, f);
   }
   let out = '';
-  let stretch = '';
+  let start = 0;
   let symbols = false;
-  const flush = () => {
-    if (stretch === '') return;
+  const flush = (end: number) => {
+    if (end === start) return;
+    const stretch = text.slice(start, end);
     ctx.glyphs.add(symbols ? 'symbols' : faceOf(f), stretch);
     out += run(stretch, symbols ? { ...f, font: ctx.symbolFont } : f);
-    stretch = '';
+    start = end;
   };
-  for (const c of text) {
-    const lacking = !ctx.glyphs.covered(c.codePointAt(0)!);
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const lacking = c >= 0x7f && !covered(c);
     if (lacking !== symbols) {
-      flush();
+      flush(i);
       symbols = lacking;
     }
-    stretch += c;
   }
-  flush();
+  flush(text.length);
   return out;
 }
 
