@@ -67,13 +67,13 @@ function bodyHeight(ctx: BodyContext, inlines: readonly Inline[], indent = 0): n
 }
 
 /** The title, printed once at the top of page 1 and kept with what follows. */
-export function titlePiece(title: string, ctx: BodyContext): Piece {
+function titlePiece(title: string, ctx: BodyContext): Piece {
   const { style } = ctx;
   const children = textRun(title, { styleBold: true }, ctx);
   return para({ style: ctx.styleIds.title, children }, textHeight(title.length, style.title.size, textWidth(style)) + style.title.spaceAfter, 'withNext');
 }
 
-export function pieces(blocks: readonly Block[], ctx: BodyContext): Piece[] {
+function pieces(blocks: readonly Block[], ctx: BodyContext): Piece[] {
   const out: Piece[] = [];
   for (const block of blocks) {
     const made = blockPieces(block, ctx);

@@ -11,7 +11,7 @@ export function cleanText(value: string): string {
   return value.replace(FORBIDDEN, '').replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
-/** Text for an XML part written by hand (docProps/core.xml, the table style). */
+/** Text for docProps/core.xml: cleaned, and escaped for XML. */
 export function escapeXml(value: string): string {
   return cleanText(value)
     .replace(/&/g, '&amp;')
