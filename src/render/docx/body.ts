@@ -189,8 +189,11 @@ function spacer(style: StyleSheet): Piece {
 }
 
 /** A cell's paragraphs, kept with the next row's when its row is. */
-const keptCell = (paragraphs: readonly ParagraphOptions[], keepNext: boolean): string =>
-  paragraphs.map((p) => paragraph(keepNext ? { ...p, keepNext: true } : p)).join('');
+const keptCell = (paragraphs: readonly ParagraphOptions[], keepNext: boolean): string => {
+  let s = '';
+  for (const p of paragraphs) s += paragraph(keepNext ? { ...p, keepNext: true } : p);
+  return s;
+};
 
 function tablePieces(node: TableNode, ctx: BodyContext): Piece[] {
   const { style } = ctx;
@@ -218,8 +221,11 @@ function tablePieces(node: TableNode, ctx: BodyContext): Piece[] {
   };
   const header = hasHeader ? cells(node.header, { bold: true }, t.headerFill) : undefined;
   const body = node.rows.map((r) => cells(r, {}));
-  const rowXml = (c: ReturnType<typeof cells>, keepNext: boolean, isHeader = false) =>
-    row(c.made.map((x) => cell(x.width, x.properties, keptCell([x.paragraph], keepNext))).join(''), isHeader);
+  const rowXml = (c: ReturnType<typeof cells>, keepNext: boolean, isHeader = false) => {
+    let s = '';
+    for (const x of c.made) s += cell(x.width, x.properties, paragraph(keepNext ? { ...x.paragraph, keepNext: true } : x.paragraph));
+    return row(s, isHeader);
+  };
   const height = (header?.height ?? 0) + body.reduce((sum, r) => sum + r.height, 0);
   const lead = (header?.height ?? 0) + (body[0]?.height ?? 0);
 
@@ -396,7 +402,8 @@ function settle(list: readonly Piece[], limit: number): Item[] {
       if (breakBefore) out.push({ ...PAGE_BREAK });
       out.push(piece.make(piece.keep));
     } else {
-      const options = { ...piece.options };
+      // Pieces are made for this one document: their options are set in place.
+      const options = piece.options;
       if (piece.keep === 'withNext') {
         options.keepNext = true;
         options.keepLines = true;

@@ -95,7 +95,10 @@ function firstLacking(text: string, covered: (codePoint: number) => boolean): nu
   return -1;
 }
 
-const run = (text: string, f: Format) => `<w:r>${runProperties(f)}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+/** Spaces XML would fold: at either end, or two together. */
+const FOLDED = /^\s|\s$|\s\s/;
+
+const run = (text: string, f: Format) => `<w:r>${runProperties(f)}<w:t${FOLDED.test(text) ? ' xml:space="preserve"' : ''}>${esc(text)}</w:t></w:r>`;
 
 /** Runs of `text` (already clean): one run, or one per stretch the text face has and the symbol font sets. */
 export function textRun(text: string, f: Format, ctx: RunContext): string {
