@@ -20,14 +20,35 @@ export class GlyphUse {
     readonly covered: (codePoint: number) => boolean,
   ) {}
 
-  add(face: Face, text: string): void {
+  private use(face: Face) {
     let use = this.faces.get(face);
     if (!use) this.faces.set(face, (use = { ascii: new Array<number>(128).fill(0), other: new Set() }));
+    return use;
+  }
+
+  add(face: Face, text: string): void {
+    const { ascii, other } = this.use(face);
     for (let i = 0; i < text.length; i += 1) {
       const c = text.charCodeAt(i);
-      if (c < 128) use.ascii[c] = 1;
-      else use.other.add(c);
+      if (c < 128) ascii[c] = 1;
+      else other.add(c);
     }
+  }
+
+  /**
+   * Adds `text` to `face` when the text face has every character of it, in
+   * one pass; false (nothing added) when it lacks one.
+   */
+  addCovered(face: Face, text: string): boolean {
+    const { ascii, other } = this.use(face);
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c < 128) ascii[c] = 1;
+      else if (other.has(c)) continue;
+      else if (this.covered(c)) other.add(c);
+      else return false;
+    }
+    return true;
   }
 
   /** The faces used, and the characters of each (control characters aside) in code point order. */
@@ -86,15 +107,6 @@ const faceOf = (f: Format): Face => {
   return bold ? (italics ? 'boldItalic' : 'bold') : italics ? 'italic' : 'regular';
 };
 
-/** The index of the first character of `text` the text face lacks, or -1. */
-function firstLacking(text: string, covered: (codePoint: number) => boolean): number {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x7f && !covered(c)) return i;
-  }
-  return -1;
-}
-
 /** Spaces XML would fold: at either end, or two together. */
 const FOLDED = /^\s|\s$|\s\s/;
 
@@ -103,11 +115,12 @@ const run = (text: string, f: Format) => `<w:r>${runProperties(f)}<w:t${FOLDED.t
 /** Runs of `text` (already clean): one run, or one per stretch the text face has and the symbol font sets. */
 export function textRun(text: string, f: Format, ctx: RunContext): string {
   if (text === '') return '';
-  const covered = ctx.glyphs.covered;
-  if (f.font !== undefined || firstLacking(text, covered) < 0) {
+  if (f.font !== undefined) {
     ctx.glyphs.add(f.font === ctx.symbolFont ? 'symbols' : faceOf(f), text);
     return run(text, f);
   }
+  if (ctx.glyphs.addCovered(faceOf(f), text)) return run(text, f);
+  const covered = ctx.glyphs.covered;
   let out = '';
   let start = 0;
   let symbols = false;

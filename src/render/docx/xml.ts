@@ -91,7 +91,7 @@ export function margins(tag: 'w:tblCellMar' | 'w:tcMar', m: { top: number; left:
 
 export function table(o: { style?: string; width: number; borders: string; cellMargins?: string; columns: readonly number[]; rows: string }): string {
   return (
-    `<w:tbl><w:tblPr>${o.style ? `<w:tblStyle w:val="${esc(o.style)}"/>` : ''}<w:tblW w:w="${o.width}" w:type="dxa"/>${o.borders}<w:tblLayout w:type="fixed"/>${o.cellMargins ?? ''}<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>` +
+    `<w:tbl><w:tblPr>${o.style ? `<w:tblStyle w:val="${esc(o.style)}"/>` : ''}<w:tblW w:w="${o.width}" w:type="dxa"/>${o.borders}<w:tblLayout w:type="fixed"/>${o.cellMargins ?? ''}</w:tblPr>` +
     `<w:tblGrid>${o.columns.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${o.rows}</w:tbl>`
   );
 }
