@@ -34,7 +34,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   load: ['yaml', 'js-yaml', 'zod'],
   templates: ['handlebars'],
   document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
-  render: ['pdfkit', 'docx', 'fflate'],
+  render: ['pdfkit', 'fflate'],
   compute: ['zod'],
   build: ['piscina'],
   io: [],

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtReportJob, matchParent, nextHearing, planJobs, relicensingJob, type JobFilter } from '../src/build/jobs.js';
-import type { BuildOptions, PlanJobs } from '../src/build/run.js';
-import { build, type BuildOutcome } from '../src/cli/commands/build.js';
+import type { PlanJobs } from '../src/build/run.js';
+import { build, type BuildOptions, type BuildOutcome } from '../src/cli/commands/build.js';
 import { parts } from './helpers/docx-parts.js';
 import { buildRoot, loadRoot, REPO } from './helpers/fixture-root.js';
 

@@ -14,6 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatLongDate } from '../src/core/calendar-date.js';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
+import { readReference } from '../src/render/docx/reference.js';
+import { houseReference } from '../src/render/docx/reference-docx.js';
+import { unzipSync } from 'fflate';
+import { loadFonts } from '../src/io/fonts.js';
+import { obfuscateFont, readTrueType } from '../src/render/docx/font-subset.js';
 import { paragraphs, parts } from './helpers/docx-parts.js';
 import { REPO } from './helpers/fixture-root.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
@@ -45,7 +50,7 @@ function expectedTexts(blocks: readonly Block[]): string[] {
       case 'checklist':
         return block.items.map((item) => `${item.checked ? '☒' : '☐'}\t${plain(item.children)}${item.note ? ` — ${plain(item.note)}` : ''}`);
       case 'signature':
-        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: \t']);
+        return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: ____________________']);
       case 'image':
       case 'pageBreak':
         return [];
@@ -94,19 +99,19 @@ describe('the sample tree as DOCX', async () => {
     expect(styles).toMatch(/<w:style w:type="table" w:styleId="CasepressTable"><w:name w:val="Casepress Table"\/>/);
   });
 
-  it('names Noto Serif everywhere: document defaults, heading styles and theme', () => {
+  it('takes its styles from the house reference: Noto Serif in the document defaults, the PDF\'s sizes', () => {
     const styles = p['word/styles.xml']!;
+    expect(styles).toBe(readReference(houseReference()).styles);
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
-    expect(defaults).toContain('<w:rFonts w:ascii="Noto Serif" w:cs="Noto Serif" w:eastAsia="Noto Serif" w:hAnsi="Noto Serif"/>');
+    expect(defaults).toContain('<w:rFonts w:ascii="Noto Serif" w:hAnsi="Noto Serif" w:eastAsia="Noto Serif" w:cs="Noto Serif"/>');
     expect(defaults).toContain('<w:sz w:val="22"/>');
     const heading1 = /<w:style [^>]*w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(styles)![0];
-    expect(heading1).toContain('w:ascii="Noto Serif"');
     expect(heading1).toContain('<w:sz w:val="32"/>');
-    expect(p['word/theme/theme1.xml']).toContain('typeface="Noto Serif"');
+    expect(p['word/fontTable.xml']).toContain('<w:font w:name="Noto Serif">');
   });
 
   it('lays the page out as US Letter with 1-inch margins', () => {
-    expect(doc).toContain('<w:pgSz w:w="12240" w:h="15840" w:orient="portrait"/>');
+    expect(doc).toContain('<w:pgSz w:w="12240" w:h="15840"/>');
     expect(doc).toMatch(/<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/);
   });
 
@@ -136,7 +141,7 @@ describe('the sample tree as DOCX', async () => {
     expect(trs.slice(1).filter((r) => r.includes('<w:tblHeader/>'))).toHaveLength(0);
     for (const tr of trs) expect(tr).toContain('<w:cantSplit/>');
     expect(table).toContain('<w:gridCol w:w="749"/><w:gridCol w:w="1591"/><w:gridCol w:w="2808"/><w:gridCol w:w="4212"/>');
-    expect(trs[1]).toMatch(/<w:jc w:val="right"\/>[\s\S]*<w:t xml:space="preserve">1<\/w:t>/);
+    expect(trs[1]).toMatch(/<w:jc w:val="right"\/>[\s\S]*<w:t>1<\/w:t>/);
     const caption = body.find((b) => b.text === 'Table 1. Placement history (120 rows)')!;
     expect(caption.xml).toContain('<w:pStyle w:val="Caption"/>');
     expect(caption.xml).toContain('<w:keepNext/>');
@@ -174,22 +179,30 @@ describe('the sample tree as DOCX', async () => {
   it('prints checklist boxes in a symbol font and notes in italics', () => {
     const items = body.filter((b) => /^[☐☒]/.test(b.text));
     expect(items.map((b) => b.text[0])).toEqual(['☒', '☐', '☐']);
-    expect(items[0]!.xml).toContain('<w:rFonts w:ascii="Segoe UI Symbol"');
+    expect(items[0]!.xml).toContain('<w:rFonts w:ascii="DejaVu Sans"');
     expect(items[0]!.xml).toMatch(/<w:i\/>[\s\S]*obtained 2026-03-02/);
   });
 
-  it('keeps a keep block and the signature block on one page: keepNext on all but the last paragraph', () => {
+  it('keeps a keep block on one page: keepNext on all but the last paragraph', () => {
     const kept = body.findIndex((b) => b.text === 'Kept together');
     expect(body[kept]!.xml).toContain('<w:keepNext/>');
     expect(body[kept + 1]!.xml).not.toContain('<w:keepNext/>');
-    const first = body.findIndex((b) => b.text === 'Jordan Doe') - 1;
-    const last = body.findIndex((b) => b.text === 'Date: \t');
-    const signature = body.slice(first, last + 1);
-    expect(signature).toHaveLength(8);
-    for (const b of signature.slice(0, -1)) expect(b.xml, b.text).toContain('<w:keepNext/>');
-    expect(signature.at(-1)!.xml).not.toContain('<w:keepNext/>');
-    expect(signature[0]!.xml).toContain('<w:pBdr><w:bottom w:val="single"');
-    expect(signature.at(-1)!.xml).toContain('w:leader="underscore"');
+  });
+
+  it('sets the signers two to a row, as the PDF does: a borderless table, its row kept whole', () => {
+    const table = tables(doc).find((t) => t.includes('Jordan Doe'))!;
+    expect(table).toContain('<w:tblBorders><w:top w:val="nil"/>');
+    const trs = rows(table);
+    expect(trs).toHaveLength(1);
+    const cells = [...trs[0]!.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => paragraphs(m[0]).map((b) => b.text));
+    expect(cells).toEqual([
+      ['', 'Jordan Doe', 'Foster Care Case Manager', `Date: ${formatLongDate('2026-11-20')}`],
+      [],
+      ['', 'Kiran Patel', 'Foster Care Supervisor', 'Date: ____________________'],
+    ]);
+    expect(trs[0]).toContain('<w:cantSplit/>');
+    // The line to sign on is the first paragraph's bottom border, as wide as the column.
+    expect(paragraphs(trs[0]!)[0]!.xml).toContain('<w:pBdr><w:bottom w:val="single"');
   });
 
   it('breaks the page before the placement history', () => {
@@ -339,6 +352,91 @@ describe('the DOCX writer on small trees', () => {
     expect(p['word/_rels/document.xml.rels']).toContain('Target="https://a.example/?x=1&amp;y=&quot;2&quot;"');
     expect(p['word/_rels/document.xml.rels']).not.toContain('javascript');
     expect(paragraphs(p['word/document.xml']!).map((b) => b.text)).toContain('webscript');
+  });
+});
+
+// ---- fonts, headers and keeps -------------------------------------------------
+
+/** The fonts embedded in a package, de-obfuscated with their keys: family, face and characters. */
+function embeddedFonts(p: Record<string, Uint8Array>): { family: string; face: string; characters: string }[] {
+  const table = new TextDecoder().decode(p['word/fontTable.xml']);
+  const rels = new TextDecoder().decode(p['word/_rels/fontTable.xml.rels']);
+  return [...table.matchAll(/<w:font w:name="([^"]+)"[^>]*>([\s\S]*?)<\/w:font>/g)].flatMap(([, family, inner]) =>
+    [...inner!.matchAll(/<w:embed(\w+) r:id="([^"]+)" w:fontKey="\{([0-9A-F-]+)\}"/g)].map(([, face, id, key]) => {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
+      const font = obfuscateFont(p[`word/${target}`]!, `{${key}}`);
+      const parsed = readTrueType(font);
+      expect(parsed.family).toBe(family);
+      return { family: family!, face: face!, characters: String.fromCodePoint(...[...parsed.cmap.keys()].sort((a, b) => a - b)) };
+    }),
+  );
+}
+
+describe('fonts, headers and keeps', async () => {
+  const fonts = await loadFonts();
+
+  it('embeds each face the document prints, cut to its characters and obfuscated with the key fontTable.xml gives', async () => {
+    const tree = tiny([
+      { type: 'heading', level: 1, children: [t('Zoë')] },
+      { type: 'paragraph', children: [t('ab '), { type: 'emphasis', children: [t('c')] }] },
+      { type: 'checklist', items: [{ checked: true, children: [t('d')] }] },
+    ]);
+    const p = unzipSync(await toDocx(tree, { images: {}, fonts }));
+    const found = embeddedFonts(p);
+    const face = (name: string) => found.find((f) => f.face === name)!;
+    expect(found.map((f) => `${f.family} ${f.face}`)).toEqual(['Noto Serif Regular', 'Noto Serif Bold', 'Noto Serif Italic', 'DejaVu Sans Regular']);
+    // Bold: the heading and the title (Title and Heading 1 are bold styles).
+    expect(face('Bold').characters).toBe(String.fromCodePoint(...[...new Set([...`Zoë${SAMPLE_TREE.meta.title}`].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b)));
+    expect(face('Italic').characters).toBe('c');
+    // The regular face: the body, the header's title, the footer's reference, notice and page numbers.
+    for (const c of 'abdC-0123456789Page of') expect(face('Regular').characters, c).toContain(c);
+    expect(found.find((f) => f.family === 'DejaVu Sans')!.characters).toBe('☒');
+    expect(new TextDecoder().decode(p['[Content_Types].xml'])).toContain('<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>');
+  });
+
+  it('sets what the text font lacks in the symbol font, as the PDF does', async () => {
+    const doc = parts(await toDocx(tiny([para('A → B')]), { images: {}, fonts }))['word/document.xml']!;
+    expect(doc).toContain('<w:t xml:space="preserve">A </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/></w:rPr><w:t>→</w:t>');
+  });
+
+  it('prints the running header on the pages after the first, the title or the letterhead on the first', async () => {
+    const runningHeader = 'Court Report · J. D. · Docket 25-J-00412';
+    const header = (p: Record<string, string>, n: number) => paragraphs(p[`word/header${n}.xml`]!).map((b) => b.text).join('|');
+    const plain = parts(await toDocx(tiny([para('x')], { runningHeader }), { images: {} }));
+    expect(plain['word/document.xml']).toContain('<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>');
+    expect(plain['word/document.xml']).toContain('<w:titlePg/>');
+    expect(header(plain, 1)).toBe(runningHeader);
+    expect(header(plain, 2)).toBe(SAMPLE_TREE.meta.title);
+    const letterhead = parts(await toDocx({ ...SAMPLE_TREE, meta: { ...SAMPLE_TREE.meta, runningHeader } }, { images: SAMPLE_IMAGES }));
+    expect(header(letterhead, 1)).toBe(`${runningHeader}\tDRAFT`);
+    expect(header(letterhead, 2)).toContain('Bluegrass Family Services');
+  });
+
+  it('keeps the statement before the signatures with them', async () => {
+    const doc = parts(await render(tiny([para('Body.'), para('By signing, you agree.'), { type: 'signature', signers: [{ name: 'A B', role: 'Mother' }] }])))['word/document.xml']!;
+    const body = paragraphs(doc);
+    expect(body.find((b) => b.text === 'By signing, you agree.')!.xml).toContain('<w:keepNext/>');
+    expect(body.find((b) => b.text === 'Body.')!.xml).not.toContain('<w:keepNext/>');
+  });
+
+  it('never chains paragraphs kept with the next over more than a page: a keep block longer than a page flows', async () => {
+    const long = Array.from({ length: 60 }, (_, i) => para(`Paragraph ${i} ${'of a keep block that is far longer than one page '.repeat(2)}`));
+    const short = [para('first kept'), para('second kept')];
+    const doc = parts(await render(tiny([{ type: 'keep', children: long }, { type: 'keep', children: short }])))['word/document.xml']!;
+    const body = paragraphs(doc);
+    expect(body.filter((b) => b.text.startsWith('Paragraph') && b.xml.includes('<w:keepNext/>'))).toEqual([]);
+    expect(body.find((b) => b.text === 'first kept')!.xml).toContain('<w:keepNext/>');
+  });
+
+  it('cuts a chain where it would pass a page: a heading stays with the start of a kept block that then no longer fits', async () => {
+    // Nine paragraphs of three lines fit on a page; with the heading before them they do not.
+    const block: Block = { type: 'keep', children: Array.from({ length: 9 }, (_, i) => para(`Line ${i} ${'words that fill the page '.repeat(8)}`)) };
+    const body = paragraphs(parts(await render(tiny([{ type: 'heading', level: 1, children: [t('Heading')] }, block])))['word/document.xml']!);
+    const chained = body.slice(1).map((b) => b.xml.includes('<w:keepNext/>'));
+    // The title and the heading, then the block: kept with the next up to the cut, then again to its end.
+    expect(chained.slice(0, 2)).toEqual([true, true]);
+    expect(chained.filter((kept) => !kept).length).toBeGreaterThanOrEqual(2);
+    expect(chained.at(-1)).toBe(false);
   });
 });
 

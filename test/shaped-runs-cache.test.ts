@@ -43,12 +43,12 @@ describe('shaped runs kept between builds', () => {
       };
     };
     const shapes = { read: () => (reads.push(1), kept), write: async (runs: ShapedRuns) => void written.push(runs) };
-    const idle = renderPool({} as RendererSetup, { renderer: stand, shapes });
+    const idle = renderPool({} as RendererSetup, { renderer: stand }, shapes);
     await idle.close();
     expect(reads).toEqual([]);
     expect(written).toEqual([]);
 
-    const pool = renderPool({} as RendererSetup, { renderer: stand, shapes });
+    const pool = renderPool({} as RendererSetup, { renderer: stand }, shapes);
     await pool.submit({} as RenderTask, async () => {}, () => {});
     await pool.drain();
     await pool.close();

@@ -31,8 +31,10 @@ export interface JobEnvironmentInput {
    */
   readonly readTemplate: (path: string) => Promise<TemplateFiles>;
   readonly formats: readonly Format[];
-  /** Needed when the formats include PDF. */
+  /** Needed when the formats include PDF; embedded in the DOCX. */
   readonly fonts?: FontSet;
+  /** The reference .docx's bytes (`--reference-docx`); the house reference when not given. */
+  readonly referenceDocx?: Uint8Array;
   readonly images: ImageSet;
   /** Case-root-relative path → the bytes as read (ReadRoot.bytesOf). */
   readonly bytesOf: (path: string) => Uint8Array | undefined;
@@ -100,6 +102,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     formats: input.formats,
     ...(input.draft ? { draft: true } : {}),
     ...(input.pdfa ? { pdfa: true } : {}),
+    ...(input.referenceDocx ? { referenceDocx: input.referenceDocx } : {}),
     templateFiles,
     templateSources,
     templateHashes,

@@ -19,14 +19,15 @@ export interface RenderPoolOptions {
   readonly jobs?: number;
   /** Where documents are rendered instead (tests pass a stand-in or a failing pool). */
   readonly renderer?: (setup: RendererSetup) => Renderer;
-  /**
-   * Words shaped by earlier builds: read when the first document is rendered,
-   * kept again with what this build shaped when the pool closes.
-   */
-  readonly shapes?: {
-    read(): ShapedRuns | undefined;
-    write(runs: ShapedRuns): Promise<void>;
-  };
+}
+
+/**
+ * Words shaped by earlier builds: read when the first document is rendered,
+ * kept again with what this build shaped when the pool closes.
+ */
+export interface ShapesStore {
+  read(): ShapedRuns | undefined;
+  write(runs: ShapedRuns): Promise<void>;
 }
 
 export interface RenderPool {
@@ -40,7 +41,7 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions): RenderPool {
+export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions, shapes?: ShapesStore): RenderPool {
   let inThread: Renderer | undefined;
   let pool: Renderer | undefined;
   let toRender = 0;
@@ -49,7 +50,7 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions)
   let setup: RendererSetup | undefined;
   const setupNow = (): RendererSetup => {
     if (setup) return setup;
-    kept = options.shapes?.read();
+    kept = shapes?.read();
     return (setup = kept ? { ...baseSetup, shapedRuns: kept } : baseSetup);
   };
   const rendererFor = (): Renderer => {
@@ -77,8 +78,8 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions)
     },
     close: async () => {
       await Promise.all([inThread?.close(), pool?.close()]);
-      const runs = options.shapes && addShapedRuns(kept, shaped);
-      if (runs) await options.shapes!.write(runs);
+      const runs = shapes && addShapedRuns(kept, shaped);
+      if (runs) await shapes!.write(runs);
     },
   };
 }

@@ -112,6 +112,8 @@ export interface WriteOptions {
   readonly fonts: FontSet;
   readonly images: ImageSet;
   readonly pdfa?: boolean;
+  /** The reference .docx's bytes (`--reference-docx`); the house reference when not given. */
+  readonly referenceDocx?: Uint8Array;
 }
 
 /** The tree written in one format; a writer's failure (a corrupt image) becomes a diagnostic. */
@@ -120,7 +122,7 @@ export async function renderFormat(tree: DocumentTree, format: Format, options: 
     const bytes =
       format === 'pdf'
         ? await toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
-        : await toDocx(tree, { images: options.images });
+        : await toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
     return { bytes, diagnostics: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -29,6 +29,7 @@ export interface RendererSetup {
   readonly formats: readonly Format[];
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  readonly referenceDocx?: Uint8Array;
 }
 
 export interface RenderTask {
@@ -76,6 +77,7 @@ export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
     formats: setup.formats,
     ...(setup.draft ? { draft: true } : {}),
     ...(setup.pdfa ? { pdfa: true } : {}),
+    ...(setup.referenceDocx ? { referenceDocx: setup.referenceDocx } : {}),
   };
 }
 

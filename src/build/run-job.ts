@@ -26,6 +26,8 @@ export interface JobEnvironment {
   readonly formats: readonly Format[];
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  /** The reference .docx's bytes (`--reference-docx`); the house reference when not given. */
+  readonly referenceDocx?: Uint8Array;
   /** An input's hash now (a file's bytes, a listing, an agency-wide value): `inputHashes` in inputs.ts. */
   readonly inputHash: (name: string) => string;
 }
@@ -66,7 +68,7 @@ export function jobHeader({ type, subject, audience, output, template, title, as
 }
 
 /** What a render needs of the environment: no case root, no rule set (the data is computed already). */
-export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'images' | 'fonts' | 'formats' | 'draft' | 'pdfa'> {
+export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'images' | 'fonts' | 'formats' | 'draft' | 'pdfa' | 'referenceDocx'> {
   readonly context: Pick<JobEnvironment['context'], 'agency' | 'asOf'>;
 }
 
@@ -128,7 +130,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
   const files: Partial<Record<Format, Uint8Array>> = {};
   const diagnostics = [...built.diagnostics];
   for (const format of env.formats) {
-    const written = await renderFormat(scanned.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}) }, job.template);
+    const written = await renderFormat(scanned.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}), ...(env.referenceDocx ? { referenceDocx: env.referenceDocx } : {}) }, job.template);
     diagnostics.push(...written.diagnostics);
     if (written.bytes) files[format] = written.bytes;
   }

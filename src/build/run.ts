@@ -51,6 +51,8 @@ export interface BuildOptions extends RenderPoolOptions {
   readonly templates?: string;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
+  /** `--reference-docx`: the bytes of a Word file whose styles the DOCX takes (checked by the caller). */
+  readonly referenceDocx?: Uint8Array;
   /** Rebuild even the outputs that are up to date. */
   readonly force?: boolean;
   /** Any warning (filing readiness, the data's, the rule set's) makes the build fail. */
@@ -162,7 +164,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
 
   const images = await sources.readAssets(rootArg);
-  const fonts = options.format.includes('pdf') ? await sources.loadFonts() : undefined;
+  // The DOCX embeds the PDF's fonts too.
+  const fonts = await sources.loadFonts();
+  const referenceDocx = options.format.includes('docx') ? options.referenceDocx : undefined;
   const usesDir = join(options.out, CACHE_DIR, 'templates');
   const uses = templateUses(sources.readCache(usesDir, 'uses', TEMPLATE_CODE));
   const env = await createJobEnvironment({
@@ -180,9 +184,10 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     templateUses: uses,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
+    ...(referenceDocx ? { referenceDocx } : {}),
   });
   if (uses.changed()) await sources.writeCache(usesDir, 'uses', uses.stored(), TEMPLATE_CODE).catch(() => undefined);
-  const fontsHash = fonts ? sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)]))) : '';
+  const fontsHash = sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)])));
   const shapesDir = join(options.out, CACHE_DIR, 'shapes');
   const shapesShard = `shapes ${fontsHash}`;
   const pool = renderPool(
@@ -195,17 +200,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       formats: options.format,
       ...(options.draft ? { draft: true } : {}),
       ...(options.pdfa ? { pdfa: true } : {}),
+      ...(referenceDocx ? { referenceDocx } : {}),
     },
+    options,
     {
-      ...options,
-      ...(fonts
-        ? {
-            shapes: {
-              read: () => sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined,
-              write: (runs: ShapedRuns) => sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined),
-            },
-          }
-        : {}),
+      read: () => sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined,
+      write: (runs) => sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined),
     },
   );
 
@@ -216,6 +216,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     formats: options.format,
     draft: options.draft === true,
     pdfa: options.pdfa === true,
+    referenceDocx: referenceDocx ? sha256(referenceDocx) : '',
     agency: hashOf(AGENCY_FILE) ?? sha256(''),
     fonts: fontsHash,
     rules: sha256(canonicalJson(env.context.rules)),

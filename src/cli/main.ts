@@ -48,6 +48,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
       .option('--draft', 'print a DRAFT watermark on every page', false)
       .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
+      .option('--reference-docx <file>', 'a Word file whose styles the DOCX takes (default: templates/reference.docx)')
       .option('--force', 'rebuild even the documents that are up to date', false)
       .option('--strict', 'exit 1 when there is any warning: a part required before filing that is missing, the data\'s, the rule set\'s', false)
       .addOption(new Option('--jobs <n>', 'documents rendered at once, each on its own thread').default(availableParallelism(), `${availableParallelism()}, one per core`).argParser(parseJobs));
@@ -218,8 +219,9 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--template <file>', 'the template to render')
     .option('--draft', 'print a DRAFT watermark on every page', false)
     .option('--pdfa', 'write the PDF as PDF/A-2b (for archiving and e-filing)', false)
+    .option('--reference-docx <file>', 'a Word file whose styles the DOCX takes (default: templates/reference.docx)')
     .addHelpText('after', '\nExample:\n  $ casepress render-sample --out output\n  wrote output/sample/sample.pdf (60 KB)\n  wrote output/sample/sample.docx (22 KB)')
-    .action(async (options: { out: string; format: Format[]; root: string; data?: string; template?: string; draft: boolean; pdfa: boolean }) => {
+    .action(async (options: { out: string; format: Format[]; root: string; data?: string; template?: string; draft: boolean; pdfa: boolean; referenceDocx?: string }) => {
       const { renderSample, SAMPLE_DEFAULTS } = await import('./commands/render-sample.js');
       setExit(await renderSample({ ...options, data: options.data ?? SAMPLE_DEFAULTS.data, template: options.template ?? SAMPLE_DEFAULTS.template }, log));
     });
@@ -240,6 +242,7 @@ interface BuildCommandOptions {
   templates?: string;
   draft: boolean;
   pdfa: boolean;
+  referenceDocx?: string;
   force: boolean;
   strict: boolean;
   jobs: number;

@@ -77,7 +77,7 @@ describe("Zoë O'Brien's transition plan (C-2024-0087), internal copy, as of 202
     expect(missing(rendered, ['Obtained so far: 4 of 5.'])).toEqual([]);
 
     // The youth signs, and so does her case manager.
-    expect(docx).toContain("Zoë O'Brien Youth Date: Tyler Brooks Foster Care Case Manager and Independent Living Specialist Date:");
+    expect(docx).toContain("Zoë O'Brien Youth Date: ____________________ Tyler Brooks Foster Care Case Manager and Independent Living Specialist Date: ____________________");
   });
 
   it("a court copy prints the foster family as its role and home, nowhere by name, and (her father is under a no-contact order) nothing of where she lives", async () => {

@@ -9,8 +9,11 @@ import { nodeFileSystem } from '../../io/file-system.js';
 import { nodeSources } from '../build-ports.js';
 import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
+import { readReferenceDocx } from '../reference-docx.js';
 
-export interface BuildOptions extends EngineOptions {
+export interface BuildOptions extends Omit<EngineOptions, 'referenceDocx'> {
+  /** `--reference-docx`: a Word file whose styles the DOCX takes (read and checked before the build). */
+  readonly referenceDocx?: string;
   /** Where to draw a progress bar (a terminal); plain lines otherwise. */
   readonly terminal?: NodeJS.WriteStream;
   /** No summary table (watch prints one line per rebuild instead). */
@@ -26,8 +29,9 @@ export interface BuildOutcome extends BuildResult {
 
 /** Runs the engine; `log` takes the lines it says, `print` the diagnostics (stdout). */
 export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void, print = (text: string) => void process.stdout.write(text)): Promise<BuildOutcome> {
-  const { terminal, quiet, today, ...engine } = options;
-  const result = await runBuild(rootArg, engine, plan, {
+  const { terminal, quiet, today, referenceDocx, ...engine } = options;
+  const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
+  const result = await runBuild(rootArg, reference ? { ...engine, referenceDocx: reference } : engine, plan, {
     files: nodeFileSystem,
     clock: today ? { ...systemClock, today } : systemClock,
     report: textReport({ log, print, ...(quiet ? { quiet } : {}), ...(terminal ? { terminal } : {}) }),

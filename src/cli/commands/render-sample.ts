@@ -12,6 +12,7 @@ import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.j
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { readDataFile } from '../../load/read-data.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { readReferenceDocx } from '../reference-docx.js';
 import { formatText } from '../report.js';
 
 export interface RenderSampleOptions {
@@ -22,6 +23,8 @@ export interface RenderSampleOptions {
   readonly template: string;
   readonly draft: boolean;
   readonly pdfa: boolean;
+  /** `--reference-docx`: a Word file whose styles the DOCX takes. */
+  readonly referenceDocx?: string;
 }
 
 export const SAMPLE_DEFAULTS = {
@@ -62,10 +65,11 @@ export async function renderSample(options: RenderSampleOptions, log: (line: str
   diagnostics.push(...treeProblems);
   if (!tree) return report();
 
-  const fonts = options.format.includes('pdf') ? await loadFonts() : undefined;
+  const fonts = await loadFonts();
+  const referenceDocx = options.referenceDocx && options.format.includes('docx') ? await readReferenceDocx(options.referenceDocx) : undefined;
   for (const format of options.format) {
     const path = join(options.out, 'sample', `sample.${format}`);
-    const written = await renderFormat(tree, format, { fonts: fonts!, images, pdfa: options.pdfa }, templateFiles.file);
+    const written = await renderFormat(tree, format, { fonts, images, pdfa: options.pdfa, ...(referenceDocx ? { referenceDocx } : {}) }, templateFiles.file);
     diagnostics.push(...written.diagnostics);
     if (!written.bytes) continue;
     await writeFileAtomic(path, written.bytes);

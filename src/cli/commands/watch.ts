@@ -11,6 +11,7 @@ import type { BuildResult } from '../../build/run.js';
 import { systemClock } from '../../io/clock.js';
 import { nodeFileSystem } from '../../io/file-system.js';
 import { watchSession, type WatchOptions } from '../../watch/session.js';
+import { readReferenceDocx } from '../reference-docx.js';
 import { nodeSources } from '../build-ports.js';
 import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
@@ -36,7 +37,15 @@ const MAX_LISTED = 3;
  */
 const DEBOUNCE_MS = 40;
 
-export async function watch(rootArg: string, options: WatchOptions, log: (line: string) => void, control: WatchControl = {}): Promise<ExitCode> {
+export interface WatchCommandOptions extends Omit<WatchOptions, 'referenceDocx'> {
+  /** `--reference-docx`: a Word file whose styles the DOCX takes (read and checked once, before the first build). */
+  readonly referenceDocx?: string;
+}
+
+export async function watch(rootArg: string, commandOptions: WatchCommandOptions, log: (line: string) => void, control: WatchControl = {}): Promise<ExitCode> {
+  const { referenceDocx, ...rest } = commandOptions;
+  const reference = referenceDocx && rest.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
+  const options: WatchOptions = reference ? { ...rest, referenceDocx: reference } : rest;
   const stop = stopSignal(control.signal);
   const print = (text: string) => void process.stdout.write(text);
   const root = resolve(rootArg);

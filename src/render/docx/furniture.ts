@@ -1,193 +1,104 @@
 /**
- * What prints around the content: the running header (the document's title),
- * the letterhead on the first page, the footer (confidentiality notice,
- * reference, "Page X of Y" as PAGE and NUMPAGES fields Word fills in), and the
- * DRAFT watermark.
+ * What prints around the content: the first page's header (the letterhead,
+ * or the title), the running header of the pages after it (what
+ * `meta.runningHeader` names: document, child, docket), the footer
+ * (confidentiality notice, reference, "Page X of Y" as PAGE and NUMPAGES
+ * fields Word fills in), and the DRAFT watermark.
  */
-import { imageInfo } from './image-size.js';
-import {
-  AlignmentType,
-  BorderStyle,
-  Footer,
-  Header,
-  LineRuleType,
-  PageNumber,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IContext,
-  type IXmlableObject,
-  type ParagraphChild,
-} from 'docx';
-import { TextWatermark, type ITextWatermarkOptions } from 'docx/watermarks';
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
-import { imageRun, textWidth, type RenderContext } from './blocks.js';
-import { FOOTER_STYLE, HEADER_STYLE } from './styles.js';
+import { textWidth, type BodyContext } from './body.js';
+import { TAB_RUN, textRun } from './runs.js';
 import { cleanText } from './text.js';
 import { eighths, halfPoints, hex, twips } from './units.js';
+import { NO_LINE, borders, cell, esc, line, margins, paragraph, row, spacing, table } from './xml.js';
 
-/** The prefix Word gives watermark shapes, by which it finds them again (Design > Watermark). */
+/** The prefix Word gives watermark shapes, by which it finds them again (Design › Watermark). */
 const WATERMARK_PREFIX = 'PowerPlusWaterMarkObject';
 
-/**
- * docx's text watermark with a shape id of our choosing: docx picks a random
- * one, which would make two builds of the same tree differ.
- */
-class Watermark extends TextWatermark {
-  constructor(
-    options: ITextWatermarkOptions,
-    private readonly shapeId: string,
-  ) {
-    super(options);
-  }
-
-  override prepForXml(context: IContext): IXmlableObject | undefined {
-    const xml = super.prepForXml(context);
-    renameShape(xml, this.shapeId);
-    return xml;
-  }
-}
-
-function renameShape(node: unknown, id: string): void {
-  if (Array.isArray(node)) {
-    for (const child of node) renameShape(child, id);
-  } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === '_attr' && value && typeof value === 'object') {
-        const attributes = value as Record<string, unknown>;
-        if (typeof attributes['id'] === 'string' && attributes['id'].startsWith(WATERMARK_PREFIX)) attributes['id'] = id;
-      } else {
-        renameShape(value, id);
-      }
-    }
-  }
-}
-
-function watermark(ctx: RenderContext, n: number): ParagraphChild {
+/** The DRAFT watermark: Word's own diagonal text watermark shape, in VML. */
+function watermark(ctx: BodyContext, n: number): string {
   const w = ctx.style.watermark;
-  return new Watermark(
-    { text: w.text, font: ctx.style.font.family, fontSize: w.size, bold: true, color: hex(w.color), opacity: w.opacity, layout: 'diagonal' },
-    `${WATERMARK_PREFIX}${n}`,
-  ) as unknown as ParagraphChild;
+  ctx.glyphs.add('bold', w.text);
+  return (
+    '<w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">' +
+    '<v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/><v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/><v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>' +
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>' +
+    `<v:shape id="${WATERMARK_PREFIX}${n}" o:spid="_x0000_s${1024 + n}" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:${(w.size * w.text.length * 0.96).toFixed(2)}pt;height:${(w.size * 1.2).toFixed(2)}pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#${hex(w.color)}" stroked="f">` +
+    `<v:fill opacity="${w.opacity}"/><v:textpath style="font-family:&quot;${esc(ctx.style.font.family)}&quot;;font-size:${w.size}pt;font-weight:bold" string="${esc(w.text)}"/></v:shape></w:pict></w:r>`
+  );
 }
 
-const rightTab = (ctx: RenderContext) => [{ type: TabStopType.RIGHT, position: twips(textWidth(ctx.style)) }];
+const rightTab = (ctx: BodyContext) => `<w:tab w:val="right" w:pos="${twips(textWidth(ctx.style))}"/>`;
 
-/** The header of every page after the first (of every page without a letterhead): the title, DRAFT when a draft. */
-export function runningHeader(meta: DocumentMeta, ctx: RenderContext): Header {
+/** A header of one line over a rule: `text`, and DRAFT at the right on a draft. */
+export function lineHeader(text: string, meta: DocumentMeta, ctx: BodyContext, n: number): string {
   const { style } = ctx;
-  const children: ParagraphChild[] = [new TextRun({ text: cleanText(meta.runningHeader ?? meta.title) })];
-  if (meta.draft) {
-    children.push(new TextRun({ children: [new Tab()] }), new TextRun({ text: style.watermark.text, bold: true }), watermark(ctx, 1));
-  }
-  return new Header({
-    children: [
-      new Paragraph({
-        style: HEADER_STYLE,
-        tabStops: rightTab(ctx),
-        border: { bottom: { style: BorderStyle.SINGLE, size: eighths(style.table.borderWidth), color: hex(style.table.borderColor), space: 4 } },
-        children,
-      }),
-    ],
+  let children = textRun(cleanText(text), {}, ctx);
+  if (meta.draft) children += TAB_RUN + textRun(style.watermark.text, { bold: true }, ctx) + watermark(ctx, n);
+  return paragraph({
+    style: ctx.styleIds.header,
+    border: `<w:bottom ${line(hex(style.table.borderColor), eighths(style.table.borderWidth), 4)}/>`,
+    tabs: rightTab(ctx),
+    children,
   });
 }
 
 /** The first page's header: the letterhead, logo beside the agency's name, address and phone. */
-export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx: RenderContext): Header {
+export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx: BodyContext, n: number): string {
   const { style } = ctx;
   const lh = style.letterhead;
   const color = hex(lh.color);
-  const tight = { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO };
-  const lines = [
-    new Paragraph({
-      spacing: tight,
-      children: [new TextRun({ text: cleanText(letterhead.name), bold: true, size: halfPoints(lh.nameSize), color })],
-    }),
-    ...[...letterhead.addressLines, ...(letterhead.phone ? [`Phone ${letterhead.phone}`] : [])].map(
-      (line) => new Paragraph({ style: HEADER_STYLE, spacing: tight, children: [new TextRun({ text: cleanText(line) })] }),
-    ),
-  ];
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+  const tight = spacing({ before: 0, after: 0, line: 240, lineRule: 'auto' });
+  const lines =
+    paragraph({ spacing: tight, children: textRun(cleanText(letterhead.name), { bold: true, size: halfPoints(lh.nameSize), color }, ctx) }) +
+    [...letterhead.addressLines, ...(letterhead.phone ? [`Phone ${letterhead.phone}`] : [])]
+      .map((text) => paragraph({ style: ctx.styleIds.header, spacing: tight, children: textRun(cleanText(text), {}, ctx) }))
+      .join('');
   const full = twips(textWidth(style));
-  let top: (Paragraph | Table)[] = lines;
+  let top = lines;
   if (letterhead.logo) {
-    const info = ctx.images[letterhead.logo] ? imageInfo(ctx.images[letterhead.logo]!) : undefined;
     // The logo keeps its shape: as tall as the style says, at most logoMaxWidth wide.
-    const logoPt = info ? Math.min((lh.logoHeight * info.width) / info.height, lh.logoMaxWidth) : lh.logoHeight;
-    const logo = imageRun(letterhead.logo, `${letterhead.name} logo`, logoPt, ctx, lh.logoHeight);
-    const logoWidth = twips(logoPt + 10);
-    top = [
-      new Table({
-        rows: [
-          new TableRow({
-            cantSplit: true,
-            children: [
-              new TableCell({
-                width: { size: logoWidth, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: [new Paragraph({ spacing: tight, children: [logo] })],
-              }),
-              new TableCell({
-                width: { size: full - logoWidth, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: lines,
-              }),
-            ],
-          }),
-        ],
-        width: { size: full, type: WidthType.DXA },
-        columnWidths: [logoWidth, full - logoWidth],
-        layout: TableLayoutType.FIXED,
-        margins: { top: 0, bottom: 0, left: 0, right: twips(6) },
-        borders: noBorders,
-      }),
-    ];
+    const logo = ctx.media.run(letterhead.logo, `${letterhead.name} logo`, { maxWidthPt: lh.logoMaxWidth, widthPt: lh.logoMaxWidth, maxHeightPt: lh.logoHeight });
+    const logoWidth = twips(logo.width + 10);
+    const center = '<w:vAlign w:val="center"/>';
+    top = table({
+      width: full,
+      borders: borders('w:tblBorders', NO_LINE, NO_LINE),
+      cellMargins: margins('w:tblCellMar', { top: 0, left: 0, bottom: 0, right: twips(6) }),
+      columns: [logoWidth, full - logoWidth],
+      rows: row(cell(logoWidth, center, paragraph({ spacing: tight, children: logo.xml })) + cell(full - logoWidth, center, lines)),
+    });
   }
-  const rule: ParagraphChild[] = meta.draft ? [watermark(ctx, 2)] : [];
-  return new Header({
-    children: [
-      ...top,
-      new Paragraph({
-        style: HEADER_STYLE,
-        alignment: AlignmentType.LEFT,
-        spacing: { before: 0, after: twips(style.heading[1].spaceBefore), line: 240, lineRule: LineRuleType.AUTO },
-        border: { bottom: { style: BorderStyle.SINGLE, size: eighths(style.table.borderWidth * 2), color, space: 4 } },
-        children: rule,
-      }),
-    ],
-  });
+  return (
+    top +
+    paragraph({
+      style: ctx.styleIds.header,
+      border: `<w:bottom ${line(color, eighths(style.table.borderWidth * 2), 4)}/>`,
+      spacing: spacing({ before: 0, after: twips(style.heading[1].spaceBefore), line: 240, lineRule: 'auto' }),
+      children: meta.draft ? watermark(ctx, n) : '',
+    })
+  );
 }
 
+const field = (instruction: string) =>
+  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r>` +
+  `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+
 /** The footer of every page: the confidentiality notice, then the reference, INTERNAL — NOT FOR FILING on an internal copy, and "Page X of Y". */
-export function footer(meta: DocumentMeta, ctx: RenderContext): Footer {
+export function footer(meta: DocumentMeta, ctx: BodyContext): string {
   const { style } = ctx;
-  const mark = meta.internal
-    ? [new TextRun({ children: [new Tab()] }), new TextRun({ text: cleanText(style.internalMark.text), bold: true, color: hex(style.internalMark.color) })]
-    : [];
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: FOOTER_STYLE,
-        border: { top: { style: BorderStyle.SINGLE, size: eighths(style.table.borderWidth), color: hex(style.table.borderColor), space: 4 } },
-        children: [new TextRun({ text: cleanText(meta.confidentiality) })],
-      }),
-      new Paragraph({
-        style: FOOTER_STYLE,
-        tabStops: meta.internal ? [{ type: TabStopType.CENTER, position: twips(textWidth(style) / 2) }, ...rightTab(ctx)] : rightTab(ctx),
-        children: [
-          new TextRun({ text: cleanText(meta.reference) }),
-          ...mark,
-          new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
-        ],
-      }),
-    ],
-  });
+  const mark = meta.internal ? TAB_RUN + textRun(cleanText(style.internalMark.text), { bold: true, color: hex(style.internalMark.color) }, ctx) : '';
+  ctx.glyphs.add('regular', '0123456789');
+  return (
+    paragraph({
+      style: ctx.styleIds.footer,
+      border: `<w:top ${line(hex(style.table.borderColor), eighths(style.table.borderWidth), 4)}/>`,
+      children: textRun(cleanText(meta.confidentiality), {}, ctx),
+    }) +
+    paragraph({
+      style: ctx.styleIds.footer,
+      tabs: (meta.internal ? `<w:tab w:val="center" w:pos="${twips(textWidth(style) / 2)}"/>` : '') + rightTab(ctx),
+      children: textRun(cleanText(meta.reference), {}, ctx) + mark + TAB_RUN + textRun('Page ', {}, ctx) + field('PAGE') + textRun(' of ', {}, ctx) + field('NUMPAGES'),
+    })
+  );
 }

@@ -1,31 +1,171 @@
 /**
- * The DOCX writer: a document tree to the bytes of a .docx file, with real
- * Word styles (Title, Heading 1-3, Caption, a named table style), the house
- * look of render/style, and the same bytes for the same tree.
+ * The DOCX writer, in the manner of pandoc's: the document tree becomes
+ * document.xml, the headers, the footers, their relationships and media; the
+ * styles, numbering, settings, theme and font table come from a reference
+ * .docx (reference.ts), the house one (templates/reference.docx, written by
+ * reference-docx.ts from the house style sheet) unless an agency gives its
+ * own. The fonts the document prints are embedded, cut to its characters
+ * (fonts.ts), so it looks like the PDF where Noto Serif is not installed.
  *
- * The parts are written as strings straight from the tree (xml.ts); what is
- * the same for every document comes from static-parts.ts, built once per style
- * sheet. legacy.ts is the writer built on the docx package's objects, which
- * differential.test.ts holds this one to.
- *
- * Pure: no file system, no clock. The images come in as bytes, the date from
- * the tree's meta.
+ * Pure: no file system, no clock. The images, fonts and reference come in as
+ * bytes, the date from the tree's meta; the same input gives the same bytes.
  */
 import type { DocumentTree, ImageSet } from '../../document/ast.js';
-import type { StyleSheet } from '../style/style.js';
-import { zipPackage } from './package.js';
-import { packageFiles } from './xml.js';
+import { STYLE, type StyleSheet } from '../style/style.js';
+import { bodyXml, type BodyContext } from './body.js';
+import { SYMBOL_FONT, coverage, embedFonts, type DocxFonts } from './fonts.js';
+import { footer, letterheadHeader, lineHeader } from './furniture.js';
+import { Media, type MediaFile } from './media.js';
+import { Numbering } from './numbering.js';
+import { corePropertiesXml, parseDate, zipPackage, type PackageFiles } from './package.js';
+import { readReference } from './reference.js';
+import { houseReference } from './reference-docx.js';
+import { GlyphUse } from './runs.js';
+import { cleanText } from './text.js';
+import { twips } from './units.js';
+import { PART_NAMESPACES, REL, XML_DECLARATION, esc } from './xml.js';
 
 export { DocxRenderError } from './errors.js';
+export type { DocxFonts } from './fonts.js';
 
 export interface DocxOptions {
   /** PNG or JPEG bytes by the keys the tree's images, logo and signatures use. */
   readonly images: ImageSet;
-  /** The house style; STYLE when not given. */
+  /** The fonts to embed (the PDF's: Noto Serif's four faces and DejaVu Sans); nothing is embedded without them. */
+  readonly fonts?: DocxFonts;
+  /** A reference .docx's bytes: its styles, numbering, settings, theme and font table. The house reference when not given. */
+  readonly reference?: Uint8Array;
+  /** The house style, for what the writer sets itself (page, tables, signatures); STYLE when not given. */
   readonly style?: StyleSheet;
 }
 
-/** The tree as a .docx file. Throws DocxRenderError for an image it cannot print or a malformed date. */
+/**
+ * The tree as a .docx file. Throws DocxRenderError for an image it cannot
+ * print, a malformed date, or a reference that is not a usable .docx.
+ */
 export async function toDocx(tree: DocumentTree, options: DocxOptions): Promise<Uint8Array> {
   return zipPackage(packageFiles(tree, options), tree.meta.date);
+}
+
+/** Checks that `bytes` are a usable reference .docx; throws DocxRenderError saying what is wrong. */
+export function checkReference(bytes: Uint8Array): void {
+  readReference(bytes);
+}
+
+const CONTENT = 'application/vnd.openxmlformats-officedocument.';
+const RELS_OPEN = `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
+const relationship = (id: string, type: string, target: string, external = false) =>
+  `<Relationship Id="${id}" Type="${type.includes('/') ? type : REL + type}" Target="${esc(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+const relationships = (list: string) => `${RELS_OPEN}${list}</Relationships>`;
+const imageRelationships = (files: Iterable<MediaFile>) => [...files].map((file) => relationship(file.id, 'image', `media/${file.name}`)).join('');
+
+/** The package's files by path, in the order they are zipped. */
+export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageFiles {
+  const style = options.style ?? STYLE;
+  const { meta } = tree;
+  parseDate(meta.date);
+  const reference = readReference(options.reference ?? houseReference());
+  const glyphs = new GlyphUse(coverage(options.fonts));
+  const links: string[] = [];
+  const media = new Media(options.images);
+  const ctx: BodyContext = {
+    style,
+    styleIds: reference.styleIds,
+    media,
+    numbering: new Numbering(reference.numbering, style, (bullet) => (glyphs.covered(bullet.codePointAt(0)!) ? undefined : SYMBOL_FONT)),
+    glyphs,
+    symbolFont: SYMBOL_FONT,
+    hyperlinkStyle: reference.styleIds.hyperlink,
+    link(url) {
+      links.push(url);
+      return `rIdLink${links.length}`;
+    },
+  };
+
+  // Each part's pictures are its own relationships.
+  const part = (write: () => string) => {
+    media.part = new Set();
+    const xml = write();
+    return { xml, media: media.part };
+  };
+  const body = part(() => bodyXml(cleanText(meta.title), tree.blocks, ctx));
+  const running = meta.runningHeader ?? meta.title;
+  // Page 1 has its own header when it carries the letterhead or the running header says more than the title.
+  const titlePage = tree.letterhead !== undefined || running !== meta.title;
+  const headers = [part(() => lineHeader(running, meta, ctx, 1))];
+  if (titlePage) headers.push(part(() => (tree.letterhead ? letterheadHeader(tree.letterhead, meta, ctx, 2) : lineHeader(meta.title, meta, ctx, 2))));
+  const foot = footer(meta, ctx);
+  const footers = titlePage ? [foot, foot] : [foot];
+  const fonts = embedFonts(reference, options.fonts, glyphs.used());
+
+  const theme = reference.parts.has('word/theme/theme1.xml');
+  const webSettings = reference.parts.has('word/webSettings.xml');
+  const documentRels =
+    relationship('rIdStyles', 'styles', 'styles.xml') +
+    relationship('rIdNumbering', 'numbering', 'numbering.xml') +
+    relationship('rIdSettings', 'settings', 'settings.xml') +
+    relationship('rIdFontTable', 'fontTable', 'fontTable.xml') +
+    (theme ? relationship('rIdTheme', 'theme', 'theme/theme1.xml') : '') +
+    (webSettings ? relationship('rIdWebSettings', 'webSettings', 'webSettings.xml') : '') +
+    headers.map((_, i) => relationship(`rIdHeader${i + 1}`, 'header', `header${i + 1}.xml`)).join('') +
+    footers.map((_, i) => relationship(`rIdFooter${i + 1}`, 'footer', `footer${i + 1}.xml`)).join('') +
+    links.map((url, i) => relationship(`rIdLink${i + 1}`, 'hyperlink', url, true)).join('') +
+    imageRelationships(body.media);
+
+  const margin = twips(style.page.margin);
+  const half = Math.round(margin / 2);
+  const types = ['default', 'first'];
+  const section =
+    '<w:sectPr>' +
+    headers.map((_, i) => `<w:headerReference w:type="${types[i]}" r:id="rIdHeader${i + 1}"/>`).join('') +
+    footers.map((_, i) => `<w:footerReference w:type="${types[i]}" r:id="rIdFooter${i + 1}"/>`).join('') +
+    `<w:pgSz w:w="${twips(style.page.width)}" w:h="${twips(style.page.height)}"/>` +
+    `<w:pgMar w:top="${margin}" w:right="${margin}" w:bottom="${margin}" w:left="${margin}" w:header="${half}" w:footer="${half}" w:gutter="0"/>` +
+    `${titlePage ? '<w:titlePg/>' : ''}</w:sectPr>`;
+
+  const files = new Map<string, string | Uint8Array>();
+  const overrides: [string, string][] = [
+    ['/word/document.xml', `${CONTENT}wordprocessingml.document.main+xml`],
+    ['/word/styles.xml', `${CONTENT}wordprocessingml.styles+xml`],
+    ['/word/numbering.xml', `${CONTENT}wordprocessingml.numbering+xml`],
+    ['/word/settings.xml', `${CONTENT}wordprocessingml.settings+xml`],
+    ['/word/fontTable.xml', `${CONTENT}wordprocessingml.fontTable+xml`],
+    ...(theme ? [['/word/theme/theme1.xml', `${CONTENT}theme+xml`] as [string, string]] : []),
+    ...(webSettings ? [['/word/webSettings.xml', `${CONTENT}wordprocessingml.webSettings+xml`] as [string, string]] : []),
+    ...headers.map((_, i): [string, string] => [`/word/header${i + 1}.xml`, `${CONTENT}wordprocessingml.header+xml`]),
+    ...footers.map((_, i): [string, string] => [`/word/footer${i + 1}.xml`, `${CONTENT}wordprocessingml.footer+xml`]),
+    ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
+  ];
+  files.set(
+    '[Content_Types].xml',
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Default Extension="png" ContentType="image/png"/><Default Extension="jpg" ContentType="image/jpeg"/>' +
+      `<Default Extension="odttf" ContentType="${CONTENT}obfuscatedFont"/>` +
+      overrides.map(([name, type]) => `<Override PartName="${name}" ContentType="${type}"/>`).join('') +
+      '</Types>',
+  );
+  files.set(
+    '_rels/.rels',
+    relationships(
+      relationship('rIdDocument', 'officeDocument', 'word/document.xml') +
+        relationship('rIdCore', 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties', 'docProps/core.xml'),
+    ),
+  );
+  files.set('docProps/core.xml', corePropertiesXml(meta));
+  files.set('word/document.xml', `${XML_DECLARATION}<w:document ${PART_NAMESPACES}><w:body>${body.xml}${section}</w:body></w:document>`);
+  files.set('word/_rels/document.xml.rels', relationships(documentRels));
+  files.set('word/styles.xml', reference.styles);
+  files.set('word/numbering.xml', ctx.numbering.xml());
+  files.set('word/fontTable.xml', fonts.fontTable);
+  if (fonts.relationships !== undefined) files.set('word/_rels/fontTable.xml.rels', fonts.relationships);
+  for (const [path, xml] of reference.parts) files.set(path, xml);
+  headers.forEach((h, i) => {
+    files.set(`word/header${i + 1}.xml`, `${XML_DECLARATION}<w:hdr ${PART_NAMESPACES}>${h.xml}</w:hdr>`);
+    if (h.media.size > 0) files.set(`word/_rels/header${i + 1}.xml.rels`, relationships(imageRelationships(h.media)));
+  });
+  footers.forEach((xml, i) => files.set(`word/footer${i + 1}.xml`, `${XML_DECLARATION}<w:ftr ${PART_NAMESPACES}>${xml}</w:ftr>`));
+  for (const file of media.files) files.set(`word/media/${file.name}`, file.data);
+  for (const [path, data] of fonts.files) files.set(path, data);
+  return files;
 }

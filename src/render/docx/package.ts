@@ -1,9 +1,9 @@
 /**
- * What makes the same tree give the same bytes: docProps/core.xml written from
- * the tree's date (docx stamps `new Date()`), and the zip entries' dates set to
- * that date (docx's zipper stamps the current local time).
+ * The package around the parts: docProps/core.xml written from the tree's
+ * date, the zip written with every entry dated that date (the same tree gives
+ * the same bytes), and a reference .docx's zip read back.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DocumentMeta } from '../../document/ast.js';
 import { DocxRenderError } from './errors.js';
 import { escapeXml } from './text.js';
@@ -53,41 +53,24 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
-/**
- * Sets every entry's modification date in a zip file to `date` at 00:00, in
- * place, in both the local and the central headers. The CRCs cover only the
- * entries' data, so nothing else changes.
- */
-export function stampZipDates(zip: Uint8Array, date: string): Uint8Array {
-  const { year, month, day } = parseDate(date);
-  const dosDate = ((year - 1980) << 9) | (month << 5) | day;
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let end = zip.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end -= 1;
-  if (end < 0) throw new DocxRenderError('the DOCX zipper wrote no zip directory');
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  for (let i = 0; i < count; i += 1) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new DocxRenderError('the DOCX zip directory is not as expected');
-    view.setUint16(at + 12, 0, true);
-    view.setUint16(at + 14, dosDate, true);
-    const local = view.getUint32(at + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new DocxRenderError('the DOCX zip entry is not as expected');
-    view.setUint16(local + 10, 0, true);
-    view.setUint16(local + 12, dosDate, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return zip;
-}
-
-/** A package's files by path, in the order they are zipped (what docx's compiler gives). */
+/** A package's files by path, in the order they are zipped. */
 export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
+
+const deflate = (raw: Uint8Array, level: number) => ({ packed: deflateRawSync(raw, { level }), crc: crc32(raw) >>> 0 });
+
+/** Binary entries (images, embedded fonts) are the same objects document after document: each is packed once. */
+const packedOnce = new WeakMap<Uint8Array, { level: number; packed: Uint8Array; crc: number }>();
+
+function deflateOnce(raw: Uint8Array, level: number): { packed: Uint8Array; crc: number } {
+  let done = packedOnce.get(raw);
+  if (!done || done.level !== level) packedOnce.set(raw, (done = { level, ...deflate(raw, level) }));
+  return done;
+}
 
 /**
  * The files as a zip, each entry DEFLATEd by Node's zlib at `level` and dated
  * `date` at 00:00, with nothing else that varies: the same files give the same
- * bytes. (docx's own zipper runs a JavaScript deflate at level 6 and stamps the
- * current time, which stampZipDates then replaces.)
+ * bytes.
  */
 export function zipPackage(files: PackageFiles, date: string, level = 1): Uint8Array {
   const { year, month, day } = parseDate(date);
@@ -99,8 +82,7 @@ export function zipPackage(files: PackageFiles, date: string, level = 1): Uint8A
   for (const [path, content] of files) {
     const name = encoder.encode(path);
     const raw = typeof content === 'string' ? encoder.encode(content) : content;
-    const packed = deflateRawSync(raw, { level });
-    const crc = crc32(raw) >>> 0;
+    const { packed, crc } = typeof content === 'string' ? deflate(raw, level) : deflateOnce(content, level);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, LOCAL_HEADER, true);
@@ -148,4 +130,40 @@ export function zipPackage(files: PackageFiles, date: string, level = 1): Uint8A
     at += part.length;
   }
   return out;
+}
+
+/**
+ * The entries of a zip file by path (stored or DEFLATEd, read through the
+ * central directory). Throws DocxRenderError for what is not a zip it can read.
+ */
+export function readZip(zip: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end -= 1;
+  if (end < 0) throw new DocxRenderError('it is not a zip file (a .docx is one)');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const decoder = new TextDecoder();
+  const files = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > zip.length || view.getUint32(at, true) !== CENTRAL_HEADER) throw new DocxRenderError('its zip directory is damaged');
+    const method = view.getUint16(at + 10, true);
+    const size = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL_HEADER) throw new DocxRenderError(`its zip entry ${name} is damaged`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = zip.subarray(start, start + size);
+    if (method === 0) files.set(name, data);
+    else if (method === 8) {
+      try {
+        files.set(name, new Uint8Array(inflateRawSync(data)));
+      } catch {
+        throw new DocxRenderError(`its zip entry ${name} cannot be read`);
+      }
+    } else throw new DocxRenderError(`its zip entry ${name} is packed in a way casepress does not read (method ${method})`);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return files;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths } from './blocks.js';
+import { columnWidths } from './body.js';
 import { cleanText } from './text.js';
 import { eighths, halfPoints, hex, pixels, twips } from './units.js';
 

@@ -12,7 +12,7 @@ export const halfPoints = (pt: number): number => Math.round(pt * 2);
 /** Eighths of a point: border widths (`w:sz` of a border), at least 2 (Word's thinnest). */
 export const eighths = (pt: number): number => Math.max(2, Math.round(pt * 8));
 
-/** Pixels at 96 to the inch: what docx's `ImageRun` transformation takes. */
+/** Pixels at 96 to the inch: a picture's extent is whole pixels of 9525 EMU. */
 export const pixels = (pt: number): number => Math.round((pt * 96) / 72);
 
 /** `#E8EDF2` → `E8EDF2`: WordprocessingML colours are bare hex. */
