@@ -9,7 +9,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { Piscina } from 'piscina';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
 import { seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from '../render/pdf/index.js';
@@ -111,9 +110,9 @@ export interface PoolOptions {
   readonly youngMb?: number;
 }
 
-/** Renders jobs on a pool of worker threads. */
+/** Renders jobs on a pool of worker threads (piscina is loaded with the first pool: most one-document runs never start one). */
 export function workerRenderer(setup: RendererSetup, options: PoolOptions): Renderer {
-  const pool = new Piscina<RenderTask, RenderedJob>({
+  const started = import('piscina').then(({ Piscina }) => new Piscina<RenderTask, RenderedJob>({
     filename: (options.workerFile ?? new URL('./render-worker.js', import.meta.url)).href,
     workerData: setup,
     minThreads: options.threads,
@@ -121,11 +120,11 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
     // Each worker keeps its compiled templates and parsed fonts: never let one go idle and restart.
     idleTimeout: Number.POSITIVE_INFINITY,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: options.youngMb ?? 96 },
-  });
+  }));
   return {
-    render: (task) => pool.run(task),
+    render: async (task) => (await started).run(task),
     capacity: options.threads * 2,
     threads: options.threads,
-    close: () => pool.close(),
+    close: async () => (await started).close(),
   };
 }

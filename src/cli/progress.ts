@@ -3,7 +3,10 @@
  * done, rate and time left, and lines printed above it; otherwise plain lines,
  * one per document for a small build and one every few seconds for a big one.
  */
-import { MultiBar, Presets } from 'cli-progress';
+import { createRequire } from 'node:module';
+
+/** cli-progress is loaded only to draw a bar: a one-document command or a build without a terminal never needs it. */
+const cliProgress = (): typeof import('cli-progress') => createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
 
 export interface Progress {
   /** A document is done (built, up to date or failed); `line` is what a small build prints for it. */
@@ -37,6 +40,7 @@ export function lineProgress(log: (line: string) => void): Progress {
 }
 
 function barProgress(total: number, stream: NodeJS.WriteStream): Progress {
+  const { MultiBar, Presets } = cliProgress();
   const bars = new MultiBar(
     {
       stream,
