@@ -32,7 +32,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   model: ['zod'],
   load: ['yaml', 'js-yaml', 'zod'],
   templates: ['handlebars'],
-  document: ['unified', 'remark-parse', 'remark-gfm', 'remark-directive', 'mdast', 'unist-util-visit'],
+  document: ['markdown-it'],
   render: ['pdfkit', 'docx', 'fflate'],
   compute: ['zod'],
   build: ['piscina'],

@@ -405,7 +405,7 @@ function warningsNote(count: number, file: string | undefined): string {
 /** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (build/template-uses.ts). */
 const CACHE_DIR = '.casepress-cache';
 /** What the partials a template uses depend on besides its sources. */
-const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
+const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 
 /** Beside the manifest: the stamps of the last clean full build (snapshot.ts). */
 const SNAPSHOT_FILE = '.casepress-snapshot.json';

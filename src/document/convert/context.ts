@@ -1,9 +1,9 @@
 /**
- * What the converter carries while it walks the mdast: the file, the mode, the
+ * What the converter carries while it walks the nodes: the file, the mode, the
  * diagnostics so far, and the narrative it is inside, if any. Diagnostics point
  * into the Markdown, or, inside a narrative, at the template line that printed it.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes } from '../syntax/nodes.js';
 import type { Code } from '../../core/codes.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { Span } from '../../core/source.js';
@@ -41,16 +41,12 @@ export interface Context {
   readonly inChecklist?: boolean;
 }
 
-export function spanOf(node: Nodes | RootContent): Span | undefined {
+export function spanOf(node: Nodes): Span | undefined {
   const p = node.position;
-  if (!p) return undefined;
-  return {
-    start: { line: p.start.line, column: p.start.column, offset: p.start.offset ?? 0 },
-    end: { line: p.end.line, column: p.end.column, offset: p.end.offset ?? 0 },
-  };
+  return p ? { start: { ...p.start }, end: { ...p.end } } : undefined;
 }
 
-export function positionOf(node: Nodes | RootContent): Position | undefined {
+export function positionOf(node: Nodes): Position | undefined {
   const p = node.position;
   return p ? { line: p.start.line, column: p.start.column } : undefined;
 }
@@ -59,7 +55,7 @@ export function positionOf(node: Nodes | RootContent): Position | undefined {
  * Reports a problem with a node. `what` names what was found ("a code block
  * (```)"), `why` says what is expected instead.
  */
-export function report(ctx: Context, code: Code, node: Nodes | RootContent, what: string, why: string, hint?: string): void {
+export function report(ctx: Context, code: Code, node: Nodes, what: string, why: string, hint?: string): void {
   const n = ctx.narrative;
   if (n) {
     const line = node.position ? node.position.start.line - n.markerLine : undefined;

@@ -8,19 +8,19 @@
  *   :::checklist  - [x] item :note[remark]  - [ ] item  :::
  *   :::table{caption="…" widths="10,20,70"}  | GFM table |  :::        (or :::table[Caption]{…})
  */
-import type { Image as MdImage, ListItem, RootContent } from 'mdast';
+import type { ContainerDirective, Image as MdImage, LeafDirective, ListItem, RootContent } from '../syntax/nodes.js';
 import { parseDate } from '../../core/calendar-date.js';
 import { closest, typoDistance } from '../../core/did-you-mean.js';
 import type { Block, ChecklistItem, Inline, Signer } from '../ast.js';
-import { containerLabel, isPlaceholder, labelOf, noLabel, readAttributes, written, type Directive } from './attributes.js';
+import { isPlaceholder, labelOf, noLabel, readAttributes, written, type Directive } from './attributes.js';
 import { cleanText, positionOf, report, type Context } from './context.js';
 import { unknownDirective } from './directive-names.js';
 import { convertFlow } from './flow.js';
-import { convertInlines, isBare, plainText } from './phrasing.js';
+import { convertInlines, plainText } from './phrasing.js';
 import { convertTable, parseWidths } from './table.js';
 
-type Container = Extract<Directive, { type: 'containerDirective' }>;
-type Leaf = Extract<Directive, { type: 'leafDirective' }>;
+type Container = ContainerDirective;
+type Leaf = LeafDirective;
 
 const KINDS = ['info', 'warning', 'important'] as const;
 
@@ -55,10 +55,9 @@ export function convertDirective(node: Container | Leaf, ctx: Context): Block[] 
   }
 }
 
-/** A container's content without its [label]. */
+/** A container's content (its [label] stands apart). */
 function body(node: Container): RootContent[] {
-  const label = containerLabel(node);
-  return node.children.filter((child) => child !== label);
+  return node.children;
 }
 
 /** Title or caption: the [label] (with bold, italics, links) or a plain-text attribute, not both. */
@@ -129,7 +128,7 @@ function checklistItem(item: ListItem, ctx: Context): ChecklistItem | undefined 
   while (end > 0 && phrasing[end - 1]!.type === 'text' && (phrasing[end - 1] as { value: string }).value.trim() === '') end--;
   const last = phrasing[end - 1];
   let note: Inline[] | undefined;
-  if (last?.type === 'textDirective' && last.name === 'note' && !isBare(last, ctx)) {
+  if (last?.type === 'textDirective' && last.name === 'note') {
     readAttributes(last, ctx, []);
     note = convertInlines(last.children, ctx);
     phrasing.length = end - 1;
