@@ -33,7 +33,7 @@ export interface MarkdownOptions {
 }
 
 export function markdownToTree(markdown: string, file: string, options: MarkdownOptions = {}): { blocks: Block[]; diagnostics: Diagnostic[] } {
-  const ctx: Context = { file, source: markdown, mode: options.mode ?? 'document', diagnostics: [], ...(options.images ? { images: new Set(options.images) } : {}) };
+  const ctx: Context = { file, mode: options.mode ?? 'document', diagnostics: [], ...(options.images ? { images: new Set(options.images) } : {}) };
   const blocks = convertFlow(readNodes(markdown), ctx, 'document');
   return { blocks, diagnostics: sortDiagnostics(ctx.diagnostics) };
 }

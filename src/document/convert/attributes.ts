@@ -2,7 +2,7 @@
  * Reading a directive's {attributes} and [label], with a CP2103 for anything
  * unknown, missing or wrong.
  */
-import type { ContainerDirective, Directive, Paragraph, PhrasingContent } from '../syntax/nodes.js';
+import type { Directive, PhrasingContent } from '../syntax/nodes.js';
 import { closest } from '../../core/did-you-mean.js';
 import { report, type Context } from './context.js';
 import type { DirectiveKind } from './directive-names.js';
@@ -52,14 +52,9 @@ export function readAttributes(
   return attributes;
 }
 
-/** A container's [label], as a paragraph. */
-export function containerLabel(node: ContainerDirective): Paragraph | undefined {
-  return node.label;
-}
-
 /** The label's content, of any kind of directive. */
 export function labelOf(node: Directive): readonly PhrasingContent[] | undefined {
-  if (node.type === 'containerDirective') return containerLabel(node)?.children;
+  if (node.type === 'containerDirective') return node.label?.children;
   return node.children.length ? node.children : undefined;
 }
 

@@ -31,8 +31,6 @@ export interface Narrative {
 
 export interface Context {
   readonly file: string;
-  /** The Markdown being converted (positions are offsets into it). */
-  readonly source: string;
   readonly mode: Mode;
   readonly diagnostics: Diagnostic[];
   readonly images?: ReadonlySet<string>;
@@ -80,5 +78,13 @@ export function report(ctx: Context, code: Code, node: Nodes, what: string, why:
  * else changes: spaces, punctuation and every other character are kept.
  */
 export function cleanText(value: string): string {
-  return value.replace(/\r\n|\r|\n/g, ' ').normalize('NFC');
+  const oneLine = value.includes('\n') || value.includes('\r') ? value.replace(/\r\n|\r|\n/g, ' ') : value;
+  return nfc(oneLine);
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** Unicode NFC; ASCII text, most of every document, is NFC already and skips the work. */
+export function nfc(value: string): string {
+  return NON_ASCII.test(value) ? value.normalize('NFC') : value;
 }

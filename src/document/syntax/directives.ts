@@ -1,6 +1,6 @@
 /**
  * A markdown-it plugin for the generic directive syntax casepress templates
- * write (the CommonMark directive proposal, as remark-directive read it):
+ * write (the generic directive proposal for CommonMark):
  *
  *   :::name[label]{attributes}   a container, closed by a line of as many colons or more;
  *   …                            an outer container needs more colons than those inside it
@@ -156,7 +156,7 @@ function blockDirective(md: MarkdownIt, state: StateBlock, startLine: number, en
   if (container) {
     const parentType = state.parentType;
     const lineMax = state.lineMax;
-    state.parentType = 'container' as typeof state.parentType;
+    state.parentType = 'root';
     state.lineMax = nextLine;
     state.md.block.tokenize(state, startLine + 1, nextLine);
     state.parentType = parentType;

@@ -4,17 +4,17 @@
  * - the directives (directives.ts);
  * - GFM task items (`- [ ] …`, `- [x] …`): the list item's meta.checked;
  * - what is read only to be reported: footnotes (`[^1]` and `[^1]: …`) and
- *   link reference definitions (markdown-it would drop their tokens);
+ *   link reference definitions (markdown-it keeps those silently);
  * - where each token starts, which markdown-it does not record in full: the
  *   column of each block (env.columns, by token index) and the offset of each
  *   inline token in its inline content (`at`).
  * Bare web addresses stay text (no linkify).
  */
-import markdownIt, { type Env, type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
 import { directives } from './directives.js';
 
 /** What one read leaves beside the tokens. */
-export interface ReadEnv extends Env {
+export interface ReadEnv {
   /** 1-based column of the block token at each index that starts a block. */
   readonly columns: Map<number, number>;
   /** The footnote labels defined. */
@@ -35,6 +35,20 @@ function columnProbe(state: StateBlock, startLine: number): boolean {
   const start = indented ? state.bMarks[startLine]! + state.blkIndent : state.bMarks[startLine]! + state.tShift[startLine]!;
   (state.env as ReadEnv).columns.set(state.tokens.length, start - lineStartOf(state.src, start) + 1);
   return false;
+}
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/** markdown-it's reference rule, leaving a `reference_definition` token where it read one (markdown-it leaves none). */
+function reportingReferences(md: MarkdownIt): void {
+  // The rule's function is reached through the ruler's list (internal, but the way to wrap a rule).
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
+  const original = rules.find((rule) => rule.name === 'reference')!.fn;
+  md.block.ruler.at('reference', (state, startLine, endLine, silent) => {
+    if (!original(state, startLine, endLine, silent)) return false;
+    if (!silent) state.push('reference_definition', '', 0).map = [startLine, state.line];
+    return true;
+  });
 }
 
 const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/;
@@ -150,8 +164,11 @@ function tableCells(state: StateCore): void {
 
 function createReader(): MarkdownIt {
   const md = markdownIt('default', { html: true, linkify: false, typographer: false });
-  // Addresses as written (escapes and character references decoded), as remark kept them: not
-  // percent-encoded, and not refused by scheme (the converter decides what a link may be).
+  // Work readMarkdown's caller does, or nothing here needs: the text is normalized (CRLF, NUL)
+  // before, and tree.ts joins text runs itself.
+  md.disable(['normalize', 'text_join', 'linkify', 'replacements', 'smartquotes']);
+  // Addresses as written (escapes and character references decoded): not percent-encoded, so a
+  // link prints and points where its author wrote, and not refused by scheme.
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
   md.validateLink = () => true;
@@ -165,8 +182,7 @@ function createReader(): MarkdownIt {
     }
   };
   md.use(directives);
-  // Link reference definitions stay in the stream (as `reference_definition`), to be reported.
-  md.core.ruler.disable('strip_references');
+  reportingReferences(md);
   md.block.ruler.before('reference', 'footnote_definition', footnoteDefinition);
   md.block.ruler.before('table', 'column', columnProbe);
   md.inline.ruler.before('link', 'footnote_reference', footnoteReference);
@@ -177,6 +193,7 @@ function createReader(): MarkdownIt {
 
 const reader = createReader();
 
+/** Tokens of Markdown whose line breaks are all LF and that holds no NUL (readNodes makes it so). */
 export function readMarkdown(markdown: string): { tokens: Token[]; env: ReadEnv } {
   const env: ReadEnv = { columns: new Map(), footnotes: new Set() };
   return { tokens: reader.parse(markdown, env), env };

@@ -22,12 +22,17 @@ interface ContentLines {
 export function readNodes(markdown: string): RootContent[] {
   const normalized = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const { tokens, env } = readMarkdown(normalized);
-  return new TreeBuilder(tokens, env, normalized.split('\n'), lineOffsets(markdown)).flow();
+  const lines = normalized.split('\n');
+  return new TreeBuilder(tokens, env, lines, lineOffsets(markdown, lines)).flow();
 }
 
 /** The offset of each line's start in the Markdown as given (CRLF, CR and LF all end a line). */
-function lineOffsets(markdown: string): number[] {
+function lineOffsets(markdown: string, lines: readonly string[]): number[] {
   const offsets = [0];
+  if (!markdown.includes('\r')) {
+    for (const line of lines) offsets.push(offsets[offsets.length - 1]! + line.length + 1);
+    return offsets;
+  }
   const breaks = /\r\n|\r|\n/g;
   for (let m = breaks.exec(markdown); m; m = breaks.exec(markdown)) offsets.push(m.index + m[0].length);
   return offsets;
@@ -85,7 +90,7 @@ class TreeBuilder {
         this.i++;
         const line = this.lines[inline.map![0]]!;
         const column = line.indexOf(inline.content, (position?.start.column ?? 1) - 1 + (token.markup.startsWith('#') ? token.markup.length : 0)) + 1;
-        return { type: 'heading', depth: Number(token.tag.slice(1)), children: this.phrasing(inline, this.singleLine(inline.map![0], column)), position };
+        return { type: 'heading', depth: Number(token.tag.slice(1)), children: this.phrasing(inline, () => this.singleLine(inline.map![0], column)), position };
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -126,8 +131,8 @@ class TreeBuilder {
   private paragraph(position: Position | undefined): Paragraph {
     const inline = this.tokens[this.i++]!;
     this.i++;
-    const children = this.phrasing(inline, this.paragraphLines(inline));
-    // After a task box, the paragraph starts where its text does (as remark placed it), if it starts with text.
+    const children = this.phrasing(inline, () => this.paragraphLines(inline));
+    // After a task box, the paragraph starts where its text does, if it starts with text.
     const shift = children[0]?.type === 'text' ? ((inline.meta as { shift?: number } | null)?.shift ?? 0) : 0;
     const start = position && shift ? { ...position, start: this.point(position.start.line, position.start.column + shift) } : position;
     return { type: 'paragraph', children, ...(start ? { position: start } : {}) };
@@ -140,7 +145,7 @@ class TreeBuilder {
     this.i++;
     const column = (open.meta as DirectiveMeta).labelColumn ?? 1;
     const line = open.map![0] + 1;
-    return { type: 'paragraph', children: this.phrasing(inline, this.singleLine(inline.map![0], column)), position: { start: this.point(line, column), end: this.point(line, column + inline.content.length) } };
+    return { type: 'paragraph', children: this.phrasing(inline, () => this.singleLine(inline.map![0], column)), position: { start: this.point(line, column), end: this.point(line, column + inline.content.length) } };
   }
 
   private list(open: Token, position: Position | undefined): RootContent {
@@ -170,7 +175,7 @@ class TreeBuilder {
         if (cell.type === 'th_open') align.push((/text-align:(\w+)/.exec(String(cell.attrGet('style') ?? ''))?.[1] as 'left' | 'right' | 'center' | undefined) ?? null);
         if (cell.type !== 'inline') continue;
         const column = (cell.meta as { column?: number } | null)?.column ?? 1;
-        cells.push({ children: this.phrasing(cell, this.singleLine(line, column)) });
+        cells.push({ children: this.phrasing(cell, () => this.singleLine(line, column)) });
       }
       rows.push({ type: 'tableRow', children: cells, position: this.blockPosition(token, 1)! });
     }
@@ -201,9 +206,12 @@ class TreeBuilder {
     return { starts, lines, columns };
   }
 
-  private phrasing(inline: Token, lines: ContentLines): PhrasingContent[] {
+  /** `contentLines` is asked for only when a node that can be reported is found (most text has none). */
+  private phrasing(inline: Token, contentLines: () => ContentLines): PhrasingContent[] {
+    let lines: ContentLines | undefined;
     const locate = (at: number | undefined): Position | undefined => {
       if (at === undefined) return undefined;
+      lines ??= contentLines();
       let k = lines.starts.length - 1;
       while (k > 0 && lines.starts[k]! > at) k--;
       const start = this.point(lines.lines[k]!, lines.columns[k]! + at - lines.starts[k]!);
@@ -216,16 +224,22 @@ class TreeBuilder {
       while (j < children.length) {
         const token: PlacedToken = children[j++]!;
         if (token.type === close) return out;
-        const position = locate(token.at);
-        const at = position ? { position } : {};
+        // Where the node starts, for the kinds that can be reported.
+        const at = (): Located => {
+          const position = locate(token.at);
+          return position ? { position } : {};
+        };
         switch (token.type) {
           case 'text':
           case 'text_special':
-            out.push({ type: 'text', value: token.content });
+          case 'softbreak': {
+            // One text node for a run of text and line breaks, as a paragraph's lines are one text.
+            const value = token.type === 'softbreak' ? '\n' : token.content;
+            const last = out[out.length - 1];
+            if (last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + value };
+            else out.push({ type: 'text', value });
             break;
-          case 'softbreak':
-            out.push({ type: 'text', value: '\n' });
-            break;
+          }
           case 'hardbreak':
             out.push({ type: 'break' });
             break;
@@ -236,11 +250,11 @@ class TreeBuilder {
             out.push({ type: 'emphasis', children: walk('em_close') });
             break;
           case 's_open':
-            out.push({ type: 'delete', children: walk('s_close'), ...at });
+            out.push({ type: 'delete', children: walk('s_close'), ...at() });
             break;
           case 'link_open': {
             const autolink = token.markup === 'autolink';
-            const linkAt = autolink ? at : { position: locate((token.at ?? 1) - 1) };
+            const linkAt = autolink ? at() : { position: locate((token.at ?? 1) - 1) };
             const content = walk('link_close');
             const labelEnd: number | undefined = (children[j - 1] as PlacedToken).at;
             // A link whose label is not followed by "(" was made from a [label]: address definition.
@@ -254,20 +268,20 @@ class TreeBuilder {
           }
           case 'image': {
             const title = token.attrGet('title');
-            out.push({ type: 'image', url: String(token.attrGet('src') ?? ''), ...(title ? { title: String(title) } : {}), alt: altText(token.children ?? []), ...at });
+            out.push({ type: 'image', url: String(token.attrGet('src') ?? ''), ...(title ? { title: String(title) } : {}), alt: altText(token.children ?? []), ...at() });
             break;
           }
           case 'code_inline':
-            out.push({ type: 'inlineCode', ...at });
+            out.push({ type: 'inlineCode', ...at() });
             break;
           case 'html_inline':
-            out.push({ type: 'html', value: token.content, ...at });
+            out.push({ type: 'html', value: token.content, ...at() });
             break;
           case 'footnote_reference':
-            out.push({ type: 'footnoteReference', ...at });
+            out.push({ type: 'footnoteReference', ...at() });
             break;
           case 'text_directive_open':
-            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close'), ...at });
+            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close'), ...at() });
             break;
           default:
             throw new Error(`markdown-it inline token "${token.type}" has no node`);
