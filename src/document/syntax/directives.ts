@@ -20,7 +20,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
-export interface DirectiveMeta extends Record<string, unknown> {
+export interface DirectiveMeta {
   readonly attributes: Record<string, string>;
   /** Where the label's text starts in the source (1-based column), for a block directive with one. */
   readonly labelColumn?: number;

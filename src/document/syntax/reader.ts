@@ -138,11 +138,14 @@ export function splitRow(line: string): { content: string; column: number }[] {
   return cells;
 }
 
+/** What markdown-it splits or trims otherwise than GFM: "\\|" (an escaped backslash, then a pipe) and white space other than spaces and tabs. */
+const SPLIT_APART = /\\\\\||[\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /**
  * Table cells as GFM reads them: markdown-it trims a cell of every kind of
  * white space (a no-break space, a vertical tab, a byte-order mark at a value's
- * edge would be lost) and reads "\\|" as an escaped pipe; the cells' text is
- * taken again from the row, with the column it starts at (meta.column).
+ * edge would be lost) and reads "\\|" as an escaped pipe; in a row that has
+ * either, the cells' text is taken again from the row.
  */
 function tableCells(state: StateCore): void {
   let lines: string[] | undefined;
@@ -150,14 +153,12 @@ function tableCells(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.type !== 'tr_open') continue;
     lines ??= state.src.split('\n');
-    const cells = splitRow(lines[tokens[i]!.map![0]] ?? '');
+    const line = lines[tokens[i]!.map![0]] ?? '';
+    if (!SPLIT_APART.test(line)) continue;
+    const cells = splitRow(line);
     let n = 0;
     for (i++; tokens[i]!.type !== 'tr_close'; i++) {
-      const token = tokens[i]!;
-      if (token.type !== 'inline') continue;
-      const cell = cells[n++];
-      token.content = cell?.content ?? '';
-      token.meta = { column: cell?.column };
+      if (tokens[i]!.type === 'inline') tokens[i]!.content = cells[n++]?.content ?? '';
     }
   }
 }

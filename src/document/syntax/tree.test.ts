@@ -84,6 +84,8 @@ describe('table cells', () => {
       { content: 'c\\\\', column: 12 },
       { content: 'd', column: 17 },
     ]);
+    const [table] = readNodes('| A | B |\n|---|---|\n| c\\\\| d |\n');
+    expect(shape(table!)).toMatchObject({ children: [{}, { children: [{ children: [{ type: 'text', value: 'c\\' }] }, { children: [{ type: 'text', value: 'd' }] }] }] });
   });
 
   it('keep white space other than spaces and tabs at their edges', () => {
@@ -116,6 +118,15 @@ describe('what is read only to be reported', () => {
       },
       { type: 'footnoteDefinition', at: '3:1' },
       { type: 'definition', at: '5:1' },
+    ]);
+  });
+
+  it('places inline nodes in headings, # and underlined', () => {
+    const nodes = readNodes('## A `x` #\n\nOne\nand `y`\n===\n');
+    const code = (n: Nodes) => (n as { children: Nodes[] }).children.find((c) => c.type === 'inlineCode')!.position?.start;
+    expect(nodes.map(code)).toEqual([
+      { line: 1, column: 6, offset: 5 },
+      { line: 4, column: 5, offset: 20 },
     ]);
   });
 

@@ -6,7 +6,7 @@
 import type { Token } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
 import type { Located, ListItem, Paragraph, PhrasingContent, Point, RootContent, TableRow } from './nodes.js';
-import { readMarkdown, type PlacedToken, type ReadEnv } from './reader.js';
+import { readMarkdown, splitRow, type PlacedToken, type ReadEnv } from './reader.js';
 
 type Position = NonNullable<Located['position']>;
 
@@ -20,7 +20,7 @@ interface ContentLines {
 }
 
 export function readNodes(markdown: string): RootContent[] {
-  const normalized = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  const normalized = markdown.includes('\r') || markdown.includes('\0') ? markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : markdown;
   const { tokens, env } = readMarkdown(normalized);
   const lines = normalized.split('\n');
   return new TreeBuilder(tokens, env, lines, lineOffsets(markdown, lines)).flow();
@@ -71,14 +71,11 @@ class TreeBuilder {
   /** Blocks up to the closing token of the block they stand in (or the end). */
   flow(): RootContent[] {
     const out: RootContent[] = [];
-    while (this.i < this.tokens.length && this.tokens[this.i]!.nesting !== -1) {
-      const node = this.block();
-      if (node) out.push(node);
-    }
+    while (this.i < this.tokens.length && this.tokens[this.i]!.nesting !== -1) out.push(this.block());
     return out;
   }
 
-  private block(): RootContent | undefined {
+  private block(): RootContent {
     const index = this.i++;
     const token = this.tokens[index]!;
     const position = this.blockPosition(token, this.columnAt(index));
@@ -88,9 +85,14 @@ class TreeBuilder {
       case 'heading_open': {
         const inline = this.tokens[this.i++]!;
         this.i++;
-        const line = this.lines[inline.map![0]]!;
-        const column = line.indexOf(inline.content, (position?.start.column ?? 1) - 1 + (token.markup.startsWith('#') ? token.markup.length : 0)) + 1;
-        return { type: 'heading', depth: Number(token.tag.slice(1)), children: this.phrasing(inline, () => this.singleLine(inline.map![0], column)), position };
+        // `# Title` on one line, or a setext heading's lines (underlined by === or ---) read like a paragraph's.
+        const atx = token.markup.startsWith('#');
+        const lines = () => {
+          if (!atx) return this.paragraphLines(inline);
+          const column = this.lines[inline.map![0]]!.indexOf(inline.content, (position?.start.column ?? 1) - 1 + token.markup.length) + 1;
+          return this.singleLine(inline.map![0], column);
+        };
+        return { type: 'heading', depth: Number(token.tag.slice(1)), children: this.phrasing(inline, lines), position };
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -171,11 +173,13 @@ class TreeBuilder {
       if (token.type !== 'tr_open') continue;
       const line = token.map![0];
       const cells: { children: PhrasingContent[] }[] = [];
+      let split: ReturnType<typeof splitRow> | undefined;
       for (let cell = this.tokens[this.i++]!; cell.type !== 'tr_close'; cell = this.tokens[this.i++]!) {
         if (cell.type === 'th_open') align.push((/text-align:(\w+)/.exec(String(cell.attrGet('style') ?? ''))?.[1] as 'left' | 'right' | 'center' | undefined) ?? null);
         if (cell.type !== 'inline') continue;
-        const column = (cell.meta as { column?: number } | null)?.column ?? 1;
-        cells.push({ children: this.phrasing(cell, () => this.singleLine(line, column)) });
+        const n = cells.length;
+        const column = () => (split ??= splitRow(this.lines[line] ?? ''))[n]?.column ?? 1;
+        cells.push({ children: this.phrasing(cell, () => this.singleLine(line, column())) });
       }
       rows.push({ type: 'tableRow', children: cells, position: this.blockPosition(token, 1)! });
     }
