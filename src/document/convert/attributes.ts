@@ -7,8 +7,6 @@ import { closest } from '../../core/did-you-mean.js';
 import { report, type Context } from './context.js';
 import type { DirectiveKind } from './directive-names.js';
 
-export type { Directive };
-
 const WRITTEN: Record<DirectiveKind, string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' };
 
 export function written(node: Directive): string {

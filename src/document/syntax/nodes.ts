@@ -61,7 +61,7 @@ export interface List extends Located {
   readonly children: ListItem[];
 }
 
-export interface TableRow extends Located {
+export interface TableRow {
   readonly type: 'tableRow';
   readonly children: { readonly children: PhrasingContent[] }[];
 }

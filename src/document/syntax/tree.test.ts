@@ -92,7 +92,7 @@ describe('table cells', () => {
     const [table] = readNodes('| A | B |\n|---|--:|\n| \u00a0x\u00a0 | `y` |\n');
     expect(shape(table!)).toMatchObject({
       align: [null, 'right'],
-      children: [{}, { at: '3:1', children: [{ children: [{ type: 'text', value: '\u00a0x\u00a0' }] }, { children: [{ type: 'inlineCode', at: '3:9' }] }] }],
+      children: [{}, { children: [{ children: [{ type: 'text', value: '\u00a0x\u00a0' }] }, { children: [{ type: 'inlineCode', at: '3:9' }] }] }],
     });
   });
 });

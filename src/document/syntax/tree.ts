@@ -181,7 +181,7 @@ class TreeBuilder {
         const column = () => (split ??= splitRow(this.lines[line] ?? ''))[n]?.column ?? 1;
         cells.push({ children: this.phrasing(cell, () => this.singleLine(line, column())) });
       }
-      rows.push({ type: 'tableRow', children: cells, position: this.blockPosition(token, 1)! });
+      rows.push({ type: 'tableRow', children: cells });
     }
     return { type: 'table', align, children: rows, position };
   }
@@ -221,6 +221,11 @@ class TreeBuilder {
       const start = this.point(lines.lines[k]!, lines.columns[k]! + at - lines.starts[k]!);
       return { start, end: this.point(start.line, start.column + 1) };
     };
+    /** Where a token's node starts, for the kinds that can be reported. */
+    const placed = (token: PlacedToken): Located => {
+      const position = locate(token.at);
+      return position ? { position } : {};
+    };
     const children = inline.children ?? [];
     let j = 0;
     const walk = (close?: string): PhrasingContent[] => {
@@ -228,11 +233,6 @@ class TreeBuilder {
       while (j < children.length) {
         const token: PlacedToken = children[j++]!;
         if (token.type === close) return out;
-        // Where the node starts, for the kinds that can be reported.
-        const at = (): Located => {
-          const position = locate(token.at);
-          return position ? { position } : {};
-        };
         switch (token.type) {
           case 'text':
           case 'text_special':
@@ -254,11 +254,11 @@ class TreeBuilder {
             out.push({ type: 'emphasis', children: walk('em_close') });
             break;
           case 's_open':
-            out.push({ type: 'delete', children: walk('s_close'), ...at() });
+            out.push({ type: 'delete', children: walk('s_close'), ...placed(token) });
             break;
           case 'link_open': {
             const autolink = token.markup === 'autolink';
-            const linkAt = autolink ? at() : { position: locate((token.at ?? 1) - 1) };
+            const linkAt = autolink ? placed(token) : { position: locate((token.at ?? 1) - 1) };
             const content = walk('link_close');
             const labelEnd: number | undefined = (children[j - 1] as PlacedToken).at;
             // A link whose label is not followed by "(" was made from a [label]: address definition.
@@ -272,20 +272,20 @@ class TreeBuilder {
           }
           case 'image': {
             const title = token.attrGet('title');
-            out.push({ type: 'image', url: String(token.attrGet('src') ?? ''), ...(title ? { title: String(title) } : {}), alt: altText(token.children ?? []), ...at() });
+            out.push({ type: 'image', url: String(token.attrGet('src') ?? ''), ...(title ? { title: String(title) } : {}), alt: altText(token.children ?? []), ...placed(token) });
             break;
           }
           case 'code_inline':
-            out.push({ type: 'inlineCode', ...at() });
+            out.push({ type: 'inlineCode', ...placed(token) });
             break;
           case 'html_inline':
-            out.push({ type: 'html', value: token.content, ...at() });
+            out.push({ type: 'html', value: token.content, ...placed(token) });
             break;
           case 'footnote_reference':
-            out.push({ type: 'footnoteReference', ...at() });
+            out.push({ type: 'footnoteReference', ...placed(token) });
             break;
           case 'text_directive_open':
-            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close'), ...at() });
+            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close'), ...placed(token) });
             break;
           default:
             throw new Error(`markdown-it inline token "${token.type}" has no node`);
