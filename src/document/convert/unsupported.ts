@@ -43,6 +43,8 @@ export function unsupported(node: Nodes): Unsupported {
       return { what: 'a link reference definition ([label]: address)', why: 'links are written in place', hint: 'write [text](https://…)' };
     case 'linkReference':
       return { what: 'a reference link ([text][label])', why: 'links are written in place', hint: 'write [text](https://…), or \\[ for a literal "["' };
+    case 'imageReference':
+      return { what: 'a reference image (![alt][label])', why: 'images are written in place', hint: 'write ![alt](assets/file.png) on its own line' };
     case 'footnoteDefinition':
     case 'footnoteReference':
       return { what: 'a footnote ([^…])', why: 'casepress documents have no footnotes', hint: 'write the note in the text, or in a :::notice' };

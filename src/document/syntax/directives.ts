@@ -37,7 +37,7 @@ function nameEnd(src: string, pos: number, max: number): number {
 }
 
 /** The index of the `]` closing the label opened at `pos` (escapes and nested brackets allowed), or -1. */
-function labelEnd(src: string, pos: number, max: number, multiline: boolean): number {
+export function labelEnd(src: string, pos: number, max: number, multiline: boolean): number {
   let depth = 0;
   for (let i = pos; i < max; i++) {
     const c = src[i];

@@ -23,7 +23,8 @@ export type PhrasingContent =
   /** A link made from a [label]: address definition. */
   | (Located & { readonly type: 'linkReference' })
   | Image
-  | (Located & { readonly type: 'break' | 'inlineCode' | 'footnoteReference' })
+  /** imageReference: an image made from a [label]: address definition. */
+  | (Located & { readonly type: 'break' | 'inlineCode' | 'footnoteReference' | 'imageReference' })
   | (Located & { readonly type: 'html'; readonly value: string })
   | TextDirective;
 

@@ -99,7 +99,7 @@ describe('table cells', () => {
 
 describe('what is read only to be reported', () => {
   it('finds footnotes (a reference only where it is defined) and reference definitions, at their place', () => {
-    const nodes = readNodes('See [^1] and [^2], [a][ref], `code` and <b>.\n\n[^1]: The note.\n\n[ref]: https://example.org\n');
+    const nodes = readNodes('See [^1] and [^2], [a][ref], `code` and <b>.\n\n[^1]: The note.\n\n[ref]: https://example.org\n\n![a](b.png) ![a][ref]\n');
     expect(shape(nodes)).toEqual([
       {
         type: 'paragraph',
@@ -118,6 +118,7 @@ describe('what is read only to be reported', () => {
       },
       { type: 'footnoteDefinition', at: '3:1' },
       { type: 'definition', at: '5:1' },
+      { type: 'paragraph', at: '7:1', children: [{ type: 'image', url: 'b.png', alt: 'a', at: '7:1' }, { type: 'text', value: ' ' }, { type: 'imageReference', at: '7:13' }] },
     ]);
   });
 

@@ -4,7 +4,7 @@
  * Markdown as given (CRLF and all).
  */
 import type { Token } from 'markdown-it';
-import type { DirectiveMeta } from './directives.js';
+import { labelEnd, type DirectiveMeta } from './directives.js';
 import type { Located, ListItem, Paragraph, PhrasingContent, Point, RootContent, TableRow } from './nodes.js';
 import { readMarkdown, splitRow, type PlacedToken, type ReadEnv } from './reader.js';
 
@@ -271,6 +271,12 @@ class TreeBuilder {
             break;
           }
           case 'image': {
+            // Like a link: made from a definition when its [alt] is not followed by "(".
+            const close = token.at === undefined ? -1 : labelEnd(inline.content, token.at + 1, inline.content.length, true);
+            if (close >= 0 && inline.content[close + 1] !== '(') {
+              out.push({ type: 'imageReference', ...placed(token) });
+              break;
+            }
             const title = token.attrGet('title');
             out.push({ type: 'image', url: String(token.attrGet('src') ?? ''), ...(title ? { title: String(title) } : {}), alt: altText(token.children ?? []), ...placed(token) });
             break;
