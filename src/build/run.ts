@@ -98,7 +98,7 @@ const CACHE_DIR = '.casepress-cache';
 /** What the partials a template uses depend on besides its sources. */
 /** Shaped words depend on the font files (the shard's name), the PDF writer and the shaper. */
 const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] } as const;
-const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'remark-parse', 'remark-gfm', 'remark-directive'] } as const;
+const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
 const MANIFEST_FILE = 'manifest.json';

@@ -1,8 +1,8 @@
 /**
- * Markdown → the document tree (ast.ts), through remark (CommonMark + GFM +
- * directives), or for the plain Markdown templates write a faster parser of
- * its own that gives the same mdast (fast-parse.ts, markdown-tree.ts), and
- * one converter with a handler per node type.
+ * Markdown → the document tree (ast.ts): markdown-it reads it (syntax/reader.ts:
+ * CommonMark, GFM tables, directives), its tokens are nested into nodes that
+ * know their line and column (syntax/tree.ts), and one converter with a handler
+ * per node type makes the tree (convert/*.ts).
  *
  * The syntax, in full:
  * - `#`, `##`, `###` headings; paragraphs with **bold**, *italics*, [links](https://…),
@@ -17,12 +17,13 @@
  * Anything else (code, HTML, block quotes, rules, footnotes, strikethrough,
  * headings 4–6, unknown directives, bad attributes) is a diagnostic at its
  * line and column, never dropped silently. Bare web addresses are not made
- * into links (GFM would, even from escaped text): write <https://…> or [text](https://…).
+ * into links: write <https://…> or [text](https://…).
  */
-import type { Diagnostic } from '../core/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Block } from './ast.js';
-import type { Mode } from './convert/context.js';
-import { convertMarkdown } from './markdown-tree.js';
+import type { Context, Mode } from './convert/context.js';
+import { convertFlow } from './convert/flow.js';
+import { readNodes } from './syntax/tree.js';
 
 export interface MarkdownOptions {
   /** The image keys there are; an image not among them is CP2104. Without it images are not checked. */
@@ -32,8 +33,9 @@ export interface MarkdownOptions {
 }
 
 export function markdownToTree(markdown: string, file: string, options: MarkdownOptions = {}): { blocks: Block[]; diagnostics: Diagnostic[] } {
-  const { blocks, diagnostics } = convertMarkdown(markdown, file, options);
-  return { blocks, diagnostics };
+  const ctx: Context = { file, mode: options.mode ?? 'document', diagnostics: [], ...(options.images ? { images: new Set(options.images) } : {}) };
+  const blocks = convertFlow(readNodes(markdown), ctx, 'document');
+  return { blocks, diagnostics: sortDiagnostics(ctx.diagnostics) };
 }
 
 /**

@@ -2,12 +2,10 @@
  * Reading a directive's {attributes} and [label], with a CP2103 for anything
  * unknown, missing or wrong.
  */
-import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Directive, PhrasingContent } from '../syntax/nodes.js';
 import { closest } from '../../core/did-you-mean.js';
 import { report, type Context } from './context.js';
 import type { DirectiveKind } from './directive-names.js';
-
-export type Directive = Extract<Nodes, { type: DirectiveKind }>;
 
 const WRITTEN: Record<DirectiveKind, string> = { containerDirective: ':::', leafDirective: '::', textDirective: ':' };
 
@@ -52,15 +50,9 @@ export function readAttributes(
   return attributes;
 }
 
-/** A container's [label]: the paragraph remark marks as the directive label. */
-export function containerLabel(node: Extract<Directive, { type: 'containerDirective' }>): Paragraph | undefined {
-  const first = node.children[0];
-  return first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel ? first : undefined;
-}
-
 /** The label's content, of any kind of directive. */
 export function labelOf(node: Directive): readonly PhrasingContent[] | undefined {
-  if (node.type === 'containerDirective') return containerLabel(node)?.children;
+  if (node.type === 'containerDirective') return node.label?.children;
   return node.children.length ? node.children : undefined;
 }
 

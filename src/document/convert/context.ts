@@ -1,9 +1,9 @@
 /**
- * What the converter carries while it walks the mdast: the file, the mode, the
+ * What the converter carries while it walks the nodes: the file, the mode, the
  * diagnostics so far, and the narrative it is inside, if any. Diagnostics point
  * into the Markdown, or, inside a narrative, at the template line that printed it.
  */
-import type { Nodes, RootContent } from 'mdast';
+import type { Nodes } from '../syntax/nodes.js';
 import type { Code } from '../../core/codes.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import type { Span } from '../../core/source.js';
@@ -31,8 +31,6 @@ export interface Narrative {
 
 export interface Context {
   readonly file: string;
-  /** The Markdown being converted (positions are offsets into it). */
-  readonly source: string;
   readonly mode: Mode;
   readonly diagnostics: Diagnostic[];
   readonly images?: ReadonlySet<string>;
@@ -41,16 +39,12 @@ export interface Context {
   readonly inChecklist?: boolean;
 }
 
-export function spanOf(node: Nodes | RootContent): Span | undefined {
+export function spanOf(node: Nodes): Span | undefined {
   const p = node.position;
-  if (!p) return undefined;
-  return {
-    start: { line: p.start.line, column: p.start.column, offset: p.start.offset ?? 0 },
-    end: { line: p.end.line, column: p.end.column, offset: p.end.offset ?? 0 },
-  };
+  return p ? { start: { ...p.start }, end: { ...p.end } } : undefined;
 }
 
-export function positionOf(node: Nodes | RootContent): Position | undefined {
+export function positionOf(node: Nodes): Position | undefined {
   const p = node.position;
   return p ? { line: p.start.line, column: p.start.column } : undefined;
 }
@@ -59,7 +53,7 @@ export function positionOf(node: Nodes | RootContent): Position | undefined {
  * Reports a problem with a node. `what` names what was found ("a code block
  * (```)"), `why` says what is expected instead.
  */
-export function report(ctx: Context, code: Code, node: Nodes | RootContent, what: string, why: string, hint?: string): void {
+export function report(ctx: Context, code: Code, node: Nodes, what: string, why: string, hint?: string): void {
   const n = ctx.narrative;
   if (n) {
     const line = node.position ? node.position.start.line - n.markerLine : undefined;
@@ -84,5 +78,13 @@ export function report(ctx: Context, code: Code, node: Nodes | RootContent, what
  * else changes: spaces, punctuation and every other character are kept.
  */
 export function cleanText(value: string): string {
-  return value.replace(/\r\n|\r|\n/g, ' ').normalize('NFC');
+  const oneLine = value.includes('\n') || value.includes('\r') ? value.replace(/\r\n|\r|\n/g, ' ') : value;
+  return nfc(oneLine);
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** Unicode NFC; ASCII text, most of every document, is NFC already and skips the work. */
+export function nfc(value: string): string {
+  return NON_ASCII.test(value) ? value.normalize('NFC') : value;
 }

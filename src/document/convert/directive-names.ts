@@ -4,7 +4,7 @@
  * (closed by a line of `:::`; an outer container needs more colons than the
  * ones inside it).
  */
-import type { Nodes } from 'mdast';
+import type { Directive } from '../syntax/nodes.js';
 import { closest } from '../../core/did-you-mean.js';
 import { report, type Context } from './context.js';
 
@@ -35,8 +35,6 @@ const KIND_WORDS: Record<DirectiveKind, string> = {
   leafDirective: 'a leaf directive: two colons, on a line of its own',
   textDirective: 'a text directive: one colon, inside a line',
 };
-
-type Directive = Extract<Nodes, { type: DirectiveKind }>;
 
 export function unknownDirective(node: Directive, ctx: Context): void {
   const written = `${WRITTEN[node.type]}${node.name}`;

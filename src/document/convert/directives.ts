@@ -8,19 +8,19 @@
  *   :::checklist  - [x] item :note[remark]  - [ ] item  :::
  *   :::table{caption="…" widths="10,20,70"}  | GFM table |  :::        (or :::table[Caption]{…})
  */
-import type { Image as MdImage, ListItem, RootContent } from 'mdast';
+import type { ContainerDirective, Directive, Image as MdImage, LeafDirective, ListItem, RootContent } from '../syntax/nodes.js';
 import { parseDate } from '../../core/calendar-date.js';
 import { closest, typoDistance } from '../../core/did-you-mean.js';
 import type { Block, ChecklistItem, Inline, Signer } from '../ast.js';
-import { containerLabel, isPlaceholder, labelOf, noLabel, readAttributes, written, type Directive } from './attributes.js';
+import { isPlaceholder, labelOf, noLabel, readAttributes, written } from './attributes.js';
 import { cleanText, positionOf, report, type Context } from './context.js';
 import { unknownDirective } from './directive-names.js';
 import { convertFlow } from './flow.js';
-import { convertInlines, isBare, plainText } from './phrasing.js';
+import { convertInlines, plainText } from './phrasing.js';
 import { convertTable, parseWidths } from './table.js';
 
-type Container = Extract<Directive, { type: 'containerDirective' }>;
-type Leaf = Extract<Directive, { type: 'leafDirective' }>;
+type Container = ContainerDirective;
+type Leaf = LeafDirective;
 
 const KINDS = ['info', 'warning', 'important'] as const;
 
@@ -42,7 +42,7 @@ export function convertDirective(node: Container | Leaf, ctx: Context): Block[] 
     case 'keep':
       readAttributes(node, ctx, []);
       noLabel(node, ctx);
-      return [{ type: 'keep', children: convertFlow(body(node), ctx, 'document'), position: positionOf(node) }];
+      return [{ type: 'keep', children: convertFlow(node.children, ctx, 'document'), position: positionOf(node) }];
     case 'notice':
       return notice(node, ctx);
     case 'checklist':
@@ -51,14 +51,8 @@ export function convertDirective(node: Container | Leaf, ctx: Context): Block[] 
       return tableDirective(node, ctx);
     default:
       unknownDirective(node, ctx);
-      return convertFlow(body(node), ctx, 'document');
+      return convertFlow(node.children, ctx, 'document');
   }
-}
-
-/** A container's content without its [label]. */
-function body(node: Container): RootContent[] {
-  const label = containerLabel(node);
-  return node.children.filter((child) => child !== label);
 }
 
 /** Title or caption: the [label] (with bold, italics, links) or a plain-text attribute, not both. */
@@ -82,7 +76,7 @@ function notice(node: Container, ctx: Context): Block[] {
     }
   }
   const title = titleOf(node, ctx, 'title', a['title']);
-  return [{ type: 'notice', kind, ...(title ? { title } : {}), children: convertFlow(body(node), ctx, 'document'), position: positionOf(node) }];
+  return [{ type: 'notice', kind, ...(title ? { title } : {}), children: convertFlow(node.children, ctx, 'document'), position: positionOf(node) }];
 }
 
 const CHECKLIST_HOLDS = 'a checklist holds one task list: lines "- [ ] item" or "- [x] item", each with an optional :note[…] at its end';
@@ -90,7 +84,7 @@ const CHECKLIST_HOLDS = 'a checklist holds one task list: lines "- [ ] item" or 
 function checklist(node: Container, ctx: Context): Block[] {
   readAttributes(node, ctx, []);
   noLabel(node, ctx);
-  const content = body(node);
+  const content = node.children;
   if (ctx.mode === 'template') {
     // Items are often written {{#each}} … - {{task x}} …: only their constructs are checked here.
     convertFlow(content, { ...ctx, inChecklist: true }, 'document');
@@ -129,7 +123,7 @@ function checklistItem(item: ListItem, ctx: Context): ChecklistItem | undefined 
   while (end > 0 && phrasing[end - 1]!.type === 'text' && (phrasing[end - 1] as { value: string }).value.trim() === '') end--;
   const last = phrasing[end - 1];
   let note: Inline[] | undefined;
-  if (last?.type === 'textDirective' && last.name === 'note' && !isBare(last, ctx)) {
+  if (last?.type === 'textDirective' && last.name === 'note') {
     readAttributes(last, ctx, []);
     note = convertInlines(last.children, ctx);
     phrasing.length = end - 1;
@@ -149,7 +143,7 @@ function trimEnd(inlines: Inline[]): Inline[] {
 function tableDirective(node: Container, ctx: Context): Block[] {
   const a = readAttributes(node, ctx, ['caption', 'widths'], [], ':::table{caption="…" widths="20,30,50"}');
   const caption = titleOf(node, ctx, 'caption', a['caption']);
-  const content = body(node);
+  const content = node.children;
   const tables = content.filter((c) => c.type === 'table');
   let widths: number[] | undefined;
   if (a['widths'] !== undefined && !isPlaceholder(ctx, a['widths'])) {

@@ -1,8 +1,8 @@
 /**
- * mdast flow content → our blocks, one handler per node type; what has no
+ * Flow content (blocks) → our blocks, one handler per node type; what has no
  * handler is reported (unsupported.ts), never dropped silently.
  */
-import type { Image as MdImage, List as MdList, Paragraph as MdParagraph, RootContent } from 'mdast';
+import type { Image as MdImage, LeafDirective, List as MdList, Paragraph as MdParagraph, RootContent } from '../syntax/nodes.js';
 import type { Block, Image, List, Signer } from '../ast.js';
 import { cleanText, positionOf, report, spanOf, type Context, type Narrative, type Place } from './context.js';
 import { convertDirective, readSigner, checkImageSource } from './directives.js';
@@ -69,7 +69,7 @@ function convertBlock(node: RootContent, ctx: Context, place: Place): Block[] {
         return [];
       }
       if (node.depth > 3) {
-        const u = unsupported(node, ctx.source);
+        const u = unsupported(node);
         report(ctx, 'CP2101', node, u.what, u.why, u.hint);
       }
       return [{ type: 'heading', level: Math.min(node.depth, 3) as 1 | 2 | 3, children: convertInlines(node.children, ctx), position: positionOf(node) }];
@@ -94,7 +94,7 @@ function convertBlock(node: RootContent, ctx: Context, place: Place): Block[] {
       }
       return convertDirective(node, ctx);
     default: {
-      const u = unsupported(node, ctx.source);
+      const u = unsupported(node);
       report(ctx, 'CP2101', node, u.what, u.why, u.hint);
       return [];
     }
@@ -131,7 +131,7 @@ function imageBlock(image: MdImage, paragraph: MdParagraph, ctx: Context, place:
   return [{ type: 'image', src: image.url, alt: cleanText(image.alt ?? ''), position: positionOf(paragraph) }];
 }
 
-function readNarrative(node: Extract<RootContent, { type: 'leafDirective' }>, ctx: Context): Narrative {
+function readNarrative(node: LeafDirective, ctx: Context): Narrative {
   const a = node.attributes ?? {};
   const line = Number(a['line']);
   const column = Number(a['column'] ?? 1);

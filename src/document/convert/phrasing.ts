@@ -1,85 +1,65 @@
 /**
- * mdast phrasing content → our inlines: text, strong, emphasis, links, hard
+ * Phrasing content → our inlines: text, strong, emphasis, links, hard
  * breaks. Text goes through cleanText (line breaks → spaces, NFC).
  */
-import type { PhrasingContent } from 'mdast';
+import type { PhrasingContent } from '../syntax/nodes.js';
 import type { Inline } from '../ast.js';
-import { cleanText, report, type Context } from './context.js';
+import { cleanText, nfc, report, type Context } from './context.js';
 import { unknownDirective } from './directive-names.js';
 import { unsupported } from './unsupported.js';
 
+/** Inlines with neighbouring text joined and empty text dropped. */
 export function convertInlines(nodes: readonly PhrasingContent[], ctx: Context): Inline[] {
-  return mergeText(nodes.flatMap((node) => convertInline(node, ctx)));
+  const out: Inline[] = [];
+  for (const node of nodes) convertInline(node, ctx, out);
+  return out;
 }
 
-function convertInline(node: PhrasingContent, ctx: Context): Inline[] {
+function convertInline(node: PhrasingContent, ctx: Context, out: Inline[]): void {
   switch (node.type) {
     case 'text':
-      return [{ type: 'text', value: cleanText(node.value) }];
+      addText(out, cleanText(node.value));
+      return;
     case 'strong':
     case 'emphasis':
-      return [{ type: node.type, children: convertInlines(node.children, ctx) }];
+      out.push({ type: node.type, children: convertInlines(node.children, ctx) });
+      return;
     case 'break':
-      return [{ type: 'break' }];
+      out.push({ type: 'break' });
+      return;
     case 'link': {
       const children = convertInlines(node.children, ctx);
-      // GFM turns bare "www.x.org" and "a@b.org" into links even when every "." was
-      // escaped (it works on the decoded text), so a value from the data could
-      // become a link: only [text](address) and <address> make links here.
-      // (Those links come from a transform and have no position, or start with the address itself.)
-      const offset = node.position?.start.offset;
-      const opening = offset === undefined ? undefined : ctx.source[offset];
-      if (opening !== '[' && opening !== '<') return children;
       if (node.title) {
         report(ctx, 'CP2101', node, `a link title ("${node.title}")`, 'a link has a text and an address only', 'remove the quoted title after the address');
       }
-      return [{ type: 'link', url: node.url, children }];
+      out.push({ type: 'link', url: node.url, children });
+      return;
     }
     case 'textDirective': {
-      if (isBare(node, ctx)) return [{ type: 'text', value: cleanText(`:${node.name}`) }];
       if (node.name === 'note') {
-        if (ctx.mode === 'template' && ctx.inChecklist) return convertInlines(node.children, ctx);
-        report(ctx, 'CP2103', node, 'a :note[…] that does not end a checklist item', 'a note is printed after its item', 'write - [ ] item text :note[the note] inside :::checklist');
-        return convertInlines(node.children, ctx);
+        if (ctx.mode !== 'template' || !ctx.inChecklist) {
+          report(ctx, 'CP2103', node, 'a :note[…] that does not end a checklist item', 'a note is printed after its item', 'write - [ ] item text :note[the note] inside :::checklist');
+        }
+      } else {
+        unknownDirective(node, ctx);
       }
-      unknownDirective(node, ctx);
-      return convertInlines(node.children, ctx);
+      // Its label is printed in place.
+      for (const child of node.children) convertInline(child, ctx, out);
+      return;
     }
     default: {
-      const u = unsupported(node, ctx.source);
+      const u = unsupported(node);
       report(ctx, 'CP2101', node, u.what, u.why, u.hint);
-      return [];
     }
   }
 }
 
-/**
- * A text directive with neither [label] nor {attributes}: "10:30" or "Re:Smith"
- * in a sentence, where a colon happens to stand before a word. It is printed
- * as the text it is; a directive needs its [label] ({{text}} escapes "[" and "{",
- * so a value can never complete one).
- */
-export function isBare(node: Extract<PhrasingContent, { type: 'textDirective' }>, ctx: Context): boolean {
-  const p = node.position;
-  const written = p?.start.offset !== undefined && p.end.offset !== undefined ? ctx.source.slice(p.start.offset, p.end.offset) : undefined;
-  return written === `:${node.name}`;
-}
-
-/** Joins neighbouring text nodes and drops empty ones. */
-export function mergeText(inlines: readonly Inline[]): Inline[] {
-  const out: Inline[] = [];
-  for (const inline of inlines) {
-    const last = out[out.length - 1];
-    if (inline.type === 'text') {
-      if (inline.value === '') continue;
-      if (last?.type === 'text') {
-        out[out.length - 1] = { type: 'text', value: (last.value + inline.value).normalize('NFC') };
-        continue;
-      }
-    }
-    out.push(inline);
-  }
-  return out;
+/** Appends text, joined to text just before it (in NFC: an accent may combine across the join). */
+function addText(out: Inline[], value: string): void {
+  if (value === '') return;
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { type: 'text', value: nfc(last.value + value) };
+  else out.push({ type: 'text', value });
 }
 
 /** The text of inlines without marks, for alt text and width estimates. */

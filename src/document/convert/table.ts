@@ -6,7 +6,7 @@
  * numbers), else from the longest text in each column (at least 4 and at
  * most 40 characters' worth, so a long note does not squeeze the dates).
  */
-import type { Table as MdTable } from 'mdast';
+import type { Table as MdTable } from '../syntax/nodes.js';
 import type { Align, Inline, Table, TableCell } from '../ast.js';
 import { positionOf, type Context } from './context.js';
 import { convertInlines, plainText } from './phrasing.js';

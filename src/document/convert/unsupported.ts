@@ -3,7 +3,7 @@
  * it is not used, and how to write what was probably meant. Nothing is dropped
  * silently: each one found is reported at its line.
  */
-import type { Nodes } from 'mdast';
+import type { Nodes } from '../syntax/nodes.js';
 
 export interface Unsupported {
   readonly what: string;
@@ -13,11 +13,10 @@ export interface Unsupported {
 
 const NO_CODE = 'casepress documents hold no code';
 
-export function unsupported(node: Nodes, source: string): Unsupported {
-  const first = node.position?.start.offset !== undefined ? source[node.position.start.offset] : undefined;
+export function unsupported(node: Nodes): Unsupported {
   switch (node.type) {
     case 'code':
-      return first === '`' || first === '~'
+      return node.fenced
         ? { what: 'a code block (```)', why: NO_CODE, hint: 'remove the fence lines' }
         : {
             what: 'text indented by 4 or more spaces, which Markdown reads as a code block',
