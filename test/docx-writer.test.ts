@@ -472,14 +472,16 @@ afterAll(() => {
 });
 
 describe('determinism across processes', () => {
-  it('gives byte-identical files from two processes a second apart, in different time zones', async () => {
+  it('gives byte-identical files from two processes whose clocks read days apart, in different time zones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casepress-docx-'));
     scratch.push(dir);
     const script = childRenderer(dir);
-    const run = (tz: string) => execFileSync(process.execPath, [script, join(dir, 'input.json')], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    // The second process's clock runs 36 hours and 1 second ahead: a writer that read the clock would show it.
+    const ahead = `const real = Date; const shift = 129601000; globalThis.Date = class extends real { constructor(...a) { super(...(a.length ? a : [real.now() + shift])); } static now() { return real.now() + shift; } };`;
+    const run = (tz: string, preload: string[] = []) =>
+      execFileSync(process.execPath, [...preload, script, join(dir, 'input.json')], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     const first = run('UTC');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = run('Pacific/Kiritimati');
+    const second = run('Pacific/Kiritimati', ['--import', `data:text/javascript,${encodeURIComponent(ahead)}`]);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(second).toBe(first);
     expect(sha256(await render())).toBe(first);
