@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
+import { addShapedRuns, facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
 
 describe('shared shaping', () => {
   it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
@@ -76,5 +76,19 @@ describe('the post table header', () => {
       const { version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 } = decoded.post;
       expect(primed).toEqual({ version, italicAngle, underlinePosition, underlineThickness, isFixedPitch, minMemType42, maxMemType42, minMemType1, maxMemType1 });
     }
+  });
+});
+
+describe('how many shaped runs are kept', () => {
+  it('keeps few enough that a process seeded with all of them does not drop them', async () => {
+    const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, [[3], [500], [500 + (i % 7)], [[119]]]])) as NonNullable<Parameters<typeof seedShapedRuns>[1]['regular']>;
+    const kept = addShapedRuns(undefined, [{ symbols: many }])!;
+    const count = Object.keys(kept.symbols!).length;
+    expect(count).toBeLessThan(45_000);
+    const fonts = await loadFonts();
+    seedShapedRuns(fonts, kept);
+    const face = facesOf(fonts).symbols;
+    expect(widthOf(face, 'w6', 1)).toBeCloseTo(506 / face.unitsPerEm);
+    expect(facesOf(fonts).symbols.runs.size).toBeGreaterThanOrEqual(count);
   });
 });

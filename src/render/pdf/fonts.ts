@@ -249,8 +249,12 @@ export function takeShapedRuns(fonts: FontSet): ShapedRuns {
   return taken;
 }
 
-/** Past this many strings a face's kept runs take no more (a long-lived root's vocabulary levels off well below it). */
-const KEPT_LIMIT = 60_000;
+/**
+ * Past this many strings a face's kept runs take no more: well under
+ * CACHE_LIMIT, so a process seeded with them still has room to shape new words
+ * before its caches start over.
+ */
+const KEPT_LIMIT = 30_000;
 
 /** Kept runs and newly shaped ones together; undefined when nothing was new. */
 export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly ShapedRuns[]): ShapedRuns | undefined {
