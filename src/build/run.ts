@@ -98,6 +98,12 @@ const CACHE_DIR = '.casepress-cache';
 /** What the partials a template uses depend on besides its sources. */
 /** Shaped words depend on the font files (the shard's name), the PDF writer and the shaper. */
 const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] } as const;
+/**
+ * The shaped words this process last kept, by folder and shard: `watch` builds
+ * again and again, and would otherwise read back megabytes it just wrote. A
+ * stale entry costs only shaping time: a run is the same whoever made it.
+ */
+const keptShapes = new Map<string, ShapedRuns>();
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
@@ -204,8 +210,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     },
     options,
     {
-      read: () => sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined,
-      write: (runs) => sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined),
+      read: () => keptShapes.get(`${shapesDir}\n${shapesShard}`) ?? (sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined),
+      write: async (runs) => {
+        keptShapes.set(`${shapesDir}\n${shapesShard}`, runs);
+        await sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined);
+      },
     },
   );
 
