@@ -8,6 +8,7 @@
  */
 import { formatLongDate } from '../../core/calendar-date.js';
 import type { Block, Checklist, Inline, List, Notice, Signature, Signer, Table as TableNode, TableCell as CellNode } from '../../document/ast.js';
+import { keepWithNext } from '../../document/keep-with-next.js';
 import type { StyleSheet } from '../style/style.js';
 import type { Media } from './media.js';
 import { BULLETS, listIndent, type Numbering } from './numbering.js';
@@ -75,13 +76,13 @@ function titlePiece(title: string, ctx: BodyContext): Piece {
 
 function pieces(blocks: readonly Block[], ctx: BodyContext): Piece[] {
   const out: Piece[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, i) => {
     const made = blockPieces(block, ctx);
-    // The statement before the signatures ("By signing, …") stays on their page.
-    const before = out.at(-1);
-    if (block.type === 'signature' && before?.kind === 'paragraph' && before.keep === 'none' && !before.spacer) before.keep = 'withNext';
+    const last = made.at(-1);
+    // A paragraph is one piece: Word keeps its lines together and with the next.
+    if (keepWithNext(block, blocks[i + 1]) && last?.kind === 'paragraph' && last.keep === 'none') last.keep = 'withNext';
     out.push(...made);
-  }
+  });
   return out;
 }
 

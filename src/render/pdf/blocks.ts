@@ -4,6 +4,7 @@
  * the dispatcher and the simple blocks.
  */
 import type { Block, Heading, Image, Notice, Paragraph } from '../../document/ast.js';
+import { keepWithNext } from '../../document/keep-with-next.js';
 import { addOutline, columnHeight, type Frame, type PdfContext } from './context.js';
 import { append, emptyFlow, keepWhole, slice, type Flow, type Slice } from './flow.js';
 import { lineSlices, plainText, setText, type BaseText } from './inlines.js';
@@ -27,10 +28,10 @@ export function layoutBlocks(ctx: PdfContext, blocks: readonly Block[], frame: F
     const first = laid.flow.slices[0];
     if (!first) continue;
     first.spaceBefore = Math.max(first.spaceBefore, spaceAfter);
-    // The statement a signature signs ("By signing, …") goes with it to its page.
-    if (block.type === 'signature' && previous?.block.type === 'paragraph') {
-      for (const s of flow.slices.slice(previous.start)) s.keepWithNext = true;
-    }
+    const keep = previous && keepWithNext(previous.block, block);
+    if (keep === 'whole') for (const s of flow.slices.slice(previous!.start)) s.keepWithNext = true;
+    // The line before the last is kept with the last already (no widow).
+    if (keep === 'end') flow.slices.at(-1)!.keepWithNext = true;
     previous = { block, start: flow.slices.length };
     append(flow, laid.flow);
     spaceAfter = laid.spaceAfter;

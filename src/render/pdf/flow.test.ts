@@ -57,6 +57,23 @@ describe('paginate', () => {
     expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'h@1', 'p@2']);
   });
 
+  it('keeps a heading with its title line when the box after them is too tall to join them', () => {
+    // h + t + box is taller than a page: the chain is cut before the box, not after the heading.
+    const flow: Flow = {
+      slices: [named('a', 50), named('h', 10, { keepWithNext: true }), named('t', 10, { keepWithNext: true }), named('k1', 45), named('k2', 45)],
+      keeps: [{ start: 3, end: 5 }],
+    };
+    expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'h@1', 't@1', 'k1@2', 'k2@2']);
+  });
+
+  it('on a page kept from ending nearly empty, breaks the kept block after the heading and its statement, not between them', () => {
+    const flow: Flow = {
+      slices: [named('a', 20), named('h', 10, { keepWithNext: true }), named('s', 10, { keepWithNext: true }), ...['k1', 'k2', 'k3', 'k4'].map((k) => named(k, 20))],
+      keeps: [{ start: 3, end: 7 }],
+    };
+    expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'h@1', 's@1', 'k1@1', 'k2@1', 'k3@1', 'k4@2']);
+  });
+
   it('lets a keep range taller than a page flow across pages', () => {
     const flow: Flow = { slices: [named('a', 50), named('k1', 40), named('k2', 40), named('k3', 40)], keeps: [{ start: 1, end: 4 }] };
     expect(run(flow).map(([n, page]) => `${n}@${page}`)).toEqual(['a@1', 'k1@1', 'k2@2', 'k3@2']);

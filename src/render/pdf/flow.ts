@@ -117,16 +117,25 @@ export function paginate(flow: Flow, pager: Pager): void {
     return i + 1;
   };
 
+  /**
+   * A chain of glued units that would outgrow a page is cut before the unit
+   * that passes it; what comes before the cut still goes together (a heading
+   * stays with its title line even when the box after them moves on).
+   */
+  let cut = -1;
   /** Height the unit at i needs together with the units glued after it. */
   const chainHeight = (i: number, end: number): number => {
-    const own = heightOf(i, end);
-    let total = own;
+    let total = heightOf(i, end);
     let last = end - 1;
-    while (slices[last]!.keepWithNext && last + 1 < n && !slices[last + 1]!.pageBreak) {
+    while (slices[last]!.keepWithNext && last + 1 < n && last + 1 !== cut && !slices[last + 1]!.pageBreak) {
       const next = last + 1;
       const nextEnd = unitEnd(next);
-      total += slices[next]!.spaceBefore + heightOf(next, nextEnd);
-      if (total > pageHeight) return own;
+      const more = slices[next]!.spaceBefore + heightOf(next, nextEnd);
+      if (total + more > pageHeight) {
+        cut = next;
+        break;
+      }
+      total += more;
       last = nextEnd - 1;
     }
     return total;
@@ -139,11 +148,14 @@ export function paginate(flow: Flow, pager: Pager): void {
     pager.empty = false;
   };
 
+  /** Set on a page that keep rules would end nearly empty: it is filled slice by slice instead. */
+  let filling = false;
   let i = 0;
   while (i < n) {
     const s = slices[i]!;
     if (s.pageBreak) {
       if (!pager.empty) pager.newPage();
+      filling = false;
       i++;
       continue;
     }
@@ -151,14 +163,21 @@ export function paginate(flow: Flow, pager: Pager): void {
     const room = pager.bottom + EPSILON - pager.y - space;
     let end = unitEnd(i);
     let need = chainHeight(i, end);
-    if (need > room && !pager.empty && pager.y - pager.top < LEAST_FILL * pageHeight) {
-      // Ending this page now would leave it nearly empty: the unit breaks here instead.
+    // Ending this page now would leave it nearly empty: what follows breaks
+    // where the page ends instead (a heading and the start of a kept block
+    // stay here together rather than the heading alone).
+    const underfull = !pager.empty && pager.y - pager.top < LEAST_FILL * pageHeight;
+    if (need > room && underfull) filling = true;
+    if (filling) {
+      // Once the page holds a quarter, no slice glued to the next ends it without it.
+      const next = s.keepWithNext && !underfull ? slices[i + 1] : undefined;
       end = i + 1;
-      need = s.height;
+      need = s.height + (next && !next.pageBreak ? next.spaceBefore + next.height : 0);
     }
     const fits = need <= room;
     if (!fits && (!pager.empty || pager.pageTop > pager.top)) {
       pager.newPage();
+      filling = false;
       if (s.repeat) place(s.repeat);
     }
     for (let j = i; j < end; j++) if (!slices[j]!.pageBreak) place(slices[j]!);
