@@ -399,23 +399,34 @@ describe('fonts, headers and keeps', async () => {
     expect(doc).toContain('<w:t xml:space="preserve">A </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans" w:eastAsia="DejaVu Sans" w:cs="DejaVu Sans"/></w:rPr><w:t>→</w:t>');
   });
 
-  it('prints the running header on the pages after the first, the title or the letterhead on the first', async () => {
+  it('prints the running header on every page, as the PDF does, and the letterhead below it on the first', async () => {
     const runningHeader = 'Court Report · J. D. · Docket 25-J-00412';
     const header = (p: Record<string, string>, n: number) => paragraphs(p[`word/header${n}.xml`]!).map((b) => b.text).join('|');
     const plain = parts(await toDocx(tiny([para('x')], { runningHeader }), { images: {} }));
-    expect(plain['word/document.xml']).toContain('<w:headerReference w:type="default" r:id="rIdHeader1"/><w:headerReference w:type="first" r:id="rIdHeader2"/>');
-    expect(plain['word/document.xml']).toContain('<w:titlePg/>');
+    expect(plain['word/document.xml']).toContain('<w:headerReference w:type="default" r:id="rIdHeader1"/><w:footerReference');
+    expect(plain['word/document.xml']).not.toContain('<w:titlePg/>');
     expect(header(plain, 1)).toBe(runningHeader);
-    expect(header(plain, 2)).toBe(SAMPLE_TREE.meta.title);
     const letterhead = parts(await toDocx({ ...SAMPLE_TREE, meta: { ...SAMPLE_TREE.meta, runningHeader } }, { images: SAMPLE_IMAGES }));
+    expect(letterhead['word/document.xml']).toContain('<w:titlePg/>');
     expect(header(letterhead, 1)).toBe(`${runningHeader}\tDRAFT`);
-    expect(header(letterhead, 2)).toContain('Bluegrass Family Services');
+    const first = header(letterhead, 2);
+    expect(first.startsWith(`${runningHeader}\tDRAFT|`)).toBe(true);
+    expect(first).toContain('Bluegrass Family Services');
+    // One watermark a page: the first page's comes with its running header line.
+    expect(letterhead['word/header2.xml']!.match(/PowerPlusWaterMarkObject/g)).toHaveLength(1);
   });
 
   it('keeps the statement before the signatures with them', async () => {
     const doc = parts(await render(tiny([para('Body.'), para('By signing, you agree.'), { type: 'signature', signers: [{ name: 'A B', role: 'Mother' }] }])))['word/document.xml']!;
     const body = paragraphs(doc);
     expect(body.find((b) => b.text === 'By signing, you agree.')!.xml).toContain('<w:keepNext/>');
+    expect(body.find((b) => b.text === 'Body.')!.xml).not.toContain('<w:keepNext/>');
+  });
+
+  it('keeps the line leading into a table with it', async () => {
+    const table: Block = { type: 'table', columns: [{ align: 'left', width: 1 }], header: [{ children: [t('H')] }], rows: [[{ children: [t('a')] }]] };
+    const body = paragraphs(parts(await render(tiny([para('Body.'), para('For: the mother'), table])))['word/document.xml']!);
+    expect(body.find((b) => b.text === 'For: the mother')!.xml).toContain('<w:keepNext/>');
     expect(body.find((b) => b.text === 'Body.')!.xml).not.toContain('<w:keepNext/>');
   });
 

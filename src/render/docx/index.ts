@@ -90,10 +90,12 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageF
   };
   const body = part(() => bodyXml(cleanText(meta.title), tree.blocks, ctx));
   const running = meta.runningHeader ?? meta.title;
-  // Page 1 has its own header when it carries the letterhead or the running header says more than the title.
-  const titlePage = tree.letterhead !== undefined || running !== meta.title;
+  // Every page has the running header, as in the PDF; page 1 has the letterhead below it.
+  const letterhead = tree.letterhead;
+  const titlePage = letterhead !== undefined;
   const headers = [part(() => lineHeader(running, meta, ctx, 1))];
-  if (titlePage) headers.push(part(() => (tree.letterhead ? letterheadHeader(tree.letterhead, meta, ctx, 2) : lineHeader(meta.title, meta, ctx, 2))));
+  // The first page's DRAFT watermark comes with its running header line, once.
+  if (letterhead) headers.push(part(() => lineHeader(running, meta, ctx, 2) + letterheadHeader(letterhead, { ...meta, draft: false }, ctx, 3)));
   const foot = footer(meta, ctx);
   const footers = titlePage ? [foot, foot] : [foot];
   const fonts = embedFonts(reference, options.fonts, glyphs.used());
