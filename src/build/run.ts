@@ -162,8 +162,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
   const clashes = outputClashes(jobs.map((j) => j.output));
   if (clashes.length > 0) {
-    const found = clashes.map(({ output, count }) =>
-      diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
+    const found = clashes.map(({ output, count, spellings }) =>
+      diagnostic('CP3003', {
+        file: join(options.out, output),
+        message: spellings
+          ? `${count} documents would be written to paths that differ only by letter case (${spellings.join(', ')}), one file on Windows and macOS; nothing was built`
+          : `${count} documents would be written to this one path; nothing was built`,
+      }),
     );
     report.diagnostics({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length });
     return result(false, { day });
