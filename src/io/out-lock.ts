@@ -5,10 +5,10 @@
  * holder; the lock of a process that no longer runs (killed, crashed) is taken
  * over, and the temporary files it left half-written are removed.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isTemporaryName, temporaryName } from './write-atomic.js';
 
 /** Also what marks a folder as casepress's (cli/out-folder.ts). */
@@ -33,7 +33,9 @@ export type LockOutcome =
 export async function lockOut(out: string): Promise<LockOutcome> {
   const dir = join(out, CACHE_DIR);
   const lock = join(dir, LOCK_FILE);
-  await mkdir(dir, { recursive: true });
+  // The folders this makes are removed with the lock when nothing else was put in them (a build of data with errors writes nothing).
+  const first = await mkdir(dir, { recursive: true });
+  const made = first === undefined ? [] : resolve(first) === resolve(dir) ? [dir] : [dir, out];
   const me: Holder = { pid: process.pid, host: hostname() };
   const text = `${JSON.stringify(me)}\n`;
   let tookOver: { pid: number; removed: string[] } | undefined;
@@ -42,7 +44,9 @@ export async function lockOut(out: string): Promise<LockOutcome> {
     if (await createExclusive(lock, text)) {
       // A process that ends at once (process.exit, a closed pipe) lets go too; one killed leaves a stale lock.
       const releaseNow = () => {
-        if (readText(lock) === text) rmSync(lock, { force: true });
+        if (readText(lock) !== text) return;
+        rmSync(lock, { force: true });
+        for (const folder of made) if (!removeIfEmpty(folder)) break;
       };
       process.once('exit', releaseNow);
       const release = async () => {
@@ -85,6 +89,15 @@ async function createExclusive(lock: string, text: string): Promise<boolean> {
     throw error;
   } finally {
     await rm(temp, { force: true });
+  }
+}
+
+function removeIfEmpty(folder: string): boolean {
+  try {
+    rmdirSync(folder);
+    return true;
+  } catch {
+    return false;
   }
 }
 
