@@ -347,6 +347,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
   const manifest = updateManifest(withoutOutputs(previous, removed), entries);
   await files.writeAtomic(manifestPath, serializeManifest(manifest));
+  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
+  // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   if (stamps?.root && stamps.templates && failures.length === 0) {
     const snapshot: Snapshot = {
       version: 1,
@@ -362,7 +364,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   } else {
     await files.remove(snapshotPath);
   }
-  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
 
   if (failures.length > 0) {
     report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length });
