@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
 import { build } from '../src/cli/commands/build.js';
+import { watch } from '../src/cli/commands/watch.js';
 import { UsageError } from '../src/cli/exit.js';
 import { claimOutFolder } from '../src/cli/out-folder.js';
 import { buildRoot } from './helpers/fixture-root.js';
@@ -71,6 +72,19 @@ describe('--out', () => {
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('<h1>intranet</h1>');
     // Now casepress's (its manifest): no --force needed.
     expect((await buildInto(out, '2026-11-24')).code).toBe(0);
+  });
+
+  it('watch holds it while it runs, and lets go when it stops', async () => {
+    const out = join(work, 'watched');
+    const stop = new AbortController();
+    let started!: () => void;
+    const watching = new Promise<void>((resolve) => (started = resolve));
+    const running = watch(root, { out, asOf: '2026-11-23', format: ['pdf'], jobs: 1, renderer: jsonRenderer }, (line) => void (line.includes('watching') && started()), { signal: stop.signal });
+    await watching;
+    expect(await refusal(buildInto(out, '2026-11-23'))).toContain(`another casepress (process ${process.pid}`);
+    stop.abort();
+    expect(await running).toBe(0);
+    expect((await buildInto(out, '2026-11-23')).code).toBe(0);
   });
 
   it('is refused when it is a file', async () => {
