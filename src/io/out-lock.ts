@@ -77,7 +77,12 @@ export async function lockOut(out: string): Promise<LockOutcome> {
   return { kind: 'held', pid: holder?.pid ?? 0, host: holder?.host ?? '', lock };
 }
 
-/** Writes the lock whole under a temporary name, then links it into place: the link fails if a lock exists, and no reader sees half of one. */
+/**
+ * Writes the lock whole under a temporary name, then links it into place: the
+ * link fails if a lock exists, and no reader sees half of one. Where links
+ * are not to be had (some network and FAT drives), the lock is created
+ * exclusively and written.
+ */
 async function createExclusive(lock: string, text: string): Promise<boolean> {
   const temp = temporaryName(lock);
   await writeFile(temp, text);
@@ -85,8 +90,16 @@ async function createExclusive(lock: string, text: string): Promise<boolean> {
     await link(temp, lock);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    return writeFile(lock, text, { flag: 'wx' }).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EEXIST') return false;
+        throw e;
+      },
+    );
   } finally {
     await rm(temp, { force: true });
   }
