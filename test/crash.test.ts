@@ -5,7 +5,8 @@
  * renaming it (io/write-atomic.ts, CASEPRESS_TEST_KILL_AFTER_WRITES). Spawns
  * the CLI from dist/: run `npm run build` first.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,25 +45,43 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** The build's writes, in order: 2 cached parses, the templates' partials, the home study, the manifest, warnings.txt, the snapshot. */
+const KILLS = [
+  [1, 'at the cached parses'],
+  [4, 'at the document'],
+  [5, 'at the manifest'],
+  [6, 'at warnings.txt'],
+  [7, 'at the snapshot'],
+] as const;
+
+/** A build that kills itself after its nth temporary file: how it ended, and what it said on stderr. */
+function killedBuild(n: number): Promise<{ signal: NodeJS.Signals | null; stderr: string }> {
+  const child = spawn(process.execPath, [join(REPO, 'bin/casepress'), 'build', root, '--out', join(work, `killed-${n}`), ...ARGS], {
+    env: { ...process.env, NO_COLOR: '1', CASEPRESS_TEST_KILL_AFTER_WRITES: String(n) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (_code, signal) => resolve({ signal, stderr })));
+}
+
 describe('a build killed while it writes', () => {
-  // The build's writes, in order: 2 cached parses, the templates' partials, the home study, the manifest, warnings.txt, the snapshot.
-  it.each([
-    [1, 'at the cached parses'],
-    [4, 'at the document'],
-    [5, 'at the manifest'],
-    [6, 'at warnings.txt'],
-    [7, 'at the snapshot'],
-  ])('at write %i (%s): the next build removes what it left half-written, and the folder equals a clean build', async (n) => {
+  // The killed builds run side by side, each into its own folder.
+  let killed: Map<number, Promise<{ signal: NodeJS.Signals | null; stderr: string }>>;
+  beforeAll(() => {
+    killed = new Map(KILLS.map(([n]) => [n, killedBuild(n)]));
+  });
+
+  it.each(KILLS)('at write %i (%s): the next build removes what it left half-written, and the folder equals a clean build', async (n) => {
     const out = join(work, `killed-${n}`);
-    const killed = spawnSync(process.execPath, [join(REPO, 'bin/casepress'), 'build', root, '--out', out, ...ARGS], {
-      env: { ...process.env, NO_COLOR: '1', CASEPRESS_TEST_KILL_AFTER_WRITES: String(n) },
-      encoding: 'utf8',
-    });
-    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    const { signal, stderr } = await killed.get(n)!;
+    expect(signal, stderr).toBe('SIGKILL');
     expect(await temporaryFiles(out)).toHaveLength(1);
+    expect(existsSync(join(out, '.casepress-cache/lock')), 'the killed build left its lock').toBe(true);
     const again = await rebuild(out);
     expect(again.code).toBe(0);
     expect(await temporaryFiles(out)).toEqual([]);
+    expect(existsSync(join(out, '.casepress-cache/lock'))).toBe(false);
     expect(await folder(out)).toEqual(clean);
   });
 });
