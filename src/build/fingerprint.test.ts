@@ -76,4 +76,10 @@ describe('outputClashes', () => {
     expect(outputClashes(['a', 'b', 'a'])).toEqual([{ output: 'a', count: 2 }]);
     expect(outputClashes(['a', 'b'])).toEqual([]);
   });
+
+  it('finds paths that differ only by letter case (one file on Windows and macOS)', () => {
+    expect(outputClashes(['children/C-1/court-report-2026-12-01', 'children/c-1/court-report-2026-12-01', 'b'])).toEqual([
+      { output: 'children/C-1/court-report-2026-12-01', count: 2, spellings: ['children/C-1/court-report-2026-12-01', 'children/c-1/court-report-2026-12-01'] },
+    ]);
+  });
 });

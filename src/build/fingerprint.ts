@@ -82,9 +82,23 @@ export function staleOutputs(recorded: readonly string[], jobOutputs: readonly s
   return recorded.filter((path) => isOutputPath(path) && !current.has(path.replace(/\.(pdf|docx)$/, ''))).sort();
 }
 
-/** Output paths claimed by more than one job, with how many claim each. */
-export function outputClashes(jobOutputs: readonly string[]): { output: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const output of jobOutputs) counts.set(output, (counts.get(output) ?? 0) + 1);
-  return [...counts].filter(([, count]) => count > 1).map(([output, count]) => ({ output, count }));
+/**
+ * Output paths claimed by more than one job, with how many claim each. Paths
+ * that differ only by letter case clash too: Windows and macOS keep one file
+ * for both; `spellings` then lists each way the path is written.
+ */
+export function outputClashes(jobOutputs: readonly string[]): { output: string; count: number; spellings?: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const output of jobOutputs) {
+    const key = output.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(output);
+    else groups.set(key, [output]);
+  }
+  return [...groups.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => {
+      const spellings = [...new Set(group)].sort();
+      return { output: group[0]!, count: group.length, ...(spellings.length > 1 ? { spellings } : {}) };
+    });
 }

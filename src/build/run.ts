@@ -162,8 +162,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
   const clashes = outputClashes(jobs.map((j) => j.output));
   if (clashes.length > 0) {
-    const found = clashes.map(({ output, count }) =>
-      diagnostic('CP3003', { file: join(options.out, output), message: `${count} documents would be written to this one path; nothing was built` }),
+    const found = clashes.map(({ output, count, spellings }) =>
+      diagnostic('CP3003', {
+        file: join(options.out, output),
+        message: spellings
+          ? `${count} documents would be written to paths that differ only by letter case (${spellings.join(', ')}), one file on Windows and macOS; nothing was built`
+          : `${count} documents would be written to this one path; nothing was built`,
+      }),
     );
     report.diagnostics({ diagnostics: found, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: jobs.length });
     return result(false, { day });
@@ -342,6 +347,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
   const manifest = updateManifest(withoutOutputs(previous, removed), entries);
   await files.writeAtomic(manifestPath, serializeManifest(manifest));
+  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
+  // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   if (stamps?.root && stamps.templates && failures.length === 0) {
     const snapshot: Snapshot = {
       version: 1,
@@ -357,7 +364,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   } else {
     await files.remove(snapshotPath);
   }
-  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
 
   if (failures.length > 0) {
     report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length });

@@ -49,7 +49,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--draft', 'print a DRAFT watermark on every page', false)
       .option('--pdfa', 'write PDFs as PDF/A-2b (for archiving and e-filing)', false)
       .option('--reference-docx <file>', 'a Word file whose styles the DOCX takes (default: templates/reference.docx)')
-      .option('--force', 'rebuild even the documents that are up to date', false)
+      .option('--force', 'rebuild even the documents that are up to date; write into an --out that holds files casepress did not write', false)
       .option('--strict', 'exit 1 when there is any warning: a part required before filing that is missing, the data\'s, the rule set\'s', false)
       .addOption(new Option('--jobs <n>', 'documents rendered at once, each on its own thread').default(availableParallelism(), `${availableParallelism()}, one per core`).argParser(parseJobs));
 
@@ -219,9 +219,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--template <file>', 'the template to render')
     .option('--draft', 'print a DRAFT watermark on every page', false)
     .option('--pdfa', 'write the PDF as PDF/A-2b (for archiving and e-filing)', false)
+    .option('--force', 'write into an --out that holds files casepress did not write', false)
     .option('--reference-docx <file>', 'a Word file whose styles the DOCX takes (default: templates/reference.docx)')
     .addHelpText('after', '\nExample:\n  $ casepress render-sample --out output\n  wrote output/sample/sample.pdf (60 KB)\n  wrote output/sample/sample.docx (22 KB)')
-    .action(async (options: { out: string; format: Format[]; root: string; data?: string; template?: string; draft: boolean; pdfa: boolean; referenceDocx?: string }) => {
+    .action(async (options: { out: string; format: Format[]; root: string; data?: string; template?: string; draft: boolean; pdfa: boolean; force: boolean; referenceDocx?: string }) => {
       const { renderSample, SAMPLE_DEFAULTS } = await import('./commands/render-sample.js');
       setExit(await renderSample({ ...options, data: options.data ?? SAMPLE_DEFAULTS.data, template: options.template ?? SAMPLE_DEFAULTS.template }, log));
     });

@@ -30,6 +30,7 @@ export const CODES = {
   CP1107: { severity: 'error', summary: 'a Markdown note without front matter' },
   CP1108: { severity: 'warning', summary: 'a YAML tag casepress ignores' },
   CP1109: { severity: 'error', summary: 'a YAML version other than 1.2 (%YAML 1.1 would read yes as true)' },
+  CP1110: { severity: 'error', summary: 'a key written as a list or a mapping' },
   CP1201: { severity: 'error', summary: 'a required field is missing' },
   CP1202: { severity: 'error', summary: 'a value of the wrong type' },
   CP1203: { severity: 'error', summary: 'not a calendar date in YYYY-MM-DD form' },

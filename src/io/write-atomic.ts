@@ -1,19 +1,57 @@
 /**
  * Writes a file so that readers see the old content or the new, never half of
- * one: the bytes go to a temporary sibling that is then renamed over the target.
+ * one, even after a crash or a power cut: the bytes go to a temporary sibling,
+ * are flushed to the disk, and the sibling is renamed over the target; then
+ * the folder is flushed, so the rename itself lasts. A temporary file a killed
+ * process leaves is found by its name (isTemporaryName) and removed by the next
+ * writer of the folder (out-lock.ts).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** `.<name>.<pid>.<random>.tmp`, beside the file it becomes. */
+export function temporaryName(path: string, tag = Math.random().toString(36).slice(2)): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${tag}.tmp`);
+}
+
+const TEMPORARY = /^\..+\.\d+\.[0-9a-z]+\.tmp$/;
+
+export function isTemporaryName(name: string): boolean {
+  return TEMPORARY.test(name);
+}
+
+/**
+ * For the crash tests only: the process kills itself (SIGKILL) once this many
+ * temporary files are written, before the last one is renamed.
+ */
+const KILL_AFTER = Number(process.env['CASEPRESS_TEST_KILL_AFTER_WRITES'] ?? 0);
+let written = 0;
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = temporaryName(path);
   try {
-    await writeFile(temp, data);
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(data);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (KILL_AFTER > 0 && ++written === KILL_AFTER) process.kill(process.pid, 'SIGKILL');
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  await syncFolder(dir);
+}
+
+/** Flushes a folder's entries; a file system that cannot (some network drives) is left to do its best. */
+async function syncFolder(dir: string): Promise<void> {
+  const folder = await open(dir, 'r').catch(() => undefined);
+  if (!folder) return;
+  await folder.sync().catch(() => undefined);
+  await folder.close();
 }

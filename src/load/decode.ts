@@ -1,9 +1,11 @@
 /**
  * Bytes → text, refusing what is not a text file: too large, binary,
  * UTF-16, not UTF-8, empty. A UTF-8 byte order mark is dropped with a warning.
+ * Each diagnostic points at the first offending character where there is one
+ * (the BOM and UTF-16 at 1:1, the first NUL byte at its line and column).
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { LineIndex } from '../core/source.js';
+import { LineIndex, type Span } from '../core/source.js';
 
 /** Case files are small; anything larger is refused before it is read. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -24,20 +26,9 @@ export function tooLarge(file: string, size: number): Diagnostic {
 
 export function decode(file: string, bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLarge(file, bytes.length)] };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  // UTF-16 is wrong from its first byte: the whole file is pointed at from 1:1.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes)) {
     return { diagnostics: [utf16(file)] };
-  }
-  if (looksLikeUtf16(bytes)) return { diagnostics: [utf16(file)] };
-  if (bytes.includes(0)) {
-    return {
-      diagnostics: [
-        diagnostic('CP1003', {
-          file,
-          message: 'this is a binary file (it contains NUL bytes), not YAML or Markdown text',
-          hint: 'was a PDF, Word or image file saved under this name? Case files are plain text',
-        }),
-      ],
-    };
   }
   const diagnostics: Diagnostic[] = [];
   let body = bytes;
@@ -46,12 +37,27 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     diagnostics.push(
       diagnostic('CP1007', {
         file,
+        span: FIRST_CHARACTER,
         message: 'the file starts with a UTF-8 byte order mark; casepress ignores it',
         hint: 'save as "UTF-8" rather than "UTF-8 with BOM" to silence this',
       }),
     );
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(body);
+  const nul = bytes.includes(0) ? text.indexOf('\u0000') : -1;
+  if (nul >= 0) {
+    return {
+      diagnostics: [
+        ...diagnostics,
+        diagnostic('CP1003', {
+          file,
+          span: new LineIndex(text).span(nul, nul + 1),
+          message: 'this is a binary file (it contains NUL bytes, the first one here), not YAML or Markdown text',
+          hint: 'was a PDF, Word or image file saved under this name? Case files are plain text',
+        }),
+      ],
+    };
+  }
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0 && !isValidUtf8(body)) {
     const index = new LineIndex(text);
@@ -88,9 +94,13 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   return { text, diagnostics };
 }
 
+/** Line 1, column 1: a byte order mark, or the first of a file encoded wrong throughout. */
+const FIRST_CHARACTER: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
+
 function utf16(file: string): Diagnostic {
   return diagnostic('CP1003', {
     file,
+    span: FIRST_CHARACTER,
     message: 'the file is saved as UTF-16; casepress reads UTF-8 text',
     hint: 'save it again with the encoding "UTF-8" (in Notepad: Save As → Encoding: UTF-8)',
   });

@@ -30,7 +30,8 @@ export interface YamlSource {
 
 export function parseYaml(source: YamlSource): ParsedYaml {
   const { file, index, yaml, offset } = source;
-  const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  // logLevel 'error': the parser never prints on its own (stderr carries casepress's messages only).
+  const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false, logLevel: 'error' });
   const at = (start: number, end: number) => index.span(offset + start, offset + end);
   const locate = makeLocator(doc, yaml, at);
   const diagnostics: Diagnostic[] = [];
@@ -59,6 +60,17 @@ export function parseYaml(source: YamlSource): ParsedYaml {
         span: at(warning.pos[0], warning.pos[1]),
         message: `${firstLine(warning.message)}; the value is read as plain text`,
         hint: 'remove the tag (the word starting with "!")',
+      }),
+    );
+  }
+  const collectionKey = firstCollectionKey(doc);
+  if (collectionKey?.range) {
+    diagnostics.push(
+      diagnostic('CP1110', {
+        file,
+        span: at(collectionKey.range[0], collectionKey.range[1]),
+        message: `this key is written as a ${isSeq(collectionKey) ? 'list' : 'mapping'} (${firstLine(yaml.slice(collectionKey.range[0], collectionKey.range[1]))}); a key is a word`,
+        hint: 'write the key as a plain word before the colon, e.g. `domain: x`; to keep the braces as text, put the key in quotes',
       }),
     );
   }
@@ -144,13 +156,13 @@ function syntaxDiagnostic(ctx: SyntaxContext, code: string, message: string, sta
     case 'RESOURCE_EXHAUSTION':
       return diagnostic('CP1103', { file, span, message: 'the YAML is too deeply nested or too repetitive to read safely' });
     default: {
-      const overIndented = overIndentedLineAfter(yaml, start);
-      if (overIndented !== undefined) {
+      const outOfStep = outOfStepLine(yaml, code, start, (offset) => at(offset, offset).start.line);
+      if (outOfStep) {
         return diagnostic('CP1101', {
           file,
-          span: at(overIndented, overIndented),
-          message: 'YAML syntax error: the indentation does not line up with the lines above (this line is indented further than the key before it)',
-          hint: 'keys of one group start in the same column; remove the extra spaces',
+          span: at(outOfStep.offset, outOfStep.offset),
+          message: `YAML syntax error: the indentation does not line up with the lines above (${outOfStep.why})`,
+          hint: 'keys of one group start in the same column; indent this line as its neighbours are',
         });
       }
       return diagnostic('CP1101', { file, span, message: `YAML syntax error: ${describeYamlError(code, message)}`, hint: SYNTAX_HINT });
@@ -158,22 +170,61 @@ function syntaxDiagnostic(ctx: SyntaxContext, code: string, message: string, sta
   }
 }
 
+interface Line {
+  readonly start: number;
+  readonly text: string;
+}
+
+const indentOf = (line: Line) => /^ */.exec(line.text)![0].length;
+const isKeyLine = (line: Line | undefined): line is Line => line !== undefined && /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(line.text);
+/** A key line without a value opens a block: the line after it may be indented further. */
+const opensBlock = (line: Line) => /:\s*$/.test(line.text);
+const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+
 /**
- * A "key: value" line indented further than the key line above is read by YAML
- * as the continuation of that key's value, and reported there with a confusing
- * message. Returns the offset of the over-indented line's first character.
+ * The line whose indentation differs from its siblings', where YAML reports
+ * the mistake elsewhere or in words that do not say so: its offset (the key's
+ * first character) and why. A key indented less than the keys above it in its
+ * group is reported by YAML on that line (BAD_INDENT); a key line indented
+ * further than the key line above is read as the continuation of that key's
+ * value, and reported on the line above — unless that line is itself the odd
+ * one (the first key of a block, indented less than the keys after it).
  */
-function overIndentedLineAfter(yaml: string, pos: number): number | undefined {
-  const lineStart = yaml.lastIndexOf('\n', pos - 1) + 1;
-  const lineEnd = yaml.indexOf('\n', pos);
-  if (lineEnd < 0) return undefined;
-  const nextEnd = yaml.indexOf('\n', lineEnd + 1);
-  const line = yaml.slice(lineStart, lineEnd);
-  const next = yaml.slice(lineEnd + 1, nextEnd < 0 ? yaml.length : nextEnd);
-  const indent = (text: string) => /^ */.exec(text)![0].length;
-  const isKeyLine = (text: string) => /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(text);
-  if (isKeyLine(line) && isKeyLine(next) && indent(next) > indent(line) && !/:\s*$/.test(line)) {
-    return lineEnd + 1 + indent(next);
+function outOfStepLine(yaml: string, code: string, pos: number, lineNumber: (offset: number) => number): { offset: number; why: string } | undefined {
+  const line = lineAt(yaml, pos);
+  if (code === 'BAD_INDENT') {
+    const above = previousContentLine(yaml, line);
+    const sibling = above && indentOf(above) !== indentOf(line) ? ` where line ${lineNumber(above.start)} has ${spaces(indentOf(above))}` : '';
+    return { offset: line.start + indentOf(line), why: `this key is indented ${spaces(indentOf(line))}${sibling}` };
+  }
+  const next = nextLine(yaml, line);
+  if (!isKeyLine(line) || !isKeyLine(next) || indentOf(next) <= indentOf(line) || opensBlock(line)) return undefined;
+  const above = previousContentLine(yaml, line);
+  const after = nextLine(yaml, next);
+  if (isKeyLine(above) && opensBlock(above) && indentOf(above) < indentOf(line) && isKeyLine(after) && indentOf(after) === indentOf(next)) {
+    return { offset: line.start + indentOf(line), why: `this key is indented ${spaces(indentOf(line))} where the keys after it (lines ${lineNumber(next.start)} and ${lineNumber(after.start)}) have ${spaces(indentOf(next))}` };
+  }
+  return { offset: next.start + indentOf(next), why: 'this line is indented further than the key before it' };
+}
+
+function lineAt(yaml: string, pos: number): Line {
+  const start = yaml.lastIndexOf('\n', pos - 1) + 1;
+  const end = yaml.indexOf('\n', start);
+  return { start, text: yaml.slice(start, end < 0 ? yaml.length : end).replace(/\r$/, '') };
+}
+
+function nextLine(yaml: string, line: Line): Line | undefined {
+  const end = yaml.indexOf('\n', line.start);
+  return end < 0 || end + 1 >= yaml.length ? undefined : lineAt(yaml, end + 1);
+}
+
+/** The nearest line above with content (not blank, not a comment). */
+function previousContentLine(yaml: string, line: Line): Line | undefined {
+  for (let start = line.start; start > 0; ) {
+    const above = lineAt(yaml, start - 1);
+    const text = above.text.trim();
+    if (text !== '' && !text.startsWith('#')) return above;
+    start = above.start;
   }
   return undefined;
 }
@@ -201,6 +252,21 @@ function firstAlias(doc: Document, at: At): Span | undefined {
     },
   });
   return range ? at(range[0]!, range[1]!) : undefined;
+}
+
+/** The first mapping key written as a list or a mapping (`{ domain: x }: 1`, `? [a, b]`), which no field can be named by. */
+function firstCollectionKey(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The first line with content, past any leading comments. */

@@ -1,7 +1,8 @@
 /**
  * `casepress build [root]`, and the one-document commands `court-summary` and
  * `relicense`: the build engine (build/run.ts) on the disk, with the system
- * clock, saying what it does on stdout; the exit code from what it did.
+ * clock, saying what it does on stdout; the exit code from what it did. It
+ * holds --out for as long as it writes (out-folder.ts).
  */
 import { runBuild, type BuildOptions as EngineOptions, type BuildResult, type PlanJobs } from '../../build/run.js';
 import { systemClock } from '../../io/clock.js';
@@ -9,6 +10,7 @@ import { nodeFileSystem } from '../../io/file-system.js';
 import { nodeSources } from '../build-ports.js';
 import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
+import { claimOutFolder } from '../out-folder.js';
 import { readReferenceDocx } from '../reference-docx.js';
 
 export interface BuildOptions extends Omit<EngineOptions, 'referenceDocx'> {
@@ -31,11 +33,16 @@ export interface BuildOutcome extends BuildResult {
 export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void, print = (text: string) => void process.stdout.write(text)): Promise<BuildOutcome> {
   const { terminal, quiet, today, referenceDocx, ...engine } = options;
   const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
-  const result = await runBuild(rootArg, reference ? { ...engine, referenceDocx: reference } : engine, plan, {
-    files: nodeFileSystem,
-    clock: today ? { ...systemClock, today } : systemClock,
-    report: textReport({ log, print, ...(quiet ? { quiet } : {}), ...(terminal ? { terminal } : {}) }),
-    sources: nodeSources,
-  });
-  return { ...result, code: result.ok ? EXIT.ok : EXIT.dataErrors };
+  const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);
+  try {
+    const result = await runBuild(rootArg, reference ? { ...engine, referenceDocx: reference } : engine, plan, {
+      files: nodeFileSystem,
+      clock: today ? { ...systemClock, today } : systemClock,
+      report: textReport({ log, print, ...(quiet ? { quiet } : {}), ...(terminal ? { terminal } : {}) }),
+      sources: nodeSources,
+    });
+    return { ...result, code: result.ok ? EXIT.ok : EXIT.dataErrors };
+  } finally {
+    await release();
+  }
 }

@@ -12,6 +12,7 @@ import { PACKAGE_ROOT, readAssets, readTemplate } from '../../io/package-files.j
 import { writeFileAtomic } from '../../io/write-atomic.js';
 import { readDataFile } from '../../load/read-data.js';
 import { EXIT, UsageError, type ExitCode } from '../exit.js';
+import { claimOutFolder } from '../out-folder.js';
 import { readReferenceDocx } from '../reference-docx.js';
 import { formatText } from '../report.js';
 
@@ -23,6 +24,8 @@ export interface RenderSampleOptions {
   readonly template: string;
   readonly draft: boolean;
   readonly pdfa: boolean;
+  /** Write into an --out that holds files casepress did not write. */
+  readonly force?: boolean;
   /** `--reference-docx`: a Word file whose styles the DOCX takes. */
   readonly referenceDocx?: string;
 }
@@ -67,13 +70,18 @@ export async function renderSample(options: RenderSampleOptions, log: (line: str
 
   const fonts = await loadFonts();
   const referenceDocx = options.referenceDocx && options.format.includes('docx') ? await readReferenceDocx(options.referenceDocx) : undefined;
-  for (const format of options.format) {
-    const path = join(options.out, 'sample', `sample.${format}`);
-    const written = await renderFormat(tree, format, { fonts, images, pdfa: options.pdfa, ...(referenceDocx ? { referenceDocx } : {}) }, templateFiles.file);
-    diagnostics.push(...written.diagnostics);
-    if (!written.bytes) continue;
-    await writeFileAtomic(path, written.bytes);
-    log(`wrote ${path} (${Math.round(written.bytes.length / 1024)} KB)`);
+  const release = await claimOutFolder(options.out, { force: options.force === true }, log);
+  try {
+    for (const format of options.format) {
+      const path = join(options.out, 'sample', `sample.${format}`);
+      const written = await renderFormat(tree, format, { fonts, images, pdfa: options.pdfa, ...(referenceDocx ? { referenceDocx } : {}) }, templateFiles.file);
+      diagnostics.push(...written.diagnostics);
+      if (!written.bytes) continue;
+      await writeFileAtomic(path, written.bytes);
+      log(`wrote ${path} (${Math.round(written.bytes.length / 1024)} KB)`);
+    }
+  } finally {
+    await release();
   }
   return diagnostics.length > 0 ? report() : EXIT.ok;
 }

@@ -4,6 +4,7 @@
  * then one line per rebuild says what changed, what was rebuilt and how long
  * it took (data errors print their diagnostics above it). Ctrl-C (or SIGTERM)
  * stops watching once a rebuild under way has finished writing, and exits 0.
+ * It holds --out while it runs (out-folder.ts).
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import pc from 'picocolors';
@@ -15,6 +16,7 @@ import { readReferenceDocx } from '../reference-docx.js';
 import { nodeSources } from '../build-ports.js';
 import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
+import { claimOutFolder } from '../out-folder.js';
 
 export type { WatchOptions };
 
@@ -46,6 +48,7 @@ export async function watch(rootArg: string, commandOptions: WatchCommandOptions
   const { referenceDocx, ...rest } = commandOptions;
   const reference = referenceDocx && rest.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
   const options: WatchOptions = reference ? { ...rest, referenceDocx: reference } : rest;
+  const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);
   const stop = stopSignal(control.signal);
   const print = (text: string) => void process.stdout.write(text);
   const root = resolve(rootArg);
@@ -76,6 +79,7 @@ export async function watch(rootArg: string, commandOptions: WatchCommandOptions
     return EXIT.ok;
   } finally {
     stop.dispose();
+    await release();
   }
 }
 
