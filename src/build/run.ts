@@ -37,7 +37,7 @@ import { madeByFullBuild, removeStale } from './prune.js';
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
-import { parseSnapshot, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
 
@@ -124,14 +124,17 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const warningsPath = join(options.out, WARNINGS_FILE);
   const settings = (asOf: string) =>
     settingsHash({ tool: sources.version, asOf, formats: options.format, audience: options.audience, parent: options.parent, draft: options.draft, pdfa: options.pdfa, root: rootArg, templates: templatesDir, out: options.out });
-  // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
+  // A full build stamps the root and templates as it lists them: an edit made while it runs is seen next time.
   // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
-  const stamps = full && !options.affects ? { root: files.list(rootArg, options.out), templates: files.list(templatesDir) } : undefined;
-  const last = stamps && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  const stamping = full && !options.affects;
+  const last = stamping && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
+  const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
+  const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   if (last && stamps?.root && stamps.templates) {
     const asOf = options.asOf ?? clock.today(last.timeZone);
-    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates, outputs: files.stat(options.out, last.outputs.map(([path]) => path)) };
-    if (unchangedSince(last, now)) {
+    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates };
+    if (unchangedSince(last, now) && sameOutputs(last, files.stat(options.out, last.outputs.map(([path]) => path)))) {
       // Say what the last build said.
       const counts = emptyCounts();
       let total = 0;
@@ -146,7 +149,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     }
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
-  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
+  const read: ReadRootOptions = { ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }), ...(listing ? { list: async () => listing } : {}) };
+  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, read);
   if (hasErrors(diagnostics) || !root.agency) {
     report.diagnostics(dataReport);
     report.dataErrors();
@@ -344,7 +348,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   await files.writeAtomic(manifestPath, serializeManifest(manifest));
   if (stamps?.root && stamps.templates && failures.length === 0) {
     const snapshot: Snapshot = {
-      version: 1,
+      version: 2,
+      listedAt: stamps.listedAt,
       settings: settings(asOf),
       root: stamps.root,
       templates: stamps.templates,

@@ -10,13 +10,14 @@ import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
 import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
 import { UsageError } from './exit.js';
-import { readRoot } from './read-root.js';
+import { listRoot, readRoot } from './read-root.js';
 
 const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
 export const nodeSources: Sources = {
   version,
   templatesDir: join(PACKAGE_ROOT, 'templates'),
+  listRoot,
   readRoot,
   readTemplate: (path) =>
     readTemplate(path).catch(() => {
