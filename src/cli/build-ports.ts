@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Sources } from '../build/ports.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
-import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
+import { PACKAGE_ROOT, readAssets, readTemplate, TemplateFileError } from '../io/package-files.js';
 import { UsageError } from './exit.js';
 import { listRoot, readRoot } from './read-root.js';
 
@@ -20,8 +20,8 @@ export const nodeSources: Sources = {
   listRoot,
   readRoot,
   readTemplate: (path) =>
-    readTemplate(path).catch(() => {
-      throw new UsageError(`the template "${path}" cannot be read`);
+    readTemplate(path).catch((error: unknown) => {
+      throw new UsageError(`the template "${path}" cannot be read${error instanceof TemplateFileError ? `: ${error.message}` : ''}`);
     }),
   readAssets,
   loadFonts,

@@ -48,7 +48,8 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
   // realpath(3) in one call: the JavaScript realpathSync lstats every component of every folder's path.
   const realRoot = realpathSync.native(options.boundary ?? root);
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
-  const visited = new Set<string>([realpathSync.native(root)]);
+  // The real paths of the folders being walked into: a link back to one of them is a loop (a second way into a folder beside them is not).
+  const ancestors = new Set<string>([realpathSync.native(root)]);
 
   function walk(dir: string, rel: string, depth: number): void {
     let items: Dirent[];
@@ -71,13 +72,14 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         } catch {
           // keep the path as given
         }
-        if (visited.has(real) || depth >= MAX_DEPTH) {
-          entries.push({ type: 'problem', path, problem: 'loop', detail: visited.has(real) ? 'it leads to a folder already read' : 'folders nested too deep' });
+        if (ancestors.has(real) || depth >= MAX_DEPTH) {
+          entries.push({ type: 'problem', path, problem: 'loop', detail: ancestors.has(real) ? 'it leads back to a folder that holds it' : 'folders nested too deep' });
           continue;
         }
-        visited.add(real);
+        ancestors.add(real);
         entries.push(entry);
         walk(full, path, depth + 1);
+        ancestors.delete(real);
       } else {
         entries.push(entry);
       }
