@@ -49,9 +49,11 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
   const realRoot = realpathSync.native(options.boundary ?? root);
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   // The real paths of the folders being walked into: a link back to one of them is a loop (a second way into a folder beside them is not).
-  const ancestors = new Set<string>([realpathSync.native(root)]);
+  const realStart = realpathSync.native(root);
+  const ancestors = new Set<string>([realStart]);
 
-  function walk(dir: string, rel: string, depth: number): void {
+  /** `real`: the folder's real path (a folder that is no link is where its parent really is). */
+  function walk(dir: string, real: string, rel: string, depth: number): void {
     let items: Dirent[];
     try {
       items = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -66,20 +68,22 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const full = join(dir, name);
       const entry = describe(item, full, path);
       if (entry.type === 'dir') {
-        let real = full;
-        try {
-          real = realpathSync.native(full);
-        } catch {
-          // keep the path as given
+        let target = join(real, name);
+        if (item.isSymbolicLink()) {
+          try {
+            target = realpathSync.native(full);
+          } catch {
+            // described already
+          }
         }
-        if (ancestors.has(real) || depth >= MAX_DEPTH) {
-          entries.push({ type: 'problem', path, problem: 'loop', detail: ancestors.has(real) ? 'it leads back to a folder that holds it' : 'folders nested too deep' });
+        if (ancestors.has(target) || depth >= MAX_DEPTH) {
+          entries.push({ type: 'problem', path, problem: 'loop', detail: ancestors.has(target) ? 'it leads back to a folder that holds it' : 'folders nested too deep' });
           continue;
         }
-        ancestors.add(real);
+        ancestors.add(target);
         entries.push(entry);
-        walk(full, path, depth + 1);
-        ancestors.delete(real);
+        walk(full, target, path, depth + 1);
+        ancestors.delete(target);
       } else {
         entries.push(entry);
       }
@@ -115,7 +119,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
     }
   }
 
-  walk(root, '', 0);
+  walk(root, realStart, '', 0);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, listedAt };
 }
