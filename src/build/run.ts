@@ -13,8 +13,9 @@
  * the partials each template uses are kept under <out>/.casepress-cache, keyed
  * by content hashes (load/parse-cache.ts, template-uses.ts): after one edit
  * only that file is parsed, and only the templates of the jobs that render are
- * compiled. A full build that finds every stamp as its last clean run left it
- * says what that run said without reading the root (snapshot.ts).
+ * compiled. A full build reads only the files whose stamps changed since its
+ * last clean run (the others' hashes are the snapshot's), and when none did,
+ * says what that run said without loading the root (snapshot.ts).
  *
  * The document data is computed here, one job at a time; rendering runs in
  * this thread or on worker threads (pool.ts).
