@@ -11,7 +11,6 @@ import { planJobs } from '../src/build/jobs.js';
 import { sha256 } from '../src/core/hash.js';
 import type { BuildPorts, DocumentDone, Pruned, Report, Sources, BuildSummary, DiagnosticReport } from '../src/build/ports.js';
 import { runBuild, type BuildOptions } from '../src/build/run.js';
-import { isCaseTextFile, type ListedEntry } from '../src/core/listing.js';
 import { loadFonts } from '../src/io/fonts.js';
 import { listCaseRoot } from '../src/io/list-root.js';
 import { readTemplate } from '../src/io/package-files.js';
@@ -61,20 +60,10 @@ beforeEach(async () => {
 const sources: Sources = {
   version: '0.0.0-test',
   templatesDir: join(REPO, 'templates'),
+  listRoot: async () => files.listing(ROOT),
   async readRoot() {
     reads++;
-    const entries: ListedEntry[] = [];
-    const dirs = new Set<string>();
-    for (const [path, { bytes }] of files.files) {
-      if (!path.startsWith(`${ROOT}/`)) continue;
-      const rel = path.slice(ROOT.length + 1);
-      entries.push({ type: 'file', path: rel, size: bytes.length, ...(isCaseTextFile(rel) ? { bytes } : {}) });
-      const parts = rel.split('/');
-      for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
-    }
-    for (const path of dirs) entries.push({ type: 'dir', path });
-    entries.sort((a, b) => (a.path < b.path ? -1 : 1));
-    const { root, diagnostics } = loadCaseRoot({ entries });
+    const { root, diagnostics } = loadCaseRoot(files.listing(ROOT));
     const bytesOf = (path: string) => files.files.get(`${ROOT}/${path}`)?.bytes;
     const hashOf = (path: string) => {
       const bytes = bytesOf(path);
@@ -92,7 +81,7 @@ const sources: Sources = {
 async function build(options: Partial<BuildOptions> = {}) {
   const { said, report } = recorder();
   // The templates are the repository's, on disk: their stamps are too.
-  const list: BuildPorts['files']['list'] = (folder, skip) => (folder === sources.templatesDir ? statTree(folder, skip) : files.list(folder, skip));
+  const list: BuildPorts['files']['list'] = (folder, known) => (folder === sources.templatesDir ? statTree(folder, known) : files.list(folder, known));
   const ports: BuildPorts = { files: { ...files, list }, clock: { today: () => AS_OF, now: () => 0 }, report, sources };
   const result = await runBuild(ROOT, { ...OPTIONS, ...options }, (root, asOf) => planJobs(root, asOf), ports);
   return { result, said };

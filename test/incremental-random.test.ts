@@ -58,7 +58,7 @@ const silent: Report = { diagnostics() {}, dataErrors() {}, nothingDue() {}, sta
 function run(out: string): Promise<BuildResult> {
   return runBuild(root, { out, asOf: AS_OF, format: ['docx'], templates, prune: true, renderer: jsonRenderer, read: { memo } }, (r, asOf) => planJobs(r, asOf), {
     // The root and the templates are stamped on disk; everything under the output folder is in memory.
-    files: { ...outputs, list: (folder, skip) => (folder.startsWith(MEMORY) ? outputs.list(folder, skip) : statTree(folder, skip)) },
+    files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
     clock: { today: () => AS_OF, now: () => 0 },
     report: silent,
     sources: { ...nodeSources, readCache: (dir, shard) => caches.get(`${dir} ${shard}`), writeCache: async (dir, shard, value) => void caches.set(`${dir} ${shard}`, value) },

@@ -9,7 +9,7 @@
  * documents are rebuilt does not depend on how a PDF is drawn.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,14 +91,29 @@ describe('incremental build', () => {
     expect(await readFile(join(out, 'children/C-2025-0142/court-report-2026-12-10.pdf'))).toEqual(bytes);
   }, 60_000);
 
-  it('reads the root again when a file was saved unchanged, and still rebuilds nothing', async () => {
+  it('reads and hashes a file saved unchanged, and still rebuilds nothing: files are compared by content', async () => {
     const note = join(root, 'children/C-2025-0142/contacts/2026-11-05-home.md');
     await writeFile(note, await readFile(note));
     const again = await build();
     expect(again.code, again.stdout).toBe(0);
-    expect(again.stdout).not.toContain('no file changed since the last build');
+    expect(again.stdout).toContain('no file changed since the last build');
     expect(again.stdout).toMatch(/All \d+ documents were up to date/);
     expect(builtLines(again.stdout)).toEqual([]);
+  }, 60_000);
+
+  it('sees a same-size edit that kept the modification time of a save made just before the last build (racy stamps are not trusted)', async () => {
+    const note = join(root, 'children/C-2025-0142/contacts/2026-11-05-home.md');
+    // A save, stamped as the last build lists it: on a file system with coarse times a later save can keep that stamp.
+    await writeFile(note, `${await readFile(note, 'utf8')}\nMet at school.\n`);
+    // Whole seconds, as such a file system keeps them (and as utimes can set them back exactly).
+    const mtime = Math.floor(Date.now() / 1000);
+    await utimes(note, mtime, mtime);
+    expect(builtLines((await build()).stdout)).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
+    await writeFile(note, (await readFile(note, 'utf8')).replace('Met at school.', 'Met at a park.'));
+    await utimes(note, mtime, mtime);
+    const again = await build();
+    expect(again.stdout).not.toContain('no file changed since the last build');
+    expect(builtLines(again.stdout)).toEqual(['children/C-2025-0142/court-report-2026-12-10']);
   }, 60_000);
 
   it('rebuilds only the documents that read an edited contact note', async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, fingerprint, isOutputPath, isUpToDate, outputClashes, staleOutputs, type FingerprintParts } from './fingerprint.js';
 
@@ -81,5 +82,14 @@ describe('outputClashes', () => {
     expect(outputClashes(['children/C-1/court-report-2026-12-01', 'children/c-1/court-report-2026-12-01', 'b'])).toEqual([
       { output: 'children/C-1/court-report-2026-12-01', count: 2, spellings: ['children/C-1/court-report-2026-12-01', 'children/c-1/court-report-2026-12-01'] },
     ]);
+  });
+
+  it('writes canonical JSON as JSON.stringify with every object\'s keys sorted would (fingerprints stay as they were)', () => {
+    const sortedByReplacer = (value: unknown) =>
+      JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v));
+    const values = fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('__proto__', 'b', 'a', '10', '2'), fc.jsonValue()));
+    fc.assert(fc.property(values, (value) => void expect(canonicalJson(value)).toBe(sortedByReplacer(value))));
+    const odd = { when: new Date(0), gaps: [undefined, { z: 1, y: undefined }], bytes: new Uint8Array([1]) };
+    expect(canonicalJson(odd)).toBe(sortedByReplacer(odd));
   });
 });

@@ -6,7 +6,7 @@
  * (an in-memory file system, a fixed clock, a report that records).
  */
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { FileStamp, RootListing } from '../core/listing.js';
+import type { FileStamp, KnownHash, RootListing } from '../core/listing.js';
 import type { ImageSet } from '../document/ast.js';
 import type { LoadMemo } from '../load/load-root.js';
 import type { CaseRoot } from '../model/case-root.js';
@@ -18,8 +18,12 @@ import type { TemplateFiles } from './render-document.js';
 export interface FileSystem {
   /** A file's bytes; undefined when it cannot be read. */
   read(path: string): Promise<Uint8Array | undefined>;
-  /** Every file under a folder with its size and modification time, sorted by path; `skip` is never entered. Undefined when the folder cannot be read. */
-  list(folder: string, skip?: string): FileStamp[] | undefined;
+  /**
+   * Every file under a folder (the templates) with its size, modification time
+   * and sha256 (`known`'s, or read now), sorted by path. Undefined when the
+   * folder cannot be read or holds something that is not a file.
+   */
+  list(folder: string, known: KnownHash): FileStamp[] | undefined;
   /** The stamps of these files under `folder`; a missing one is left out. */
   stat(folder: string, paths: readonly string[]): FileStamp[];
   /** Readers see the old content or the new, never half of one. Rejects with the system's error (its `code`). */
@@ -81,6 +85,12 @@ export interface Sources {
   readonly version: string;
   /** The bundled templates folder, used unless --templates names another. */
   readonly templatesDir: string;
+  /**
+   * The case root's files, stamped and hashed (a full build's snapshot.ts):
+   * those whose stamps `known` vouches for are read only when their bytes are
+   * asked for. Give the listing to `readRoot` as `list`.
+   */
+  listRoot(root: string, known: KnownHash): Promise<RootListing>;
   readRoot(root: string, options: ReadRootOptions): Promise<ReadRoot>;
   /** A template and its partials; rejects with the error the user sees when it cannot be read. */
   readTemplate(path: string): Promise<TemplateFiles>;

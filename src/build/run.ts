@@ -13,8 +13,9 @@
  * the partials each template uses are kept under <out>/.casepress-cache, keyed
  * by content hashes (load/parse-cache.ts, template-uses.ts): after one edit
  * only that file is parsed, and only the templates of the jobs that render are
- * compiled. A full build that finds every stamp as its last clean run left it
- * says what that run said without reading the root (snapshot.ts).
+ * compiled. A full build reads only the files whose stamps changed since its
+ * last clean run (the others' hashes are the snapshot's), and when none did,
+ * says what that run said without loading the root (snapshot.ts).
  *
  * The document data is computed here, one job at a time; rendering runs in
  * this thread or on worker threads (pool.ts).
@@ -37,7 +38,7 @@ import { madeByFullBuild, removeStale } from './prune.js';
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
-import { parseSnapshot, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
 
@@ -124,14 +125,17 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const warningsPath = join(options.out, WARNINGS_FILE);
   const settings = (asOf: string) =>
     settingsHash({ tool: sources.version, asOf, formats: options.format, audience: options.audience, parent: options.parent, draft: options.draft, pdfa: options.pdfa, root: rootArg, templates: templatesDir, out: options.out });
-  // A full build stamps the root and templates before reading them: an edit made while it runs is seen next time.
+  // A full build stamps the root and templates as it lists them: an edit made while it runs is seen next time.
   // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
-  const stamps = full && !options.affects ? { root: files.list(rootArg, options.out), templates: files.list(templatesDir) } : undefined;
-  const last = stamps && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  const stamping = full && !options.affects;
+  const last = stamping && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
+  const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
+  const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   if (last && stamps?.root && stamps.templates) {
     const asOf = options.asOf ?? clock.today(last.timeZone);
-    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates, outputs: files.stat(options.out, last.outputs.map(([path]) => path)) };
-    if (unchangedSince(last, now)) {
+    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates };
+    if (unchangedSince(last, now) && sameOutputs(last, files.stat(options.out, last.outputs.map(([path]) => path)))) {
       // Say what the last build said.
       const counts = emptyCounts();
       let total = 0;
@@ -146,7 +150,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     }
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
-  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') });
+  const read: ReadRootOptions = { ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }), ...(listing ? { list: async () => listing } : {}) };
+  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, read);
   if (hasErrors(diagnostics) || !root.agency) {
     report.diagnostics(dataReport);
     report.dataErrors();
@@ -351,7 +356,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   if (stamps?.root && stamps.templates && failures.length === 0) {
     const snapshot: Snapshot = {
-      version: 1,
+      version: 2,
+      listedAt: stamps.listedAt,
       settings: settings(asOf),
       root: stamps.root,
       templates: stamps.templates,

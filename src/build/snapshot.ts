@@ -1,19 +1,23 @@
 /**
- * The no-change shortcut of a full build. A full build that ends clean records
- * a snapshot: its settings, and the size and modification time of every file
- * of the case root, of the templates and of every output. The next full build
- * with the same settings stamps the same files (without reading them) and,
- * when every stamp matches, knows that every document is up to date without
- * loading the root: on a 2,000-child root that is the difference between
- * seconds and a minute. Any difference at all, or --force, takes the full
- * path, where fingerprints decide document by document (fingerprint.ts).
+ * The no-change shortcut of a full build, and what spares the next one from
+ * reading unchanged files. A full build that ends clean records a snapshot:
+ * its settings, and the size, modification time and sha256 of every file of
+ * the case root and of the templates, and the stamps of every output. The
+ * next full build with the same settings stamps the same files and, when
+ * every one matches, knows that every document is up to date without loading
+ * the root: on a 2,000-child root that is the difference between seconds and
+ * a minute. Any difference at all, or --force, takes the full path, where
+ * fingerprints decide document by document (fingerprint.ts); there, a file
+ * whose stamp is unchanged is not read: its hash is the snapshot's.
  *
- * Like make, this trusts modification times: a file rewritten with the same
- * size and the same mtime (to the sub-millisecond) would go unseen; --force
- * rebuilds regardless.
+ * A stamp is trusted only when it is older than the listing that recorded it
+ * by more than a file system's coarsest time step (racy git's rule): a file
+ * saved twice within one step keeps its size and mtime, and the second save
+ * could have come after the listing read the first. Such a file is read and
+ * hashed again. --force rebuilds regardless.
  */
 import { resolve } from 'node:path';
-import type { FileStamp } from '../core/listing.js';
+import type { FileStamp, KnownHash, RootListing } from '../core/listing.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import type { DocType } from './jobs.js';
 
@@ -49,10 +53,16 @@ export function settingsHash(settings: Settings): string {
   );
 }
 
+/** FAT's two seconds: the coarsest modification time step of a file system a case root may sit on. */
+const COARSEST_STEP_MS = 2_000;
+
 export interface Snapshot {
-  readonly version: 1;
+  readonly version: 2;
+  /** Wall-clock ms when the root was listed (its stamps are trusted only when older by a time step). */
+  readonly listedAt: number;
   /** Hash of everything else the outputs depend on: tool version, as-of date, formats, audience, draft, pdfa, the folders used. */
   readonly settings: string;
+  /** Every file of the root and of the templates, with its hash (but for files too large to read). */
   readonly root: readonly FileStamp[];
   readonly templates: readonly FileStamp[];
   /** Every output recorded in the manifest, and the manifest itself. */
@@ -68,7 +78,7 @@ export function parseSnapshot(text: string | undefined): Snapshot | undefined {
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as Partial<Snapshot>;
-    return parsed.version === 1 && Array.isArray(parsed.root) && Array.isArray(parsed.outputs) && Array.isArray(parsed.templates) ? (parsed as Snapshot) : undefined;
+    return parsed.version === 2 && typeof parsed.listedAt === 'number' && Array.isArray(parsed.root) && Array.isArray(parsed.outputs) && Array.isArray(parsed.templates) ? (parsed as Snapshot) : undefined;
   } catch {
     return undefined;
   }
@@ -78,16 +88,50 @@ export function serializeSnapshot(snapshot: Snapshot): string {
   return JSON.stringify(snapshot);
 }
 
-/** Same settings and the same stamps, file for file. */
-export function unchangedSince(snapshot: Snapshot, now: Pick<Snapshot, 'settings' | 'root' | 'templates' | 'outputs'>): boolean {
-  return snapshot.settings === now.settings && sameStamps(snapshot.root, now.root) && sameStamps(snapshot.templates, now.templates) && sameStamps(snapshot.outputs, now.outputs);
+/**
+ * The stamps of a root as listed (its folders too: an empty one is an error),
+ * or undefined when something in it could not be stamped (it is reported when
+ * the root is loaded).
+ */
+export function rootStamps(listing: RootListing): FileStamp[] | undefined {
+  const stamps: FileStamp[] = [];
+  for (const entry of listing.entries) {
+    if (entry.type === 'problem' || (entry.type === 'file' && entry.mtimeMs === undefined)) return undefined;
+    stamps.push(entry.type === 'dir' ? [`${entry.path}/`, 0, 0, ''] : entry.sha256 === undefined ? [entry.path, entry.size, entry.mtimeMs!] : [entry.path, entry.size, entry.mtimeMs!, entry.sha256]);
+  }
+  return stamps;
 }
 
-function sameStamps(a: readonly FileStamp[], b: readonly FileStamp[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
-    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
+/** The hashes of the files whose stamps the snapshot vouches for (the rest are read and hashed). */
+export function knownHashes(stamps: readonly FileStamp[], listedAt: number): KnownHash {
+  const byPath = new Map(stamps.map((stamp) => [stamp[0], stamp]));
+  return (path, size, mtimeMs) => {
+    const stamp = byPath.get(path);
+    return stamp && stamp[1] === size && stamp[2] === mtimeMs && trusted(stamp, listedAt) ? stamp[3] : undefined;
+  };
+}
+
+/** Same settings and the same files, file for file: by hash where both have one, else by a stamp old enough to trust. */
+export function unchangedSince(snapshot: Snapshot, now: Pick<Snapshot, 'settings' | 'root' | 'templates'>): boolean {
+  return snapshot.settings === now.settings && sameFiles(snapshot.root, now.root, snapshot.listedAt) && sameFiles(snapshot.templates, now.templates, snapshot.listedAt);
+}
+
+/** Same outputs: the build wrote them, so their stamps are trusted. */
+export function sameOutputs(snapshot: Snapshot, now: readonly FileStamp[]): boolean {
+  const was = snapshot.outputs;
+  return was.length === now.length && was.every((x, i) => x[0] === now[i]![0] && x[1] === now[i]![1] && x[2] === now[i]![2]);
+}
+
+function sameFiles(was: readonly FileStamp[], now: readonly FileStamp[], listedAt: number): boolean {
+  if (was.length !== now.length) return false;
+  for (let i = 0; i < was.length; i++) {
+    const [x, y] = [was[i]!, now[i]!];
+    if (x[0] !== y[0] || x[1] !== y[1]) return false;
+    if (x[3] !== undefined && y[3] !== undefined ? x[3] !== y[3] : x[2] !== y[2] || !trusted(x, listedAt)) return false;
   }
   return true;
+}
+
+function trusted(stamp: FileStamp, listedAt: number): boolean {
+  return stamp[2] < listedAt - COARSEST_STEP_MS;
 }

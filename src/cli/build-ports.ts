@@ -8,19 +8,20 @@ import { join } from 'node:path';
 import type { Sources } from '../build/ports.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
-import { PACKAGE_ROOT, readAssets, readTemplate } from '../io/package-files.js';
+import { PACKAGE_ROOT, readAssets, readTemplate, TemplateFileError } from '../io/package-files.js';
 import { UsageError } from './exit.js';
-import { readRoot } from './read-root.js';
+import { listRoot, readRoot } from './read-root.js';
 
 const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
 export const nodeSources: Sources = {
   version,
   templatesDir: join(PACKAGE_ROOT, 'templates'),
+  listRoot,
   readRoot,
   readTemplate: (path) =>
-    readTemplate(path).catch(() => {
-      throw new UsageError(`the template "${path}" cannot be read`);
+    readTemplate(path).catch((error: unknown) => {
+      throw new UsageError(`the template "${path}" cannot be read${error instanceof TemplateFileError ? `: ${error.message}` : ''}`);
     }),
   readAssets,
   loadFonts,

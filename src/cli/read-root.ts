@@ -5,6 +5,7 @@ import { join, normalize } from 'node:path';
 import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
+import type { KnownHash, ListedEntry, RootListing } from '../core/listing.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
@@ -16,24 +17,39 @@ import { UsageError } from './exit.js';
 /** What a stored parse depends on besides the file's bytes: the loader's code and its libraries. */
 const LOADER_CODE = { folders: ['load', 'model', 'core'], packages: ['yaml', 'zod'] } as const;
 
-export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {
+/** A folder that is no case root is a wrong command line. */
+async function checkRoot(rootArg: string): Promise<void> {
   const info = await stat(rootArg).catch(() => undefined);
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
+}
+
+/** The root listed for a full build (build/ports.ts Sources.listRoot): stamped and hashed, unchanged files left unread. */
+export async function listRoot(rootArg: string, known: KnownHash): Promise<RootListing> {
+  await checkRoot(rootArg);
+  return listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, known });
+}
+
+export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {
+  await checkRoot(rootArg);
+  // The case text files by path: their bytes (read when first asked for, when the listing vouched for them) and any hash the listing knew.
+  let files = new Map<string, Extract<ListedEntry, { type: 'file' }>>();
   const hashes = new Map<string, string>();
   const hashOf = (path: string) => {
     let hash = hashes.get(path);
-    const content = hash === undefined ? bytes.get(path) : undefined;
-    if (content) hashes.set(path, (hash = sha256(content)));
+    if (hash === undefined) {
+      const file = files.get(path);
+      hash = file?.sha256 ?? (file?.bytes && sha256(file.bytes));
+      if (hash !== undefined) hashes.set(path, hash);
+    }
     return hash;
   };
-  let bytes = new Map<string, Uint8Array>();
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
   const { root, diagnostics, cache } = await whileLoading(async () => {
     const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
-    bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
+    files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo }) };
-    const cache = new ParseCache(readShards(options.parseCache!, [...bytes.keys()].map(shardOf), code), (path) => hashOf(path)!);
+    const cache = new ParseCache(readShards(options.parseCache!, [...files.keys()].map(shardOf), code), (path) => hashOf(path)!);
     return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
@@ -47,14 +63,14 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   return {
     root,
     diagnostics,
-    bytesOf: (path) => bytes.get(path),
+    bytesOf: (path) => files.get(path)?.bytes,
     hashOf,
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),
       // Lossy decoding, so even a file that is not UTF-8 gets a code frame.
       sourceOf: (file) => {
-        const content = bytes.get(file);
+        const content = files.get(file)?.bytes;
         return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
       },
       filesChecked: root.fileCount,

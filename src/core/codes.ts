@@ -21,6 +21,7 @@ export const CODES = {
   CP1008: { severity: 'error', summary: 'a required file is missing' },
   CP1009: { severity: 'warning', summary: 'a file or folder casepress does not read' },
   CP1010: { severity: 'error', summary: 'the case root has no agency.yaml or is not a case root' },
+  CP1011: { severity: 'error', summary: 'a symbolic link that leads out of the case root' },
   CP1101: { severity: 'error', summary: 'YAML syntax error' },
   CP1102: { severity: 'error', summary: 'a key appears twice in one mapping' },
   CP1103: { severity: 'error', summary: 'too many YAML aliases (possible alias bomb)' },

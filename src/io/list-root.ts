@@ -1,36 +1,59 @@
 /**
- * Reads a case root from disk into a listing: every entry with its type, and
- * the bytes of each case text file. Defends against what a shared drive can
- * hold: symbolic link loops, huge files, special files, unreadable folders.
+ * Reads a case root from disk into a listing: every entry with its type, size
+ * and modification time, and the bytes of each case text file. The root is a
+ * boundary: a symbolic link is followed only when its target is inside it, and
+ * only regular files are read. Defends against what a shared drive can hold:
+ * link loops, huge files, special files, unreadable folders.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { isCaseTextFile, type ListedEntry, type RootListing } from '../core/listing.js';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
+import { sha256 } from '../core/hash.js';
+import { isCaseTextFile, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
 
 export interface ListOptions {
   /** Files above this size are listed but not read. */
   readonly maxFileBytes: number;
+  /**
+   * Hash every file (up to `maxFileBytes`), but those whose stamp this vouches
+   * for: their hash is its, and a case text file among them is read only when
+   * its bytes are first asked for.
+   */
+  readonly known?: KnownHash;
+  /** The case root, when listing a folder inside it (io/relist.ts): no link may lead out of it. Default: the folder listed. */
+  readonly boundary?: string;
 }
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
 const MAX_DEPTH = 8;
 /** Folders not worth walking into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Open without waiting: a pipe put in place of a file after it was looked at must not hang the build. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** A file that is not the one its stamp vouched for: it changed while the build ran. */
+export class ChangedWhileReading extends Error {
+  override readonly name = 'ChangedWhileReading';
+}
 
 /**
  * Synchronous on purpose: a 2,000-child root has 50,000 files, and reading
  * them one after the other with the *Sync calls (one descriptor open at a
  * time, so no EMFILE) costs a fifth of the CPU of promises through the libuv
- * pool (open, fstat, read, close each a round trip); the folder's entry types
- * come from readdir, so a regular file needs no lstat of its own. Measured on
- * a warm 44,000-file root: about 1 s instead of 4.8 s of CPU.
+ * pool (open, fstat, read, close each a round trip). Every file is stamped
+ * (by its stat); with `known`, an unchanged file is not opened at all.
  */
 export async function listCaseRoot(root: string, options: ListOptions): Promise<RootListing> {
+  const listedAt = Date.now();
   const entries: ListedEntry[] = [];
   // realpath(3) in one call: the JavaScript realpathSync lstats every component of every folder's path.
-  const visited = new Set<string>([realpathSync.native(root)]);
+  const realRoot = realpathSync.native(options.boundary ?? root);
+  const inside = (real: string) => real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  // The real paths of the folders being walked into: a link back to one of them is a loop (a second way into a folder beside them is not).
+  const realStart = realpathSync.native(root);
+  const ancestors = new Set<string>([realStart]);
 
-  function walk(dir: string, rel: string, depth: number): void {
+  /** `real`: the folder's real path (a folder that is no link is where its parent really is). */
+  function walk(dir: string, real: string, rel: string, depth: number): void {
     let items: Dirent[];
     try {
       items = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -45,19 +68,22 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const full = join(dir, name);
       const entry = describe(item, full, path);
       if (entry.type === 'dir') {
-        let real = full;
-        try {
-          real = realpathSync.native(full);
-        } catch {
-          // keep the path as given
+        let target = join(real, name);
+        if (item.isSymbolicLink()) {
+          try {
+            target = realpathSync.native(full);
+          } catch {
+            // described already
+          }
         }
-        if (visited.has(real) || depth >= MAX_DEPTH) {
-          entries.push({ type: 'problem', path, problem: 'loop', detail: visited.has(real) ? 'it leads to a folder already read' : 'folders nested too deep' });
+        if (ancestors.has(target) || depth >= MAX_DEPTH) {
+          entries.push({ type: 'problem', path, problem: 'loop', detail: ancestors.has(target) ? 'it leads back to a folder that holds it' : 'folders nested too deep' });
           continue;
         }
-        visited.add(real);
+        ancestors.add(target);
         entries.push(entry);
-        walk(full, path, depth + 1);
+        walk(full, target, path, depth + 1);
+        ancestors.delete(target);
       } else {
         entries.push(entry);
       }
@@ -66,20 +92,25 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
 
   function describe(item: Dirent, full: string, path: string): ListedEntry {
     try {
-      // The entry's type from readdir; a link, or a file system that does not say, needs a stat.
-      let info: Stats | undefined;
-      let isDir = item.isDirectory();
-      let isFile = item.isFile();
-      if (item.isSymbolicLink() || !(isDir || isFile || item.isFIFO() || item.isSocket() || item.isCharacterDevice() || item.isBlockDevice())) {
-        const link = lstatSync(full);
-        info = link.isSymbolicLink() ? statSync(full) : link;
-        isDir = info.isDirectory();
-        isFile = info.isFile();
+      if (item.isSymbolicLink()) {
+        // What a link points to is read only when it stays inside the root (a court note linked to a file elsewhere must not print).
+        const target = realpathSync.native(full);
+        if (!inside(target)) return { type: 'problem', path, problem: 'outside', detail: `it points to ${target}, outside the case root` };
       }
-      if (isDir) return { type: 'dir', path };
-      if (!isFile) return { type: 'problem', path, problem: 'special', detail: 'a device, socket or pipe' };
-      if (!isCaseTextFile(path)) return { type: 'file', path, size: (info ?? statSync(full)).size };
-      return readCaseFile(full, path, options.maxFileBytes);
+      if (item.isDirectory()) return { type: 'dir', path };
+      // Reading a file stamps it too (fstat); only a file that may go unread, or whose type readdir did not give, needs a stat first.
+      if (item.isFile() && isCaseTextFile(path) && !options.known) return readCaseFile(full, path, options.maxFileBytes);
+      const info = statSync(full);
+      if (info.isDirectory()) return { type: 'dir', path };
+      if (!info.isFile()) return special(path);
+      if (!options.known || info.size > options.maxFileBytes) return isCaseTextFile(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
+      const known = options.known(path, info.size, info.mtimeMs);
+      if (known) return isCaseTextFile(path) ? unread(full, path, info, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
+      const read = readCaseFile(full, path, options.maxFileBytes);
+      if (read.type !== 'file' || !read.bytes) return read;
+      const hashed = { ...read, sha256: sha256(read.bytes) };
+      return isCaseTextFile(path) ? hashed : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hashed.sha256 };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };
@@ -88,25 +119,49 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
     }
   }
 
-  walk(root, '', 0);
+  walk(root, realStart, '', 0);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries };
+  return { entries, listedAt };
 }
 
-/** A regular file's size, and its bytes unless it is larger than `maxBytes` (then it is never read). */
+function special(path: string): ListedEntry {
+  return { type: 'problem', path, problem: 'special', detail: 'a device, socket or pipe' };
+}
+
+/** A file its stamp vouches for: its bytes are read when first asked for, and must still hash as they did. */
+function unread(full: string, path: string, info: Stats, hash: string): ListedEntry {
+  let bytes: Uint8Array | undefined;
+  return {
+    type: 'file',
+    path,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    sha256: hash,
+    get bytes() {
+      if (bytes) return bytes;
+      const read = readCaseFile(full, path, Infinity);
+      if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== hash) throw new ChangedWhileReading(`${path} changed while casepress was reading the case root; build again`);
+      return (bytes = read.bytes);
+    },
+  };
+}
+
+/** A regular file's stamp, and its bytes unless it is larger than `maxBytes` (then it is never read). */
 function readCaseFile(full: string, path: string, maxBytes: number): ListedEntry {
   let fd: number;
   try {
-    fd = openSync(full, 'r');
+    fd = openSync(full, OPEN_FLAGS);
   } catch (error) {
     // A file too large to read is listed by its size even when it could not be opened.
-    const size = statSync(full, { throwIfNoEntry: false })?.size;
-    if (size !== undefined && size > maxBytes) return { type: 'file', path, size };
+    const info = statSync(full, { throwIfNoEntry: false });
+    if (info && info.size > maxBytes) return { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
     throw error;
   }
   try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) return { type: 'file', path, size };
+    const info = fstatSync(fd);
+    if (!info.isFile()) return special(path);
+    const { size, mtimeMs } = info;
+    if (size > maxBytes) return { type: 'file', path, size, mtimeMs };
     const bytes = Buffer.allocUnsafeSlow(size);
     let read = 0;
     while (read < size) {
@@ -114,7 +169,7 @@ function readCaseFile(full: string, path: string, maxBytes: number): ListedEntry
       if (n === 0) break;
       read += n;
     }
-    return { type: 'file', path, size, bytes: read < size ? bytes.subarray(0, read) : bytes };
+    return { type: 'file', path, size, mtimeMs, bytes: read < size ? bytes.subarray(0, read) : bytes };
   } finally {
     closeSync(fd);
   }

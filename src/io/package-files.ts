@@ -1,8 +1,8 @@
 /** Files that ship with casepress itself: templates, the starter root, the sample data. */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { open, readdir, readFile, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * The package's own folder: the nearest one above this file that holds
@@ -27,22 +27,46 @@ export interface TemplateSources {
   readonly labels?: { readonly file: string; readonly text: string };
 }
 
-/** A template and every partial beside it (templates/partials/<name>.md.hbs). */
+/** Why a template's file was refused: it is shown to the user after the template's name. */
+export class TemplateFileError extends Error {
+  override readonly name = 'TemplateFileError';
+}
+
+/**
+ * A template and every partial beside it (templates/partials/<name>.md.hbs).
+ * Its folder is a boundary: every file is resolved and must stay inside it,
+ * and only regular files are read (a pipe named like a partial would never end).
+ */
 export async function readTemplate(path: string): Promise<TemplateSources> {
-  const source = await readFile(path, 'utf8');
+  const folder = await realpath(dirname(path));
+  const source = await readInside(path, folder);
   const partialsDir = join(path, '..', 'partials');
   const names = await readdir(partialsDir).catch(() => [] as string[]);
   const partials: Record<string, string> = {};
   for (const name of names.filter((n) => n.endsWith('.md.hbs')).sort()) {
-    partials[name.slice(0, -'.md.hbs'.length)] = await readFile(join(partialsDir, name), 'utf8');
+    partials[name.slice(0, -'.md.hbs'.length)] = await readInside(join(partialsDir, name), folder);
   }
   const show = (p: string) => {
     const shown = relative(process.cwd(), p);
     return shown.startsWith('..') ? p : shown;
   };
   const labelsPath = join(path, '..', 'labels.yaml');
-  const labels = await readFile(labelsPath, 'utf8').catch(() => undefined);
+  const labels = existsSync(labelsPath) ? await readInside(labelsPath, folder) : undefined;
   return { file: show(path), source, partials, ...(labels !== undefined ? { labels: { file: show(labelsPath), text: labels } } : {}) };
+}
+
+/** A regular file's text, when it resolves to a place inside `folder` (a real path). */
+async function readInside(path: string, folder: string): Promise<string> {
+  const real = await realpath(path);
+  if (real !== folder && !real.startsWith(folder.endsWith(sep) ? folder : folder + sep)) throw new TemplateFileError(`${path} leads out of the templates folder (to ${real})`);
+  // Opened without waiting, then checked: a pipe is refused, never read.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new TemplateFileError(`${path} is not a regular file (a pipe, socket or device)`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Every file under <root>/assets, keyed as templates write them ("assets/logo.png"). */

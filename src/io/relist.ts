@@ -23,7 +23,7 @@ export async function relist(root: string, previous: RootListing, changed: reado
   const entries: ListedEntry[] = previous.entries.filter((e) => !under(e.path));
   for (const folder of folders) {
     // A folder that is gone now (deleted, renamed away) simply has no entries.
-    const listing = await listCaseRoot(join(root, folder), options).catch(() => undefined);
+    const listing = await listCaseRoot(join(root, folder), { ...options, boundary: root }).catch(() => undefined);
     if (!listing) continue;
     entries.push({ type: 'dir', path: folder });
     for (const entry of listing.entries) entries.push({ ...entry, path: entry.path === '.' ? folder : `${folder}/${entry.path}` });

@@ -1,20 +1,28 @@
 /**
- * Every file under a folder with its size and modification time, without
- * reading any: what a no-change build compares against its last snapshot.
- * Synchronous on purpose: 50,000 lstat calls in a row beat as many promises.
+ * Every file under a folder with its size, modification time and hash: what a
+ * no-change build compares against its last snapshot (the templates). A file
+ * whose stamp `known` vouches for is not read.
  */
-import { lstatSync, readdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import type { FileStamp } from '../core/listing.js';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sha256 } from '../core/hash.js';
+import type { FileStamp, KnownHash } from '../core/listing.js';
 
 /** Folders not worth walking into (as list-root skips them). */
 const SKIPPED = new Set(['node_modules', '.git']);
 
-/** The files under `folder`, sorted by path; `skip` (absolute) is never entered. Undefined when the folder cannot be read. */
-export function statTree(folder: string, skip?: string): FileStamp[] | undefined {
+/** Deeper than any templates folder; a guard against a link to a folder above. */
+const MAX_DEPTH = 8;
+
+/**
+ * The files under `folder`, sorted by path, each with its sha256 (`known`'s
+ * or read now). A link is stamped by what it points to (a template linked
+ * elsewhere changes when its target does). Undefined when the folder cannot
+ * be read, or a link is broken or loops.
+ */
+export function statTree(folder: string, known: KnownHash): FileStamp[] | undefined {
   const stamps: FileStamp[] = [];
-  const skipped = skip ? resolve(skip) : undefined;
-  const walk = (dir: string, rel: string): boolean => {
+  const walk = (dir: string, rel: string, depth: number): boolean => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -25,20 +33,29 @@ export function statTree(folder: string, skip?: string): FileStamp[] | undefined
       if (SKIPPED.has(entry.name)) continue;
       const full = join(dir, entry.name);
       const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (skipped && (full === skipped || full.startsWith(skipped + sep))) continue;
-        if (!walk(full, path)) return false;
+      const info = entry.isDirectory() ? undefined : entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+      if (entry.isDirectory() || info?.isDirectory()) {
+        if (depth >= MAX_DEPTH || !walk(full, path, depth + 1)) return false;
       } else {
-        // Links and special files are stamped by what they are, not what they point to: any change to them is a change.
-        const info = lstatSync(full, { throwIfNoEntry: false });
-        if (!info) return false;
-        stamps.push([path, info.size, info.mtimeMs]);
+        // Not a regular file (a pipe would never end), or unreadable: no stamps, so no shortcut.
+        if (!info?.isFile()) return false;
+        const hash = known(path, info.size, info.mtimeMs) ?? hashOf(full);
+        if (hash === undefined) return false;
+        stamps.push([path, info.size, info.mtimeMs, hash]);
       }
     }
     return true;
   };
-  if (!walk(resolve(folder), '')) return undefined;
+  if (!walk(resolve(folder), '', 0)) return undefined;
   return stamps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+function hashOf(full: string): string | undefined {
+  try {
+    return sha256(readFileSync(full));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The stamps of some files (missing ones are left out: a missing output is a change). */

@@ -125,12 +125,13 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
 }
 
 function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[], cache?: ParseCache): LoadedFile | undefined {
-  if (entry.size > MAX_FILE_BYTES || !entry.bytes) {
+  // A file the listing vouched for (it knows its hash) has its bytes read only when they are asked for: a stored parse may do without them.
+  if (entry.size > MAX_FILE_BYTES || (entry.sha256 === undefined && !entry.bytes)) {
     diagnostics.push(tooLarge(entry.path, entry.size));
     return undefined;
   }
-  const { path, bytes } = entry;
-  const text = () => decode(path, bytes).text ?? '';
+  const { path } = entry;
+  const text = () => decode(path, entry.bytes!).text ?? '';
   const sha256 = cache?.hashOf(path);
   const stored = sha256 === undefined ? undefined : cache!.get(path, kind, sha256);
   if (stored) {
@@ -138,7 +139,7 @@ function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKin
     diagnostics.push(...stored.diagnostics);
     return stored.record && restoredFile(path, kind, stored.record, text);
   }
-  const decoded = decode(path, bytes);
+  const decoded = decode(path, entry.bytes!);
   const own = [...decoded.diagnostics];
   const parsed = decoded.text === undefined ? undefined : parseCaseFile(path, kind, decoded.text, text);
   own.push(...(parsed?.diagnostics ?? []));
@@ -219,6 +220,8 @@ function problemDiagnostic(entry: Extract<ListedEntry, { type: 'problem' }>): Di
       return diagnostic('CP1006', { file: entry.path, message: `a symbolic link loop: ${entry.detail}; it is skipped`, hint: 'remove the link or point it at a real file' });
     case 'broken_link':
       return diagnostic('CP1006', { file: entry.path, message: `a broken symbolic link: ${entry.detail}; it is skipped`, hint: 'remove the link or point it at a real file' });
+    case 'outside':
+      return diagnostic('CP1011', { file: entry.path, message: `a symbolic link that leads out of the case root: ${entry.detail}; it is not read`, hint: 'copy the file into the case root instead of linking to it' });
     case 'special':
       return diagnostic('CP1001', { file: entry.path, message: `not a regular file or folder (${entry.detail}); it is skipped` });
     case 'unreadable':

@@ -3,7 +3,8 @@
  * files as bytes with a size and a modification time that moves on with every
  * write, and a log of what was written and removed. A path can be made to fail.
  */
-import type { FileStamp } from '../../src/core/listing.js';
+import { sha256 } from '../../src/core/hash.js';
+import { isCaseTextFile, type FileStamp, type ListedEntry, type RootListing } from '../../src/core/listing.js';
 import type { FileSystem } from '../../src/build/ports.js';
 
 export interface MemoryFiles extends FileSystem {
@@ -13,6 +14,8 @@ export interface MemoryFiles extends FileSystem {
   /** Writes to paths this says are refused with this error code. */
   refuse(test: (path: string) => boolean, code?: string): void;
   text(path: string): string | undefined;
+  /** The files under a folder as a case root listing (every file stamped and hashed, case text files with their bytes). */
+  listing(folder: string): RootListing;
 }
 
 const encoder = new TextEncoder();
@@ -34,14 +37,29 @@ export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): 
       return file && new TextDecoder().decode(file.bytes);
     },
     read: async (path) => files.get(path)?.bytes,
-    list(folder, skip) {
+    list(folder, known) {
       const prefix = under(folder);
       const stamps: FileStamp[] = [];
       for (const [path, { bytes, mtime }] of files) {
-        if (!path.startsWith(prefix) || (skip && path.startsWith(under(skip)))) continue;
-        stamps.push([path.slice(prefix.length), bytes.length, mtime]);
+        if (!path.startsWith(prefix)) continue;
+        const rel = path.slice(prefix.length);
+        stamps.push([rel, bytes.length, mtime, known(rel, bytes.length, mtime) ?? sha256(bytes)]);
       }
       return stamps.length ? stamps.sort((a, b) => (a[0] < b[0] ? -1 : 1)) : undefined;
+    },
+    listing(folder) {
+      const prefix = under(folder);
+      const entries: ListedEntry[] = [];
+      const dirs = new Set<string>();
+      for (const [path, { bytes, mtime }] of files) {
+        if (!path.startsWith(prefix)) continue;
+        const rel = path.slice(prefix.length);
+        entries.push({ type: 'file', path: rel, size: bytes.length, mtimeMs: mtime, sha256: sha256(bytes), ...(isCaseTextFile(rel) ? { bytes } : {}) });
+        const parts = rel.split('/');
+        for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+      }
+      for (const path of dirs) entries.push({ type: 'dir', path });
+      return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : 1)), listedAt: clock + 10_000 };
     },
     stat: (folder, paths) =>
       paths.flatMap((path) => {

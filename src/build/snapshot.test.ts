@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { FileStamp } from '../core/listing.js';
+import { knownHashes, rootStamps, unchangedSince, type Snapshot } from './snapshot.js';
+
+const LISTED_AT = 1_000_000;
+const OLD = LISTED_AT - 60_000;
+const snapshot = (root: FileStamp[]): Snapshot => ({ version: 2, listedAt: LISTED_AT, settings: 's', root, templates: [], outputs: [], warnings: [], documents: {} });
+
+describe('snapshot stamps', () => {
+  it('vouches for a stamp older than its listing by two seconds, and for no other', () => {
+    const known = knownHashes([['a.md', 10, OLD, 'h-a'], ['b.md', 10, LISTED_AT - 1_000, 'h-b'], ['c.png', 5, OLD]], LISTED_AT);
+    expect(known('a.md', 10, OLD)).toBe('h-a');
+    // Saved a second before the listing: a later save in the same time step would keep this stamp.
+    expect(known('b.md', 10, LISTED_AT - 1_000)).toBeUndefined();
+    expect(known('a.md', 11, OLD)).toBeUndefined();
+    expect(known('a.md', 10, OLD + 1)).toBeUndefined();
+    expect(known('c.png', 5, OLD)).toBeUndefined();
+    expect(known('new.md', 10, OLD)).toBeUndefined();
+  });
+
+  it('compares files by hash where both have one, else by a stamp old enough to trust', () => {
+    const last = snapshot([['a.md', 10, OLD, 'h-a'], ['b.md', 10, LISTED_AT, 'h-b']]);
+    const now = (root: FileStamp[]) => unchangedSince(last, { settings: 's', root, templates: [] });
+    expect(now([['a.md', 10, OLD, 'h-a'], ['b.md', 10, LISTED_AT + 5, 'h-b']])).toBe(true);
+    expect(now([['a.md', 10, OLD, 'h-a'], ['b.md', 10, LISTED_AT, 'h-other']])).toBe(false);
+    expect(now([['a.md', 10, OLD, 'h-a']])).toBe(false);
+    // Without a hash, only a stamp the listing can vouch for counts.
+    expect(unchangedSince(snapshot([['x', 1, OLD]]), { settings: 's', root: [['x', 1, OLD]], templates: [] })).toBe(true);
+    expect(unchangedSince(snapshot([['x', 1, LISTED_AT]]), { settings: 's', root: [['x', 1, LISTED_AT]], templates: [] })).toBe(false);
+  });
+
+  it('stamps folders too, and nothing when the listing met a problem', () => {
+    expect(rootStamps({ entries: [{ type: 'dir', path: 'children' }, { type: 'file', path: 'agency.yaml', size: 3, mtimeMs: OLD, sha256: 'h' }] })).toEqual([
+      ['children/', 0, 0, ''],
+      ['agency.yaml', 3, OLD, 'h'],
+    ]);
+    expect(rootStamps({ entries: [{ type: 'problem', path: 'x.md', problem: 'outside', detail: '' }] })).toBeUndefined();
+  });
+});
