@@ -23,7 +23,7 @@ export const CODES = {
   CP1010: { severity: 'error', summary: 'the case root has no agency.yaml or is not a case root' },
   CP1101: { severity: 'error', summary: 'YAML syntax error' },
   CP1102: { severity: 'error', summary: 'a key appears twice in one mapping' },
-  CP1103: { severity: 'error', summary: 'too many YAML aliases (possible alias bomb)' },
+  CP1103: { severity: 'error', summary: 'too many YAML aliases (possible alias bomb), or YAML nested too deep' },
   CP1104: { severity: 'error', summary: 'more than one YAML document in a file' },
   CP1105: { severity: 'error', summary: 'a tab character used for indentation' },
   CP1106: { severity: 'error', summary: 'the file does not hold a mapping of fields' },
