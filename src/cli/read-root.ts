@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
-import { hasErrors } from '../core/diagnostic.js';
+import { narrativeDiagnostics } from '../build/narrative-check.js';
+import { hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
@@ -29,13 +30,15 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   };
   let bytes = new Map<string, Uint8Array>();
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
-  const { root, diagnostics, cache } = await whileLoading(async () => {
+  const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
     const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
     bytes = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, e.bytes] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo }) };
     const cache = new ParseCache(readShards(options.parseCache!, [...bytes.keys()].map(shardOf), code), (path) => hashOf(path)!);
     return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
+  // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
+  const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(bytes.get(file)))]);
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();
@@ -52,12 +55,13 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),
-      // Lossy decoding, so even a file that is not UTF-8 gets a code frame.
-      sourceOf: (file) => {
-        const content = bytes.get(file);
-        return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
-      },
+      sourceOf: (file) => textOf(bytes.get(file)),
       filesChecked: root.fileCount,
     },
   };
+}
+
+/** A file's text, decoded leniently (so even a file that is not UTF-8 gets a code frame). */
+function textOf(content: Uint8Array | undefined): string | undefined {
+  return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
 }
