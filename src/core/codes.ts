@@ -54,6 +54,7 @@ export const CODES = {
   CP1314: { severity: 'warning', summary: 'location_confidential: false beside a no-contact order' },
   CP1315: { severity: 'error', summary: 'a treatment passage fence (:::treatment … :::) that is unbalanced or written wrong' },
   CP1316: { severity: 'error', summary: 'a treatment passage fence in a field or file that cannot hold one' },
+  CP1320: { severity: 'error', summary: 'an image under assets/ that cannot be printed: not a PNG or JPEG by its content, damaged, or over the size limits' },
   CP2001: { severity: 'error', summary: 'a template syntax error' },
   CP2002: { severity: 'error', summary: 'a helper that does not exist' },
   CP2003: { severity: 'error', summary: 'a template field the data does not have' },

@@ -22,5 +22,10 @@ export function isCaseTextFile(path: string): boolean {
   return /\.(ya?ml|md)$/i.test(path);
 }
 
+/** Images under assets/, as the build reads them: the loader checks their bytes (load/checks/images.ts). */
+export function isAssetImage(path: string): boolean {
+  return path.startsWith('assets/') && /\.(png|jpe?g)$/i.test(path);
+}
+
 /** A file as a no-change check sees it: [path relative to its folder with `/` separators, size in bytes, mtime in ms]. */
 export type FileStamp = readonly [path: string, size: number, mtimeMs: number];

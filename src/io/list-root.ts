@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { isCaseTextFile, type ListedEntry, type RootListing } from '../core/listing.js';
+import { isAssetImage, isCaseTextFile, type ListedEntry, type RootListing } from '../core/listing.js';
 
 export interface ListOptions {
   /** Files above this size are listed but not read. */
@@ -78,7 +78,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       }
       if (isDir) return { type: 'dir', path };
       if (!isFile) return { type: 'problem', path, problem: 'special', detail: 'a device, socket or pipe' };
-      if (!isCaseTextFile(path)) return { type: 'file', path, size: (info ?? statSync(full)).size };
+      if (!isCaseTextFile(path) && !isAssetImage(path)) return { type: 'file', path, size: (info ?? statSync(full)).size };
       return readCaseFile(full, path, options.maxFileBytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

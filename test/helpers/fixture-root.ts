@@ -3,7 +3,7 @@
  * (starter/, the same one `casepress init` writes) with a fixture's files laid
  * over it, some removed, and hostile things made that git cannot hold.
  */
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,11 @@ export const SETUPS: Record<string, (root: string) => Promise<void>> = {
   'symlink-loop': async (root) => {
     await symlink('loop.md', join(root, 'children/C-0001/contacts/loop.md'));
     await symlink('../..', join(root, 'children/C-0001/visits/back-to-root'));
+  },
+  /** The logo as a link to an image beside it (validate and build both follow it). */
+  'symlinked-logo': async (root) => {
+    await rename(join(root, 'assets/logo.png'), join(root, 'assets/logo-2026.png'));
+    await symlink('logo-2026.png', join(root, 'assets/logo.png'));
   },
   /** A link to a file that does not exist. */
   'broken-link': async (root) => {
