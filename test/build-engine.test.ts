@@ -11,7 +11,7 @@ import { planJobs } from '../src/build/jobs.js';
 import { sha256 } from '../src/core/hash.js';
 import type { BuildPorts, DocumentDone, Pruned, Report, Sources, BuildSummary, DiagnosticReport } from '../src/build/ports.js';
 import { runBuild, type BuildOptions } from '../src/build/run.js';
-import { isCaseTextFile, type ListedEntry } from '../src/core/listing.js';
+import { isAssetImage, isCaseTextFile, type ListedEntry } from '../src/core/listing.js';
 import { loadFonts } from '../src/io/fonts.js';
 import { listCaseRoot } from '../src/io/list-root.js';
 import { readTemplate } from '../src/io/package-files.js';
@@ -68,7 +68,7 @@ const sources: Sources = {
     for (const [path, { bytes }] of files.files) {
       if (!path.startsWith(`${ROOT}/`)) continue;
       const rel = path.slice(ROOT.length + 1);
-      entries.push({ type: 'file', path: rel, size: bytes.length, ...(isCaseTextFile(rel) ? { bytes } : {}) });
+      entries.push({ type: 'file', path: rel, size: bytes.length, ...(isCaseTextFile(rel) || isAssetImage(rel) ? { bytes } : {}) });
       const parts = rel.split('/');
       for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
     }
