@@ -61,7 +61,7 @@ export const CODES = {
   CP2004: { severity: 'error', summary: 'a value printed without a formatting helper (it could change the document structure)' },
   CP2005: { severity: 'error', summary: 'a partial that does not exist' },
   CP2006: { severity: 'error', summary: 'a helper given the wrong kind of value' },
-  CP2101: { severity: 'error', summary: 'Markdown the document tree does not support' },
+  CP2101: { severity: 'error', summary: 'Markdown the document tree does not support (in a template, or a narrative checked by validate)' },
   CP2102: { severity: 'error', summary: 'an unknown directive (:::name)' },
   CP2103: { severity: 'error', summary: 'a directive attribute that is missing or wrong' },
   CP2104: { severity: 'error', summary: 'an image that is not available' },
