@@ -6,16 +6,18 @@
  * data file's own line and column — not at the template that prints it, and
  * not first at build.
  *
- * The preparation keeps every line in its place: treatment fence lines are
- * blanked (load/checks/treatment-fences.ts reports their mistakes), a court
- * note's block-quote markers come off (compute/documents/court-report.ts sets
- * a quote in a box), a home study's headings are blanked (they become section
- * titles and bold lines, compute/documents/home-study.ts), each part's first
- * line loses its indentation (the builders trim each part), and each line is
- * guarded as {{{markdown x}}} guards it (guardLine).
+ * The preparation keeps every line in its place and reads the lines with the
+ * builders' own functions: treatment fence lines are blanked (load/checks/
+ * treatment-fences.ts reports their mistakes), a court note's block-quote
+ * markers come off (noteLines: a quote prints in a box), a home study's `##`
+ * headings are blanked and its other headings become bold lines (studyLines),
+ * each part's first line loses its indentation (the builders trim each part),
+ * and each line is guarded as {{{markdown x}}} guards it (guardLine).
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { Point } from '../core/source.js';
+import { noteLines } from '../compute/documents/court-report.js';
+import { studyLines } from '../compute/documents/home-study.js';
 import { checkNarrative } from '../document/convert/narrative.js';
 import type { CaseRoot, LoadedFile } from '../model/case-root.js';
 import { guardLine } from '../templates/helpers/markdown.js';
@@ -28,9 +30,6 @@ interface Prepared {
 }
 
 const FENCE_LINE = /^[ \t]*:::/;
-const CODE_FENCE = /^ {0,3}(```|~~~)/;
-const QUOTE = /^ {0,3}> ?/;
-const HEADING = /^ {0,3}#{1,6}[ \t]+/;
 
 /** Diagnostics of one file's narrative, kept while the loaded file is (a watch session keeps unchanged files). */
 const checked = new WeakMap<LoadedFile, Diagnostic[]>();
@@ -64,29 +63,34 @@ function checkFile(file: LoadedFile, textOf: (file: string) => string | undefine
 }
 
 function prepare(file: LoadedFile): Prepared[] {
-  let fenced = false;
-  let quoted = false;
+  const raws = file.body.split(/\r\n|\r|\n/);
+  // Fence lines go (the lines between them print, or a marker does) before the builders read the lines.
+  const body = raws.map((raw) => (FENCE_LINE.test(raw) ? '' : raw)).join('\n');
+  const read = file.kind === 'study' ? studyLines(body).map((l) => ('title' in l ? { text: '', part: true } : { text: l.text, part: false })) : quoteParts(body);
   // Each section of a study, and each part of a court note (a quote, the text around it), is trimmed before it prints.
   let partStart = true;
-  return file.body.split(/\r\n|\r|\n/).map((raw) => {
-    if (FENCE_LINE.test(raw)) return { text: '', raw, shift: 0 };
-    if (CODE_FENCE.test(raw)) fenced = !fenced;
-    let shift = 0;
-    if (file.kind === 'study' && !fenced && HEADING.test(raw)) {
-      partStart = true;
-      return { text: '', raw, shift: 0 };
-    }
-    if (file.kind === 'court-note') {
-      const quote = fenced ? undefined : QUOTE.exec(raw);
-      if (!!quote !== quoted) partStart = true;
-      quoted = !!quote;
-      shift = quote?.[0].length ?? 0;
-    }
-    if (partStart && raw.slice(shift).trim() !== '') {
+  return read.map(({ text, part }, i) => {
+    const raw = raws[i] ?? '';
+    if (part) partStart = true;
+    let shift = raw.endsWith(text) ? raw.length - text.length : 0;
+    let line = text;
+    if (partStart && line.trim() !== '') {
       partStart = false;
-      shift += /^\s*/.exec(raw.slice(shift))![0].length;
+      const indent = /^\s*/.exec(line)![0].length;
+      line = line.slice(indent);
+      shift += indent;
     }
-    return { text: guardLine(raw.slice(shift)), raw, shift };
+    return { text: guardLine(line), raw, shift };
+  });
+}
+
+/** A court note's lines, a new part starting where a quote starts or ends. */
+function quoteParts(body: string): Array<{ text: string; part: boolean }> {
+  let quoted = false;
+  return noteLines(body).map(({ quote, text }) => {
+    const part = quote !== quoted;
+    quoted = quote;
+    return { text, part };
   });
 }
 
