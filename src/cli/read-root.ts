@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
-import { hasErrors } from '../core/diagnostic.js';
+import { narrativeDiagnostics } from '../build/narrative-check.js';
+import { hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import type { KnownHash, ListedEntry, RootListing } from '../core/listing.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
@@ -45,13 +46,15 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return hash;
   };
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
-  const { root, diagnostics, cache } = await whileLoading(async () => {
+  const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
     const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo }) };
     const cache = new ParseCache(readShards(options.parseCache!, [...files.keys()].map(shardOf), code), (path) => hashOf(path)!);
     return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
+  // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
+  const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes))]);
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();
@@ -68,12 +71,13 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     report: {
       diagnostics,
       displayPath: (file) => join(shownRoot, file),
-      // Lossy decoding, so even a file that is not UTF-8 gets a code frame.
-      sourceOf: (file) => {
-        const content = files.get(file)?.bytes;
-        return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
-      },
+      sourceOf: (file) => textOf(files.get(file)?.bytes),
       filesChecked: root.fileCount,
     },
   };
+}
+
+/** A file's text, decoded leniently (so even a file that is not UTF-8 gets a code frame). */
+function textOf(content: Uint8Array | undefined): string | undefined {
+  return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
 }

@@ -38,6 +38,16 @@ export function isCaseTextFile(path: string): boolean {
   return /\.(ya?ml|md)$/i.test(path);
 }
 
+/** Images under assets/, as the build reads them: the loader checks their bytes (load/checks/images.ts). */
+export function isAssetImage(path: string): boolean {
+  return path.startsWith('assets/') && /\.(png|jpe?g)$/i.test(path);
+}
+
+/** Files whose bytes the io layer loads: case text files, and the images the loader checks. */
+export function readsBytes(path: string): boolean {
+  return isCaseTextFile(path) || isAssetImage(path);
+}
+
 /**
  * A file as a no-change check sees it: [path relative to its folder with `/`
  * separators, size in bytes, mtime in ms, and for a case text file of the root

@@ -15,7 +15,8 @@
  *   notice, checklist, table);
  * - `::narrative{…}` … `::narrative-end`, written only by {{{markdown x}}}.
  * Anything else (code, HTML, block quotes, rules, footnotes, strikethrough,
- * headings 4–6, unknown directives, bad attributes) is a diagnostic at its
+ * headings 4–6, unknown directives, bad attributes, marks or blocks nested more
+ * than 32 deep: syntax/tree.ts MAX_DEPTH) is a diagnostic at its
  * line and column, never dropped silently. Bare web addresses are not made
  * into links: write <https://…> or [text](https://…).
  */

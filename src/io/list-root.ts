@@ -8,7 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { sha256 } from '../core/hash.js';
-import { isCaseTextFile, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
+import { readsBytes, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
 
 export interface ListOptions {
   /** Files above this size are listed but not read. */
@@ -99,18 +99,18 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       }
       if (item.isDirectory()) return { type: 'dir', path };
       // Reading a file stamps it too (fstat); only a file that may go unread, or whose type readdir did not give, needs a stat first.
-      if (item.isFile() && isCaseTextFile(path) && !options.known) return readCaseFile(full, path, options.maxFileBytes);
+      if (item.isFile() && readsBytes(path) && !options.known) return readCaseFile(full, path, options.maxFileBytes);
       const info = statSync(full);
       if (info.isDirectory()) return { type: 'dir', path };
       if (!info.isFile()) return special(path);
-      if (!options.known || info.size > options.maxFileBytes) return isCaseTextFile(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
+      if (!options.known || info.size > options.maxFileBytes) return readsBytes(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
       const known = options.known(path, info.size, info.mtimeMs);
-      if (known) return isCaseTextFile(path) ? unread(full, path, info, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      if (known) return readsBytes(path) ? unread(full, path, info, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, path, options.maxFileBytes);
       if (read.type !== 'file' || !read.bytes) return read;
       const hashed = { ...read, sha256: sha256(read.bytes) };
-      return isCaseTextFile(path) ? hashed : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hashed.sha256 };
+      return readsBytes(path) ? hashed : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hashed.sha256 };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };

@@ -1,6 +1,6 @@
 /** Files that ship with casepress itself: templates, the starter root, the sample data. */
 import { constants, existsSync } from 'node:fs';
-import { open, readdir, readFile, realpath } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -76,8 +76,10 @@ export async function readAssets(root: string): Promise<Record<string, Uint8Arra
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && /\.(png|jpe?g)$/i.test(entry.name)) images[relative(root, full).split('\\').join('/')] = await readFile(full);
+      // A link is followed, as the listing that validate checks follows it (io/list-root.ts).
+      const kind = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry;
+      if (kind?.isDirectory()) await walk(full);
+      else if (kind?.isFile() && /\.(png|jpe?g)$/i.test(entry.name)) images[relative(root, full).split('\\').join('/')] = await readFile(full);
     }
   };
   await walk(join(root, 'assets'));

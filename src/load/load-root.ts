@@ -62,7 +62,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
-  const root: CaseRoot = { children: [], homes: [], assets: new Set(), fileCount: 0 };
+  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0 };
   const childFolder = (id: string) => getOrAdd(children, id, () => ({ id, path: `children/${id}`, contacts: [], visits: [], assessments: [], courtNotes: [] }));
   const homeFolder = (id: string) => getOrAdd(homes, id, () => ({ id, path: `homes/${id}` }));
 
@@ -70,7 +70,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
   const shadowed: string[] = [];
   for (const entry of listing.entries) {
     if (shadowed.some((dir) => entry.path.startsWith(`${dir}/`))) continue;
-    if (entry.path.startsWith('assets/') && entry.type === 'file') (root.assets as Set<string>).add(entry.path);
+    if (entry.path.startsWith('assets/') && entry.type === 'file') (root.assets as Map<string, typeof entry>).set(entry.path, entry);
     if (entry.type === 'problem') {
       diagnostics.push(problemDiagnostic(entry));
       continue;

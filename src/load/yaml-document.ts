@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { FieldPath } from '../core/field-path.js';
 import type { LineIndex, Span } from '../core/source.js';
 import type { Locator } from '../model/case-root.js';
+import { yamlTooDeep } from './yaml-depth.js';
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" file). */
 const MAX_ALIAS_COUNT = 100;
@@ -75,6 +76,8 @@ export function parseYaml(source: YamlSource): ParsedYaml {
     );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { locate, diagnostics };
+  const deep = yamlTooDeep(doc, file, at);
+  if (deep) return { locate, diagnostics: [...diagnostics, deep] };
 
   let data: unknown;
   try {

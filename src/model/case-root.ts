@@ -73,8 +73,8 @@ export interface CaseRoot {
   /** Sorted by id. */
   readonly children: ChildFolder[];
   readonly homes: HomeFolder[];
-  /** Paths of the files under assets/, for checking references to them. */
-  readonly assets: ReadonlySet<string>;
+  /** The files under assets/ by path, for checking references to them and the images (bytes: images only, up to the size read). */
+  readonly assets: ReadonlyMap<string, { readonly size: number; readonly bytes?: Uint8Array }>;
   /** How many case files were read. */
   fileCount: number;
 }

@@ -42,6 +42,7 @@ describe('narrativeSections', () => {
       'Stable income.',
       '### Budget',
       'Balanced.',
+      '# ',
       '',
       '## motivation',
       '',
@@ -59,6 +60,7 @@ describe('narrativeSections', () => {
     expect(sections.find((s) => s.title === 'Strengths')!.body).toBe('- Patient');
     expect(sections.find((s) => s.title === 'Concerns')!.body).toBe('');
     // A heading of another level cannot stand in a narrative: its words stay, in bold.
+    // An empty one leaves nothing (as "****" it would read as a rule).
     expect(sections.at(-1)!.body).toBe('Stable income.\n**Budget**\nBalanced.');
   });
 

@@ -3,10 +3,12 @@
  * (starter/, the same one `casepress init` writes) with a fixture's files laid
  * over it, some removed, and hostile things made that git cannot hold.
  */
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { narrativeDiagnostics } from '../../src/build/narrative-check.js';
+import { sortDiagnostics } from '../../src/core/diagnostic.js';
 import { listCaseRoot } from '../../src/io/list-root.js';
 import { MAX_FILE_BYTES } from '../../src/load/decode.js';
 import { loadCaseRoot, type LoadResult } from '../../src/load/load-root.js';
@@ -25,6 +27,11 @@ export const SETUPS: Record<string, (root: string) => Promise<void>> = {
   'symlink-loop': async (root) => {
     await symlink('loop.md', join(root, 'children/C-0001/contacts/loop.md'));
     await symlink('../..', join(root, 'children/C-0001/visits/back-to-root'));
+  },
+  /** The logo as a link to an image beside it (validate and build both follow it). */
+  'symlinked-logo': async (root) => {
+    await rename(join(root, 'assets/logo.png'), join(root, 'assets/logo-2026.png'));
+    await symlink('logo-2026.png', join(root, 'assets/logo.png'));
   },
   /** A link to a file that does not exist. */
   'broken-link': async (root) => {
@@ -50,8 +57,12 @@ export async function buildRoot(overlay: string | undefined, spec: FixtureSpec =
   return root;
 }
 
+/** The root loaded as `validate` loads it (cli/read-root.ts): the loader's diagnostics and the narratives'. */
 export async function loadRoot(root: string): Promise<LoadResult> {
-  return loadCaseRoot(await listCaseRoot(root, { maxFileBytes: MAX_FILE_BYTES }));
+  const listing = await listCaseRoot(root, { maxFileBytes: MAX_FILE_BYTES });
+  const loaded = loadCaseRoot(listing);
+  const texts = new Map(listing.entries.flatMap((e) => (e.type === 'file' && e.bytes ? [[e.path, new TextDecoder().decode(e.bytes)] as const] : [])));
+  return { root: loaded.root, diagnostics: sortDiagnostics([...loaded.diagnostics, ...narrativeDiagnostics(loaded.root, (file) => texts.get(file))]) };
 }
 
 export async function writeFiles(root: string, files: Record<string, string | Uint8Array>): Promise<void> {

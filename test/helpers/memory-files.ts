@@ -4,7 +4,7 @@
  * write, and a log of what was written and removed. A path can be made to fail.
  */
 import { sha256 } from '../../src/core/hash.js';
-import { isCaseTextFile, type FileStamp, type ListedEntry, type RootListing } from '../../src/core/listing.js';
+import { readsBytes, type FileStamp, type ListedEntry, type RootListing } from '../../src/core/listing.js';
 import type { FileSystem } from '../../src/build/ports.js';
 
 export interface MemoryFiles extends FileSystem {
@@ -14,7 +14,7 @@ export interface MemoryFiles extends FileSystem {
   /** Writes to paths this says are refused with this error code. */
   refuse(test: (path: string) => boolean, code?: string): void;
   text(path: string): string | undefined;
-  /** The files under a folder as a case root listing (every file stamped and hashed, case text files with their bytes). */
+  /** The files under a folder as a case root listing (every file stamped and hashed, case text files and images with their bytes). */
   listing(folder: string): RootListing;
 }
 
@@ -54,7 +54,7 @@ export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): 
       for (const [path, { bytes, mtime }] of files) {
         if (!path.startsWith(prefix)) continue;
         const rel = path.slice(prefix.length);
-        entries.push({ type: 'file', path: rel, size: bytes.length, mtimeMs: mtime, sha256: sha256(bytes), ...(isCaseTextFile(rel) ? { bytes } : {}) });
+        entries.push({ type: 'file', path: rel, size: bytes.length, mtimeMs: mtime, sha256: sha256(bytes), ...(readsBytes(rel) ? { bytes } : {}) });
         const parts = rel.split('/');
         for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
       }

@@ -88,20 +88,30 @@ export interface NarrativePart {
 }
 
 /**
+ * Each line of a court note's body: in a block quote (its `>` marker taken
+ * off) or not; code fences are followed, so a `>` inside one is no quote.
+ * `validate` reads the lines the same way (build/narrative-check.ts).
+ */
+export function noteLines(body: string): Array<{ readonly quote: boolean; readonly text: string; readonly blank: boolean }> {
+  let fence = false;
+  return body.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    const quote = !fence && /^ {0,3}>/.test(line);
+    return { quote, text: quote ? line.replace(/^ {0,3}> ?/, '') : line, blank: line.trim() === '' };
+  });
+}
+
+/**
  * The document tree holds no block quotes, so a quoted passage in a court
  * note (the child's letter) is handed to the template as its own part, which
  * the template sets in a boxed note; the words are the note's, unchanged.
  */
 export function narrativeParts(body: string): NarrativePart[] {
   const parts: { quote: boolean; lines: string[] }[] = [];
-  let fence = false;
-  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
-    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
-    const quoted = !fence && /^ {0,3}>/.test(line);
-    const text = quoted ? line.replace(/^ {0,3}> ?/, '') : line;
+  for (const { quote, text, blank } of noteLines(body)) {
     const last = parts.at(-1);
-    if (last && last.quote === quoted) last.lines.push(text);
-    else if (quoted || line.trim() !== '' || last) parts.push({ quote: quoted, lines: [text] });
+    if (last && last.quote === quote) last.lines.push(text);
+    else if (quote || !blank || last) parts.push({ quote, lines: [text] });
   }
   return parts
     .map((p) => ({ quote: p.quote, text: p.lines.join('\n').trim() }))

@@ -119,28 +119,40 @@ export interface NarrativeSection {
 const key = (title: string | null) => (title ?? '').trim().replace(/[.:]+$/, '').replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * study.md's body split at its `##` headings. The seven SAFE sections come
+ * Each line of study.md's body as the home study reads it: a `##` heading
+ * starts a section (its title); any other line is text, a heading of another
+ * level (`#`, `###` …) as a bold line keeping its words (none for an empty one),
+ * since a heading cannot stand in a narrative. Code fences are followed, so a
+ * `#` line inside one stays as written. `validate` reads the lines the same way
+ * (build/narrative-check.ts).
+ */
+export function studyLines(body: string): Array<{ readonly title: string } | { readonly text: string }> {
+  let fence: string | undefined;
+  return body.replace(/\r\n|\r/g, '\n').split('\n').map((line) => {
+    const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) fence = fence === undefined ? fenceMark : undefined;
+    const heading = fence === undefined ? /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
+    if (heading && !line.trimStart().startsWith('###')) return { title: heading[1]!.trim() };
+    const other = fence === undefined ? /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
+    const title = other?.[1]!.trim();
+    return { text: other ? (title ? `**${title}**` : '') : line };
+  });
+}
+
+/**
+ * study.md's body split at its `##` headings (studyLines). The seven SAFE sections come
  * first, in their order, each present (empty when the study lacks it, so the
  * gap shows); any other section follows in the file's order. Text before the
- * first `##` heading becomes a section without a title at the start. A heading of
- * another level inside a section (`#`, `###` …) cannot stand in a narrative: it
- * becomes a bold line, keeping its words.
+ * first `##` heading becomes a section without a title at the start.
  */
 export function narrativeSections(body: string): NarrativeSection[] {
   const found: { title: string | null; lines: string[] }[] = [];
   let current: { title: string | null; lines: string[] } = { title: null, lines: [] };
-  let fence: string | undefined;
-  for (const line of body.replace(/\r\n|\r/g, '\n').split('\n')) {
-    const fenceMark = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fenceMark && (fence === undefined || fenceMark.startsWith(fence))) fence = fence === undefined ? fenceMark : undefined;
-    const heading = fence === undefined ? /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
-    if (heading && !line.trimStart().startsWith('###')) {
+  for (const line of studyLines(body)) {
+    if ('title' in line) {
       if (current.title !== null || current.lines.some((l) => l.trim() !== '')) found.push(current);
-      current = { title: heading[1]!.trim(), lines: [] };
-      continue;
-    }
-    const other = fence === undefined ? /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
-    current.lines.push(other ? `**${other[1]!.trim()}**` : line);
+      current = { title: line.title, lines: [] };
+    } else current.lines.push(line.text);
   }
   if (current.title !== null || current.lines.some((l) => l.trim() !== '')) found.push(current);
   const sections = found.map((s) => ({ title: s.title, body: s.lines.join('\n').trim() }));

@@ -27,6 +27,8 @@ export interface Narrative {
   readonly span?: Span;
   /** The line of the ::narrative marker in the Markdown: the narrative's line 1 is the next one. */
   readonly markerLine: number;
+  /** The Markdown read is the data file's own text (checkNarrative): diagnostics point at each node in it. */
+  readonly inPlace?: boolean;
 }
 
 export interface Context {
@@ -55,6 +57,10 @@ export function positionOf(node: Nodes): Position | undefined {
  */
 export function report(ctx: Context, code: Code, node: Nodes, what: string, why: string, hint?: string): void {
   const n = ctx.narrative;
+  if (n?.inPlace) {
+    ctx.diagnostics.push(diagnostic(code, { file: n.file, span: spanOf(node), field: n.field || undefined, message: `${what}: ${why}`, hint }));
+    return;
+  }
   if (n) {
     const line = node.position ? node.position.start.line - n.markerLine : undefined;
     ctx.diagnostics.push(

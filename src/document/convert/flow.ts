@@ -24,7 +24,8 @@ export function convertFlow(nodes: readonly RootContent[], ctx: Context, place: 
         report(ctx, 'CP2101', node, 'a ::narrative without its ::narrative-end', '{{{markdown …}}} writes both; do not write them by hand');
         continue;
       }
-      out.push(...convertFlow(nodes.slice(i + 1, end), { ...ctx, narrative: readNarrative(node, ctx) }, place));
+      // One push per block: a narrative of 200,000 paragraphs spread into push() would overflow the stack.
+      for (const block of convertFlow(nodes.slice(i + 1, end), { ...ctx, narrative: readNarrative(node, ctx) }, place)) out.push(block);
       signers = undefined;
       i = end;
       continue;
@@ -44,7 +45,7 @@ export function convertFlow(nodes: readonly RootContent[], ctx: Context, place: 
       continue;
     }
     signers = undefined;
-    out.push(...convertBlock(node, ctx, place));
+    for (const block of convertBlock(node, ctx, place)) out.push(block);
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * silently: each one found is reported at its line.
  */
 import type { Nodes } from '../syntax/nodes.js';
+import { MAX_DEPTH } from '../syntax/tree.js';
 
 export interface Unsupported {
   readonly what: string;
@@ -50,6 +51,10 @@ export function unsupported(node: Nodes): Unsupported {
       return { what: 'a footnote ([^…])', why: 'casepress documents have no footnotes', hint: 'write the note in the text, or in a :::notice' };
     case 'delete':
       return { what: 'struck-through text (~~…~~)', why: 'casepress documents have no strikethrough', hint: 'write \\~ for a literal "~"' };
+    case 'tooDeep':
+      return node.what === 'marks'
+        ? { what: `bold, italics or links nested more than ${MAX_DEPTH} deep`, why: 'a document holds marks nested a few deep at most', hint: 'remove the extra * or _ (write \\* for a literal "*")' }
+        : { what: `lists or directives nested more than ${MAX_DEPTH} deep`, why: 'a document holds blocks nested a few deep at most', hint: 'indent less, or end the list before the text that follows' };
     case 'image':
       return { what: 'an image inside a line of text', why: 'an image is a block of its own', hint: 'put ![alt](file) on a line of its own, with blank lines around it' };
     default:

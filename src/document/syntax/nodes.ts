@@ -26,7 +26,18 @@ export type PhrasingContent =
   /** imageReference: an image made from a [label]: address definition. */
   | (Located & { readonly type: 'break' | 'inlineCode' | 'footnoteReference' | 'imageReference' })
   | (Located & { readonly type: 'html'; readonly value: string })
-  | TextDirective;
+  | TextDirective
+  | TooDeep;
+
+/**
+ * What stands nested deeper than the reader follows (MAX_DEPTH in tree.ts):
+ * the whole construct, reported where it starts, so no later walk recurses
+ * without bound.
+ */
+export interface TooDeep extends Located {
+  readonly type: 'tooDeep';
+  readonly what: 'blocks' | 'marks';
+}
 
 export interface Image extends Located {
   readonly type: 'image';
@@ -101,6 +112,7 @@ export type RootContent =
   /** `fenced`: ``` or ~~~; else indented by four spaces. */
   | (Located & { readonly type: 'code'; readonly fenced: boolean })
   | (Located & { readonly type: 'html'; readonly value: string })
-  | (Located & { readonly type: 'blockquote' | 'thematicBreak' | 'definition' | 'footnoteDefinition' });
+  | (Located & { readonly type: 'blockquote' | 'thematicBreak' | 'definition' | 'footnoteDefinition' })
+  | TooDeep;
 
 export type Nodes = RootContent | ListItem | PhrasingContent;

@@ -10,6 +10,17 @@ import { readMarkdown, splitRow, type PlacedToken, type ReadEnv } from './reader
 
 type Position = NonNullable<Located['position']>;
 
+/**
+ * How deep blocks (lists, directives) and marks (bold, italics, links) may
+ * nest, each: far more than any document needs, and few enough that no walk
+ * over the tree, here or in the writers, runs out of stack. What stands
+ * deeper is one `tooDeep` node, which the converter reports.
+ */
+export const MAX_DEPTH = 32;
+
+/** The blocks that hold blocks: what nests. */
+const HOLDS_BLOCKS: ReadonlySet<string> = new Set(['bullet_list_open', 'ordered_list_open', 'blockquote_open', 'container_directive_open']);
+
 /** Where each line of an inline token's content starts in the source. */
 interface ContentLines {
   /** Offset in the content where each line starts. */
@@ -68,17 +79,21 @@ class TreeBuilder {
     return line.length - line.trimStart().length + 1;
   }
 
-  /** Blocks up to the closing token of the block they stand in (or the end). */
-  flow(): RootContent[] {
+  /** Blocks up to the closing token of the block they stand in (or the end); `depth` is how many blocks they stand in. */
+  flow(depth = 0): RootContent[] {
     const out: RootContent[] = [];
-    while (this.i < this.tokens.length && this.tokens[this.i]!.nesting !== -1) out.push(this.block());
+    while (this.i < this.tokens.length && this.tokens[this.i]!.nesting !== -1) out.push(this.block(depth));
     return out;
   }
 
-  private block(): RootContent {
+  private block(depth: number): RootContent {
     const index = this.i++;
     const token = this.tokens[index]!;
     const position = this.blockPosition(token, this.columnAt(index));
+    if (depth >= MAX_DEPTH && HOLDS_BLOCKS.has(token.type)) {
+      this.i = closeOf(this.tokens, index) + 1;
+      return { type: 'tooDeep', what: 'blocks', position };
+    }
     switch (token.type) {
       case 'paragraph_open':
         return this.paragraph(position);
@@ -96,7 +111,7 @@ class TreeBuilder {
       }
       case 'bullet_list_open':
       case 'ordered_list_open':
-        return this.list(token, position);
+        return this.list(token, position, depth);
       case 'table_open':
         return this.table(position);
       case 'fence':
@@ -116,7 +131,7 @@ class TreeBuilder {
         return { type: 'footnoteDefinition', position };
       case 'container_directive_open': {
         const label = this.label(token);
-        const children = this.flow();
+        const children = this.flow(depth + 1);
         this.i++;
         return { type: 'containerDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, ...(label ? { label } : {}), children, position };
       }
@@ -150,14 +165,14 @@ class TreeBuilder {
     return { type: 'paragraph', children: this.phrasing(inline, () => this.singleLine(inline.map![0], column)), position: { start: this.point(line, column), end: this.point(line, column + inline.content.length) } };
   }
 
-  private list(open: Token, position: Position | undefined): RootContent {
+  private list(open: Token, position: Position | undefined, depth: number): RootContent {
     const items: ListItem[] = [];
     while (this.tokens[this.i]!.type === 'list_item_open') {
       const index = this.i++;
       const item = this.tokens[index]!;
       const itemPosition = this.blockPosition(item, items.length === 0 ? (position?.start.column ?? 1) : this.columnAt(index));
       const checked = (item.meta as { checked?: boolean } | null)?.checked;
-      const children = this.flow();
+      const children = this.flow(depth + 1);
       this.i++;
       items.push({ type: 'listItem', ...(checked !== undefined ? { checked } : {}), children, ...(itemPosition ? { position: itemPosition } : {}) });
     }
@@ -228,11 +243,16 @@ class TreeBuilder {
     };
     const children = inline.children ?? [];
     let j = 0;
-    const walk = (close?: string): PhrasingContent[] => {
+    const walk = (close?: string, depth = 0): PhrasingContent[] => {
       const out: PhrasingContent[] = [];
       while (j < children.length) {
         const token: PlacedToken = children[j++]!;
         if (token.type === close) return out;
+        if (token.nesting === 1 && depth >= MAX_DEPTH) {
+          out.push({ type: 'tooDeep', what: 'marks', ...placed(token) });
+          j = closeOf(children, j - 1) + 1;
+          continue;
+        }
         switch (token.type) {
           case 'text':
           case 'text_special':
@@ -248,18 +268,18 @@ class TreeBuilder {
             out.push({ type: 'break' });
             break;
           case 'strong_open':
-            out.push({ type: 'strong', children: walk('strong_close') });
+            out.push({ type: 'strong', children: walk('strong_close', depth + 1) });
             break;
           case 'em_open':
-            out.push({ type: 'emphasis', children: walk('em_close') });
+            out.push({ type: 'emphasis', children: walk('em_close', depth + 1) });
             break;
           case 's_open':
-            out.push({ type: 'delete', children: walk('s_close'), ...placed(token) });
+            out.push({ type: 'delete', children: walk('s_close', depth + 1), ...placed(token) });
             break;
           case 'link_open': {
             const autolink = token.markup === 'autolink';
             const linkAt = autolink ? placed(token) : { position: locate((token.at ?? 1) - 1) };
-            const content = walk('link_close');
+            const content = walk('link_close', depth + 1);
             const labelEnd: number | undefined = (children[j - 1] as PlacedToken).at;
             // A link whose label is not followed by "(" was made from a [label]: address definition.
             if (!autolink && labelEnd !== undefined && inline.content[labelEnd + 1] !== '(') {
@@ -291,7 +311,7 @@ class TreeBuilder {
             out.push({ type: 'footnoteReference', ...placed(token) });
             break;
           case 'text_directive_open':
-            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close'), ...placed(token) });
+            out.push({ type: 'textDirective', name: token.info, attributes: (token.meta as DirectiveMeta).attributes, children: walk('text_directive_close', depth + 1), ...placed(token) });
             break;
           default:
             throw new Error(`markdown-it inline token "${token.type}" has no node`);
@@ -301,6 +321,16 @@ class TreeBuilder {
     };
     return walk();
   }
+}
+
+/** The index of the token that closes the one opened at `open` (the last token when none does). */
+function closeOf(tokens: readonly Token[], open: number): number {
+  let level = 0;
+  for (let k = open; k < tokens.length; k++) {
+    level += tokens[k]!.nesting;
+    if (level === 0) return k;
+  }
+  return tokens.length - 1;
 }
 
 /** An image's alt text: the text of its description, without marks. */

@@ -5,6 +5,7 @@ import type { Check, CheckContext } from './context.js';
 import { noContactKeepsLocationConfidential } from './confidentiality.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
 import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
+import { imagesArePrintable } from './images.js';
 import { treatmentFencesAreBalanced } from './treatment-fences.js';
 import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
 
@@ -14,6 +15,7 @@ const CHECKS: readonly Check[] = [
   homeAndCaseReferencesExist,
   idsAreUnique,
   assetsExist,
+  imagesArePrintable,
   caseDatesInOrder,
   homeDatesInOrder,
   planReviewWithinSixMonths,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginate, slice, type Flow, type Pager, type Slice } from './flow.js';
+import { append, emptyFlow, paginate, slice, type Flow, type Pager, type Slice } from './flow.js';
 
 /** A pager over pages 100 points tall, recording where each named slice lands. */
 function run(flow: Flow, firstTop = 0): Array<[string, number, number]> {
@@ -117,5 +117,14 @@ describe('paginate', () => {
   it('moves content that does not fit below the letterhead to the next page', () => {
     const flow: Flow = { slices: [named('k1', 40), named('k2', 40)], keeps: [{ start: 0, end: 2 }] };
     expect(run(flow, 30).map(([n, page]) => `${n}@${page}`)).toEqual(['k1@2', 'k2@2']);
+  });
+});
+
+describe('append', () => {
+  it('takes a part of 200,000 slices (a court note of 200,000 paragraphs overflowed the stack, issue 13)', () => {
+    const flow = emptyFlow();
+    append(flow, { slices: Array.from({ length: 200_000 }, () => slice(1, () => {})), keeps: [{ start: 0, end: 2 }] });
+    expect(flow.slices).toHaveLength(200_000);
+    expect(flow.keeps).toEqual([{ start: 0, end: 2 }]);
   });
 });

@@ -60,7 +60,8 @@ function pick(options: Partial<Slice>): Partial<Slice> {
 /** Appends `part` to `flow` (its keep ranges shifted along). */
 export function append(flow: Flow, part: Flow): void {
   const offset = flow.slices.length;
-  flow.slices.push(...part.slices);
+  // One push per slice: a document of 200,000 paragraphs spread into push() would overflow the stack.
+  for (const slice of part.slices) flow.slices.push(slice);
   for (const keep of part.keeps) flow.keeps.push({ start: keep.start + offset, end: keep.end + offset });
 }
 

@@ -5,6 +5,7 @@
  * pdfkit's asynchronous PNG decoding) keeps the output byte-identical.
  */
 import { inflateSync } from 'node:zlib';
+import { pngRowsProblem } from '../../core/image-header.js';
 import type { Block, DocumentTree, ImageSet } from '../../document/ast.js';
 
 export interface OpenedImage {
@@ -120,10 +121,6 @@ function embed(doc: PDFKit.PDFDocument, image: PdfkitImage): Promise<void> {
   });
 }
 
-const ADAM7: ReadonlyArray<readonly [number, number, number, number]> = [
-  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
-];
-
 /**
  * pdfkit decodes some PNGs in a callback that throws on bad data, which would
  * end the process; the same checks are made here first, where they can be caught.
@@ -131,20 +128,6 @@ const ADAM7: ReadonlyArray<readonly [number, number, number, number]> = [
 function checkPng(png: PngInfo): void {
   const decodes = png.hasAlphaChannel || png.interlaceMethod === 1 || png.transparency.indexed !== undefined;
   if (!decodes) return;
-  const data = inflateSync(png.imgData);
-  const bitsPerPixel = png.pixelBitlength;
-  const passes = png.interlaceMethod === 1 ? ADAM7 : [[0, 0, 1, 1] as const];
-  let pos = 0;
-  for (const [x0, y0, dx, dy] of passes) {
-    const width = Math.ceil((png.width - x0) / dx);
-    const height = Math.ceil((png.height - y0) / dy);
-    if (width <= 0 || height <= 0) continue;
-    const rowBytes = Math.ceil((width * bitsPerPixel) / 8);
-    for (let row = 0; row < height; row++) {
-      if (pos >= data.length) throw new Error('Incomplete or corrupt PNG file');
-      if (data[pos]! > 4) throw new Error(`Invalid filter algorithm: ${data[pos]!}`);
-      pos += 1 + rowBytes;
-    }
-  }
-  if (pos > data.length) throw new Error('Incomplete or corrupt PNG file');
+  const problem = pngRowsProblem(inflateSync(png.imgData), { width: png.width, height: png.height, bitsPerPixel: png.pixelBitlength, interlaced: png.interlaceMethod === 1 });
+  if (problem) throw new Error(problem);
 }
