@@ -1,0 +1,219 @@
+/**
+ * A chart node as drawing instructions: rectangles, lines, dots and text at
+ * fixed places, in points from the chart's top left corner. Text is measured
+ * by the caller's fonts (the PDF's embedded faces), so labels are placed where
+ * they fit: a category label wraps onto a second line, and when the labels
+ * still do not fit side by side only every second (third…) one is printed.
+ * Pure and deterministic: the same chart and fonts give the same marks.
+ */
+import type { Chart } from '../../document/ast.js';
+import { formatValue, valueScale } from './scale.js';
+
+/** Width of `text` set at `size` points, bold or not. */
+export type Measure = (text: string, size: number, bold: boolean) => number;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type Mark =
+  | { readonly kind: 'rect'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly fill: string }
+  | { readonly kind: 'line'; readonly points: readonly Point[]; readonly stroke: string; readonly width: number; readonly dash?: readonly number[] }
+  | { readonly kind: 'dot'; readonly x: number; readonly y: number; readonly r: number; readonly fill: string }
+  /** `y` is the baseline; `anchor` says which end of the text (or its middle) stands at `x`. */
+  | { readonly kind: 'text'; readonly x: number; readonly y: number; readonly text: string; readonly size: number; readonly bold: boolean; readonly color: string; readonly anchor: 'start' | 'middle' | 'end' };
+
+export interface Drawing {
+  readonly width: number;
+  readonly height: number;
+  readonly marks: readonly Mark[];
+}
+
+/** Series colours, told apart in greyscale too (dark, light, middle…); lines also differ in dash. */
+export const SERIES_COLORS = ['#1F3A5F', '#E69F00', '#009E73', '#56B4E9', '#D55E00', '#CC79A7', '#7F7F7F', '#000000'] as const;
+export const SERIES_DASHES: readonly (readonly number[] | undefined)[] = [undefined, [5, 2], [1.5, 1.5], [6, 2, 1.5, 2]];
+export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length]!;
+export const seriesDash = (i: number): readonly number[] | undefined => SERIES_DASHES[i % SERIES_DASHES.length];
+
+export const CHART_TEXT = { title: 10.5, label: 8 } as const;
+const TEXT = '#000000';
+const MUTED = '#444444';
+const GRID = '#D9D9D9';
+const AXIS = '#666666';
+/** A line of text per point of size; Noto Serif's ascent per point of size. */
+const LEADING = 1.3;
+const ASCENT = 0.95;
+/** The plot's height as a share of the chart's width. */
+const PLOT_RATIO = 0.4;
+/** The share of a category's band its bars take. */
+const GROUP = 0.7;
+
+export function layoutChart(chart: Chart, width: number, measure: Measure): Drawing {
+  const marks: Mark[] = [];
+  const label = CHART_TEXT.label;
+  const line = label * LEADING;
+  const text = (x: number, y: number, value: string, anchor: 'start' | 'middle' | 'end', o: { size?: number; bold?: boolean; color?: string } = {}) =>
+    marks.push({ kind: 'text', x, y, text: value, size: o.size ?? label, bold: o.bold ?? false, color: o.color ?? TEXT, anchor });
+  let y = 0;
+
+  if (chart.title) {
+    for (const row of wrap(chart.title, width, (t) => measure(t, CHART_TEXT.title, true))) {
+      text(0, y + CHART_TEXT.title * ASCENT, row, 'start', { size: CHART_TEXT.title, bold: true });
+      y += CHART_TEXT.title * LEADING;
+    }
+    y += 4;
+  }
+
+  // The legend: a swatch and the series' name, as many to a row as fit.
+  if (chart.series.length > 1) {
+    const swatch = chart.kind === 'line' ? 16 : 8;
+    let x = 0;
+    let rows = 1;
+    const items = chart.series.map((s, i) => {
+      const w = swatch + 4 + measure(s.name, label, false);
+      if (x > 0 && x + w > width) {
+        x = 0;
+        rows += 1;
+      }
+      const at = { x, row: rows - 1, i, name: s.name };
+      x += w + 14;
+      return at;
+    });
+    for (const item of items) {
+      const top = y + item.row * line;
+      const mid = top + line / 2;
+      if (chart.kind === 'line') {
+        const dash = seriesDash(item.i);
+        marks.push({ kind: 'line', points: [{ x: item.x, y: mid }, { x: item.x + swatch, y: mid }], stroke: seriesColor(item.i), width: 1.5, ...(dash ? { dash } : {}) });
+        marks.push({ kind: 'dot', x: item.x + swatch / 2, y: mid, r: 2, fill: seriesColor(item.i) });
+      } else {
+        marks.push({ kind: 'rect', x: item.x, y: mid - swatch / 2, width: swatch, height: swatch, fill: seriesColor(item.i) });
+      }
+      text(item.x + swatch + 4, top + label * ASCENT + (line - label) / 2, item.name, 'start');
+    }
+    y += rows * line + 4;
+  }
+
+  if (chart.yTitle) {
+    for (const row of wrap(chart.yTitle, width, (t) => measure(t, label, false))) {
+      text(0, y + label * ASCENT, row, 'start', { color: MUTED });
+      y += line;
+    }
+  }
+
+  const scale = valueScale(chart);
+  const tickLabels = scale.ticks.map((t) => formatValue(t, chart.format));
+  const tickWidth = Math.max(...tickLabels.map((t) => measure(t, label, false)));
+  const plotLeft = Math.ceil(tickWidth) + 6;
+  const plotRight = width - 2;
+  const plotTop = y + label / 2 + 2;
+  const plotHeight = Math.round(width * PLOT_RATIO);
+  const plotBottom = plotTop + plotHeight;
+  const plotWidth = plotRight - plotLeft;
+  const yOf = (v: number) => plotBottom - ((v - scale.min) / (scale.max - scale.min)) * plotHeight;
+
+  scale.ticks.forEach((t, k) => {
+    const ty = yOf(t);
+    if (t !== scale.min) marks.push({ kind: 'line', points: [{ x: plotLeft, y: ty }, { x: plotRight, y: ty }], stroke: GRID, width: 0.5 });
+    text(plotLeft - 4, ty + label * 0.35, tickLabels[k]!, 'end', { color: MUTED });
+  });
+
+  const n = chart.categories.length;
+  const band = plotWidth / Math.max(1, n);
+  const centre = (i: number) => plotLeft + band * (i + 0.5);
+  const base = yOf(Math.max(scale.min, Math.min(0, scale.max)));
+
+  if (chart.kind === 'bar') {
+    const group = band * GROUP;
+    const count = chart.series.length;
+    const up = new Array<number>(n).fill(0);
+    const down = new Array<number>(n).fill(0);
+    chart.series.forEach((s, k) => {
+      s.values.forEach((v, i) => {
+        if (v === null || i >= n) return;
+        let from = 0;
+        let to = v;
+        let x = centre(i) - group / 2;
+        let w = group;
+        if (chart.stacked) {
+          const sums = v >= 0 ? up : down;
+          from = sums[i]!;
+          to = from + v;
+          sums[i] = to;
+        } else {
+          w = group / count;
+          x += k * w;
+        }
+        const top = Math.min(yOf(from), yOf(to));
+        const height = Math.abs(yOf(to) - yOf(from));
+        if (height > 0) marks.push({ kind: 'rect', x, y: top, width: w, height, fill: seriesColor(k) });
+      });
+    });
+  } else {
+    chart.series.forEach((s, k) => {
+      const color = seriesColor(k);
+      const dash = seriesDash(k);
+      // A gap (null) breaks the line; each run of values is drawn apart.
+      let run: Point[] = [];
+      const flush = () => {
+        if (run.length > 1) marks.push({ kind: 'line', points: run, stroke: color, width: 1.5, ...(dash ? { dash } : {}) });
+        run = [];
+      };
+      s.values.forEach((v, i) => {
+        if (v === null || i >= n) return flush();
+        run.push({ x: centre(i), y: yOf(v) });
+      });
+      flush();
+      s.values.forEach((v, i) => {
+        if (v !== null && i < n) marks.push({ kind: 'dot', x: centre(i), y: yOf(v), r: 2, fill: color });
+      });
+    });
+  }
+
+  marks.push({ kind: 'line', points: [{ x: plotLeft, y: base }, { x: plotRight, y: base }], stroke: AXIS, width: 0.75 });
+  marks.push({ kind: 'line', points: [{ x: plotLeft, y: plotTop }, { x: plotLeft, y: plotBottom }], stroke: AXIS, width: 0.75 });
+
+  // Category labels: wrapped to their band (two lines at most), else every k-th one over k bands.
+  const measureLabel = (t: string) => measure(t, label, false);
+  let every = 1;
+  let wrapped = chart.categories.map((c) => wrap(c, band - 4, measureLabel));
+  while (every < n && wrapped.some((rows, i) => i % every === 0 && (rows.length > 2 || rows.some((r) => measureLabel(r) > every * band - 4)))) {
+    every += 1;
+    wrapped = chart.categories.map((c) => wrap(c, every * band - 4, measureLabel));
+  }
+  let labelRows = 0;
+  let ly = plotBottom + 3;
+  chart.categories.forEach((_, i) => {
+    if (i % every !== 0) return;
+    const rows = wrapped[i]!.slice(0, 2);
+    labelRows = Math.max(labelRows, rows.length);
+    marks.push({ kind: 'line', points: [{ x: centre(i), y: plotBottom }, { x: centre(i), y: plotBottom + 3 }], stroke: AXIS, width: 0.5 });
+    rows.forEach((row, r) => text(centre(i), ly + label * ASCENT + r * line, row, 'middle'));
+  });
+  ly += labelRows * line + 2;
+
+  if (chart.xTitle) {
+    for (const row of wrap(chart.xTitle, width, measureLabel)) {
+      text(plotLeft + plotWidth / 2, ly + label * ASCENT, row, 'middle', { color: MUTED });
+      ly += line;
+    }
+  }
+  return { width, height: Math.ceil(ly + 2), marks };
+}
+
+/** Words set into lines no wider than `width` (a word wider than that has a line of its own). */
+export function wrap(value: string, width: number, measure: (text: string) => number): string[] {
+  const words = value.split(/\s+/).filter(Boolean);
+  const rows: string[] = [];
+  let row = '';
+  for (const word of words) {
+    const next = row ? `${row} ${word}` : word;
+    if (row && measure(next) > width) {
+      rows.push(row);
+      row = word;
+    } else row = next;
+  }
+  if (row) rows.push(row);
+  return rows;
+}
