@@ -49,6 +49,22 @@ const PLOT_RATIO = 0.4;
 /** The share of a category's band its bars take. */
 const GROUP = 0.7;
 
+/**
+ * Whether a bar chart lays its bars across (categories down the left, values
+ * along the bottom): when its category labels, by an estimate of their width,
+ * would not fit under their bars on two lines. Decided from the data alone, so
+ * the PDF and the DOCX chart agree.
+ */
+export function barsAcross(chart: Chart, width: number): boolean {
+  if (chart.kind !== 'bar' || chart.categories.length === 0) return false;
+  const slot = (width - 40) / chart.categories.length - 4;
+  const estimate = (t: string) => t.length * CHART_TEXT.label * 0.5;
+  return chart.categories.some((c) => {
+    const rows = wrap(c, slot, estimate);
+    return rows.length > 2 || rows.some((r) => estimate(r) > slot);
+  });
+}
+
 export function layoutChart(chart: Chart, width: number, measure: Measure): Drawing {
   const marks: Mark[] = [];
   const label = CHART_TEXT.label;
@@ -95,13 +111,38 @@ export function layoutChart(chart: Chart, width: number, measure: Measure): Draw
     y += rows * line + 4;
   }
 
-  if (chart.yTitle) {
-    for (const row of wrap(chart.yTitle, width, (t) => measure(t, label, false))) {
-      text(0, y + label * ASCENT, row, 'start', { color: MUTED });
-      y += line;
-    }
-  }
+  const plot = { marks, y, width, measure, text };
+  return barsAcross(chart, width) ? layoutAcross(chart, plot) : layoutUp(chart, plot);
+}
 
+type Text = (x: number, y: number, value: string, anchor: 'start' | 'middle' | 'end', o?: { size?: number; bold?: boolean; color?: string }) => void;
+
+/** What the plot is drawn into: the marks so far, where the plot starts (below the title and legend), the width, the fonts. */
+interface Plot {
+  readonly marks: Mark[];
+  readonly y: number;
+  readonly width: number;
+  readonly measure: Measure;
+  readonly text: Text;
+}
+
+/** A plot title (an axis' name) above the plot, at its left. */
+function titleAbove(title: string | undefined, p: Plot, y: number): number {
+  const label = CHART_TEXT.label;
+  if (!title) return y;
+  for (const row of wrap(title, p.width, (t) => p.measure(t, label, false))) {
+    p.text(0, y + label * ASCENT, row, 'start', { color: MUTED });
+    y += label * LEADING;
+  }
+  return y;
+}
+
+/** Bars or lines over categories along the bottom, values up the left. */
+function layoutUp(chart: Chart, p: Plot): Drawing {
+  const { marks, width, measure, text } = p;
+  const label = CHART_TEXT.label;
+  const line = label * LEADING;
+  let y = titleAbove(chart.yTitle, p, p.y);
   const scale = valueScale(chart);
   const tickLabels = scale.ticks.map((t) => formatValue(t, chart.format));
   const tickWidth = Math.max(...tickLabels.map((t) => measure(t, label, false)));
@@ -201,6 +242,79 @@ export function layoutChart(chart: Chart, width: number, measure: Measure): Draw
   }
   return { width, height: Math.ceil(ly + 2), marks };
 }
+
+/** Bars across: categories down the left (labels wrapped to a third of the width), values along the bottom. */
+function layoutAcross(chart: Chart, p: Plot): Drawing {
+  const { marks, width, measure, text } = p;
+  const label = CHART_TEXT.label;
+  const line = label * LEADING;
+  const y = titleAbove(chart.xTitle, p, p.y);
+  const measureLabel = (t: string) => measure(t, label, false);
+  const most = width / 3;
+  const rows = chart.categories.map((c) => wrap(c, most, measureLabel).slice(0, 2));
+  const labelWidth = Math.max(0, ...rows.flat().map(measureLabel));
+  // Room for the label's lines, and for side-by-side bars at least 6 points thick each.
+  const bars = chart.stacked ? 1 : chart.series.length;
+  const band = Math.max(16, Math.max(1, ...rows.map((r) => r.length)) * line + 6, (bars * 6) / GROUP);
+  const scale = valueScale(chart);
+  const tickLabels = scale.ticks.map((t) => formatValue(t, chart.format));
+  const lastTick = measureLabel(tickLabels.at(-1) ?? '');
+  const plotLeft = Math.ceil(labelWidth) + 8;
+  const plotRight = width - Math.ceil(lastTick / 2) - 2;
+  const plotTop = y + 2;
+  const n = chart.categories.length;
+  const plotBottom = plotTop + band * n;
+  const plotWidth = plotRight - plotLeft;
+  const xOf = (v: number) => plotLeft + ((v - scale.min) / (scale.max - scale.min)) * plotWidth;
+  const centre = (i: number) => plotTop + band * (i + 0.5);
+
+  scale.ticks.forEach((t, k) => {
+    const tx = xOf(t);
+    if (t !== scale.min) marks.push({ kind: 'line', points: [{ x: tx, y: plotTop }, { x: tx, y: plotBottom }], stroke: GRID, width: 0.5 });
+    text(tx, plotBottom + 3 + label * ASCENT, tickLabels[k]!, 'middle', { color: MUTED });
+  });
+  const group = band * GROUP;
+  const count = chart.series.length;
+  const right = new Array<number>(n).fill(0);
+  const left = new Array<number>(n).fill(0);
+  chart.series.forEach((s, k) => {
+    s.values.forEach((v, i) => {
+      if (v === null || i >= n) return;
+      let from = 0;
+      let to = v;
+      let top = centre(i) - group / 2;
+      let h = group;
+      if (chart.stacked) {
+        const sums = v >= 0 ? right : left;
+        from = sums[i]!;
+        to = from + v;
+        sums[i] = to;
+      } else {
+        h = group / count;
+        top += k * h;
+      }
+      const x = Math.min(xOf(from), xOf(to));
+      const w = Math.abs(xOf(to) - xOf(from));
+      if (w > 0) marks.push({ kind: 'rect', x, y: top, width: w, height: h, fill: seriesColor(k) });
+    });
+  });
+  const base = xOf(Math.max(scale.min, Math.min(0, scale.max)));
+  marks.push({ kind: 'line', points: [{ x: base, y: plotTop }, { x: base, y: plotBottom }], stroke: AXIS, width: 0.75 });
+  marks.push({ kind: 'line', points: [{ x: plotLeft, y: plotBottom }, { x: plotRight, y: plotBottom }], stroke: AXIS, width: 0.75 });
+  rows.forEach((r, i) => {
+    const first = centre(i) - ((r.length - 1) * line) / 2 + label * 0.35;
+    r.forEach((row, k) => text(plotLeft - 4, first + k * line, row, 'end'));
+  });
+  let ly = plotBottom + 3 + line + 2;
+  if (chart.yTitle) {
+    for (const row of wrap(chart.yTitle, width, measureLabel)) {
+      text(plotLeft + plotWidth / 2, ly + label * ASCENT, row, 'middle', { color: MUTED });
+      ly += line;
+    }
+  }
+  return { width, height: Math.ceil(ly + 2), marks };
+}
+
 
 /** Words set into lines no wider than `width` (a word wider than that has a line of its own). */
 export function wrap(value: string, width: number, measure: (text: string) => number): string[] {

@@ -8,7 +8,7 @@
  * drawing of the chart, estimated with average character widths.
  */
 import type { Chart } from '../../document/ast.js';
-import { CHART_TEXT, layoutChart, seriesColor, SERIES_DASHES } from '../chart/layout.js';
+import { barsAcross, CHART_TEXT, layoutChart, seriesColor, SERIES_DASHES } from '../chart/layout.js';
 import { formatValue, valueScale } from '../chart/scale.js';
 import type { GlyphUse } from './runs.js';
 import { cleanText } from './text.js';
@@ -41,7 +41,7 @@ export class Charts {
   /** A run holding `chart` as an inline chart `widthPt` wide. */
   run(chart: Chart, widthPt: number): { xml: string; height: number } {
     const n = this.parts.length + 1;
-    const part: ChartPart = { name: `chart${n}.xml`, id: `rIdChart${n}`, xml: this.chartXml(chart) };
+    const part: ChartPart = { name: `chart${n}.xml`, id: `rIdChart${n}`, xml: this.chartXml(chart, widthPt) };
     this.parts.push(part);
     const height = layoutChart(chart, widthPt, (text, size) => text.length * size * 0.5).height;
     const cx = pixels(widthPt) * 9525;
@@ -59,29 +59,31 @@ export class Charts {
   }
 
   /** The chart part: title, one series per column, the category and value axes, the legend. */
-  private chartXml(chart: Chart): string {
+  private chartXml(chart: Chart, widthPt: number): string {
     const scale = valueScale(chart);
     const texts = [...chart.categories, ...chart.series.map((s) => s.name), chart.xTitle ?? '', chart.yTitle ?? '', ...scale.ticks.map((t) => formatValue(t, chart.format))];
     for (const t of texts) this.glyphs.add('regular', cleanText(t));
     this.glyphs.add('bold', cleanText(chart.title));
     const bar = chart.kind === 'bar';
+    // Bars across list the categories top down: the category axis runs max to min, the value axis crosses it at the bottom (its max).
+    const across = barsAcross(chart, widthPt);
     const series = chart.series.map((s, i) => seriesXml(chart, i)).join('');
     const plot = bar
-      ? `<c:barChart><c:barDir val="col"/><c:grouping val="${chart.stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series}` +
+      ? `<c:barChart><c:barDir val="${across ? 'bar' : 'col'}"/><c:grouping val="${chart.stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series}` +
         `<c:gapWidth val="43"/>${chart.stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:barChart>`
       : `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:lineChart>`;
     const axisLine = `<c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="666666"/></a:solidFill></a:ln></c:spPr>`;
     const catAx =
-      `<c:catAx><c:axId val="${CAT_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
-      (chart.xTitle ? titleXml(chart.xTitle, CHART_TEXT.label, false, false) : '') +
+      `<c:catAx><c:axId val="${CAT_AXIS}"/><c:scaling><c:orientation val="${across ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${across ? 'l' : 'b'}"/>` +
+      (chart.xTitle ? titleXml(chart.xTitle, CHART_TEXT.label, false, across) : '') +
       `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${axisLine}` +
       `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
     const valAx =
       `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/><c:max val="${scale.max}"/><c:min val="${scale.min}"/></c:scaling>` +
-      `<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
-      (chart.yTitle ? titleXml(chart.yTitle, CHART_TEXT.label, false, true) : '') +
+      `<c:delete val="0"/><c:axPos val="${across ? 'b' : 'l'}"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+      (chart.yTitle ? titleXml(chart.yTitle, CHART_TEXT.label, false, !across) : '') +
       `<c:numFmt formatCode="${esc(formatCode(chart))}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${axisLine}` +
-      `<c:crossAx val="${CAT_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="${scale.step}"/></c:valAx>`;
+      `<c:crossAx val="${CAT_AXIS}"/><c:crosses val="${across ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/><c:majorUnit val="${scale.step}"/></c:valAx>`;
     const legend = chart.series.length > 1 ? '<c:legend><c:legendPos val="t"/><c:overlay val="0"/></c:legend>' : '';
     return (
       `${XML_DECLARATION}<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${R}"><c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>` +
