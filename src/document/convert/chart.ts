@@ -17,6 +17,7 @@ import { closest } from '../../core/did-you-mean.js';
 import type { Block, Chart, ChartSeries, NumberFormat, TableCell } from '../ast.js';
 import { isPlaceholder, labelOf, readAttributes } from './attributes.js';
 import { cleanText, positionOf, report, type Context } from './context.js';
+import { describe } from './directives.js';
 import { convertFlow } from './flow.js';
 import { convertInlines, plainText } from './phrasing.js';
 import { convertTable } from './table.js';
@@ -39,7 +40,7 @@ export function chartDirective(node: ContainerDirective, ctx: Context): Block[] 
   }
   const tables = node.children.filter((c): c is MdTable => c.type === 'table');
   for (const child of node.children) {
-    if (child !== tables[0]) report(ctx, 'CP2101', child, child.type === 'table' ? 'a second table in a :::chart' : `"${child.type}" in a :::chart`, HOLDS);
+    if (child !== tables[0]) report(ctx, 'CP2101', child, `${child.type === 'table' ? 'a second table' : describe(child)} in a :::chart`, HOLDS);
   }
   const source = tables[0];
   if (!source) {

@@ -229,7 +229,8 @@ export function checkImageSource(node: Directive | MdImage, ctx: Context, src: s
   );
 }
 
-function describe(node: RootContent): string {
+/** A node as a diagnostic names it: "a paragraph", "a list", ":::notice". */
+export function describe(node: RootContent): string {
   switch (node.type) {
     case 'paragraph':
       return 'a paragraph';

@@ -1,6 +1,6 @@
 /**
- * The value axis of a chart: a domain rounded out to "nice" steps (1, 2, 2.5
- * or 5 times a power of ten) and its tick labels in the chart's number format.
+ * The value axis of a chart: a domain rounded out to "nice" steps (1, 2 or 5
+ * times a power of ten) and its tick labels in the chart's number format.
  * Both writers use it, so the PDF's axis and the DOCX chart's are the same.
  */
 import type { Chart, NumberFormat } from '../../document/ast.js';
@@ -75,10 +75,11 @@ export function valueScale(chart: Chart): ValueScale {
   return { min, max, step, ticks };
 }
 
+/** The step of 1, 2 or 5 times a power of ten nearest to `raw` (on a log scale, as d3's ticks choose it). */
 function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const f = raw / power;
-  const nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  const nice = f >= Math.sqrt(50) ? 10 : f >= Math.sqrt(10) ? 5 : f >= Math.sqrt(2) ? 2 : 1;
   return round(nice * power);
 }
 
