@@ -1,8 +1,8 @@
 /**
  * A chart in the PDF: the drawing instructions of render/chart drawn with
  * pdfkit as vectors, its text set in the embedded faces (real text, measured
- * by the same faces, so labels are placed where they fit). One slice, kept
- * with what follows (its data table).
+ * by the same faces, so labels are placed where they fit), its alt text on
+ * the drawing. One slice, kept with what follows (its data table).
  */
 import type { Chart } from '../../document/ast.js';
 import { layoutChart, type Measure } from '../chart/layout.js';
@@ -23,6 +23,8 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
   const draw = (top: number): void => {
     const { doc } = ctx;
     const x0 = frame.x;
+    // The alt text rides on the drawing as marked content (PDF 14.9.3), for readers that speak it.
+    doc.markContent('Span', { alt: chart.alt } as never);
     for (const mark of drawing.marks) {
       switch (mark.kind) {
         case 'rect':
@@ -49,6 +51,7 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
         }
       }
     }
+    doc.endMarkedContent();
   };
   return { slices: [slice(drawing.height, draw, { spaceBefore: ctx.style.paragraphSpacing + 4, keepWithNext: true })], keeps: [] };
 }
