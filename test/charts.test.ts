@@ -86,6 +86,14 @@ describe(':::chart', () => {
     expect(located.span?.start.line).toBe(4);
   });
 
+  it('refuses a number too large to chart, and lays out thousands of rows without stalling', () => {
+    expect(codes(chart('line', `| Jan | ${'9'.repeat(400)} |`))).toEqual([expect.stringMatching(/^CP2103 a cell "9{400}" in the column "Visits" \(too large to chart\)/)]);
+    const rows = Array.from({ length: 3000 }, (_, i) => `| Day ${i} of the year | ${i % 7} |`).join('\n');
+    const many = charts(tree(chart('bar', rows)).blocks)[0]!;
+    const drawing = layoutChart(many, 468, (t, size) => t.length * size * 0.5);
+    expect(drawing.marks.filter((m) => m.kind === 'rect').length).toBeGreaterThan(2000);
+  });
+
   it('checks a template: rows written by {{#each}} and attributes filled in by the data are left to the data', () => {
     const template = [
       '{{#with stats}}',
@@ -194,6 +202,20 @@ describe('written', () => {
     const alts = content.flatMap((c) => [...c.matchAll(/\/Span <<\n\/Alt \((.*)\)\n>> BDC/g)].map((m) => m[1]));
     expect(alts).toHaveLength(5);
     expect(alts[1]).toBe('Moves per 1,000 days in care fell from 5.12 in 2025-Q3 to 3.40 in 2026-Q3.');
+  });
+
+  it('draws a chart taller than a page smaller, on one page', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => `| Caseworker number ${i + 1} | ${i % 5} |`).join('\n');
+    const long: DocumentTree = { meta, blocks: tree(chart('bar', rows)).blocks.slice(0, 1) };
+    const path = join(DIR, 'tall.pdf');
+    writeFileSync(path, await toPdf(long, { fonts, images: {} }));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    // Below the title there is no room for it: it takes the next page, whole.
+    const pages = text.split('\f').filter((page) => page.trim());
+    expect(pages.filter((page) => /Caseworker number 1$/m.test(page) && page.includes('Caseworker number 70'))).toHaveLength(1);
+    const docx = parts(await toDocx(long, { fonts, images: {} }))['word/document.xml']!;
+    const cy = Number(/<wp:extent cx="\d+" cy="(\d+)"\/>/.exec(docx)![1]);
+    expect(cy / 12700).toBeLessThan(648);
   });
 
   it('into the DOCX as native Word charts, with their alt text, the same bytes each time', async () => {

@@ -119,9 +119,14 @@ export function readData(header: readonly TableCell[], rows: readonly (readonly 
         if (LOOKS_NUMERIC.test(text)) bad(`a cell "${text}" in the column "${plainText(h.children).trim()}"`);
         return null;
       }
+      const value = Number(`${m[2]!.replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+      // Past 10^15 a number no longer prints as written (and past 10^308 it is no number at all).
+      if (!(value < 1e15)) {
+        bad(`a cell "${text}" in the column "${plainText(h.children).trim()}" (too large to chart)`);
+        return null;
+      }
       decimals = Math.max(decimals, m[3]?.length ?? 0);
       percent ||= m[4] === '%';
-      const value = Number(`${m[2]!.replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
       return m[1] ? -value : value;
     }),
   }));

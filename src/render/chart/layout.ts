@@ -65,7 +65,7 @@ export function barsAcross(chart: Chart, width: number): boolean {
   });
 }
 
-export function layoutChart(chart: Chart, width: number, measure: Measure): Drawing {
+export function layoutChart(chart: Chart, width: number, measure: Measure, maxHeight = Infinity): Drawing {
   const marks: Mark[] = [];
   const label = CHART_TEXT.label;
   const line = label * LEADING;
@@ -111,7 +111,7 @@ export function layoutChart(chart: Chart, width: number, measure: Measure): Draw
     y += rows * line + 4;
   }
 
-  const plot = { marks, y, width, measure, text };
+  const plot = { maxHeight, marks, y, width, measure, text };
   return barsAcross(chart, width) ? layoutAcross(chart, plot) : layoutUp(chart, plot);
 }
 
@@ -119,6 +119,8 @@ type Text = (x: number, y: number, value: string, anchor: 'start' | 'middle' | '
 
 /** What the plot is drawn into: the marks so far, where the plot starts (below the title and legend), the width, the fonts. */
 interface Plot {
+  /** The most the whole chart may take (a page): bars across shrink their bands to it. */
+  readonly maxHeight: number;
   readonly marks: Mark[];
   readonly y: number;
   readonly width: number;
@@ -217,14 +219,18 @@ function layoutUp(chart: Chart, p: Plot): Drawing {
 
   // Category labels: wrapped to their band (two lines at most), else every k-th one over k bands.
   const measureLabel = (t: string) => measure(t, label, false);
-  let every = 1;
-  let wrapped = chart.categories.map((c) => wrap(c, band - 4, measureLabel));
+  // No label is narrower than its widest word: start from the fewest labels that allows.
+  const widestWord = Math.max(0, ...chart.categories.flatMap((c) => c.split(/\s+/).map(measureLabel)));
+  let every = Math.min(n, Math.max(1, Math.ceil((widestWord + 4) / band)));
+  let wrapped = chart.categories.map((c) => wrap(c, every * band - 4, measureLabel));
   while (every < n && wrapped.some((rows, i) => i % every === 0 && (rows.length > 2 || rows.some((r) => measureLabel(r) > every * band - 4)))) {
     every += 1;
     wrapped = chart.categories.map((c) => wrap(c, every * band - 4, measureLabel));
   }
+  // When one label takes two lines, each takes two, split where its lines are most even ("Oct / 2025" beside "Nov / 2025").
+  if (wrapped.some((rows, i) => i % every === 0 && rows.length === 2)) wrapped = chart.categories.map((c) => evenSplit(c, measureLabel));
   let labelRows = 0;
-  let ly = plotBottom + 3;
+  let ly = plotBottom + 5;
   chart.categories.forEach((_, i) => {
     if (i % every !== 0) return;
     const rows = wrapped[i]!.slice(0, 2);
@@ -249,20 +255,30 @@ function layoutAcross(chart: Chart, p: Plot): Drawing {
   const label = CHART_TEXT.label;
   const line = label * LEADING;
   const y = titleAbove(chart.xTitle, p, p.y);
-  const measureLabel = (t: string) => measure(t, label, false);
+  const n = chart.categories.length;
   const most = width / 3;
-  const rows = chart.categories.map((c) => wrap(c, most, measureLabel).slice(0, 2));
-  const labelWidth = Math.max(0, ...rows.flat().map(measureLabel));
   // Room for the label's lines, and for side-by-side bars at least 6 points thick each.
   const bars = chart.stacked ? 1 : chart.series.length;
-  const band = Math.max(16, Math.max(1, ...rows.map((r) => r.length)) * line + 6, (bars * 6) / GROUP);
+  let size: number = label;
+  let rows = chart.categories.map((c) => wrap(c, most, (t) => measure(t, size, false)).slice(0, 2));
+  let band = Math.max(16, Math.max(1, ...rows.map((r) => r.length)) * line + 6, (bars * 6) / GROUP);
+  // Too many categories for the height allowed: a band each as tall as fits, labels on one line in smaller type (4 points at least).
+  const below = 3 + line + 4 + (chart.yTitle ? wrap(chart.yTitle, width, (t) => measure(t, label, false)).length * line : 0);
+  const room = (p.maxHeight - y - 2 - below) / n;
+  if (band > room) {
+    size = Math.max(4, Math.min(label, (room - 2) / LEADING));
+    band = Math.max(room, size * LEADING + 2);
+    rows = chart.categories.map((c) => [c]);
+  }
+  const rowLine = size * LEADING;
+  const measureLabel = (t: string) => measure(t, label, false);
+  const labelWidth = Math.max(0, ...rows.flat().map((t) => measure(t, size, false)));
   const scale = valueScale(chart);
   const tickLabels = scale.ticks.map((t) => formatValue(t, chart.format));
   const lastTick = measureLabel(tickLabels.at(-1) ?? '');
   const plotLeft = Math.ceil(labelWidth) + 8;
   const plotRight = width - Math.ceil(lastTick / 2) - 2;
   const plotTop = y + 2;
-  const n = chart.categories.length;
   const plotBottom = plotTop + band * n;
   const plotWidth = plotRight - plotLeft;
   const xOf = (v: number) => plotLeft + ((v - scale.min) / (scale.max - scale.min)) * plotWidth;
@@ -302,8 +318,8 @@ function layoutAcross(chart: Chart, p: Plot): Drawing {
   marks.push({ kind: 'line', points: [{ x: base, y: plotTop }, { x: base, y: plotBottom }], stroke: AXIS, width: 0.75 });
   marks.push({ kind: 'line', points: [{ x: plotLeft, y: plotBottom }, { x: plotRight, y: plotBottom }], stroke: AXIS, width: 0.75 });
   rows.forEach((r, i) => {
-    const first = centre(i) - ((r.length - 1) * line) / 2 + label * 0.35;
-    r.forEach((row, k) => text(plotLeft - 4, first + k * line, row, 'end'));
+    const first = centre(i) - ((r.length - 1) * rowLine) / 2 + size * 0.35;
+    r.forEach((row, k) => text(plotLeft - 4, first + k * rowLine, row, 'end', { size }));
   });
   let ly = plotBottom + 3 + line + 2;
   if (chart.yTitle) {
@@ -315,6 +331,19 @@ function layoutAcross(chart: Chart, p: Plot): Drawing {
   return { width, height: Math.ceil(ly + 2), marks };
 }
 
+
+/** A label as two lines split between words where the longer line is shortest (one word stays one line). */
+function evenSplit(value: string, measure: (text: string) => number): string[] {
+  const words = value.split(/\s+/).filter(Boolean);
+  let best: string[] = [words.join(' ')];
+  let widest = Infinity;
+  for (let k = 1; k < words.length; k++) {
+    const rows = [words.slice(0, k).join(' '), words.slice(k).join(' ')];
+    const w = Math.max(...rows.map(measure));
+    if (w < widest) [best, widest] = [rows, w];
+  }
+  return best;
+}
 
 /** Words set into lines no wider than `width` (a word wider than that has a line of its own). */
 export function wrap(value: string, width: number, measure: (text: string) => number): string[] {

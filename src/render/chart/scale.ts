@@ -66,7 +66,8 @@ export function valueScale(chart: Chart): ValueScale {
   if (max === min) max = round(min + step);
   if (min < 0 && lo >= 0) min = 0;
   const ticks: number[] = [];
-  for (let k = 0; ; k++) {
+  // At most 100 ticks, whatever the numbers: a chart never loops on a hostile value.
+  for (let k = 0; k <= 100; k++) {
     const t = round(min + k * step);
     if (t > max + step * 1e-6) break;
     ticks.push(t);

@@ -118,7 +118,7 @@ function blockPieces(block: Block, ctx: BodyContext): Piece[] {
     }
     case 'chart': {
       // Kept with its data table, as in the PDF.
-      const chart = ctx.charts.run(block, textWidth(style));
+      const chart = ctx.charts.run(block, textWidth(style), chainLimit(style));
       return [para({ children: chart.xml }, chart.height + style.paragraphSpacing, 'withNext')];
     }
   }

@@ -38,12 +38,12 @@ export class Charts {
 
   constructor(private readonly glyphs: GlyphUse) {}
 
-  /** A run holding `chart` as an inline chart `widthPt` wide. */
-  run(chart: Chart, widthPt: number): { xml: string; height: number } {
+  /** A run holding `chart` as an inline chart `widthPt` wide, at most `maxHeightPt` tall. */
+  run(chart: Chart, widthPt: number, maxHeightPt: number): { xml: string; height: number } {
     const n = this.parts.length + 1;
     const part: ChartPart = { name: `chart${n}.xml`, id: `rIdChart${n}`, xml: this.chartXml(chart, widthPt) };
     this.parts.push(part);
-    const height = layoutChart(chart, widthPt, (text, size) => text.length * size * 0.5).height;
+    const height = Math.min(maxHeightPt, layoutChart(chart, widthPt, (text, size) => text.length * size * 0.5, maxHeightPt).height);
     const cx = pixels(widthPt) * 9525;
     const cy = pixels(height) * 9525;
     const id = FIRST_ID + n;

@@ -6,7 +6,7 @@
  */
 import type { Chart } from '../../document/ast.js';
 import { layoutChart, type Measure } from '../chart/layout.js';
-import type { Frame, PdfContext } from './context.js';
+import { columnHeight, type Frame, type PdfContext } from './context.js';
 import { slice, type Flow } from './flow.js';
 import { breakLines, drawLine, piecesOf, type Line } from './inlines.js';
 
@@ -18,27 +18,32 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
     return lines.get(key);
   };
   const measure: Measure = (text, size, bold) => set(text, size, bold, '#000000')?.width ?? 0;
-  const drawing = layoutChart(chart, frame.width, measure);
+  const space = ctx.style.paragraphSpacing + 4;
+  const most = columnHeight(ctx.page) - space;
+  const drawing = layoutChart(chart, frame.width, measure, most);
+  // A chart still taller than a page (hundreds of bars) is drawn smaller, to fit one.
+  const fit = Math.min(1, most / drawing.height);
 
   const draw = (top: number): void => {
     const { doc } = ctx;
-    const x0 = frame.x;
+    // Marks are placed from the chart's top left corner.
+    doc.save().translate(frame.x, top).scale(fit);
     // The alt text rides on the drawing as marked content (PDF 14.9.3), for readers that speak it.
     doc.markContent('Span', { alt: chart.alt } as never);
     for (const mark of drawing.marks) {
       switch (mark.kind) {
         case 'rect':
-          doc.rect(x0 + mark.x, top + mark.y, mark.width, mark.height).fill(mark.fill);
+          doc.rect(mark.x, mark.y, mark.width, mark.height).fill(mark.fill);
           break;
         case 'dot':
-          doc.circle(x0 + mark.x, top + mark.y, mark.r).fill(mark.fill);
+          doc.circle(mark.x, mark.y, mark.r).fill(mark.fill);
           break;
         case 'line': {
           doc.save().lineWidth(mark.width).strokeColor(mark.stroke).lineJoin('round');
           if (mark.dash) doc.dash([...mark.dash] as unknown as number, {});
           const [first, ...rest] = mark.points;
-          doc.moveTo(x0 + first!.x, top + first!.y);
-          for (const p of rest) doc.lineTo(x0 + p.x, top + p.y);
+          doc.moveTo(first!.x, first!.y);
+          for (const p of rest) doc.lineTo(p.x, p.y);
           doc.stroke().restore();
           break;
         }
@@ -46,12 +51,13 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
           const line = set(mark.text, mark.size, mark.bold, mark.color);
           if (!line) break;
           const left = mark.anchor === 'start' ? mark.x : mark.anchor === 'end' ? mark.x - line.width : mark.x - line.width / 2;
-          drawLine(ctx, line, x0 + left, top + mark.y, line.width);
+          drawLine(ctx, line, left, mark.y, line.width);
           break;
         }
       }
     }
     doc.endMarkedContent();
+    doc.restore();
   };
-  return { slices: [slice(drawing.height, draw, { spaceBefore: ctx.style.paragraphSpacing + 4, keepWithNext: true })], keeps: [] };
+  return { slices: [slice(drawing.height * fit, draw, { spaceBefore: space, keepWithNext: true })], keeps: [] };
 }
