@@ -98,7 +98,7 @@ function readFormat(node: ContainerDirective, ctx: Context, value: string): Numb
 const NUMBER = /^([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%?)$/;
 const LOOKS_NUMERIC = /^[-−+]?[\d.]/;
 
-export interface ChartData {
+interface ChartData {
   readonly categories: string[];
   readonly series: ChartSeries[];
   /** The most decimals written, and whether any number was written with %. */
@@ -106,7 +106,7 @@ export interface ChartData {
 }
 
 /** The data of a chart table: categories from the first column, a series from each further one. */
-export function readData(header: readonly TableCell[], rows: readonly (readonly TableCell[])[], bad: (what: string) => void): ChartData {
+function readData(header: readonly TableCell[], rows: readonly (readonly TableCell[])[], bad: (what: string) => void): ChartData {
   let decimals = 0;
   let percent = false;
   const cell = (row: readonly TableCell[], i: number): string => plainText(row[i]?.children ?? []).trim();

@@ -31,7 +31,7 @@ export interface Drawing {
 }
 
 /** Series colours, told apart in greyscale too (dark, light, middle…); lines also differ in dash. */
-export const SERIES_COLORS = ['#1F3A5F', '#E69F00', '#009E73', '#56B4E9', '#D55E00', '#CC79A7', '#7F7F7F', '#000000'] as const;
+const SERIES_COLORS = ['#1F3A5F', '#E69F00', '#009E73', '#56B4E9', '#D55E00', '#CC79A7', '#7F7F7F', '#000000'] as const;
 export const SERIES_DASHES: readonly (readonly number[] | undefined)[] = [undefined, [5, 2], [1.5, 1.5], [6, 2, 1.5, 2]];
 export const seriesColor = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length]!;
 export const seriesDash = (i: number): readonly number[] | undefined => SERIES_DASHES[i % SERIES_DASHES.length];

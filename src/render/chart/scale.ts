@@ -16,7 +16,7 @@ export interface ValueScale {
 const STEPS = 5;
 
 /** The lowest and highest values the chart draws: each value, or for stacked bars each category's sums. */
-export function extent(chart: Chart): { lo: number; hi: number } {
+function extent(chart: Chart): { lo: number; hi: number } {
   let lo = Infinity;
   let hi = -Infinity;
   const see = (v: number) => {
