@@ -53,6 +53,7 @@ function expectedTexts(blocks: readonly Block[]): string[] {
         return block.signers.flatMap((s) => [s.name, s.role, s.date ? `Date: ${formatLongDate(s.date)}` : 'Date: ____________________']);
       case 'image':
       case 'pageBreak':
+      case 'chart':
         return [];
     }
   });

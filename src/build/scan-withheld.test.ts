@@ -40,6 +40,18 @@ describe('scanWithheld', () => {
       { type: 'checklist', items: [{ checked: false, children: h, note: h }] },
       { type: 'signature', signers: [{ name: 'Hartwell', role: 'Hartwell', date: 'Hartwell' }] },
       { type: 'image', src: 'a.png', alt: 'Hartwell' },
+      {
+        type: 'chart',
+        kind: 'bar',
+        stacked: false,
+        title: 'Hartwell',
+        alt: 'Hartwell',
+        categories: ['Hartwell'],
+        series: [{ name: 'Hartwell', values: [1] }],
+        xTitle: 'Hartwell',
+        yTitle: 'Hartwell',
+        format: { decimals: 0, percent: false },
+      },
     ];
     const input: DocumentTree = {
       meta: { ...meta, title: 'Hartwell', runningHeader: 'Court Report — Hartwell', author: 'Hartwell', subject: 'Hartwell', keywords: ['Hartwell'], reference: 'Hartwell', confidentiality: 'Hartwell' },
@@ -48,8 +60,9 @@ describe('scanWithheld', () => {
     };
     const { tree: out, replacements } = scanWithheld(input, [hartwell]);
     expect(JSON.stringify(out)).not.toMatch(/Hartwell/);
-    // 10 block types (a page break has no text), 3 in the letterhead, 7 metadata fields.
-    expect(replacements.length).toBe(13 + 2 + 3 + 7);
+    // 11 block types (a page break has no text), 3 in the letterhead, 7 metadata fields; a chart has 6 texts.
+    expect(replacements.length).toBe(13 + 2 + 6 + 3 + 7);
+    expect(out.blocks[10]).toMatchObject({ title: CELL, alt: PROSE, categories: [CELL], series: [{ name: CELL, values: [1] }], xTitle: CELL, yTitle: CELL });
     expect(out.meta.runningHeader).toBe(`Court Report — ${CELL}`);
     expect(JSON.stringify(out.blocks[3])).toContain(CELL);
     expect(JSON.stringify(out.blocks[1])).toContain(PROSE);

@@ -1,7 +1,8 @@
 /**
  * The last line of defence (case-format.md, Audiences): one exhaustive visitor
  * over the finished document tree. Every text it carries — blocks, table
- * cells and captions, checklist notes, signatures, image alt text, the
+ * cells and captions, checklist notes, signatures, image alt text, a chart's
+ * title, labels and alt text, the
  * letterhead and the metadata that becomes the page headers and footers, the
  * PDF info and the DOCX core properties — is looked at with inline markup
  * flattened (`Hart**well**` is one word), each withheld value and full
@@ -133,6 +134,18 @@ export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValu
         };
       case 'image':
         return { ...node, alt: text(node.alt, 'prose', where) };
+      case 'chart': {
+        const cell = (value: string) => text(value, 'cell', where);
+        return {
+          ...node,
+          title: cell(node.title),
+          alt: text(node.alt, 'prose', where),
+          categories: node.categories.map(cell),
+          series: node.series.map((s) => ({ ...s, name: cell(s.name) })),
+          ...(node.xTitle !== undefined ? { xTitle: cell(node.xTitle) } : {}),
+          ...(node.yTitle !== undefined ? { yTitle: cell(node.yTitle) } : {}),
+        };
+      }
       case 'pageBreak':
         return node;
       default:

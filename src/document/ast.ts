@@ -129,7 +129,41 @@ export interface Image {
   readonly position?: Position;
 }
 
-export type Block = Heading | Paragraph | List | Table | PageBreak | Keep | Notice | Checklist | Signature | Image;
+/** One line or one set of bars of a chart: its name (the legend) and a value per category; null is a gap. */
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly (number | null)[];
+}
+
+/** How a chart prints its numbers (axis ticks): decimals, and whether they are percentages (95.2 prints "95.2%"). */
+export interface NumberFormat {
+  readonly decimals: number;
+  readonly percent: boolean;
+}
+
+/**
+ * A chart drawn from data: lines over the categories (months, quarters), or
+ * bars, grouped or stacked. Its data table is a separate Table block, made
+ * from the same rows (`:::chart` writes both).
+ */
+export interface Chart {
+  readonly type: 'chart';
+  readonly kind: 'line' | 'bar';
+  /** Bars of one category stacked on each other instead of side by side. */
+  readonly stacked: boolean;
+  readonly title: string;
+  /** What the chart shows, for a reader who cannot see it (the PDF's alternate text, the DOCX's description). */
+  readonly alt: string;
+  /** The x axis: one label per data row. */
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly xTitle?: string;
+  readonly yTitle?: string;
+  readonly format: NumberFormat;
+  readonly position?: Position;
+}
+
+export type Block = Heading | Paragraph | List | Table | PageBreak | Keep | Notice | Checklist | Signature | Image | Chart;
 
 /** What prints around the content: page furniture and file metadata. */
 export interface DocumentMeta {

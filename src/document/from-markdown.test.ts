@@ -95,7 +95,7 @@ describe('checkTemplateMarkdown', () => {
         file: 'templates/t.md.hbs',
         line: 27,
         column: 1,
-        message: 'an unknown directive ":::notise": the ::: directives are :::keep, :::notice, :::checklist, :::table',
+        message: 'an unknown directive ":::notise": the ::: directives are :::keep, :::notice, :::checklist, :::table, :::chart',
         hint: 'did you mean ":::notice"?',
       },
     ]);

@@ -11,7 +11,7 @@ import { report, type Context } from './context.js';
 export type DirectiveKind = 'containerDirective' | 'leafDirective' | 'textDirective';
 
 export const DIRECTIVES: Readonly<Record<DirectiveKind, readonly string[]>> = {
-  containerDirective: ['keep', 'notice', 'checklist', 'table'],
+  containerDirective: ['keep', 'notice', 'checklist', 'table', 'chart'],
   leafDirective: ['pagebreak', 'signature', 'image'],
   textDirective: ['note'],
 };
@@ -24,6 +24,7 @@ const EXAMPLE: Record<string, string> = {
   notice: ':::notice{kind=warning} … :::',
   checklist: ':::checklist … :::',
   table: ':::table{widths="20,80"} … :::',
+  chart: ':::chart{kind=line title="…" alt="…"} … :::',
   pagebreak: '::pagebreak',
   signature: '::signature{name="…" role="…"}',
   image: '::image{src="assets/logo.png"}',

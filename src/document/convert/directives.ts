@@ -7,6 +7,7 @@
  *   :::notice{kind=warning title="…"} … :::                            (or :::notice[Title]{kind=…})
  *   :::checklist  - [x] item :note[remark]  - [ ] item  :::
  *   :::table{caption="…" widths="10,20,70"}  | GFM table |  :::        (or :::table[Caption]{…})
+ *   :::chart{kind=line title="…" alt="…"}  | GFM table |  :::           (chart.ts)
  */
 import type { ContainerDirective, Directive, Image as MdImage, LeafDirective, ListItem, RootContent } from '../syntax/nodes.js';
 import { parseDate } from '../../core/calendar-date.js';
@@ -15,6 +16,7 @@ import type { Block, ChecklistItem, Inline, Signer } from '../ast.js';
 import { isPlaceholder, labelOf, noLabel, readAttributes, written } from './attributes.js';
 import { cleanText, positionOf, report, type Context } from './context.js';
 import { unknownDirective } from './directive-names.js';
+import { chartDirective } from './chart.js';
 import { convertFlow } from './flow.js';
 import { convertInlines, plainText } from './phrasing.js';
 import { convertTable, parseWidths } from './table.js';
@@ -49,6 +51,8 @@ export function convertDirective(node: Container | Leaf, ctx: Context): Block[] 
       return checklist(node, ctx);
     case 'table':
       return tableDirective(node, ctx);
+    case 'chart':
+      return chartDirective(node, ctx);
     default:
       unknownDirective(node, ctx);
       return convertFlow(node.children, ctx, 'document');
@@ -225,7 +229,8 @@ export function checkImageSource(node: Directive | MdImage, ctx: Context, src: s
   );
 }
 
-function describe(node: RootContent): string {
+/** A node as a diagnostic names it: "a paragraph", "a list", ":::notice". */
+export function describe(node: RootContent): string {
   switch (node.type) {
     case 'paragraph':
       return 'a paragraph';

@@ -10,6 +10,7 @@ import { formatLongDate } from '../../core/calendar-date.js';
 import type { Block, Checklist, Inline, List, Notice, Signature, Signer, Table as TableNode, TableCell as CellNode } from '../../document/ast.js';
 import { keepWithNext } from '../../document/keep-with-next.js';
 import type { StyleSheet } from '../style/style.js';
+import type { Charts } from './chart.js';
 import type { Media } from './media.js';
 import { BULLETS, listIndent, type Numbering } from './numbering.js';
 import type { StyleIds } from './reference.js';
@@ -21,6 +22,7 @@ export interface BodyContext extends RunContext {
   readonly style: StyleSheet;
   readonly styleIds: StyleIds;
   readonly media: Media;
+  readonly charts: Charts;
   readonly numbering: Numbering;
 }
 
@@ -113,6 +115,11 @@ function blockPieces(block: Block, ctx: BodyContext): Piece[] {
     case 'image': {
       const image = ctx.media.run(block.src, block.alt, { ...(block.width !== undefined ? { widthPt: block.width } : {}), maxWidthPt: textWidth(style) });
       return [para({ children: image.xml }, image.height + style.paragraphSpacing)];
+    }
+    case 'chart': {
+      // Kept with its data table, as in the PDF.
+      const chart = ctx.charts.run(block, textWidth(style), chainLimit(style));
+      return [para({ children: chart.xml }, chart.height + style.paragraphSpacing, 'withNext')];
     }
   }
 }

@@ -13,6 +13,7 @@
 import type { DocumentTree, ImageSet } from '../../document/ast.js';
 import { STYLE, type StyleSheet } from '../style/style.js';
 import { bodyXml, type BodyContext } from './body.js';
+import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, Charts } from './chart.js';
 import { SYMBOL_FONT, coverage, embedFonts, type DocxFonts } from './fonts.js';
 import { footer, letterheadHeader, lineHeader } from './furniture.js';
 import { Media, type MediaFile } from './media.js';
@@ -72,6 +73,7 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageF
     style,
     styleIds: reference.styleIds,
     media,
+    charts: new Charts(glyphs),
     numbering: new Numbering(reference.numbering, style, (bullet) => (glyphs.covered(bullet.codePointAt(0)!) ? undefined : SYMBOL_FONT)),
     glyphs,
     symbolFont: SYMBOL_FONT,
@@ -112,7 +114,8 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageF
     headers.map((_, i) => relationship(`rIdHeader${i + 1}`, 'header', `header${i + 1}.xml`)).join('') +
     footers.map((_, i) => relationship(`rIdFooter${i + 1}`, 'footer', `footer${i + 1}.xml`)).join('') +
     links.map((url, i) => relationship(`rIdLink${i + 1}`, 'hyperlink', url, true)).join('') +
-    imageRelationships(body.media);
+    imageRelationships(body.media) +
+    ctx.charts.parts.map((chart) => relationship(chart.id, CHART_RELATIONSHIP, `charts/${chart.name}`)).join('');
 
   const margin = twips(style.page.margin);
   const half = Math.round(margin / 2);
@@ -136,6 +139,7 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageF
     ...(webSettings ? [['/word/webSettings.xml', `${CONTENT}wordprocessingml.webSettings+xml`] as [string, string]] : []),
     ...headers.map((_, i): [string, string] => [`/word/header${i + 1}.xml`, `${CONTENT}wordprocessingml.header+xml`]),
     ...footers.map((_, i): [string, string] => [`/word/footer${i + 1}.xml`, `${CONTENT}wordprocessingml.footer+xml`]),
+    ...ctx.charts.parts.map((chart): [string, string] => [`/word/charts/${chart.name}`, CHART_CONTENT_TYPE]),
     ['/docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml'],
   ];
   files.set(
@@ -168,6 +172,7 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageF
   });
   footers.forEach((xml, i) => files.set(`word/footer${i + 1}.xml`, `${XML_DECLARATION}<w:ftr ${PART_NAMESPACES}>${xml}</w:ftr>`));
   for (const file of media.files) files.set(`word/media/${file.name}`, file.data);
+  for (const chart of ctx.charts.parts) files.set(`word/charts/${chart.name}`, chart.xml);
   for (const [path, data] of fonts.files) files.set(path, data);
   return files;
 }

@@ -5,6 +5,7 @@
  */
 import type { Block, Heading, Image, Notice, Paragraph } from '../../document/ast.js';
 import { keepWithNext } from '../../document/keep-with-next.js';
+import { layoutChartBlock } from './chart.js';
 import { addOutline, columnHeight, type Frame, type PdfContext } from './context.js';
 import { append, emptyFlow, keepWhole, slice, type Flow, type Slice } from './flow.js';
 import { lineSlices, plainText, setText, type BaseText } from './inlines.js';
@@ -61,6 +62,8 @@ export function layoutBlock(ctx: PdfContext, block: Block, frame: Frame): Laid {
       return { flow: layoutSignature(ctx, block, frame), spaceAfter: ctx.style.paragraphSpacing };
     case 'image':
       return { flow: layoutImage(ctx, block, frame), spaceAfter: ctx.style.paragraphSpacing };
+    case 'chart':
+      return { flow: layoutChartBlock(ctx, block, frame), spaceAfter: ctx.style.paragraphSpacing };
     default:
       throw new Error(`unknown block type "${(block as { type?: unknown }).type}"${where(block)}`);
   }
