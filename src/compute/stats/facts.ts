@@ -1,6 +1,6 @@
 /** The caseload statistics' facts (templates/caseload-stats.md.hbs): see documents/facts/common.ts for the conventions. */
 import { z } from 'zod';
-import { PLACEMENT_SETTINGS } from '../../model/case.js';
+import { DISCHARGE_REASONS, PLACEMENT_SETTINGS } from '../../model/case.js';
 import { DUE_KINDS } from '../due-item.js';
 import { count, date, text } from '../documents/facts/common.js';
 import { MEASURES } from './figures.js';
@@ -41,7 +41,16 @@ export const caseloadStatsFacts = z.object({
   worker: z.object({ id: text(), name: text().nullable() }).nullable().describe('--worker: the caseworker the report is limited to'),
   caseload_standard: count().nullable().describe('agency.yaml caseload_standard'),
   /** The agency's figures for the period, every measure (a breakdown's parts carry their `key`). */
-  agency: z.array(z.object({ measure, key: text().nullable().describe('the part of a breakdown: a discharge reason, hearing type, parent role or who cancelled'), cell })),
+  agency: z.array(
+    z.object({
+      measure,
+      key: text().nullable().describe('the part of a breakdown: a discharge reason, hearing type, parent role or who cancelled'),
+      per: count().describe('100: a percentage; 1000: per 1,000 days in care; 1: a ratio or a count'),
+      cell,
+    }),
+  ),
+  /** The agency's exits in the period by reason (the parts of `agency`'s exits_by_reason), for the table a chart draws from. */
+  exits_by_reason: z.array(z.object({ reason: z.enum(DISCHARGE_REASONS).describe('label: discharge_reason'), cell })),
   /** The agency's main figures, period by period, oldest first; the period last. */
   trend: z.array(
     z.object({ period, children_in_care_last: cell, entries: cell, exits: cell, visits: cell, moves_per_1000_days: cell, family_time: cell }),

@@ -202,3 +202,19 @@ describe('homes', () => {
     expect(agencyCell(result, 'homes_overdue')?.numerator).toBe(2);
   });
 });
+
+describe('CSV and JSON', () => {
+  it('write one row per measure, unit and period, with numerator, denominator and rate', async () => {
+    const { statsCsv, statsJson } = await import('./export.js');
+    const result = stats([child(caseRecord({ id: 'C-1' }), [contact('2026-04-02', 'home_visit'), contact('2026-05-02', 'home_visit'), contact('2026-06-02', 'home_visit')])]);
+    const csv = statsCsv(result).split('\r\n');
+    expect(csv[0]).toBe('unit,unit_id,period,measure,key,numerator,denominator,rate,per,small,numerator_hidden,denominator_hidden');
+    expect(csv).toContain('agency,,2026-Q2,visits,,3,3,100,100,true,,');
+    expect(csv).toContain('caseworker,jdoe,2026-Q2,children_in_care_last,,1,,,1,false,,');
+    expect(csv.filter((l) => l.startsWith('agency,,2025-Q2,visits,'))).toHaveLength(1);
+    const json = JSON.parse(statsJson(result)) as { rows: unknown[]; period: { id: string } };
+    expect(json.period.id).toBe('2026-Q2');
+    expect(json.rows).toHaveLength(csv.length - 2);
+    expect(statsCsv(stats([]))).toBe(statsCsv(stats([])));
+  });
+});

@@ -11,7 +11,7 @@ import type { CaseFiles } from '../case/due-items.js';
 import type { ChildSource, HomeSource } from '../home/sources.js';
 import type { RuleSet } from '../rule-sets.js';
 import { cellsFor, type Audience, type Cell } from './cells.js';
-import { childPeriod, type ChildPeriod } from './child-period.js';
+import { childPeriod, type ChildPeriod, type DischargeReason } from './child-period.js';
 import { childFigures, type Figure, type Measure } from './figures.js';
 import { homesOnP2 } from './homes.js';
 import { trendPeriods, type Period } from './period.js';
@@ -96,7 +96,8 @@ export function caseloadStats(source: StatsSource): CaseloadStats {
     period: { id: period.id, kind: period.kind, first: period.first, last: period.last },
     worker: source.worker ? { id: source.worker, name: staffName(source.worker) } : null,
     caseload_standard: agency.caseload_standard ?? null,
-    agency: cells(agencyUnit, last).map(({ figure, cell }) => ({ measure: figure.measure, key: figure.key, cell })),
+    agency: cells(agencyUnit, last).map(({ figure, cell }) => ({ measure: figure.measure, key: figure.key, per: figure.per, cell })),
+    exits_by_reason: cells(agencyUnit, last).flatMap(({ figure, cell }) => (figure.measure === 'exits_by_reason' ? [{ reason: figure.key as DischargeReason, cell }] : [])),
     trend: periods.map((p, i) => ({
       period: { id: p.id, first: p.first, last: p.last },
       ...(Object.fromEntries(TREND.map((m) => [m, cellOf(agencyUnit, i, m)])) as Record<(typeof TREND)[number], Cell>),
