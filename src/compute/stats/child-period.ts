@@ -10,7 +10,6 @@ import type { RuleSet } from '../rule-sets.js';
 import { episodes, type Episode } from '../case/entered-care.js';
 import { caseDueItems, type CaseFiles } from '../case/due-items.js';
 import { familyTime, type CancelledBy } from '../case/family-time.js';
-import { fifteenOfTwentyTwo } from '../case/fifteen-of-twenty-two.js';
 import { courtCalendar } from '../case/hearings.js';
 import { placementMoves } from '../case/placements.js';
 import { dayNumber, daysWithin } from '../case/spans.js';
@@ -100,8 +99,9 @@ export function childPeriod(child: CaseFiles & { readonly case: { readonly data:
   const end = dayNumber(addDays(P2, 1));
   const daysInCare = daysWithin(careTimeline(record, end).counted, dayNumber(P1), end);
   const hearingsHeld = courtCalendar(record.court.hearings, P2).held.filter((h) => within(h.date)).map((h) => h.type);
-  const fromP2 = inCareLast ? caseDueItems(child, P2, rules).filter((i) => i.status === 'overdue' && i.kind !== 'monthly_visit') : [];
-  const tpr = inCareLast ? fifteenOfTwentyTwo(record, P2) : undefined;
+  const items = inCareLast ? caseDueItems(child, P2, rules) : [];
+  // 15 of 22 reached by P2 (on P2 itself too: `due_soon` then) with neither a petition nor an exception: the `due` item's own reading.
+  const tpr = items.find((i) => i.kind === 'tpr_15_of_22' && i.status !== 'ok' && i.detail.kind === 'tpr' && i.detail.reached);
   const allTime = familyTime(child.visits.map((v) => v.data), { from: P1, to: P2 });
   const roles = [...new Set(record.parents.map((p) => p.role))];
   const age = ageOn(record.child.dob, P2);
@@ -121,8 +121,8 @@ export function childPeriod(child: CaseFiles & { readonly case: { readonly data:
     moves,
     daysInCare,
     hearingsHeld,
-    overdue: fromP2,
-    fifteenOf22: tpr?.reached !== undefined && tpr.reached <= P2 && !tpr.satisfied ? tpr.reached : null,
+    overdue: items.filter((i) => i.status === 'overdue' && i.kind !== 'monthly_visit'),
+    fifteenOf22: tpr?.detail.kind === 'tpr' ? tpr.detail.date : null,
     familyTime: roles.map((role) => {
       const time = familyTime(allTime.visits, { from: P1, to: P2 }, role);
       return { role, offered: time.offered, attended: time.attended };
