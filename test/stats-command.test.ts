@@ -44,7 +44,7 @@ describe('casepress stats', () => {
     const { code, lines } = await run();
     expect(code, lines.join('\n')).toBe(0);
     const pdf = text('stats/caseload-2026-Q3.pdf');
-    expect(pdf).toContain('Caseload statistics, quarter 2026-Q3');
+    expect(pdf).toContain('Quarter 2026-Q3');
     expect(pdf).toMatch(/Monthly caseworker visits \(child-months met\)\s+18\s+18\s+100%/);
     expect(pdf).toContain('2025-Q3');
     expect(pdf).toContain('By caseworker');

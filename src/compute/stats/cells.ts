@@ -61,7 +61,8 @@ export function cellsFor(figures: readonly Figure[], audience: Audience): { figu
     if (f.denominator === null) {
       if (tiny(f.numerator)) cells[i] = hide(cell, 'fewer_than_5');
     } else if (tiny(f.denominator)) {
-      cells[i] = { ...hide(cell, 'fewer_than_5'), denominator: null, denominator_hidden: 'fewer_than_5' };
+      // The numerator is at most the denominator (a rate), or would give it back (a ratio): hidden with it.
+      cells[i] = { ...hide(cell, tiny(f.numerator) ? 'fewer_than_5' : 'complementary'), denominator: null, denominator_hidden: 'fewer_than_5' };
     } else if (tiny(f.numerator)) {
       cells[i] = hide(cell, 'fewer_than_5');
     } else if (tiny(f.denominator - f.numerator)) {

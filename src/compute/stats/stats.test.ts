@@ -218,3 +218,11 @@ describe('CSV and JSON', () => {
     expect(statsCsv(stats([]))).toBe(statsCsv(stats([])));
   });
 });
+
+describe('the public copy, small denominators', () => {
+  it('hides a numerator with its small denominator, as "fewer than 5" only when it is one', () => {
+    const [ratio, share] = cellsFor([rate('caseload', 6, 3, 1), rate('visits', 2, 3)], 'public').map((c) => c.cell);
+    expect(ratio).toMatchObject({ numerator: null, numerator_hidden: 'complementary', denominator: null, denominator_hidden: 'fewer_than_5', rate: null });
+    expect(share).toMatchObject({ numerator_hidden: 'fewer_than_5', denominator_hidden: 'fewer_than_5' });
+  });
+});
