@@ -8,7 +8,7 @@ import { derivedInput, type RootIndex } from '../compute/documents/root-view.js'
 import { canonicalJson, sha256 } from './fingerprint.js';
 
 // Watch matches them against the saves that can change them (watch/affected.ts).
-export { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/root-view.js';
+export { ALL_CHILDREN_INPUT, ALL_HOMES_INPUT, FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../compute/documents/root-view.js';
 
 /** The hash of a file that is not there (a plan.yaml a document looked for): no file's sha256 looks like it. */
 const ABSENT = 'absent';

@@ -12,10 +12,12 @@ import { homeStudyData } from '../compute/documents/home-study.js';
 import { relicensingPacketData } from '../compute/documents/relicensing-packet.js';
 import { servicePlanData } from '../compute/documents/service-plan.js';
 import { transitionPlanData } from '../compute/documents/transition-plan.js';
+import type { Period } from '../compute/stats/period.js';
+import { caseloadStats, type CaseloadStats } from '../compute/stats/stats.js';
 import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
 
-export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet'] as const;
+export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** The audience a document is written for unless `--audience` says otherwise (cli.md). */
@@ -25,6 +27,7 @@ export const DEFAULT_AUDIENCE: Readonly<Record<DocType, Audience>> = {
   'transition-plan': 'internal',
   'home-study': 'internal',
   'relicensing-packet': 'internal',
+  'caseload-stats': 'internal',
 };
 
 const TITLES: Readonly<Record<DocType, string>> = {
@@ -33,6 +36,7 @@ const TITLES: Readonly<Record<DocType, string>> = {
   'transition-plan': 'Transition Plan',
   'home-study': 'Home Study',
   'relicensing-packet': 'Annual Re-licensing Packet',
+  'caseload-stats': 'Caseload Statistics',
 };
 
 /** A document type's title, as the page furniture and the PDF's metadata print it. */
@@ -140,6 +144,27 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
   const data = home.home?.data;
   if (!data) return undefined;
   return job('relicensing-packet', home.id, 'homes', data.license.expires, audience, (ctx) => relicensingPacketData(ctx, ctx.view.home(home), ctx.view.placedIn(home.id)));
+}
+
+/**
+ * The caseload statistics for a period (cli.md: `stats/caseload-<period>`,
+ * `-<worker>` for one caseworker's, `-public` for the public copy). They read
+ * every child and home; `computed` receives the figures whenever the job
+ * computes them (the command writes the CSV and JSON from them).
+ */
+export function caseloadStatsJob(period: Period, audience: 'internal' | 'public', worker?: string, computed?: (stats: CaseloadStats) => void): Job {
+  const output = `stats/caseload-${period.id}${worker ? `-${worker}` : ''}${audience === 'public' ? '-public' : ''}`;
+  return {
+    type: 'caseload-stats', subject: worker ?? 'agency', audience, output, template: 'caseload-stats.md.hbs', title: TITLES['caseload-stats'], date: period.last,
+    build: (ctx) => {
+      const stats = caseloadStats({
+        agency: ctx.agency, rules: ctx.rules, period, asOf: ctx.asOf, audience, ...(worker ? { worker } : {}),
+        children: ctx.view.children(), homes: worker ? [] : ctx.view.homes(),
+      });
+      computed?.(stats);
+      return { data: stats.facts, withheld: [], warnings: [] };
+    },
+  };
 }
 
 /** Days before a license expires from which its re-licensing packet is built, when agency.yaml does not say (cli.md). */

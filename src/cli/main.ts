@@ -144,6 +144,25 @@ function program(setExit: (code: ExitCode) => void): Command {
   });
 
   cli
+    .command('stats')
+    .description('caseload statistics for a month or a quarter: every measure for the agency, per supervisor and per caseworker, beside the periods before')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .option('--month <YYYY-MM>', 'the month (default: the last full month before the as-of date)')
+    .option('--quarter <YYYY-Qn>', 'the quarter, e.g. 2026-Q3')
+    .option('--worker <id>', "only this caseworker's children")
+    .addOption(new Option('--format <list>', 'which files to write: pdf, docx, csv, json').default(['pdf', 'docx'], 'pdf,docx').argParser(parseStatsFormats))
+    .addOption(new Option('--audience <who>', 'internal (names, case ids, the appendix) or public (agency figures, counts under 5 hidden)').choices(['internal', 'public']).default('internal'))
+    .addOption(new Option('--out <dir>', 'where documents go').default('output'))
+    .addOption(new Option('--as-of <date>', "the day the statistics speak from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
+    .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
+    .option('--force', 'rebuild the document even when it is up to date', false)
+    .addHelpText('after', '\nExample:\n  $ casepress stats cases --quarter 2026-Q3 --as-of 2026-12-01 --format pdf,csv\n  built output/stats/caseload-2026-Q3.pdf\n  wrote output/stats/caseload-2026-Q3.csv')
+    .action(async (root: string, options: { month?: string; quarter?: string; worker?: string; format: StatsFormatName[]; audience: 'internal' | 'public'; out: string; asOf?: string; templates?: string; force: boolean }) => {
+      const { stats } = await import('./commands/stats.js');
+      setExit(await stats(root, { ...options, jobs: 1, ...terminal() }, log));
+    });
+
+  cli
     .command('data')
     .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
     .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
@@ -313,6 +332,14 @@ function parseDate(value: string): string {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 type Format = 'pdf' | 'docx';
+type StatsFormatName = Format | 'csv' | 'json';
+
+/** `stats --format pdf,csv`: the documents and the figures as data. */
+function parseStatsFormats(value: string): StatsFormatName[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  if (formats.length === 0 || formats.some((f) => !['pdf', 'docx', 'csv', 'json'].includes(f))) throw new InvalidArgumentError(`expected a list of pdf, docx, csv and json, found "${value}"`);
+  return [...new Set(formats)] as StatsFormatName[];
+}
 
 /** `--format pdf,docx`: a wrong word is a wrong command line (exit 2). */
 function parseFormats(value: string): Format[] {

@@ -6,7 +6,8 @@
  */
 import { WITHHELD_MARKER } from './redaction/marker.js';
 
-export const AUDIENCES = ['court', 'parent', 'foster_parent', 'internal'] as const;
+/** `public`: the caseload statistics for a board or funders, which see nothing protected. */
+export const AUDIENCES = ['court', 'parent', 'foster_parent', 'internal', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /**

@@ -54,6 +54,8 @@ export const agency = z
     court_report_days_before: opt(z.number().int().min(0).max(60)),
     /** Re-licensing packets are built for homes whose license expires within this many days (default 90). */
     relicense_window_days: opt(z.number().int().min(0).max(366)),
+    /** Children per caseworker the agency holds to; `stats` prints caseloads beside it. */
+    caseload_standard: opt(z.number().int().min(1).max(100)),
     staff: z.array(staffMember).min(1),
   })
   .meta({ title: 'casepress agency.yaml', description: 'The agency, its staff and its rule set.' });

@@ -77,6 +77,8 @@ const removal = z.strictObject({
   reasons: z.array(z.enum(REMOVAL_REASONS)).min(1),
   adjudication_date: opt(calendarDate),
   prior_episodes: opt(z.array(priorEpisode)),
+  /** The current episode's end: the case closed (AFCARS date and reason for discharge). */
+  discharge: opt(z.strictObject({ date: calendarDate, reason: z.enum(DISCHARGE_REASONS) })),
 });
 
 const finding = z.strictObject({ type: z.enum(FINDING_TYPES), made: z.boolean() });

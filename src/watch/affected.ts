@@ -14,7 +14,7 @@
  * new day — may change every document, and all are looked at (undefined).
  */
 import type { Job } from '../build/jobs.js';
-import { FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../build/inputs.js';
+import { ALL_CHILDREN_INPUT, ALL_HOMES_INPUT, FOSTER_FAMILIES_INPUT, PLACED_IN_INPUT } from '../build/inputs.js';
 import type { ManifestEntry } from '../build/manifest.js';
 
 /** A changed path relative to the case root (`/` separators), with what happened to it. */
@@ -51,6 +51,8 @@ export function affectedBy(changes: readonly RootChange[]): AffectsJob | undefin
     if (homesToo && own?.startsWith('homes/')) return true;
     return Object.keys(recorded.inputs).some((input) => {
       if (input === FOSTER_FAMILIES_INPUT) return familiesToo;
+      // The caseload statistics read every child and home: any change in them counts.
+      if (input === ALL_CHILDREN_INPUT || input === ALL_HOMES_INPUT) return true;
       if (input.startsWith(PLACED_IN_INPUT)) return homesToo;
       const folder = folderOf(input);
       return folder !== undefined && folders.has(folder);

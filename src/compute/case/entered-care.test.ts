@@ -60,3 +60,19 @@ describe('prior episodes', () => {
     ]);
   });
 });
+
+describe('a closed case (removal.discharge)', () => {
+  it('ends the current episode on its discharge, so days in care stop there', async () => {
+    const { daysInCare } = await import('./time-in-care.js');
+    const record = caseRecord({ removal: { date: '2025-01-06', discharge: { date: '2025-06-05', reason: 'reunification' } } });
+    expect(caseSchema.safeParse(record).success).toBe(true);
+    expect(episodes(record.removal).at(-1)).toEqual({ removalDate: '2025-01-06', enteredCare: '2025-03-07', discharge: { date: '2025-06-05', reason: 'reunification' }, current: true });
+    // From DEFC 2025-03-07 to the discharge on 2025-06-05: 90 days, however late the as-of date.
+    expect(daysInCare(record, '2026-01-01').total).toBe(90);
+  });
+
+  it('never entered care when it closed within 60 days of removal', () => {
+    const record = caseRecord({ removal: { date: '2025-01-06', discharge: { date: '2025-02-01', reason: 'reunification' } } });
+    expect(episodes(record.removal).at(-1)!.enteredCare).toBe('2025-02-01');
+  });
+});

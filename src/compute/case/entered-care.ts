@@ -38,7 +38,7 @@ export interface Episode {
   readonly removalDate: string;
   /** DEFC of the episode. */
   readonly enteredCare: string;
-  /** Prior episodes only: the discharge. */
+  /** Prior episodes, and a closed case's current one: the discharge. */
   readonly discharge?: { readonly date: string; readonly reason: PriorEpisode['discharge_reason'] };
   readonly current: boolean;
 }
@@ -53,5 +53,11 @@ export function episodes(removal: Removal): Episode[] {
       discharge: { date: episode.discharge_date, reason: episode.discharge_reason },
       current: false,
     }));
-  return [...prior, { removalDate: removal.date, enteredCare: dateEnteredFosterCare(removal), current: true }];
+  // A closed case's episode ends on its discharge (a discharge within 60 days of removal: it never entered care).
+  const closed = removal.discharge;
+  const enteredCare = dateEnteredFosterCare(removal);
+  const current: Episode = closed
+    ? { removalDate: removal.date, enteredCare: enteredCare < closed.date ? enteredCare : closed.date, discharge: { date: closed.date, reason: closed.reason }, current: true }
+    : { removalDate: removal.date, enteredCare, current: true };
+  return [...prior, current];
 }

@@ -22,6 +22,9 @@ export const AGENCY_INPUT = 'agency.yaml';
 export const FOSTER_FAMILIES_INPUT = '@foster-families';
 /** Prefix of a home's list of the children whose placements link to it. */
 export const PLACED_IN_INPUT = '@children-placed-in/';
+/** Which children and homes the root holds (the caseload statistics read them all). */
+export const ALL_CHILDREN_INPUT = '@children';
+export const ALL_HOMES_INPUT = '@homes';
 
 /** What a copy may know of one foster family: the household's names and roles, the street, the phone. */
 export interface FosterFamily {
@@ -87,6 +90,8 @@ export function indexRoot(root: CaseRoot): RootIndex {
  */
 export function derivedInput(index: RootIndex, name: string): unknown {
   if (name === FOSTER_FAMILIES_INPUT) return index.fosterFamilies.list;
+  if (name === ALL_CHILDREN_INPUT) return [...index.children.keys()];
+  if (name === ALL_HOMES_INPUT) return [...index.homes.keys()];
   if (name.startsWith(PLACED_IN_INPUT)) return (index.placedIn.get(name.slice(PLACED_IN_INPUT.length)) ?? []).map((c) => c.path);
   if (!name.endsWith('/')) return undefined;
   const [top, id, folder] = name.split('/');
@@ -115,6 +120,10 @@ export interface RootView {
   readonly fosterFamilies: FosterFamilies;
   /** The children whose placements link to the home (the list recorded; each child's files when read). */
   placedIn(homeId: string): readonly ChildFolder[];
+  /** Every child's folder (the list recorded; each child's files when read). */
+  children(): readonly ChildFolder[];
+  /** Every home's folder (the list recorded; each home's files when read). */
+  homes(): readonly HomeFolder[];
   /** Where the values of a file the document read were written (for warnings that name a line); nothing is recorded. */
   locate(file: string): Locator | undefined;
   readonly inputs: ReadonlySet<string>;
@@ -156,18 +165,21 @@ export function viewRoot(index: RootIndex): RootView {
       return notes(folder, 'court', folder.courtNotes);
     },
   });
+  const home = (folder: HomeFolder): HomeFolder => ({
+    id: folder.id,
+    path: folder.path,
+    get home() {
+      return read(`${folder.path}/home.yaml`, folder.home);
+    },
+    get study() {
+      return read(`${folder.path}/study.md`, folder.study);
+    },
+  });
   return {
     child,
-    home: (folder) => ({
-      id: folder.id,
-      path: folder.path,
-      get home() {
-        return read(`${folder.path}/home.yaml`, folder.home);
-      },
-      get study() {
-        return read(`${folder.path}/study.md`, folder.study);
-      },
-    }),
+    home,
+    children: () => read(ALL_CHILDREN_INPUT, [...index.children.values()]).map(child),
+    homes: () => read(ALL_HOMES_INPUT, [...index.homes.values()]).map(home),
     homeById(id) {
       const home = read(`homes/${id}/home.yaml`, index.homes.get(id)?.home);
       return home && { file: home.file, data: home.data, body: home.body };

@@ -9,6 +9,7 @@ import { courtReportFacts } from './court-report.js';
 import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { servicePlanFacts } from './service-plan.js';
 import { transitionPlanFacts } from './transition-plan.js';
+import { caseloadStatsFacts } from '../../stats/facts.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'court-report': courtReportFacts,
@@ -16,6 +17,7 @@ export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'transition-plan': transitionPlanFacts,
   'home-study': homeStudyFacts,
   'relicensing-packet': relicensingPacketFacts,
+  'caseload-stats': caseloadStatsFacts,
 };
 
 const json = new Map<string, JsonSchema>();
