@@ -50,6 +50,12 @@ describe('casepress stats', () => {
     expect(pdf).toContain('By caseworker');
     const docx = execFileSync('unzip', ['-p', join(out, 'stats/caseload-2026-Q3.docx'), 'word/document.xml'], { encoding: 'utf8' });
     expect(docx).toContain('Every measure for the agency');
+    // The five charts, each drawn in both formats from the rows of the table printed after it.
+    for (const title of ['Children in care on the last day', 'Monthly caseworker visits met', 'Placement moves per 1,000 days in care', "Case items overdue on the period's last day, by caseworker"]) {
+      expect(pdf.replace(/\s+/g, ' ')).toContain(title);
+    }
+    const parts = execFileSync('unzip', ['-Z1', join(out, 'stats/caseload-2026-Q3.docx')], { encoding: 'utf8' }).split('\n');
+    expect(parts.filter((p) => /^word\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(4);
     const csv = await readFile(join(out, 'stats/caseload-2026-Q3.csv'), 'utf8');
     expect(csv.split('\r\n')).toContain('agency,,2026-Q3,visits,,18,18,100,100,false,,');
     const json = JSON.parse(await readFile(join(out, 'stats/caseload-2026-Q3.json'), 'utf8')) as { period: { id: string }; appendix: unknown };

@@ -10,7 +10,7 @@ import type { Block, Inline } from './ast.js';
  * - `whole`: the paragraph stays on one page with the start of the next block
  *   (a bold title line; the statement above signature lines);
  * - `end`: its last lines stay with the next block (a paragraph leading into a
- *   table or a list, e.g. "For: the mother" above a goal's objectives, or one
+ *   table, a chart or a list, e.g. "For: the mother" above a goal's objectives, or one
  *   ending in a colon).
  */
 export type KeepWithNext = 'whole' | 'end';
@@ -18,7 +18,7 @@ export type KeepWithNext = 'whole' | 'end';
 export function keepWithNext(block: Block, next: Block | undefined): KeepWithNext | undefined {
   if (block.type !== 'paragraph' || !next || next.type === 'pageBreak') return undefined;
   if (next.type === 'signature' || isTitleLine(block.children)) return 'whole';
-  if (next.type === 'table' || next.type === 'list' || next.type === 'checklist' || leadsIn(block.children)) return 'end';
+  if (next.type === 'table' || next.type === 'chart' || next.type === 'list' || next.type === 'checklist' || leadsIn(block.children)) return 'end';
   return undefined;
 }
 
