@@ -34,12 +34,22 @@ const FENCE_LINE = /^[ \t]*:::/;
 /** Diagnostics of one file's narrative, kept while the loaded file is (a watch session keeps unchanged files). */
 const checked = new WeakMap<LoadedFile, Diagnostic[]>();
 
+/** Files found clean by an earlier run (kept on disk by the caller, keyed by content): not checked again. */
+export interface CleanNarratives {
+  has(file: LoadedFile): boolean;
+  add(file: LoadedFile): void;
+}
+
 /** The narrative diagnostics of every court note and home study; `textOf` gives a file's whole text, for offsets. */
-export function narrativeDiagnostics(root: CaseRoot, textOf: (file: string) => string | undefined): Diagnostic[] {
+export function narrativeDiagnostics(root: CaseRoot, textOf: (file: string) => string | undefined, clean?: CleanNarratives): Diagnostic[] {
   const files: LoadedFile[] = [...root.children.flatMap((c) => c.courtNotes), ...root.homes.flatMap((h) => (h.study ? [h.study] : []))];
   return files.flatMap((file) => {
     let found = checked.get(file);
-    if (!found) checked.set(file, (found = checkFile(file, textOf)));
+    if (!found) {
+      found = clean?.has(file) ? [] : checkFile(file, textOf);
+      checked.set(file, found);
+    }
+    if (found.length === 0) clean?.add(file);
     return found;
   });
 }

@@ -1,9 +1,9 @@
 /** Reads a case root from disk and loads it: the glue between io and load. */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
-import { narrativeDiagnostics } from '../build/narrative-check.js';
+import { narrativeDiagnostics, type CleanNarratives } from '../build/narrative-check.js';
 import { hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import type { KnownHash, ListedEntry, RootListing } from '../core/listing.js';
@@ -13,6 +13,7 @@ import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
 import { ParseCache, shardOf } from '../load/parse-cache.js';
+import type { LoadedFile } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 
 /** What a stored parse depends on besides the file's bytes: the loader's code and its libraries. */
@@ -54,12 +55,14 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return { listing, cache, ...loadCaseRoot(listing, { cache }) };
   });
   // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
-  const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes))]);
+  const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf) : undefined;
+  const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes), clean)]);
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();
     // Only a cache: a folder that cannot be written costs the next run its time, never its correctness.
     await writeShards(options.parseCache!, write, shards, code).catch(() => undefined);
+    await clean?.save().catch(() => undefined);
   }
   // Paths are shown under the root as the user typed it, so they can be pasted back.
   const shownRoot = normalize(rootArg);
@@ -75,6 +78,47 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
       filesChecked: root.fileCount,
     },
   };
+}
+
+/** What the narrative check's verdict depends on besides a file's bytes: the builders' line reading, the Markdown reader and its rules. */
+const NARRATIVE_CODE = { folders: ['build', 'compute', 'document', 'templates', 'load', 'model', 'core'], packages: ['markdown-it'] } as const;
+
+const narrativesDir = (parseCache: string) => join(dirname(parseCache), 'narratives');
+
+/** The court notes and studies found clean, by path and sha256, kept beside the parse cache for the next run. */
+class CleanNarrativeStore implements CleanNarratives {
+  private readonly stored: ReadonlySet<string>;
+  private readonly now = new Set<string>();
+  private readonly code = codeIdentity(NARRATIVE_CODE.folders, NARRATIVE_CODE.packages);
+
+  constructor(
+    private readonly dir: string,
+    private readonly hashOf: (path: string) => string | undefined,
+  ) {
+    const value = readShards(dir, ['clean'], this.code).get('clean');
+    this.stored = new Set(Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : []);
+  }
+
+  private key(file: LoadedFile): string | undefined {
+    const hash = this.hashOf(file.file);
+    return hash && `${file.file} ${hash}`;
+  }
+
+  has(file: LoadedFile): boolean {
+    const key = this.key(file);
+    return key !== undefined && this.stored.has(key);
+  }
+
+  add(file: LoadedFile): void {
+    const key = this.key(file);
+    if (key) this.now.add(key);
+  }
+
+  /** Keeps only the files of this run: written when that differs from what was read. */
+  async save(): Promise<void> {
+    if (this.now.size === this.stored.size && [...this.now].every((k) => this.stored.has(k))) return;
+    await writeShards(this.dir, new Map([['clean', [...this.now].sort()]]), new Set(['clean']), this.code);
+  }
 }
 
 /** A file's text, decoded leniently (so even a file that is not UTF-8 gets a code frame). */
