@@ -6,8 +6,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
-import { toDocx } from '../render/docx/index.js';
-import { toPdf, type FontSet } from '../render/pdf/index.js';
+import type { FontSet } from '../render/pdf/index.js';
 import { factsOfTemplate } from '../compute/documents/facts/index.js';
 import { parseLabels } from '../load/labels.js';
 import { compileTemplate, labelsOf, renderTemplate, type CompiledTemplate } from '../templates/index.js';
@@ -118,11 +117,13 @@ export interface WriteOptions {
 
 /** The tree written in one format; a writer's failure (a corrupt image) becomes a diagnostic. */
 export async function renderFormat(tree: DocumentTree, format: Format, options: WriteOptions, file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+  // Each writer is loaded when first used: a PDF-only run never loads the DOCX writer, a DOCX-only run never loads pdfkit.
+  const pdf = format === 'pdf' ? await import('../render/pdf/index.js') : undefined;
+  const docx = format === 'docx' ? await import('../render/docx/index.js') : undefined;
   try {
-    const bytes =
-      format === 'pdf'
-        ? await toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
-        : await toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
+    const bytes = pdf
+      ? await pdf.toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
+      : await docx!.toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
     return { bytes, diagnostics: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -320,7 +320,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       const prepared = jobData(job, env);
       const print = printOf(prepared.inputs);
       // A template that does not compile fails its jobs without rendering; its errors are reported once.
-      const compiled = env.template(job.template);
+      const compiled = await env.template(job.template);
       if (!compiled.template) {
         // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
         fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
