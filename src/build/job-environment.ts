@@ -14,7 +14,7 @@ import type { FontSet } from '../render/pdf/index.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import { inputHashes } from './inputs.js';
 import { DOC_TYPES } from './jobs.js';
-import type { Format, PreparedTemplate, TemplateFiles } from './render-document.js';
+import type { Format, PreparedStore, PreparedTemplate, TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
 import { templateKey, type TemplateUses } from './template-uses.js';
 
@@ -46,6 +46,8 @@ export interface JobEnvironmentInput {
   readonly pdfa?: boolean;
   /** The partials each template uses, kept between runs (template-uses.ts): a template is then compiled only when a job renders. */
   readonly templateUses?: TemplateUses;
+  /** Templates prepared by earlier runs (prepared-store.ts): one found there is not checked or compiled again. */
+  readonly preparedStore?: PreparedStore;
 }
 
 const hashBytes = (bytes: Uint8Array | undefined) => bytes && sha256(bytes);
@@ -74,7 +76,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
   const prepare = (file: string) => {
     let prepared = compiled.get(file);
     // The template engine is loaded with the first template compiled: an up-to-date build compiles none.
-    if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!))));
+    if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!, input.preparedStore))));
     return prepared;
   };
   for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {

@@ -4,12 +4,14 @@
  * template, data, images and fonts and writes the files.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { sha256 } from '../core/hash.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { factsOfTemplate } from '../compute/documents/facts/index.js';
 import { parseLabels } from '../load/labels.js';
-import { compileTemplate, labelsOf, renderTemplate, type CompiledTemplate } from '../templates/index.js';
+import type { LabelsFile } from '../model/labels.js';
+import { compileTemplate, labelsOf, loadTemplate, renderTemplate, type CompiledTemplate, type TemplateCode } from '../templates/index.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -33,15 +35,61 @@ export interface PreparedTemplate extends CompiledTemplate {
   readonly furniture?: CompiledTemplate;
 }
 
+/**
+ * What preparing a template leaves when it has no error, as plain values: its
+ * code and its furniture's, the labels it prints, the warnings found. Kept
+ * between runs by the hash of the sources (PreparedStore), it makes the same
+ * template without checking or compiling anything.
+ */
+export interface PreparedCode {
+  readonly template: TemplateCode;
+  readonly furniture?: TemplateCode;
+  readonly labels?: LabelsFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Prepared code kept between runs (prepared-store.ts): by the template's file and the hash of everything it is made from. */
+export interface PreparedStore {
+  get(file: string, key: string): PreparedCode | undefined;
+  set(file: string, key: string, code: PreparedCode): void;
+}
+
 /** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
 const prepared = new Map<string, { template?: PreparedTemplate; diagnostics: Diagnostic[] }>();
 const PREPARED_KEPT = 32;
 
-/** Checks and compiles a template once; it then renders any number of documents. */
-export function prepareTemplate(files: TemplateFiles): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
-  const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
+/**
+ * Checks and compiles a template once; it then renders any number of
+ * documents. With a store, a template prepared by an earlier run is made from
+ * its code instead.
+ */
+export function prepareTemplate(files: TemplateFiles, store?: PreparedStore): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
+  const key = sourcesKey(files);
   const known = prepared.get(key);
   if (known) return known;
+  const storeKey = store && preparedKey(files);
+  const kept = storeKey ? store!.get(files.file, storeKey) : undefined;
+  let made: { template?: PreparedTemplate; diagnostics: Diagnostic[] } | undefined = kept && fromCode(files, kept);
+  if (!made) {
+    const { code, ...compiled } = compile(files);
+    if (storeKey && code) store!.set(files.file, storeKey, code);
+    made = compiled;
+  }
+  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+  prepared.set(key, made);
+  return made;
+}
+
+/** Everything a prepared template is made from but the code (the store's code identity): the template, every partial beside it, labels.yaml. */
+const sourcesKey = (files: TemplateFiles) => JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
+
+/** The key of a template's prepared code in a PreparedStore. */
+export const preparedKey = (files: TemplateFiles): string => sha256(sourcesKey(files));
+
+/** The name of the partial that words a template's page furniture. */
+const furnitureOf = (file: string) => `${/([^/\\]+)\.md\.hbs$/.exec(file)?.[1] ?? ''}-furniture`;
+
+function compile(files: TemplateFiles): { template?: PreparedTemplate; code?: PreparedCode; diagnostics: Diagnostic[] } {
   const diagnostics = checkTemplateMarkdown(files.source, files.file);
   const labels = files.labels ? parseLabels(files.labels.file, files.labels.text) : undefined;
   if (labels) diagnostics.push(...labels.diagnostics);
@@ -53,13 +101,29 @@ export function prepareTemplate(files: TemplateFiles): { template?: PreparedTemp
   const compiled = compileTemplate(files.source, files.file, files.partials, options);
   diagnostics.push(...compiled.diagnostics);
   // The furniture partial reads the document's facts: compiled as if the template called it.
-  const furnitureName = `${/([^/\\]+)\.md\.hbs$/.exec(files.file)?.[1] ?? ''}-furniture`;
+  const furnitureName = furnitureOf(files.file);
   const furniture = files.partials[furnitureName] === undefined ? undefined : compileTemplate(`{{> ${furnitureName}}}`, files.file, files.partials, options);
   if (furniture) diagnostics.push(...furniture.diagnostics);
-  const result = hasErrors(diagnostics) ? { diagnostics } : { template: withFurniture(compiled.template!, furniture?.template), diagnostics };
-  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
-  prepared.set(key, result);
-  return result;
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const code: PreparedCode = {
+    template: compiled.code!,
+    ...(furniture ? { furniture: furniture.code! } : {}),
+    ...(labels?.labels ? { labels: labels.labels } : {}),
+    diagnostics,
+  };
+  return { template: withFurniture(compiled.template!, furniture?.template), code, diagnostics };
+}
+
+/** The template an earlier run prepared from these same sources; undefined when its code does not load (it is compiled again). */
+function fromCode(files: TemplateFiles, code: PreparedCode): { template: PreparedTemplate; diagnostics: Diagnostic[] } | undefined {
+  const labels = code.labels && files.labels ? labelsOf(files.labels.file, code.labels) : undefined;
+  try {
+    const template = loadTemplate(code.template, files.source, files.partials, labels);
+    const furniture = code.furniture && loadTemplate(code.furniture, `{{> ${furnitureOf(files.file)}}}`, files.partials, labels);
+    return { template: withFurniture(template, furniture), diagnostics: code.diagnostics };
+  } catch {
+    return undefined;
+  }
 }
 
 function withFurniture(template: CompiledTemplate, furniture: CompiledTemplate | undefined): PreparedTemplate {

@@ -1,0 +1,67 @@
+/**
+ * Prepared templates kept between runs (render-document.ts PreparedCode): one
+ * entry per template file, under the hash of everything it was made from, so
+ * a one-off `court-summary` in a fresh process renders without checking or
+ * compiling its template. What the code depends on besides its sources is the
+ * cache's code identity (run.ts PREPARED_CODE). The stored value is read only
+ * when a template is first prepared: a build whose documents are up to date
+ * never reads it.
+ */
+import type { PreparedCode, PreparedStore } from './render-document.js';
+
+interface Entry {
+  readonly key: string;
+  readonly code: PreparedCode;
+}
+
+export interface KeptPreparedStore extends PreparedStore {
+  /** What to store now: what was read, with this run's templates in place of their older entries. */
+  stored(): Readonly<Record<string, Entry>>;
+  /** A template was prepared anew. */
+  changed(): boolean;
+}
+
+export function preparedStore(read: () => unknown): KeptPreparedStore {
+  let entries: Map<string, Entry> | undefined;
+  let changed = false;
+  const all = () => (entries ??= entriesOf(read()));
+  return {
+    get: (file, key) => {
+      const entry = all().get(file);
+      return entry?.key === key ? entry.code : undefined;
+    },
+    set: (file, key, code) => {
+      all().set(file, { key, code });
+      changed = true;
+    },
+    stored: () => Object.fromEntries([...all()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    changed: () => changed,
+  };
+}
+
+/** The entries of a stored value; one that is not shaped as written is left out (it is compiled again). */
+function entriesOf(stored: unknown): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  if (!isRecord(stored)) return entries;
+  for (const [file, entry] of Object.entries(stored)) {
+    if (isRecord(entry) && typeof entry.key === 'string' && isPreparedCode(entry.code)) entries.set(file, { key: entry.key, code: entry.code });
+  }
+  return entries;
+}
+
+function isPreparedCode(value: unknown): value is PreparedCode {
+  return (
+    isRecord(value) &&
+    isTemplateCode(value.template) &&
+    (value.furniture === undefined || isTemplateCode(value.furniture)) &&
+    (value.labels === undefined || isRecord(value.labels)) &&
+    Array.isArray(value.diagnostics)
+  );
+}
+
+function isTemplateCode(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.file !== 'string' || !Array.isArray(value.partials) || !Array.isArray(value.specs) || !Array.isArray(value.sites)) return false;
+  return value.specs.length === value.partials.length + 1 && value.specs.every((spec) => typeof spec === 'string') && value.partials.every((p) => Array.isArray(p) && p.length === 2 && p.every((s) => typeof s === 'string'));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
