@@ -37,22 +37,32 @@ describe('prepared templates kept between runs', () => {
     const compiled = prepareTemplate(withUnused('kept-a'), first);
     expect(first.changed()).toBe(true);
     const stored = JSON.parse(JSON.stringify(first.stored())) as Record<string, { key: string; code: PreparedCode }>;
-    expect(Object.keys(stored)).toEqual([files.file]);
+    expect(Object.keys(stored)).toEqual([FILE]);
 
     // A store that hands back that code whatever the key, and must not be given another.
     const handed: PreparedStore = {
-      get: () => stored[files.file]!.code,
+      get: () => stored[FILE]!.code,
       set: () => expect.unreachable('the kept code was compiled again'),
     };
     const kept = prepareTemplate(withUnused('kept-b'), handed);
-    expect(kept.diagnostics).toEqual(compiled.diagnostics);
+    expect(compiled.diagnostics).toEqual([]);
+    expect(kept.diagnostics).toEqual([]);
     expect(kept.template!.partials).toEqual(compiled.template!.partials);
     expect(markdownOf(kept)).toBe(markdownOf(compiled));
     expect(markdownOf(kept)).toContain('C-2025-0142');
     expect(furnitureOf(kept)).toBe(furnitureOf(compiled));
 
+    // Shown from another folder (casepress run from elsewhere), its problems name the files there.
+    const elsewhere = (name: string) => ({ ...withUnused(name), file: `/elsewhere/${files.file}` });
+    const moved = prepareTemplate(elsewhere('kept-e'), handed);
+    expect(markdownOf(moved)).toBe(markdownOf(prepareTemplate(elsewhere('kept-f'))));
+    expect(markdownOf(moved)).toContain('file="&#47;elsewhere&#47;templates&#47;partials&#47;');
+    const problems = renderTemplate(moved.template!, { child: {} }).diagnostics;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem.file).toMatch(/^\/elsewhere\/templates\//);
+
     // Damaged code is compiled again.
-    const damaged = { ...stored[files.file]!.code, template: { ...stored[files.file]!.code.template, specs: ['{ nonsense', ...stored[files.file]!.code.template.specs.slice(1)] } };
+    const damaged = { ...stored[FILE]!.code, template: { ...stored[FILE]!.code.template, specs: ['{ nonsense', ...stored[FILE]!.code.template.specs.slice(1)] } };
     let set = 0;
     const again = prepareTemplate(withUnused('kept-c'), { get: () => damaged, set: () => void set++ });
     expect(set).toBe(1);
@@ -65,14 +75,18 @@ describe('prepared templates kept between runs', () => {
     prepareTemplate(sources, first);
     const stored = JSON.parse(JSON.stringify(first.stored())) as unknown;
     const reread = () => preparedStore(() => stored);
-    expect(reread().get(files.file, preparedKey(sources))).toBeDefined();
+    expect(reread().get(FILE, preparedKey(sources))).toBeDefined();
+    // Prepared already in this process: a store without it is given it all the same.
+    const later = preparedStore(() => undefined);
+    prepareTemplate(sources, later);
+    expect(later.stored()).toEqual(first.stored());
 
     const caption = sources.partials['court-caption']!;
     expect(caption).toBeDefined();
     const edited = { ...sources, partials: { ...sources.partials, 'court-caption': caption.replace('{{', 'EDITED CAPTION {{') } };
     const labels = { ...sources, labels: { ...sources.labels!, text: `${sources.labels!.text}\n# edited\n` } };
     const main = { ...sources, source: `${sources.source}\nEDITED TEMPLATE\n` };
-    for (const changed of [edited, labels, main]) expect(reread().get(files.file, preparedKey(changed))).toBeUndefined();
+    for (const changed of [edited, labels, main]) expect(reread().get(FILE, preparedKey(changed))).toBeUndefined();
 
     const store = reread();
     const rendered = prepareTemplate(edited, store);
@@ -80,8 +94,24 @@ describe('prepared templates kept between runs', () => {
     expect(store.changed()).toBe(true);
     // The template's older entry is replaced, not kept beside it.
     const now = store.stored();
-    expect(Object.keys(now)).toEqual([files.file]);
-    expect(now[files.file]!.key).toBe(preparedKey(edited));
+    expect(Object.keys(now)).toEqual([FILE]);
+    expect(now[FILE]!.key).toBe(preparedKey(edited));
+  });
+
+  it('finds what casepress was built with when the output folder has nothing for the key', () => {
+    const first = preparedStore(() => undefined);
+    prepareTemplate(withUnused('kept-g'), first);
+    const code = first.stored()[FILE]!;
+    let bundledReads = 0;
+    const bundled = () => (bundledReads++, { [FILE]: code });
+    expect(preparedStore(() => undefined, bundled).get(FILE, code.key)).toEqual(code.code);
+    expect(preparedStore(() => undefined, bundled).get(FILE, 'another key')).toBeUndefined();
+    // The output folder's own entry comes first; the bundled one is not even read.
+    bundledReads = 0;
+    const own = preparedStore(() => ({ [FILE]: code }), bundled);
+    expect(own.get(FILE, code.key)).toEqual(code.code);
+    expect(bundledReads).toBe(0);
+    expect(own.changed()).toBe(false);
   });
 
   it('reads what is stored only when a template is first prepared, and leaves out entries not shaped as written', () => {

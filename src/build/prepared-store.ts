@@ -1,11 +1,13 @@
 /**
  * Prepared templates kept between runs (render-document.ts PreparedCode): one
- * entry per template file, under the hash of everything it was made from, so
+ * entry per template file name, under the hash of everything it was made from, so
  * a one-off `court-summary` in a fresh process renders without checking or
  * compiling its template. What the code depends on besides its sources is the
  * cache's code identity (run.ts PREPARED_CODE). The stored value is read only
  * when a template is first prepared: a build whose documents are up to date
- * never reads it.
+ * never reads it. Code made when casepress was built (its own templates,
+ * write-prepared-templates.ts) is found there when the output folder has none,
+ * so even a first run into a new folder compiles no bundled template.
  */
 import type { PreparedCode, PreparedStore } from './render-document.js';
 
@@ -21,17 +23,20 @@ export interface KeptPreparedStore extends PreparedStore {
   changed(): boolean;
 }
 
-export function preparedStore(read: () => unknown): KeptPreparedStore {
+export function preparedStore(read: () => unknown, readBundled?: () => unknown): KeptPreparedStore {
   let entries: Map<string, Entry> | undefined;
+  let bundled: Map<string, Entry> | undefined;
   let changed = false;
   const all = () => (entries ??= entriesOf(read()));
   return {
-    get: (file, key) => {
-      const entry = all().get(file);
-      return entry?.key === key ? entry.code : undefined;
+    get: (name, key) => {
+      const entry = all().get(name);
+      if (entry?.key === key) return entry.code;
+      const made = readBundled && (bundled ??= entriesOf(readBundled())).get(name);
+      return made?.key === key ? made.code : undefined;
     },
-    set: (file, key, code) => {
-      all().set(file, { key, code });
+    set: (name, key, code) => {
+      all().set(name, { key, code });
       changed = true;
     },
     stored: () => Object.fromEntries([...all()].sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -43,8 +48,8 @@ export function preparedStore(read: () => unknown): KeptPreparedStore {
 function entriesOf(stored: unknown): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   if (!isRecord(stored)) return entries;
-  for (const [file, entry] of Object.entries(stored)) {
-    if (isRecord(entry) && typeof entry.key === 'string' && isPreparedCode(entry.code)) entries.set(file, { key: entry.key, code: entry.code });
+  for (const [name, entry] of Object.entries(stored)) {
+    if (isRecord(entry) && typeof entry.key === 'string' && isPreparedCode(entry.code)) entries.set(name, { key: entry.key, code: entry.code });
   }
   return entries;
 }
@@ -54,8 +59,7 @@ function isPreparedCode(value: unknown): value is PreparedCode {
     isRecord(value) &&
     isTemplateCode(value.template) &&
     (value.furniture === undefined || isTemplateCode(value.furniture)) &&
-    (value.labels === undefined || isRecord(value.labels)) &&
-    Array.isArray(value.diagnostics)
+    (value.labels === undefined || isRecord(value.labels))
   );
 }
 

@@ -36,55 +36,80 @@ export interface PreparedTemplate extends CompiledTemplate {
 }
 
 /**
- * What preparing a template leaves when it has no error, as plain values: its
- * code and its furniture's, the labels it prints, the warnings found. Kept
- * between runs by the hash of the sources (PreparedStore), it makes the same
- * template without checking or compiling anything.
+ * What preparing a template leaves when it found nothing to say, as plain
+ * values: its code and its furniture's, and the labels it prints. Every file
+ * in it is relative to the template's folder (where casepress runs from
+ * changes how a file is shown). Kept between runs by the hash of the sources
+ * (PreparedStore), it makes the same template without checking or compiling.
  */
 export interface PreparedCode {
   readonly template: TemplateCode;
   readonly furniture?: TemplateCode;
   readonly labels?: LabelsFile;
-  readonly diagnostics: Diagnostic[];
 }
 
-/** Prepared code kept between runs (prepared-store.ts): by the template's file and the hash of everything it is made from. */
+/** Prepared code kept between runs (prepared-store.ts): by the template's file name and the hash of everything it is made from. */
 export interface PreparedStore {
-  get(file: string, key: string): PreparedCode | undefined;
-  set(file: string, key: string, code: PreparedCode): void;
+  get(name: string, key: string): PreparedCode | undefined;
+  set(name: string, key: string, code: PreparedCode): void;
 }
 
-/** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
-const prepared = new Map<string, { template?: PreparedTemplate; diagnostics: Diagnostic[] }>();
+/**
+ * Prepared templates by their sources, with the code to keep (when it may be
+ * kept): watch rebuilds, and each worker, would otherwise check and compile
+ * every template again.
+ */
+const prepared = new Map<string, { made: { template?: PreparedTemplate; diagnostics: Diagnostic[] }; code?: PreparedCode }>();
 const PREPARED_KEPT = 32;
 
 /**
  * Checks and compiles a template once; it then renders any number of
  * documents. With a store, a template prepared by an earlier run is made from
- * its code instead.
+ * its code instead, and one compiled now is kept there.
  */
 export function prepareTemplate(files: TemplateFiles, store?: PreparedStore): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
-  const key = sourcesKey(files);
-  const known = prepared.get(key);
-  if (known) return known;
+  const key = JSON.stringify([files.file, files.source, sortedPartials(files), files.labels ?? null]);
+  const name = nameOf(files.file);
   const storeKey = store && preparedKey(files);
-  const kept = storeKey ? store!.get(files.file, storeKey) : undefined;
-  let made: { template?: PreparedTemplate; diagnostics: Diagnostic[] } | undefined = kept && fromCode(files, kept);
-  if (!made) {
-    const { code, ...compiled } = compile(files);
-    if (storeKey && code) store!.set(files.file, storeKey, code);
-    made = compiled;
+  let known = prepared.get(key);
+  // Compiled now, or earlier in this process for a store that does not have it: keep it there.
+  let keep = Boolean(storeKey && known?.code && !store!.get(name, storeKey));
+  if (!known) {
+    const folder = files.file.slice(0, files.file.length - name.length);
+    const kept = storeKey ? store!.get(name, storeKey) : undefined;
+    const fromStore = kept && fromCode(files, kept, folder);
+    if (fromStore) {
+      known = { made: fromStore, code: kept };
+    } else {
+      const { code, ...made } = compile(files);
+      // A warning's words may name the template's folder: only code that found nothing to say is kept.
+      known = code && made.diagnostics.length === 0 ? { made, code: movedCode(code, folder, '') } : { made };
+      keep = true;
+    }
+    if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+    prepared.set(key, known);
   }
-  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
-  prepared.set(key, made);
-  return made;
+  if (keep && storeKey && known.code) store!.set(name, storeKey, known.code);
+  return known.made;
 }
 
-/** Everything a prepared template is made from but the code (the store's code identity): the template, every partial beside it, labels.yaml. */
-const sourcesKey = (files: TemplateFiles) => JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
+const sortedPartials = (files: TemplateFiles) => Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1));
+const nameOf = (file: string) => /[^/\\]*$/.exec(file)![0];
 
-/** The key of a template's prepared code in a PreparedStore. */
-export const preparedKey = (files: TemplateFiles): string => sha256(sourcesKey(files));
+/** The key of a template's prepared code in a PreparedStore: its file name, its source, every partial beside it, labels.yaml. */
+export const preparedKey = (files: TemplateFiles): string => sha256(JSON.stringify([nameOf(files.file), files.source, sortedPartials(files), files.labels?.text ?? null]));
+
+/** The code with the files under one folder moved under another ('' for relative to the template's folder). */
+function movedCode(code: PreparedCode, from: string, to: string): PreparedCode {
+  const move = (path: string) => (path.startsWith(from) ? to + path.slice(from.length) : path);
+  const moveTemplate = (t: TemplateCode): TemplateCode => ({
+    file: move(t.file),
+    partials: t.partials.map(([name, path]) => [name, move(path)] as const),
+    specs: t.specs,
+    sites: t.sites.map(([path, sites, blockParams]) => [move(path), sites, blockParams] as const),
+  });
+  return { ...code, template: moveTemplate(code.template), ...(code.furniture ? { furniture: moveTemplate(code.furniture) } : {}) };
+}
 
 /** The name of the partial that words a template's page furniture. */
 const furnitureOf = (file: string) => `${/([^/\\]+)\.md\.hbs$/.exec(file)?.[1] ?? ''}-furniture`;
@@ -109,18 +134,18 @@ function compile(files: TemplateFiles): { template?: PreparedTemplate; code?: Pr
     template: compiled.code!,
     ...(furniture ? { furniture: furniture.code! } : {}),
     ...(labels?.labels ? { labels: labels.labels } : {}),
-    diagnostics,
   };
   return { template: withFurniture(compiled.template!, furniture?.template), code, diagnostics };
 }
 
 /** The template an earlier run prepared from these same sources; undefined when its code does not load (it is compiled again). */
-function fromCode(files: TemplateFiles, code: PreparedCode): { template: PreparedTemplate; diagnostics: Diagnostic[] } | undefined {
+function fromCode(files: TemplateFiles, kept: PreparedCode, folder: string): { template: PreparedTemplate; diagnostics: Diagnostic[] } | undefined {
+  const code = movedCode(kept, '', folder);
   const labels = code.labels && files.labels ? labelsOf(files.labels.file, code.labels) : undefined;
   try {
     const template = loadTemplate(code.template, files.source, files.partials, labels);
     const furniture = code.furniture && loadTemplate(code.furniture, `{{> ${furnitureOf(files.file)}}}`, files.partials, labels);
-    return { template: withFurniture(template, furniture), diagnostics: code.diagnostics };
+    return { template: withFurniture(template, furniture), diagnostics: [] };
   } catch {
     return undefined;
   }

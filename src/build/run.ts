@@ -107,7 +107,7 @@ const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] 
 const keptShapes = new Map<string, ShapedRuns>();
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 /** A prepared template (prepared-store.ts) depends on the checks and the compiler, the facts it is checked against and how labels.yaml is read. */
-const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
+export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
 const MANIFEST_FILE = 'manifest.json';
@@ -179,7 +179,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const usesDir = join(options.out, CACHE_DIR, 'templates');
   const uses = templateUses(sources.readCache(usesDir, 'uses', TEMPLATE_CODE));
   const preparedDir = join(options.out, CACHE_DIR, 'prepared');
-  const prepared = preparedStore(() => sources.readCache(preparedDir, 'prepared', PREPARED_CODE));
+  const bundledDir = sources.bundledCache;
+  const prepared = preparedStore(
+    () => sources.readCache(preparedDir, 'prepared', PREPARED_CODE),
+    bundledDir ? () => sources.readCache(join(bundledDir, 'prepared'), 'prepared', PREPARED_CODE) : undefined,
+  );
   const env = await createJobEnvironment({
     root,
     agency,
