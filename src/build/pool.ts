@@ -41,7 +41,11 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions, shapes?: ShapesStore): RenderPool {
+/**
+ * `preparedCode`: the templates' code the renderers may take, asked for when
+ * the first document renders (a build with every document up to date never asks).
+ */
+export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions, shapes?: ShapesStore, preparedCode?: () => RendererSetup['preparedCode']): RenderPool {
   let inThread: Renderer | undefined;
   let pool: Renderer | undefined;
   let toRender = 0;
@@ -51,7 +55,8 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
   const setupNow = (): RendererSetup => {
     if (setup) return setup;
     kept = shapes?.read();
-    return (setup = kept ? { ...baseSetup, shapedRuns: kept } : baseSetup);
+    const code = preparedCode?.();
+    return (setup = { ...baseSetup, ...(kept ? { shapedRuns: kept } : {}), ...(code ? { preparedCode: code } : {}) });
   };
   // The renderers (and the writers they load) are imported with the first job: a build with every document up to date renders none.
   const rendererFor = async (): Promise<Renderer> => {

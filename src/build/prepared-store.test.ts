@@ -5,8 +5,10 @@ import { renderTemplate } from '../templates/index.js';
 import { exampleEnvironment } from '../../test/helpers/example-environment.js';
 import { REPO } from '../../test/helpers/fixture-root.js';
 import { planJobs } from './jobs.js';
-import { preparedStore } from './prepared-store.js';
-import { preparedKey, prepareTemplate, type PreparedCode, type PreparedStore, type TemplateFiles } from './render-document.js';
+import { renderPool } from './pool.js';
+import { preparedKey, preparedStore } from './prepared-store.js';
+import { prepareTemplate, type PreparedCode, type PreparedStore, type TemplateFiles } from './render-document.js';
+import type { RenderedJob, Renderer, RendererSetup, RenderTask } from './renderer.js';
 import { jobData } from './run-job.js';
 
 const AS_OF = '2026-12-01';
@@ -112,6 +114,23 @@ describe('prepared templates kept between runs', () => {
     expect(own.get(FILE, code.key)).toEqual(code.code);
     expect(bundledReads).toBe(0);
     expect(own.changed()).toBe(false);
+  });
+
+  it('go to the renderers with the first document, and a build that renders none never looks them up', async () => {
+    const code = { [FILE]: { key: 'k', code: {} as PreparedCode } };
+    let asked = 0;
+    const setups: RendererSetup[] = [];
+    const stand = (setup: RendererSetup): Renderer => {
+      setups.push(setup);
+      return { render: async () => ({ files: {}, diagnostics: [], warnings: [], heapBytes: 0, thread: 0 }) as RenderedJob, capacity: 1, threads: 0, close: async () => {} };
+    };
+    await renderPool({} as RendererSetup, { renderer: stand }, undefined, () => (asked++, code)).close();
+    expect(asked).toBe(0);
+    const pool = renderPool({} as RendererSetup, { renderer: stand }, undefined, () => (asked++, code));
+    await pool.submit({} as RenderTask, async () => {}, () => {});
+    await pool.close();
+    expect(asked).toBe(1);
+    expect(setups[0]!.preparedCode).toBe(code);
   });
 
   it('reads what is stored only when a template is first prepared, and leaves out entries not shaped as written', () => {

@@ -9,18 +9,30 @@
  * write-prepared-templates.ts) is found there when the output folder has none,
  * so even a first run into a new folder compiles no bundled template.
  */
-import type { PreparedCode, PreparedStore } from './render-document.js';
+import { sha256 } from '../core/hash.js';
+import type { PreparedCode, PreparedStore, TemplateFiles } from './render-document.js';
 
-interface Entry {
+/** Prepared code under the key of the sources it was made from. */
+export interface KeptCode {
   readonly key: string;
   readonly code: PreparedCode;
 }
+type Entry = KeptCode;
+
+export const sortedPartials = (files: TemplateFiles) => Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1));
+/** A template's file name, without the folder it is shown in. */
+export const nameOf = (file: string) => /[^/\\]*$/.exec(file)![0];
+
+/** The key of a template's prepared code in a PreparedStore: its file name, its source, every partial beside it, labels.yaml. */
+export const preparedKey = (files: TemplateFiles): string => sha256(JSON.stringify([nameOf(files.file), files.source, sortedPartials(files), files.labels?.text ?? null]));
 
 export interface KeptPreparedStore extends PreparedStore {
   /** What to store now: what was read, with this run's templates in place of their older entries. */
   stored(): Readonly<Record<string, Entry>>;
   /** A template was prepared anew. */
   changed(): boolean;
+  /** The code at hand for these templates, by name (for worker threads: they then compile none). */
+  codesFor(templates: Iterable<TemplateFiles>): Record<string, KeptCode>;
 }
 
 export function preparedStore(read: () => unknown, readBundled?: () => unknown): KeptPreparedStore {
@@ -41,6 +53,15 @@ export function preparedStore(read: () => unknown, readBundled?: () => unknown):
     },
     stored: () => Object.fromEntries([...all()].sort(([a], [b]) => (a < b ? -1 : 1))),
     changed: () => changed,
+    codesFor(templates) {
+      const found: Record<string, KeptCode> = {};
+      for (const files of templates) {
+        const key = preparedKey(files);
+        const code = this.get(nameOf(files.file), key);
+        if (code) found[nameOf(files.file)] = { key, code };
+      }
+      return found;
+    },
   };
 }
 

@@ -4,13 +4,13 @@
  * template, data, images and fonts and writes the files.
  */
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { sha256 } from '../core/hash.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { factsOfTemplate } from '../compute/documents/facts/index.js';
 import { parseLabels } from '../load/labels.js';
 import type { LabelsFile } from '../model/labels.js';
+import { nameOf, preparedKey, sortedPartials } from './prepared-store.js';
 import { compileTemplate, labelsOf, loadTemplate, renderTemplate, type CompiledTemplate, type TemplateCode } from '../templates/index.js';
 
 export type Format = 'pdf' | 'docx';
@@ -93,11 +93,6 @@ export function prepareTemplate(files: TemplateFiles, store?: PreparedStore): { 
   return known.made;
 }
 
-const sortedPartials = (files: TemplateFiles) => Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1));
-const nameOf = (file: string) => /[^/\\]*$/.exec(file)![0];
-
-/** The key of a template's prepared code in a PreparedStore: its file name, its source, every partial beside it, labels.yaml. */
-export const preparedKey = (files: TemplateFiles): string => sha256(JSON.stringify([nameOf(files.file), files.source, sortedPartials(files), files.labels?.text ?? null]));
 
 /** The code with the files under one folder moved under another ('' for relative to the template's folder). */
 function movedCode(code: PreparedCode, from: string, to: string): PreparedCode {

@@ -12,6 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
 import type { FontSet, ShapedRuns } from '../render/pdf/index.js';
+import { preparedStore, type KeptCode } from './prepared-store.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import { renderJob, type JobHeader, type RenderEnvironment, type RenderInput, type RenderOutput } from './run-job.js';
 
@@ -23,6 +24,8 @@ export interface RendererSetup {
   readonly asOf: string;
   readonly images: ImageSet;
   readonly fonts: FontSet;
+  /** The templates' prepared code where the build had it (prepared-store.ts), so a worker compiles none. */
+  readonly preparedCode?: Readonly<Record<string, KeptCode>>;
   /** Words shaped by earlier builds (kept under the output folder), so they are not shaped again. */
   readonly shapedRuns?: ShapedRuns;
   readonly formats: readonly Format[];
@@ -63,13 +66,15 @@ const pdfWriter = (setup: RendererSetup) => (setup.formats.includes('pdf') ? imp
 export async function renderEnvironment(setup: RendererSetup): Promise<RenderEnvironment> {
   if (setup.shapedRuns) (await pdfWriter(setup))?.seedShapedRuns(setup.fonts, setup.shapedRuns);
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
+  const code = setup.preparedCode;
+  const store = code && preparedStore(() => code);
   return {
     context: { agency: setup.agency, asOf: setup.asOf },
     async template(file) {
       let prepared = compiled.get(file);
       if (!prepared) {
         const files = setup.templates[file];
-        prepared = files ? prepareTemplate(files) : { diagnostics: [] };
+        prepared = files ? prepareTemplate(files, store) : { diagnostics: [] };
         compiled.set(file, prepared);
       }
       return prepared;

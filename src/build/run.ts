@@ -226,6 +226,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         await sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined);
       },
     },
+    () => prepared.codesFor(Object.values(env.templateFiles)),
   );
 
   // What every job shares, hashed once.
