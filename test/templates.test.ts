@@ -180,7 +180,7 @@ describe('a court report template', () => {
 
 describe('public API', () => {
   it('templates', () => {
-    expect(Object.keys(templatesApi).sort()).toEqual(['DUE_PHRASES', 'HELPERS', 'NONE', 'NOT_RECORDED', 'compileTemplate', 'dueDetailWords', 'duePhraseProblems', 'dueRuleWords', 'escapeAttribute', 'escapeText', 'factsGuide', 'labelsOf', 'listPartials', 'renderTemplate']);
+    expect(Object.keys(templatesApi).sort()).toEqual(['DUE_PHRASES', 'HELPERS', 'NONE', 'NOT_RECORDED', 'compileTemplate', 'dueDetailWords', 'duePhraseProblems', 'dueRuleWords', 'escapeAttribute', 'escapeText', 'factsGuide', 'labelsOf', 'listPartials', 'loadTemplate', 'renderTemplate']);
     expect([...templatesApi.HELPERS.keys()]).toEqual([
       'text', 'date', 'age', 'plural', 'list', 'label', 'counts', 'dueDetail', 'humanize', 'yesno', 'checkbox', 'notRecorded', 'attr', 'markdown', 'task',
       'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'and', 'or', 'not',

@@ -4,7 +4,7 @@
  * for `build` and the bench to set it up, so both render the same way.
  */
 import { join } from 'node:path';
-import { diagnostic } from '../core/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { indexRoot } from '../compute/documents/root-view.js';
 import { ruleSetFor } from '../compute/rule-sets.js';
 import type { ImageSet } from '../document/ast.js';
@@ -14,7 +14,7 @@ import type { FontSet } from '../render/pdf/index.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import { inputHashes } from './inputs.js';
 import { DOC_TYPES } from './jobs.js';
-import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
+import type { Format, PreparedStore, PreparedTemplate, TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
 import { templateKey, type TemplateUses } from './template-uses.js';
 
@@ -46,6 +46,8 @@ export interface JobEnvironmentInput {
   readonly pdfa?: boolean;
   /** The partials each template uses, kept between runs (template-uses.ts): a template is then compiled only when a job renders. */
   readonly templateUses?: TemplateUses;
+  /** Templates prepared by earlier runs (prepared-store.ts): one found there is not checked or compiled again. */
+  readonly preparedStore?: PreparedStore;
 }
 
 const hashBytes = (bytes: Uint8Array | undefined) => bytes && sha256(bytes);
@@ -67,13 +69,14 @@ export interface PreparedJobEnvironment extends JobEnvironment {
  * compile fails its jobs (its diagnostics are what `template(file)` returns).
  */
 export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
-  const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
+  const compiled = new Map<string, Promise<{ template?: PreparedTemplate; diagnostics: Diagnostic[] }>>();
   const templateFiles: Record<string, TemplateFiles> = {};
   const templateSources = new Map<string, string>();
   const templateHashes = new Map<string, string>();
   const prepare = (file: string) => {
     let prepared = compiled.get(file);
-    if (!prepared) compiled.set(file, (prepared = prepareTemplate(templateFiles[file]!)));
+    // The template engine is loaded with the first template compiled: an up-to-date build compiles none.
+    if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!, input.preparedStore))));
     return prepared;
   };
   for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
@@ -85,7 +88,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     let used = input.templateUses?.get(key);
     if (!used) {
       // A template that does not compile fails its jobs anyway; hash every partial it could use.
-      used = prepare(file).template?.partials ?? Object.keys(sources.partials);
+      used = (await prepare(file)).template?.partials ?? Object.keys(sources.partials);
       input.templateUses?.set(key, used);
     }
     templateHashes.set(file, sha256(canonicalJson({ source: sources.source, labels: sources.labels?.text ?? null, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
@@ -96,7 +99,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency) },
     index,
     inputHash: inputHashes(index, input.hashOf ?? ((path) => hashBytes(input.bytesOf(path)))),
-    template: (file) => (templateFiles[file] ? prepare(file) : { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] }),
+    template: async (file) => (templateFiles[file] ? prepare(file) : { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] }),
     images: input.images,
     fonts: input.fonts ?? (undefined as never),
     formats: input.formats,

@@ -4,8 +4,8 @@
  * do, with a bounded number under way so memory does not grow with the size
  * of the root.
  */
-import { addShapedRuns, type ShapedRuns } from '../render/pdf/index.js';
-import { inThreadRenderer, workerRenderer, type RenderedJob, type Renderer, type RendererSetup, type RenderTask } from './renderer.js';
+import type { ShapedRuns } from '../render/pdf/index.js';
+import type { RenderedJob, Renderer, RendererSetup, RenderTask } from './renderer.js';
 
 /**
  * The first documents a build renders are rendered in this thread; workers
@@ -41,7 +41,11 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions, shapes?: ShapesStore): RenderPool {
+/**
+ * `preparedCode`: the templates' code the renderers may take, asked for when
+ * the first document renders (a build with every document up to date never asks).
+ */
+export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions, shapes?: ShapesStore, preparedCode?: () => RendererSetup['preparedCode']): RenderPool {
   let inThread: Renderer | undefined;
   let pool: Renderer | undefined;
   let toRender = 0;
@@ -51,10 +55,13 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
   const setupNow = (): RendererSetup => {
     if (setup) return setup;
     kept = shapes?.read();
-    return (setup = kept ? { ...baseSetup, shapedRuns: kept } : baseSetup);
+    const code = preparedCode?.();
+    return (setup = { ...baseSetup, ...(kept ? { shapedRuns: kept } : {}), ...(code ? { preparedCode: code } : {}) });
   };
-  const rendererFor = (): Renderer => {
+  // The renderers (and the writers they load) are imported with the first job: a build with every document up to date renders none.
+  const rendererFor = async (): Promise<Renderer> => {
     if (options.renderer) return (pool ??= options.renderer(setupNow()));
+    const { inThreadRenderer, workerRenderer } = await import('./renderer.js');
     toRender++;
     if (!pool && (options.jobs ?? 1) > 1 && toRender > IN_THREAD_FIRST) pool = workerRenderer(setupNow(), { threads: options.jobs! });
     return pool ?? (inThread ??= inThreadRenderer(setupNow()));
@@ -62,11 +69,11 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
   const underWay = new Set<Promise<void>>();
   return {
     async submit(task, done, failed) {
-      const renderer = rendererFor();
+      const renderer = await rendererFor();
       const running = renderer
         .render(task)
         .then((result) => {
-          if (result.shapedRuns) shaped.push(result.shapedRuns);
+          if (result.shapedRuns && Object.keys(result.shapedRuns).length > 0) shaped.push(result.shapedRuns);
           return done(result);
         }, failed)
         .finally(() => underWay.delete(running));
@@ -78,7 +85,7 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
     },
     close: async () => {
       await Promise.all([inThread?.close(), pool?.close()]);
-      const runs = shapes && addShapedRuns(kept, shaped);
+      const runs = shapes && shaped.length > 0 ? (await import('../render/pdf/index.js')).addShapedRuns(kept, shaped) : undefined;
       if (runs) await shapes!.write(runs);
     },
   };

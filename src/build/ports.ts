@@ -97,6 +97,8 @@ export interface Sources {
   /** Every image under <root>/assets, keyed as templates write them ("assets/logo.png"). */
   readAssets(root: string): Promise<ImageSet>;
   loadFonts(): Promise<FontSet>;
+  /** Caches made when casepress itself was built (its templates prepared), read when the output folder's have no entry. */
+  readonly bundledCache?: string;
   /** A value stored under `dir` by code of this identity, or undefined. */
   readCache(dir: string, shard: string, code: CodeParts): unknown;
   /** Stores the value; the folder then holds only it. A failure costs the next build time, never correctness. */

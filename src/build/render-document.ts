@@ -6,11 +6,12 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
-import { toDocx } from '../render/docx/index.js';
-import { toPdf, type FontSet } from '../render/pdf/index.js';
+import type { FontSet } from '../render/pdf/index.js';
 import { factsOfTemplate } from '../compute/documents/facts/index.js';
 import { parseLabels } from '../load/labels.js';
-import { compileTemplate, labelsOf, renderTemplate, type CompiledTemplate } from '../templates/index.js';
+import type { LabelsFile } from '../model/labels.js';
+import { nameOf, preparedKey, sortedPartials } from './prepared-store.js';
+import { compileTemplate, labelsOf, loadTemplate, renderTemplate, type CompiledTemplate, type TemplateCode } from '../templates/index.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -34,15 +35,81 @@ export interface PreparedTemplate extends CompiledTemplate {
   readonly furniture?: CompiledTemplate;
 }
 
-/** Prepared templates by their sources: watch rebuilds, and each worker, would otherwise check and compile every template again. */
-const prepared = new Map<string, { template?: PreparedTemplate; diagnostics: Diagnostic[] }>();
+/**
+ * What preparing a template leaves when it found nothing to say, as plain
+ * values: its code and its furniture's, and the labels it prints. Every file
+ * in it is relative to the template's folder (where casepress runs from
+ * changes how a file is shown). Kept between runs by the hash of the sources
+ * (PreparedStore), it makes the same template without checking or compiling.
+ */
+export interface PreparedCode {
+  readonly template: TemplateCode;
+  readonly furniture?: TemplateCode;
+  readonly labels?: LabelsFile;
+}
+
+/** Prepared code kept between runs (prepared-store.ts): by the template's file name and the hash of everything it is made from. */
+export interface PreparedStore {
+  get(name: string, key: string): PreparedCode | undefined;
+  set(name: string, key: string, code: PreparedCode): void;
+}
+
+/**
+ * Prepared templates by their sources, with the code to keep (when it may be
+ * kept): watch rebuilds, and each worker, would otherwise check and compile
+ * every template again.
+ */
+const prepared = new Map<string, { made: { template?: PreparedTemplate; diagnostics: Diagnostic[] }; code?: PreparedCode }>();
 const PREPARED_KEPT = 32;
 
-/** Checks and compiles a template once; it then renders any number of documents. */
-export function prepareTemplate(files: TemplateFiles): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
-  const key = JSON.stringify([files.file, files.source, Object.entries(files.partials).sort(([a], [b]) => (a < b ? -1 : 1)), files.labels ?? null]);
-  const known = prepared.get(key);
-  if (known) return known;
+/**
+ * Checks and compiles a template once; it then renders any number of
+ * documents. With a store, a template prepared by an earlier run is made from
+ * its code instead, and one compiled now is kept there.
+ */
+export function prepareTemplate(files: TemplateFiles, store?: PreparedStore): { template?: PreparedTemplate; diagnostics: Diagnostic[] } {
+  const key = JSON.stringify([files.file, files.source, sortedPartials(files), files.labels ?? null]);
+  const name = nameOf(files.file);
+  const storeKey = store && preparedKey(files);
+  let known = prepared.get(key);
+  // Compiled now, or earlier in this process for a store that does not have it: keep it there.
+  let keep = Boolean(storeKey && known?.code && !store!.get(name, storeKey));
+  if (!known) {
+    const folder = files.file.slice(0, files.file.length - name.length);
+    const kept = storeKey ? store!.get(name, storeKey) : undefined;
+    const fromStore = kept && fromCode(files, kept, folder);
+    if (fromStore) {
+      known = { made: fromStore, code: kept };
+    } else {
+      const { code, ...made } = compile(files);
+      // A warning's words may name the template's folder: only code that found nothing to say is kept.
+      known = code && made.diagnostics.length === 0 ? { made, code: movedCode(code, folder, '') } : { made };
+      keep = true;
+    }
+    if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
+    prepared.set(key, known);
+  }
+  if (keep && storeKey && known.code) store!.set(name, storeKey, known.code);
+  return known.made;
+}
+
+
+/** The code with the files under one folder moved under another ('' for relative to the template's folder). */
+function movedCode(code: PreparedCode, from: string, to: string): PreparedCode {
+  const move = (path: string) => (path.startsWith(from) ? to + path.slice(from.length) : path);
+  const moveTemplate = (t: TemplateCode): TemplateCode => ({
+    file: move(t.file),
+    partials: t.partials.map(([name, path]) => [name, move(path)] as const),
+    specs: t.specs,
+    sites: t.sites.map(([path, sites, blockParams]) => [move(path), sites, blockParams] as const),
+  });
+  return { ...code, template: moveTemplate(code.template), ...(code.furniture ? { furniture: moveTemplate(code.furniture) } : {}) };
+}
+
+/** The name of the partial that words a template's page furniture. */
+const furnitureOf = (file: string) => `${/([^/\\]+)\.md\.hbs$/.exec(file)?.[1] ?? ''}-furniture`;
+
+function compile(files: TemplateFiles): { template?: PreparedTemplate; code?: PreparedCode; diagnostics: Diagnostic[] } {
   const diagnostics = checkTemplateMarkdown(files.source, files.file);
   const labels = files.labels ? parseLabels(files.labels.file, files.labels.text) : undefined;
   if (labels) diagnostics.push(...labels.diagnostics);
@@ -54,13 +121,29 @@ export function prepareTemplate(files: TemplateFiles): { template?: PreparedTemp
   const compiled = compileTemplate(files.source, files.file, files.partials, options);
   diagnostics.push(...compiled.diagnostics);
   // The furniture partial reads the document's facts: compiled as if the template called it.
-  const furnitureName = `${/([^/\\]+)\.md\.hbs$/.exec(files.file)?.[1] ?? ''}-furniture`;
+  const furnitureName = furnitureOf(files.file);
   const furniture = files.partials[furnitureName] === undefined ? undefined : compileTemplate(`{{> ${furnitureName}}}`, files.file, files.partials, options);
   if (furniture) diagnostics.push(...furniture.diagnostics);
-  const result = hasErrors(diagnostics) ? { diagnostics } : { template: withFurniture(compiled.template!, furniture?.template), diagnostics };
-  if (prepared.size >= PREPARED_KEPT) prepared.delete(prepared.keys().next().value!);
-  prepared.set(key, result);
-  return result;
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const code: PreparedCode = {
+    template: compiled.code!,
+    ...(furniture ? { furniture: furniture.code! } : {}),
+    ...(labels?.labels ? { labels: labels.labels } : {}),
+  };
+  return { template: withFurniture(compiled.template!, furniture?.template), code, diagnostics };
+}
+
+/** The template an earlier run prepared from these same sources; undefined when its code does not load (it is compiled again). */
+function fromCode(files: TemplateFiles, kept: PreparedCode, folder: string): { template: PreparedTemplate; diagnostics: Diagnostic[] } | undefined {
+  const code = movedCode(kept, '', folder);
+  const labels = code.labels && files.labels ? labelsOf(files.labels.file, code.labels) : undefined;
+  try {
+    const template = loadTemplate(code.template, files.source, files.partials, labels);
+    const furniture = code.furniture && loadTemplate(code.furniture, `{{> ${furnitureOf(files.file)}}}`, files.partials, labels);
+    return { template: withFurniture(template, furniture), diagnostics: [] };
+  } catch {
+    return undefined;
+  }
 }
 
 function withFurniture(template: CompiledTemplate, furniture: CompiledTemplate | undefined): PreparedTemplate {
@@ -118,11 +201,13 @@ export interface WriteOptions {
 
 /** The tree written in one format; a writer's failure (a corrupt image) becomes a diagnostic. */
 export async function renderFormat(tree: DocumentTree, format: Format, options: WriteOptions, file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+  // Each writer is loaded when first used: a PDF-only run never loads the DOCX writer, a DOCX-only run never loads pdfkit.
+  const pdf = format === 'pdf' ? await import('../render/pdf/index.js') : undefined;
+  const docx = format === 'docx' ? await import('../render/docx/index.js') : undefined;
   try {
-    const bytes =
-      format === 'pdf'
-        ? await toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
-        : await toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
+    const bytes = pdf
+      ? await pdf.toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
+      : await docx!.toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
     return { bytes, diagnostics: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,6 @@ const setup = workerData as RendererSetup;
 const env = renderEnvironment(setup);
 
 export default async function render({ job, input }: RenderTask): Promise<RenderedJob> {
-  const output = await renderJob(job, input, env);
-  return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId, shapedRuns: shapedSince(setup) };
+  const output = await renderJob(job, input, await env);
+  return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId, shapedRuns: await shapedSince(setup) };
 }

@@ -11,7 +11,8 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
-import { seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from '../render/pdf/index.js';
+import type { FontSet, ShapedRuns } from '../render/pdf/index.js';
+import { preparedStore, type KeptCode } from './prepared-store.js';
 import { prepareTemplate, type Format, type TemplateFiles } from './render-document.js';
 import { renderJob, type JobHeader, type RenderEnvironment, type RenderInput, type RenderOutput } from './run-job.js';
 
@@ -23,6 +24,8 @@ export interface RendererSetup {
   readonly asOf: string;
   readonly images: ImageSet;
   readonly fonts: FontSet;
+  /** The templates' prepared code where the build had it (prepared-store.ts), so a worker compiles none. */
+  readonly preparedCode?: Readonly<Record<string, KeptCode>>;
   /** Words shaped by earlier builds (kept under the output folder), so they are not shaped again. */
   readonly shapedRuns?: ShapedRuns;
   readonly formats: readonly Format[];
@@ -56,17 +59,22 @@ export interface Renderer {
 /** The number of worker threads `--jobs` means by default: one per core. */
 export const defaultJobs = (): number => availableParallelism();
 
+/** The PDF writer, loaded only by a renderer that writes PDFs (a DOCX-only run never loads pdfkit). */
+const pdfWriter = (setup: RendererSetup) => (setup.formats.includes('pdf') ? import('../render/pdf/index.js') : undefined);
+
 /** The render environment from a setup, compiling each template once, when first used. */
-export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
-  if (setup.shapedRuns && setup.formats.includes('pdf')) seedShapedRuns(setup.fonts, setup.shapedRuns);
+export async function renderEnvironment(setup: RendererSetup): Promise<RenderEnvironment> {
+  if (setup.shapedRuns) (await pdfWriter(setup))?.seedShapedRuns(setup.fonts, setup.shapedRuns);
   const compiled = new Map<string, ReturnType<typeof prepareTemplate>>();
+  const code = setup.preparedCode;
+  const store = code && preparedStore(() => code);
   return {
     context: { agency: setup.agency, asOf: setup.asOf },
-    template(file) {
+    async template(file) {
       let prepared = compiled.get(file);
       if (!prepared) {
         const files = setup.templates[file];
-        prepared = files ? prepareTemplate(files) : { diagnostics: [] };
+        prepared = files ? prepareTemplate(files, store) : { diagnostics: [] };
         compiled.set(file, prepared);
       }
       return prepared;
@@ -81,15 +89,15 @@ export function renderEnvironment(setup: RendererSetup): RenderEnvironment {
 }
 
 /** The words shaped since the last call, for the next build (a build without PDFs shapes none). */
-export function shapedSince(setup: RendererSetup): ShapedRuns {
-  return setup.formats.includes('pdf') ? takeShapedRuns(setup.fonts) : {};
+export async function shapedSince(setup: RendererSetup): Promise<ShapedRuns> {
+  return (await pdfWriter(setup))?.takeShapedRuns(setup.fonts) ?? {};
 }
 
 /** Renders one job after another in this thread. */
 export function inThreadRenderer(setup: RendererSetup): Renderer {
   const env = renderEnvironment(setup);
   return {
-    render: async ({ job, input }) => ({ ...(await renderJob(job, input, env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: shapedSince(setup) }),
+    render: async ({ job, input }) => ({ ...(await renderJob(job, input, await env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: await shapedSince(setup) }),
     capacity: 1,
     threads: 0,
     close: async () => {},

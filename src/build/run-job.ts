@@ -13,14 +13,15 @@ import { sha256 } from './fingerprint.js';
 import { readinessWarnings } from './readiness-warnings.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
 import type { Job } from './jobs.js';
-import { buildTree, renderFormat, renderFurniture, type Format, type PreparedTemplate } from './render-document.js';
+import type { Format, PreparedTemplate } from './render-document.js';
 import { scanWithheld, UnknownNode, type Replacement, type ScanResult } from './scan-withheld.js';
 
 export interface JobEnvironment {
   readonly context: Omit<DocumentContext, 'redact' | 'view'>;
   /** The case root as every job's view reads it (root-view.ts). */
   readonly index: RootIndex;
-  readonly template: (file: string) => { template?: PreparedTemplate; diagnostics: Diagnostic[] };
+  /** The template checked and compiled (loading the template engine with the first). */
+  readonly template: (file: string) => Promise<{ template?: PreparedTemplate; diagnostics: Diagnostic[] }>;
   readonly images: ImageSet;
   readonly fonts: FontSet;
   readonly formats: readonly Format[];
@@ -102,8 +103,10 @@ export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = 
 /** Template → tree → final scan → each format. Files are empty when the job failed. */
 export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<RenderOutput> {
   const { data, withheld } = input;
-  const compiled = env.template(job.template);
+  const compiled = await env.template(job.template);
   if (!compiled.template) return { files: {}, diagnostics: compiled.diagnostics, warnings: [] };
+  // Loaded with the first render: a build whose documents are all up to date never loads Markdown or the writers.
+  const { buildTree, renderFormat, renderFurniture } = await import('./render-document.js');
   const agency = env.context.agency;
   const furniture = compiled.template.furniture ? renderFurniture(compiled.template.furniture, data) : undefined;
   if (furniture && !furniture.text) return { files: {}, diagnostics: furniture.diagnostics, warnings: [] };

@@ -13,9 +13,10 @@
  * the partials each template uses are kept under <out>/.casepress-cache, keyed
  * by content hashes (load/parse-cache.ts, template-uses.ts): after one edit
  * only that file is parsed, and only the templates of the jobs that render are
- * compiled. A full build reads only the files whose stamps changed since its
- * last clean run (the others' hashes are the snapshot's), and when none did,
- * says what that run said without loading the root (snapshot.ts).
+ * prepared, from the code an earlier run kept when it can (prepared-store.ts).
+ * A full build reads only the files whose stamps changed since its last clean
+ * run (the others' hashes are the snapshot's), and when none did, says what
+ * that run said without loading the root (snapshot.ts).
  *
  * The document data is computed here, one job at a time; rendering runs in
  * this thread or on worker threads (pool.ts).
@@ -39,6 +40,7 @@ import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
 import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
 
@@ -106,6 +108,8 @@ const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] 
  */
 const keptShapes = new Map<string, ShapedRuns>();
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
+/** A prepared template (prepared-store.ts) depends on the checks and the compiler, the facts it is checked against and how labels.yaml is read. */
+export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
 const MANIFEST_FILE = 'manifest.json';
@@ -185,6 +189,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const referenceDocx = options.format.includes('docx') ? options.referenceDocx : undefined;
   const usesDir = join(options.out, CACHE_DIR, 'templates');
   const uses = templateUses(sources.readCache(usesDir, 'uses', TEMPLATE_CODE));
+  const preparedDir = join(options.out, CACHE_DIR, 'prepared');
+  const bundledDir = sources.bundledCache;
+  const prepared = preparedStore(
+    () => sources.readCache(preparedDir, 'prepared', PREPARED_CODE),
+    bundledDir ? () => sources.readCache(join(bundledDir, 'prepared'), 'prepared', PREPARED_CODE) : undefined,
+  );
   const env = await createJobEnvironment({
     root,
     agency,
@@ -198,6 +208,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     hashOf,
     templates: jobs.map((j) => j.template),
     templateUses: uses,
+    preparedStore: prepared,
     ...(options.draft ? { draft: true } : {}),
     ...(options.pdfa ? { pdfa: true } : {}),
     ...(referenceDocx ? { referenceDocx } : {}),
@@ -226,6 +237,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         await sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined);
       },
     },
+    () => prepared.codesFor(Object.values(env.templateFiles)),
   );
 
   // What every job shares, hashed once.
@@ -330,7 +342,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       const prepared = jobData(job, env);
       const print = printOf(prepared.inputs);
       // A template that does not compile fails its jobs without rendering; its errors are reported once.
-      const compiled = env.template(job.template);
+      const compiled = await env.template(job.template);
       if (!compiled.template) {
         // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
         fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
@@ -349,6 +361,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     await pool.close();
   }
 
+  if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
   const manifest = updateManifest(withoutOutputs(previous, removed), entries);
   await files.writeAtomic(manifestPath, serializeManifest(manifest));

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Sources } from '../build/ports.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
@@ -14,10 +15,14 @@ import { listRoot, readRoot } from './read-root.js';
 
 const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
+/** Caches made by `npm run build` beside the compiled code (write-prepared-templates.ts). */
+export const BUNDLED_CACHE = fileURLToPath(new URL('../cache/', import.meta.url));
+
 export const nodeSources: Sources = {
   version,
   templatesDir: join(PACKAGE_ROOT, 'templates'),
   listRoot,
+  bundledCache: BUNDLED_CACHE,
   readRoot,
   readTemplate: (path) =>
     readTemplate(path).catch((error: unknown) => {

@@ -4,7 +4,6 @@
  * .docx is a plain, located error (exit 2), never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
-import { checkReference, DocxRenderError } from '../render/docx/index.js';
 import { UsageError } from './exit.js';
 
 export async function readReferenceDocx(file: string): Promise<Uint8Array> {
@@ -16,6 +15,8 @@ export async function readReferenceDocx(file: string): Promise<Uint8Array> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`--reference-docx ${file}: the file cannot be read${code === 'ENOENT' ? ' (there is no such file)' : code ? ` (${code})` : ''}`);
   }
+  // The DOCX writer is loaded only when a reference is given: most runs never need it here.
+  const { checkReference, DocxRenderError } = await import('../render/docx/index.js');
   try {
     checkReference(bytes);
   } catch (error) {

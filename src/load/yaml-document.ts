@@ -3,12 +3,18 @@
  * line and column it was written on. One parser (`yaml`, YAML 1.2 core schema)
  * for every file, front matter included, so a date is always a string.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlApi from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { FieldPath } from '../core/field-path.js';
 import type { LineIndex, Span } from '../core/source.js';
 import type { Locator } from '../model/case-root.js';
 import { yamlTooDeep } from './yaml-depth.js';
+
+/** `yaml`, loaded by the first parse: most runs parse every file on the fast path, or not at all (the parse cache). */
+let Y: typeof YamlApi; // set by parseYaml, before any helper below runs
+const yamlApi = (): typeof YamlApi => (Y ??= createRequire(import.meta.url)('yaml') as typeof YamlApi);
 
 /** Aliases beyond this many expansions are refused (a "billion laughs" file). */
 const MAX_ALIAS_COUNT = 100;
@@ -31,6 +37,7 @@ export interface YamlSource {
 
 export function parseYaml(source: YamlSource): ParsedYaml {
   const { file, index, yaml, offset } = source;
+  const { parseDocument } = yamlApi();
   // logLevel 'error': the parser never prints on its own (stderr carries casepress's messages only).
   const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, version: '1.2', keepSourceTokens: false, logLevel: 'error' });
   const at = (start: number, end: number) => index.span(offset + start, offset + end);
@@ -70,7 +77,7 @@ export function parseYaml(source: YamlSource): ParsedYaml {
       diagnostic('CP1110', {
         file,
         span: at(collectionKey.range[0], collectionKey.range[1]),
-        message: `this key is written as a ${isSeq(collectionKey) ? 'list' : 'mapping'} (${firstLine(yaml.slice(collectionKey.range[0], collectionKey.range[1]))}); a key is a word`,
+        message: `this key is written as a ${Y.isSeq(collectionKey) ? 'list' : 'mapping'} (${firstLine(yaml.slice(collectionKey.range[0], collectionKey.range[1]))}); a key is a word`,
         hint: 'write the key as a plain word before the colon, e.g. `domain: x`; to keep the braces as text, put the key in quotes',
       }),
     );
@@ -248,10 +255,10 @@ type At = (start: number, end: number) => Span;
 /** Where the first alias (*name) is written: where an alias bomb starts to go off. */
 function firstAlias(doc: Document, at: At): Span | undefined {
   let range: readonly number[] | undefined;
-  visit(doc, {
+  Y.visit(doc, {
     Alias(_, alias) {
       range = alias.range ?? undefined;
-      return visit.BREAK;
+      return Y.visit.BREAK;
     },
   });
   return range ? at(range[0]!, range[1]!) : undefined;
@@ -260,11 +267,11 @@ function firstAlias(doc: Document, at: At): Span | undefined {
 /** The first mapping key written as a list or a mapping (`{ domain: x }: 1`, `? [a, b]`), which no field can be named by. */
 function firstCollectionKey(doc: Document): Node | undefined {
   let found: Node | undefined;
-  visit(doc, {
+  Y.visit(doc, {
     Pair(_, pair) {
-      if (isMap(pair.key) || isSeq(pair.key)) {
+      if (Y.isMap(pair.key) || Y.isSeq(pair.key)) {
         found = pair.key;
-        return visit.BREAK;
+        return Y.visit.BREAK;
       }
       return undefined;
     },
@@ -287,16 +294,16 @@ function countLines(text: string, from: number, to: number): number {
 /** The key reported as duplicate at `pos`, and where its first occurrence starts. */
 function duplicateKeyAt(doc: Document, pos: number): { name: string; first: number } | undefined {
   let found: { name: string; first: number } | undefined;
-  visit(doc, {
+  Y.visit(doc, {
     Map(_, map) {
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         const key = pair.key as Node | null;
-        if (!isScalar(key) || !key.range) continue;
+        if (!Y.isScalar(key) || !key.range) continue;
         const name = String(key.value);
         if (key.range[0] === pos && seen.has(name)) {
           found = { name, first: seen.get(name)! };
-          return visit.BREAK;
+          return Y.visit.BREAK;
         }
         if (!seen.has(name)) seen.set(name, key.range[0]);
       }
@@ -313,13 +320,13 @@ function makeLocator(doc: Document, yaml: string, at: (start: number, end: numbe
     let pair: Pair | undefined;
     let depth = 0;
     for (const part of path) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const next = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(part));
+      if (Y.isAlias(node)) node = node.resolve(doc);
+      if (Y.isMap(node)) {
+        const next = node.items.find((item) => Y.isPair(item) && Y.isScalar(item.key) && String(item.key.value) === String(part));
         if (!next) break;
         pair = next;
         node = next.value;
-      } else if (isSeq(node) && typeof part === 'number' && node.items[part] !== undefined) {
+      } else if (Y.isSeq(node) && typeof part === 'number' && node.items[part] !== undefined) {
         node = node.items[part];
       } else break;
       depth++;
@@ -340,16 +347,16 @@ function makeLocator(doc: Document, yaml: string, at: (start: number, end: numbe
     },
     source(path) {
       const { node, complete } = walk(path);
-      if (!complete || !isScalar(node) || !node.range) return undefined;
+      if (!complete || !Y.isScalar(node) || !node.range) return undefined;
       return yaml.slice(node.range[0], node.range[1]);
     },
     splitByComma(path) {
       const parent = walk(path.slice(0, -1)).node;
-      if (!isMap(parent) || !parent.flow) return undefined;
-      const index = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(path[path.length - 1]));
+      if (!Y.isMap(parent) || !parent.flow) return undefined;
+      const index = parent.items.findIndex((item) => Y.isScalar(item.key) && String(item.key.value) === String(path[path.length - 1]));
       const pair = parent.items[index];
       const before = parent.items[index - 1];
-      if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value) || !before.value.range) return undefined;
+      if (!pair || pair.value !== null || !before || !Y.isScalar(before.key) || !Y.isScalar(before.value) || !before.value.range) return undefined;
       return { key: String(before.key.value), value: yaml.slice(before.value.range[0], before.value.range[1]) };
     },
   };

@@ -24,7 +24,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { checkTemplate, parseTemplate, syntaxError, type PartialUse } from './check-template.js';
 import { checkFacts, type FactsSchema, type FactsTemplate } from './facts-check.js';
 import type { Labels } from './labels.js';
-import { HelperCall, RENDER_STATE, RenderState, type HelperOptions, type TemplateFacts } from './helpers/call.js';
+import { HelperCall, RENDER_STATE, RenderState, type CallSite, type HelperOptions, type TemplateFacts } from './helpers/call.js';
 import { HELPERS, type HelperSpec } from './helpers/index.js';
 import { BUILTINS } from './helpers/sections.js';
 import { TemplateSource } from './template-source.js';
@@ -47,6 +47,21 @@ export interface CompiledTemplate {
   readonly run: (data: unknown) => RenderResult;
 }
 
+/**
+ * What checking and compiling a template leaves, as plain values: enough to
+ * run it again from the same sources without doing either (loadTemplate), so
+ * it can be kept between runs and handed to worker threads.
+ */
+export interface TemplateCode {
+  readonly file: string;
+  /** The partials it uses, in first-use order, each with its file. */
+  readonly partials: readonly (readonly [name: string, file: string])[];
+  /** Handlebars' precompiled template, then each partial's, in that order. */
+  readonly specs: readonly string[];
+  /** What the static check learnt of each file: its helper calls and block parameters, for the render's diagnostics. */
+  readonly sites: readonly (readonly [file: string, sites: readonly (readonly [string, CallSite])[], blockParams: readonly string[]])[];
+}
+
 export interface RenderResult {
   /** The Markdown, only when there was no error. */
   readonly markdown?: string;
@@ -55,6 +70,7 @@ export interface RenderResult {
 
 type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
 type HandlebarsTemplate = (context: unknown, options?: { data?: Record<string, unknown> }) => string;
+type TemplateSpecification = Parameters<HandlebarsEnv['template']>[0];
 
 const COMPILE_OPTIONS = {
   noEscape: true,
@@ -69,7 +85,7 @@ export function compileTemplate(
   file: string,
   partials: Readonly<Record<string, string>>,
   options: CompileTemplateOptions = {},
-): { template?: CompiledTemplate; diagnostics: Diagnostic[] } {
+): { template?: CompiledTemplate; code?: TemplateCode; diagnostics: Diagnostic[] } {
   const partialFile = options.partialFile ?? ((name: string) => `${dirname(file)}partials/${name}.md.hbs`);
   const known = new Set(Object.keys(partials));
   const diagnostics: Diagnostic[] = [];
@@ -119,58 +135,74 @@ export function compileTemplate(
   }
   if (hasErrors(diagnostics)) return { diagnostics };
 
+  const specs: string[] = [];
+  for (const name of ['', ...order]) {
+    try {
+      specs.push(Handlebars.precompile(asts.get(name)!, { ...COMPILE_OPTIONS }) as unknown as string);
+    } catch (error) {
+      // The static check should have caught anything Handlebars refuses; say where if it did not.
+      if (!isHandlebarsException(error)) throw error;
+      return { diagnostics: [syntaxError(sources.get(name)!, error)] };
+    }
+  }
+  const code: TemplateCode = {
+    file,
+    partials: order.map((name) => [name, partialFile(name)] as const),
+    specs,
+    sites: [...facts].map(([path, found]) => [path, [...found.sites], [...found.blockParams]] as const),
+  };
+  return { template: loadTemplate(code, source, partials, options.labels), code, diagnostics };
+}
+
+/**
+ * The template compileTemplate made, from its code and the same sources (the
+ * caller's key must cover them: the code holds only the file names). Every
+ * compiled template is made here, so one kept between runs renders the same.
+ */
+export function loadTemplate(code: TemplateCode, source: string, partials: Readonly<Record<string, string>>, labels?: Labels): CompiledTemplate {
+  const texts = new Map<string, string>([[code.file, source], ...code.partials.map(([name, path]) => [path, partials[name] ?? ''] as const)]);
+  const facts = new Map<string, TemplateFacts>(
+    code.sites.map(([path, sites, blockParams]) => [path, { source: new TemplateSource(path, texts.get(path) ?? ''), sites: new Map(sites), blockParams: new Set(blockParams) }]),
+  );
+  const main = facts.get(code.file)?.source ?? new TemplateSource(code.file, source);
   const env = Handlebars.create();
   registerHelpers(env);
-  let compiled: HandlebarsTemplate;
-  try {
-    compiled = compileNow(env, asts.get('')!);
-    for (const name of order) {
-      const partial = compileNow(env, asts.get(name)!);
-      const partialPath = partialFile(name);
-      env.registerPartial(name, ((context: unknown, opts: { data?: Record<string, unknown> }) => {
-        const state = opts?.data?.[RENDER_STATE] as RenderState | undefined;
-        state?.files.push(partialPath);
-        try {
-          return partial(context, opts);
-        } catch (error) {
-          markFile(error, partialPath);
-          throw error;
-        } finally {
-          state?.files.pop();
-        }
-      }) as unknown as Handlebars.Template);
-    }
-  } catch (error) {
-    // The static check should have caught anything Handlebars refuses; say where if it did not.
-    if (!isHandlebarsException(error)) throw error;
-    return { diagnostics: [syntaxError(facts.get(fileOf(error) ?? file)?.source ?? main, error)] };
-  }
+  // Handlebars' precompiled form is the source of an object literal (what Handlebars.template takes).
+  const [compiled, ...compiledPartials] = code.specs.map((spec) => env.template(new Function(`return ${spec}`)() as TemplateSpecification) as unknown as HandlebarsTemplate);
+  code.partials.forEach(([name, partialPath], i) => {
+    const partial = compiledPartials[i]!;
+    env.registerPartial(name, ((context: unknown, opts: { data?: Record<string, unknown> }) => {
+      const state = opts?.data?.[RENDER_STATE] as RenderState | undefined;
+      state?.files.push(partialPath);
+      try {
+        return partial(context, opts);
+      } catch (error) {
+        markFile(error, partialPath);
+        throw error;
+      } finally {
+        state?.files.pop();
+      }
+    }) as unknown as Handlebars.Template);
+  });
 
   const run = (data: unknown): RenderResult => {
-    const state = new RenderState(facts, options.labels);
-    state.files.push(file);
+    const state = new RenderState(facts, labels);
+    state.files.push(code.file);
     let markdown: string | undefined;
     try {
-      markdown = compiled(data, { data: { [RENDER_STATE]: state } });
+      markdown = compiled!(data, { data: { [RENDER_STATE]: state } });
     } catch (error) {
       if (!isHandlebarsException(error)) throw error;
-      state.add(syntaxError(facts.get(fileOf(error) ?? file)?.source ?? main, error));
+      state.add(syntaxError(facts.get(fileOf(error) ?? code.file)?.source ?? main, error));
     }
     const diagnostics = state.diagnostics;
     return hasErrors(diagnostics) || markdown === undefined ? { diagnostics } : { markdown, diagnostics };
   };
-  return { template: { file, partials: order, run }, diagnostics };
+  return { file: code.file, partials: code.partials.map(([name]) => name), run };
 }
 
 export function renderTemplate(template: CompiledTemplate, data: unknown): RenderResult {
   return template.run(data);
-}
-
-/** Compiles now rather than on first render, so a refusal is a compile-time diagnostic. */
-function compileNow(env: HandlebarsEnv, ast: hbs.AST.Program): HandlebarsTemplate {
-  const template = env.compile(ast, COMPILE_OPTIONS) as unknown as HandlebarsTemplate & { _setup?: (o: object) => void };
-  template._setup?.({});
-  return template;
 }
 
 const MISSING = Symbol('missing');

@@ -2,7 +2,7 @@
  * Templates: Handlebars with Markdown-safe helpers. Data → Markdown; the
  * document layer turns the Markdown into the document tree.
  */
-export { compileTemplate, renderTemplate, type CompiledTemplate, type CompileTemplateOptions, type RenderResult } from './compile-template.js';
+export { compileTemplate, loadTemplate, renderTemplate, type CompiledTemplate, type CompileTemplateOptions, type RenderResult, type TemplateCode } from './compile-template.js';
 export { listPartials } from './list-partials.js';
 export { escapeText, escapeAttribute, NOT_RECORDED, NONE } from './escape.js';
 export { HELPERS } from './helpers/index.js';

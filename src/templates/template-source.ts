@@ -16,15 +16,27 @@ export interface HandlebarsLocation {
 }
 
 export class TemplateSource {
-  private readonly index: LineIndex;
-  private readonly starts: number[] = [0];
+  // Lines are found when first asked for: a template made from kept code asks only to report a problem.
+  private lines?: { readonly index: LineIndex; readonly starts: readonly number[] };
 
   constructor(
     readonly file: string,
     readonly text: string,
-  ) {
-    this.index = new LineIndex(text);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  ) {}
+
+  private get index(): LineIndex {
+    return this.lineTable().index;
+  }
+
+  private get starts(): readonly number[] {
+    return this.lineTable().starts;
+  }
+
+  private lineTable(): { readonly index: LineIndex; readonly starts: readonly number[] } {
+    if (this.lines) return this.lines;
+    const starts = [0];
+    for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+    return (this.lines = { index: new LineIndex(this.text), starts });
   }
 
   offset(position: HandlebarsPosition): number {

@@ -131,8 +131,8 @@ async function courtReportSubject(rootArg: string, asOfArg: string | undefined):
   const fonts = await loadFonts();
   const images = await readAssets(rootArg);
   const env = await createJobEnvironment({ root, agency, asOf, templatesDir: join(PACKAGE_ROOT, 'templates'), readTemplate, formats: ['pdf', 'docx'], fonts, images, bytesOf, templates: new Set(jobs.map((j) => j.template)) });
-  const subjectOf = (job: Job): Subject => {
-    const compiled = env.template(job.template);
+  const subjectOf = async (job: Job): Promise<Subject> => {
+    const compiled = await env.template(job.template);
     if (!compiled.template) throw failed(`${job.template} has errors`, compiled.diagnostics);
     const { data } = jobData(job, env);
     const meta = documentMeta(agency, { title: job.title, subject: `${job.title} — ${job.subject}`, reference: job.subject, asOf, keywords: [job.type, job.audience], internal: job.audience === 'internal' });
@@ -149,7 +149,7 @@ async function courtReportSubject(rootArg: string, asOfArg: string | undefined):
   };
   let best: { subject: Subject; pages: number; chars: number } | undefined;
   for (const job of jobs) {
-    const subject = subjectOf(job);
+    const subject = await subjectOf(job);
     const { pages, markdownChars } = await renderOnce(subject);
     if (!best || pages > best.pages || (pages === best.pages && markdownChars > best.chars)) best = { subject, pages, chars: markdownChars };
   }
