@@ -84,6 +84,9 @@ describe('casepress stats', () => {
     expect(pdf).not.toMatch(/C-20\d\d-\d{4}/);
     expect(pdf).not.toContain('By caseworker');
     expect(pdf).not.toContain('Appendix');
+    // Aggregate figures for a board: neither the child-record notice nor the internal mark.
+    expect(pdf).not.toContain('CONFIDENTIAL');
+    expect(pdf).not.toContain('INTERNAL');
     const csv = await readFile(join(out, 'stats/caseload-2026-Q3-public.csv'), 'utf8');
     expect(csv).not.toContain('caseworker,');
     expect(csv).toContain('fewer_than_5');

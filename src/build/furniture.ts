@@ -15,6 +15,8 @@ export interface FurnitureInput {
   readonly draft?: boolean;
   /** The internal copy (its audience is `internal`): marked on every page. */
   readonly internal?: boolean;
+  /** A copy for the public (aggregate figures, no names): it carries no confidentiality notice. */
+  readonly public?: boolean;
 }
 
 export function agencyLetterhead(agency: Agency): Letterhead {
@@ -35,7 +37,7 @@ export function documentMeta(agency: Agency, input: FurnitureInput): DocumentMet
     ...(input.runningHeader !== undefined ? { runningHeader: input.runningHeader } : {}),
     keywords: ['casepress', input.reference, ...(input.keywords ?? [])],
     reference: input.reference,
-    confidentiality: agency.confidentiality_notice ?? DEFAULT_CONFIDENTIALITY_NOTICE,
+    confidentiality: input.public ? '' : (agency.confidentiality_notice ?? DEFAULT_CONFIDENTIALITY_NOTICE),
     date: input.asOf,
     ...(input.draft ? { draft: true } : {}),
     ...(input.internal ? { internal: true } : {}),

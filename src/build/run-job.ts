@@ -119,6 +119,7 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     keywords: [job.type, job.audience],
     ...(env.draft || input.draft ? { draft: true } : {}),
     ...(job.audience === 'internal' ? { internal: true } : {}),
+    ...(job.audience === 'public' ? { public: true } : {}),
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
   if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };
