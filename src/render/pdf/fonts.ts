@@ -108,6 +108,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   }
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
   primePostHeader(font, bytes);
+  pinCodePoints(font);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -147,6 +148,37 @@ function primePostHeader(font: FontkitFont, bytes: Uint8Array): void {
     minMemType1: view.getUint32(24),
     maxMemType1: view.getUint32(28),
   };
+}
+
+/** A fontkit glyph as far as `pinCodePoints` reads it. */
+interface CachedGlyph {
+  readonly codePoints: readonly number[];
+  readonly constructor: new (id: number, codePoints: readonly number[], font: unknown) => CachedGlyph;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, carrying the code points of its
+ * first use in the process: none when pdfkit subset a composite before the
+ * glyph was set on its own ("ự" before "ư"), another character's where a font
+ * maps two to one glyph or composes a letter and its mark. pdfkit takes a
+ * glyph's text (ToUnicode) from those, so a document's text layer depended on
+ * the documents the process had set before ("H ơng" for "Hương"). A glyph
+ * asked for with other code points is made afresh, as fontkit makes it the
+ * first time: its code points are those of the text being shaped.
+ */
+function pinCodePoints(font: FontkitFont): void {
+  const internals = font as unknown as { getGlyph?: (id: number, codePoints?: readonly number[]) => CachedGlyph | null };
+  const getGlyph = internals.getGlyph?.bind(font);
+  if (!getGlyph) return;
+  internals.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || codePoints.length === 0 || sameNumbers(glyph.codePoints, codePoints)) return glyph;
+    return new glyph.constructor(id, codePoints, font);
+  };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /**
