@@ -5,6 +5,7 @@
  * setting text. Measuring and drawing share one cache (see `shapeOnce`).
  */
 import PDFDocument from 'pdfkit';
+import { graphemesOf } from './graphemes.js';
 
 /** The TrueType files the PDF writer embeds. */
 export interface FontSet {
@@ -188,7 +189,35 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
  * features are shaped as asked.
  */
 function shareRuns(face: Face): void {
-  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) => (features === undefined ? unpackRun(shapedRun(face, text)) : face.shape(text, features));
+  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) =>
+    features === undefined ? unpackRun(shapedRun(face, text)) : features === BY_CLUSTER ? unpackRun(clusterRun(face, text)) : face.shape(text, features);
+}
+
+/**
+ * pdfkit's `features` option for text set cluster by cluster, as a word cut
+ * between characters is measured (`clusterWidth`): each grapheme cluster's
+ * run, shaped once, without kerning across them. pdfkit does not cache runs
+ * drawn with features, so a long word's one-off pieces do not fill its cache.
+ */
+export const BY_CLUSTER: readonly string[] = Object.freeze([]);
+
+function clusterRun(face: Face, text: string): ShapedRun {
+  const ids: number[] = [];
+  const advances: number[] = [];
+  const codePoints: Array<readonly number[]> = [];
+  const positions: number[] = [];
+  let width = 0;
+  for (const cluster of graphemesOf(text)) {
+    const run = shapedRun(face, cluster);
+    for (let i = 0; i < run.ids.length; i++) {
+      ids.push(run.ids[i]!);
+      advances.push(run.advances[i]!);
+      codePoints.push(run.codePoints[i]!);
+    }
+    for (const value of run.positions) positions.push(value);
+    width += run.width;
+  }
+  return { ids, advances, codePoints, positions, width };
 }
 
 /**
@@ -341,6 +370,11 @@ function isNumbers(value: unknown): value is number[] {
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
   return (shapedRun(face, text).width / face.unitsPerEm) * size;
+}
+
+/** Width of one grapheme cluster, or of text drawn `BY_CLUSTER`, set in `face` at `size` points. */
+export function clusterWidth(face: Face, text: string, size: number): number {
+  return (clusterRun(face, text).width / face.unitsPerEm) * size;
 }
 
 export function covers(face: Face, codePoint: number): boolean {
