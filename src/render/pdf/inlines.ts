@@ -345,7 +345,7 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
     doc.font(style.font).fontSize(style.size).fillColor(style.color);
     // The width is known: pdfkit would measure the fragment again to size link and underline boxes, which it draws none of here.
     const options = { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1, ...(fragment.cut ? { features: BY_CLUSTER } : {}) };
-    doc.text(fragment.text, left, baseline, options as PDFKit.Mixins.TextOptions);
+    placeText(doc, fragment.text, left, baseline, options as PDFKit.Mixins.TextOptions);
     if (style.link) {
       const face = ctx.faces[style.font];
       const drawn = fragment.text.replace(/ +$/, '');
@@ -356,6 +356,28 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
       doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
     }
   }
+}
+
+/** pdfkit's text drawing, as far as `placeText` uses it. */
+interface TextInternals {
+  x: number;
+  y: number;
+  _text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string, options: PDFKit.Mixins.TextOptions) => void): unknown;
+  _fragment(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void;
+}
+
+/**
+ * `doc.text` without its last step: after drawing, pdfkit measures the text
+ * again (7% of a document's time) to move its cursor, which this writer
+ * never reads: every text is placed at its own position.
+ */
+function placeText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+  const pdf = doc as unknown as TextInternals;
+  if (typeof pdf._text !== 'function' || typeof pdf._fragment !== 'function') {
+    doc.text(text, x, y, options);
+    return;
+  }
+  pdf._text(text, x, y, options, (line, lineOptions) => pdf._fragment(line, pdf.x, pdf.y, lineOptions));
 }
 
 /** Lays out and measures a run of inlines as a block of lines. */
