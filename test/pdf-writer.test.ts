@@ -14,6 +14,7 @@ import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { loadFonts, type FontFiles } from '../src/io/fonts.js';
 import { toPdf } from '../src/render/pdf/index.js';
 import { STYLE } from '../src/render/style/style.js';
+import { rawBody } from './helpers/pdf-text.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'casepress-pdf-'));
@@ -336,6 +337,19 @@ describe('PDF/A', () => {
     const path = save(await toPdf(tree([p('x')], { subject: 'Smith & Jones <review>' }), { fonts, images: {}, pdfa: true }));
     expect(tool('pdfinfo', '-meta', path)).toContain('Smith &amp; Jones &lt;review&gt;');
     expect(tool('pdfinfo', path)).toMatch(/^Title:\s+Smith & Jones <review>$/m);
+  });
+});
+
+describe('a word longer than a line', () => {
+  it('prints whole, cut into full lines, its text as written, in a link too (issue 13: pasted base64)', async () => {
+    const word = `${'QUJDRGVmZ2hp+/0123456789'.repeat(2000)}==`;
+    const link = `https://example.org/${'Ελένη-Hương-'.repeat(40)}`;
+    const doc = tree([p(`Before ${word} after.`), { type: 'paragraph', children: [{ type: 'link', url: link, children: [t(link)] }] }], { runningHeader: 'Header' });
+    const path = save(await toPdf(doc, { fonts, images: {} }));
+    const text = rawBody(path, pagesOf(path), 'Header').normalize('NFC').replace(/\s+/g, '');
+    expect(text).toContain(`Before${word}after.`);
+    expect(text).toContain(link);
+    expect(pagesOf(path)).toBeGreaterThan(5);
   });
 });
 

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import { redactor, type WithheldValue } from '../compute/audience.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
 import { viewRoot, type RootIndex } from '../compute/documents/root-view.js';
-import type { ImageSet } from '../document/ast.js';
+import type { DocumentTree, ImageSet } from '../document/ast.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { sha256 } from './fingerprint.js';
 import { readinessWarnings } from './readiness-warnings.js';
@@ -100,16 +100,16 @@ export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = 
   return { ...output, job, withheld: prepared.data.withheld, inputs: prepared.inputs };
 }
 
-/** Template → tree → final scan → each format. Files are empty when the job failed. */
-export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<RenderOutput> {
+/** The tree every format writes (after the final scan), with the diagnostics and warnings on the way; no tree when the job failed. */
+export async function jobTree(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<{ tree?: DocumentTree; diagnostics: Diagnostic[]; warnings: string[]; caught?: RenderOutput['caught'] }> {
   const { data, withheld } = input;
   const compiled = await env.template(job.template);
-  if (!compiled.template) return { files: {}, diagnostics: compiled.diagnostics, warnings: [] };
+  if (!compiled.template) return { diagnostics: compiled.diagnostics, warnings: [] };
   // Loaded with the first render: a build whose documents are all up to date never loads Markdown or the writers.
-  const { buildTree, renderFormat, renderFurniture } = await import('./render-document.js');
+  const { buildTree, renderFurniture } = await import('./render-document.js');
   const agency = env.context.agency;
   const furniture = compiled.template.furniture ? renderFurniture(compiled.template.furniture, data) : undefined;
-  if (furniture && !furniture.text) return { files: {}, diagnostics: furniture.diagnostics, warnings: [] };
+  if (furniture && !furniture.text) return { diagnostics: furniture.diagnostics, warnings: [] };
   const meta = documentMeta(agency, {
     title: job.title,
     subject: furniture?.text?.subject ?? `${job.title} — ${job.subject}`,
@@ -122,26 +122,35 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     ...(job.audience === 'public' ? { public: true } : {}),
   });
   const built = buildTree(compiled.template, { data, meta, letterhead: agencyLetterhead(agency), images: env.images });
-  if (!built.tree) return { files: {}, diagnostics: built.diagnostics, warnings: [] };
+  if (!built.tree) return { diagnostics: built.diagnostics, warnings: [] };
   let scanned: ScanResult;
   try {
     scanned = scanWithheld(built.tree, withheld);
   } catch (error) {
     if (!(error instanceof UnknownNode)) throw error;
-    return { files: {}, diagnostics: [diagnostic('CP3002', { file: job.template, message: `${error.message}; nothing was written` })], warnings: [] };
+    return { diagnostics: [diagnostic('CP3002', { file: job.template, message: `${error.message}; nothing was written` })], warnings: [] };
   }
   const warnings = [...input.warnings, ...scanned.replacements.flatMap((r) => replacementWarnings(job, r))];
+  return { tree: scanned.tree, diagnostics: built.diagnostics, warnings, caught: scanned.found.map(({ kind, field }) => ({ kind, field })) };
+}
+
+/** Template → tree → final scan → each format. Files are empty when the job failed. */
+export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<RenderOutput> {
+  const made = await jobTree(job, input, env);
+  if (!made.tree) return { files: {}, diagnostics: made.diagnostics, warnings: made.warnings };
+  const { renderFormat } = await import('./render-document.js');
+  const { warnings } = made;
   const files: Partial<Record<Format, Uint8Array>> = {};
-  const diagnostics = [...built.diagnostics];
+  const diagnostics = [...made.diagnostics];
   for (const format of env.formats) {
-    const written = await renderFormat(scanned.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}), ...(env.referenceDocx ? { referenceDocx: env.referenceDocx } : {}) }, job.template);
+    const written = await renderFormat(made.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}), ...(env.referenceDocx ? { referenceDocx: env.referenceDocx } : {}) }, job.template);
     diagnostics.push(...written.diagnostics);
     if (written.bytes) files[format] = written.bytes;
   }
   if (Object.keys(files).length < env.formats.length) {
     return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
   }
-  return { files, diagnostics, warnings, caught: scanned.found.map(({ kind, field }) => ({ kind, field })) };
+  return { files, diagnostics, warnings, caught: made.caught ?? [] };
 }
 
 /**

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { addShapedRuns, facesOf, seedShapedRuns, takeShapedRuns, widthOf } from './fonts.js';
+import { addShapedRuns, facesOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
 describe('shared shaping', () => {
   it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
@@ -22,6 +22,24 @@ describe('shared shaping', () => {
     const first = face.font.layout('Hearing');
     first.positions[0]!.xAdvance *= 1000;
     expect(face.font.layout('Hearing').positions[0]!.xAdvance).toBe(face.shape('Hearing').positions[0]!.xAdvance);
+  });
+});
+
+describe('the text of a glyph', () => {
+  /** The same font files as new byte arrays: parsed afresh, as in a new process. */
+  const freshFaces = async () => facesOf(Object.fromEntries(Object.entries(await loadFonts()).map(([key, bytes]) => [key, bytes.slice()])) as unknown as FontSet);
+  const textOf = (face: Face, text: string) => face.font.layout(text).glyphs.map((g) => String.fromCodePoint(...g.codePoints)).join('|');
+
+  it('is the text it was shaped from, whatever the process asked of the font before', async () => {
+    const { italic } = await freshFaces();
+    // Subsetting "ự" (a composite of "ư" and a dot) asks fontkit for the "ư" glyph with no text, the way pdfkit's subsetter does.
+    const cmap = (italic.font as unknown as { _cmapProcessor: { lookup(codePoint: number): number } })._cmapProcessor;
+    const subsetter = italic.font as unknown as { getGlyph(id: number): { codePoints: number[] } };
+    subsetter.getGlyph(cmap.lookup(0x1b0));
+    expect(textOf(italic, 'Hương')).toBe('H|ư|ơ|n|g');
+    expect(textOf(italic, 'Hương ')).toBe('H|ư|ơ|n|g| ');
+    // Written with combining marks, the letters and marks are glyphs of their own.
+    expect(textOf(italic, 'Hu\u031Bo\u031Bng')).toBe('H|u|\u031B|o|\u031B|n|g');
   });
 });
 

@@ -5,6 +5,7 @@
  * setting text. Measuring and drawing share one cache (see `shapeOnce`).
  */
 import PDFDocument from 'pdfkit';
+import { graphemesOf } from './graphemes.js';
 
 /** The TrueType files the PDF writer embeds. */
 export interface FontSet {
@@ -108,6 +109,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   }
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
   primePostHeader(font, bytes);
+  pinCodePoints(font);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -149,6 +151,37 @@ function primePostHeader(font: FontkitFont, bytes: Uint8Array): void {
   };
 }
 
+/** A fontkit glyph as far as `pinCodePoints` reads it. */
+interface CachedGlyph {
+  readonly codePoints: readonly number[];
+  readonly constructor: new (id: number, codePoints: readonly number[], font: unknown) => CachedGlyph;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, carrying the code points of its
+ * first use in the process: none when pdfkit subset a composite before the
+ * glyph was set on its own ("ự" before "ư"), another character's where a font
+ * maps two to one glyph or composes a letter and its mark. pdfkit takes a
+ * glyph's text (ToUnicode) from those, so a document's text layer depended on
+ * the documents the process had set before ("H ơng" for "Hương"). A glyph
+ * asked for with other code points is made afresh, as fontkit makes it the
+ * first time: its code points are those of the text being shaped.
+ */
+function pinCodePoints(font: FontkitFont): void {
+  const internals = font as unknown as { getGlyph?: (id: number, codePoints?: readonly number[]) => CachedGlyph | null };
+  const getGlyph = internals.getGlyph?.bind(font);
+  if (!getGlyph) return;
+  internals.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || codePoints.length === 0 || sameNumbers(glyph.codePoints, codePoints)) return glyph;
+    return new glyph.constructor(id, codePoints, font);
+  };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
 /**
  * The writer measures words ("court") and pdfkit draws them with the space
  * that follows ("court "), so each would be shaped twice: the font's `layout`
@@ -156,7 +189,35 @@ function primePostHeader(font: FontkitFont, bytes: Uint8Array): void {
  * features are shaped as asked.
  */
 function shareRuns(face: Face): void {
-  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) => (features === undefined ? unpackRun(shapedRun(face, text)) : face.shape(text, features));
+  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) =>
+    features === undefined ? unpackRun(shapedRun(face, text)) : features === BY_CLUSTER ? unpackRun(clusterRun(face, text)) : face.shape(text, features);
+}
+
+/**
+ * pdfkit's `features` option for text set cluster by cluster, as a word cut
+ * between characters is measured (`clusterWidth`): each grapheme cluster's
+ * run, shaped once, without kerning across them. pdfkit does not cache runs
+ * drawn with features, so a long word's one-off pieces do not fill its cache.
+ */
+export const BY_CLUSTER: readonly string[] = Object.freeze([]);
+
+function clusterRun(face: Face, text: string): ShapedRun {
+  const ids: number[] = [];
+  const advances: number[] = [];
+  const codePoints: Array<readonly number[]> = [];
+  const positions: number[] = [];
+  let width = 0;
+  for (const cluster of graphemesOf(text)) {
+    const run = shapedRun(face, cluster);
+    for (let i = 0; i < run.ids.length; i++) {
+      ids.push(run.ids[i]!);
+      advances.push(run.advances[i]!);
+      codePoints.push(run.codePoints[i]!);
+    }
+    for (const value of run.positions) positions.push(value);
+    width += run.width;
+  }
+  return { ids, advances, codePoints, positions, width };
 }
 
 /**
@@ -309,6 +370,11 @@ function isNumbers(value: unknown): value is number[] {
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
   return (shapedRun(face, text).width / face.unitsPerEm) * size;
+}
+
+/** Width of one grapheme cluster, or of text drawn `BY_CLUSTER`, set in `face` at `size` points. */
+export function clusterWidth(face: Face, text: string, size: number): number {
+  return (clusterRun(face, text).width / face.unitsPerEm) * size;
 }
 
 export function covers(face: Face, codePoint: number): boolean {

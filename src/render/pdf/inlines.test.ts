@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Inline } from '../../document/ast.js';
 import { loadFonts } from '../../io/fonts.js';
 import { STYLE } from '../style/style.js';
 import PDFDocument from 'pdfkit';
-import { facesOf, registerFaces, widthOf, type Faces, type FontKey } from './fonts.js';
+import { BY_CLUSTER, facesOf, registerFaces, widthOf, type Faces, type FontKey } from './fonts.js';
 import { breakLines, piecesOf, plainText, type Line } from './inlines.js';
 
 let faces: Faces;
@@ -50,6 +50,46 @@ describe('breakLines', () => {
     expect(lines.map(text).join('')).toBe(url);
   });
 
+  it('cuts a pasted base64 word of 200 KB into full lines, segmenting and shaping only short strings (issue 13)', () => {
+    const word = base64(200_000);
+    const segmented: number[] = [];
+    const segment = Intl.Segmenter.prototype.segment;
+    vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, input: string) {
+      segmented.push(input.length);
+      return segment.call(this, input);
+    });
+    const shaped: number[] = [];
+    const face = faces.regular;
+    const shape = face.shape;
+    vi.spyOn(face, 'shape').mockImplementation((text, features) => (shaped.push(text.length), shape(text, features)));
+    const lines = set([t(`Before ${word} after.`)], 468);
+    expect(lines.map(text).join('').replace(/ /g, '')).toBe(`Before${word}after.`);
+    expect(lines[0]!.fragments.map((f) => f.text)).toEqual(['Before']);
+    const cut = lines.slice(1, -1);
+    expect(cut.length).toBeGreaterThan(1500);
+    for (const [i, line] of cut.entries()) {
+      expect(line.width).toBeLessThanOrEqual(468.01);
+      // Full: the next line's first character would not have fitted.
+      if (i < cut.length - 1) expect(line.width + widthOf(face, text(cut[i + 1]!)[0]!, 11)).toBeGreaterThan(468);
+    }
+    // The work: V8's segmenter and fontkit's shaping slow with the length of what they are given.
+    expect(Math.max(0, ...segmented)).toBeLessThanOrEqual(257);
+    expect(Math.max(0, ...shaped)).toBeLessThanOrEqual(256);
+  });
+
+  it('cuts a long word only between grapheme clusters, in any script', () => {
+    const word = 'Hương👨‍👩‍👧Nguye\u0302\u0303n🇻🇳ΕλένηИ\u0306горь'.repeat(60);
+    const lines = set([t(word)], 120);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.map(text).join('')).toBe(word);
+    const clusters = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(word)].map((c) => c.index);
+    let at = 0;
+    for (const line of lines) {
+      expect(clusters).toContain(at);
+      at += text(line).length;
+    }
+  });
+
   it('starts a new line at a hard break', () => {
     expect(set([t('one'), { type: 'break' }, t('two')], 1000).map(text)).toEqual(['one', 'two']);
   });
@@ -66,6 +106,22 @@ describe('breakLines', () => {
   });
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** `length` characters of base64, the same each run. */
+function base64(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let seed = 12345;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    out += alphabet[seed % 64];
+  }
+  return out;
+}
+
 describe('measuring', () => {
   it('gives the widths pdfkit sets the text at', () => {
     const doc = new PDFDocument({ autoFirstPage: false });
@@ -73,6 +129,10 @@ describe('measuring', () => {
     const samples: Array<[FontKey, string]> = [['regular', 'Nguyễn'], ['bold', 'AVAWAY'], ['italic', 'Αλέξανδρος'], ['boldItalic', 'Кузнецова'], ['symbols', '☐'], ['regular', ' ']];
     for (const [key, text] of samples) {
       expect(widthOf(faces[key], text, 11), `${key} ${text}`).toBeCloseTo(doc.font(key).fontSize(11).widthOfString(text), 6);
+    }
+    // A cut word's pieces are set as they were measured, cluster by cluster.
+    for (const line of set([t(`To${'AVAWAYTo'.repeat(80)}`)], 200)) {
+      for (const fragment of line.fragments) expect(fragment.width).toBeCloseTo(doc.font(fragment.style.font).fontSize(11).widthOfString(fragment.text, { features: BY_CLUSTER } as PDFKit.Mixins.TextOptions), 6);
     }
   });
 });

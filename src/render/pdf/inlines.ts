@@ -10,7 +10,8 @@ import type { Align, Inline } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
 import type { Frame, PdfContext } from './context.js';
 import { slice, type Slice } from './flow.js';
-import { covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
+import { BY_CLUSTER, clusterWidth, covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
+import { graphemesOf } from './graphemes.js';
 
 export interface TextStyle {
   readonly font: FontKey;
@@ -34,6 +35,8 @@ export interface Fragment {
   /** Offset from the start of the line. */
   readonly x: number;
   readonly width: number;
+  /** Part of a word set cluster by cluster (too long for a line): drawn as it was measured. */
+  readonly cut?: true;
 }
 
 export interface Line {
@@ -123,6 +126,12 @@ interface Box {
   readonly text: string;
   readonly style: TextStyle;
   readonly width: number;
+  /** Text set cluster by cluster (a long word, or a piece of one cut at the end of a line): its clusters and their widths. */
+  readonly cut?: Clusters;
+}
+interface Clusters {
+  readonly texts: readonly string[];
+  readonly widths: readonly number[];
 }
 interface Glue {
   readonly kind: 'glue';
@@ -133,7 +142,13 @@ type Atom = Box | Glue | { readonly kind: 'break' };
 
 const SPACES = /[ \t\n\r\f\v\u2028\u2029]+/;
 const MARK = /\p{M}/u;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * A word longer than this (UTF-16 units) is set cluster by cluster without
+ * being shaped whole: it is wider than any line, and shaping a pasted base64
+ * blob of a megabyte at once took seconds.
+ */
+const LONG_WORD = 256;
 
 /** Breaks pieces into lines no wider than `width` (a word wider than a line is cut between characters). */
 export function breakLines(faces: Faces, pieces: readonly Piece[], width: number): Line[] {
@@ -147,21 +162,32 @@ export function breakLines(faces: Faces, pieces: readonly Piece[], width: number
     line = [];
     lineWidth = 0;
   };
-  const place = (unit: Box[]): void => {
-    const unitWidth = unit.reduce((sum, box) => sum + box.width, 0);
+  const place = (unit: Box[], unitWidth: number): void => {
     if (unitWidth <= width + 0.01) {
-      line.push(...unit);
+      for (const box of unit) line.push(box);
       lineWidth += unitWidth;
       return;
     }
+    // Too wide for any line: cut between clusters, a line's worth at a time.
     for (const box of unit) {
-      for (const { segment } of graphemes.segment(box.text)) {
-        const face = faces[box.style.font];
-        const w = widthOf(face, segment, box.style.size);
-        if (line.length > 0 && lineWidth + w > width + 0.01) endLine();
-        line.push({ kind: 'box', text: segment, style: box.style, width: w });
-        lineWidth += w;
+      const { texts, widths } = box.cut ?? clustersOf(faces[box.style.font], box.text, box.style).cut!;
+      let from = 0;
+      let pieceWidth = 0;
+      const flushPiece = (to: number): void => {
+        if (to > from) line.push(cutBox(texts.slice(from, to), widths.slice(from, to), pieceWidth, box.style));
+        lineWidth += pieceWidth;
+        from = to;
+        pieceWidth = 0;
+      };
+      for (let i = 0; i < texts.length; i++) {
+        const w = widths[i]!;
+        if ((line.length > 0 || i > from) && lineWidth + pieceWidth + w > width + 0.01) {
+          flushPiece(i);
+          endLine();
+        }
+        pieceWidth += w;
       }
+      flushPiece(texts.length);
     }
   };
 
@@ -169,7 +195,8 @@ export function breakLines(faces: Faces, pieces: readonly Piece[], width: number
   let unit: Box[] = [];
   const flushUnit = (): void => {
     if (unit.length === 0) return;
-    const unitWidth = unit.reduce((sum, box) => sum + box.width, 0);
+    let unitWidth = 0;
+    for (const box of unit) unitWidth += box.width;
     if (line.length > 0) {
       const glueWidth = glue?.width ?? 0;
       if (lineWidth + glueWidth + unitWidth <= width + 0.01) {
@@ -179,7 +206,7 @@ export function breakLines(faces: Faces, pieces: readonly Piece[], width: number
         endLine();
       }
     }
-    place(unit);
+    place(unit, unitWidth);
     unit = [];
     glue = undefined;
   };
@@ -221,13 +248,13 @@ function atomsOf(faces: Faces, pieces: readonly Piece[]): Atom[] {
 function boxesOf(faces: Faces, word: string, style: TextStyle): Box[] {
   const primary = faces[style.font];
   const fallback = faces.symbols;
-  if (style.font === 'symbols' || allCovered(primary, word)) return [box(primary, word, style)];
+  if (style.font === 'symbols' || allCovered(primary, word)) return boxes(primary, word, style);
   const symbolStyle: TextStyle = { ...style, font: 'symbols' };
-  const boxes: Box[] = [];
+  const runs: Box[] = [];
   let current = '';
   let currentFace: Face = primary;
   const flush = (): void => {
-    if (current.length > 0) boxes.push(box(currentFace, current, currentFace === fallback ? symbolStyle : style));
+    if (current.length > 0) for (const b of boxes(currentFace, current, currentFace === fallback ? symbolStyle : style)) runs.push(b);
     current = '';
   };
   for (const char of word) {
@@ -240,7 +267,7 @@ function boxesOf(faces: Faces, word: string, style: TextStyle): Box[] {
     current += char;
   }
   flush();
-  return boxes;
+  return runs;
 }
 
 function allCovered(face: Face, word: string): boolean {
@@ -254,8 +281,22 @@ function allCovered(face: Face, word: string): boolean {
   return true;
 }
 
-function box(face: Face, text: string, style: TextStyle): Box {
-  return { kind: 'box', text, style, width: widthOf(face, text, style.size) };
+/** Text in one face: a box, or its clusters when it is too long to be a word on a line. */
+function boxes(face: Face, text: string, style: TextStyle): Box[] {
+  return [text.length > LONG_WORD ? clustersOf(face, text, style) : { kind: 'box', text, style, width: widthOf(face, text, style.size) }];
+}
+
+/** Text as its grapheme clusters, each measured alone (and drawn so: see `BY_CLUSTER`). */
+function clustersOf(face: Face, text: string, style: TextStyle): Box {
+  const texts = graphemesOf(text);
+  const widths = texts.map((cluster) => widthOf(face, cluster, style.size));
+  let width = 0;
+  for (const w of widths) width += w;
+  return cutBox(texts, widths, width, style);
+}
+
+function cutBox(texts: readonly string[], widths: readonly number[], width: number, style: TextStyle): Box {
+  return { kind: 'box', text: texts.join(''), style, width, cut: { texts, widths } };
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
@@ -267,18 +308,22 @@ function fragmentsOf(atoms: Atom[]): Line {
   let x = 0;
   let text = '';
   let style: TextStyle | undefined;
+  let cut = false;
   let width = 0;
   const flush = (): void => {
-    if (style && text.length > 0) fragments.push({ text, style, x, width });
+    if (style && text.length > 0) fragments.push(cut ? { text, style, x, width, cut } : { text, style, x, width });
     x += width;
     text = '';
     width = 0;
   };
   for (const atom of atoms) {
     if (atom.kind === 'break') continue;
-    if (!style || !sameStyle(style, atom.style)) {
+    // A space goes with the text before it, cut or not.
+    const atomCut: boolean = atom.kind === 'box' ? atom.cut !== undefined : cut;
+    if (!style || !sameStyle(style, atom.style) || atomCut !== cut) {
       flush();
       style = atom.style;
+      cut = atomCut;
     }
     text += atom.kind === 'box' ? atom.text : ' ';
     width += atom.width;
@@ -299,17 +344,40 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
     const { style } = fragment;
     doc.font(style.font).fontSize(style.size).fillColor(style.color);
     // The width is known: pdfkit would measure the fragment again to size link and underline boxes, which it draws none of here.
-    doc.text(fragment.text, left, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1, ...(fragment.cut ? { features: BY_CLUSTER } : {}) };
+    placeText(doc, fragment.text, left, baseline, options as PDFKit.Mixins.TextOptions);
     if (style.link) {
       const face = ctx.faces[style.font];
       const drawn = fragment.text.replace(/ +$/, '');
-      const w = drawn.length === fragment.text.length ? fragment.width : widthOf(face, drawn, style.size);
+      const w = drawn.length === fragment.text.length ? fragment.width : fragment.cut ? clusterWidth(face, drawn, style.size) : widthOf(face, drawn, style.size);
       const underline = baseline + style.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
       const top = baseline - face.ascent * style.size;
       doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
     }
   }
+}
+
+/** pdfkit's text drawing, as far as `placeText` uses it. */
+interface TextInternals {
+  x: number;
+  y: number;
+  _text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string, options: PDFKit.Mixins.TextOptions) => void): unknown;
+  _fragment(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void;
+}
+
+/**
+ * `doc.text` without its last step: after drawing, pdfkit measures the text
+ * again (7% of a document's time) to move its cursor, which this writer
+ * never reads: every text is placed at its own position.
+ */
+function placeText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+  const pdf = doc as unknown as TextInternals;
+  if (typeof pdf._text !== 'function' || typeof pdf._fragment !== 'function') {
+    doc.text(text, x, y, options);
+    return;
+  }
+  pdf._text(text, x, y, options, (line, lineOptions) => pdf._fragment(line, pdf.x, pdf.y, lineOptions));
 }
 
 /** Lays out and measures a run of inlines as a block of lines. */
