@@ -34,7 +34,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   load: ['yaml', 'js-yaml', 'zod'],
   templates: ['handlebars'],
   document: ['markdown-it'],
-  render: ['pdfkit'],
+  render: ['pdfkit', 'fast-png', 'jpeg-js'],
   compute: ['zod'],
   build: ['piscina'],
   io: [],

@@ -9,6 +9,7 @@
 import { formatLongDate } from '../../core/calendar-date.js';
 import type { Block, Checklist, Inline, List, Notice, Signature, Signer, Table as TableNode, TableCell as CellNode } from '../../document/ast.js';
 import { keepWithNext } from '../../document/keep-with-next.js';
+import { SIGN_SPACE } from '../images/uses.js';
 import type { StyleSheet } from '../style/style.js';
 import type { Charts } from './chart.js';
 import type { Media } from './media.js';
@@ -311,7 +312,6 @@ function checklistPieces(node: Checklist, ctx: BodyContext): Piece[] {
 // ---- signatures ------------------------------------------------------------
 
 /** As the PDF: room to sign above the line, the gap between the two columns, and between rows. */
-const SIGN_SPACE = 34;
 const COLUMN_GAP = 36;
 const ROW_GAP = 22;
 const BLANK_DATE = '____________________';

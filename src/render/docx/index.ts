@@ -11,6 +11,7 @@
  * bytes, the date from the tree's meta; the same input gives the same bytes.
  */
 import type { DocumentTree, ImageSet } from '../../document/ast.js';
+import { printReady } from '../images/shrink.js';
 import { STYLE, type StyleSheet } from '../style/style.js';
 import { bodyXml, type BodyContext } from './body.js';
 import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, Charts } from './chart.js';
@@ -45,7 +46,8 @@ export interface DocxOptions {
  * print, a malformed date, or a reference that is not a usable .docx.
  */
 export async function toDocx(tree: DocumentTree, options: DocxOptions): Promise<Uint8Array> {
-  return zipPackage(packageFiles(tree, options), tree.meta.date);
+  const embedded = await printReady(tree, options.style ?? STYLE, options.images);
+  return zipPackage(packageFiles(tree, options, embedded), tree.meta.date);
 }
 
 /** Checks that `bytes` are a usable reference .docx; throws DocxRenderError saying what is wrong. */
@@ -60,15 +62,15 @@ const relationship = (id: string, type: string, target: string, external = false
 const relationships = (list: string) => `${RELS_OPEN}${list}</Relationships>`;
 const imageRelationships = (files: Iterable<MediaFile>) => [...files].map((file) => relationship(file.id, 'image', `media/${file.name}`)).join('');
 
-/** The package's files by path, in the order they are zipped. */
-export function packageFiles(tree: DocumentTree, options: DocxOptions): PackageFiles {
+/** The package's files by path, in the order they are zipped; `embedded` holds the images as the media files carry them. */
+export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded: ImageSet): PackageFiles {
   const style = options.style ?? STYLE;
   const { meta } = tree;
   parseDate(meta.date);
   const reference = readReference(options.reference ?? houseReference());
   const glyphs = new GlyphUse(coverage(options.fonts));
   const links: string[] = [];
-  const media = new Media(options.images);
+  const media = new Media(embedded);
   const ctx: BodyContext = {
     style,
     styleIds: reference.styleIds,

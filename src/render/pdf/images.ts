@@ -2,11 +2,15 @@
  * The document's images: every key the tree uses is looked up, opened and
  * embedded once, in document order, before layout. A missing or unreadable
  * image is an Error naming its key; embedding one at a time (waiting for
- * pdfkit's asynchronous PNG decoding) keeps the output byte-identical.
+ * pdfkit's asynchronous PNG decoding) keeps the output byte-identical. Each
+ * is embedded with no more pixels than it is printed with (images/shrink.ts).
  */
 import { inflateSync } from 'node:zlib';
 import { pngRowsProblem } from '../../core/image-header.js';
-import type { Block, DocumentTree, ImageSet } from '../../document/ast.js';
+import type { DocumentTree, ImageSet } from '../../document/ast.js';
+import { printReady } from '../images/shrink.js';
+import { imageUses } from '../images/uses.js';
+import type { StyleSheet } from '../style/style.js';
 
 export interface OpenedImage {
   /** Natural size in points (a pixel is a point, as pdfkit places images). */
@@ -40,40 +44,12 @@ interface PngInfo {
   readonly transparency: { readonly indexed?: unknown };
 }
 
-/** The image keys a tree uses, in document order, with what uses them. */
-export function imageUses(tree: DocumentTree): Array<{ key: string; usedBy: string }> {
-  const uses: Array<{ key: string; usedBy: string }> = [];
-  if (tree.letterhead?.logo !== undefined) uses.push({ key: tree.letterhead.logo, usedBy: 'the letterhead logo' });
-  const walk = (blocks: readonly Block[]): void => {
-    for (const block of blocks) {
-      switch (block.type) {
-        case 'image':
-          uses.push({ key: block.src, usedBy: `image "${block.alt}"${block.position ? ` (line ${block.position.line})` : ''}` });
-          break;
-        case 'signature':
-          for (const signer of block.signers) if (signer.image !== undefined) uses.push({ key: signer.image, usedBy: `the signature of ${signer.name}` });
-          break;
-        case 'list':
-          for (const item of block.items) walk(item.children);
-          break;
-        case 'keep':
-        case 'notice':
-          walk(block.children);
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  walk(tree.blocks);
-  return uses;
-}
-
-export async function openImages(doc: PDFKit.PDFDocument, tree: DocumentTree, images: ImageSet): Promise<ImageBook> {
+export async function openImages(doc: PDFKit.PDFDocument, tree: DocumentTree, images: ImageSet, style: StyleSheet): Promise<ImageBook> {
+  const embedded = await printReady(tree, style, images);
   const opened = new Map<string, OpenedImage>();
-  for (const { key, usedBy } of imageUses(tree)) {
+  for (const { key, usedBy } of imageUses(tree, style)) {
     if (opened.has(key)) continue;
-    opened.set(key, await openOne(doc, key, usedBy, images));
+    opened.set(key, await openOne(doc, key, usedBy, embedded));
   }
   return {
     get(key, usedBy) {

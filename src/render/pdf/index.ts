@@ -61,7 +61,7 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   });
   mendXmp(doc);
   registerFaces(doc, faces);
-  const images = await openImages(doc, tree, options.images);
+  const images = await openImages(doc, tree, options.images, style);
 
   const ctx: PdfContext = { doc, style, faces, images, page, listDepth: 0, outline: [] };
   const frame = bodyFrame(page);

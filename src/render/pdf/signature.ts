@@ -5,12 +5,11 @@
  */
 import { formatLongDate } from '../../core/calendar-date.js';
 import type { Signature, Signer } from '../../document/ast.js';
+import { SIGN_SPACE } from '../images/uses.js';
 import type { Frame, PdfContext } from './context.js';
 import { keepWhole, slice, type Flow, type Slice } from './flow.js';
 import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
 
-/** Height left above the line for a hand signature. */
-const SIGN_SPACE = 34;
 const COLUMN_GAP = 36;
 const ROW_GAP = 22;
 const BLANK_DATE = '____________________';
