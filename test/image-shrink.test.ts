@@ -16,7 +16,8 @@ import type { DocumentTree } from '../src/document/ast.js';
 import { loadFonts, type FontFiles } from '../src/io/fonts.js';
 import { toDocx } from '../src/render/docx/index.js';
 import { resample } from '../src/render/images/resample.js';
-import { pngPixels, printPixels } from '../src/render/images/shrink.js';
+import { pngPixels, printPixels, printReady } from '../src/render/images/shrink.js';
+import { STYLE } from '../src/render/style/style.js';
 import { toPdf } from '../src/render/pdf/index.js';
 import { SAMPLE_TREE } from './helpers/sample-tree.js';
 
@@ -38,7 +39,7 @@ function bigJpeg(width: number, height: number): Uint8Array {
   return new Uint8Array(jpeg.encode({ width, height, data }, 80).data);
 }
 
-const IMAGES = { 'logo.png': bigPng(2000, 2000), 'photo.jpg': bigJpeg(2400, 1200), 'small.png': bigPng(100, 50) };
+const IMAGES = { 'logo.png': bigPng(1000, 1000), 'photo.jpg': bigJpeg(1200, 600), 'small.png': bigPng(100, 50) };
 const TREE: DocumentTree = {
   meta: { ...SAMPLE_TREE.meta, draft: false },
   letterhead: { name: 'Agency', addressLines: [], logo: 'logo.png' },
@@ -99,5 +100,15 @@ describe('images shrunk to their printed size', () => {
     const extents = (part: string) => [...new TextDecoder().decode(files[part]).matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g)].map((m) => `${m[1]}x${m[2]}`);
     expect(extents('word/document.xml')).toEqual(['1828800x914400', '952500x476250']);
     expect(Object.keys(files).filter((name) => /^word\/header\d+\.xml$/.test(name)).flatMap(extents)).toEqual(['609600x609600']);
+  });
+
+  it('leaves a JPEG its EXIF turns as it is (re-encoding would drop the turn), and shrinks it unturned', async () => {
+    const tiff = Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]);
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0, 8 + tiff.length]), Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const photo = IMAGES['photo.jpg'];
+    const turned = new Uint8Array(Buffer.concat([photo.subarray(0, 2), app1, photo.subarray(2)]));
+    const tree = { ...TREE, letterhead: undefined };
+    expect((await printReady(tree, STYLE, { 'photo.jpg': turned }))['photo.jpg']).toBe(turned);
+    expect((await printReady(tree, STYLE, { 'photo.jpg': photo }))['photo.jpg']).not.toBe(photo);
   });
 });

@@ -23,7 +23,9 @@ import { imageUses, type PrintBox } from './uses.js';
 const DPI = 300;
 const JPEG_QUALITY = 90;
 
+/** Shrunk images by source hash and size; and by the source array itself, so the same bytes are not hashed per document. */
 const shrunk = new Map<string, Uint8Array>();
+const shrunkFrom = new WeakMap<Uint8Array, Map<string, Uint8Array>>();
 
 /**
  * The document's images as they should be embedded: each one the tree uses at
@@ -57,16 +59,22 @@ async function shrinkToFit(bytes: Uint8Array, boxes: readonly PrintBox[]): Promi
   if (typeof header === 'string') return bytes;
   const target = printPixels(header.width, header.height, boxes);
   if (!target || (header.type === 'jpg' && rotatedByExif(bytes))) return bytes;
-  const key = `${createHash('sha256').update(bytes).digest('hex')} ${target.width}x${target.height}`;
-  let result = shrunk.get(key);
+  const size = `${target.width}x${target.height}`;
+  const known = shrunkFrom.get(bytes) ?? new Map<string, Uint8Array>();
+  shrunkFrom.set(bytes, known);
+  let result = known.get(size);
+  if (result) return result;
+  const key = `${createHash('sha256').update(bytes).digest('hex')} ${size}`;
+  result = shrunk.get(key);
   if (!result) {
     try {
       result = header.type === 'png' ? await shrinkPng(bytes, target) : await shrinkJpeg(bytes, target);
     } catch {
-      return bytes;
+      result = bytes; // the writers say what is wrong with it
     }
     shrunk.set(key, result);
   }
+  known.set(size, result);
   return result;
 }
 
