@@ -3,9 +3,9 @@
  * checked as a document will need them: a PNG or JPEG by content, whole, and
  * within IMAGE_LIMITS, so a misnamed, damaged or huge image is one located
  * error at `validate` rather than a failure of every document that prints it
- * (a 20000 × 20000 logo took 45 s and 6.4 GB per document). Images are not
- * scaled down: one over the limits is refused with the limits and the size a
- * print needs.
+ * (a 20000 × 20000 logo took 45 s and 6.4 GB per document). One over the
+ * limits is refused with the limits and the size a print needs, not scaled
+ * down; one within them is, when rendered (render/images/shrink.ts).
  */
 import { inflateSync } from 'node:zlib';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
