@@ -5,7 +5,7 @@
  */
 import type { ImageSet } from '../../document/ast.js';
 import { DocxRenderError } from './errors.js';
-import { imageInfo } from './image-size.js';
+import { imageHeader } from '../../core/image-header.js';
 import { pixels } from './units.js';
 import { esc } from './xml.js';
 
@@ -33,8 +33,8 @@ export class Media {
   run(key: string, alt: string, o: { widthPt?: number; maxWidthPt: number; maxHeightPt?: number }): { xml: string; width: number; height: number } {
     const data = this.images[key];
     if (!data) throw new DocxRenderError(`image "${key}" is not among the document's images`);
-    const info = imageInfo(data);
-    if (!info) throw new DocxRenderError(`image "${key}" is not a PNG or JPEG file`);
+    const info = imageHeader(data);
+    if (typeof info === 'string') throw new DocxRenderError(`image "${key}" cannot be printed: ${info}`);
     let width = Math.min(o.widthPt ?? (info.width * 72) / 96, o.maxWidthPt);
     let height = (width * info.height) / info.width;
     if (o.maxHeightPt !== undefined && height > o.maxHeightPt) {
