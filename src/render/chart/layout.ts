@@ -129,6 +129,42 @@ interface Plot {
 }
 
 /** A plot title (an axis' name) above the plot, at its left. */
+/**
+ * Each bar of a bar chart, whichever way it is drawn: its series and
+ * category, the values it spans (stacked bars start where the category's last
+ * bar of the same sign ended), and where it sits across its category's group
+ * (a share of the group: side by side, or the whole group when stacked).
+ */
+interface BarSpan {
+  readonly series: number;
+  readonly category: number;
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly size: number;
+}
+
+function barSpans(chart: Chart, n: number): BarSpan[] {
+  const count = chart.series.length;
+  const positive = new Array<number>(n).fill(0);
+  const negative = new Array<number>(n).fill(0);
+  const spans: BarSpan[] = [];
+  chart.series.forEach((s, k) => {
+    s.values.forEach((v, i) => {
+      if (v === null || i >= n) return;
+      if (!chart.stacked) {
+        spans.push({ series: k, category: i, from: 0, to: v, start: k / count, size: 1 / count });
+        return;
+      }
+      const sums = v >= 0 ? positive : negative;
+      const from = sums[i]!;
+      sums[i] = from + v;
+      spans.push({ series: k, category: i, from, to: from + v, start: 0, size: 1 });
+    });
+  });
+  return spans;
+}
+
 function titleAbove(title: string | undefined, p: Plot, y: number): number {
   const label = CHART_TEXT.label;
   if (!title) return y;
@@ -169,30 +205,12 @@ function layoutUp(chart: Chart, p: Plot): Drawing {
 
   if (chart.kind === 'bar') {
     const group = band * GROUP;
-    const count = chart.series.length;
-    const up = new Array<number>(n).fill(0);
-    const down = new Array<number>(n).fill(0);
-    chart.series.forEach((s, k) => {
-      s.values.forEach((v, i) => {
-        if (v === null || i >= n) return;
-        let from = 0;
-        let to = v;
-        let x = centre(i) - group / 2;
-        let w = group;
-        if (chart.stacked) {
-          const sums = v >= 0 ? up : down;
-          from = sums[i]!;
-          to = from + v;
-          sums[i] = to;
-        } else {
-          w = group / count;
-          x += k * w;
-        }
-        const top = Math.min(yOf(from), yOf(to));
-        const height = Math.abs(yOf(to) - yOf(from));
-        if (height > 0) marks.push({ kind: 'rect', x, y: top, width: w, height, fill: seriesColor(k) });
-      });
-    });
+    for (const bar of barSpans(chart, n)) {
+      const top = Math.min(yOf(bar.from), yOf(bar.to));
+      const height = Math.abs(yOf(bar.to) - yOf(bar.from));
+      const x = centre(bar.category) - group / 2 + bar.start * group;
+      if (height > 0) marks.push({ kind: 'rect', x, y: top, width: bar.size * group, height, fill: seriesColor(bar.series) });
+    }
   } else {
     chart.series.forEach((s, k) => {
       const color = seriesColor(k);
@@ -290,30 +308,12 @@ function layoutAcross(chart: Chart, p: Plot): Drawing {
     text(tx, plotBottom + 3 + label * ASCENT, tickLabels[k]!, 'middle', { color: MUTED });
   });
   const group = band * GROUP;
-  const count = chart.series.length;
-  const right = new Array<number>(n).fill(0);
-  const left = new Array<number>(n).fill(0);
-  chart.series.forEach((s, k) => {
-    s.values.forEach((v, i) => {
-      if (v === null || i >= n) return;
-      let from = 0;
-      let to = v;
-      let top = centre(i) - group / 2;
-      let h = group;
-      if (chart.stacked) {
-        const sums = v >= 0 ? right : left;
-        from = sums[i]!;
-        to = from + v;
-        sums[i] = to;
-      } else {
-        h = group / count;
-        top += k * h;
-      }
-      const x = Math.min(xOf(from), xOf(to));
-      const w = Math.abs(xOf(to) - xOf(from));
-      if (w > 0) marks.push({ kind: 'rect', x, y: top, width: w, height: h, fill: seriesColor(k) });
-    });
-  });
+  for (const bar of barSpans(chart, n)) {
+    const x = Math.min(xOf(bar.from), xOf(bar.to));
+    const w = Math.abs(xOf(bar.to) - xOf(bar.from));
+    const top = centre(bar.category) - group / 2 + bar.start * group;
+    if (w > 0) marks.push({ kind: 'rect', x, y: top, width: w, height: bar.size * group, fill: seriesColor(bar.series) });
+  }
   const base = xOf(Math.max(scale.min, Math.min(0, scale.max)));
   marks.push({ kind: 'line', points: [{ x: base, y: plotTop }, { x: base, y: plotBottom }], stroke: AXIS, width: 0.75 });
   marks.push({ kind: 'line', points: [{ x: plotLeft, y: plotBottom }, { x: plotRight, y: plotBottom }], stroke: AXIS, width: 0.75 });
