@@ -32,7 +32,7 @@ export const unitSummary = z.object({
   plans_current: cell,
 });
 
-const child = { case_id: text(), child: text(), caseworker: text().describe('staff id') };
+const child = { case_id: text(), child: text(), caseworker: text().describe("the caseworker's name (the staff id when agency.yaml has no such staff member)") };
 
 export const caseloadStatsFacts = z.object({
   audience: z.enum(['internal', 'public']),

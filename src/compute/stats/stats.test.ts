@@ -59,7 +59,7 @@ describe('caseworker visits (rules.md worked example)', () => {
   it('counts 14 child-months, 9 met: 64.3%, with the missed ones listed by child and caseworker', () => {
     const result = stats(children);
     expect(agencyCell(result, 'visits')).toMatchObject({ numerator: 9, denominator: 14, rate: 64.3, small: false });
-    expect(result.facts.appendix!.missed_visits.map((m) => `${m.case_id} ${m.month} ${m.caseworker}`)).toEqual(['C-1 2026-04 jdoe', 'C-2 2026-04 jdoe', 'C-3 2026-04 jdoe', 'C-4 2026-04 jdoe', 'C-5 2026-04 jdoe']);
+    expect(result.facts.appendix!.missed_visits.map((m) => `${m.case_id} ${m.month} ${m.caseworker}`)).toEqual(['C-1 2026-04 Jordan Doe', 'C-2 2026-04 Jordan Doe', 'C-3 2026-04 Jordan Doe', 'C-4 2026-04 Jordan Doe', 'C-5 2026-04 Jordan Doe']);
     // In the residence: 5 of the 10 visits with the child seen (the school visits are not).
     expect(agencyCell(result, 'visits_in_residence')).toMatchObject({ numerator: 5, denominator: 10, rate: 50 });
   });

@@ -106,10 +106,10 @@ export function caseloadStats(source: StatsSource): CaseloadStats {
     caseworkers: internal ? caseworkers.map(summary) : [],
     appendix: internal
       ? {
-          missed_visits: current.flatMap((c) => c.childMonths.filter((m) => !m.met).map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: c.caseworker, month: m.month }))),
-          moves: current.flatMap((c) => c.moves.map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: c.caseworker, date: m.date, setting: m.setting, home: m.home }))),
+          missed_visits: current.flatMap((c) => c.childMonths.filter((m) => !m.met).map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, month: m.month }))),
+          moves: current.flatMap((c) => c.moves.map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, date: m.date, setting: m.setting, home: m.home }))),
           overdue: [
-            ...current.flatMap((c) => c.overdue.map((i) => ({ subject: c.caseId, child: childName.get(c.caseId)!, caseworker: c.caseworker, kind: i.kind, due: i.due, person: i.person ?? null }))),
+            ...current.flatMap((c) => c.overdue.map((i) => ({ subject: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, kind: i.kind, due: i.due, person: i.person ?? null }))),
             ...(homes[last]?.overdue ?? []).map((i) => ({ subject: i.subject, child: null, caseworker: null, kind: i.kind, due: i.due, person: i.person ?? null })),
           ],
         }
