@@ -155,7 +155,7 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
 export function caseloadStatsJob(period: Period, audience: 'internal' | 'public', worker?: string, computed?: (stats: CaseloadStats) => void): Job {
   const output = `stats/caseload-${period.id}${worker ? `-${worker}` : ''}${audience === 'public' ? '-public' : ''}`;
   return {
-    type: 'caseload-stats', subject: worker ?? 'agency', audience, output, template: 'caseload-stats.md.hbs', title: TITLES['caseload-stats'], date: period.last,
+    type: 'caseload-stats', subject: worker ? `${period.id} ${worker}` : period.id, audience, output, template: 'caseload-stats.md.hbs', title: TITLES['caseload-stats'], date: period.last,
     build: (ctx) => {
       const stats = caseloadStats({
         agency: ctx.agency, rules: ctx.rules, period, asOf: ctx.asOf, audience, ...(worker ? { worker } : {}),
