@@ -367,6 +367,11 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       process.stderr.write(`casepress: ${error.message}\n`);
       return EXIT.usage;
     }
+    // A file saved while the build read it (io/list-root.ts; matched by name so the listing loads only when a command lists).
+    if (error instanceof Error && error.name === 'ChangedWhileReading') {
+      process.stderr.write(`casepress: ${error.message}\n`);
+      return EXIT.dataErrors;
+    }
     const debug = argv.includes('--debug');
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(
