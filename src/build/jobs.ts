@@ -12,10 +12,12 @@ import { homeStudyData } from '../compute/documents/home-study.js';
 import { relicensingPacketData } from '../compute/documents/relicensing-packet.js';
 import { servicePlanData } from '../compute/documents/service-plan.js';
 import { transitionPlanData } from '../compute/documents/transition-plan.js';
-import type { Period } from '../compute/stats/period.js';
-import { caseloadStats, type CaseloadStats } from '../compute/stats/stats.js';
+import { statsCsv, statsJson } from '../compute/stats/export.js';
+import { parsePeriod, type Period } from '../compute/stats/period.js';
+import { caseloadStats } from '../compute/stats/stats.js';
 import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
+import type { Format } from './render-document.js';
 
 export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -44,6 +46,19 @@ export function documentTitle(type: DocType): string {
   return TITLES[type];
 }
 
+/** Files written from a document's figures, not rendered (the statistics' CSV and JSON). */
+export type DataFormat = 'csv' | 'json';
+/** Every kind of file a job may write: rendered (PDF, DOCX) or data. */
+export type OutputFormat = Format | DataFormat;
+
+export const isDataFormat = (format: OutputFormat): format is DataFormat => format === 'csv' || format === 'json';
+export const isRenderedFormat = (format: OutputFormat): format is Format => !isDataFormat(format);
+
+/** What a job's data builder returns: the document's data, and the text of each data file when the job writes them. */
+export interface JobOutput extends DocumentData {
+  readonly tables?: (format: DataFormat) => string;
+}
+
 export interface Job {
   readonly type: DocType;
   /** Case or home id. */
@@ -64,8 +79,14 @@ export interface Job {
    * so rebuilding it next year gives the same text (issue 11, point 5).
    */
   readonly asOf?: string;
+  /**
+   * The formats this job writes when not the build's: a statistics output asks
+   * for its own (`stats --format`, or those watch finds in the manifest), data
+   * formats among them.
+   */
+  readonly formats?: readonly OutputFormat[];
   /** The document's data, read from the case root through `ctx.view` (which records the job's inputs). */
-  readonly build: (ctx: DocumentContext) => DocumentData;
+  readonly build: (ctx: DocumentContext) => JobOutput;
 }
 
 export interface JobFilter {
@@ -148,23 +169,34 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
 
 /**
  * The caseload statistics for a period (cli.md: `stats/caseload-<period>`,
- * `-<worker>` for one caseworker's, `-public` for the public copy). They read
- * every child and home; `computed` receives the figures whenever the job
- * computes them (the command writes the CSV and JSON from them).
+ * `-<worker>` for one caseworker's, `-public` for the public copy), in these
+ * formats: the document, and the CSV and JSON of its figures beside it. They
+ * read every child and home; the figures are computed once for all formats.
  */
-export function caseloadStatsJob(period: Period, audience: 'internal' | 'public', worker?: string, computed?: (stats: CaseloadStats) => void): Job {
+export function caseloadStatsJob(period: Period, audience: 'internal' | 'public', worker: string | undefined, formats: readonly OutputFormat[]): Job {
   const output = `stats/caseload-${period.id}${worker ? `-${worker}` : ''}${audience === 'public' ? '-public' : ''}`;
   return {
-    type: 'caseload-stats', subject: worker ? `${period.id} ${worker}` : period.id, audience, output, template: 'caseload-stats.md.hbs', title: TITLES['caseload-stats'], date: period.last,
+    type: 'caseload-stats', subject: statsSubject(period, worker), audience, output, template: 'caseload-stats.md.hbs', title: TITLES['caseload-stats'], date: period.last, formats,
     build: (ctx) => {
       const stats = caseloadStats({
         agency: ctx.agency, rules: ctx.rules, period, asOf: ctx.asOf, audience, ...(worker ? { worker } : {}),
         children: ctx.view.children(), homes: worker ? [] : ctx.view.homes(),
       });
-      computed?.(stats);
-      return { data: stats.facts, withheld: [], warnings: [] };
+      return { data: stats.facts, withheld: [], warnings: [], tables: (format) => (format === 'csv' ? statsCsv(stats) : statsJson(stats)) };
     },
   };
+}
+
+/** A statistics job's subject: the period, and the caseworker of one caseworker's copy (`2026-Q3 W-12`). */
+function statsSubject(period: Period, worker: string | undefined): string {
+  return worker ? `${period.id} ${worker}` : period.id;
+}
+
+/** The period and caseworker a statistics job's subject names (statsSubject); undefined when it names no period. */
+export function statsOfSubject(subject: string): { period: Period; worker?: string } | undefined {
+  const [id = '', worker] = subject.split(' ');
+  const period = parsePeriod(id);
+  return period && { period, ...(worker ? { worker } : {}) };
 }
 
 /** Days before a license expires from which its re-licensing packet is built, when agency.yaml does not say (cli.md). */

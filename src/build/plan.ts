@@ -8,10 +8,10 @@ import type { FileStamp } from '../core/listing.js';
 import { isUpToDate, sha256 } from './fingerprint.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import type { FileSystem } from './ports.js';
-import type { Format } from './render-document.js';
+import type { OutputFormat } from './jobs.js';
 
 /** The manifest's entry for a job when every format of it is recorded (they share inputs). */
-export function recordedEntry(previous: Manifest, output: string, formats: readonly Format[]): ManifestEntry | undefined {
+export function recordedEntry(previous: Manifest, output: string, formats: readonly OutputFormat[]): ManifestEntry | undefined {
   const entries = formats.map((format) => previous.outputs[`${output}.${format}`]);
   return entries.every((e) => e !== undefined) ? entries[0] : undefined;
 }

@@ -7,7 +7,7 @@ import { renderJob } from './run-job.js';
 const setup = workerData as RendererSetup;
 const env = renderEnvironment(setup);
 
-export default async function render({ job, input }: RenderTask): Promise<RenderedJob> {
-  const output = await renderJob(job, input, await env);
+export default async function render({ job, input, formats }: RenderTask): Promise<RenderedJob> {
+  const output = await renderJob(job, input, await env, formats);
   return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId, shapedRuns: await shapedSince(setup) };
 }

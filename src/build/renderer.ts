@@ -37,6 +37,8 @@ export interface RendererSetup {
 export interface RenderTask {
   readonly job: JobHeader;
   readonly input: RenderInput;
+  /** The formats to render: the setup's, or fewer (a job that asks for its own). */
+  readonly formats: readonly Format[];
 }
 
 /** A rendered job, with the heap of the isolate that rendered it (bytes). */
@@ -97,7 +99,7 @@ export async function shapedSince(setup: RendererSetup): Promise<ShapedRuns> {
 export function inThreadRenderer(setup: RendererSetup): Renderer {
   const env = renderEnvironment(setup);
   return {
-    render: async ({ job, input }) => ({ ...(await renderJob(job, input, await env)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: await shapedSince(setup) }),
+    render: async ({ job, input, formats }) => ({ ...(await renderJob(job, input, await env, formats)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: await shapedSince(setup) }),
     capacity: 1,
     threads: 0,
     close: async () => {},

@@ -12,7 +12,7 @@ import type { FontSet } from '../render/pdf/index.js';
 import { sha256 } from './fingerprint.js';
 import { readinessWarnings } from './readiness-warnings.js';
 import { agencyLetterhead, documentMeta } from './furniture.js';
-import type { Job } from './jobs.js';
+import type { Job, JobOutput } from './jobs.js';
 import type { Format, PreparedTemplate } from './render-document.js';
 import { scanWithheld, UnknownNode, type Replacement, type ScanResult } from './scan-withheld.js';
 
@@ -48,7 +48,7 @@ export { sha256 };
 
 /** A job's data and the hashes of what it read: all a fingerprint needs of the case. */
 export interface JobData {
-  readonly data: DocumentData;
+  readonly data: JobOutput;
   readonly inputs: Readonly<Record<string, string>>;
 }
 
@@ -134,20 +134,20 @@ export async function jobTree(job: JobHeader, input: RenderInput, env: RenderEnv
   return { tree: scanned.tree, diagnostics: built.diagnostics, warnings, caught: scanned.found.map(({ kind, field }) => ({ kind, field })) };
 }
 
-/** Template → tree → final scan → each format. Files are empty when the job failed. */
-export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment): Promise<RenderOutput> {
+/** Template → tree → final scan → each format (the environment's unless `formats` says). Files are empty when the job failed. */
+export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment, formats: readonly Format[] = env.formats): Promise<RenderOutput> {
   const made = await jobTree(job, input, env);
   if (!made.tree) return { files: {}, diagnostics: made.diagnostics, warnings: made.warnings };
   const { renderFormat } = await import('./render-document.js');
   const { warnings } = made;
   const files: Partial<Record<Format, Uint8Array>> = {};
   const diagnostics = [...made.diagnostics];
-  for (const format of env.formats) {
+  for (const format of formats) {
     const written = await renderFormat(made.tree, format, { fonts: env.fonts, images: env.images, ...(env.pdfa ? { pdfa: true } : {}), ...(env.referenceDocx ? { referenceDocx: env.referenceDocx } : {}) }, job.template);
     diagnostics.push(...written.diagnostics);
     if (written.bytes) files[format] = written.bytes;
   }
-  if (Object.keys(files).length < env.formats.length) {
+  if (Object.keys(files).length < formats.length) {
     return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
   }
   return { files, diagnostics, warnings, caught: made.caught ?? [] };

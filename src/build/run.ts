@@ -30,8 +30,8 @@ import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { inputsUnchanged } from './inputs.js';
 import { createJobEnvironment } from './job-environment.js';
-import { DOC_TYPES, type DocType, type Job } from './jobs.js';
-import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type ManifestEntry } from './manifest.js';
+import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
+import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from './manifest.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
@@ -73,6 +73,8 @@ export interface BuildOptions extends RenderPoolOptions {
   readonly affects?: (job: Job, recorded: ManifestEntry | undefined) => boolean;
   /** How to read the root (watch keeps a memo and lists only what changed). */
   readonly read?: ReadRootOptions;
+  /** Jobs to make besides the plan's, from the outputs the manifest records (watch keeps the statistics current: watch/recorded-stats.ts). */
+  readonly recordedJobs?: (recorded: Manifest, asOf: string) => Job[];
 }
 
 /** Which documents to make, once the root is loaded and the as-of date known. */
@@ -96,6 +98,9 @@ export interface BuildResult {
   readonly day?: { readonly asOf: string; readonly timeZone?: string | undefined };
 }
 
+/** What a data file (CSV, JSON) does not depend on: it is written from the job's data, not rendered. */
+const NOT_READ_BY_DATA = { template: '', fonts: '', assets: {}, draft: false, pdfa: false, referenceDocx: '' } as const;
+const encoder = new TextEncoder();
 /** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (template-uses.ts). */
 const CACHE_DIR = '.casepress-cache';
 /** What the partials a template uses depend on besides its sources. */
@@ -164,7 +169,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const agency = root.agency.data;
   const asOf = options.asOf ?? clock.today(agency.time_zone ?? undefined);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
-  const jobs = plan(root, asOf);
+  const previous = parseManifest(await readText(files, manifestPath), sources.version);
+  const jobs = [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
+  // A job writes the build's formats unless it names its own (the statistics): PDF and DOCX are rendered, CSV and JSON written from the data.
+  const rendersOf = (job: Job): readonly Format[] => job.formats?.filter(isRenderedFormat) ?? options.format;
+  const tablesOf = (job: Job) => job.formats?.filter(isDataFormat) ?? [];
+  const rendered = [...new Set(jobs.flatMap(rendersOf))];
   if (jobs.length === 0 && !full) {
     report.nothingDue(asOf);
     return result(true, { day });
@@ -186,7 +196,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const images = await sources.readAssets(rootArg);
   // The DOCX embeds the PDF's fonts too.
   const fonts = await sources.loadFonts();
-  const referenceDocx = options.format.includes('docx') ? options.referenceDocx : undefined;
+  const referenceDocx = rendered.includes('docx') ? options.referenceDocx : undefined;
   const usesDir = join(options.out, CACHE_DIR, 'templates');
   const uses = templateUses(sources.readCache(usesDir, 'uses', TEMPLATE_CODE));
   const preparedDir = join(options.out, CACHE_DIR, 'prepared');
@@ -201,7 +211,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     asOf,
     templatesDir,
     readTemplate: (path) => sources.readTemplate(path),
-    formats: options.format,
+    formats: rendered,
     ...(fonts ? { fonts } : {}),
     images,
     bytesOf,
@@ -224,7 +234,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       asOf,
       images,
       fonts: env.fonts,
-      formats: options.format,
+      formats: rendered,
       ...(options.draft ? { draft: true } : {}),
       ...(options.pdfa ? { pdfa: true } : {}),
       ...(referenceDocx ? { referenceDocx } : {}),
@@ -244,7 +254,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const shared = {
     tool: sources.version,
     asOf,
-    formats: options.format,
     draft: options.draft === true,
     pdfa: options.pdfa === true,
     referenceDocx: referenceDocx ? sha256(referenceDocx) : '',
@@ -255,7 +264,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   };
   // An output with the size and modification time the last clean full build stamped has the bytes the manifest records: it need not be read.
   const stamped = stampsByPath(last?.outputs);
-  const previous = parseManifest(await readText(files, manifestPath), sources.version);
 
   const entries: Record<string, ManifestEntry> = {};
   const failures: Diagnostic[] = [];
@@ -282,13 +290,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     report.done({ kind: 'failed', job, why });
   };
 
-  /** Writes a rendered job's files and records them; a failed render or write is reported. */
+  /** Writes a job's files (rendered, and data) and records them; a failed render or write is reported. */
   const peakHeap: Record<number, number> = {};
-  const finish = async (job: Job, prepared: JobData, print: string, rendered: RenderedJob) => {
-    peakHeap[rendered.thread] = Math.max(peakHeap[rendered.thread] ?? 0, rendered.heapBytes);
-    if (Object.keys(rendered.files).length === 0) return fail(job, '', rendered.diagnostics);
+  const finish = async (job: Job, prepared: JobData, printFor: (format: OutputFormat) => string, made: Pick<RenderedJob, 'files' | 'diagnostics' | 'warnings' | 'caught'>) => {
+    if (Object.keys(made.files).length === 0) return fail(job, '', made.diagnostics);
     const written: string[] = [];
-    for (const [format, bytes] of Object.entries(rendered.files) as [Format, Uint8Array][]) {
+    for (const [format, bytes] of Object.entries(made.files) as [OutputFormat, Uint8Array][]) {
       const path = `${job.output}.${format}`;
       const error = await files.writeAtomic(join(options.out, path), bytes).then(() => undefined, (e: NodeJS.ErrnoException) => e);
       if (error) {
@@ -305,42 +312,65 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         date: job.date,
         ...(full ? {} : { requested: true }),
         inputs: prepared.inputs,
-        withheld: withheldFields(prepared.data.withheld, rendered.caught),
-        warnings: rendered.warnings,
-        fingerprint: print,
+        withheld: withheldFields(prepared.data.withheld, made.caught),
+        warnings: made.warnings,
+        fingerprint: printFor(format),
         sha256: sha256(bytes),
       };
     }
-    if (written.length < Object.keys(rendered.files).length) return fail(job, ': not written', []);
+    if (written.length < Object.keys(made.files).length) return fail(job, ': not written', []);
     built.push(job.output);
     counts[job.type].built++;
     report.done({ kind: 'built', job, path: join(options.out, job.output), formats: written });
-    for (const warning of rendered.warnings) warn(`${job.output}: ${warning}`);
+    for (const warning of made.warnings) warn(`${job.output}: ${warning}`);
   };
 
   try {
     for (const job of jobs) {
-      const recorded = recordedEntry(previous, job.output, options.format);
+      const renders = rendersOf(job);
+      const tables = tablesOf(job);
+      const recorded = recordedEntry(previous, job.output, [...renders, ...tables]);
       if (options.affects && !options.affects(job, recorded)) {
         counts[job.type].skipped++;
         report.done({ kind: 'skipped', job });
         continue;
       }
-      const printOf = (inputs: JobData['inputs']) =>
-        fingerprint({ ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, template: env.templateHashes.get(job.template)! });
-      const paths = options.format.map((format) => `${job.output}.${format}`);
-      // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
-      if (!options.force && recorded && inputsUnchanged(recorded.inputs, env.inputHash) && (await upToDate(previous, options.out, paths, printOf(recorded.inputs), stamped, files))) {
+      // The rendered files share a fingerprint; a data file's leaves out what only rendering reads.
+      const printOf = (inputs: JobData['inputs'], formats: readonly OutputFormat[]) =>
+        fingerprint({
+          ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: env.templateHashes.get(job.template)!,
+          ...(formats.some(isDataFormat) ? NOT_READ_BY_DATA : {}),
+        });
+      const pathsOf = (formats: readonly OutputFormat[]) => formats.map((format) => `${job.output}.${format}`);
+      // The rendered files are made together, from one tree; each data file stands alone.
+      const groups = [...(renders.length ? [renders] : []), ...tables.map((format) => [format])];
+      const stale: OutputFormat[] = [];
+      for (const group of groups) {
+        const entry = recordedEntry(previous, job.output, group);
+        // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
+        const current = !options.force && entry && inputsUnchanged(entry.inputs, env.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
+        if (current) {
+          // A copy made on request that a full build makes too is now the full build's.
+          if (full) for (const path of pathsOf(group)) if (previous.outputs[path]!.requested) entries[path] = madeByFullBuild(previous.outputs[path]!);
+        } else {
+          stale.push(...group);
+        }
+      }
+      if (stale.length === 0) {
         counts[job.type].skipped++;
         report.done({ kind: 'skipped', job });
         // A shortfall is still a shortfall when its packet is up to date: say it again.
-        for (const warning of recorded.warnings ?? []) warn(`${job.output}: ${warning}`);
-        // A copy made on request that a full build makes too is now the full build's.
-        if (full) for (const path of paths) if (previous.outputs[path]!.requested) entries[path] = madeByFullBuild(previous.outputs[path]!);
+        for (const warning of recorded?.warnings ?? []) warn(`${job.output}: ${warning}`);
         continue;
       }
+      // The data is computed once, for every file of the job that is out of date.
       const prepared = jobData(job, env);
-      const print = printOf(prepared.inputs);
+      const printFor = (format: OutputFormat) => printOf(prepared.inputs, isDataFormat(format) ? [format] : renders);
+      const data = Object.fromEntries(stale.filter(isDataFormat).map((format) => [format, encoder.encode(prepared.data.tables!(format))]));
+      if (!stale.some(isRenderedFormat)) {
+        await finish(job, prepared, printFor, { files: data, diagnostics: [], warnings: [...prepared.data.warnings], caught: [] });
+        continue;
+      }
       // A template that does not compile fails its jobs without rendering; its errors are reported once.
       const compiled = await env.template(job.template);
       if (!compiled.template) {
@@ -350,8 +380,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         continue;
       }
       await pool.submit(
-        { job: jobHeader(job), input: renderInput(prepared) },
-        (rendered) => finish(job, prepared, print, rendered),
+        { job: jobHeader(job), input: renderInput(prepared), formats: renders },
+        (made) => {
+          peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
+          // A job that failed to render writes none of its files.
+          return finish(job, prepared, printFor, Object.keys(made.files).length ? { ...made, files: { ...made.files, ...data } } : made);
+        },
         (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
       );
     }

@@ -15,9 +15,9 @@ export function jsonRenderer(setup: RendererSetup): Renderer {
   const shared = sha256(canonicalJson({ agency: setup.agency, asOf: setup.asOf }));
   const templates = new Map(Object.entries(setup.templates).map(([name, files]) => [name, sha256(canonicalJson(files))]));
   return {
-    render: async ({ job, input }) => {
+    render: async ({ job, input, formats }) => {
       const bytes = encoder.encode(canonicalJson({ job, input, template: templates.get(job.template), shared }));
-      return { files: Object.fromEntries(setup.formats.map((f) => [f, bytes])), diagnostics: [], warnings: [...input.warnings], caught: [], heapBytes: 0, thread: 0 };
+      return { files: Object.fromEntries(formats.map((f) => [f, bytes])), diagnostics: [], warnings: [...input.warnings], caught: [], heapBytes: 0, thread: 0 };
     },
     capacity: 1,
     threads: 0,

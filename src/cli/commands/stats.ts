@@ -1,30 +1,23 @@
 /**
  * `casepress stats [root] --month YYYY-MM | --quarter YYYY-Qn` (cli.md; rules.md,
- * Caseload statistics): the statistics document through the build engine (PDF,
- * DOCX: in the manifest, rebuilt only when a case file changed), and the CSV and
- * JSON for the agency's data person beside it, written atomically.
+ * Caseload statistics): one job of the build engine, whose files are the
+ * document (PDF, DOCX) and, for the agency's data person, the CSV and JSON of
+ * its figures. Each is in the manifest, written atomically under the --out
+ * lock, and made again only when a case file it read changed.
  */
-import { join } from 'node:path';
-import { caseloadStatsJob } from '../../build/jobs.js';
-import { ruleSetFor } from '../../compute/rule-sets.js';
+import { caseloadStatsJob, isRenderedFormat, type OutputFormat } from '../../build/jobs.js';
 import type { Audience } from '../../compute/stats/cells.js';
-import { statsCsv, statsJson } from '../../compute/stats/export.js';
 import { defaultPeriod, parsePeriod, type Period } from '../../compute/stats/period.js';
-import { caseloadStats, type CaseloadStats } from '../../compute/stats/stats.js';
 import type { CaseRoot } from '../../model/case-root.js';
-import { nodeFileSystem } from '../../io/file-system.js';
-import { EXIT, UsageError, type ExitCode } from '../exit.js';
-import { build, type BuildOptions } from './build.js';
-import { readForClocks } from './due.js';
-
-export const STATS_FORMATS = ['pdf', 'docx', 'csv', 'json'] as const;
-export type StatsFormat = (typeof STATS_FORMATS)[number];
+import { UsageError, type ExitCode } from '../exit.js';
+import type { BuildOptions } from './build.js';
 
 export interface StatsOptions extends Omit<BuildOptions, 'format' | 'audience'> {
   readonly month?: string;
   readonly quarter?: string;
   readonly worker?: string;
-  readonly format: readonly StatsFormat[];
+  /** The document (pdf, docx) and its figures as data (csv, json). */
+  readonly format: readonly OutputFormat[];
   readonly audience: Audience;
 }
 
@@ -40,48 +33,23 @@ export function chosenPeriod(options: Pick<StatsOptions, 'month' | 'quarter'>, a
   return period;
 }
 
-function checkWorker(root: CaseRoot, worker: string | undefined): void {
+/** `--worker`: a caseworker some case names; a usage error lists them otherwise. */
+export function checkWorker(root: CaseRoot, worker: string | undefined): void {
   if (worker === undefined) return;
   const caseworkers = [...new Set(root.children.flatMap((c) => (c.case ? [c.case.data.caseworker] : [])))].sort();
   if (!caseworkers.includes(worker)) throw new UsageError(`no case names "${worker}" as its caseworker (caseworkers: ${caseworkers.join(', ') || 'none'})`);
 }
 
 export async function stats(rootArg: string, options: StatsOptions, log: (line: string) => void): Promise<ExitCode> {
-  const documents = options.format.filter((f): f is 'pdf' | 'docx' => f === 'pdf' || f === 'docx');
-  const data = options.format.filter((f) => f === 'csv' || f === 'json');
-  let computed: CaseloadStats | undefined;
-  let known: { root: CaseRoot; asOf: string; period: Period } | undefined;
-  let code: ExitCode = EXIT.ok;
-  if (documents.length > 0) {
-    const { month: _m, quarter: _q, worker, format: _f, audience, ...engine } = options;
-    const outcome = await build(rootArg, { ...engine, format: documents, audience }, (root, asOf) => {
-      const period = chosenPeriod(options, asOf);
-      checkWorker(root, worker);
-      known = { root, asOf, period };
-      return [caseloadStatsJob(period, audience, worker, (s) => (computed = s))];
-    }, log);
-    code = outcome.code;
-    if (outcome.dataErrors) return code;
-  } else {
-    const read = await readForClocks(rootArg, 'stats', options.asOf);
-    if (typeof read === 'number') return read;
-    known = { root: read.root, asOf: read.asOf, period: chosenPeriod(options, read.asOf) };
-    checkWorker(read.root, options.worker);
-  }
-  if (data.length === 0 || !known) return code;
-  const { root, asOf, period } = known;
-  // The document was up to date (or not asked for): the figures are computed here.
-  const figures =
-    computed ??
-    caseloadStats({
-      agency: root.agency!.data, rules: ruleSetFor(root.agency!.data), children: root.children, homes: options.worker ? [] : root.homes,
-      period, asOf, audience: options.audience, ...(options.worker ? { worker: options.worker } : {}),
-    });
-  const job = caseloadStatsJob(period, options.audience, options.worker);
-  for (const format of data) {
-    const path = join(options.out, `${job.output}.${format}`);
-    await nodeFileSystem.writeAtomic(path, format === 'csv' ? statsCsv(figures) : statsJson(figures));
-    log(`wrote ${path}`);
-  }
-  return code;
+  const { month: _month, quarter: _quarter, worker, format, audience, ...engine } = options;
+  // The engine renders the document formats; the job names all of its own.
+  const rendered = format.filter(isRenderedFormat);
+  // The engine is loaded here: `data caseload-stats` shares this module's period and caseworker checks.
+  const { build } = await import('./build.js');
+  const outcome = await build(rootArg, { ...engine, format: rendered, audience }, (root, asOf) => {
+    const period = chosenPeriod(options, asOf);
+    checkWorker(root, worker);
+    return [caseloadStatsJob(period, audience, worker, format)];
+  }, log);
+  return outcome.code;
 }
