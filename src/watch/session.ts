@@ -5,7 +5,9 @@
  * read a changed file, and only those a change can affect are looked at
  * (affected.ts). The root is listed again only where it changed and each file
  * parsed again only when its bytes did. Without an as-of date, the documents
- * are rebuilt when the agency's day changes.
+ * are rebuilt when the agency's day changes. The caseload statistics the
+ * manifest records (made by `casepress stats`) are kept current with the rest
+ * (recorded-stats.ts).
  *
  * Data with errors builds nothing: the build's report prints the diagnostics,
  * the last good documents stay as they are, and watching goes on. Stopping
@@ -22,9 +24,10 @@ import { MAX_FILE_BYTES } from '../load/decode.js';
 import type { MemoizedFile } from '../load/load-root.js';
 import { affectedBy, type RootChange } from './affected.js';
 import { realTimer, type Change, type Timer } from './queue.js';
+import { recordedStats } from './recorded-stats.js';
 import { startWatcher, type Watcher, type WatcherOptions } from './watcher.js';
 
-export type WatchOptions = Omit<BuildOptions, 'prune' | 'affects' | 'read'>;
+export type WatchOptions = Omit<BuildOptions, 'prune' | 'affects' | 'read' | 'recordedJobs'>;
 
 /** What a watch session says: the builds' own reports, and a line per rebuild. */
 export interface WatchReport {
@@ -64,7 +67,8 @@ export async function watchSession(session: WatchSession): Promise<void> {
   // Like `build` without filters: every document, and outputs whose job is gone removed;
   // --audience narrows the documents, so nothing is pruned then.
   // --force rebuilds everything once, at the start; after that only what a change affects.
-  const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false };
+  // The statistics `stats` made are kept current too, unless --audience narrows the documents to one reader's.
+  const buildOptions: BuildOptions = { ...options, prune: !options.audience, force: false, ...(options.audience ? {} : { recordedJobs: recordedStats }) };
   const filter = { ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
   const plan = (root: Parameters<typeof planJobs>[0], asOf: string) => planJobs(root, asOf, filter);
   /** The as-of day of the last build that knew it, and the agency's time zone. */
