@@ -55,6 +55,22 @@ describe('casepress --help and the command line', () => {
   });
 });
 
+describe('the caseload statistics on the command line', () => {
+  it('build --doc caseload-stats exits 2 and names the stats command; data caseload-stats takes the root after the type', () => {
+    const refused = run(['build', 'cases', '--doc', 'caseload-stats', '--as-of', '2026-12-01']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('caseload statistics are made by `casepress stats` for a month or a quarter');
+    const shown = run(['data', 'caseload-stats', 'cases', '--quarter', '2026-Q3', '--as-of', '2026-12-01', '--audience', 'public']);
+    expect(shown.stderr).toBe('');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^document:\n  type: caseload-stats\n  subject: 2026-Q3\n/);
+    expect(shown.stdout).toContain('audience: public');
+    const id = run(['data', 'caseload-stats', 'C-2025-0142', 'cases']);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain('caseload-stats takes no case or home id');
+  });
+});
+
 describe('casepress validate', () => {
   it('passes the starter root and exits 0', () => {
     const { code, stdout } = run(['validate', STARTER]);

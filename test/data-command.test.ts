@@ -38,7 +38,28 @@ describe('casepress data', () => {
     expect(father).toContain('reader:\n    name: Patrick O\'Brien');
   });
 
+  it('prints the facts the caseload statistics template receives, for the period and copy asked for', async () => {
+    type Shown = {
+      document: { type: string; subject: string; date: string; audience: string };
+      facts: { period: { id: string }; agency: { measure: string; key: string | null; cell: { numerator: number; denominator: number } }[]; appendix: unknown; caseworkers: unknown[] };
+    };
+    const internal = JSON.parse(await data('caseload-stats', undefined, ROOT, { asOf: AS_OF, quarter: '2026-Q3', json: true }, () => {})) as Shown;
+    expect(internal.document).toEqual({ type: 'caseload-stats', subject: '2026-Q3', date: '2026-09-30', audience: 'internal', as_of: AS_OF });
+    expect(internal.facts.agency.find((m) => m.measure === 'visits' && m.key === null)!.cell).toMatchObject({ numerator: 18, denominator: 18 });
+    expect(internal.facts.appendix).not.toBeNull();
+    const shown = JSON.parse(await data('caseload-stats', undefined, ROOT, { asOf: AS_OF, quarter: '2026-Q3', audience: 'public', json: true }, () => {})) as Shown;
+    expect(shown.document.audience).toBe('public');
+    expect(shown.facts.appendix).toBeNull();
+    expect(shown.facts.caseworkers).toEqual([]);
+    // Without a period: the last full month before the as-of date, as `stats` chooses it; one caseworker's copy names them.
+    expect(await data('caseload-stats', undefined, ROOT, { asOf: AS_OF, worker: 'mrivera' }, () => {})).toMatch(/^  subject: 2026-11 mrivera$/m);
+  });
+
   it('says why there is no such document', async () => {
+    await expect(printData('caseload-stats', undefined, ROOT, { asOf: AS_OF, quarter: '2026-Q4' }, () => {})).rejects.toThrow(/2026-Q4 ends on 2026-12-31, not before the as-of date/);
+    await expect(printData('caseload-stats', undefined, ROOT, { asOf: AS_OF, audience: 'court' }, () => {})).rejects.toThrow(/an internal and a public copy, not a court copy/);
+    await expect(printData('court-report', undefined, ROOT, { asOf: AS_OF }, () => {})).rejects.toThrow(/casepress data court-report <case-id>/);
+    await expect(printData('court-report', 'C-2024-0087', ROOT, { asOf: AS_OF, quarter: '2026-Q3' }, () => {})).rejects.toThrow(/--quarter and --worker are for the caseload statistics/);
     await expect(printData('home-study', 'H-9999', ROOT, { asOf: AS_OF }, () => {})).rejects.toThrow(/there is no home "H-9999"/);
     await expect(printData('court-report', 'C-2024-0087', ROOT, { asOf: AS_OF, audience: 'parent', parent: 'aunt' }, () => {})).rejects.toThrow(/has no parent "aunt"/);
   });

@@ -66,6 +66,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
   ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string }) => {
     checkParentOptions(options);
+    // cli.md: caseload statistics are made by the stats command, for a period it names.
+    if (options.doc.includes('caseload-stats')) throw new UsageError('caseload statistics are made by `casepress stats` for a month or a quarter (e.g. `casepress stats --quarter 2026-Q3`), not by build');
     const [{ build }, { matchParent, planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
@@ -136,7 +138,10 @@ function program(setExit: (code: ExitCode) => void): Command {
       .command('watch')
       .description('build every document that is due, then rebuild the ones a saved file affects, until Ctrl-C')
       .argument('[root]', 'the case root', DEFAULT_ROOT)
-      .addHelpText('after', '\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt children/C-2025-0142/court-report-2026-12-10 (0.8 s)'),
+      .addHelpText(
+        'after',
+        '\nCaseload statistics made by `casepress stats` into the same --out are kept current too: each one its manifest records, for the same period, copy and caseworker, in the formats recorded, as of the day watch speaks from (not with --audience).\n\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt children/C-2025-0142/court-report-2026-12-10, stats/caseload-2026-Q3 (0.8 s)',
+      ),
   ).action(async (root: string, options: BuildCommandOptions) => {
     checkParentOptions(options);
     const { watch } = await import('./commands/watch.js');
@@ -155,8 +160,8 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('--out <dir>', 'where documents go').default('output'))
     .addOption(new Option('--as-of <date>', "the day the statistics speak from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
     .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
-    .option('--force', 'rebuild the document even when it is up to date', false)
-    .addHelpText('after', '\nExample:\n  $ casepress stats cases --quarter 2026-Q3 --as-of 2026-12-01 --format pdf,csv\n  built output/stats/caseload-2026-Q3.pdf\n  wrote output/stats/caseload-2026-Q3.csv')
+    .option('--force', 'rebuild the files even when they are up to date', false)
+    .addHelpText('after', '\nEach file is in output/manifest.json and made again only when a case file it read changed; `casepress watch` then keeps it current.\n\nExample:\n  $ casepress stats cases --quarter 2026-Q3 --as-of 2026-12-01 --format pdf,csv,json\n  built output/stats/caseload-2026-Q3.{pdf,csv,json}')
     .action(async (root: string, options: { month?: string; quarter?: string; worker?: string; format: StatsFormatName[]; audience: 'internal' | 'public'; out: string; asOf?: string; templates?: string; force: boolean }) => {
       const { stats } = await import('./commands/stats.js');
       setExit(await stats(root, { ...options, jobs: 1, ...terminal() }, log));
@@ -166,19 +171,28 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command('data')
     .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
     .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
-    .argument('<id>', 'the case id (court report, plans) or home id (home study, re-licensing packet)')
-    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .argument('[id]', 'the case id (court report, plans) or home id (home study, re-licensing packet); none for caseload-stats')
+    .argument('[root]', `the case root (default: "${DEFAULT_ROOT}")`)
     .addOption(new Option('--as-of <date>', "the day the document speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
-    .addOption(new Option('--audience <who>', 'whose copy: court, parent, foster_parent or internal (default: court for court reports, internal otherwise)').choices(['court', 'parent', 'foster_parent', 'internal']))
+    .addOption(new Option('--audience <who>', 'whose copy: court, parent, foster_parent or internal; internal or public for caseload-stats (default: court for court reports, internal otherwise)').choices(['court', 'parent', 'foster_parent', 'internal', 'public']))
     .option('--parent <role or name>', "with --audience parent: whose copy, a parent's role or full name")
     .addOption(new Option('--hearing <date>', 'for a court report: the hearing (default: the next one on or after the as-of date)').argParser(parseDate))
+    .option('--month <YYYY-MM>', 'for caseload-stats: the month (default: the last full month before the as-of date)')
+    .option('--quarter <YYYY-Qn>', 'for caseload-stats: the quarter, e.g. 2026-Q3')
+    .option('--worker <id>', "for caseload-stats: only this caseworker's children")
     .option('--json', 'print JSON instead of YAML')
-    .addHelpText('after', '\nExamples:\n  $ casepress data court-report C-2025-0142 --as-of 2026-12-05\n  $ casepress data service-plan C-2024-0087 --audience parent --parent mother --json')
-    .action(async (docType: string, id: string, root: string, options: { asOf?: string; audience?: BuildCommandOptions['audience']; parent?: string; hearing?: string; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      '\nFor caseload-stats, the facts are those the statistics document is made from; the CSV and JSON that `casepress stats` writes hold the same figures as one row per measure, unit and period.\n\nExamples:\n  $ casepress data court-report C-2025-0142 --as-of 2026-12-05\n  $ casepress data service-plan C-2024-0087 --audience parent --parent mother --json\n  $ casepress data caseload-stats cases --quarter 2026-Q3 --as-of 2026-12-01 --audience public',
+    )
+    .action(async (docType: string, id: string | undefined, root: string | undefined, options: DataCommandOptions) => {
       if (!DOC_TYPE_NAMES.includes(docType as DocTypeName)) throw new UsageError(`unknown document type "${docType}": expected one of ${DOC_TYPE_NAMES.join(', ')}`);
       checkParentOptions(options);
+      // The statistics are the agency's, not one case's or home's: the argument after the type is the root.
+      const stats = docType === 'caseload-stats';
+      if (stats && root !== undefined) throw new UsageError(`caseload-stats takes no case or home id: casepress data caseload-stats [root] --month YYYY-MM | --quarter YYYY-Qn`);
       const { printData } = await import('./commands/data.js');
-      setExit(await printData(docType as DocTypeName, id, root, options, (text) => process.stdout.write(text)));
+      setExit(await printData(docType as DocTypeName, stats ? undefined : id, (stats ? id : root) ?? DEFAULT_ROOT, options, (text) => process.stdout.write(text)));
     });
 
   cli
@@ -249,8 +263,19 @@ function program(setExit: (code: ExitCode) => void): Command {
   return cli;
 }
 
-type DocTypeName = 'court-report' | 'service-plan' | 'transition-plan' | 'home-study' | 'relicensing-packet';
-const DOC_TYPE_NAMES: readonly DocTypeName[] = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet'];
+type DocTypeName = 'court-report' | 'service-plan' | 'transition-plan' | 'home-study' | 'relicensing-packet' | 'caseload-stats';
+const DOC_TYPE_NAMES: readonly DocTypeName[] = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'];
+
+interface DataCommandOptions {
+  asOf?: string;
+  audience?: BuildCommandOptions['audience'] | 'public';
+  parent?: string;
+  hearing?: string;
+  month?: string;
+  quarter?: string;
+  worker?: string;
+  json?: boolean;
+}
 
 interface BuildCommandOptions {
   out: string;
@@ -269,7 +294,7 @@ interface BuildCommandOptions {
 }
 
 /** `--audience parent` names its parent with `--parent`, and `--parent` goes with it only. */
-function checkParentOptions(options: Pick<BuildCommandOptions, 'audience' | 'parent'>): void {
+function checkParentOptions(options: { readonly audience?: string; readonly parent?: string }): void {
   if (options.audience === 'parent' && !options.parent) throw new UsageError('--audience parent needs --parent <role or name>, e.g. --parent father');
   if (options.parent && options.audience !== 'parent') throw new UsageError('--parent goes with --audience parent');
 }
