@@ -15,6 +15,7 @@ import type { Manifest } from '../src/build/manifest.js';
 import { build } from '../src/cli/commands/build.js';
 import { stats, type StatsOptions } from '../src/cli/commands/stats.js';
 import { UsageError } from '../src/cli/exit.js';
+import { CSV_COLUMNS } from '../src/compute/stats/export.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
 
@@ -90,6 +91,21 @@ describe('casepress stats', () => {
     const csv = await readFile(join(out, 'stats/caseload-2026-Q3-public.csv'), 'utf8');
     expect(csv).not.toContain('caseworker,');
     expect(csv).toContain('fewer_than_5');
+  });
+
+  it('is documented in the README: the CSV columns in their order, and the JSON keys', async () => {
+    const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| column | holds |'));
+    const listed = [...table.slice(0, table.indexOf('\n\n')).matchAll(/^\| (`[^|]+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`(\w+)`/g)].map((c) => c[1]));
+    expect(listed).toEqual([...CSV_COLUMNS]);
+    const json = JSON.parse(await readFile(join(out, 'stats/caseload-2026-Q3.json'), 'utf8')) as Record<string, unknown>;
+    const shown = JSON.parse(/The JSON is one object:\n\n```json\n([^`]+)```/.exec(readme)![1]!) as Record<string, unknown>;
+    expect(Object.keys(shown)).toEqual(Object.keys(json));
+    const keys = (value: unknown) => Object.keys(value as object);
+    type Shape = { rows: object[]; appendix: { overdue: object[] } };
+    expect(keys((shown as Shape).rows[0])).toEqual(keys((json as Shape).rows[0]));
+    expect(keys(shown.appendix)).toEqual(keys(json.appendix));
+    expect(keys((shown as Shape).appendix.overdue[0])).toEqual(keys((json as Shape).appendix.overdue[0]));
   });
 
   it('refuses a period that has not ended, and an unknown caseworker', async () => {
