@@ -140,7 +140,7 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addHelpText(
         'after',
-        '\nCaseload statistics made by `casepress stats` into the same --out are kept current too: each one its manifest records, for the same period, copy and caseworker, in the formats recorded, as of the day watch speaks from (not with --audience).\n\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt children/C-2025-0142/court-report-2026-12-10, stats/caseload-2026-Q3 (0.8 s)',
+        '\nCaseload statistics made by `casepress stats` into the same --out are kept current too: each one its manifest records, for the same period, copy and caseworker, in the formats recorded, as of the day watch speaks from (not with --audience).\n\nExample:\n  $ casepress watch cases\n  14:02:31 ✔ children/C-2025-0142/contacts/2026-11-05-home.md changed: rebuilt 2 documents: children/C-2025-0142/court-report-2026-12-10, stats/caseload-2026-Q3 (1.3 s)',
       ),
   ).action(async (root: string, options: BuildCommandOptions) => {
     checkParentOptions(options);
@@ -183,7 +183,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--json', 'print JSON instead of YAML')
     .addHelpText(
       'after',
-      '\nFor caseload-stats, the facts are those the statistics document is made from; the CSV and JSON that `casepress stats` writes hold the same figures as one row per measure, unit and period.\n\nExamples:\n  $ casepress data court-report C-2025-0142 --as-of 2026-12-05\n  $ casepress data service-plan C-2024-0087 --audience parent --parent mother --json\n  $ casepress data caseload-stats cases --quarter 2026-Q3 --as-of 2026-12-01 --audience public',
+      '\nThe caseload statistics are the agency\'s, not one case\'s: `casepress data caseload-stats [root] --month YYYY-MM | --quarter YYYY-Qn [--worker ID] [--audience internal|public]` prints the facts their template receives (the CSV and JSON of `casepress stats` hold the same figures, one row per measure, unit and period).\n\nExamples:\n  $ casepress data court-report C-2025-0142 --as-of 2026-12-05\n  $ casepress data service-plan C-2024-0087 --audience parent --parent mother --json\n  $ casepress data caseload-stats cases --quarter 2026-Q3 --as-of 2026-12-01 --audience public',
     )
     .action(async (docType: string, id: string | undefined, root: string | undefined, options: DataCommandOptions) => {
       if (!DOC_TYPE_NAMES.includes(docType as DocTypeName)) throw new UsageError(`unknown document type "${docType}": expected one of ${DOC_TYPE_NAMES.join(', ')}`);
