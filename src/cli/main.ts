@@ -8,8 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { daysInMonth, isDateShaped, isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
-import { closest } from '../core/did-you-mean.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { EXIT, unknownId, UsageError, type ExitCode } from './exit.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -163,6 +162,22 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   cli
+    .command('match')
+    .description('rank the agency\'s homes for a child (or, with --home, the children in care a home could take), every exclusion with its reason')
+    .argument('[case-id]', 'the case id (the folder under children/)')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .option('--home <home-id>', 'the children in care this home could take, instead of the homes for a child')
+    .addOption(new Option('--as-of <date>', "the day the match speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
+    .option('--json', 'print the ranking, the factors and the exclusions as one JSON object')
+    .addHelpText('after', '\nExamples:\n  $ casepress match C-2024-0087 cases --as-of 2026-12-01\n  $ casepress match --home H-0063 cases --json')
+    .action(async (caseId: string | undefined, root: string, options: { home?: string; asOf?: string; json?: boolean }) => {
+      // With --home the one word given is the root: `casepress match --home H-0063 cases`.
+      const [id, where] = options.home !== undefined && caseId !== undefined && root === DEFAULT_ROOT ? [undefined, caseId] : [caseId, root];
+      const { match } = await import('./commands/match.js');
+      setExit(await match(id, where, options));
+    });
+
+  cli
     .command('data')
     .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
     .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
@@ -306,11 +321,6 @@ function collect(value: string, previous: string[]): string[] {
 function collectDoc(value: string, previous: DocTypeName[]): DocTypeName[] {
   if (!DOC_TYPE_NAMES.includes(value as DocTypeName)) throw new InvalidArgumentError(`expected one of ${DOC_TYPE_NAMES.join(', ')}, found "${value}"`);
   return [...previous, value as DocTypeName];
-}
-
-function unknownId(what: 'case' | 'home', id: string, known: readonly string[]): string {
-  const suggestion = closest(id, known);
-  return `there is no ${what} "${id}" in this case root${suggestion ? `; did you mean "${suggestion}"?` : known.length ? ` (${what}s: ${known.join(', ')})` : ''}`;
 }
 
 /** `--within 30`: whole days, zero or more. */
