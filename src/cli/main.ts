@@ -169,12 +169,16 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--home <home-id>', 'the children in care this home could take, instead of the homes for a child')
     .addOption(new Option('--as-of <date>', "the day the match speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
     .option('--json', 'print the ranking, the factors and the exclusions as one JSON object')
-    .addHelpText('after', '\nExamples:\n  $ casepress match C-2024-0087 cases --as-of 2026-12-01\n  $ casepress match --home H-0063 cases --json')
-    .action(async (caseId: string | undefined, root: string, options: { home?: string; asOf?: string; json?: boolean }) => {
+    .addOption(new Option('--format <list>', 'write the matching worksheet: pdf, docx or pdf,docx').argParser(parseFormats))
+    .addOption(new Option('--out <dir>', 'where the worksheet goes').default('output'))
+    .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
+    .option('--force', 'rebuild the worksheet even when it is up to date', false)
+    .addHelpText('after', '\nExamples:\n  $ casepress match C-2026-0058 cases --as-of 2026-12-01\n  $ casepress match --home H-0075 cases --json\n  $ casepress match C-2025-0142 cases --format pdf,docx\n  built output/children/C-2025-0142/matching-2026-12-05.{pdf,docx}')
+    .action(async (caseId: string | undefined, root: string, options: { home?: string; asOf?: string; json?: boolean; format?: Format[]; out: string; templates?: string; force: boolean }) => {
       // With --home the one word given is the root: `casepress match --home H-0063 cases`.
       const [id, where] = options.home !== undefined && caseId !== undefined && root === DEFAULT_ROOT ? [undefined, caseId] : [caseId, root];
       const { match } = await import('./commands/match.js');
-      setExit(await match(id, where, options));
+      setExit(await match(id, where, options, log));
     });
 
   cli

@@ -18,6 +18,12 @@ export interface MatchOptions {
   readonly home?: string;
   readonly asOf?: string;
   readonly json?: boolean;
+  /** The worksheet's formats (`--format`): built through the engine into `--out`. */
+  readonly format?: readonly ('pdf' | 'docx')[];
+  readonly out?: string;
+  readonly templates?: string;
+  readonly force?: boolean;
+  readonly quiet?: boolean;
 }
 
 /** The whole root as matching reads it. */
@@ -39,7 +45,8 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-export async function match(caseId: string | undefined, rootArg: string, options: MatchOptions): Promise<ExitCode> {
+export async function match(caseId: string | undefined, rootArg: string, options: MatchOptions, log: (line: string) => void = () => {}): Promise<ExitCode> {
+  if (options.format?.length) return worksheet(caseId, rootArg, options, log);
   const read = await readForClocks(rootArg, 'match', options.asOf);
   if (typeof read === 'number') return read;
   const facts = matchFacts(read.root, read.agency, read.asOf, caseId, options.home);
@@ -65,4 +72,21 @@ function summary(facts: MatchingWorksheetFacts | HomeMatchFacts): string {
     for (const e of facts.excluded) lines.push(`  excluded ${e.case_id}: ${e.reasons.map((r) => r.reason).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `--format`: the worksheet through the build engine (the manifest, up to date on a second run); a home's list has no worksheet. */
+async function worksheet(caseId: string | undefined, rootArg: string, options: MatchOptions, log: (line: string) => void): Promise<ExitCode> {
+  if (options.home !== undefined) throw new UsageError('the worksheet is for one child: --format goes with a case id, not --home');
+  if (caseId === undefined) throw new UsageError('name a case for the worksheet: casepress match C-2025-0142 --format pdf,docx');
+  const [{ build }, { matchingWorksheetJob }] = await Promise.all([import('./build.js'), import('../../build/jobs.js')]);
+  const outcome = await build(rootArg, {
+    out: options.out ?? 'output', format: options.format!, jobs: 1,
+    ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.force ? { force: true } : {}), ...(options.quiet ? { quiet: true } : {}),
+  }, (root, asOf) => {
+    const child = root.children.find((c) => c.id === caseId && c.case);
+    if (!child) throw new UsageError(unknownId('case', caseId, root.children.filter((c) => c.case).map((c) => c.id)));
+    return [matchingWorksheetJob(child, asOf)];
+  }, log);
+  return outcome.code;
 }

@@ -23,12 +23,12 @@ export const exclusion = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('ages'), min: count(), max: count(), from: z.enum(['preferences', 'license']), age: count() }),
   z.object({ reason: z.literal('sexes'), sexes: z.array(z.enum(SEXES).describe('label: sex')), sex: z.enum(SEXES).describe('label: sex') }),
   z.object({ reason: z.literal('level'), needed: level, levels: z.array(level), from: z.enum(['preferences', 'home_type']) }),
-  z.object({ reason: z.literal('behaviors'), items: z.array(item) }).describe("needs rated 2+ among the family's `not_accepted`"),
+  z.object({ reason: z.literal('behaviors'), needs: z.array(item) }).describe("needs rated 2+ among the family's `not_accepted`"),
   z.object({
     reason: z.literal('overdue'),
-    items: z.array(z.object({
+    lapsed: z.array(z.object({
       kind: z.enum(['background_check', 'certification', 'inspection']).describe('label: due_kind'),
-      item: text().nullable().describe('label: due_item'),
+      item: text().nullable().describe('the check (label: check_name) or the certificate (label: certificate); null for an inspection'),
       person: text().nullable(),
       due: date(),
     })),
@@ -69,8 +69,11 @@ export const factor = z.discriminatedUnion('factor', [
 
 export const FACTORS = ['icwa', 'kin', 'former_caregiver', 'siblings', 'school', 'proximity', 'language', 'permanency', 'fit'] as const;
 
+/** The factors a family or the agency can work on: a gap in one (Medium or Low) has a support that would close it. */
+export const CLOSABLE_FACTORS = ['siblings', 'school', 'proximity', 'language', 'permanency', 'fit'] as const;
+
 /** A factor at medium or low that the agency can work on, and the support that would close it (labels.yaml `match_support`). */
-const gap = z.object({ factor: z.enum(FACTORS).describe('label: match_support'), level: factorLevel });
+const gap = z.object({ factor: z.enum(CLOSABLE_FACTORS).describe('label: match_support'), level: factorLevel });
 
 /** What a candidate's ranking rests on (rank.ts). */
 const ranking = {
@@ -100,6 +103,7 @@ export const matchChild = z.object({
   age: count(),
   sex: z.enum(SEXES).describe('label: sex'),
   caseworker: text().describe("the caseworker's name (the staff id when agency.yaml has none)"),
+  supervisor: text().describe("the supervisor's name (the staff id when agency.yaml has none)"),
   current: z.object({ setting: z.enum(PLACEMENT_SETTINGS).describe('label: placement_setting'), home: text().nullable(), county: text(), since: date() }).nullable(),
   cans_date: date().nullable(),
   levels: z.array(level).describe('levels of care beyond basic the CANS calls for'),

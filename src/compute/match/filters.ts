@@ -41,9 +41,9 @@ export function exclusions(child: ChildProfile, home: HomeProfile, asOf: string,
   }
   const refused = new Set((home.home.preferences?.not_accepted ?? []).map((b) => b.trim().toLowerCase()));
   const behaviors = child.needs.actionable.filter((r) => refused.has(r.item.toLowerCase()));
-  if (behaviors.length) out.push({ reason: 'behaviors', items: behaviors.map((r) => ({ ...r })) });
+  if (behaviors.length) out.push({ reason: 'behaviors', needs: behaviors.map((r) => ({ ...r })) });
   if (home.overdue.length) {
-    out.push({ reason: 'overdue', items: home.overdue.map((o) => ({ kind: o.kind, item: o.item ?? null, person: o.person ?? null, due: o.due })) });
+    out.push({ reason: 'overdue', lapsed: home.overdue.map((o) => ({ kind: o.kind, item: o.item ?? null, person: o.person ?? null, due: o.due })) });
   }
   if (home.allegations.length) out.push({ reason: 'allegation', incidents: home.allegations.map((i) => ({ date: i.date, type: i.type })) });
   return out;

@@ -83,10 +83,10 @@ describe('matchChild: hard filters, each with its reason', () => {
       'H-SEX': [{ reason: 'sexes', sexes: ['male'], sex: 'female' }],
       'H-BASIC': [{ reason: 'level', needed: 'therapeutic', levels: ['basic'], from: 'home_type' }],
       'H-NOTHERAPY': [{ reason: 'level', needed: 'therapeutic', levels: ['basic', 'medically_complex'], from: 'preferences' }],
-      'H-FIRE': [{ reason: 'behaviors', items: [{ domain: 'risk_behaviors', item: 'fire_setting', rating: 2 }] }],
-      'H-CHECK': [{ reason: 'overdue', items: [{ kind: 'background_check', item: 'fbi_fingerprint', person: 'Late Adult', due: '2026-11-30' }] }],
-      'H-INSPECT': [{ reason: 'overdue', items: [{ kind: 'inspection', item: null, person: null, due: '2026-11-30' }] }],
-      'H-CPR': [{ reason: 'overdue', items: [{ kind: 'certification', item: 'cpr', person: 'H-CPR Parent', due: '2026-11-30' }] }],
+      'H-FIRE': [{ reason: 'behaviors', needs: [{ domain: 'risk_behaviors', item: 'fire_setting', rating: 2 }] }],
+      'H-CHECK': [{ reason: 'overdue', lapsed: [{ kind: 'background_check', item: 'fbi_fingerprint', person: 'Late Adult', due: '2026-11-30' }] }],
+      'H-INSPECT': [{ reason: 'overdue', lapsed: [{ kind: 'inspection', item: null, person: null, due: '2026-11-30' }] }],
+      'H-CPR': [{ reason: 'overdue', lapsed: [{ kind: 'certification', item: 'cpr', person: 'H-CPR Parent', due: '2026-11-30' }] }],
       'H-ALLEGED': [{ reason: 'allegation', incidents: [{ date: '2026-11-02', type: 'allegation' }] }],
     } satisfies Record<string, Exclusion[]>);
   });

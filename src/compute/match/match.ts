@@ -60,6 +60,7 @@ function childFacts(p: ChildProfile, agency: Agency): MatchChildFacts {
     age: p.age,
     sex: child.sex,
     caseworker: staffMember(agency, record.caseworker)?.name ?? record.caseworker,
+    supervisor: staffMember(agency, record.supervisor)?.name ?? record.supervisor,
     current: p.current ? { setting: p.current.setting, home: p.current.home ?? null, county: p.current.county, since: p.current.start } : null,
     cans_date: needs.cansDate ?? null,
     levels: [...p.levels],

@@ -4,12 +4,12 @@
  * of the other factors. A tie is broken deterministically: fewer children in the
  * home first (more of the family's attention), then by id.
  */
-import type { Factor, FactorLevel } from './facts.js';
+import { CLOSABLE_FACTORS, type Factor, type FactorLevel } from './facts.js';
 
 const POINTS: Readonly<Record<FactorLevel, number>> = { high: 2, medium: 1, low: 0, not_applicable: 0 };
 
-/** The factors a family or the agency can work on: their gaps, each with a support that would close it (labels.yaml `match_support`). */
-const CLOSABLE = new Set<Factor['factor']>(['siblings', 'school', 'proximity', 'language', 'permanency', 'fit']);
+type Closable = (typeof CLOSABLE_FACTORS)[number];
+const isClosable = (factor: Factor['factor']): factor is Closable => (CLOSABLE_FACTORS as readonly string[]).includes(factor);
 
 export interface Ranked<T> {
   readonly item: T;
@@ -17,7 +17,7 @@ export interface Ranked<T> {
   readonly points: number;
   readonly tie_break: 'children_in_home' | 'id' | null;
   readonly factors: readonly Factor[];
-  readonly gaps: readonly { readonly factor: Factor['factor']; readonly level: FactorLevel }[];
+  readonly gaps: readonly { readonly factor: Closable; readonly level: FactorLevel }[];
 }
 
 export interface Candidate<T> {
@@ -48,7 +48,7 @@ export function rank<T>(candidates: readonly Candidate<T>[]): Ranked<T>[] {
       points: k.points,
       tie_break: tieBreak,
       factors: k.c.factors,
-      gaps: k.c.factors.filter((f) => CLOSABLE.has(f.factor) && (f.level === 'medium' || f.level === 'low')).map((f) => ({ factor: f.factor, level: f.level })),
+      gaps: k.c.factors.flatMap((f) => (isClosable(f.factor) && (f.level === 'medium' || f.level === 'low') ? [{ factor: f.factor, level: f.level }] : [])),
     };
   });
 }
