@@ -43,9 +43,10 @@ export interface HomeProfile {
   readonly facts: HomeFacts;
   /** Applicants and co-applicants. */
   readonly caregivers: readonly string[];
+  /** `preferences.levels` within what the home type gives (LEVELS_BY_HOME_TYPE), else all of those. */
   readonly levels: readonly CareLevel[];
   readonly levelsFrom: 'preferences' | 'home_type';
-  /** Absent: any age. */
+  /** `preferences.ages` within the license's ages, else the license's; absent: any age. */
   readonly ages?: { readonly min: number; readonly max: number; readonly from: 'preferences' | 'license' };
   /** Absent: any sex. */
   readonly sexes?: readonly string[];
@@ -64,7 +65,10 @@ const ALLEGATION_TYPE = /allegation/i;
 export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: string, rules: RuleSet): HomeProfile {
   const facts = homeFacts(home, records, asOf, rules);
   const prefs = home.preferences;
-  const ages = prefs?.ages ?? home.license.ages;
+  // The family's preferences narrow the license, never widen it (case-format.md: "within license.ages"; domain.md §11b: the license type must match).
+  const licensed = home.license.ages;
+  const ages = prefs?.ages && licensed ? { min: Math.max(prefs.ages.min, licensed.min), max: Math.min(prefs.ages.max, licensed.max) } : (prefs?.ages ?? licensed);
+  const byType = LEVELS_BY_HOME_TYPE[home.type];
   const cap = facts.capacity;
   const room = Math.min(cap.licensed - cap.placed.length, cap.ruleLimit === undefined ? Infinity : cap.ruleLimit - cap.childrenCounted);
   const overdue: OverdueItem[] = [
@@ -77,7 +81,7 @@ export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: st
     home,
     facts,
     caregivers: caregivers(home).map((m) => m.name),
-    levels: prefs?.levels ?? LEVELS_BY_HOME_TYPE[home.type],
+    levels: prefs?.levels ? byType.filter((l) => prefs.levels!.includes(l)) : byType,
     levelsFrom: prefs?.levels ? 'preferences' : 'home_type',
     ...(ages ? { ages: { min: ages.min, max: ages.max, from: prefs?.ages ? 'preferences' : 'license' } } : {}),
     ...(prefs?.sexes ? { sexes: prefs.sexes } : {}),

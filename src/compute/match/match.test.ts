@@ -62,6 +62,7 @@ describe('matchChild: hard filters, each with its reason', () => {
       t('H-FULL', { license: { capacity: 1 } }),
       t('H-AGE', { preferences: { ages: { min: 0, max: 5 } } }),
       t('H-LAGE', { license: { ages: { min: 12, max: 17 } } }),
+      t('H-WIDE', { license: { ages: { min: 12, max: 17 } }, preferences: { ages: { min: 0, max: 17 } } }),
       t('H-SEX', { preferences: { sexes: ['male'] } }),
       home('H-BASIC'),
       t('H-NOTHERAPY', { preferences: { levels: ['basic', 'medically_complex'] } }),
@@ -82,7 +83,9 @@ describe('matchChild: hard filters, each with its reason', () => {
       'H-LAGE': [{ reason: 'ages', min: 12, max: 17, from: 'license', age: 11 }],
       'H-SEX': [{ reason: 'sexes', sexes: ['male'], sex: 'female' }],
       'H-BASIC': [{ reason: 'level', needed: 'therapeutic', levels: ['basic'], from: 'home_type' }],
-      'H-NOTHERAPY': [{ reason: 'level', needed: 'therapeutic', levels: ['basic', 'medically_complex'], from: 'preferences' }],
+      // A preference never widens what the license type gives: medically complex is not this home's to offer.
+      'H-NOTHERAPY': [{ reason: 'level', needed: 'therapeutic', levels: ['basic'], from: 'preferences' }],
+      'H-WIDE': [{ reason: 'ages', min: 12, max: 17, from: 'preferences', age: 11 }],
       'H-FIRE': [{ reason: 'behaviors', needs: [{ domain: 'risk_behaviors', item: 'fire_setting', rating: 2 }] }],
       'H-CHECK': [{ reason: 'overdue', lapsed: [{ kind: 'background_check', item: 'fbi_fingerprint', person: 'Late Adult', due: '2026-11-30' }] }],
       'H-INSPECT': [{ reason: 'overdue', lapsed: [{ kind: 'inspection', item: null, person: null, due: '2026-11-30' }] }],
