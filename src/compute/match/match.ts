@@ -41,7 +41,16 @@ function prepare(source: MatchSource, also?: LoadedChild): Prepared {
   const profiles = new Map(
     loaded.filter((c) => inCare.has(c.id) || c === also).map((c) => [c.id, childProfile(c, inCare, source.asOf, source.rules)]),
   );
-  const homes = source.homes.flatMap((h) => (h.home ? [homeProfile(h.home.data, records, source.asOf, source.rules)] : []));
+  // A home's clocks read only the children whose placements link to it: each home gets those, not every record.
+  const linked = new Map<string, CaseRecord[]>();
+  for (const r of records) {
+    for (const id of new Set(r.placements.flatMap((p) => (p.home ? [p.home] : [])))) {
+      const list = linked.get(id);
+      if (list) list.push(r);
+      else linked.set(id, [r]);
+    }
+  }
+  const homes = source.homes.flatMap((h) => (h.home ? [homeProfile(h.home.data, linked.get(h.id) ?? [], source.asOf, source.rules)] : []));
   return { profiles, highNeeds: new Set([...profiles].filter(([, p]) => p.needs.therapeutic.length > 0).map(([id]) => id)), homes };
 }
 
