@@ -60,6 +60,7 @@ describe('casepress match on the example agency, as of 2026-12-01', () => {
     expect(facts.excluded.map((e) => e.case_id)).toEqual(['C-2024-0087', 'C-2024-0211', 'C-2025-0142']);
     expect(() => matchFacts(example.root, example.root.agency!.data, AS_OF, 'C-2025-014', undefined)).toThrow(UsageError);
     expect(() => matchFacts(example.root, example.root.agency!.data, AS_OF, undefined, 'H-9')).toThrow(/no home "H-9"/);
+    expect(() => matchFacts(example.root, example.root.agency!.data, AS_OF, 'C-2025-0142', 'H-0063')).toThrow(/not both/);
   });
 });
 

@@ -34,6 +34,7 @@ export function matchSource(root: CaseRoot, agency: Agency, asOf: string): Match
 /** The facts for the case or the home asked for; an id the root does not hold is a wrong command line. */
 export function matchFacts(root: CaseRoot, agency: Agency, asOf: string, caseId: string | undefined, homeId: string | undefined): MatchingWorksheetFacts | HomeMatchFacts {
   const source = matchSource(root, agency, asOf);
+  if (homeId !== undefined && caseId !== undefined) throw new UsageError(`name a case or --home, not both (${caseId} and --home ${homeId})`);
   if (homeId !== undefined) {
     return matchHome(source, homeId) ?? fail(unknownId('home', homeId, root.homes.filter((h) => h.home).map((h) => h.id)));
   }
