@@ -209,6 +209,34 @@ describe('matchChild: ranked factors, hand-worked', () => {
   });
 });
 
+describe('matchChild: the remaining levels, hand-worked', () => {
+  it('language medium, proximity medium, permanency low, fit medium beside a young child, and what does not apply', () => {
+    // C-1: therapeutic needs, speaks Spanish and English, goal guardianship; mother in Fayette, father in Clark; no school recorded.
+    const c1 = child('C-1', {
+      child: { languages: ['Spanish', 'English'] } as never,
+      permanency: { goal: 'guardianship', goal_established: '2025-01-06' },
+      parents: [
+        { name: 'Maria Parent', role: 'mother', rights: 'intact', address: { street: '2 Elm St', city: 'Lexington', state: 'KY', zip: '40505', county: 'Fayette' } },
+        { name: 'Frank Parent', role: 'father', rights: 'intact', address: { street: '3 Oak St', city: 'Winchester', state: 'KY', zip: '40391', county: 'Clark' } },
+        { name: 'Away Parent', role: 'putative_father', rights: 'intact', incarcerated: true, address: { street: '4 Pine St', city: 'Lexington', state: 'KY', zip: '40505', county: 'Clark' } },
+      ],
+    }, [THERAPEUTIC]);
+    const h = home('H-1', { type: 'therapeutic_foster', preferences: { languages: ['english'], will_adopt: false } }, [{ name: 'Little One', role: 'child', dob: '2023-06-01' }]);
+    const facts = matchChild(source([c1], [h]), 'C-1')!;
+    const byFactor = Object.fromEntries(facts.shortlist[0]!.factors.map((f) => [f.factor, f]));
+    expect(Object.fromEntries(Object.entries(byFactor).map(([k, f]) => [k, f.level]))).toEqual({
+      kin: 'low', former_caregiver: 'low', siblings: 'not_applicable', school: 'not_applicable', proximity: 'medium', language: 'medium', permanency: 'low', fit: 'medium',
+    });
+    // The incarcerated parent's county does not count.
+    expect(byFactor['proximity']).toMatchObject({ people: [{ name: 'Maria Parent', near: true }, { name: 'Frank Parent', near: false }] });
+    expect(byFactor['language']).toMatchObject({ shared: ['English'] });
+    expect(byFactor['fit']).toEqual({ factor: 'fit', level: 'medium', high_needs: true, children: [{ name: 'Little One', age: 3, placed: false, high_needs: false }] });
+    // 1 (proximity) + 1 (language) + 1 (fit) = 3; gaps: proximity, language, permanency, fit.
+    expect(facts.shortlist[0]!.points).toBe(3);
+    expect(facts.shortlist[0]!.gaps.map((g) => g.factor)).toEqual(['proximity', 'language', 'permanency', 'fit']);
+  });
+});
+
 describe('matchChild: ICWA placement preferences first (25 U.S.C. 1915(b))', () => {
   it('extended family, then a home the tribe approved, then the rest whatever their points', () => {
     const icwa = { inquiry_dates: ['2025-01-06'], reason_to_know: true, tribes: [{ name: 'Cherokee Nation', status: 'pending' as const }] };
