@@ -54,6 +54,12 @@ describe('casepress match on the example agency, as of 2026-12-01', () => {
     expect(excluded(zoe)).toEqual([['H-0017', ['ages', 'level', 'overdue']], ['H-0042', ['current_placement']], ['H-0063', ['ages', 'level']], ['H-0081', ['level']]]);
   });
 
+  it("Aaliyah: her grandmother's home is kin and is where she lives, listed among the excluded as such", () => {
+    const aaliyah = forChild('C-2024-0211');
+    expect(aaliyah.excluded.map((e) => [e.home_id, e.kin])).toEqual([['H-0017', false], ['H-0042', false], ['H-0063', true]]);
+    expect(ranking(aaliyah)).toEqual([['H-0081', 8, null], ['H-0075', 6, null]]);
+  });
+
   it('--home: the children in care a home could take, and an unknown id is a wrong command line', () => {
     const facts = matchFacts(example.root, example.root.agency!.data, AS_OF, undefined, 'H-0063') as HomeMatchFacts;
     expect(facts.candidates.map((c) => c.case_id)).toEqual(['C-2026-0058', 'C-2025-0143', 'C-2025-0219']);

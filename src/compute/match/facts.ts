@@ -126,7 +126,7 @@ export const matchingWorksheetFacts = z.object({
   child: matchChild,
   icwa_order: z.boolean().describe('ICWA reason to know: the 1915(b) preferences rank first'),
   shortlist: z.array(z.object({ ...home, ...ranking })),
-  excluded: z.array(z.object({ ...home, reasons: z.array(exclusion) })),
+  excluded: z.array(z.object({ ...home, kin: z.boolean().describe('kin_of names the child: a kin home is worth the work to clear what excludes it'), reasons: z.array(exclusion) })),
   rules: z.object({ therapeutic: rule, medically_complex: rule, capacity: rule, license_days: count() }),
 });
 

@@ -110,7 +110,7 @@ export function matchChild(source: MatchSource, caseId: string): MatchingWorkshe
     excluded: judged
       .filter((j) => j.reasons.length > 0)
       .sort((a, b) => (a.h.home.id < b.h.home.id ? -1 : 1))
-      .map(({ h, reasons }) => ({ ...homeFacts(h), reasons })),
+      .map(({ h, reasons }) => ({ ...homeFacts(h), kin: (h.home.kin_of ?? []).includes(caseId), reasons })),
     rules: {
       therapeutic: ruleFacts(source.rules.therapeuticNeed),
       medically_complex: ruleFacts(source.rules.medicallyComplexNeed),
