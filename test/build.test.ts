@@ -193,7 +193,7 @@ describe('court-summary and relicense', () => {
     expect(mistyped.stderr).toContain('there is no case "C-2025-014" in this case root; did you mean "C-2025-0142"?');
     const home = run(['build', CASES, '--home', 'H-9', '--as-of', AS_OF, '--out', never]);
     expect(home.code).toBe(2);
-    expect(home.stderr).toContain('(homes: H-0017, H-0042, H-0063)');
+    expect(home.stderr).toContain('(homes: H-0017, H-0042, H-0063, H-0075, H-0081)');
     const day = run(['build', CASES, '--as-of', '2026-02-30', '--out', never]);
     expect(day.code).toBe(2);
     expect(day.stderr).toContain('2026-02-30 is not a real day: February 2026 has 28 days');

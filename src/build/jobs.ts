@@ -15,11 +15,12 @@ import { transitionPlanData } from '../compute/documents/transition-plan.js';
 import { statsCsv, statsJson } from '../compute/stats/export.js';
 import { parsePeriod, type Period } from '../compute/stats/period.js';
 import { caseloadStats } from '../compute/stats/stats.js';
+import { matchChild } from '../compute/match/match.js';
 import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
 import type { Format } from './render-document.js';
 
-export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'] as const;
+export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats', 'matching-worksheet'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** The audience a document is written for unless `--audience` says otherwise (cli.md). */
@@ -30,6 +31,7 @@ export const DEFAULT_AUDIENCE: Readonly<Record<DocType, Audience>> = {
   'home-study': 'internal',
   'relicensing-packet': 'internal',
   'caseload-stats': 'internal',
+  'matching-worksheet': 'internal',
 };
 
 const TITLES: Readonly<Record<DocType, string>> = {
@@ -39,6 +41,7 @@ const TITLES: Readonly<Record<DocType, string>> = {
   'home-study': 'Home Study',
   'relicensing-packet': 'Annual Re-licensing Packet',
   'caseload-stats': 'Caseload Statistics',
+  'matching-worksheet': 'Placement Matching Worksheet',
 };
 
 /** A document type's title, as the page furniture and the PDF's metadata print it. */
@@ -197,6 +200,22 @@ export function statsOfSubject(subject: string): { period: Period; worker?: stri
   const [id = '', worker] = subject.split(' ');
   const period = parsePeriod(id);
   return period && { period, ...(worker ? { worker } : {}) };
+}
+
+/**
+ * The matching worksheet for one child (cli.md: `children/<case-id>/matching-<as-of>`;
+ * `match --format`), internal only: it reads every child and home.
+ */
+export function matchingWorksheetJob(child: ChildFolder, asOf: string): Job {
+  return {
+    type: 'matching-worksheet', subject: child.id, audience: 'internal', output: `children/${child.id}/matching-${asOf}`, template: 'matching-worksheet.md.hbs',
+    title: TITLES['matching-worksheet'], date: asOf,
+    build: (ctx) => {
+      const data = matchChild({ agency: ctx.agency, rules: ctx.rules, asOf: ctx.asOf, children: ctx.view.children(), homes: ctx.view.homes() }, child.id);
+      if (!data) throw new Error(`${child.id}: no case.yaml to match`);
+      return { data, withheld: [], warnings: [] };
+    },
+  };
 }
 
 /** Days before a license expires from which its re-licensing packet is built, when agency.yaml does not say (cli.md). */

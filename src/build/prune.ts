@@ -12,7 +12,7 @@ import type { Manifest, ManifestEntry } from './manifest.js';
 import type { FileSystem, Report } from './ports.js';
 
 /** What a full build makes nothing of for a case or home that still exists, by document type (a court report: see staleBecause). */
-const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report' | 'caseload-stats'>, string>> = {
+const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report' | 'caseload-stats' | 'matching-worksheet'>, string>> = {
   'service-plan': 'its case has no plan.yaml',
   'transition-plan': 'its case has no transition.yaml',
   'home-study': 'its home has no study.md',
@@ -33,8 +33,8 @@ export function madeByFullBuild({ requested: _requested, ...entry }: ManifestEnt
  * hearing further ahead) of a document that is still current.
  */
 export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
-  // Statistics are made only on request (`stats`), for a period that stays what it was: a build never supersedes them.
-  if (entry.type === 'caseload-stats') return undefined;
+  // Statistics and matching worksheets are made only on request (`stats`, `match`), each for its period or day: a build never supersedes them.
+  if (entry.type === 'caseload-stats' || entry.type === 'matching-worksheet') return undefined;
   const isCase = path.startsWith('children/');
   const what = isCase ? 'case' : 'home';
   const child = isCase ? root.children.find((c) => c.id === entry.subject && c.case) : undefined;

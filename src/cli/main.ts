@@ -8,8 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { daysInMonth, isDateShaped, isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
-import { closest } from '../core/did-you-mean.js';
-import { EXIT, UsageError, type ExitCode } from './exit.js';
+import { EXIT, unknownId, UsageError, type ExitCode } from './exit.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -165,6 +164,26 @@ function program(setExit: (code: ExitCode) => void): Command {
     .action(async (root: string, options: { month?: string; quarter?: string; worker?: string; format: StatsFormatName[]; audience: 'internal' | 'public'; out: string; asOf?: string; templates?: string; force: boolean }) => {
       const { stats } = await import('./commands/stats.js');
       setExit(await stats(root, { ...options, jobs: 1, ...terminal() }, log));
+    });
+
+  cli
+    .command('match')
+    .description('rank the agency\'s homes for a child (or, with --home, the children in care a home could take), every exclusion with its reason')
+    .argument('[case-id]', 'the case id (the folder under children/)')
+    .argument('[root]', 'the case root', DEFAULT_ROOT)
+    .option('--home <home-id>', 'the children in care this home could take, instead of the homes for a child')
+    .addOption(new Option('--as-of <date>', "the day the match speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
+    .option('--json', 'print the ranking, the factors and the exclusions as one JSON object')
+    .addOption(new Option('--format <list>', 'write the matching worksheet: pdf, docx or pdf,docx').argParser(parseFormats))
+    .addOption(new Option('--out <dir>', 'where the worksheet goes').default('output'))
+    .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
+    .option('--force', 'rebuild the worksheet even when it is up to date', false)
+    .addHelpText('after', '\nExamples:\n  $ casepress match C-2026-0058 cases --as-of 2026-12-01\n  $ casepress match --home H-0075 cases --json\n  $ casepress match C-2025-0142 cases --format pdf,docx\n  built output/children/C-2025-0142/matching-2026-12-05.{pdf,docx}')
+    .action(async (caseId: string | undefined, root: string, options: { home?: string; asOf?: string; json?: boolean; format?: Format[]; out: string; templates?: string; force: boolean }) => {
+      // With --home the one word given is the root: `casepress match --home H-0063 cases`.
+      const [id, where] = options.home !== undefined && caseId !== undefined && root === DEFAULT_ROOT ? [undefined, caseId] : [caseId, root];
+      const { match } = await import('./commands/match.js');
+      setExit(await match(id, where, options, log));
     });
 
   cli
@@ -331,11 +350,6 @@ function collect(value: string, previous: string[]): string[] {
 function collectDoc(value: string, previous: DocTypeName[]): DocTypeName[] {
   if (!DOC_TYPE_NAMES.includes(value as DocTypeName)) throw new InvalidArgumentError(`expected one of ${DOC_TYPE_NAMES.join(', ')}, found "${value}"`);
   return [...previous, value as DocTypeName];
-}
-
-function unknownId(what: 'case' | 'home', id: string, known: readonly string[]): string {
-  const suggestion = closest(id, known);
-  return `there is no ${what} "${id}" in this case root${suggestion ? `; did you mean "${suggestion}"?` : known.length ? ` (${what}s: ${known.join(', ')})` : ''}`;
 }
 
 /** `--within 30`: whole days, zero or more. */

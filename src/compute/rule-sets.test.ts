@@ -40,6 +40,11 @@ describe('unverified rule values', () => {
     expect(confirmed.annualTrainingHours.citation).toBe(ky.annualTrainingHours.citation);
     const overridden = ruleSetFor({ state: 'KY', rules: { health_exam_months: 12, dental_exam_months: 6 } });
     expect(unverifiedRules(overridden, ['due']).map((r) => r.name)).toEqual(['annual_training_hours', 'cans_months']);
+    // Placement matching reads the level-of-care thresholds (no state rule gives them) and the home's clocks.
+    expect(unverifiedRules(ky, ['match']).map((r) => r.name)).toEqual(['therapeutic_need', 'medically_complex_need']);
+    expect(unverifiedRules(ruleSetFor({ state: 'PA' }), ['matching-worksheet']).map((r) => r.name)).toEqual(['background_check_months', 'therapeutic_need', 'medically_complex_need']);
+    const levels = ruleSetFor({ state: 'KY', rules: { confirmed: ['therapeutic_need', 'medically_complex_need'] } });
+    expect(unverifiedRules(levels, ['match'])).toEqual([]);
   });
 
 });

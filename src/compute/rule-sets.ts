@@ -53,6 +53,13 @@ export interface RuleSet {
   readonly healthExamMonths: Rule<number>;
   readonly dentalExamMonths: Rule<number>;
   readonly cansMonths: Rule<number>;
+  /**
+   * The latest CANS ratings that call for a therapeutic foster home (`casepress match`): an item of
+   * `domains` rated `anyAt`, or `count` or more of them rated `countAt` or higher.
+   */
+  readonly therapeuticNeed: Rule<{ readonly domains: readonly string[]; readonly anyAt: number; readonly count: number; readonly countAt: number }>;
+  /** The latest CANS ratings that call for a medically complex home: one of `items` rated `atLeast` or higher. */
+  readonly medicallyComplexNeed: Rule<{ readonly items: readonly string[]; readonly atLeast: number }>;
 }
 
 /** Every adult check; a household member turning 18 needs all of them. */
@@ -81,6 +88,23 @@ const WELLBEING_CADENCES = {
   cansMonths: { value: 6, citation: 'casepress default (no state rule found)', unverified: true },
 } as const satisfies Pick<RuleSet, 'healthExamMonths' | 'dentalExamMonths' | 'cansMonths'>;
 
+/**
+ * Level of care by the CANS action levels (domain.md §7.1, §11b: therapeutic care for
+ * behavioral or emotional needs a regular home cannot meet; a medically complex home for
+ * medical needs). No state rule set gives these thresholds: the issue's figures, marked
+ * unverified until an agency confirms them (agency.yaml `rules: confirmed:`).
+ */
+const LEVEL_OF_CARE = {
+  therapeuticNeed: {
+    value: { domains: ['behavioral_emotional_needs', 'risk_behaviors'], anyAt: 3, count: 3, countAt: 2 },
+    citation: 'CANS action levels (Praed Foundation); no state threshold found', unverified: true,
+  },
+  medicallyComplexNeed: {
+    value: { items: ['medical_physical'], atLeast: 2 },
+    citation: 'CANS action levels (Praed Foundation); no state threshold found', unverified: true,
+  },
+} as const satisfies Pick<RuleSet, 'therapeuticNeed' | 'medicallyComplexNeed'>;
+
 export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
   KY: {
     id: 'KY',
@@ -94,6 +118,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     inspectionMonths: { value: 12, citation: 'DCBS SOP 12.15 (annual re-evaluation)' },
     capacity: { value: {}, citation: '922 KAR 1:310' },
     ...WELLBEING_CADENCES,
+    ...LEVEL_OF_CARE,
   },
   PA: {
     id: 'PA',
@@ -107,6 +132,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     inspectionMonths: { value: 12, citation: '55 Pa. Code 3700.69 (annual reevaluation)' },
     capacity: { value: { maxChildren: 6 }, citation: '55 Pa. Code 3700.31' },
     ...WELLBEING_CADENCES,
+    ...LEVEL_OF_CARE,
   },
   IN: {
     id: 'IN',
@@ -122,6 +148,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     inspectionMonths: { value: 12, citation: '465 IAC 2-1.5' },
     capacity: { value: { maxChildren: 6 }, citation: '465 IAC 2-1.5' },
     ...WELLBEING_CADENCES,
+    ...LEVEL_OF_CARE,
   },
   generic: {
     id: 'generic',
@@ -135,6 +162,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     inspectionMonths: { value: 12, citation: 'casepress default' },
     capacity: { value: {}, citation: 'casepress default' },
     ...WELLBEING_CADENCES,
+    ...LEVEL_OF_CARE,
   },
 };
 
@@ -155,7 +183,14 @@ const RULE_NAME: Readonly<Record<RuleKey, RuleName>> = {
   healthExamMonths: 'health_exam_months',
   dentalExamMonths: 'dental_exam_months',
   cansMonths: 'cans_months',
+  therapeuticNeed: 'therapeutic_need',
+  medicallyComplexNeed: 'medically_complex_need',
 };
+
+/** What placement matching reads (`casepress match` and its worksheet): the home's clocks and the level-of-care thresholds. */
+const MATCH_RULES: readonly RuleKey[] = [
+  'backgroundCheckMonths', 'householdChildChecks', 'cprFirstAidRequired', 'inspectionMonths', 'capacity', 'therapeuticNeed', 'medicallyComplexNeed',
+];
 
 /** The rules each document type reads, and what `due` reads: whose unverified values a run warns about. */
 const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
@@ -164,7 +199,9 @@ const RULES_READ: Readonly<Record<string, readonly RuleKey[]>> = {
   'transition-plan': [],
   'home-study': ['annualTrainingHours', 'uncountedTopics', 'cprFirstAidRequired', 'backgroundCheckMonths', 'householdChildChecks', 'inspectionMonths', 'capacity'],
   'relicensing-packet': ['annualTrainingHours', 'uncountedTopics', 'cprFirstAidRequired', 'backgroundCheckMonths', 'householdChildChecks', 'inspectionMonths', 'capacity'],
-  due: Object.keys(RULE_NAME) as RuleKey[],
+  'matching-worksheet': MATCH_RULES,
+  match: MATCH_RULES,
+  due: (Object.keys(RULE_NAME) as RuleKey[]).filter((k) => k !== 'therapeuticNeed' && k !== 'medicallyComplexNeed'),
 };
 
 /** An unverified rule value a run uses: documents never say so; the command line does, once per run. */

@@ -16,6 +16,7 @@ const months = z.number().int().min(1).max(120);
 export const RULE_NAMES = [
   'permanency_hearing_months', 'periodic_review_months', 'annual_training_hours', 'uncounted_topics', 'cpr_first_aid_required',
   'background_check_months', 'household_child_checks', 'inspection_months', 'capacity', 'health_exam_months', 'dental_exam_months', 'cans_months',
+  'therapeutic_need', 'medically_complex_need',
 ] as const;
 
 export const ruleOverrides = z.strictObject({

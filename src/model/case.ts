@@ -178,6 +178,8 @@ const sibling = z.strictObject({
 
 const education = z.strictObject({
   school: text,
+  /** The school district, which a placement's school stability is judged by (`casepress match`). */
+  school_district: opt(text),
   grade: z.union([text, z.number().int().min(0).max(12)], { error: expecting('grade') }),
   iep: z.boolean(),
   plan_504: z.boolean(),

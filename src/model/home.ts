@@ -1,6 +1,7 @@
 /** homes/<home-id>/home.yaml and study.md front matter (case-format.md). */
 import { z } from 'zod';
 import { HOME_TYPES } from './agency.js';
+import { SEXES } from './case.js';
 import { address, calendarDate, id, opt, stateCode, text } from './primitives.js';
 
 export const CHECK_TYPES = ['state_registry', 'fbi_fingerprint', 'sex_offender_registry', 'out_of_state_registry'] as const;
@@ -18,9 +19,32 @@ export const INSPECTION_TYPES = ['home_safety', 'fire', 'health', 'other'] as co
 export const INSPECTION_RESULTS = ['pass', 'corrections_required', 'fail'] as const;
 export const STUDY_TYPES = ['initial', 'update', 'annual_reevaluation'] as const;
 export const RECOMMENDATIONS = ['approve', 'approve_with_conditions', 'deny', 'continue'] as const;
+/** Levels of care a family can give (`preferences.levels`; default by home type: compute/match/levels.ts). */
+export const CARE_LEVELS = ['basic', 'therapeutic', 'medically_complex'] as const;
 
 const checkResult = z.enum(CHECK_RESULTS);
 const check = z.strictObject({ date: calendarDate, result: checkResult });
+
+const ageRange = z.strictObject({ min: z.number().int().min(0).max(21), max: z.number().int().min(0).max(21) });
+
+/** Who the family can take (case-format.md, home.yaml `preferences`): what `casepress match` reads. */
+const preferences = z.strictObject({
+  /** Within license.ages, which is the default. */
+  ages: opt(ageRange),
+  /** Default: any. */
+  sexes: opt(z.array(z.enum(SEXES)).min(1)),
+  /** The largest sibling group the family will keep together. */
+  sibling_group_max: opt(z.number().int().min(1).max(12)),
+  levels: opt(z.array(z.enum(CARE_LEVELS)).min(1)),
+  /** Behaviors the family cannot manage, as CANS item names (fire_setting, sexual_behavior …). */
+  not_accepted: opt(z.array(text)),
+  languages: opt(z.array(text)),
+  school_district: opt(text),
+  /** The county the family lives in, when the address does not say. */
+  county: opt(text),
+  /** Open to permanency (adoption or guardianship) if reunification fails. */
+  will_adopt: opt(z.boolean()),
+});
 
 const householdMember = z.strictObject({
   name: text,
@@ -52,7 +76,7 @@ export const home = z
       expires: calendarDate,
       status: z.enum(LICENSE_STATUSES),
       capacity: z.number().int().min(0).max(20),
-      ages: opt(z.strictObject({ min: z.number().int().min(0).max(21), max: z.number().int().min(0).max(21) })),
+      ages: opt(ageRange),
     }),
     household: z.array(householdMember).min(1),
     training: opt(
@@ -87,6 +111,14 @@ export const home = z
     incidents: opt(
       z.array(z.strictObject({ date: calendarDate, type: text, summary: text, resolved: opt(calendarDate) })),
     ),
+    preferences: opt(preferences),
+    /** Kinship and fictive-kin homes: the children (case ids) this family is related to or known to. */
+    kin_of: opt(z.array(id)),
+    /**
+     * The Indian tribes (as case.yaml `child.icwa.tribes` names them) that licensed, approved or
+     * specified this home: the second ICWA foster-care preference, 25 U.S.C. 1915(b)(ii).
+     */
+    tribe_approved: opt(z.array(text)),
   })
   .meta({ title: 'casepress home.yaml', description: 'One foster home: license, household, checks, training.' });
 

@@ -10,6 +10,7 @@ import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { servicePlanFacts } from './service-plan.js';
 import { transitionPlanFacts } from './transition-plan.js';
 import { caseloadStatsFacts } from '../../stats/facts.js';
+import { matchingWorksheetFacts } from '../../match/facts.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'court-report': courtReportFacts,
@@ -18,6 +19,7 @@ export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'home-study': homeStudyFacts,
   'relicensing-packet': relicensingPacketFacts,
   'caseload-stats': caseloadStatsFacts,
+  'matching-worksheet': matchingWorksheetFacts,
 };
 
 const json = new Map<string, JsonSchema>();
