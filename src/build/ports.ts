@@ -71,6 +71,11 @@ export interface ReadRootOptions {
    * so only the files whose bytes changed are parsed. Not with `memo`.
    */
   readonly parseCache?: string;
+  /**
+   * Load only agency.yaml, the assets, every home and these children (load/root-part.ts):
+   * a full build that knows nothing else changed since its last clean run (local-change.ts).
+   */
+  readonly children?: ReadonlySet<string>;
 }
 
 /** What a cached value depends on besides its key: source folders of casepress and packages (io/cache-shards.ts codeIdentity). */
