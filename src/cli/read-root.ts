@@ -13,7 +13,7 @@ import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
 import { ParseCache, shardOf } from '../load/parse-cache.js';
-import { rootPart } from '../load/root-part.js';
+import { childIdOf, rootPart } from '../load/root-part.js';
 import type { LoadedFile } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 
@@ -57,8 +57,11 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     const listing = part?.listing ?? whole;
     const only = part && { caseIds: part.caseIds };
     if (part) {
-      leftOut = (path) => path.startsWith('children/') && !options.children!.has(path.split('/', 2)[1]!);
-      leftOutShards = whole.entries.flatMap((e) => (e.type === 'file' && leftOut(e.path) ? [shardOf(e.path)] : []));
+      leftOut = (path) => {
+        const id = childIdOf(path);
+        return id !== undefined && !options.children!.has(id);
+      };
+      leftOutShards = part.caseIds.flatMap((id) => (options.children!.has(id) ? [] : [shardOf(`children/${id}/case.yaml`)]));
     }
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };

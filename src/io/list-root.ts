@@ -5,8 +5,8 @@
  * only regular files are read. Defends against what a shared drive can hold:
  * link loops, huge files, special files, unreadable folders.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import { readsBytes, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
 
@@ -65,7 +65,8 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const name = item.name;
       if (SKIPPED_FOLDERS.has(name)) continue;
       const path = rel ? `${rel}/${name}` : name;
-      const full = join(dir, name);
+      // (Not path.join: it normalizes every one of 50,000 paths, and `dir` is normalized already.)
+      const full = `${dir}${sep}${name}`;
       const entry = describe(item, full, path);
       if (entry.type === 'dir') {
         let target = join(real, name);
@@ -105,7 +106,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       if (!info.isFile()) return special(path);
       if (!options.known || info.size > options.maxFileBytes) return readsBytes(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
       const known = options.known(path, info.size, info.mtimeMs);
-      if (known) return readsBytes(path) ? unread(full, path, info, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      if (known) return readsBytes(path) ? unread(full, path, info.size, info.mtimeMs, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, path, options.maxFileBytes);
       if (read.type !== 'file' || !read.bytes) return read;
@@ -119,7 +120,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
     }
   }
 
-  walk(root, realStart, '', 0);
+  walk(normalize(root).replace(/(.)[\\/]+$/, '$1'), realStart, '', 0);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, listedAt };
 }
@@ -129,13 +130,13 @@ function special(path: string): ListedEntry {
 }
 
 /** A file its stamp vouches for: its bytes are read when first asked for, and must still hash as they did. */
-function unread(full: string, path: string, info: Stats, hash: string): ListedEntry {
+function unread(full: string, path: string, size: number, mtimeMs: number, hash: string): ListedEntry {
   let bytes: Uint8Array | undefined;
   return {
     type: 'file',
     path,
-    size: info.size,
-    mtimeMs: info.mtimeMs,
+    size,
+    mtimeMs,
     sha256: hash,
     get bytes() {
       if (bytes) return bytes;

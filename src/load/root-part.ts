@@ -14,13 +14,22 @@ export interface RootPart {
   readonly caseIds: readonly string[];
 }
 
+/** The child a path under children/ belongs to (`children/<id>` or below), else undefined. */
+export function childIdOf(path: string): string | undefined {
+  if (!path.startsWith(CHILDREN)) return undefined;
+  const end = path.indexOf('/', CHILDREN.length);
+  return path.slice(CHILDREN.length, end < 0 ? undefined : end);
+}
+
+const CHILDREN = 'children/';
+
 export function rootPart(whole: RootListing, children: ReadonlySet<string>): RootPart {
   const caseIds: string[] = [];
   const entries = whole.entries.filter((entry) => {
-    if (!entry.path.startsWith('children/')) return true;
-    const [, id, rest] = entry.path.split('/', 3);
-    if (rest === undefined && entry.type === 'dir' && ID_PATTERN.test(id!)) caseIds.push(id!);
-    return children.has(id!);
+    const id = childIdOf(entry.path);
+    if (id === undefined) return true;
+    if (entry.type === 'dir' && entry.path.length === CHILDREN.length + id.length && ID_PATTERN.test(id)) caseIds.push(id);
+    return children.has(id);
   });
   return { listing: { entries, ...(whole.listedAt === undefined ? {} : { listedAt: whole.listedAt }) }, caseIds };
 }
