@@ -73,7 +73,9 @@ export interface ReadRootOptions {
   readonly parseCache?: string;
   /**
    * Load only agency.yaml, the assets, every home and these children (load/root-part.ts):
-   * a full build that knows nothing else changed since its last clean run (local-change.ts).
+   * a full build that knows nothing else changed since its last clean run (local-change.ts),
+   * or a command that makes one child's documents (`court-summary`), which reads and checks
+   * that child and what its documents read, and not the other children's files.
    */
   readonly children?: ReadonlySet<string>;
 }

@@ -52,7 +52,8 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   let leftOut = (_path: string) => false;
   let leftOutShards: string[] = [];
   const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
-    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
+    // (Unless given one, only the children asked for are walked into: the part is all that is read.)
+    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(options.children ? { children: options.children } : {}) })))();
     const part = options.children && rootPart(whole, options.children);
     const listing = part?.listing ?? whole;
     const only = part && { caseIds: part.caseIds };

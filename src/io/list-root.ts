@@ -21,6 +21,8 @@ export interface ListOptions {
   readonly known?: KnownHash;
   /** The case root, when listing a folder inside it (io/relist.ts): no link may lead out of it. Default: the folder listed. */
   readonly boundary?: string;
+  /** Walk into these children's folders only: the others are listed as folders, their files left unread (load/root-part.ts). */
+  readonly children?: ReadonlySet<string>;
 }
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
@@ -83,7 +85,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         }
         ancestors.add(target);
         entries.push(entry);
-        walk(full, target, path, depth + 1);
+        if (rel !== 'children' || !options.children || options.children.has(name)) walk(full, target, path, depth + 1);
         ancestors.delete(target);
       } else {
         entries.push(entry);

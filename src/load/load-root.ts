@@ -68,7 +68,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
-  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0 };
+  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0, ...(caseIds ? { caseIds } : {}) };
   const childFolder = (id: string) => getOrAdd(children, id, () => ({ id, path: `children/${id}`, contacts: [], visits: [], assessments: [], courtNotes: [] }));
   const homeFolder = (id: string) => getOrAdd(homes, id, () => ({ id, path: `homes/${id}` }));
 
