@@ -10,10 +10,11 @@ import { appendFile, cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planJobs } from '../src/build/jobs.js';
+import { courtReportJob, nextHearing, planJobs } from '../src/build/jobs.js';
 import type { ReadRootOptions, Report } from '../src/build/ports.js';
 import { runBuild } from '../src/build/run.js';
 import { nodeSources } from '../src/cli/build-ports.js';
+import { listCaseRoot } from '../src/io/list-root.js';
 import { statTree } from '../src/io/stat-tree.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
@@ -37,8 +38,10 @@ async function touch(path: string): Promise<void> {
   await utimes(path, clock, clock);
 }
 
-function run(out: string) {
-  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], prune: true, renderer: jsonRenderer }, (r, asOf) => planJobs(r, asOf), {
+function run(out: string, one?: string) {
+  // `one`: court-summary's build of one child's court report, reading only that child (cli/main.ts).
+  const plan = one ? (r: Parameters<typeof planJobs>[0], asOf: string) => r.children.filter((c) => c.id === one).map((c) => courtReportJob(c, nextHearing(c, asOf)!)) : planJobs;
+  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], renderer: jsonRenderer, ...(one ? { read: { children: new Set([one]) } } : { prune: true }) }, (r, asOf) => plan(r, asOf), {
     files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
     clock: { today: () => AS_OF, now: () => 0 },
     report: silent,
@@ -137,5 +140,37 @@ describe('a build after a change inside some children\'s folders', () => {
     await writeFile(note, `${before}\nFixed.\n`);
     await touch(note);
     expect(await buildAndCompare()).toEqual(['C-2025-0143']);
+  });
+});
+
+describe('court-summary', () => {
+  it('reads its child, the homes and agency.yaml only: another child\'s broken note does not stop it, its own does', async () => {
+    const listed = await listCaseRoot(root, { maxFileBytes: 1 << 20, children: new Set(['C-2025-0142']) });
+    expect(listed.entries.filter((e) => e.path.startsWith('children/C-2024-0087')).map((e) => e.path)).toEqual(['children/C-2024-0087']);
+    expect(listed.entries.some((e) => e.path.startsWith('children/C-2025-0142/contacts/'))).toBe(true);
+
+    const other = child('C-2024-0087', 'contacts', (await readdir(child('C-2024-0087', 'contacts')))[0]!);
+    const otherText = await readFile(other, 'utf8');
+    await writeFile(other, otherText.replace(/^date: \S+$/m, 'date: 2026-13-45'));
+    loaded = [];
+    const part = await run(`${MEMORY}/summary-part`, 'C-2025-0142');
+    expect(part.ok).toBe(true);
+    expect(loaded).toEqual([new Set(['C-2025-0142'])]);
+    await writeFile(other, otherText);
+    // The same report as from the whole root.
+    const whole = await runBuild(root, { out: `${MEMORY}/summary-whole`, asOf: AS_OF, format: ['docx'], renderer: jsonRenderer }, (r, asOf) => r.children.filter((c) => c.id === 'C-2025-0142').map((c) => courtReportJob(c, nextHearing(c, asOf)!)), {
+      files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
+      clock: { today: () => AS_OF, now: () => 0 },
+      report: silent,
+      sources: { ...nodeSources, readCache: () => undefined, writeCache: async () => {} },
+    });
+    expect(whole.ok).toBe(true);
+    expect(contents(`${MEMORY}/summary-part`)).toEqual(contents(`${MEMORY}/summary-whole`));
+
+    const own = child('C-2025-0142', 'contacts', (await readdir(child('C-2025-0142', 'contacts')))[0]!);
+    const ownText = await readFile(own, 'utf8');
+    await writeFile(own, ownText.replace(/^date: \S+$/m, 'date: 2026-13-45'));
+    expect((await run(`${MEMORY}/summary-part`, 'C-2025-0142')).dataErrors).toBe(true);
+    await writeFile(own, ownText);
   });
 });
