@@ -137,7 +137,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
   const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
   const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
-  let manifestText: string | undefined;
+  let manifestBytes: Uint8Array | undefined;
   /** A change confined to these children's folders (local-change.ts): only they are loaded, and the manifest is read entry by entry. */
   let local: { readonly children: ReadonlySet<string>; readonly manifest: ManifestText; readonly said: NonNullable<Snapshot['said']> } | undefined;
   if (last && stamps?.root && stamps.templates) {
@@ -157,8 +157,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       report.finished({ asOf, elapsedMs: clock.now() - started, counts, documents: total, built: 0, failed: [], warnings: last.warnings.length, warningsFile: warningsPath, manifest: manifestPath, replayed: true, strict: options.strict === true });
       return result(ok, { skipped: total, day: { asOf, timeZone: last.timeZone } });
     }
-    manifestText = await readText(files, manifestPath);
-    const manifest = last.said && manifestText !== undefined ? indexManifest(manifestText) : undefined;
+    manifestBytes = await files.read(manifestPath);
+    const manifest = last.said && manifestBytes !== undefined ? indexManifest(manifestBytes) : undefined;
     const children = manifest && localChange(last, now, manifest);
     if (children) local = { children, manifest: manifest!, said: last.said! };
   }
@@ -271,7 +271,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const stamped = stampsByPath(last?.outputs);
   const previous = local
     ? { version: 1 as const, tool: sources.version, outputs: Object.fromEntries(local.manifest.keys.flatMap((key) => (local.children.has(key.split('/', 2)[1]!) && key.startsWith('children/') ? [[key, local.manifest.entry(key)!]] : []))) }
-    : parseManifest(manifestText ?? (await readText(files, manifestPath)), sources.version);
+    : parseManifest(manifestBytes ? new TextDecoder().decode(manifestBytes) : await readText(files, manifestPath), sources.version);
   /** The documents of the last build a part of the root carries over, by type: all but those of its children. */
   const carried = emptyCounts();
   if (local) {
