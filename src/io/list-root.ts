@@ -108,7 +108,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       if (!info.isFile()) return special(path);
       if (!options.known || info.size > options.maxFileBytes) return readsBytes(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
       const known = options.known(path, info.size, info.mtimeMs);
-      if (known) return readsBytes(path) ? unread(full, path, info.size, info.mtimeMs, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      if (known) return readsBytes(path) ? new UnreadFile(full, path, info.size, info.mtimeMs, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, path, options.maxFileBytes);
       if (read.type !== 'file' || !read.bytes) return read;
@@ -131,22 +131,29 @@ function special(path: string): ListedEntry {
   return { type: 'problem', path, problem: 'special', detail: 'a device, socket or pipe' };
 }
 
-/** A file its stamp vouches for: its bytes are read when first asked for, and must still hash as they did. */
-function unread(full: string, path: string, size: number, mtimeMs: number, hash: string): ListedEntry {
-  let bytes: Uint8Array | undefined;
-  return {
-    type: 'file',
-    path,
-    size,
-    mtimeMs,
-    sha256: hash,
-    get bytes() {
-      if (bytes) return bytes;
-      const read = readCaseFile(full, path, Infinity);
-      if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== hash) throw new ChangedWhileReading(`${path} changed while casepress was reading the case root; build again`);
-      return (bytes = read.bytes);
-    },
-  };
+/**
+ * A file its stamp vouches for: its bytes are read when first asked for, and
+ * must still hash as they did. (A class, not an object with a getter of its
+ * own: a root holds 50,000 of them, and a closure each kept the collector busy.)
+ */
+class UnreadFile {
+  readonly type = 'file';
+  #bytes: Uint8Array | undefined;
+
+  constructor(
+    private readonly full: string,
+    readonly path: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly sha256: string,
+  ) {}
+
+  get bytes(): Uint8Array {
+    if (this.#bytes) return this.#bytes;
+    const read = readCaseFile(this.full, this.path, Infinity);
+    if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== this.sha256) throw new ChangedWhileReading(`${this.path} changed while casepress was reading the case root; build again`);
+    return (this.#bytes = read.bytes);
+  }
 }
 
 /** A regular file's stamp, and its bytes unless it is larger than `maxBytes` (then it is never read). */
