@@ -26,6 +26,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Audience } from '../compute/audience.js';
 import { AGENCY_FILE } from '../compute/documents/context.js';
 import type { CaseRoot } from '../model/case-root.js';
+import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { inputsUnchanged } from './inputs.js';
@@ -139,7 +140,15 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   let manifestBytes: Uint8Array | undefined;
   /** A change confined to these children's folders (local-change.ts): only they are loaded, and the manifest is read entry by entry. */
-  let local: { readonly children: ReadonlySet<string>; readonly manifest: ManifestText; readonly said: NonNullable<Snapshot['said']> } | undefined;
+  let local:
+    | {
+        readonly children: ReadonlySet<string>;
+        readonly manifest: ManifestText;
+        readonly said: NonNullable<Snapshot['said']>;
+        /** The outputs' stamps as found (the other children's are carried over, and stay as they were). */
+        readonly outputs: readonly FileStamp[];
+      }
+    | undefined;
   if (last && stamps?.root && stamps.templates) {
     const asOf = options.asOf ?? clock.today(last.timeZone);
     const outputs = files.stat(options.out, last.outputs.map(([path]) => path));
@@ -160,7 +169,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     manifestBytes = await files.read(manifestPath);
     const manifest = last.said && manifestBytes !== undefined ? indexManifest(manifestBytes) : undefined;
     const children = manifest && localChange(last, now, manifest);
-    if (children) local = { children, manifest: manifest!, said: last.said! };
+    if (children) local = { children, manifest: manifest!, said: last.said!, outputs };
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
   const read: ReadRootOptions = {
@@ -412,7 +421,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       settings: settings(asOf),
       root: stamps.root,
       templates: stamps.templates,
-      outputs: files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
+      outputs: local ? carriedStamps(local.outputs, outputKeys, (paths) => files.stat(options.out, paths), (path) => local!.children.has(path.split('/', 2)[1]!) && path.startsWith('children/')) : files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
       warnings: warningLines,
       said: { data: said.data.length, rules: said.rules.length },
       documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
@@ -442,6 +451,22 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     strict: options.strict === true,
   });
   return result(ok, { built, failed, removed, skipped, peakHeap, day });
+}
+
+/**
+ * The stamps of these outputs and of the manifest, as `stat` gives them: those
+ * this build may have written (`rebuilt`) and the manifest stamped now, the
+ * others as they were found when it began.
+ */
+function carriedStamps(found: readonly FileStamp[], outputs: readonly string[], stat: (paths: readonly string[]) => FileStamp[], rebuilt: (path: string) => boolean): FileStamp[] {
+  const now = [...outputs.filter(rebuilt), MANIFEST_FILE];
+  const byPath = new Map(found.map((stamp) => [stamp[0], stamp]));
+  for (const path of now) byPath.delete(path);
+  for (const stamp of stat(now)) byPath.set(stamp[0], stamp);
+  return [...outputs, MANIFEST_FILE].flatMap((path) => {
+    const stamp = byPath.get(path);
+    return stamp ? [stamp] : [];
+  });
 }
 
 async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {
