@@ -44,8 +44,6 @@ export function localChange(last: Snapshot, now: StampsNow, manifest: ManifestTe
     if (!owner) return undefined;
     children.add(owner.id);
   }
-  const folders = new Set(now.root.map(([path]) => path));
-  const before = new Set(last.root.map(([path]) => path));
   /** Input names (files and listings) another document may have recorded, by the child they belong to. */
   const read: [name: string, owner: string][] = [];
   for (const { path, how } of changedPaths(last.root, now.root, last.listedAt)) {
@@ -56,9 +54,10 @@ export function localChange(last: Snapshot, now: StampsNow, manifest: ManifestTe
     read.push([path, id]);
     if (how !== 'changed') read.push([path.slice(0, path.replace(/\/$/, '').lastIndexOf('/') + 1), id]);
   }
-  if (children.size === 0 || idsDifferingByCase(folders)) return undefined;
+  if (children.size === 0 || idsDifferingByCase(now.root)) return undefined;
   // Each child's folder and case.yaml were there and still are (case.yaml unchanged, as above).
-  for (const id of children) for (const kept of [`children/${id}/`, `children/${id}/case.yaml`]) if (!folders.has(kept) || !before.has(kept)) return undefined;
+  const kept = new Set([...children].flatMap((id) => [`children/${id}/`, `children/${id}/case.yaml`]));
+  for (const stamps of [last.root, now.root]) if (stamps.filter(([path]) => kept.has(path)).length !== kept.size) return undefined;
   for (const [name, id] of read) {
     for (const key of manifest.entriesHolding(`${JSON.stringify(name)}:`)) {
       if (!key.startsWith(`children/${id}/`) && manifest.entry(key)?.type !== 'caseload-stats') return undefined;
@@ -74,11 +73,11 @@ function childOf(path: string): { id: string; rest: string } | undefined {
 }
 
 /** Two case folders whose names differ only by letter case: their outputs would share a file on Windows and macOS (a full build reports it). */
-function idsDifferingByCase(paths: ReadonlySet<string>): boolean {
+function idsDifferingByCase(stamps: readonly FileStamp[]): boolean {
   const seen = new Set<string>();
-  for (const path of paths) {
-    const id = /^children\/([^/]+)\/$/.exec(path)?.[1];
-    if (id === undefined) continue;
+  for (const [path] of stamps) {
+    if (!path.startsWith('children/') || !path.endsWith('/') || path.indexOf('/', 9) !== path.length - 1) continue;
+    const id = path.slice(9, -1);
     if (seen.has(id.toLowerCase())) return true;
     seen.add(id.toLowerCase());
   }
