@@ -71,6 +71,13 @@ export interface ReadRootOptions {
    * so only the files whose bytes changed are parsed. Not with `memo`.
    */
   readonly parseCache?: string;
+  /**
+   * Load only agency.yaml, the assets, every home and these children (load/root-part.ts):
+   * a full build that knows nothing else changed since its last clean run (local-change.ts),
+   * or a command that makes one child's documents (`court-summary`), which reads and checks
+   * that child and what its documents read, and not the other children's files.
+   */
+  readonly children?: ReadonlySet<string>;
 }
 
 /** What a cached value depends on besides its key: source folders of casepress and packages (io/cache-shards.ts codeIdentity). */

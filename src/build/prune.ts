@@ -20,7 +20,7 @@ const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report' | 'caselo
 };
 
 /** Made on request (`court-summary`, `build --case/--home/--doc/--audience`), or, in a manifest written before that was recorded, for an audience a full build does not make. */
-const isRequested = (entry: ManifestEntry) => entry.requested === true || entry.audience !== DEFAULT_AUDIENCE[entry.type];
+export const isRequested = (entry: ManifestEntry) => entry.requested === true || entry.audience !== DEFAULT_AUDIENCE[entry.type];
 
 /** The entry without its mark of a copy made on request (a full build that makes the same document now owns it). */
 export function madeByFullBuild({ requested: _requested, ...entry }: ManifestEntry): ManifestEntry {

@@ -26,6 +26,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Audience } from '../compute/audience.js';
 import { AGENCY_FILE } from '../compute/documents/context.js';
 import type { CaseRoot } from '../model/case-root.js';
+import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { inputsUnchanged } from './inputs.js';
@@ -35,7 +36,9 @@ import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type 
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
-import { madeByFullBuild, removeStale } from './prune.js';
+import { isRequested, madeByFullBuild, removeStale } from './prune.js';
+import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
+import { indexManifest, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
@@ -117,7 +120,6 @@ const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['
 export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
-const MANIFEST_FILE = 'manifest.json';
 
 function emptyCounts(): Record<DocType, TypeCounts> {
   return Object.fromEntries(DOC_TYPES.map((type) => [type, { built: 0, skipped: 0, failed: 0 }])) as Record<DocType, TypeCounts>;
@@ -141,10 +143,22 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
   const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
   const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
+  let manifestBytes: Uint8Array | undefined;
+  /** A change confined to these children's folders (local-change.ts): only they are loaded, and the manifest is read entry by entry. */
+  let local:
+    | {
+        readonly children: ReadonlySet<string>;
+        readonly manifest: ManifestText;
+        readonly said: NonNullable<Snapshot['said']>;
+        /** The outputs' stamps as found (the other children's are carried over, and stay as they were). */
+        readonly outputs: readonly FileStamp[];
+      }
+    | undefined;
   if (last && stamps?.root && stamps.templates) {
     const asOf = options.asOf ?? clock.today(last.timeZone);
-    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates };
-    if (unchangedSince(last, now) && sameOutputs(last, files.stat(options.out, last.outputs.map(([path]) => path)))) {
+    const outputs = files.stat(options.out, last.outputs.map(([path]) => path));
+    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates, outputs };
+    if (unchangedSince(last, now) && sameOutputs(last, outputs)) {
       // Say what the last build said.
       const counts = emptyCounts();
       let total = 0;
@@ -157,9 +171,18 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       report.finished({ asOf, elapsedMs: clock.now() - started, counts, documents: total, built: 0, failed: [], warnings: last.warnings.length, warningsFile: warningsPath, manifest: manifestPath, replayed: true, strict: options.strict === true });
       return result(ok, { skipped: total, day: { asOf, timeZone: last.timeZone } });
     }
+    manifestBytes = await files.read(manifestPath);
+    const manifest = last.said && manifestBytes !== undefined ? indexManifest(manifestBytes) : undefined;
+    const children = manifest && localChange(last, now, manifest);
+    // Watch's rebuilds keep recorded statistics current, and those read every child: they take the whole root.
+    if (children && !options.recordedJobs) local = { children, manifest: manifest!, said: last.said!, outputs };
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
-  const read: ReadRootOptions = { ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }), ...(listing ? { list: async () => listing } : {}) };
+  const read: ReadRootOptions = {
+    ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
+    ...(listing ? { list: async () => listing } : {}),
+    ...(local ? { children: local.children } : {}),
+  };
   const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, read);
   if (hasErrors(diagnostics) || !root.agency) {
     report.diagnostics(dataReport);
@@ -169,8 +192,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const agency = root.agency.data;
   const asOf = options.asOf ?? clock.today(agency.time_zone ?? undefined);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
-  const previous = parseManifest(await readText(files, manifestPath), sources.version);
-  const jobs = [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
+  const previous = local
+    ? { version: 1 as const, tool: sources.version, outputs: Object.fromEntries(local.manifest.keys.flatMap((key) => (local.children.has(key.split('/', 2)[1]!) && key.startsWith('children/') ? [[key, local.manifest.entry(key)!]] : []))) }
+    : parseManifest(manifestBytes ? new TextDecoder().decode(manifestBytes) : await readText(files, manifestPath), sources.version);
+  // Of a part of the root, only its children's documents are made (the homes' read every child's placements).
+  const jobs = local
+    ? plan(root, asOf).filter((job) => job.output.startsWith('children/') && local.children.has(job.subject))
+    : [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
   // A job writes the build's formats unless it names its own (the statistics): PDF and DOCX are rendered, CSV and JSON written from the data.
   const rendersOf = (job: Job): readonly Format[] => job.formats?.filter(isRenderedFormat) ?? options.format;
   const tablesOf = (job: Job) => job.formats?.filter(isDataFormat) ?? [];
@@ -264,6 +292,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   };
   // An output with the size and modification time the last clean full build stamped has the bytes the manifest records: it need not be read.
   const stamped = stampsByPath(last?.outputs);
+  /** The documents of the last build a part of the root carries over, by type: all but those of its children. */
+  const carried = emptyCounts();
+  if (local) {
+    for (const [type, count] of Object.entries(last!.documents) as [DocType, number][]) carried[type].skipped = count;
+    for (const output of new Set(Object.entries(previous.outputs).flatMap(([path, entry]) => (isRequested(entry) ? [] : [`${entry.type} ${path.replace(/\.(pdf|docx)$/, '')}`])))) {
+      carried[output.split(' ', 1)[0] as DocType].skipped--;
+    }
+  }
 
   const entries: Record<string, ManifestEntry> = {};
   const failures: Diagnostic[] = [];
@@ -280,8 +316,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   };
   report.start(jobs.length);
   // The data's own warnings (what `validate` prints) come first, one line each, then the rule set's.
-  const dataWarnings = diagnostics.map((d) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`);
-  for (const line of [...dataWarnings, ...unverifiedRuleLines(agency, new Set(jobs.map((j) => j.type)))]) warn(line);
+  const dataLine = (d: Diagnostic) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`;
+  const types = new Set([...jobs.map((j) => j.type), ...DOC_TYPES.filter((type) => carried[type].skipped > 0)]);
+  const said = local
+    ? carriedWarnings(last!.warnings, local.said, local.children, diagnostics.map((d) => ({ file: d.file, line: dataLine(d) })), unverifiedRuleLines(agency, types))
+    : { data: diagnostics.map(dataLine), rules: unverifiedRuleLines(agency, types), documents: [] };
+  for (const line of [...said.data, ...said.rules, ...said.documents]) warn(line);
 
   const fail = (job: Job, why: string, found: readonly Diagnostic[]) => {
     failures.push(...found);
@@ -397,8 +437,18 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
 
   if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
-  const manifest = updateManifest(withoutOutputs(previous, removed), entries);
-  await files.writeAtomic(manifestPath, serializeManifest(manifest));
+  let outputKeys: string[];
+  if (local) {
+    const changes = new Map<string, ManifestEntry | undefined>([...removed.map((path) => [path, undefined] as const), ...Object.entries(entries)]);
+    await files.writeAtomic(manifestPath, local.manifest.write(sources.version, changes));
+    outputKeys = [...new Set([...local.manifest.keys, ...Object.keys(entries)])].filter((path) => !removed.includes(path)).sort();
+  } else {
+    const manifest = updateManifest(withoutOutputs(previous, removed), entries);
+    await files.writeAtomic(manifestPath, serializeManifest(manifest));
+    outputKeys = Object.keys(manifest.outputs);
+  }
+  for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;
+  const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
   if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   if (stamps?.root && stamps.templates && failures.length === 0) {
@@ -408,8 +458,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       settings: settings(asOf),
       root: stamps.root,
       templates: stamps.templates,
-      outputs: files.stat(options.out, [...Object.keys(manifest.outputs), MANIFEST_FILE]),
+      outputs: local ? carriedStamps(local.outputs, outputKeys, (paths) => files.stat(options.out, paths), (path) => local!.children.has(path.split('/', 2)[1]!) && path.startsWith('children/')) : files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
       warnings: warningLines,
+      said: { data: said.data.length, rules: said.rules.length },
       documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
       ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),
     };
@@ -421,13 +472,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   if (failures.length > 0) {
     report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length });
   }
-  const skipped = jobs.length - built.length - failed.length;
+  const skipped = jobs.length + carriedTotal - built.length - failed.length;
   const ok = !(failed.length || (options.strict && warningLines.length));
   report.finished({
     asOf,
     elapsedMs: clock.now() - started,
     counts,
-    documents: jobs.length,
+    documents: jobs.length + carriedTotal,
     built: built.length,
     failed,
     warnings: warningLines.length,
@@ -437,6 +488,22 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     strict: options.strict === true,
   });
   return result(ok, { built, failed, removed, skipped, peakHeap, day });
+}
+
+/**
+ * The stamps of these outputs and of the manifest, as `stat` gives them: those
+ * this build may have written (`rebuilt`) and the manifest stamped now, the
+ * others as they were found when it began.
+ */
+function carriedStamps(found: readonly FileStamp[], outputs: readonly string[], stat: (paths: readonly string[]) => FileStamp[], rebuilt: (path: string) => boolean): FileStamp[] {
+  const now = [...outputs.filter(rebuilt), MANIFEST_FILE];
+  const byPath = new Map(found.map((stamp) => [stamp[0], stamp]));
+  for (const path of now) byPath.delete(path);
+  for (const stamp of stat(now)) byPath.set(stamp[0], stamp);
+  return [...outputs, MANIFEST_FILE].flatMap((path) => {
+    const stamp = byPath.get(path);
+    return stamp ? [stamp] : [];
+  });
 }
 
 async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {

@@ -69,6 +69,8 @@ export interface Snapshot {
   readonly outputs: readonly FileStamp[];
   /** What to say again: the build's warnings and its documents by type. */
   readonly warnings: readonly string[];
+  /** How many of the warnings are the data's (the first), then the rule set's: the documents' follow (local-change.ts carries them over). */
+  readonly said?: { readonly data: number; readonly rules: number };
   readonly documents: Readonly<Partial<Record<DocType, number>>>;
   /** The agency's time zone, for today's date when --as-of is not given. */
   readonly timeZone?: string;
@@ -124,12 +126,34 @@ export function sameOutputs(snapshot: Snapshot, now: readonly FileStamp[]): bool
 
 function sameFiles(was: readonly FileStamp[], now: readonly FileStamp[], listedAt: number): boolean {
   if (was.length !== now.length) return false;
-  for (let i = 0; i < was.length; i++) {
-    const [x, y] = [was[i]!, now[i]!];
-    if (x[0] !== y[0] || x[1] !== y[1]) return false;
-    if (x[3] !== undefined && y[3] !== undefined ? x[3] !== y[3] : x[2] !== y[2] || !trusted(x, listedAt)) return false;
-  }
+  for (let i = 0; i < was.length; i++) if (was[i]![0] !== now[i]![0] || !sameFile(was[i]!, now[i]!, listedAt)) return false;
   return true;
+}
+
+/** The same file: by hash where both stamps have one, else by a stamp old enough to trust. */
+function sameFile(x: FileStamp, y: FileStamp, listedAt: number): boolean {
+  if (x[1] !== y[1]) return false;
+  return x[3] !== undefined && y[3] !== undefined ? x[3] === y[3] : x[2] === y[2] && trusted(x, listedAt);
+}
+
+/** A path whose file (or folder, ending in `/`) is new, gone or changed since the snapshot's stamps. */
+export interface ChangedPath {
+  readonly path: string;
+  readonly how: 'added' | 'removed' | 'changed';
+}
+
+/** What differs between the snapshot's stamps and these, path by path (sameFile's rule). */
+export function changedPaths(was: readonly FileStamp[], now: readonly FileStamp[], listedAt: number): ChangedPath[] {
+  const before = new Map(was.map((stamp) => [stamp[0], stamp]));
+  const changed: ChangedPath[] = [];
+  for (const stamp of now) {
+    const old = before.get(stamp[0]);
+    if (!old) changed.push({ path: stamp[0], how: 'added' });
+    else if (!sameFile(old, stamp, listedAt)) changed.push({ path: stamp[0], how: 'changed' });
+    before.delete(stamp[0]);
+  }
+  for (const path of before.keys()) changed.push({ path, how: 'removed' });
+  return changed;
 }
 
 function trusted(stamp: FileStamp, listedAt: number): boolean {

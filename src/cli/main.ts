@@ -100,9 +100,10 @@ function program(setExit: (code: ExitCode) => void): Command {
     checkParentOptions(options);
     const [{ build }, { courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
-      (await build(root, options, (caseRoot, asOf) => {
+      // Only this child's folder is read, with agency.yaml and the homes its report guards against.
+      (await build(root, { ...options, read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
-        if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.children.map((c) => c.id)));
+        if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.caseIds ?? caseRoot.children.map((c) => c.id)));
         const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
         if (reader && 'error' in reader) throw new UsageError(reader.error);
         const hearing = options.hearing ?? nextHearing(child, asOf);

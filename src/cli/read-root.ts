@@ -13,6 +13,7 @@ import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
 import { ParseCache, shardOf } from '../load/parse-cache.js';
+import { childIdOf, rootPart } from '../load/root-part.js';
 import type { LoadedFile } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 
@@ -47,21 +48,35 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return hash;
   };
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
+  /** The files of the children left out (`options.children`): their cached parses and verdicts are kept for the next run. */
+  let leftOut = (_path: string) => false;
+  let leftOutShards: string[] = [];
   const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
-    const listing = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES })))();
+    // (Unless given one, only the children asked for are walked into: the part is all that is read.)
+    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(options.children ? { children: options.children } : {}) })))();
+    const part = options.children && rootPart(whole, options.children);
+    const listing = part?.listing ?? whole;
+    const only = part && { caseIds: part.caseIds };
+    if (part) {
+      leftOut = (path) => {
+        const id = childIdOf(path);
+        return id !== undefined && !options.children!.has(id);
+      };
+      leftOutShards = part.caseIds.flatMap((id) => (options.children!.has(id) ? [] : [shardOf(`children/${id}/case.yaml`)]));
+    }
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
-    if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo }) };
+    if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };
     const cache = new ParseCache(readShards(options.parseCache!, [...files.keys()].map(shardOf), code), (path) => hashOf(path)!);
-    return { listing, cache, ...loadCaseRoot(listing, { cache }) };
+    return { listing, cache, ...loadCaseRoot(listing, { cache, ...only }) };
   });
   // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
-  const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf) : undefined;
+  const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf, leftOut) : undefined;
   const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes), clean)]);
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();
     // Only a cache: a folder that cannot be written costs the next run its time, never its correctness.
-    await writeShards(options.parseCache!, write, shards, code).catch(() => undefined);
+    await writeShards(options.parseCache!, write, new Set([...shards, ...leftOutShards]), code).catch(() => undefined);
     await clean?.save().catch(() => undefined);
   }
   // Paths are shown under the root as the user typed it, so they can be pasted back.
@@ -91,12 +106,15 @@ class CleanNarrativeStore implements CleanNarratives {
   private readonly now = new Set<string>();
   private readonly code = codeIdentity(NARRATIVE_CODE.folders, NARRATIVE_CODE.packages);
 
+  /** `leftOut`: a file this run does not load (a part of the root), whose verdict is kept as it was. */
   constructor(
     private readonly dir: string,
     private readonly hashOf: (path: string) => string | undefined,
+    leftOut: (path: string) => boolean,
   ) {
     const value = readShards(dir, ['clean'], this.code).get('clean');
     this.stored = new Set(Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : []);
+    for (const key of this.stored) if (leftOut(key.slice(0, key.lastIndexOf(' ')))) this.now.add(key);
   }
 
   private key(file: LoadedFile): string | undefined {

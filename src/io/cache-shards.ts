@@ -77,6 +77,26 @@ function packageVersion(name: string): string {
 }
 
 const identities = new Map<string, string>();
+/** Folder → a line per file with its hash: the caches' identities share folders (`load`, `core` …), each read once per process. */
+const hashedFolders = new Map<string, readonly string[]>();
+
+function folderHashes(folder: string): readonly string[] {
+  let lines = hashedFolders.get(folder);
+  if (lines) return lines;
+  const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+  const found: string[] = [];
+  for (const name of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(dir, name));
+    } catch {
+      continue; // a folder
+    }
+    found.push(`${folder}/${name} ${sha256(bytes)}`);
+  }
+  hashedFolders.set(folder, (lines = found));
+  return lines;
+}
 
 /**
  * The identity of the code a cache's values depend on: every file of these
@@ -88,18 +108,7 @@ export function codeIdentity(folders: readonly string[], packages: readonly stri
   let identity = identities.get(key);
   if (identity) return identity;
   const parts = packages.map((name) => `${name}@${packageVersion(name)}`);
-  for (const folder of folders) {
-    const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
-    for (const name of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(join(dir, name));
-      } catch {
-        continue; // a folder
-      }
-      parts.push(`${folder}/${name} ${sha256(bytes)}`);
-    }
-  }
+  for (const folder of folders) parts.push(...folderHashes(folder));
   identity = sha256(parts.join('\n'));
   identities.set(key, identity);
   return identity;

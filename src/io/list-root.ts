@@ -5,8 +5,8 @@
  * only regular files are read. Defends against what a shared drive can hold:
  * link loops, huge files, special files, unreadable folders.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import { readsBytes, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
 
@@ -21,6 +21,8 @@ export interface ListOptions {
   readonly known?: KnownHash;
   /** The case root, when listing a folder inside it (io/relist.ts): no link may lead out of it. Default: the folder listed. */
   readonly boundary?: string;
+  /** Walk into these children's folders only: the others are listed as folders, their files left unread (load/root-part.ts). */
+  readonly children?: ReadonlySet<string>;
 }
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
@@ -65,7 +67,8 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const name = item.name;
       if (SKIPPED_FOLDERS.has(name)) continue;
       const path = rel ? `${rel}/${name}` : name;
-      const full = join(dir, name);
+      // (Not path.join: it normalizes every one of 50,000 paths, and `dir` is normalized already.)
+      const full = `${dir}${sep}${name}`;
       const entry = describe(item, full, path);
       if (entry.type === 'dir') {
         let target = join(real, name);
@@ -82,7 +85,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         }
         ancestors.add(target);
         entries.push(entry);
-        walk(full, target, path, depth + 1);
+        if (rel !== 'children' || !options.children || options.children.has(name)) walk(full, target, path, depth + 1);
         ancestors.delete(target);
       } else {
         entries.push(entry);
@@ -105,7 +108,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       if (!info.isFile()) return special(path);
       if (!options.known || info.size > options.maxFileBytes) return readsBytes(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
       const known = options.known(path, info.size, info.mtimeMs);
-      if (known) return readsBytes(path) ? unread(full, path, info, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      if (known) return readsBytes(path) ? new UnreadFile(full, path, info.size, info.mtimeMs, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, path, options.maxFileBytes);
       if (read.type !== 'file' || !read.bytes) return read;
@@ -119,7 +122,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
     }
   }
 
-  walk(root, realStart, '', 0);
+  walk(normalize(root).replace(/(.)[\\/]+$/, '$1'), realStart, '', 0);
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries, listedAt };
 }
@@ -128,22 +131,29 @@ function special(path: string): ListedEntry {
   return { type: 'problem', path, problem: 'special', detail: 'a device, socket or pipe' };
 }
 
-/** A file its stamp vouches for: its bytes are read when first asked for, and must still hash as they did. */
-function unread(full: string, path: string, info: Stats, hash: string): ListedEntry {
-  let bytes: Uint8Array | undefined;
-  return {
-    type: 'file',
-    path,
-    size: info.size,
-    mtimeMs: info.mtimeMs,
-    sha256: hash,
-    get bytes() {
-      if (bytes) return bytes;
-      const read = readCaseFile(full, path, Infinity);
-      if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== hash) throw new ChangedWhileReading(`${path} changed while casepress was reading the case root; build again`);
-      return (bytes = read.bytes);
-    },
-  };
+/**
+ * A file its stamp vouches for: its bytes are read when first asked for, and
+ * must still hash as they did. (A class, not an object with a getter of its
+ * own: a root holds 50,000 of them, and a closure each kept the collector busy.)
+ */
+class UnreadFile {
+  readonly type = 'file';
+  #bytes: Uint8Array | undefined;
+
+  constructor(
+    private readonly full: string,
+    readonly path: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly sha256: string,
+  ) {}
+
+  get bytes(): Uint8Array {
+    if (this.#bytes) return this.#bytes;
+    const read = readCaseFile(this.full, this.path, Infinity);
+    if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== this.sha256) throw new ChangedWhileReading(`${this.path} changed while casepress was reading the case root; build again`);
+    return (this.#bytes = read.bytes);
+  }
 }
 
 /** A regular file's stamp, and its bytes unless it is larger than `maxBytes` (then it is never read). */

@@ -16,7 +16,8 @@ export interface ChangedPath {
   readonly folder: boolean;
 }
 
-export async function relist(root: string, previous: RootListing, changed: readonly ChangedPath[], options: ListOptions): Promise<RootListing> {
+/** (Without `known`: every entry is read, so a copy of it with its path rebased keeps its bytes.) */
+export async function relist(root: string, previous: RootListing, changed: readonly ChangedPath[], options: Omit<ListOptions, 'known'>): Promise<RootListing> {
   const folders = outermost(changed.map((c) => (c.folder ? c.path : c.path.split('/').slice(0, -1).join('/'))));
   if (folders.includes('')) return listCaseRoot(root, options);
   const under = (path: string) => folders.some((f) => path === f || path.startsWith(`${f}/`));

@@ -55,14 +55,20 @@ export interface LoadMemo {
  * (parse-cache.ts), so a file whose bytes match its entry is not parsed again.
  * Not both: the cache must see every file loaded, and a memo hit skips it.
  */
-export type LoadOptions = { readonly memo?: LoadMemo; readonly cache?: never } | { readonly cache?: ParseCache; readonly memo?: never };
+export type LoadOptions = ({ readonly memo?: LoadMemo; readonly cache?: never } | { readonly cache?: ParseCache; readonly memo?: never }) & {
+  /**
+   * The listing is part of the root (root-part.ts): these are the ids of every
+   * case folder of the whole root, and the memo keeps the files of the rest.
+   */
+  readonly caseIds?: readonly string[];
+};
 
 export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): LoadResult {
-  const { memo, cache } = options;
+  const { memo, cache, caseIds } = options;
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
-  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0 };
+  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0, ...(caseIds ? { caseIds } : {}) };
   const childFolder = (id: string) => getOrAdd(children, id, () => ({ id, path: `children/${id}`, contacts: [], visits: [], assessments: [], courtNotes: [] }));
   const homeFolder = (id: string) => getOrAdd(homes, id, () => ({ id, path: `homes/${id}` }));
 
@@ -109,7 +115,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
     attach(root, loaded, place.owner ? (place.owner.type === 'child' ? childFolder(place.owner.id) : homeFolder(place.owner.id)) : undefined);
   }
 
-  if (memo) {
+  if (memo && !caseIds) {
     const listed = new Set(listing.entries.map((e) => e.path));
     for (const path of [...memo.keys()]) if (!listed.has(path)) memo.delete(path);
   }
@@ -120,7 +126,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
     for (const notes of [child.contacts, child.visits, child.assessments]) notes.sort(byDateThenFile);
     child.courtNotes.sort((a, b) => compare(a.data.hearing, b.data.hearing) || compare(a.file, b.file));
   }
-  diagnostics.push(...missingFiles(root, listing), ...runChecks(root));
+  diagnostics.push(...missingFiles(root, listing), ...runChecks(root, caseIds));
   return { root, diagnostics: sortDiagnostics(diagnostics) };
 }
 

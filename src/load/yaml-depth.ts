@@ -5,14 +5,17 @@
  * parser alone stops only where its stack runs out, which depends on how much
  * stack the caller has left.
  */
-import { isMap, isPair, isSeq, type Document, type Node } from 'yaml';
+import type * as YamlApi from 'yaml';
+import type { Document, Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
 import type { Span } from '../core/source.js';
 
 export const MAX_YAML_DEPTH = 64;
 
 /** CP1103 at the first collection nested deeper than MAX_YAML_DEPTH, or undefined. Iterative: any depth is safe. */
-export function yamlTooDeep(doc: Document, file: string, at: (start: number, end: number) => Span): Diagnostic | undefined {
+/** `yaml`: the package's node tests, from whoever loaded it (yaml-document.ts loads it with the first parse, not at startup). */
+export function yamlTooDeep(doc: Document, file: string, at: (start: number, end: number) => Span, yaml: Pick<typeof YamlApi, 'isMap' | 'isPair' | 'isSeq'>): Diagnostic | undefined {
+  const { isMap, isPair, isSeq } = yaml;
   const stack: Array<readonly [unknown, number]> = [[doc.contents, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;

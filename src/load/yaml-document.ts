@@ -83,7 +83,7 @@ export function parseYaml(source: YamlSource): ParsedYaml {
     );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { locate, diagnostics };
-  const deep = yamlTooDeep(doc, file, at);
+  const deep = yamlTooDeep(doc, file, at, Y);
   if (deep) return { locate, diagnostics: [...diagnostics, deep] };
 
   let data: unknown;

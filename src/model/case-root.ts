@@ -77,4 +77,6 @@ export interface CaseRoot {
   readonly assets: ReadonlyMap<string, { readonly size: number; readonly bytes?: Uint8Array }>;
   /** How many case files were read. */
   fileCount: number;
+  /** Every case folder's id, when only some children were loaded (load/root-part.ts). */
+  caseIds?: readonly string[];
 }

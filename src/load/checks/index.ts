@@ -24,12 +24,13 @@ const CHECKS: readonly Check[] = [
   treatmentFencesAreBalanced,
 ];
 
-export function runChecks(root: CaseRoot): Diagnostic[] {
+/** `caseIds`: every case folder's id when `root` holds only some children (load/root-part.ts). */
+export function runChecks(root: CaseRoot, caseIds: readonly string[] = root.children.map((c) => c.id)): Diagnostic[] {
   const ctx: CheckContext = {
     root,
     staffIds: root.agency?.data.staff.map((s) => s.id),
     homeIds: root.homes.map((h) => h.id),
-    caseIds: root.children.map((c) => c.id),
+    caseIds,
   };
   return CHECKS.flatMap((check) => check(ctx));
 }
