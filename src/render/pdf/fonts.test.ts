@@ -3,28 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
 import { addShapedRuns, facesOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
-describe('shared shaping', () => {
-  it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
-    const face = facesOf(await loadFonts()).regular;
-    const words = ['Court', 'office', 'Zoë', 'Peñaloza', 'affiliated', 'Tó'];
-    for (const word of words) {
-      widthOf(face, word, 11);
-      const served = face.font.layout(`${word} `);
-      const shaped = face.shape(`${word} `);
-      expect(served.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]])).toEqual(shaped.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]]));
-      expect(served.positions.map((p) => ({ ...p }))).toEqual(shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })));
-    }
-    expect(face.runs.has('affiliated ')).toBe(true);
-  });
-
-  it('gives a fresh run each time (pdfkit scales positions in place)', async () => {
-    const face = facesOf(await loadFonts()).bold;
-    const first = face.font.layout('Hearing');
-    first.positions[0]!.xAdvance *= 1000;
-    expect(face.font.layout('Hearing').positions[0]!.xAdvance).toBe(face.shape('Hearing').positions[0]!.xAdvance);
-  });
-});
-
 describe('the text of a glyph', () => {
   /** The same font files as new byte arrays: parsed afresh, as in a new process. */
   const freshFaces = async () => facesOf(Object.fromEntries(Object.entries(await loadFonts()).map(([key, bytes]) => [key, bytes.slice()])) as unknown as FontSet);

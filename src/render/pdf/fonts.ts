@@ -2,7 +2,7 @@
  * Fonts for the PDF writer. They come in as bytes (the render layer reads no
  * files); each font is parsed once per process and its shaped words are cached
  * across documents, because shaping (fontkit's `layout`) is most of the cost of
- * setting text. Measuring and drawing share one cache (see `shapeOnce`).
+ * setting text. Measuring and drawing (text-stream.ts) read the same runs.
  */
 import PDFDocument from 'pdfkit';
 import { graphemesOf } from './graphemes.js';
@@ -54,14 +54,10 @@ export interface Face {
   readonly descent: number;
   /** The font's units per em, read once (fontkit's getter goes through the head table each time). */
   readonly unitsPerEm: number;
-  /** pdfkit's per-word cache of scaled runs, handed to every document's embedded font. */
-  layoutCache: Record<string, unknown>;
-  /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
+  /** Shaped strings, for measuring and for drawing. */
   runs: Map<string, ShapedRun>;
   /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
   fresh: string[];
-  /** fontkit's own `layout`, before `shareRuns` replaced it. */
-  readonly shape: (text: string, features?: unknown) => GlyphRun;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -86,7 +82,6 @@ export function facesOf(fonts: FontSet): Faces {
     if (face.runs.size > CACHE_LIMIT) {
       face.runs = new Map();
       face.fresh = [];
-      face.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     faces[key] = face;
   }
@@ -115,13 +110,10 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     ascent: font.ascent / font.unitsPerEm,
     descent: font.descent / font.unitsPerEm,
     unitsPerEm: font.unitsPerEm,
-    layoutCache: Object.create(null) as Record<string, unknown>,
     runs: new Map(),
     fresh: [],
-    shape: font.layout.bind(font),
     coverage: new Map(),
   };
-  shareRuns(face);
   return face;
 }
 
@@ -182,25 +174,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-/**
- * The writer measures words ("court") and pdfkit draws them with the space
- * that follows ("court "), so each would be shaped twice: the font's `layout`
- * is replaced by one that serves both from `face.runs`. Calls with explicit
- * features are shaped as asked.
- */
-function shareRuns(face: Face): void {
-  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) =>
-    features === undefined ? unpackRun(shapedRun(face, text)) : features === BY_CLUSTER ? unpackRun(clusterRun(face, text)) : face.shape(text, features);
-}
-
-/**
- * pdfkit's `features` option for text set cluster by cluster, as a word cut
- * between characters is measured (`clusterWidth`): each grapheme cluster's
- * run, shaped once, without kerning across them. pdfkit does not cache runs
- * drawn with features, so a long word's one-off pieces do not fill its cache.
- */
-export const BY_CLUSTER: readonly string[] = Object.freeze([]);
-
+/** The runs of `text`'s grapheme clusters, each shaped alone, as one: a word cut between characters is measured and drawn so. */
 function clusterRun(face: Face, text: string): ShapedRun {
   const ids: number[] = [];
   const advances: number[] = [];
@@ -230,7 +204,7 @@ function shapedRun(face: Face, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
-    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.shape(text));
+    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.font.layout(text));
     face.runs.set(text, run);
     face.fresh.push(text);
   }
@@ -249,20 +223,6 @@ function packRun(run: GlyphRun): ShapedRun {
 
 function joinRuns(a: ShapedRun, b: ShapedRun): ShapedRun {
   return { ids: [...a.ids, ...b.ids], advances: [...a.advances, ...b.advances], codePoints: [...a.codePoints, ...b.codePoints], positions: [...a.positions, ...b.positions], width: a.width + b.width };
-}
-
-/** A fresh run each time: pdfkit scales the positions it is given in place. */
-function unpackRun(run: ShapedRun): GlyphRun & { readonly advanceWidth: number } {
-  const glyphs = run.ids.map((id, i) => ({ id, advanceWidth: run.advances[i]!, codePoints: run.codePoints[i]! }));
-  const positions = glyphs.map((_, i) => ({ xAdvance: run.positions[4 * i]!, yAdvance: run.positions[4 * i + 1]!, xOffset: run.positions[4 * i + 2]!, yOffset: run.positions[4 * i + 3]! }));
-  return {
-    glyphs,
-    positions,
-    // pdfkit reads the width after scaling the positions, as fontkit's run computes it.
-    get advanceWidth() {
-      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-    },
-  };
 }
 
 function isFontkitFont(value: unknown): value is FontkitFont {
@@ -367,12 +327,32 @@ function isNumbers(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
+/**
+ * The runs `text` is drawn from: its clusters' (a word cut between
+ * characters, as `clusterWidth` measures it), else one per word with the space
+ * after it, as pdfkit's `layout` splits a string.
+ */
+export function runsOf(face: Face, text: string, byCluster: boolean): ShapedRun[] {
+  if (byCluster) return [clusterRun(face, text)];
+  const runs: ShapedRun[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      runs.push(shapedRun(face, text.slice(last, i + 1)));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) runs.push(shapedRun(face, text.slice(last)));
+  return runs;
+}
+
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
   return (shapedRun(face, text).width / face.unitsPerEm) * size;
 }
 
-/** Width of one grapheme cluster, or of text drawn `BY_CLUSTER`, set in `face` at `size` points. */
+/** Width of `text` set cluster by cluster (one cluster, or a piece of a cut word) in `face` at `size` points. */
 export function clusterWidth(face: Face, text: string, size: number): number {
   return (clusterRun(face, text).width / face.unitsPerEm) * size;
 }
@@ -386,14 +366,34 @@ export function covers(face: Face, codePoint: number): boolean {
   return known;
 }
 
-/** Registers the faces with a document under their keys and shares the word caches with it. */
-export function registerFaces(doc: PDFKit.PDFDocument, faces: Faces): void {
+/** The members of pdfkit's embedded font (one per document and face) that text-stream.ts reads and fills. */
+export interface EmbeddedFont {
+  readonly id: string;
+  /** 1000 / units per em: pdfkit's scale from font units to text space. */
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: Array<number | undefined>;
+  readonly unicode: Array<readonly number[] | undefined>;
+  ref(): unknown;
+}
+
+export type EmbeddedFonts = Readonly<Record<FontKey, EmbeddedFont>>;
+
+/** Registers the faces with a document under their keys; gives back pdfkit's font object for each. */
+export function registerFaces(doc: PDFKit.PDFDocument, faces: Faces): EmbeddedFonts {
+  const embedded = {} as Record<FontKey, EmbeddedFont>;
   for (const key of FONT_KEYS) {
-    const face = faces[key];
-    doc.registerFont(key, face.font as unknown as Buffer);
+    doc.registerFont(key, faces[key].font as unknown as Buffer);
     doc.font(key);
-    const embedded = (doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-    if (embedded && embedded.layoutCache !== undefined) embedded.layoutCache = face.layoutCache;
+    const font = (doc as unknown as { _font?: unknown })._font;
+    if (!isEmbeddedFont(font)) throw new Error(`pdfkit did not embed font "${key}"`);
+    embedded[key] = font;
   }
   doc.font('regular');
+  return embedded;
+}
+
+function isEmbeddedFont(value: unknown): value is EmbeddedFont {
+  const font = value as Partial<EmbeddedFont> | undefined;
+  return typeof font?.id === 'string' && typeof font.scale === 'number' && typeof font.subset?.includeGlyph === 'function' && Array.isArray(font.widths) && Array.isArray(font.unicode);
 }

@@ -10,7 +10,7 @@ import type { Align, Inline } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
 import type { Frame, PdfContext } from './context.js';
 import { slice, type Slice } from './flow.js';
-import { BY_CLUSTER, clusterWidth, covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
+import { clusterWidth, covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
 import { graphemesOf } from './graphemes.js';
 
 export interface TextStyle {
@@ -286,7 +286,7 @@ function boxes(face: Face, text: string, style: TextStyle): Box[] {
   return [text.length > LONG_WORD ? clustersOf(face, text, style) : { kind: 'box', text, style, width: widthOf(face, text, style.size) }];
 }
 
-/** Text as its grapheme clusters, each measured alone (and drawn so: see `BY_CLUSTER`). */
+/** Text as its grapheme clusters, each measured alone (and drawn so: see `runsOf`). */
 function clustersOf(face: Face, text: string, style: TextStyle): Box {
   const texts = graphemesOf(text);
   const widths = texts.map((cluster) => widthOf(face, cluster, style.size));
@@ -342,10 +342,7 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
   for (const fragment of line.fragments) {
     const left = x + shift + fragment.x;
     const { style } = fragment;
-    doc.font(style.font).fontSize(style.size).fillColor(style.color);
-    // The width is known: pdfkit would measure the fragment again to size link and underline boxes, which it draws none of here.
-    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1, ...(fragment.cut ? { features: BY_CLUSTER } : {}) };
-    placeText(doc, fragment.text, left, baseline, options as PDFKit.Mixins.TextOptions);
+    ctx.text.draw(fragment.text, style.font, style.size, style.color, left, baseline, fragment.cut === true);
     if (style.link) {
       const face = ctx.faces[style.font];
       const drawn = fragment.text.replace(/ +$/, '');
@@ -356,28 +353,6 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
       doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
     }
   }
-}
-
-/** pdfkit's text drawing, as far as `placeText` uses it. */
-interface TextInternals {
-  x: number;
-  y: number;
-  _text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string, options: PDFKit.Mixins.TextOptions) => void): unknown;
-  _fragment(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void;
-}
-
-/**
- * `doc.text` without its last step: after drawing, pdfkit measures the text
- * again (7% of a document's time) to move its cursor, which this writer
- * never reads: every text is placed at its own position.
- */
-function placeText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
-  const pdf = doc as unknown as TextInternals;
-  if (typeof pdf._text !== 'function' || typeof pdf._fragment !== 'function') {
-    doc.text(text, x, y, options);
-    return;
-  }
-  pdf._text(text, x, y, options, (line, lineOptions) => pdf._fragment(line, pdf.x, pdf.y, lineOptions));
 }
 
 /** Lays out and measures a run of inlines as a block of lines. */

@@ -1,0 +1,118 @@
+/**
+ * Text written straight into a page's content stream. pdfkit's `text` lays
+ * each fragment out again (split at spaces, a cache look-up and fresh glyph
+ * and position objects per word), and writes each operator as a chunk of its
+ * own; the writer has shaped every fragment already (fonts.ts), so it writes
+ * the operators pdfkit writes, byte for byte, from those runs in one chunk,
+ * and registers each glyph with pdfkit's subset of the font as pdfkit does
+ * (its width, and its text for ToUnicode, so the text stays extractable).
+ */
+import { runsOf, type EmbeddedFont, type EmbeddedFonts, type Faces, type FontKey, type ShapedRun } from './fonts.js';
+
+/** The members of a pdfkit document this writer reads. */
+interface PageInternals {
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** Draws shaped text on the current page of one document. */
+export interface TextPen {
+  /** `text` in `font` at `size` points and `color`, its baseline starting at (x, y); `byCluster`: set cluster by cluster (`runsOf`). */
+  draw(text: string, font: FontKey, size: number, color: string, x: number, y: number, byCluster: boolean): void;
+}
+
+export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFonts): TextPen {
+  const pdf = doc as unknown as PageInternals;
+  const colors = new Map<string, string>();
+  const fill = (color: string): string => {
+    let ops = colors.get(color);
+    if (ops === undefined) {
+      ops = fillOperators(doc, color);
+      colors.set(color, ops);
+    }
+    return ops;
+  };
+  return {
+    draw(text, key, size, color, x, y, byCluster) {
+      if (text.length === 0) return;
+      const font = fonts[key];
+      const { page } = pdf;
+      if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+      const top = page.height - y;
+      pdf.addContent(`${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ`);
+    },
+  };
+}
+
+/** pdfkit's number format in content streams: at most six decimals. */
+function num(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** What `doc.fillColor(color)` writes (colour space, then the colour), ending in a newline. */
+function fillOperators(doc: PDFKit.PDFDocument, color: string): string {
+  const normalized = (doc as unknown as { _normalizeColor(c: string): number[] | null })._normalizeColor(color);
+  if (!normalized) throw new Error(`"${color}" is not a colour`);
+  return `/${normalized.length === 4 ? 'DeviceCMYK' : 'DeviceRGB'} cs\n${normalized.join(' ')} scn\n`;
+}
+
+/**
+ * The text-showing operators for runs set from (x, y) in text space, as
+ * pdfkit's `_fragment` writes them: glyphs as 4-digit hex subset ids in `TJ`
+ * arrays, a number after a glyph whose advance is not its width (kerning),
+ * and a new text matrix around a glyph moved off the line (a mark).
+ */
+function showText(font: EmbeddedFont, runs: readonly ShapedRun[], x: number, y: number, size: number): string {
+  const fontScale = font.scale;
+  const scale = size / 1000;
+  let out = '';
+  let segments = '';
+  let hex = '';
+  let hadOffset = false;
+  const addSegment = (kern: number): void => {
+    if (hex.length > 0) segments += `${segments.length > 0 ? ' ' : ''}<${hex}> ${num(-kern)}`;
+    hex = '';
+  };
+  // The kerning number after the last glyph of a segment; 0 for none.
+  let lastKern = 0;
+  const flush = (): void => {
+    addSegment(lastKern);
+    if (segments.length > 0) out += `[${segments}] TJ\n`;
+    segments = '';
+  };
+  for (const run of runs) {
+    const { ids, advances, codePoints, positions } = run;
+    for (let i = 0; i < ids.length; i++) {
+      const gid = font.subset.includeGlyph(ids[i]!);
+      const advanceWidth = advances[i]! * fontScale;
+      if (font.widths[gid] == null) font.widths[gid] = advanceWidth;
+      if (font.unicode[gid] == null) font.unicode[gid] = codePoints[i]!;
+      const xAdvance = positions[4 * i]! * fontScale;
+      const xOffset = positions[4 * i + 2]! * fontScale;
+      const yOffset = positions[4 * i + 3]! * fontScale;
+      if (xOffset || yOffset) {
+        flush();
+        out += `1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm\n`;
+        hex = hex4(gid);
+        lastKern = xAdvance - advanceWidth;
+        flush();
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out += `1 0 0 1 ${num(x)} ${num(y)} Tm\n`;
+          hadOffset = false;
+        }
+        hex += hex4(gid);
+        lastKern = xAdvance - advanceWidth;
+        if (lastKern !== 0) addSegment(lastKern);
+      }
+      x += xAdvance * scale;
+    }
+  }
+  flush();
+  return out;
+}
+
+function hex4(gid: number): string {
+  return `0000${gid.toString(16)}`.slice(-4);
+}
