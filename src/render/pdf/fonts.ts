@@ -105,6 +105,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
   primePostHeader(font, bytes);
   pinCodePoints(font);
+  decodeOnce(font);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -172,6 +173,33 @@ function pinCodePoints(font: FontkitFont): void {
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** A fontkit glyph as far as `decodeOnce` reads it. */
+interface DecodableGlyph {
+  _decode?: () => unknown;
+}
+
+/**
+ * The subsetter pdfkit uses (fontkit's) decodes the outline of every glyph a
+ * document uses, for every document, only to find the glyphs a composite is
+ * made of: a sixth of a court report's time once text is written directly.
+ * An outline never changes and nothing changes what is decoded, so each glyph
+ * object keeps it.
+ */
+function decodeOnce(font: FontkitFont): void {
+  const internals = font as unknown as { getGlyph?: (id: number, codePoints?: readonly number[]) => DecodableGlyph | null };
+  const getGlyph = internals.getGlyph?.bind(font);
+  if (!getGlyph) return;
+  internals.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && typeof glyph._decode === 'function' && !Object.hasOwn(glyph, '_decode')) {
+      const decode = glyph._decode.bind(glyph);
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode() }).value;
+    }
+    return glyph;
+  };
 }
 
 /** The runs of `text`'s grapheme clusters, each shaped alone, as one: a word cut between characters is measured and drawn so. */

@@ -12,7 +12,8 @@ import { runsOf, type EmbeddedFont, type EmbeddedFonts, type Faces, type FontKey
 /** The members of a pdfkit document this writer reads. */
 interface PageInternals {
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
-  addContent(data: string): unknown;
+  /** A string gets a newline and is converted byte by byte in JavaScript; bytes go in as they are. */
+  addContent(data: string | Uint8Array): unknown;
 }
 
 /** Draws shaped text on the current page of one document. */
@@ -39,7 +40,8 @@ export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFo
       const { page } = pdf;
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       const top = page.height - y;
-      pdf.addContent(`${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ`);
+      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ\n`;
+      pdf.addContent(Buffer.from(ops, 'latin1'));
     },
   };
 }
