@@ -24,6 +24,7 @@ export interface TextPen {
 
 export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFonts): TextPen {
   const pdf = doc as unknown as PageInternals;
+  const glyphs = new Map<EmbeddedFont, Map<number, string>>();
   const colors = new Map<string, string>();
   const fill = (color: string): string => {
     let ops = colors.get(color);
@@ -40,10 +41,20 @@ export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFo
       const { page } = pdf;
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       const top = page.height - y;
-      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ\n`;
+      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, glyphsOf(glyphs, font), runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ\n`;
       pdf.addContent(Buffer.from(ops, 'latin1'));
     },
   };
+}
+
+/** The glyphs of a font this document has set: glyph id to its subset id, in hex. */
+function glyphsOf(all: Map<EmbeddedFont, Map<number, string>>, font: EmbeddedFont): Map<number, string> {
+  let glyphs = all.get(font);
+  if (!glyphs) {
+    glyphs = new Map();
+    all.set(font, glyphs);
+  }
+  return glyphs;
 }
 
 /** pdfkit's number format in content streams: at most six decimals. */
@@ -64,7 +75,7 @@ function fillOperators(doc: PDFKit.PDFDocument, color: string): string {
  * arrays, a number after a glyph whose advance is not its width (kerning),
  * and a new text matrix around a glyph moved off the line (a mark).
  */
-function showText(font: EmbeddedFont, runs: readonly ShapedRun[], x: number, y: number, size: number): string {
+function showText(font: EmbeddedFont, glyphs: Map<number, string>, runs: readonly ShapedRun[], x: number, y: number, size: number): string {
   const fontScale = font.scale;
   const scale = size / 1000;
   let out = '';
@@ -85,17 +96,23 @@ function showText(font: EmbeddedFont, runs: readonly ShapedRun[], x: number, y: 
   for (const run of runs) {
     const { ids, advances, codePoints, positions } = run;
     for (let i = 0; i < ids.length; i++) {
-      const gid = font.subset.includeGlyph(ids[i]!);
       const advanceWidth = advances[i]! * fontScale;
-      if (font.widths[gid] == null) font.widths[gid] = advanceWidth;
-      if (font.unicode[gid] == null) font.unicode[gid] = codePoints[i]!;
+      let glyph = glyphs.get(ids[i]!);
+      if (glyph === undefined) {
+        // The first time this document sets the glyph: its width and text are those of its first use, as pdfkit records them.
+        const gid = font.subset.includeGlyph(ids[i]!);
+        if (font.widths[gid] == null) font.widths[gid] = advanceWidth;
+        if (font.unicode[gid] == null) font.unicode[gid] = codePoints[i]!;
+        glyph = `0000${gid.toString(16)}`.slice(-4);
+        glyphs.set(ids[i]!, glyph);
+      }
       const xAdvance = positions[4 * i]! * fontScale;
       const xOffset = positions[4 * i + 2]! * fontScale;
       const yOffset = positions[4 * i + 3]! * fontScale;
       if (xOffset || yOffset) {
         flush();
         out += `1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm\n`;
-        hex = hex4(gid);
+        hex = glyph;
         lastKern = xAdvance - advanceWidth;
         flush();
         hadOffset = true;
@@ -104,7 +121,7 @@ function showText(font: EmbeddedFont, runs: readonly ShapedRun[], x: number, y: 
           out += `1 0 0 1 ${num(x)} ${num(y)} Tm\n`;
           hadOffset = false;
         }
-        hex += hex4(gid);
+        hex += glyph;
         lastKern = xAdvance - advanceWidth;
         if (lastKern !== 0) addSegment(lastKern);
       }
@@ -113,8 +130,4 @@ function showText(font: EmbeddedFont, runs: readonly ShapedRun[], x: number, y: 
   }
   flush();
   return out;
-}
-
-function hex4(gid: number): string {
-  return `0000${gid.toString(16)}`.slice(-4);
 }
