@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { graphemesOf } from './graphemes.js';
+import { encodeSubset, subsetSource, type GlyphSubset } from './subset.js';
 
 /** The TrueType files the PDF writer embeds. */
 export interface FontSet {
@@ -105,7 +106,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
   primePostHeader(font, bytes);
   pinCodePoints(font);
-  decodeOnce(font);
+  subsetFromBytes(font, bytes);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
@@ -175,30 +176,21 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
-/** A fontkit glyph as far as `decodeOnce` reads it. */
-interface DecodableGlyph {
-  _decode?: () => unknown;
-}
-
 /**
- * The subsetter pdfkit uses (fontkit's) decodes the outline of every glyph a
- * document uses, for every document, only to find the glyphs a composite is
- * made of: a sixth of a court report's time once text is written directly.
- * An outline never changes and nothing changes what is decoded, so each glyph
- * object keeps it.
+ * Each document's subset of the font is written by `encodeSubset` from the
+ * font's bytes, the same file fontkit's subsetter writes by decoding and
+ * encoding every table again (a tenth of a court report's time). A font that
+ * is not plain TrueType is left to fontkit.
  */
-function decodeOnce(font: FontkitFont): void {
-  const internals = font as unknown as { getGlyph?: (id: number, codePoints?: readonly number[]) => DecodableGlyph | null };
-  const getGlyph = internals.getGlyph?.bind(font);
-  if (!getGlyph) return;
-  internals.getGlyph = (id, codePoints) => {
-    const glyph = getGlyph(id, codePoints);
-    if (glyph && typeof glyph._decode === 'function' && !Object.hasOwn(glyph, '_decode')) {
-      const decode = glyph._decode.bind(glyph);
-      let decoded: { value: unknown } | undefined;
-      glyph._decode = () => (decoded ??= { value: decode() }).value;
-    }
-    return glyph;
+function subsetFromBytes(font: FontkitFont, bytes: Uint8Array): void {
+  const internals = font as unknown as { createSubset?: () => GlyphSubset & { encode(): Uint8Array } };
+  const createSubset = internals.createSubset?.bind(font);
+  const source = subsetSource(font, bytes);
+  if (!createSubset || !source) return;
+  internals.createSubset = () => {
+    const subset = createSubset();
+    subset.encode = () => encodeSubset(source, subset);
+    return subset;
   };
 }
 
