@@ -5,7 +5,6 @@
  * setting text. Measuring and drawing (text-stream.ts) read the same runs.
  */
 import PDFDocument from 'pdfkit';
-import { graphemesOf } from './graphemes.js';
 import { encodeSubset, subsetSource, type GlyphSubset } from './subset.js';
 
 /** The TrueType files the PDF writer embeds. */
@@ -194,37 +193,17 @@ function subsetFromBytes(font: FontkitFont, bytes: Uint8Array): void {
   };
 }
 
-/** The runs of `text`'s grapheme clusters, each shaped alone, as one: a word cut between characters is measured and drawn so. */
-function clusterRun(face: Face, text: string): ShapedRun {
-  const ids: number[] = [];
-  const advances: number[] = [];
-  const codePoints: Array<readonly number[]> = [];
-  const positions: number[] = [];
-  let width = 0;
-  for (const cluster of graphemesOf(text)) {
-    const run = shapedRun(face, cluster);
-    for (let i = 0; i < run.ids.length; i++) {
-      ids.push(run.ids[i]!);
-      advances.push(run.advances[i]!);
-      codePoints.push(run.codePoints[i]!);
-    }
-    for (const value of run.positions) positions.push(value);
-    width += run.width;
-  }
-  return { ids, advances, codePoints, positions, width };
-}
-
 /**
  * The run of a string, shaped on first use. A word and its space is always
  * built from the word's run and the space's, so the result never depends on
  * which was shaped first (Noto Serif has no kerning against the space, so it
  * is also what shaping the pair gives).
  */
-function shapedRun(face: Face, text: string): ShapedRun {
+export function runOf(face: Face, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
-    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.font.layout(text));
+    run = word !== undefined && !word.includes(' ') ? joinRuns(runOf(face, word), runOf(face, ' ')) : packRun(face.font.layout(text));
     face.runs.set(text, run);
     face.fresh.push(text);
   }
@@ -347,34 +326,14 @@ function isNumbers(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
-/**
- * The runs `text` is drawn from: its clusters' (a word cut between
- * characters, as `clusterWidth` measures it), else one per word with the space
- * after it, as pdfkit's `layout` splits a string.
- */
-export function runsOf(face: Face, text: string, byCluster: boolean): ShapedRun[] {
-  if (byCluster) return [clusterRun(face, text)];
-  const runs: ShapedRun[] = [];
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) {
-      runs.push(shapedRun(face, text.slice(last, i + 1)));
-      last = i + 1;
-    }
-  }
-  if (last < text.length) runs.push(shapedRun(face, text.slice(last)));
-  return runs;
+/** Width of a run of `face` set at `size` points. */
+export function sizedWidth(face: Face, run: ShapedRun, size: number): number {
+  return (run.width / face.unitsPerEm) * size;
 }
 
 /** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
 export function widthOf(face: Face, text: string, size: number): number {
-  return (shapedRun(face, text).width / face.unitsPerEm) * size;
-}
-
-/** Width of `text` set cluster by cluster (one cluster, or a piece of a cut word) in `face` at `size` points. */
-export function clusterWidth(face: Face, text: string, size: number): number {
-  return (clusterRun(face, text).width / face.unitsPerEm) * size;
+  return sizedWidth(face, runOf(face, text), size);
 }
 
 export function covers(face: Face, codePoint: number): boolean {

@@ -64,7 +64,7 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const embedded = registerFaces(doc, faces);
   const images = await openImages(doc, tree, options.images, style);
 
-  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, faces, embedded), images, page, listDepth: 0, outline: [] };
+  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
   const frame = bodyFrame(page);
   const title = layoutTitle(ctx, tree.meta.title, frame);
   const flow = emptyFlow();

@@ -7,7 +7,7 @@
  * and registers each glyph with pdfkit's subset of the font as pdfkit does
  * (its width, and its text for ToUnicode, so the text stays extractable).
  */
-import { runsOf, type EmbeddedFont, type EmbeddedFonts, type Faces, type FontKey, type ShapedRun } from './fonts.js';
+import type { EmbeddedFont, EmbeddedFonts, FontKey, ShapedRun } from './fonts.js';
 
 /** The members of a pdfkit document this writer reads. */
 interface PageInternals {
@@ -18,11 +18,11 @@ interface PageInternals {
 
 /** Draws shaped text on the current page of one document. */
 export interface TextPen {
-  /** `text` in `font` at `size` points and `color`, its baseline starting at (x, y); `byCluster`: set cluster by cluster (`runsOf`). */
-  draw(text: string, font: FontKey, size: number, color: string, x: number, y: number, byCluster: boolean): void;
+  /** Shaped runs of `font` at `size` points and `color`, their baseline starting at (x, y). */
+  draw(runs: readonly ShapedRun[], font: FontKey, size: number, color: string, x: number, y: number): void;
 }
 
-export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFonts): TextPen {
+export function textPen(doc: PDFKit.PDFDocument, fonts: EmbeddedFonts): TextPen {
   const pdf = doc as unknown as PageInternals;
   const glyphs = new Map<EmbeddedFont, Map<number, string>>();
   const colors = new Map<string, string>();
@@ -35,13 +35,13 @@ export function textPen(doc: PDFKit.PDFDocument, faces: Faces, fonts: EmbeddedFo
     return ops;
   };
   return {
-    draw(text, key, size, color, x, y, byCluster) {
-      if (text.length === 0) return;
+    draw(runs, key, size, color, x, y) {
+      if (runs.length === 0) return;
       const font = fonts[key];
       const { page } = pdf;
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       const top = page.height - y;
-      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, glyphsOf(glyphs, font), runsOf(faces[key], text, byCluster), x, top, size)}ET\nQ\n`;
+      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, glyphsOf(glyphs, font), runs, x, top, size)}ET\nQ\n`;
       pdf.addContent(Buffer.from(ops, 'latin1'));
     },
   };
