@@ -58,6 +58,8 @@ export interface Face {
   runs: Map<string, ShapedRun>;
   /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
   fresh: string[];
+  /** Runs kept by an earlier process (`seedShapedRuns`), by string, not yet decoded. */
+  seeded: Readonly<Record<string, unknown>>;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -113,6 +115,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     unitsPerEm: font.unitsPerEm,
     runs: new Map(),
     fresh: [],
+    seeded: {},
     coverage: new Map(),
   };
   return face;
@@ -184,7 +187,7 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 function subsetFromBytes(font: FontkitFont, bytes: Uint8Array): void {
   const internals = font as unknown as { createSubset?: () => GlyphSubset & { encode(): Uint8Array } };
   const createSubset = internals.createSubset?.bind(font);
-  const source = subsetSource(font, bytes);
+  const source = subsetSource(bytes);
   if (!createSubset || !source) return;
   internals.createSubset = () => {
     const subset = createSubset();
@@ -202,6 +205,11 @@ function subsetFromBytes(font: FontkitFont, bytes: Uint8Array): void {
 export function runOf(face: Face, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
+    run = seededRun(face, text);
+    if (run) {
+      face.runs.set(text, run);
+      return run;
+    }
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
     run = word !== undefined && !word.includes(' ') ? joinRuns(runOf(face, word), runOf(face, ' ')) : packRun(face.font.layout(text));
     face.runs.set(text, run);
@@ -246,14 +254,13 @@ type StoredRun = [ids: number[], advances: number[], positions: number[], codePo
  */
 export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
   const faces = facesOf(fonts);
-  for (const key of FONT_KEYS) {
-    const face = faces[key];
-    for (const [text, stored] of Object.entries(runs[key] ?? {})) {
-      if (face.runs.has(text)) continue;
-      const run = decodeRun(text, stored);
-      if (run) face.runs.set(text, run);
-    }
-  }
+  // Decoded when a document asks for them: a process sets a few of the words kept (decoding them all took 70 ms of a one-off command).
+  for (const key of FONT_KEYS) faces[key].seeded = runs[key] ?? {};
+}
+
+/** A run the face was seeded with, decoded; undefined when there is none or it does not decode. */
+function seededRun(face: Face, text: string): ShapedRun | undefined {
+  return Object.hasOwn(face.seeded, text) ? decodeRun(text, face.seeded[text]) : undefined;
 }
 
 /** The runs shaped since the last call (not those seeded), to add to the kept ones. */

@@ -7,6 +7,7 @@
  * writes it (tag "true", no checksums), each glyph's outline copied with the
  * ids of a composite's parts renumbered into the subset.
  */
+import { componentOffsets, trueTypeTables, viewOf } from '../truetype.js';
 
 /** fontkit's subset of one document: glyph ids in subset order, and how to add one (a composite's parts are added as it is written). */
 export interface GlyphSubset {
@@ -14,11 +15,10 @@ export interface GlyphSubset {
   includeGlyph(glyphId: number): number;
 }
 
-/** What the writer reads of a font, found once per process. */
+/** What the writer reads of a font, found once for its bytes. */
 export interface SubsetSource {
-  readonly bytes: Uint8Array;
   readonly tables: ReadonlyMap<string, Uint8Array>;
-  /** Glyph outline offsets into `glyf` (numGlyphs + 1), as fontkit decodes the loca table. */
+  /** Glyph outline offsets into `glyf` (numGlyphs + 1). */
   readonly loca: readonly number[];
   /** 0: short loca offsets (halved, 16 bits), 1: long. */
   readonly locaFormat: number;
@@ -36,28 +36,23 @@ interface Outline {
 /** The tables fontkit writes into a subset, in its order; the font's own bytes but for glyf, loca, hmtx and the counts in hhea and maxp. */
 const TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
 
-/** The fontkit font members read here; undefined when the font is not plain TrueType (left to fontkit). */
-export function subsetSource(font: unknown, bytes: Uint8Array): SubsetSource | undefined {
-  const internals = font as {
-    directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-    loca?: { offsets?: number[]; version?: number };
-    hhea?: { numberOfMetrics?: number };
-    _variationProcessor?: unknown;
-  };
-  const entries = internals.directory?.tables;
-  const offsets = internals.loca?.offsets;
-  const numberOfMetrics = internals.hhea?.numberOfMetrics;
-  const locaFormat = internals.loca?.version;
-  if (!entries || !offsets || numberOfMetrics === undefined || (locaFormat !== 0 && locaFormat !== 1) || internals._variationProcessor || entries['CFF '] || !entries.glyf) return undefined;
-  const tables = new Map<string, Uint8Array>();
-  for (const tag of TABLES) {
-    const entry = entries[tag];
-    if (!entry) continue;
-    if (entry.offset + entry.length > bytes.length) return undefined;
-    tables.set(tag, bytes.subarray(entry.offset, entry.offset + entry.length));
+/** The font in `bytes` read for subsetting; undefined when it is not a plain TrueType font (fontkit then writes its subsets). */
+export function subsetSource(bytes: Uint8Array): SubsetSource | undefined {
+  let tables: ReadonlyMap<string, Uint8Array>;
+  try {
+    tables = trueTypeTables(bytes);
+  } catch {
+    return undefined;
   }
-  if (tables.get('head')?.length !== 54 || tables.get('hhea')?.length !== 36 || (tables.get('maxp')?.length ?? 0) < 6 || !tables.has('hmtx')) return undefined;
-  return { bytes, tables, loca: offsets, locaFormat, numberOfMetrics, glyphs: new Map() };
+  // A variable font's outlines are set at its coordinates by fontkit.
+  if (tables.get('head')?.length !== 54 || tables.get('hhea')?.length !== 36 || !tables.has('loca') || !tables.has('glyf') || !tables.has('hmtx') || (tables.get('maxp')?.length ?? 0) < 6 || tables.has('fvar')) return undefined;
+  const locaFormat = viewOf(tables.get('head')!).getInt16(50);
+  const locaTable = viewOf(tables.get('loca')!);
+  const loca: number[] = [];
+  if (locaFormat === 1) for (let at = 0; at + 4 <= locaTable.byteLength; at += 4) loca.push(locaTable.getUint32(at));
+  else if (locaFormat === 0) for (let at = 0; at + 2 <= locaTable.byteLength; at += 2) loca.push(locaTable.getUint16(at) * 2);
+  else return undefined;
+  return { tables, loca, locaFormat, numberOfMetrics: viewOf(tables.get('hhea')!).getUint16(34), glyphs: new Map() };
 }
 
 export function encodeSubset(source: SubsetSource, subset: GlyphSubset): Uint8Array {
@@ -89,7 +84,7 @@ export function encodeSubset(source: SubsetSource, subset: GlyphSubset): Uint8Ar
 
   const hmtx = new Uint8Array(4 * count);
   const hmtxView = new DataView(hmtx.buffer);
-  const metrics = new DataView(source.tables.get('hmtx')!.buffer, source.tables.get('hmtx')!.byteOffset, source.tables.get('hmtx')!.byteLength);
+  const metrics = viewOf(source.tables.get('hmtx')!);
   subset.glyphs.forEach((glyphId, i) => {
     const [advance, bearing] = metricsOf(metrics, source.numberOfMetrics, glyphId);
     hmtxView.setUint16(4 * i, advance);
@@ -140,35 +135,10 @@ function outlineOf(source: SubsetSource, glyphId: number): Outline {
     const start = source.loca[glyphId] ?? 0;
     const end = source.loca[glyphId + 1] ?? start;
     const bytes = glyf.subarray(start, Math.max(start, end));
-    outline = { bytes, parts: partsOf(bytes) };
+    outline = { bytes, parts: componentOffsets(bytes) };
     source.glyphs.set(glyphId, outline);
   }
   return outline;
-}
-
-// Component flags of a composite glyph (OpenType glyf table).
-const ARG_1_AND_2_ARE_WORDS = 0x0001;
-const WE_HAVE_A_SCALE = 0x0008;
-const MORE_COMPONENTS = 0x0020;
-const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
-const WE_HAVE_A_TWO_BY_TWO = 0x0080;
-
-/** Where a composite glyph names its parts (none for a simple or empty glyph). */
-function partsOf(bytes: Uint8Array): number[] {
-  if (bytes.length < 10) return [];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getInt16(0) >= 0) return [];
-  const parts: number[] = [];
-  let at = 10;
-  for (;;) {
-    const flags = view.getUint16(at);
-    parts.push(at + 2);
-    at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
-    if (flags & WE_HAVE_A_SCALE) at += 2;
-    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
-    else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
-    if (!(flags & MORE_COMPONENTS)) return parts;
-  }
 }
 
 /** A glyph's advance and left side bearing from the hmtx table (glyphs past the metrics share the last advance). */
