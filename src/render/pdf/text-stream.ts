@@ -2,8 +2,9 @@
  * Text written straight into a page's content stream. pdfkit's `text` lays
  * each fragment out again (split at spaces, a cache look-up and fresh glyph
  * and position objects per word), and writes each operator as a chunk of its
- * own; the writer has shaped every fragment already (fonts.ts), so it writes
- * the operators pdfkit writes, byte for byte, from those runs in one chunk,
+ * own; each fragment of a line carries the runs it was measured by
+ * (inlines.ts), so the pen writes the operators pdfkit writes, byte for byte,
+ * from those runs in one chunk,
  * and registers each glyph with pdfkit's subset of the font as pdfkit does
  * (its width, and its text for ToUnicode, so the text stays extractable).
  */
