@@ -10,6 +10,7 @@
  * which a PDF does without and an embedded DOCX font cannot; this one is plain
  * byte copying, fast enough to run for every document.
  */
+import { componentOffsets, trueTypeTables, viewOf } from '../truetype.js';
 
 /** A font read once: its tables, and its characters' glyphs. */
 export interface TrueTypeFont {
@@ -33,18 +34,7 @@ export function readTrueType(bytes: Uint8Array): TrueTypeFont {
 }
 
 function parse(bytes: Uint8Array): TrueTypeFont {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.length < 12 || view.getUint32(0) !== 0x00010000) throw new Error('not a TrueType font');
-  const count = view.getUint16(4);
-  const tables = new Map<string, Uint8Array>();
-  for (let i = 0; i < count; i += 1) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    const offset = view.getUint32(at + 8);
-    const length = view.getUint32(at + 12);
-    if (offset + length > bytes.length) throw new Error(`the font's ${tag} table runs past its end`);
-    tables.set(tag, bytes.subarray(offset, offset + length));
-  }
+  const tables = trueTypeTables(bytes);
   for (const tag of REQUIRED) if (!tables.has(tag)) throw new Error(`the font has no ${tag} table`);
   return { family: familyName(tables.get('name')!), tables, cmap: readCmap(tables.get('cmap')!) };
 }
@@ -82,8 +72,6 @@ function shortNames(name: Uint8Array): Uint8Array {
   });
   return out;
 }
-
-const viewOf = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
 /** The family name: Windows Unicode (3, 1) name id 1, else Macintosh Roman (1, 0). */
 function familyName(name: Uint8Array): string {
@@ -153,27 +141,6 @@ function readCmap(cmap: Uint8Array): Map<number, number> {
     }
   }
   return map;
-}
-
-/** Composite glyph flags (glyf table). */
-const ARGS_ARE_WORDS = 0x0001;
-const HAVE_SCALE = 0x0008;
-const MORE_COMPONENTS = 0x0020;
-const HAVE_XY_SCALE = 0x0040;
-const HAVE_2X2 = 0x0080;
-
-/** Each component of a composite glyph: the byte offset of its glyph id within the glyph. */
-function componentOffsets(glyph: Uint8Array): number[] {
-  const view = viewOf(glyph);
-  if (glyph.length < 10 || view.getInt16(0) >= 0) return [];
-  const out: number[] = [];
-  let at = 10;
-  for (;;) {
-    const flags = view.getUint16(at);
-    out.push(at + 2);
-    at += 4 + (flags & ARGS_ARE_WORDS ? 4 : 2) + (flags & HAVE_SCALE ? 2 : flags & HAVE_XY_SCALE ? 4 : flags & HAVE_2X2 ? 8 : 0);
-    if (!(flags & MORE_COMPONENTS)) return out;
-  }
 }
 
 /** The font with only the glyphs of `codePoints` (those it has; .notdef always), as the bytes of a .ttf file. */

@@ -6,6 +6,7 @@
 import type { StyleSheet } from '../style/style.js';
 import type { Faces } from './fonts.js';
 import type { ImageBook } from './images.js';
+import type { TextPen } from './text-stream.js';
 
 /** A column of the page that blocks are set into (a list item's body, a notice's inside). */
 export interface Frame {
@@ -32,6 +33,8 @@ export interface PdfContext {
   readonly doc: PDFKit.PDFDocument;
   readonly style: StyleSheet;
   readonly faces: Faces;
+  /** Writes shaped text into the page. */
+  readonly text: TextPen;
   readonly images: ImageBook;
   readonly page: PageBox;
   /** Nesting depth of the list being laid out (0 outside lists). */

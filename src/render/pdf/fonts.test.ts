@@ -1,29 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { addShapedRuns, facesOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
-
-describe('shared shaping', () => {
-  it('serves pdfkit the run fontkit shapes for a word and its space, without shaping it again', async () => {
-    const face = facesOf(await loadFonts()).regular;
-    const words = ['Court', 'office', 'Zoë', 'Peñaloza', 'affiliated', 'Tó'];
-    for (const word of words) {
-      widthOf(face, word, 11);
-      const served = face.font.layout(`${word} `);
-      const shaped = face.shape(`${word} `);
-      expect(served.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]])).toEqual(shaped.glyphs.map((g) => [g.id, g.advanceWidth, [...g.codePoints]]));
-      expect(served.positions.map((p) => ({ ...p }))).toEqual(shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })));
-    }
-    expect(face.runs.has('affiliated ')).toBe(true);
-  });
-
-  it('gives a fresh run each time (pdfkit scales positions in place)', async () => {
-    const face = facesOf(await loadFonts()).bold;
-    const first = face.font.layout('Hearing');
-    first.positions[0]!.xAdvance *= 1000;
-    expect(face.font.layout('Hearing').positions[0]!.xAdvance).toBe(face.shape('Hearing').positions[0]!.xAdvance);
-  });
-});
+import { addShapedRuns, facesOf, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
 describe('the text of a glyph', () => {
   /** The same font files as new byte arrays: parsed afresh, as in a new process. */
@@ -69,16 +47,19 @@ describe('shaped runs kept between processes', () => {
       const original = face.runs.get(word)!;
       face.runs.delete(word);
       seedShapedRuns(fonts, { regular: { [word]: taken[word]! } });
-      expect(face.runs.get(word)).toEqual(original);
+      expect(runOf(face, word)).toEqual(original);
     }
+    expect(takeShapedRuns(fonts)).toEqual({});
   });
 
   it('leaves out an entry that does not decode', async () => {
     const fonts = await loadFonts();
     const face = facesOf(fonts).bold;
     seedShapedRuns(fonts, { bold: { ab: [[1, 2], [3], [4, 5]], cd: [[1], [2], [3], [[1], [2]]] } as never });
-    expect(face.runs.has('ab')).toBe(false);
-    expect(face.runs.has('cd')).toBe(false);
+    // Shaped afresh instead.
+    expect(runOf(face, 'ab').ids).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
+    expect(runOf(face, 'cd').ids).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
+    expect(Object.keys(takeShapedRuns(fonts).bold ?? {})).toEqual(['ab', 'cd']);
   });
 });
 
@@ -107,6 +88,9 @@ describe('how many shaped runs are kept', () => {
     seedShapedRuns(fonts, kept);
     const face = facesOf(fonts).symbols;
     expect(widthOf(face, 'w6', 1)).toBeCloseTo(506 / face.unitsPerEm);
-    expect(facesOf(fonts).symbols.runs.size).toBeGreaterThanOrEqual(count);
+    // Every kept word is served as kept, none shaped again.
+    takeShapedRuns(fonts);
+    for (const word of Object.keys(kept.symbols!)) runOf(face, word);
+    expect(takeShapedRuns(fonts)).toEqual({});
   });
 });

@@ -2,10 +2,10 @@
  * Fonts for the PDF writer. They come in as bytes (the render layer reads no
  * files); each font is parsed once per process and its shaped words are cached
  * across documents, because shaping (fontkit's `layout`) is most of the cost of
- * setting text. Measuring and drawing share one cache (see `shapeOnce`).
+ * setting text. Measuring and drawing (text-stream.ts) read the same runs.
  */
 import PDFDocument from 'pdfkit';
-import { graphemesOf } from './graphemes.js';
+import { encodeSubset, subsetSource, type GlyphSubset } from './subset.js';
 
 /** The TrueType files the PDF writer embeds. */
 export interface FontSet {
@@ -54,14 +54,12 @@ export interface Face {
   readonly descent: number;
   /** The font's units per em, read once (fontkit's getter goes through the head table each time). */
   readonly unitsPerEm: number;
-  /** pdfkit's per-word cache of scaled runs, handed to every document's embedded font. */
-  layoutCache: Record<string, unknown>;
-  /** Shaped strings, for measuring and (through the font's `layout`) for drawing. */
+  /** Shaped strings, for measuring and for drawing. */
   runs: Map<string, ShapedRun>;
   /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
   fresh: string[];
-  /** fontkit's own `layout`, before `shareRuns` replaced it. */
-  readonly shape: (text: string, features?: unknown) => GlyphRun;
+  /** Runs kept by an earlier process (`seedShapedRuns`), by string, not yet decoded. */
+  seeded: Readonly<Record<string, unknown>>;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -86,7 +84,6 @@ export function facesOf(fonts: FontSet): Faces {
     if (face.runs.size > CACHE_LIMIT) {
       face.runs = new Map();
       face.fresh = [];
-      face.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     faces[key] = face;
   }
@@ -110,18 +107,17 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
   if (!isFontkitFont(font)) throw new Error(`font "${key}" could not be read`);
   primePostHeader(font, bytes);
   pinCodePoints(font);
+  subsetFromBytes(font, bytes);
   const face: Face = {
     font,
     ascent: font.ascent / font.unitsPerEm,
     descent: font.descent / font.unitsPerEm,
     unitsPerEm: font.unitsPerEm,
-    layoutCache: Object.create(null) as Record<string, unknown>,
     runs: new Map(),
     fresh: [],
-    shape: font.layout.bind(font),
+    seeded: {},
     coverage: new Map(),
   };
-  shareRuns(face);
   return face;
 }
 
@@ -183,41 +179,21 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * The writer measures words ("court") and pdfkit draws them with the space
- * that follows ("court "), so each would be shaped twice: the font's `layout`
- * is replaced by one that serves both from `face.runs`. Calls with explicit
- * features are shaped as asked.
+ * Each document's subset of the font is written by `encodeSubset` from the
+ * font's bytes, the same file fontkit's subsetter writes by decoding and
+ * encoding every table again (a tenth of a court report's time). A font that
+ * is not plain TrueType is left to fontkit.
  */
-function shareRuns(face: Face): void {
-  (face.font as { layout: FontkitFont['layout'] }).layout = (text, features) =>
-    features === undefined ? unpackRun(shapedRun(face, text)) : features === BY_CLUSTER ? unpackRun(clusterRun(face, text)) : face.shape(text, features);
-}
-
-/**
- * pdfkit's `features` option for text set cluster by cluster, as a word cut
- * between characters is measured (`clusterWidth`): each grapheme cluster's
- * run, shaped once, without kerning across them. pdfkit does not cache runs
- * drawn with features, so a long word's one-off pieces do not fill its cache.
- */
-export const BY_CLUSTER: readonly string[] = Object.freeze([]);
-
-function clusterRun(face: Face, text: string): ShapedRun {
-  const ids: number[] = [];
-  const advances: number[] = [];
-  const codePoints: Array<readonly number[]> = [];
-  const positions: number[] = [];
-  let width = 0;
-  for (const cluster of graphemesOf(text)) {
-    const run = shapedRun(face, cluster);
-    for (let i = 0; i < run.ids.length; i++) {
-      ids.push(run.ids[i]!);
-      advances.push(run.advances[i]!);
-      codePoints.push(run.codePoints[i]!);
-    }
-    for (const value of run.positions) positions.push(value);
-    width += run.width;
-  }
-  return { ids, advances, codePoints, positions, width };
+function subsetFromBytes(font: FontkitFont, bytes: Uint8Array): void {
+  const internals = font as unknown as { createSubset?: () => GlyphSubset & { encode(): Uint8Array } };
+  const createSubset = internals.createSubset?.bind(font);
+  const source = subsetSource(bytes);
+  if (!createSubset || !source) return;
+  internals.createSubset = () => {
+    const subset = createSubset();
+    subset.encode = () => encodeSubset(source, subset);
+    return subset;
+  };
 }
 
 /**
@@ -226,11 +202,16 @@ function clusterRun(face: Face, text: string): ShapedRun {
  * which was shaped first (Noto Serif has no kerning against the space, so it
  * is also what shaping the pair gives).
  */
-function shapedRun(face: Face, text: string): ShapedRun {
+export function runOf(face: Face, text: string): ShapedRun {
   let run = face.runs.get(text);
   if (!run) {
+    run = seededRun(face, text);
+    if (run) {
+      face.runs.set(text, run);
+      return run;
+    }
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
-    run = word !== undefined && !word.includes(' ') ? joinRuns(shapedRun(face, word), shapedRun(face, ' ')) : packRun(face.shape(text));
+    run = word !== undefined && !word.includes(' ') ? joinRuns(runOf(face, word), runOf(face, ' ')) : packRun(face.font.layout(text));
     face.runs.set(text, run);
     face.fresh.push(text);
   }
@@ -249,20 +230,6 @@ function packRun(run: GlyphRun): ShapedRun {
 
 function joinRuns(a: ShapedRun, b: ShapedRun): ShapedRun {
   return { ids: [...a.ids, ...b.ids], advances: [...a.advances, ...b.advances], codePoints: [...a.codePoints, ...b.codePoints], positions: [...a.positions, ...b.positions], width: a.width + b.width };
-}
-
-/** A fresh run each time: pdfkit scales the positions it is given in place. */
-function unpackRun(run: ShapedRun): GlyphRun & { readonly advanceWidth: number } {
-  const glyphs = run.ids.map((id, i) => ({ id, advanceWidth: run.advances[i]!, codePoints: run.codePoints[i]! }));
-  const positions = glyphs.map((_, i) => ({ xAdvance: run.positions[4 * i]!, yAdvance: run.positions[4 * i + 1]!, xOffset: run.positions[4 * i + 2]!, yOffset: run.positions[4 * i + 3]! }));
-  return {
-    glyphs,
-    positions,
-    // pdfkit reads the width after scaling the positions, as fontkit's run computes it.
-    get advanceWidth() {
-      return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-    },
-  };
 }
 
 function isFontkitFont(value: unknown): value is FontkitFont {
@@ -287,14 +254,13 @@ type StoredRun = [ids: number[], advances: number[], positions: number[], codePo
  */
 export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
   const faces = facesOf(fonts);
-  for (const key of FONT_KEYS) {
-    const face = faces[key];
-    for (const [text, stored] of Object.entries(runs[key] ?? {})) {
-      if (face.runs.has(text)) continue;
-      const run = decodeRun(text, stored);
-      if (run) face.runs.set(text, run);
-    }
-  }
+  // Decoded when a document asks for them: a process sets a few of the words kept (decoding them all took 70 ms of a one-off command).
+  for (const key of FONT_KEYS) faces[key].seeded = runs[key] ?? {};
+}
+
+/** A run the face was seeded with, decoded; undefined when there is none or it does not decode. */
+function seededRun(face: Face, text: string): ShapedRun | undefined {
+  return Object.hasOwn(face.seeded, text) ? decodeRun(text, face.seeded[text]) : undefined;
 }
 
 /** The runs shaped since the last call (not those seeded), to add to the kept ones. */
@@ -367,14 +333,14 @@ function isNumbers(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
-/** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
-export function widthOf(face: Face, text: string, size: number): number {
-  return (shapedRun(face, text).width / face.unitsPerEm) * size;
+/** Width of a run of `face` set at `size` points. */
+export function sizedWidth(face: Face, run: ShapedRun, size: number): number {
+  return (run.width / face.unitsPerEm) * size;
 }
 
-/** Width of one grapheme cluster, or of text drawn `BY_CLUSTER`, set in `face` at `size` points. */
-export function clusterWidth(face: Face, text: string, size: number): number {
-  return (clusterRun(face, text).width / face.unitsPerEm) * size;
+/** Width of `text` set in `face` at `size` points (pdfkit measures the same way: fontkit's shaped advance). */
+export function widthOf(face: Face, text: string, size: number): number {
+  return sizedWidth(face, runOf(face, text), size);
 }
 
 export function covers(face: Face, codePoint: number): boolean {
@@ -386,14 +352,34 @@ export function covers(face: Face, codePoint: number): boolean {
   return known;
 }
 
-/** Registers the faces with a document under their keys and shares the word caches with it. */
-export function registerFaces(doc: PDFKit.PDFDocument, faces: Faces): void {
+/** The members of pdfkit's embedded font (one per document and face) that text-stream.ts reads and fills. */
+export interface EmbeddedFont {
+  readonly id: string;
+  /** 1000 / units per em: pdfkit's scale from font units to text space. */
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: Array<number | undefined>;
+  readonly unicode: Array<readonly number[] | undefined>;
+  ref(): unknown;
+}
+
+export type EmbeddedFonts = Readonly<Record<FontKey, EmbeddedFont>>;
+
+/** Registers the faces with a document under their keys; gives back pdfkit's font object for each. */
+export function registerFaces(doc: PDFKit.PDFDocument, faces: Faces): EmbeddedFonts {
+  const embedded = {} as Record<FontKey, EmbeddedFont>;
   for (const key of FONT_KEYS) {
-    const face = faces[key];
-    doc.registerFont(key, face.font as unknown as Buffer);
+    doc.registerFont(key, faces[key].font as unknown as Buffer);
     doc.font(key);
-    const embedded = (doc as unknown as { _font?: { layoutCache?: unknown } })._font;
-    if (embedded && embedded.layoutCache !== undefined) embedded.layoutCache = face.layoutCache;
+    const font = (doc as unknown as { _font?: unknown })._font;
+    if (!isEmbeddedFont(font)) throw new Error(`pdfkit did not embed font "${key}"`);
+    embedded[key] = font;
   }
   doc.font('regular');
+  return embedded;
+}
+
+function isEmbeddedFont(value: unknown): value is EmbeddedFont {
+  const font = value as Partial<EmbeddedFont> | undefined;
+  return typeof font?.id === 'string' && typeof font.scale === 'number' && typeof font.subset?.includeGlyph === 'function' && Array.isArray(font.widths) && Array.isArray(font.unicode);
 }

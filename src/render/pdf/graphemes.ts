@@ -3,7 +3,8 @@
  * too long for its line may be cut.
  */
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: creating it loads ICU's break rules (15 ms), and most documents never cut a word. */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * At most this many UTF-16 units are given to the segmenter at once: V8's
@@ -36,7 +37,7 @@ export function graphemesOf(text: string): string[] {
     // A window cut short never ends between the two halves of a surrogate pair.
     if (!whole && isHighSurrogate(text.charCodeAt(end - 1)) && end - 1 > start) end--;
     let next = start;
-    for (const { segment, index } of segmenter.segment(text.slice(start, whole ? end + 1 : end))) {
+    for (const { segment, index } of (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(text.slice(start, whole ? end + 1 : end))) {
       if (!whole && index > 0 && index + segment.length >= end - start) break;
       clusters.push(segment);
       next = start + index + segment.length;

@@ -19,6 +19,7 @@ import { append, emptyFlow, paginate, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
+import { textPen } from './text-stream.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
 export { addShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns } from './fonts.js';
@@ -60,10 +61,10 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
     doc.on('error', reject);
   });
   mendXmp(doc);
-  registerFaces(doc, faces);
+  const embedded = registerFaces(doc, faces);
   const images = await openImages(doc, tree, options.images, style);
 
-  const ctx: PdfContext = { doc, style, faces, images, page, listDepth: 0, outline: [] };
+  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
   const frame = bodyFrame(page);
   const title = layoutTitle(ctx, tree.meta.title, frame);
   const flow = emptyFlow();

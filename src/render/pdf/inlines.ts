@@ -10,7 +10,7 @@ import type { Align, Inline } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
 import type { Frame, PdfContext } from './context.js';
 import { slice, type Slice } from './flow.js';
-import { BY_CLUSTER, clusterWidth, covers, widthOf, type Face, type Faces, type FontKey } from './fonts.js';
+import { covers, runOf, sizedWidth, type Face, type Faces, type FontKey, type ShapedRun } from './fonts.js';
 import { graphemesOf } from './graphemes.js';
 
 export interface TextStyle {
@@ -35,8 +35,10 @@ export interface Fragment {
   /** Offset from the start of the line. */
   readonly x: number;
   readonly width: number;
-  /** Part of a word set cluster by cluster (too long for a line): drawn as it was measured. */
-  readonly cut?: true;
+  /** Width of the spaces it ends with (a link's underline stops before them). */
+  readonly trailing: number;
+  /** What is drawn: the runs it was measured by, word by word, space by space (a cut word cluster by cluster). */
+  readonly runs: readonly ShapedRun[];
 }
 
 export interface Line {
@@ -126,17 +128,21 @@ interface Box {
   readonly text: string;
   readonly style: TextStyle;
   readonly width: number;
+  /** Its run, or its clusters' runs when it is set cluster by cluster. */
+  readonly runs: readonly ShapedRun[];
   /** Text set cluster by cluster (a long word, or a piece of one cut at the end of a line): its clusters and their widths. */
   readonly cut?: Clusters;
 }
 interface Clusters {
   readonly texts: readonly string[];
   readonly widths: readonly number[];
+  readonly runs: readonly ShapedRun[];
 }
 interface Glue {
   readonly kind: 'glue';
   readonly style: TextStyle;
   readonly width: number;
+  readonly run: ShapedRun;
 }
 type Atom = Box | Glue | { readonly kind: 'break' };
 
@@ -170,11 +176,11 @@ export function breakLines(faces: Faces, pieces: readonly Piece[], width: number
     }
     // Too wide for any line: cut between clusters, a line's worth at a time.
     for (const box of unit) {
-      const { texts, widths } = box.cut ?? clustersOf(faces[box.style.font], box.text, box.style).cut!;
+      const { texts, widths, runs } = box.cut ?? clustersOf(faces[box.style.font], box.text, box.style).cut!;
       let from = 0;
       let pieceWidth = 0;
       const flushPiece = (to: number): void => {
-        if (to > from) line.push(cutBox(texts.slice(from, to), widths.slice(from, to), pieceWidth, box.style));
+        if (to > from) line.push(cutBox({ texts: texts.slice(from, to), widths: widths.slice(from, to), runs: runs.slice(from, to) }, pieceWidth, box.style));
         lineWidth += pieceWidth;
         from = to;
         pieceWidth = 0;
@@ -237,7 +243,11 @@ function atomsOf(faces: Faces, pieces: readonly Piece[]): Atom[] {
     }
     const parts = piece.text.split(SPACES);
     parts.forEach((part, index) => {
-      if (index > 0) atoms.push({ kind: 'glue', style: piece.style, width: widthOf(faces[piece.style.font], ' ', piece.style.size) });
+      if (index > 0) {
+        const face = faces[piece.style.font];
+        const run = runOf(face, ' ');
+        atoms.push({ kind: 'glue', style: piece.style, width: sizedWidth(face, run, piece.style.size), run });
+      }
       if (part.length > 0) for (const box of boxesOf(faces, part, piece.style)) atoms.push(box);
     });
   }
@@ -283,20 +293,23 @@ function allCovered(face: Face, word: string): boolean {
 
 /** Text in one face: a box, or its clusters when it is too long to be a word on a line. */
 function boxes(face: Face, text: string, style: TextStyle): Box[] {
-  return [text.length > LONG_WORD ? clustersOf(face, text, style) : { kind: 'box', text, style, width: widthOf(face, text, style.size) }];
+  if (text.length > LONG_WORD) return [clustersOf(face, text, style)];
+  const run = runOf(face, text);
+  return [{ kind: 'box', text, style, width: sizedWidth(face, run, style.size), runs: [run] }];
 }
 
-/** Text as its grapheme clusters, each measured alone (and drawn so: see `BY_CLUSTER`). */
+/** Text as its grapheme clusters, each measured alone and drawn so (no kerning across them). */
 function clustersOf(face: Face, text: string, style: TextStyle): Box {
   const texts = graphemesOf(text);
-  const widths = texts.map((cluster) => widthOf(face, cluster, style.size));
+  const runs = texts.map((cluster) => runOf(face, cluster));
+  const widths = runs.map((run) => sizedWidth(face, run, style.size));
   let width = 0;
   for (const w of widths) width += w;
-  return cutBox(texts, widths, width, style);
+  return cutBox({ texts, widths, runs }, width, style);
 }
 
-function cutBox(texts: readonly string[], widths: readonly number[], width: number, style: TextStyle): Box {
-  return { kind: 'box', text: texts.join(''), style, width, cut: { texts, widths } };
+function cutBox(cut: Clusters, width: number, style: TextStyle): Box {
+  return { kind: 'box', text: cut.texts.join(''), style, width, runs: cut.runs, cut };
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
@@ -310,11 +323,15 @@ function fragmentsOf(atoms: Atom[]): Line {
   let style: TextStyle | undefined;
   let cut = false;
   let width = 0;
+  let trailing = 0;
+  let runs: ShapedRun[] = [];
   const flush = (): void => {
-    if (style && text.length > 0) fragments.push(cut ? { text, style, x, width, cut } : { text, style, x, width });
+    if (style && text.length > 0) fragments.push({ text, style, x, width, trailing, runs });
     x += width;
     text = '';
     width = 0;
+    trailing = 0;
+    runs = [];
   };
   for (const atom of atoms) {
     if (atom.kind === 'break') continue;
@@ -325,7 +342,15 @@ function fragmentsOf(atoms: Atom[]): Line {
       style = atom.style;
       cut = atomCut;
     }
-    text += atom.kind === 'box' ? atom.text : ' ';
+    if (atom.kind === 'box') {
+      text += atom.text;
+      for (const run of atom.runs) runs.push(run);
+      trailing = 0;
+    } else {
+      text += ' ';
+      runs.push(atom.run);
+      trailing += atom.width;
+    }
     width += atom.width;
   }
   flush();
@@ -342,42 +367,16 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
   for (const fragment of line.fragments) {
     const left = x + shift + fragment.x;
     const { style } = fragment;
-    doc.font(style.font).fontSize(style.size).fillColor(style.color);
-    // The width is known: pdfkit would measure the fragment again to size link and underline boxes, which it draws none of here.
-    const options = { lineBreak: false, baseline: 'alphabetic', textWidth: fragment.width, wordCount: 1, ...(fragment.cut ? { features: BY_CLUSTER } : {}) };
-    placeText(doc, fragment.text, left, baseline, options as PDFKit.Mixins.TextOptions);
+    ctx.text.draw(fragment.runs, style.font, style.size, style.color, left, baseline);
     if (style.link) {
       const face = ctx.faces[style.font];
-      const drawn = fragment.text.replace(/ +$/, '');
-      const w = drawn.length === fragment.text.length ? fragment.width : fragment.cut ? clusterWidth(face, drawn, style.size) : widthOf(face, drawn, style.size);
+      const w = fragment.width - fragment.trailing;
       const underline = baseline + style.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
       const top = baseline - face.ascent * style.size;
       doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
     }
   }
-}
-
-/** pdfkit's text drawing, as far as `placeText` uses it. */
-interface TextInternals {
-  x: number;
-  y: number;
-  _text(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions, line: (text: string, options: PDFKit.Mixins.TextOptions) => void): unknown;
-  _fragment(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void;
-}
-
-/**
- * `doc.text` without its last step: after drawing, pdfkit measures the text
- * again (7% of a document's time) to move its cursor, which this writer
- * never reads: every text is placed at its own position.
- */
-function placeText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
-  const pdf = doc as unknown as TextInternals;
-  if (typeof pdf._text !== 'function' || typeof pdf._fragment !== 'function') {
-    doc.text(text, x, y, options);
-    return;
-  }
-  pdf._text(text, x, y, options, (line, lineOptions) => pdf._fragment(line, pdf.x, pdf.y, lineOptions));
 }
 
 /** Lays out and measures a run of inlines as a block of lines. */
