@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../core/calendar-date.js';
+import { addMonths, dateOfDay, dayNumber } from '../../core/calendar-date.js';
 import { fifteenOfTwentyTwo, firstDayReached, windowCount } from './fifteen-of-twenty-two.js';
 import { caseRecord, placement } from './fixtures.js';
-import { dateOfDay, dayNumber, type Span } from './spans.js';
+import type { Span } from './spans.js';
 import { careTimeline } from './time-in-care.js';
 
 const reachedOn = (record: ReturnType<typeof caseRecord>, asOf = '2030-01-01') => fifteenOfTwentyTwo(record, asOf).date;

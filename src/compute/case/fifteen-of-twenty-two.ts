@@ -3,10 +3,10 @@
  * (or join) a petition to terminate parental rights unless an exception is
  * documented (rules.md; domain.md §1.3).
  */
-import { addMonths, compareDates } from '../../core/calendar-date.js';
+import { addMonths, addMonthsToDay, compareDates, dateOfDay, dayNumber } from '../../core/calendar-date.js';
 import type { CaseRecord, ParentRole } from '../../model/case.js';
 import { dateEnteredFosterCare, episodes } from './entered-care.js';
-import { dateOfDay, dayNumber, daysWithin, type Span } from './spans.js';
+import { daysWithin, type Span } from './spans.js';
 import { careTimeline, daysInCare, type NotCareSetting } from './time-in-care.js';
 
 export const WINDOW_MONTHS = 22;
@@ -27,10 +27,14 @@ export interface WindowCount {
  * runaway days not counted), against the days from D − 15 months to D.
  */
 export function windowCount(counted: readonly Span[], date: string): WindowCount {
-  const day = dayNumber(date);
+  return windowCountOn(counted, dayNumber(date));
+}
+
+/** windowCount on day numbers: the search below asks for it day after day. */
+function windowCountOn(counted: readonly Span[], day: number): WindowCount {
   return {
-    inCare: daysWithin(counted, dayNumber(addMonths(date, -WINDOW_MONTHS)), day),
-    required: day - dayNumber(addMonths(date, -REQUIRED_MONTHS)),
+    inCare: daysWithin(counted, addMonthsToDay(day, -WINDOW_MONTHS), day),
+    required: day - addMonthsToDay(day, -REQUIRED_MONTHS),
   };
 }
 
@@ -48,9 +52,8 @@ export function windowCount(counted: readonly Span[], date: string): WindowCount
  */
 export function firstDayReached(counted: readonly Span[], from: string, to: string): string | undefined {
   for (let day = dayNumber(from), last = dayNumber(to); day <= last; ) {
-    const date = dateOfDay(day);
-    const { inCare, required } = windowCount(counted, date);
-    if (inCare >= required) return date;
+    const { inCare, required } = windowCountOn(counted, day);
+    if (inCare >= required) return dateOfDay(day);
     day += Math.ceil((required - inCare) / 4);
   }
   return undefined;

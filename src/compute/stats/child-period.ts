@@ -3,7 +3,7 @@
  * statistics"): plain numbers and lists, from the case clocks (compute/case),
  * never a second reading of their rules.
  */
-import { addDays, ageOn } from '../../core/calendar-date.js';
+import { addDays, ageOn, dayNumber } from '../../core/calendar-date.js';
 import type { CaseRecord, Hearing } from '../../model/case.js';
 import type { DueItem } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
@@ -12,7 +12,7 @@ import { caseDueItems, type CaseFiles } from '../case/due-items.js';
 import { familyTime, type CancelledBy } from '../case/family-time.js';
 import { courtCalendar } from '../case/hearings.js';
 import { placementMoves } from '../case/placements.js';
-import { dayNumber, daysWithin } from '../case/spans.js';
+import { daysWithin } from '../case/spans.js';
 import { careTimeline } from '../case/time-in-care.js';
 import { monthBounds, visitCompliance } from '../case/visits.js';
 import { AGE_OF_MAJORITY, transitionPlanStatus, YOUTH_PLANNING_AGE } from '../case/youth.js';
