@@ -7,7 +7,7 @@ import { addMonths, addMonthsToDay, compareDates, dateOfDay, dayNumber } from '.
 import type { CaseRecord, ParentRole } from '../../model/case.js';
 import { dateEnteredFosterCare, episodes } from './entered-care.js';
 import { daysWithin, type Span } from './spans.js';
-import { careTimeline, daysInCare, type NotCareSetting } from './time-in-care.js';
+import { careTimeline, type NotCareSetting } from './time-in-care.js';
 
 export const WINDOW_MONTHS = 22;
 export const REQUIRED_MONTHS = 15;
@@ -97,7 +97,9 @@ export interface FifteenOfTwentyTwo {
  */
 export function fifteenOfTwentyTwo(data: TprData, asOf: string): FifteenOfTwentyTwo {
   const enteredCare = dateEnteredFosterCare(data.removal);
-  const { counted } = careTimeline(data, Infinity);
+  // The timeline with no end holds every day's: its days before the as-of date give the count and the exclusions on that date.
+  const { counted, excluded } = careTimeline(data, Infinity);
+  const until = dayNumber(asOf);
   const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
   // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
   const horizon = addMonths(start, WINDOW_MONTHS + 1);
@@ -122,8 +124,8 @@ export function fifteenOfTwentyTwo(data: TprData, asOf: string): FifteenOfTwenty
     ...(reached && { reached }),
     ...(projected && { projected }),
     ...(date && { date }),
-    asOfCount: windowCount(careTimeline(data, dayNumber(asOf)).counted, asOf),
-    excluded: daysInCare(data, asOf).excluded,
+    asOfCount: windowCount(counted, asOf),
+    excluded: { trial_home_visit: daysWithin(excluded.trial_home_visit, -Infinity, until), runaway: daysWithin(excluded.runaway, -Infinity, until) },
     priorEpisodesCounted,
     petitions,
     ...(exception && { exception }),
