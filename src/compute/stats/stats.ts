@@ -67,7 +67,7 @@ export function caseloadStats(source: StatsSource): CaseloadStats {
       else placedIn.set(home, [child]);
     }
   }
-  const homes = source.worker ? [] : periods.map((p) => homesOnP2(source.homes, placedIn, p, rules));
+  const homes = source.worker ? [] : homesOnP2(source.homes, placedIn, periods, rules);
   const caseworkersOf = (list: readonly ChildPeriod[]) => new Set(list.filter((c) => c.inCareLast).map((c) => c.caseworker)).size;
   /** `members`: the unit's children as indexes into each period's list, in its order; null for all. */
   const unitOf = (kind: UnitKind, id: string | null, members: readonly number[] | null): Unit => ({
