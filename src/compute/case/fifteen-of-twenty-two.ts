@@ -96,39 +96,53 @@ export interface FifteenOfTwentyTwo {
  * `permanency.tpr_exception.documented` is on or before the as-of date.
  */
 export function fifteenOfTwentyTwo(data: TprData, asOf: string): FifteenOfTwentyTwo {
+  return tprClock(data)(asOf);
+}
+
+/**
+ * fifteenOfTwentyTwo for one record on any as-of date: the timeline, the
+ * episodes and the search for the first day reached (whose answer within a
+ * shorter range is the same day or none) are worked out once, for the
+ * statistics' five period ends.
+ */
+export function tprClock(data: TprData): (asOf: string) => FifteenOfTwentyTwo {
   const enteredCare = dateEnteredFosterCare(data.removal);
   // The timeline with no end holds every day's: its days before the as-of date give the count and the exclusions on that date.
   const { counted, excluded } = careTimeline(data, Infinity);
-  const until = dayNumber(asOf);
-  const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
-  // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
-  const horizon = addMonths(start, WINDOW_MONTHS + 1);
-  const date = firstDayReached(counted, enteredCare, horizon);
-  const reached = date !== undefined && date <= asOf ? date : undefined;
-  const projected = date !== undefined && date > asOf ? date : undefined;
+  const priorEpisodes = episodes(data.removal).filter((e) => !e.current);
+  let searched: { readonly to: string; readonly date: string | undefined } | undefined;
+  const firstDay = (to: string) => {
+    if (!searched || (searched.date === undefined && to > searched.to)) searched = { to, date: firstDayReached(counted, enteredCare, to) };
+    return searched.date !== undefined && searched.date <= to ? searched.date : undefined;
+  };
+  return (asOf) => {
+    const until = dayNumber(asOf);
+    const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
+    // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
+    const date = firstDay(addMonths(start, WINDOW_MONTHS + 1));
+    const reached = date !== undefined && date <= asOf ? date : undefined;
+    const projected = date !== undefined && date > asOf ? date : undefined;
 
-  const windowStart = date ? addMonths(date, -WINDOW_MONTHS) : undefined;
-  const priorEpisodesCounted =
-    date && windowStart
-      ? episodes(data.removal).filter((e) => !e.current && e.discharge!.date > windowStart && e.enteredCare < date).length
-      : 0;
+    const windowStart = date ? addMonths(date, -WINDOW_MONTHS) : undefined;
+    const priorEpisodesCounted = date && windowStart ? priorEpisodes.filter((e) => e.discharge!.date > windowStart && e.enteredCare < date).length : 0;
 
-  const petitions = data.parents
-    .flatMap((p) => (p.tpr?.petition_filed != null && p.tpr.petition_filed <= asOf ? [{ parent: p.name, role: p.role, date: p.tpr.petition_filed }] : []))
-    .sort((a, b) => compareDates(a.date, b.date));
-  const documented = data.permanency.tpr_exception;
-  const exception = documented != null && documented.documented <= asOf ? documented : undefined;
+    const petitions = data.parents
+      .flatMap((p) => (p.tpr?.petition_filed != null && p.tpr.petition_filed <= asOf ? [{ parent: p.name, role: p.role, date: p.tpr.petition_filed }] : []))
+      .sort((a, b) => compareDates(a.date, b.date));
+    const documented = data.permanency.tpr_exception;
+    const exception = documented != null && documented.documented <= asOf ? documented : undefined;
 
-  return {
-    enteredCare,
-    ...(reached && { reached }),
-    ...(projected && { projected }),
-    ...(date && { date }),
-    asOfCount: windowCount(counted, asOf),
-    excluded: { trial_home_visit: daysWithin(excluded.trial_home_visit, -Infinity, until), runaway: daysWithin(excluded.runaway, -Infinity, until) },
-    priorEpisodesCounted,
-    petitions,
-    ...(exception && { exception }),
-    satisfied: petitions.length > 0 || exception !== undefined,
+    return {
+      enteredCare,
+      ...(reached && { reached }),
+      ...(projected && { projected }),
+      ...(date && { date }),
+      asOfCount: windowCount(counted, asOf),
+      excluded: { trial_home_visit: daysWithin(excluded.trial_home_visit, -Infinity, until), runaway: daysWithin(excluded.runaway, -Infinity, until) },
+      priorEpisodesCounted,
+      petitions,
+      ...(exception && { exception }),
+      satisfied: petitions.length > 0 || exception !== undefined,
+    };
   };
 }
