@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, dateOfDay, dayNumber } from '../../core/calendar-date.js';
-import { fifteenOfTwentyTwo, firstDayReached, windowCount } from './fifteen-of-twenty-two.js';
+import { fifteenOfTwentyTwo, firstDayReached, tprClock, windowCount } from './fifteen-of-twenty-two.js';
 import { caseRecord, placement } from './fixtures.js';
 import type { Span } from './spans.js';
 import { careTimeline, daysInCare } from './time-in-care.js';
@@ -156,29 +156,45 @@ describe('the count on the as-of date', () => {
   const SETTINGS = ['foster_family_nonrelative', 'trial_home_visit', 'runaway'] as const;
   const segments = fc.array(fc.record({ length: fc.integer({ min: 1, max: 300 }), setting: fc.constantFrom(...SETTINGS) }), { minLength: 1, maxLength: 6 });
 
+  /** A record of the segments from day 500, open or closed, with or without a prior episode. */
+  function recordOf(list: readonly { length: number; setting: (typeof SETTINGS)[number] }[], open: boolean, prior: number | null) {
+    const start = 500;
+    let at = start;
+    const placements = list.map(({ length, setting }, i) => {
+      const end = at + length;
+      const segment = placement(day(at), open && i === list.length - 1 ? undefined : day(end), setting);
+      at = end;
+      return segment;
+    });
+    return caseRecord({
+      removal: {
+        date: day(start),
+        ...(prior !== null && { prior_episodes: [{ removal_date: day(start - prior - 100), discharge_date: day(start - 100), discharge_reason: 'reunification' as const }] }),
+        ...(!open && { discharge: { date: day(at), reason: 'reunification' as const } }),
+      },
+      placements,
+    });
+  }
+
   it('equals the count and the exclusions of the timeline cut at the as-of date, for arbitrary episodes and segments', () => {
     fc.assert(
       fc.property(segments, fc.boolean(), fc.option(fc.integer({ min: 30, max: 400 })), fc.integer({ min: 0, max: 2000 }), (list, open, prior, asOffset) => {
-        const start = 500;
-        let at = start;
-        const placements = list.map(({ length, setting }, i) => {
-          const end = at + length;
-          const segment = placement(day(at), open && i === list.length - 1 ? undefined : day(end), setting);
-          at = end;
-          return segment;
-        });
-        const record = caseRecord({
-          removal: {
-            date: day(start),
-            ...(prior !== null && { prior_episodes: [{ removal_date: day(start - prior - 100), discharge_date: day(start - 100), discharge_reason: 'reunification' as const }] }),
-            ...(!open && { discharge: { date: day(at), reason: 'reunification' as const } }),
-          },
-          placements,
-        });
+        const record = recordOf(list, open, prior);
         const asOf = day(asOffset);
         const result = fifteenOfTwentyTwo(record, asOf);
         expect(result.asOfCount).toEqual(windowCount(careTimeline(record, dayNumber(asOf)).counted, asOf));
         expect(result.excluded).toEqual(daysInCare(record, asOf).excluded);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the same from one clock asked on many dates, in any order, as from a fresh count on each', () => {
+    fc.assert(
+      fc.property(segments, fc.boolean(), fc.option(fc.integer({ min: 30, max: 400 })), fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 6 }), (list, open, prior, offsets) => {
+        const record = recordOf(list, open, prior);
+        const clock = tprClock(record);
+        for (const offset of offsets) expect(clock(day(offset))).toEqual(fifteenOfTwentyTwo(record, day(offset)));
       }),
       { numRuns: 300 },
     );
