@@ -89,7 +89,6 @@ type Open = CaseFiles & { readonly case: { readonly data: CaseRecord } };
  * each period's days). The items `due` reports are statuses on each P2: their
  * clock is made once (caseDueClock) and asked per period.
  */
-
 export function childPeriods(child: Open, periods: readonly Period[], rules: RuleSet): ChildPeriod[] {
   // A build's view of the root records each read (compute/documents/root-view.ts): the files every period reads are read once.
   const files: Open = {
