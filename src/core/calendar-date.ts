@@ -20,12 +20,26 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
-/** Splits a `YYYY-MM-DD` string; undefined when it is not a real calendar day. */
+const ZERO = 48;
+
+/** The number written by the digits text[from, to), or -1 if one of them is not 0-9. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Splits a `YYYY-MM-DD` string (DATE_SHAPE, read by hand: the clocks and the loader call it for every date); undefined when it is not a real calendar day. */
 export function parseDate(text: string): YearMonthDay | undefined {
-  const match = DATE_SHAPE.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
@@ -47,24 +61,63 @@ export function formatDate({ year, month, day }: YearMonthDay): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function toEpochDay(date: string): number {
-  const { year, month, day } = mustParse(date);
-  return Date.UTC(year, month - 1, day) / 86_400_000;
+/**
+ * Day numbers: days since 1970-01-01 in the proleptic Gregorian calendar, by
+ * arithmetic (H. Hinnant, "chrono-compatible low-level date algorithms"), not a
+ * Date: the clocks' loops over days stay in numbers, and years 0-99 are not
+ * read as 1900-1999 as Date.UTC reads them.
+ */
+function epochDayOf({ year, month, day }: YearMonthDay): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function dateOfEpochDay(epochDay: number): YearMonthDay {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = m < 10 ? m + 3 : m - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * m + 2) / 5) + 1 };
+}
+
+/** The day number of a date: days since 1970-01-01. */
+export function dayNumber(date: string): number {
+  return epochDayOf(mustParse(date));
+}
+
+/** The date of a day number. */
+export function dateOfDay(day: number): string {
+  return formatDate(dateOfEpochDay(day));
 }
 
 /** "+N days" is plain day arithmetic. */
 export function addDays(date: string, days: number): string {
-  const d = new Date((toEpochDay(date) + days) * 86_400_000);
-  return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  return dateOfDay(dayNumber(date) + days);
+}
+
+/** "+N months" on the parts: the one reading of the rule below. */
+function shiftMonths({ year, month, day }: YearMonthDay, months: number): YearMonthDay {
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return { year: y, month: m, day: Math.min(day, daysInMonth(y, m)) };
 }
 
 /** "+N months" keeps the day of the month and clamps to the month's last day (2025-01-31 + 1 = 2025-02-28). */
 export function addMonths(date: string, months: number): string {
-  const { year, month, day } = mustParse(date);
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return formatDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+  return formatDate(shiftMonths(mustParse(date), months));
+}
+
+/** addMonths on day numbers, for the clocks' loops over days. */
+export function addMonthsToDay(day: number, months: number): number {
+  return epochDayOf(shiftMonths(dateOfEpochDay(day), months));
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -77,7 +130,7 @@ export function formatLongDate(date: string): string {
 
 /** Days from A to B is B − A. */
 export function daysBetween(from: string, to: string): number {
-  return toEpochDay(to) - toEpochDay(from);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** ISO strings of one shape compare correctly as text. */

@@ -11,7 +11,7 @@ import type { Transition } from '../../model/transition.js';
 import type { DueDetail, DueDetailOf } from '../due-detail.js';
 import { openStatus, type DueItem, type DueStatus } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
-import { fifteenOfTwentyTwo, TPR_CITATION } from './fifteen-of-twenty-two.js';
+import { tprClock, TPR_CITATION, type FifteenOfTwentyTwo } from './fifteen-of-twenty-two.js';
 import { periodicReviewDue, permanencyHearingDue, type CourtDate, type HearingDue } from './hearings.js';
 import { currentMonthVisit, VISIT_CITATION } from './visits.js';
 import { TRANSITION_CITATION, transitionPlanStatus, YOUTH_PLANNING_AGE } from './youth.js';
@@ -55,8 +55,7 @@ function hearingItem(subject: string, kind: 'permanency_hearing' | 'periodic_rev
   return { subject, kind, due: clock.due, status, detail, rule };
 }
 
-function tprItem(subject: string, record: CaseRecord, asOf: string): DueItem | undefined {
-  const tpr = fifteenOfTwentyTwo(record, asOf);
+function tprItem(subject: string, tpr: FifteenOfTwentyTwo, asOf: string): DueItem | undefined {
   if (!tpr.date) return undefined; // never reached while the current situation lasts (e.g. an open trial home visit)
   const petition = tpr.petitions[0];
   const detail: DueDetail = {
@@ -99,26 +98,34 @@ function transitionItem(subject: string, record: CaseRecord, transition: Transit
  * are returned whatever their due date; `--within` filters.
  */
 export function caseDueItems(child: CaseFiles, asOf: string, rules: RuleSet): DueItem[] {
+  return caseDueClock(child, rules)(asOf);
+}
+
+/** caseDueItems for one child on any as-of date: the 15 of 22 count is worked out once (tprClock), for the statistics' five period ends. */
+export function caseDueClock(child: CaseFiles, rules: RuleSet): (asOf: string) => DueItem[] {
   const record = child.case?.data;
-  if (!record) return [];
+  if (!record) return () => [];
   const subject = record.id;
-  const items: (DueItem | undefined)[] = [
-    hearingItem(subject, 'permanency_hearing', permanencyHearingDue(record, asOf, rules), asOf, rules.permanencyHearing.citation),
-    hearingItem(subject, 'periodic_review', periodicReviewDue(record, asOf, rules), asOf, rules.periodicReviewMonths.citation),
-    tprItem(subject, record, asOf),
-  ];
-  const plan = child.plan?.data;
-  if (plan) {
-    items.push({
-      subject,
-      kind: 'case_plan_review',
-      due: plan.review_date,
-      status: openStatus(plan.review_date, asOf),
-      detail: { kind: 'case_plan_review', plan_date: plan.plan_date },
-      rule: CASE_PLAN_REVIEW_CITATION,
-    });
-  }
-  items.push(monthlyVisitItem(subject, child.contacts.map((c) => c.data), asOf));
-  items.push(transitionItem(subject, record, child.transition?.data, asOf));
-  return items.filter((i): i is DueItem => i !== undefined);
+  const tpr = tprClock(record);
+  return (asOf) => {
+    const items: (DueItem | undefined)[] = [
+      hearingItem(subject, 'permanency_hearing', permanencyHearingDue(record, asOf, rules), asOf, rules.permanencyHearing.citation),
+      hearingItem(subject, 'periodic_review', periodicReviewDue(record, asOf, rules), asOf, rules.periodicReviewMonths.citation),
+      tprItem(subject, tpr(asOf), asOf),
+    ];
+    const plan = child.plan?.data;
+    if (plan) {
+      items.push({
+        subject,
+        kind: 'case_plan_review',
+        due: plan.review_date,
+        status: openStatus(plan.review_date, asOf),
+        detail: { kind: 'case_plan_review', plan_date: plan.plan_date },
+        rule: CASE_PLAN_REVIEW_CITATION,
+      });
+    }
+    items.push(monthlyVisitItem(subject, child.contacts.map((c) => c.data), asOf));
+    items.push(transitionItem(subject, record, child.transition?.data, asOf));
+    return items.filter((i): i is DueItem => i !== undefined);
+  };
 }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../core/calendar-date.js';
-import { fifteenOfTwentyTwo, firstDayReached, windowCount } from './fifteen-of-twenty-two.js';
+import { addMonths, dateOfDay, dayNumber } from '../../core/calendar-date.js';
+import { fifteenOfTwentyTwo, firstDayReached, tprClock, windowCount } from './fifteen-of-twenty-two.js';
 import { caseRecord, placement } from './fixtures.js';
-import { dateOfDay, dayNumber, type Span } from './spans.js';
-import { careTimeline } from './time-in-care.js';
+import type { Span } from './spans.js';
+import { careTimeline, daysInCare } from './time-in-care.js';
 
 const reachedOn = (record: ReturnType<typeof caseRecord>, asOf = '2030-01-01') => fifteenOfTwentyTwo(record, asOf).date;
 
@@ -137,6 +137,67 @@ describe('15 of the most recent 22 months (42 U.S.C. 675(5)(E))', () => {
     const { counted } = careTimeline(caseRecord({ removal: { date: '2025-03-20', adjudication_date: '2025-03-20' } }), Infinity);
     expect(firstDayReached(counted, '2025-03-20', '2026-06-19')).toBeUndefined();
     expect(firstDayReached(counted, '2025-03-20', '2026-06-20')).toBe('2026-06-20');
+  });
+});
+
+describe('the count on the as-of date', () => {
+  it('is what the timeline up to that date holds: trial home visit and runaway days after it are not counted', () => {
+    const record = caseRecord({
+      removal: { date: '2025-06-02', adjudication_date: '2025-07-10' },
+      placements: [placement('2025-06-02', '2026-09-15'), placement('2026-09-15', '2026-09-20', 'runaway'), placement('2026-09-20', '2026-12-01'), placement('2026-12-01', '2026-12-10', 'runaway'), placement('2026-12-10')],
+    });
+    // On 2026-12-05: 5 runaway days in September and 4 of December's (1-4); 2025-07-10 → 2026-12-05 = 513 days, less 9.
+    const result = fifteenOfTwentyTwo(record, '2026-12-05');
+    expect(result.excluded).toEqual({ trial_home_visit: 0, runaway: 9 });
+    expect(result.asOfCount.inCare).toBe(504);
+  });
+
+  const day = (offset: number) => dateOfDay(dayNumber('2022-01-01') + offset);
+  const SETTINGS = ['foster_family_nonrelative', 'trial_home_visit', 'runaway'] as const;
+  const segments = fc.array(fc.record({ length: fc.integer({ min: 1, max: 300 }), setting: fc.constantFrom(...SETTINGS) }), { minLength: 1, maxLength: 6 });
+
+  /** A record of the segments from day 500, open or closed, with or without a prior episode. */
+  function recordOf(list: readonly { length: number; setting: (typeof SETTINGS)[number] }[], open: boolean, prior: number | null) {
+    const start = 500;
+    let at = start;
+    const placements = list.map(({ length, setting }, i) => {
+      const end = at + length;
+      const segment = placement(day(at), open && i === list.length - 1 ? undefined : day(end), setting);
+      at = end;
+      return segment;
+    });
+    return caseRecord({
+      removal: {
+        date: day(start),
+        ...(prior !== null && { prior_episodes: [{ removal_date: day(start - prior - 100), discharge_date: day(start - 100), discharge_reason: 'reunification' as const }] }),
+        ...(!open && { discharge: { date: day(at), reason: 'reunification' as const } }),
+      },
+      placements,
+    });
+  }
+
+  it('equals the count and the exclusions of the timeline cut at the as-of date, for arbitrary episodes and segments', () => {
+    fc.assert(
+      fc.property(segments, fc.boolean(), fc.option(fc.integer({ min: 30, max: 400 })), fc.integer({ min: 0, max: 2000 }), (list, open, prior, asOffset) => {
+        const record = recordOf(list, open, prior);
+        const asOf = day(asOffset);
+        const result = fifteenOfTwentyTwo(record, asOf);
+        expect(result.asOfCount).toEqual(windowCount(careTimeline(record, dayNumber(asOf)).counted, asOf));
+        expect(result.excluded).toEqual(daysInCare(record, asOf).excluded);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is the same from one clock asked on many dates, in any order, as from a fresh count on each', () => {
+    fc.assert(
+      fc.property(segments, fc.boolean(), fc.option(fc.integer({ min: 30, max: 400 })), fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 6 }), (list, open, prior, offsets) => {
+        const record = recordOf(list, open, prior);
+        const clock = tprClock(record);
+        for (const offset of offsets) expect(clock(day(offset))).toEqual(fifteenOfTwentyTwo(record, day(offset)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

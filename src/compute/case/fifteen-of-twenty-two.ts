@@ -3,11 +3,11 @@
  * (or join) a petition to terminate parental rights unless an exception is
  * documented (rules.md; domain.md §1.3).
  */
-import { addMonths, compareDates } from '../../core/calendar-date.js';
+import { addMonths, addMonthsToDay, compareDates, dateOfDay, dayNumber } from '../../core/calendar-date.js';
 import type { CaseRecord, ParentRole } from '../../model/case.js';
 import { dateEnteredFosterCare, episodes } from './entered-care.js';
-import { dateOfDay, dayNumber, daysWithin, type Span } from './spans.js';
-import { careTimeline, daysInCare, type NotCareSetting } from './time-in-care.js';
+import { daysWithin, type Span } from './spans.js';
+import { careTimeline, type NotCareSetting } from './time-in-care.js';
 
 export const WINDOW_MONTHS = 22;
 export const REQUIRED_MONTHS = 15;
@@ -27,10 +27,14 @@ export interface WindowCount {
  * runaway days not counted), against the days from D − 15 months to D.
  */
 export function windowCount(counted: readonly Span[], date: string): WindowCount {
-  const day = dayNumber(date);
+  return windowCountOn(counted, dayNumber(date));
+}
+
+/** windowCount on day numbers: the search below asks for it day after day. */
+function windowCountOn(counted: readonly Span[], day: number): WindowCount {
   return {
-    inCare: daysWithin(counted, dayNumber(addMonths(date, -WINDOW_MONTHS)), day),
-    required: day - dayNumber(addMonths(date, -REQUIRED_MONTHS)),
+    inCare: daysWithin(counted, addMonthsToDay(day, -WINDOW_MONTHS), day),
+    required: day - addMonthsToDay(day, -REQUIRED_MONTHS),
   };
 }
 
@@ -48,9 +52,8 @@ export function windowCount(counted: readonly Span[], date: string): WindowCount
  */
 export function firstDayReached(counted: readonly Span[], from: string, to: string): string | undefined {
   for (let day = dayNumber(from), last = dayNumber(to); day <= last; ) {
-    const date = dateOfDay(day);
-    const { inCare, required } = windowCount(counted, date);
-    if (inCare >= required) return date;
+    const { inCare, required } = windowCountOn(counted, day);
+    if (inCare >= required) return dateOfDay(day);
     day += Math.ceil((required - inCare) / 4);
   }
   return undefined;
@@ -93,37 +96,53 @@ export interface FifteenOfTwentyTwo {
  * `permanency.tpr_exception.documented` is on or before the as-of date.
  */
 export function fifteenOfTwentyTwo(data: TprData, asOf: string): FifteenOfTwentyTwo {
+  return tprClock(data)(asOf);
+}
+
+/**
+ * fifteenOfTwentyTwo for one record on any as-of date: the timeline, the
+ * episodes and the search for the first day reached (whose answer within a
+ * shorter range is the same day or none) are worked out once, for the
+ * statistics' five period ends.
+ */
+export function tprClock(data: TprData): (asOf: string) => FifteenOfTwentyTwo {
   const enteredCare = dateEnteredFosterCare(data.removal);
-  const { counted } = careTimeline(data, Infinity);
-  const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
-  // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
-  const horizon = addMonths(start, WINDOW_MONTHS + 1);
-  const date = firstDayReached(counted, enteredCare, horizon);
-  const reached = date !== undefined && date <= asOf ? date : undefined;
-  const projected = date !== undefined && date > asOf ? date : undefined;
+  // The timeline with no end holds every day's: its days before the as-of date give the count and the exclusions on that date.
+  const { counted, excluded } = careTimeline(data, Infinity);
+  const priorEpisodes = episodes(data.removal).filter((e) => !e.current);
+  let searched: { readonly to: string; readonly date: string | undefined } | undefined;
+  const firstDay = (to: string) => {
+    if (!searched || (searched.date === undefined && to > searched.to)) searched = { to, date: firstDayReached(counted, enteredCare, to) };
+    return searched.date !== undefined && searched.date <= to ? searched.date : undefined;
+  };
+  return (asOf) => {
+    const until = dayNumber(asOf);
+    const start = compareDates(enteredCare, asOf) > 0 ? enteredCare : asOf;
+    // After 22 more months of the same situation the window holds nothing new: searching further finds nothing.
+    const date = firstDay(addMonths(start, WINDOW_MONTHS + 1));
+    const reached = date !== undefined && date <= asOf ? date : undefined;
+    const projected = date !== undefined && date > asOf ? date : undefined;
 
-  const windowStart = date ? addMonths(date, -WINDOW_MONTHS) : undefined;
-  const priorEpisodesCounted =
-    date && windowStart
-      ? episodes(data.removal).filter((e) => !e.current && e.discharge!.date > windowStart && e.enteredCare < date).length
-      : 0;
+    const windowStart = date ? addMonths(date, -WINDOW_MONTHS) : undefined;
+    const priorEpisodesCounted = date && windowStart ? priorEpisodes.filter((e) => e.discharge!.date > windowStart && e.enteredCare < date).length : 0;
 
-  const petitions = data.parents
-    .flatMap((p) => (p.tpr?.petition_filed != null && p.tpr.petition_filed <= asOf ? [{ parent: p.name, role: p.role, date: p.tpr.petition_filed }] : []))
-    .sort((a, b) => compareDates(a.date, b.date));
-  const documented = data.permanency.tpr_exception;
-  const exception = documented != null && documented.documented <= asOf ? documented : undefined;
+    const petitions = data.parents
+      .flatMap((p) => (p.tpr?.petition_filed != null && p.tpr.petition_filed <= asOf ? [{ parent: p.name, role: p.role, date: p.tpr.petition_filed }] : []))
+      .sort((a, b) => compareDates(a.date, b.date));
+    const documented = data.permanency.tpr_exception;
+    const exception = documented != null && documented.documented <= asOf ? documented : undefined;
 
-  return {
-    enteredCare,
-    ...(reached && { reached }),
-    ...(projected && { projected }),
-    ...(date && { date }),
-    asOfCount: windowCount(careTimeline(data, dayNumber(asOf)).counted, asOf),
-    excluded: daysInCare(data, asOf).excluded,
-    priorEpisodesCounted,
-    petitions,
-    ...(exception && { exception }),
-    satisfied: petitions.length > 0 || exception !== undefined,
+    return {
+      enteredCare,
+      ...(reached && { reached }),
+      ...(projected && { projected }),
+      ...(date && { date }),
+      asOfCount: windowCount(counted, asOf),
+      excluded: { trial_home_visit: daysWithin(excluded.trial_home_visit, -Infinity, until), runaway: daysWithin(excluded.runaway, -Infinity, until) },
+      priorEpisodesCounted,
+      petitions,
+      ...(exception && { exception }),
+      satisfied: petitions.length > 0 || exception !== undefined,
+    };
   };
 }

@@ -3,29 +3,7 @@
  * days (rules.md, "Calendar arithmetic"), so spans add and subtract exactly.
  * Internal to the case clocks.
  */
-import { addDays, daysBetween } from '../../core/calendar-date.js';
-
-const EPOCH = '1970-01-01';
-
-/** Day numbers already worked out: the clocks of a big agency's statistics ask for the same few thousand dates again and again. */
-const dayNumbers = new Map<string, number>();
-
-/** The day number of a calendar date (days since 1970-01-01). */
-export function dayNumber(date: string): number {
-  let day = dayNumbers.get(date);
-  if (day === undefined) {
-    day = daysBetween(EPOCH, date);
-    // Bounded: a long-lived watch process must not grow without end.
-    if (dayNumbers.size >= 100_000) dayNumbers.clear();
-    dayNumbers.set(date, day);
-  }
-  return day;
-}
-
-/** The calendar date of a day number. */
-export function dateOfDay(day: number): string {
-  return addDays(EPOCH, day);
-}
+import { dayNumber } from '../../core/calendar-date.js';
 
 /** Days [start, end): `end` is the day the stay ended (or the day considered), not counted. */
 export interface Span {

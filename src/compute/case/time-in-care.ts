@@ -1,10 +1,10 @@
 /**
  * Days and months in foster care (rules.md, "Days in care", "Months in care").
  */
-import { addMonths, daysBetween } from '../../core/calendar-date.js';
+import { addMonths, dayNumber, daysBetween } from '../../core/calendar-date.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import { dateEnteredFosterCare, episodes } from './entered-care.js';
-import { clip, dayNumber, intersect, spanOf, subtract, totalDays, type Span } from './spans.js';
+import { clip, intersect, spanOf, subtract, totalDays, type Span } from './spans.js';
 
 type CareData = Pick<CaseRecord, 'removal' | 'placements'>;
 

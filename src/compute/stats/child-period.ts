@@ -3,16 +3,16 @@
  * statistics"): plain numbers and lists, from the case clocks (compute/case),
  * never a second reading of their rules.
  */
-import { addDays, ageOn } from '../../core/calendar-date.js';
+import { addDays, ageOn, dayNumber } from '../../core/calendar-date.js';
 import type { CaseRecord, Hearing } from '../../model/case.js';
 import type { DueItem } from '../due-item.js';
 import type { RuleSet } from '../rule-sets.js';
 import { episodes, type Episode } from '../case/entered-care.js';
-import { caseDueItems, type CaseFiles } from '../case/due-items.js';
+import { caseDueClock, type CaseFiles } from '../case/due-items.js';
 import { familyTime, type CancelledBy } from '../case/family-time.js';
 import { courtCalendar } from '../case/hearings.js';
 import { placementMoves } from '../case/placements.js';
-import { dayNumber, daysWithin } from '../case/spans.js';
+import { daysWithin } from '../case/spans.js';
 import { careTimeline } from '../case/time-in-care.js';
 import { monthBounds, visitCompliance } from '../case/visits.js';
 import { AGE_OF_MAJORITY, transitionPlanStatus, YOUTH_PLANNING_AGE } from '../case/youth.js';
@@ -79,57 +79,82 @@ function inCareThrough(spells: readonly Episode[], first: string, last: string):
   return spells.some((e) => e.removalDate <= first && (!e.discharge || e.discharge.date > last));
 }
 
-export function childPeriod(child: CaseFiles & { readonly case: { readonly data: CaseRecord } }, period: Period, rules: RuleSet): ChildPeriod {
-  const record = child.case.data;
-  const { first: P1, last: P2 } = period;
-  const spells = episodes(record.removal);
-  const within = (date: string) => date >= P1 && date <= P2;
-  const inCareLast = inCareOn(spells, P2);
-  const contacts = child.contacts.map((c) => c.data);
-  // 42 U.S.C. 622(b)(17): the visits of every month of the period (the period ends by P2, so each is listed).
-  const visits = visitCompliance(contacts, { from: P1, to: P2 }, P1, P2);
-  const childMonths = visits.months.flatMap((m) => {
-    const { first, last } = monthBounds(m.month);
-    return inCareThrough(spells, first, last) && ageOn(record.child.dob, first) < AGE_OF_MAJORITY ? [{ month: m.month, met: m.met }] : [];
-  });
-  const moves = placementMoves(record, P2)
-    .counted.slice(1)
-    .filter((p) => within(p.start))
-    .map((p) => ({ date: p.start, setting: p.setting, home: p.home ?? null }));
-  const end = dayNumber(addDays(P2, 1));
-  const daysInCare = daysWithin(careTimeline(record, end).counted, dayNumber(P1), end);
-  const hearingsHeld = courtCalendar(record.court.hearings, P2).held.filter((h) => within(h.date)).map((h) => h.type);
-  const items = inCareLast ? caseDueItems(child, P2, rules) : [];
-  // 15 of 22 reached by P2 (on P2 itself too: `due_soon` then) with neither a petition nor an exception: the `due` item's own reading.
-  const tpr = items.find((i) => i.kind === 'tpr_15_of_22' && i.status !== 'ok' && i.detail.kind === 'tpr' && i.detail.reached);
-  const allTime = familyTime(child.visits.map((v) => v.data), { from: P1, to: P2 });
-  const roles = [...new Set(record.parents.map((p) => p.role))];
-  const age = ageOn(record.child.dob, P2);
-  const transitionPlan = child.transition?.data;
-  const transition = transitionPlanStatus(record.child.dob, transitionPlan, P2);
-  return {
-    caseId: record.id,
-    caseworker: record.caseworker,
-    supervisor: record.supervisor,
-    inCareFirst: inCareOn(spells, P1),
-    inCareLast,
-    entries: spells.filter((e) => within(e.removalDate)).length,
-    exits: spells.flatMap((e) => (e.discharge && within(e.discharge.date) ? [{ date: e.discharge.date, reason: e.discharge.reason }] : [])),
-    childMonths,
-    visitsInPerson: visits.inPersonVisits,
-    visitsInResidence: visits.inResidence,
-    moves,
-    daysInCare,
-    hearingsHeld,
-    overdue: items.filter((i) => i.status === 'overdue' && i.kind !== 'monthly_visit'),
-    fifteenOf22: tpr?.detail.kind === 'tpr' ? tpr.detail.date : null,
-    familyTime: roles.map((role) => {
-      const time = familyTime(allTime.visits, { from: P1, to: P2 }, role);
-      return { role, offered: time.offered, attended: time.attended };
-    }),
-    cancellations: allTime.cancellations,
-    planCurrent: inCareLast && child.plan ? child.plan.data.review_date >= P2 : null,
-    transition14: inCareLast && age >= YOUTH_PLANNING_AGE && age < AGE_OF_MAJORITY ? transitionPlan !== undefined && transitionPlan.plan_date <= P2 : null,
-    transitionDue: inCareLast && age >= TRANSITION_DUE_AGE && transition.due <= P2 ? transition.met : null,
+type Open = CaseFiles & { readonly case: { readonly data: CaseRecord } };
+
+/**
+ * The child's part in each of the periods, in their order. The clocks that
+ * read the record up to a day give every earlier day's answer too, so they run
+ * once, to the latest P2: the moves counted and the hearings held by then
+ * (each period keeps those dated within it), and the days in care (counted in
+ * each period's days). The items `due` reports are statuses on each P2: their
+ * clock is made once (caseDueClock) and asked per period.
+ */
+export function childPeriods(child: Open, periods: readonly Period[], rules: RuleSet): ChildPeriod[] {
+  // A build's view of the root records each read (compute/documents/root-view.ts): the files every period reads are read once.
+  const files: Open = {
+    id: child.id,
+    case: child.case,
+    transition: child.transition,
+    contacts: child.contacts,
+    visits: child.visits,
+    // Read only when a period asks, as before: the plan of a child never in care on a P2 is not an input.
+    get plan() {
+      return child.plan;
+    },
+    get assessments() {
+      return child.assessments;
+    },
   };
+  const record = files.case.data;
+  const latest = periods.reduce((day, p) => (p.last > day ? p.last : day), '');
+  const spells = episodes(record.removal);
+  const contacts = files.contacts.map((c) => c.data);
+  const moves = placementMoves(record, latest).counted.slice(1);
+  const held = courtCalendar(record.court.hearings, latest).held;
+  const counted = careTimeline(record, Infinity).counted;
+  const visitNotes = files.visits.map((v) => v.data);
+  const roles = [...new Set(record.parents.map((p) => p.role))];
+  const transitionPlan = files.transition?.data;
+  let dueOn: ((asOf: string) => DueItem[]) | undefined;
+  return periods.map(({ first: P1, last: P2 }) => {
+    const within = (date: string) => date >= P1 && date <= P2;
+    const inCareLast = inCareOn(spells, P2);
+    // 42 U.S.C. 622(b)(17): the visits of every month of the period (the period ends by P2, so each is listed).
+    const visits = visitCompliance(contacts, { from: P1, to: P2 }, P1, P2);
+    const childMonths = visits.months.flatMap((m) => {
+      const { first, last } = monthBounds(m.month);
+      return inCareThrough(spells, first, last) && ageOn(record.child.dob, first) < AGE_OF_MAJORITY ? [{ month: m.month, met: m.met }] : [];
+    });
+    const items = inCareLast ? (dueOn ??= caseDueClock(files, rules))(P2) : [];
+    // 15 of 22 reached by P2 (on P2 itself too: `due_soon` then) with neither a petition nor an exception: the `due` item's own reading.
+    const tpr = items.find((i) => i.kind === 'tpr_15_of_22' && i.status !== 'ok' && i.detail.kind === 'tpr' && i.detail.reached);
+    const allTime = familyTime(visitNotes, { from: P1, to: P2 });
+    const age = ageOn(record.child.dob, P2);
+    const transition = transitionPlanStatus(record.child.dob, transitionPlan, P2);
+    return {
+      caseId: record.id,
+      caseworker: record.caseworker,
+      supervisor: record.supervisor,
+      inCareFirst: inCareOn(spells, P1),
+      inCareLast,
+      entries: spells.filter((e) => within(e.removalDate)).length,
+      exits: spells.flatMap((e) => (e.discharge && within(e.discharge.date) ? [{ date: e.discharge.date, reason: e.discharge.reason }] : [])),
+      childMonths,
+      visitsInPerson: visits.inPersonVisits,
+      visitsInResidence: visits.inResidence,
+      moves: moves.filter((p) => within(p.start)).map((p) => ({ date: p.start, setting: p.setting, home: p.home ?? null })),
+      daysInCare: daysWithin(counted, dayNumber(P1), dayNumber(addDays(P2, 1))),
+      hearingsHeld: held.filter((h) => within(h.date)).map((h) => h.type),
+      overdue: items.filter((i) => i.status === 'overdue' && i.kind !== 'monthly_visit'),
+      fifteenOf22: tpr?.detail.kind === 'tpr' ? tpr.detail.date : null,
+      familyTime: roles.map((role) => {
+        const time = familyTime(allTime.visits, { from: P1, to: P2 }, role);
+        return { role, offered: time.offered, attended: time.attended };
+      }),
+      cancellations: allTime.cancellations,
+      planCurrent: inCareLast && files.plan ? files.plan.data.review_date >= P2 : null,
+      transition14: inCareLast && age >= YOUTH_PLANNING_AGE && age < AGE_OF_MAJORITY ? transitionPlan !== undefined && transitionPlan.plan_date <= P2 : null,
+      transitionDue: inCareLast && age >= TRANSITION_DUE_AGE && transition.due <= P2 ? transition.met : null,
+    };
+  });
 }

@@ -20,32 +20,35 @@ export interface HomesOnP2 {
   readonly overdue: readonly DueItem[];
 }
 
-/** `placedIn`: home id → the children whose placements link to it (root-view.ts indexRoot keeps it). */
-export function homesOnP2(homes: readonly HomeSource[], placedIn: ReadonlyMap<string, readonly ChildSource[]>, period: Period, rules: RuleSet): HomesOnP2 {
-  const P2 = period.last;
-  const horizon = addDays(P2, EXPIRING_WITHIN_DAYS);
-  let licensed = 0;
-  let beds = 0;
-  let filled = 0;
-  let expiring = 0;
-  let withOverdue = 0;
-  const overdue: DueItem[] = [];
-  for (const folder of homes) {
+/**
+ * Each period's homes and beds on its P2, in the periods' order. `placedIn`:
+ * home id → the children whose placements link to it. Each home's files and
+ * children are read once for all periods (a build's view of the root records
+ * every read).
+ */
+export function homesOnP2(homes: readonly HomeSource[], placedIn: ReadonlyMap<string, readonly ChildSource[]>, periods: readonly Period[], rules: RuleSet): HomesOnP2[] {
+  const tallies = periods.map(() => ({ licensed: 0, beds: 0, filled: 0, expiring: 0, withOverdue: 0, overdue: [] as DueItem[] }));
+  for (const source of homes) {
+    const folder: HomeSource = { id: source.id, home: source.home };
     const home = folder.home?.data;
     if (!home) continue;
     const { license } = home;
-    // A license in force on P2: issued by then, not expired, and active.
-    if (license.status !== 'active' || license.issued > P2 || license.expires < P2) continue;
-    const children = placedIn.get(home.id) ?? [];
-    licensed += 1;
-    beds += license.capacity;
-    filled += capacityFact(home, caseRecords(children), P2, rules).placed.length;
-    if (license.expires <= horizon) expiring += 1;
-    const items = homeDueItems(folder, children, P2, rules).filter((i) => i.status === 'overdue');
-    if (items.length > 0) withOverdue += 1;
-    overdue.push(...items);
+    const children = (placedIn.get(home.id) ?? []).map((c): ChildSource => ({ id: c.id, case: c.case }));
+    const records = caseRecords(children);
+    periods.forEach(({ last: P2 }, i) => {
+      // A license in force on P2: issued by then, not expired, and active.
+      if (license.status !== 'active' || license.issued > P2 || license.expires < P2) return;
+      const tally = tallies[i]!;
+      tally.licensed += 1;
+      tally.beds += license.capacity;
+      tally.filled += capacityFact(home, records, P2, rules).placed.length;
+      if (license.expires <= addDays(P2, EXPIRING_WITHIN_DAYS)) tally.expiring += 1;
+      const items = homeDueItems(folder, children, P2, rules).filter((item) => item.status === 'overdue');
+      if (items.length > 0) tally.withOverdue += 1;
+      tally.overdue.push(...items);
+    });
   }
-  return {
+  return tallies.map(({ licensed, beds, filled, expiring, withOverdue, overdue }) => ({
     figures: [
       count('homes_licensed', licensed),
       count('beds', beds),
@@ -55,5 +58,5 @@ export function homesOnP2(homes: readonly HomeSource[], placedIn: ReadonlyMap<st
       count('homes_overdue', withOverdue),
     ],
     overdue,
-  };
+  }));
 }

@@ -11,7 +11,7 @@ import type { CaseFiles } from '../case/due-items.js';
 import type { ChildSource, HomeSource } from '../home/sources.js';
 import type { RuleSet } from '../rule-sets.js';
 import { cellsFor, type Audience, type Cell } from './cells.js';
-import { childPeriod, type ChildPeriod, type DischargeReason } from './child-period.js';
+import { childPeriods, type ChildPeriod, type DischargeReason } from './child-period.js';
 import { childFigures, type Figure, type Measure } from './figures.js';
 import { homesOnP2 } from './homes.js';
 import { trendPeriods, type Period } from './period.js';
@@ -55,28 +55,42 @@ export function caseloadStats(source: StatsSource): CaseloadStats {
   const { agency, rules, period, audience } = source;
   const periods = trendPeriods(period);
   const children = source.children.filter((c): c is Open => c.case !== undefined && (!source.worker || c.case.data.caseworker === source.worker));
-  const parts: ChildPeriod[][] = periods.map((p) => children.map((c) => childPeriod(c, p, rules)));
+  // Each child's parts, period by period (the clocks run once per child, child-period.ts); parts[i] is period i's list.
+  const byChild = children.map((c) => childPeriods(c, periods, rules));
+  const parts: ChildPeriod[][] = periods.map((_, i) => byChild.map((c) => c[i]!));
   const current = parts.at(-1)!;
   const placedIn = new Map<string, ChildSource[]>();
   for (const child of source.children) {
     for (const home of new Set(child.case?.data.placements.flatMap((p) => (p.home ? [p.home] : [])) ?? [])) {
-      placedIn.set(home, [...(placedIn.get(home) ?? []), child]);
+      const placed = placedIn.get(home);
+      if (placed) placed.push(child);
+      else placedIn.set(home, [child]);
     }
   }
-  const homes = source.worker ? [] : periods.map((p) => homesOnP2(source.homes, placedIn, p, rules));
+  const homes = source.worker ? [] : homesOnP2(source.homes, placedIn, periods, rules);
   const caseworkersOf = (list: readonly ChildPeriod[]) => new Set(list.filter((c) => c.inCareLast).map((c) => c.caseworker)).size;
-  const unitOf = (kind: UnitKind, id: string | null, keep: (c: ChildPeriod) => boolean): Unit => ({
+  /** `members`: the unit's children as indexes into each period's list, in its order; null for all. */
+  const unitOf = (kind: UnitKind, id: string | null, members: readonly number[] | null): Unit => ({
     kind,
     id,
     figures: parts.map((list, i) => {
-      const mine = list.filter(keep);
+      const mine = members ? members.map((at) => list[at]!) : list;
       return [...childFigures(mine, caseworkersOf(mine)), ...(kind === 'agency' ? (homes[i]?.figures ?? []) : [])];
     }),
   });
-  const ids = (of: (c: ChildPeriod) => string) => [...new Set(current.map(of))].sort();
-  const agencyUnit = unitOf('agency', null, () => true);
-  const supervisors = ids((c) => c.supervisor).map((id) => unitOf('supervisor', id, (c) => c.supervisor === id));
-  const caseworkers = ids((c) => c.caseworker).map((id) => unitOf('caseworker', id, (c) => c.caseworker === id));
+  /** The units of one kind, by id in sorted order, each with its children: one pass over the children, not one per unit. */
+  const unitsBy = (kind: UnitKind, of: (c: ChildPeriod) => string): Unit[] => {
+    const members = new Map<string, number[]>();
+    current.forEach((c, at) => {
+      const mine = members.get(of(c));
+      if (mine) mine.push(at);
+      else members.set(of(c), [at]);
+    });
+    return [...members.keys()].sort().map((id) => unitOf(kind, id, members.get(id)!));
+  };
+  const agencyUnit = unitOf('agency', null, null);
+  const supervisors = unitsBy('supervisor', (c) => c.supervisor);
+  const caseworkers = unitsBy('caseworker', (c) => c.caseworker);
   // The public copy prints the agency's figures only: a caseworker's small caseload would point at children.
   const units = audience === 'public' ? [agencyUnit] : [agencyUnit, ...supervisors, ...caseworkers];
   const cells = (unit: Unit, at: number) => cellsFor(unit.figures[at]!, audience);
