@@ -1,6 +1,7 @@
 /** The caseload statistics' facts (templates/caseload-stats.md.hbs): see documents/facts/common.ts for the conventions. */
 import { z } from 'zod';
 import { DISCHARGE_REASONS, PLACEMENT_SETTINGS } from '../../model/case.js';
+import { CERTIFICATE_TYPES, CHECK_TYPES } from '../../model/home.js';
 import { DUE_KINDS } from '../due-item.js';
 import { count, date, text } from '../documents/facts/common.js';
 import { MEASURES } from './figures.js';
@@ -69,6 +70,8 @@ export const caseloadStatsFacts = z.object({
           kind: z.enum(DUE_KINDS).describe('label: due_kind'),
           due: date(),
           person: text().nullable(),
+          check: z.enum(CHECK_TYPES).nullable().describe('label: check_name; which background check, for a background_check item'),
+          certificate: z.enum(CERTIFICATE_TYPES).nullable().describe('label: certificate; which certificate, for a certification item'),
         }),
       ),
     })

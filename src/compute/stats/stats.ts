@@ -7,6 +7,8 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord } from '../../model/case.js';
+import { CERTIFICATE_TYPES, CHECK_TYPES } from '../../model/home.js';
+import type { DueItem } from '../due-item.js';
 import type { CaseFiles } from '../case/due-items.js';
 import type { ChildSource, HomeSource } from '../home/sources.js';
 import type { RuleSet } from '../rule-sets.js';
@@ -50,6 +52,13 @@ const SUMMARY: readonly (keyof Omit<UnitSummary, 'id' | 'name'>)[] = ['children_
 const TREND = ['children_in_care_last', 'entries', 'exits', 'visits', 'moves_per_1000_days', 'family_time'] as const satisfies readonly Measure[];
 
 type Open = CaseFiles & { readonly case: { readonly data: CaseRecord } };
+
+/** Which check or certificate an overdue home item is about: a household member can owe several. */
+function itemOf(item: DueItem): { check: (typeof CHECK_TYPES)[number] | null; certificate: (typeof CERTIFICATE_TYPES)[number] | null } {
+  const check = item.kind === 'background_check' ? CHECK_TYPES.find((t) => t === item.item) : undefined;
+  const certificate = item.kind === 'certification' ? CERTIFICATE_TYPES.find((t) => t === item.item) : undefined;
+  return { check: check ?? null, certificate: certificate ?? null };
+}
 
 export function caseloadStats(source: StatsSource): CaseloadStats {
   const { agency, rules, period, audience } = source;
@@ -123,8 +132,8 @@ export function caseloadStats(source: StatsSource): CaseloadStats {
           missed_visits: current.flatMap((c) => c.childMonths.filter((m) => !m.met).map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, month: m.month }))),
           moves: current.flatMap((c) => c.moves.map((m) => ({ case_id: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, date: m.date, setting: m.setting, home: m.home }))),
           overdue: [
-            ...current.flatMap((c) => c.overdue.map((i) => ({ subject: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, kind: i.kind, due: i.due, person: i.person ?? null }))),
-            ...(homes[last]?.overdue ?? []).map((i) => ({ subject: i.subject, child: null, caseworker: null, kind: i.kind, due: i.due, person: i.person ?? null })),
+            ...current.flatMap((c) => c.overdue.map((i) => ({ subject: c.caseId, child: childName.get(c.caseId)!, caseworker: staffName(c.caseworker) ?? c.caseworker, kind: i.kind, due: i.due, person: i.person ?? null, ...itemOf(i) }))),
+            ...(homes[last]?.overdue ?? []).map((i) => ({ subject: i.subject, child: null, caseworker: null, kind: i.kind, due: i.due, person: i.person ?? null, ...itemOf(i) })),
           ],
         }
       : null,
