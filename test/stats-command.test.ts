@@ -59,8 +59,12 @@ describe('casepress stats', () => {
     expect(parts.filter((p) => /^word\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(4);
     const csv = await readFile(join(out, 'stats/caseload-2026-Q3.csv'), 'utf8');
     expect(csv.split('\r\n')).toContain('agency,,2026-Q3,visits,,18,18,100,100,false,,');
-    const json = JSON.parse(await readFile(join(out, 'stats/caseload-2026-Q3.json'), 'utf8')) as { period: { id: string }; appendix: unknown };
+    const json = JSON.parse(await readFile(join(out, 'stats/caseload-2026-Q3.json'), 'utf8')) as { period: { id: string }; appendix: { overdue: { subject: string; person: string | null; check: string | null }[] } };
     expect(json.period.id).toBe('2026-Q3');
+    // A household member owes several checks: each overdue item says which.
+    const owed = json.appendix.overdue.filter((i) => i.subject === 'H-0042' && i.person === 'Dana Whitfield').map((i) => i.check);
+    expect(owed).toEqual(['state_registry', 'fbi_fingerprint', 'sex_offender_registry']);
+    expect(pdf.replace(/\s+/g, ' ')).toContain('Background check: FBI fingerprint');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.outputs['stats/caseload-2026-Q3.pdf']).toMatchObject({ type: 'caseload-stats', audience: 'internal' });
   });
