@@ -59,8 +59,11 @@ export interface HomeProfile {
   readonly children: readonly ChildInHome[];
 }
 
-/** Words staff use for an allegation in an incident's free-text `type` (case-format.md: `allegation`). */
-const ALLEGATION_TYPE = /allegation/i;
+/**
+ * An allegation is an incident of `type: allegation` exactly (case-format.md's list): `type` is free text,
+ * and a type that only contains the word (`allegation_unfounded`, `no allegation`) is not one.
+ */
+const ALLEGATION_TYPE = 'allegation';
 
 export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: string, rules: RuleSet): HomeProfile {
   const facts = homeFacts(home, records, asOf, rules);
@@ -87,7 +90,7 @@ export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: st
     ...(county ? { county } : {}),
     vacancies: cap.room,
     overdue,
-    allegations: (home.incidents ?? []).filter((i) => ALLEGATION_TYPE.test(i.type) && i.date <= asOf && !(i.resolved && i.resolved <= asOf)),
+    allegations: (home.incidents ?? []).filter((i) => i.type === ALLEGATION_TYPE && i.date <= asOf && !(i.resolved && i.resolved <= asOf)),
     children: [
       ...cap.placed.map((p) => ({ name: p.name, dob: p.dob, caseId: p.childId })),
       ...home.household.filter((m) => cap.ownChildren.includes(m.name)).map((m) => ({ name: m.name, dob: m.dob })),

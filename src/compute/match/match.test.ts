@@ -71,10 +71,12 @@ describe('matchChild: hard filters, each with its reason', () => {
       t('H-INSPECT', { inspections: [{ type: 'home_safety', date: '2025-11-30', result: 'pass' }] }),
       t('H-CPR', { certifications: [{ type: 'cpr', holder: 'H-CPR Parent', expires: '2026-11-30' }, { type: 'first_aid', holder: 'H-CPR Parent', expires: '2027-12-01' }] }),
       t('H-ALLEGED', { incidents: [{ date: '2026-11-02', type: 'allegation', summary: 'Report to the hotline.' }] }),
-      t('H-CLEARED', { incidents: [{ date: '2026-09-02', type: 'Allegation', summary: 'Unsubstantiated.', resolved: '2026-10-01' }] }),
+      t('H-CLEARED', { incidents: [{ date: '2026-09-02', type: 'allegation', summary: 'Unsubstantiated.', resolved: '2026-10-01' }] }),
+      // Only `type: allegation` is one: a free-text type that contains the word is not.
+      t('H-WORDED', { incidents: [{ date: '2026-11-02', type: 'allegation_unfounded', summary: 'Screened out.' }] }),
     ];
     const facts = matchChild(source([c1, placed], homes), 'C-1')!;
-    expect(facts.shortlist.map((s) => s.home_id).sort()).toEqual(['H-CLEARED', 'H-LIC-31', 'H-OK']);
+    expect(facts.shortlist.map((s) => s.home_id).sort()).toEqual(['H-CLEARED', 'H-LIC-31', 'H-OK', 'H-WORDED']);
     expect(reasons(facts)).toEqual({
       'H-LIC-30': [{ reason: 'license', status: 'active', expires: '2026-12-31', within_days: 30 }],
       'H-HOLD': [{ reason: 'license', status: 'on_hold', expires: '2027-05-31', within_days: 30 }],
