@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../model/case.js';
 import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS } from '../rule-sets.js';
 import { capacityFact } from './capacity.js';
+import { complianceWarning } from '../documents/compliance-warning.js';
 import { compliance } from './compliance.js';
 
 const AS_OF = '2026-11-23';
@@ -59,7 +60,9 @@ describe('capacityFact (rules.md, Built-in rule sets: capacity)', () => {
     expect(capacityFact(noKids, three, AS_OF, RULE_SETS.IN)).toMatchObject({ withinLicense: true, withinRule: false, childrenCounted: 3 });
     // the re-licensing packet's checklist says so: the rule line, not met
     const lines = compliance({ id: 'H-P', home: { data: noKids } }, three.map((c) => ({ id: c.id, case: { data: c } })), AS_OF, RULE_SETS.IN).lines;
-    expect(lines.find((l) => l.kind === 'capacity_rule')).toMatchObject({ limit: 4, counted: 3, placed: 3, own: 0, status: 'not_met' });
+    const rule = lines.find((l) => l.kind === 'capacity_rule')!;
+    expect(rule).toMatchObject({ limit: 4, fosterLimit: 2, counted: 3, placed: 3, own: 0, status: 'not_met' });
+    expect(complianceWarning(rule)).toBe("NOT MET: capacity: at most 4 children, of them 2 foster children (rule set): 3 children: 3 placed and 0 of the family's own under 18");
     // a regular Indiana foster home is held to 6 only; Pennsylvania has no therapeutic limit
     expect(capacityFact({ ...noKids, type: 'foster' }, three, AS_OF, RULE_SETS.IN)).toMatchObject({ ruleLimit: 6, therapeuticRule: false, withinRule: true, room: 0 });
     expect(capacityFact(noKids, three, AS_OF, RULE_SETS.PA)).toMatchObject({ ruleLimit: 6, therapeuticRule: false, withinRule: true });
