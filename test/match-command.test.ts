@@ -114,6 +114,18 @@ describe('the matching worksheet', () => {
     expect(docx).toContain('H-0081 Rhonda Perkins and Wayne Perkins no therapeutic foster care (the home type gives basic foster care)');
   });
 
+  it("in Indiana a therapeutic home is held to 4 children, the family's own included, and 2 foster children (465 IAC 2-1.5)", async () => {
+    const root = join(work, 'cases-in');
+    await cp(join(REPO, 'cases'), root, { recursive: true });
+    const agency = join(root, 'agency.yaml');
+    await writeFile(agency, (await readFile(agency, 'utf8')).replace(/^state: KY$/m, 'state: IN'));
+    const out = join(work, 'out-in');
+    expect(await match('C-2025-0143', root, { asOf: AS_OF, format: ['docx'], out, quiet: true })).toBe(0);
+    // H-0042: Zoë and José placed, two of the Whitfields' own under 18
+    const docx = docxText(join(out, 'children/C-2025-0143/matching-2026-12-01.docx'));
+    expect(docx).toContain("over the state's limit of 4 children in a therapeutic home, the family's own included (4 now; 465 IAC 2-1.5); over the state's limit of 2 foster children in a therapeutic home (2 placed now; 465 IAC 2-1.5)");
+  });
+
   it('refuses --format with --home', async () => {
     await expect(match(undefined, join(REPO, 'cases'), { home: 'H-0063', format: ['pdf'], out: join(work, 'x') })).rejects.toThrow(UsageError);
   });

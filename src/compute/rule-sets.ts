@@ -46,9 +46,10 @@ export interface RuleSet {
   readonly inspectionMonths: Rule<number>;
   /**
    * Capacity beyond the license's own figure: the number of children, the family's own included, where the
-   * rule gives one (none: the license governs). labels.yaml `capacity_rule` words whom each state's rule counts.
+   * rule gives one (none: the license governs), and for therapeutic foster homes a lower number of children
+   * and of foster children among them. labels.yaml `capacity_rule` words whom each state's rule counts.
    */
-  readonly capacity: Rule<{ readonly maxChildren?: number }>;
+  readonly capacity: Rule<{ readonly maxChildren?: number; readonly therapeutic?: { readonly maxChildren: number; readonly maxFosterChildren: number } }>;
   /** Months between a child's physical exams, dental exams, and CANS reassessments while in care. */
   readonly healthExamMonths: Rule<number>;
   readonly dentalExamMonths: Rule<number>;
@@ -146,7 +147,7 @@ export const RULE_SETS: Readonly<Record<RuleSetId, RuleSet>> = {
     backgroundCheckMonths: { value: 48, citation: '465 IAC 2-1.5', unverified: true },
     householdChildChecks: { value: [], citation: '465 IAC 2-1.5' },
     inspectionMonths: { value: 12, citation: '465 IAC 2-1.5' },
-    capacity: { value: { maxChildren: 6 }, citation: '465 IAC 2-1.5' },
+    capacity: { value: { maxChildren: 6, therapeutic: { maxChildren: 4, maxFosterChildren: 2 } }, citation: '465 IAC 2-1.5' },
     ...WELLBEING_CADENCES,
     ...LEVEL_OF_CARE,
   },

@@ -59,7 +59,10 @@ function words(line: ComplianceLine): [string, string] {
     case 'capacity_license':
       return [`capacity: at most ${line.licensed} foster children (license)`, `${line.placed.length} placed: ${line.placed.join(', ')}`];
     case 'capacity_rule':
-      return [`capacity: at most ${line.limit} children (rule set)`, `${line.counted} children: ${line.placed} placed and ${line.own} of the family's own under 18`];
+      return [
+        `capacity: at most ${line.limit} children${line.fosterLimit === undefined ? '' : `, of them ${line.fosterLimit} foster children`} (rule set)`,
+        `${line.counted} children: ${line.placed} placed and ${line.own} of the family's own under 18`,
+      ];
   }
 }
 

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../../model/case.js';
 import { home as homeSchema, type Home } from '../../model/home.js';
 import { RULE_SETS } from '../rule-sets.js';
 import { capacityFact } from './capacity.js';
+import { complianceWarning } from '../documents/compliance-warning.js';
 import { compliance } from './compliance.js';
 
 const AS_OF = '2026-11-23';
@@ -46,5 +47,25 @@ describe('capacityFact (rules.md, Built-in rule sets: capacity)', () => {
     const five = [placed('C-1'), placed('C-2'), placed('C-3'), placed('C-4'), placed('C-5')];
     expect(capacityFact(home, five, AS_OF, RULE_SETS.KY).withinLicense).toBe(false);
     expect(capacityFact(home, [...five.slice(0, 4), placed('C-5', '2026-11-24')], AS_OF, RULE_SETS.KY).withinLicense).toBe(true);
+  });
+
+  it("an Indiana therapeutic home: at most 4 children, the family's own included, and 2 foster children (465 IAC 2-1.5)", () => {
+    const tfc: Home = { ...home, type: 'therapeutic_foster', license: { ...home.license, capacity: 3 } };
+    // 3 own (Ada, Ben, Cal) + 1 placed = 4 of 4: within, no room left
+    expect(capacityFact(tfc, [placed('C-1')], AS_OF, RULE_SETS.IN)).toMatchObject({ ruleLimit: 4, fosterRuleLimit: 2, therapeuticRule: true, childrenCounted: 4, withinRule: true, room: 0 });
+    const noKids: Home = { ...tfc, household: tfc.household.filter((m) => m.role !== 'child') };
+    // 2 foster children of the license's 3: room under the license, none under the rule; a third is over it
+    expect(capacityFact(noKids, [placed('C-1'), placed('C-2')], AS_OF, RULE_SETS.IN)).toMatchObject({ withinLicense: true, withinRule: true, room: 0 });
+    const three = [placed('C-1'), placed('C-2'), placed('C-3')];
+    expect(capacityFact(noKids, three, AS_OF, RULE_SETS.IN)).toMatchObject({ withinLicense: true, withinRule: false, childrenCounted: 3 });
+    // the re-licensing packet's checklist says so: the rule line, not met
+    const lines = compliance({ id: 'H-P', home: { data: noKids } }, three.map((c) => ({ id: c.id, case: { data: c } })), AS_OF, RULE_SETS.IN).lines;
+    const rule = lines.find((l) => l.kind === 'capacity_rule')!;
+    expect(rule).toMatchObject({ limit: 4, fosterLimit: 2, counted: 3, placed: 3, own: 0, status: 'not_met' });
+    expect(complianceWarning(rule)).toBe("NOT MET: capacity: at most 4 children, of them 2 foster children (rule set): 3 children: 3 placed and 0 of the family's own under 18");
+    // a regular Indiana foster home is held to 6 only; Pennsylvania has no therapeutic limit
+    expect(capacityFact({ ...noKids, type: 'foster' }, three, AS_OF, RULE_SETS.IN)).toMatchObject({ ruleLimit: 6, therapeuticRule: false, withinRule: true, room: 0 });
+    expect(capacityFact(noKids, three, AS_OF, RULE_SETS.PA)).toMatchObject({ ruleLimit: 6, therapeuticRule: false, withinRule: true });
+    expect(capacityFact(noKids, three, AS_OF, RULE_SETS.PA).fosterRuleLimit).toBeUndefined();
   });
 });

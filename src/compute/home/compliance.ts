@@ -48,8 +48,14 @@ export type ComplianceRequirement =
   | { readonly kind: 'inspection'; readonly months: number; readonly last?: Inspection; readonly open: readonly Inspection[]; readonly nextDue: string }
   /** Foster children placed on the as-of date against the license's capacity. */
   | { readonly kind: 'capacity_license'; readonly licensed: number; readonly placed: readonly string[] }
-  /** All children counted (placed, and the family's own under 18) against the rule set's number; labels.yaml `capacity_rule` words whom the rule counts. */
-  | { readonly kind: 'capacity_rule'; readonly ruleSet: RuleSetId; readonly limit: number; readonly counted: number; readonly placed: number; readonly own: number };
+  /**
+   * All children counted (placed, and the family's own under 18) against the rule set's number, and in a therapeutic
+   * home the foster children against `fosterLimit` (capacity.ts); labels.yaml `capacity_rule` words whom the rule counts.
+   */
+  | {
+    readonly kind: 'capacity_rule'; readonly ruleSet: RuleSetId; readonly limit: number; readonly counted: number; readonly placed: number; readonly own: number;
+    readonly fosterLimit?: number;
+  };
 
 export type ComplianceLine = ComplianceRequirement & {
   readonly status: ComplianceStatus;
@@ -154,6 +160,7 @@ export function complianceLines(facts: HomeFacts, rules: RuleSet): ComplianceLin
   if (cap.ruleLimit !== undefined) {
     lines.push({
       kind: 'capacity_rule', ruleSet: rules.id, limit: cap.ruleLimit, counted: cap.childrenCounted, placed: cap.placed.length, own: cap.ownChildren.length,
+      ...(cap.fosterRuleLimit !== undefined ? { fosterLimit: cap.fosterRuleLimit } : {}),
       status: metOrNot(cap.withinRule), citation: rules.capacity.citation,
     });
   }

@@ -19,7 +19,12 @@ export const exclusion = z.discriminatedUnion('reason', [
   z.object({ reason: z.literal('license'), status: text().describe('label: license_status'), expires: date(), within_days: count() })
     .describe('the license is not active, or expires within `within_days` of the as-of date'),
   z.object({ reason: z.literal('capacity_license'), licensed: count(), placed: count() }),
-  z.object({ reason: z.literal('capacity_rule'), limit: count(), counted: count().describe('children now, the family\'s own included'), citation: text() }),
+  z.object({
+    reason: z.literal('capacity_rule'), limit: count(), counted: count().describe('children now, the family\'s own included'),
+    therapeutic: z.boolean().describe("the limit is the rule set's for therapeutic foster homes"), citation: text(),
+  }),
+  z.object({ reason: z.literal('capacity_rule_foster'), limit: count(), placed: count(), citation: text() })
+    .describe("the rule set's limit on foster children in a therapeutic foster home (Indiana: 2)"),
   z.object({ reason: z.literal('ages'), min: count(), max: count(), from: z.enum(['preferences', 'license']), age: count() }),
   z.object({ reason: z.literal('sexes'), sexes: z.array(z.enum(SEXES).describe('label: sex')), sex: z.enum(SEXES).describe('label: sex') }),
   z.object({ reason: z.literal('level'), needed: level, levels: z.array(level), from: z.enum(['preferences', 'home_type']) }),

@@ -15,8 +15,8 @@ export const LICENSE_DAYS = 30;
 /**
  * Every filter the home fails for the child, in a fixed order: the child's own
  * home now; the license (active, not expiring within LICENSE_DAYS); room under
- * the license and the rule set's limit (the family's own children counted:
- * capacity.ts); the ages and sexes the family takes (default: the license's ages,
+ * the license and the rule set's limits (the family's own children counted;
+ * a therapeutic home's lower limits, foster children apart: capacity.ts); the ages and sexes the family takes (default: the license's ages,
  * any sex); the level of care the CANS calls for against the levels the home
  * gives; needs rated 2+ the family does not accept; any background check,
  * certificate or inspection overdue; an unresolved allegation.
@@ -31,7 +31,10 @@ export function exclusions(child: ChildProfile, home: HomeProfile, asOf: string,
   const cap = home.facts.capacity;
   if (cap.placed.length + 1 > cap.licensed) out.push({ reason: 'capacity_license', licensed: cap.licensed, placed: cap.placed.length });
   if (cap.ruleLimit !== undefined && cap.childrenCounted + 1 > cap.ruleLimit) {
-    out.push({ reason: 'capacity_rule', limit: cap.ruleLimit, counted: cap.childrenCounted, citation: rules.capacity.citation });
+    out.push({ reason: 'capacity_rule', limit: cap.ruleLimit, counted: cap.childrenCounted, therapeutic: cap.therapeuticRule, citation: rules.capacity.citation });
+  }
+  if (cap.fosterRuleLimit !== undefined && cap.placed.length + 1 > cap.fosterRuleLimit) {
+    out.push({ reason: 'capacity_rule_foster', limit: cap.fosterRuleLimit, placed: cap.placed.length, citation: rules.capacity.citation });
   }
   if (home.ages && (child.age < home.ages.min || child.age > home.ages.max)) out.push({ reason: 'ages', ...home.ages, age: child.age });
   const sex = child.record.child.sex;

@@ -51,7 +51,7 @@ export interface HomeProfile {
   /** Absent: any sex. */
   readonly sexes?: readonly string[];
   readonly county?: string;
-  /** Places left under the license and, where it gives a number, the rule set's limit (never below 0). */
+  /** Places left under the license and the rule set's limits (capacity.ts `room`). */
   readonly vacancies: number;
   readonly overdue: readonly OverdueItem[];
   /** Allegation incidents dated on or before the as-of date with no `resolved` date on or before it. */
@@ -59,8 +59,11 @@ export interface HomeProfile {
   readonly children: readonly ChildInHome[];
 }
 
-/** Words staff use for an allegation in an incident's free-text `type` (case-format.md: `allegation`). */
-const ALLEGATION_TYPE = /allegation/i;
+/**
+ * An allegation is an incident of `type: allegation` exactly (case-format.md's list): `type` is free text,
+ * and a type that only contains the word (`allegation_unfounded`, `no allegation`) is not one.
+ */
+const ALLEGATION_TYPE = 'allegation';
 
 export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: string, rules: RuleSet): HomeProfile {
   const facts = homeFacts(home, records, asOf, rules);
@@ -70,7 +73,6 @@ export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: st
   const ages = prefs?.ages && licensed ? { min: Math.max(prefs.ages.min, licensed.min), max: Math.min(prefs.ages.max, licensed.max) } : (prefs?.ages ?? licensed);
   const byType = LEVELS_BY_HOME_TYPE[home.type];
   const cap = facts.capacity;
-  const room = Math.min(cap.licensed - cap.placed.length, cap.ruleLimit === undefined ? Infinity : cap.ruleLimit - cap.childrenCounted);
   const overdue: OverdueItem[] = [
     ...facts.checks.filter((c) => c.status === 'overdue').map((c) => ({ kind: 'background_check' as const, item: c.item, person: c.person, due: c.due })),
     ...facts.certifications.filter((c) => c.status === 'overdue').map((c) => ({ kind: 'certification' as const, item: c.item, person: c.person, due: c.due })),
@@ -86,9 +88,9 @@ export function homeProfile(home: Home, records: readonly CaseRecord[], asOf: st
     ...(ages ? { ages: { min: ages.min, max: ages.max, from: prefs?.ages ? 'preferences' : 'license' } } : {}),
     ...(prefs?.sexes ? { sexes: prefs.sexes } : {}),
     ...(county ? { county } : {}),
-    vacancies: Math.max(0, room),
+    vacancies: cap.room,
     overdue,
-    allegations: (home.incidents ?? []).filter((i) => ALLEGATION_TYPE.test(i.type) && i.date <= asOf && !(i.resolved && i.resolved <= asOf)),
+    allegations: (home.incidents ?? []).filter((i) => i.type === ALLEGATION_TYPE && i.date <= asOf && !(i.resolved && i.resolved <= asOf)),
     children: [
       ...cap.placed.map((p) => ({ name: p.name, dob: p.dob, caseId: p.childId })),
       ...home.household.filter((m) => cap.ownChildren.includes(m.name)).map((m) => ({ name: m.name, dob: m.dob })),

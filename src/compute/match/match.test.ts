@@ -71,10 +71,12 @@ describe('matchChild: hard filters, each with its reason', () => {
       t('H-INSPECT', { inspections: [{ type: 'home_safety', date: '2025-11-30', result: 'pass' }] }),
       t('H-CPR', { certifications: [{ type: 'cpr', holder: 'H-CPR Parent', expires: '2026-11-30' }, { type: 'first_aid', holder: 'H-CPR Parent', expires: '2027-12-01' }] }),
       t('H-ALLEGED', { incidents: [{ date: '2026-11-02', type: 'allegation', summary: 'Report to the hotline.' }] }),
-      t('H-CLEARED', { incidents: [{ date: '2026-09-02', type: 'Allegation', summary: 'Unsubstantiated.', resolved: '2026-10-01' }] }),
+      t('H-CLEARED', { incidents: [{ date: '2026-09-02', type: 'allegation', summary: 'Unsubstantiated.', resolved: '2026-10-01' }] }),
+      // Only `type: allegation` is one: a free-text type that contains the word is not.
+      t('H-WORDED', { incidents: [{ date: '2026-11-02', type: 'allegation_unfounded', summary: 'Screened out.' }] }),
     ];
     const facts = matchChild(source([c1, placed], homes), 'C-1')!;
-    expect(facts.shortlist.map((s) => s.home_id).sort()).toEqual(['H-CLEARED', 'H-LIC-31', 'H-OK']);
+    expect(facts.shortlist.map((s) => s.home_id).sort()).toEqual(['H-CLEARED', 'H-LIC-31', 'H-OK', 'H-WORDED']);
     expect(reasons(facts)).toEqual({
       'H-LIC-30': [{ reason: 'license', status: 'active', expires: '2026-12-31', within_days: 30 }],
       'H-HOLD': [{ reason: 'license', status: 'on_hold', expires: '2027-05-31', within_days: 30 }],
@@ -101,7 +103,30 @@ describe('matchChild: hard filters, each with its reason', () => {
     const placed = [child('C-8', { placements: at('H-PA4') }), child('C-9', { placements: at('H-PA5') })];
     const facts = matchChild(source([child('C-1'), ...placed], [pa, pa5], RULE_SETS.PA), 'C-1')!;
     expect(facts.shortlist.map((s) => s.home_id)).toEqual(['H-PA4']);
-    expect(reasons(facts)).toEqual({ 'H-PA5': [{ reason: 'capacity_rule', limit: 6, counted: 6, citation: '55 Pa. Code 3700.31' }] });
+    expect(reasons(facts)).toEqual({ 'H-PA5': [{ reason: 'capacity_rule', limit: 6, counted: 6, therapeutic: false, citation: '55 Pa. Code 3700.31' }] });
+  });
+
+  it("Indiana's therapeutic homes take at most 2 foster children and 4 children, the family's own included (465 IAC 2-1.5)", () => {
+    const kids = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Own ${i}`, role: 'child', dob: '2016-01-01' }));
+    const t = (id: string, own: number) => home(id, { type: 'therapeutic_foster', license: { capacity: 4 } }, kids(own));
+    // Licensed for 4 each: H-TWO has 2 foster children (room under the license, none under the rule);
+    // H-ONE has 1 and takes the child (2 of 2); H-OWN3 has 1 foster child and 3 of its own (4 of 4);
+    // H-OWN2 has 1 and 2 of its own: with the child 4 of 4, it passes.
+    const homes = [t('H-TWO', 0), t('H-ONE', 0), t('H-OWN3', 3), t('H-OWN2', 2)];
+    const placed = [
+      child('C-5', { placements: at('H-TWO') }), child('C-6', { placements: at('H-TWO') }),
+      child('C-7', { placements: at('H-ONE') }), child('C-8', { placements: at('H-OWN3') }), child('C-9', { placements: at('H-OWN2') }),
+    ];
+    const facts = matchChild(source([child('C-1', {}, [THERAPEUTIC]), ...placed], homes, RULE_SETS.IN), 'C-1')!;
+    expect(facts.shortlist.map((s) => s.home_id).sort()).toEqual(['H-ONE', 'H-OWN2']);
+    expect(reasons(facts)).toEqual({
+      'H-TWO': [{ reason: 'capacity_rule_foster', limit: 2, placed: 2, citation: '465 IAC 2-1.5' }],
+      'H-OWN3': [{ reason: 'capacity_rule', limit: 4, counted: 4, therapeutic: true, citation: '465 IAC 2-1.5' }],
+    });
+    // The same home as a regular foster home is held to Indiana's 6 only: 2 placed + 3 own + the child = 6.
+    const regular = home('H-REG', { license: { capacity: 4 } }, kids(3));
+    const two = [child('C-5', { placements: at('H-REG') }), child('C-6', { placements: at('H-REG') })];
+    expect(matchChild(source([child('C-1'), ...two], [regular], RULE_SETS.IN), 'C-1')!.shortlist.map((s) => s.home_id)).toEqual(['H-REG']);
   });
 
   it('a medical need rated 2 needs a medically complex home; the child\'s own home is excluded as the current placement', () => {

@@ -6,6 +6,7 @@ import { noContactKeepsLocationConfidential } from './confidentiality.js';
 import { caseDatesInOrder, homeDatesInOrder } from './dates.js';
 import { planReviewWithinSixMonths, youthTakesPart } from './planning.js';
 import { imagesArePrintable } from './images.js';
+import { preferencesWithinLicense } from './preferences.js';
 import { treatmentFencesAreBalanced } from './treatment-fences.js';
 import { assetsExist, folderNamesMatchIds, homeAndCaseReferencesExist, idsAreUnique, staffReferencesExist } from './references.js';
 
@@ -13,6 +14,7 @@ const CHECKS: readonly Check[] = [
   folderNamesMatchIds,
   staffReferencesExist,
   homeAndCaseReferencesExist,
+  preferencesWithinLicense,
   idsAreUnique,
   assetsExist,
   imagesArePrintable,

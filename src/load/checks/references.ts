@@ -1,6 +1,7 @@
 /**
- * References between files: folder names equal record ids; staff, home and
- * sibling case ids name something that exists; ids are unique where they must be.
+ * References between files: folder names equal record ids; staff and home ids,
+ * and the case ids of siblings and of `kin_of`, name something that exists; ids
+ * are unique where they must be.
  */
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
 import { closest } from '../../core/did-you-mean.js';
@@ -70,11 +71,18 @@ export const homeAndCaseReferencesExist: Check = ({ root, homeIds, caseIds }) =>
       }
     });
   }
+  for (const { home } of root.homes) {
+    (home?.data.kin_of ?? []).forEach((caseId, i) => {
+      if (!caseIds.includes(caseId)) {
+        out.push(unknownReference('CP1317', home!, ['kin_of', i], caseId, caseIds, 'the id of a folder under children/: a child the family is related to or known to'));
+      }
+    });
+  }
   return out;
 };
 
 function unknownReference(
-  code: 'CP1302' | 'CP1303' | 'CP1313',
+  code: 'CP1302' | 'CP1303' | 'CP1313' | 'CP1317',
   file: LoadedFile,
   path: FieldPath,
   value: string,
