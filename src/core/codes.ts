@@ -56,7 +56,7 @@ export const CODES = {
   CP1314: { severity: 'warning', summary: 'location_confidential: false beside a no-contact order' },
   CP1315: { severity: 'error', summary: 'a treatment passage fence (:::treatment … :::) that is unbalanced or written wrong' },
   CP1316: { severity: 'error', summary: 'a treatment passage fence in a field or file that cannot hold one' },
-  CP1317: { severity: 'error', summary: 'a kin_of case id with no folder under children/' },
+  CP1317: { severity: 'warning', summary: 'a kin_of case id with no folder under children/' },
   CP1318: { severity: 'error', summary: "preferences.ages outside the license's ages" },
   CP1319: { severity: 'warning', summary: "preferences.sibling_group_max above the license's capacity" },
   CP1320: { severity: 'error', summary: 'an image under assets/ that cannot be printed: not a PNG or JPEG by its content, damaged, or over the size limits' },

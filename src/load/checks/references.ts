@@ -74,7 +74,7 @@ export const homeAndCaseReferencesExist: Check = ({ root, homeIds, caseIds }) =>
   for (const { home } of root.homes) {
     (home?.data.kin_of ?? []).forEach((caseId, i) => {
       if (!caseIds.includes(caseId)) {
-        out.push(unknownReference('CP1317', home!, ['kin_of', i], caseId, caseIds, 'the id of a folder under children/: a child the family is related to or known to'));
+        out.push(unknownReference('CP1317', home!, ['kin_of', i], caseId, caseIds, 'the id of a folder under children/: a child the family is related to or known to (a warning, so that a closed case does not stop every build; until the id is known, matching does not count this family as kin)'));
       }
     });
   }
