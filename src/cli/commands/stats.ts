@@ -40,7 +40,8 @@ export function checkWorker(root: CaseRoot, worker: string | undefined): void {
   if (!caseworkers.includes(worker)) throw new UsageError(`no case names "${worker}" as its caseworker (caseworkers: ${caseworkers.join(', ') || 'none'})`);
 }
 
-export async function stats(rootArg: string, options: StatsOptions, log: (line: string) => void): Promise<ExitCode> {
+/** `log` takes the lines it says, `print` the diagnostics (stdout), as `build` does. */
+export async function stats(rootArg: string, options: StatsOptions, log: (line: string) => void, print?: (text: string) => void): Promise<ExitCode> {
   const { month: _month, quarter: _quarter, worker, format, audience, ...engine } = options;
   // The engine renders the document formats; the job names all of its own.
   const rendered = format.filter(isRenderedFormat);
@@ -51,6 +52,6 @@ export async function stats(rootArg: string, options: StatsOptions, log: (line: 
     const period = chosenPeriod(options, asOf);
     checkWorker(root, worker);
     return [caseloadStatsJob(period, audience, worker, format)];
-  }, log);
+  }, log, print);
   return outcome.code;
 }
