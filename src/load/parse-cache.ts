@@ -38,10 +38,14 @@ export interface StoredRecord {
  * their own (`children/<id>/assessments`, `homes/<id>/study.md`), left unread with them.
  */
 export function shardOf(path: string): string {
-  const [top, id, rest] = path.split('/', 3);
-  if ((top !== 'children' && top !== 'homes') || !id || rest === undefined) return 'root';
-  const name = rest.split('/', 1)[0]!;
-  return SKIPPABLE_NAMES[top].has(name) ? `${top}/${id}/${name}` : `${top}/${id}`;
+  // (Index arithmetic, not split: this runs three times for each of 50,000 files.)
+  const owner = path.startsWith('children/') ? 'children' : path.startsWith('homes/') ? 'homes' : undefined;
+  if (!owner) return 'root';
+  const end = path.indexOf('/', owner.length + 1);
+  if (end <= owner.length + 1) return 'root';
+  const next = path.indexOf('/', end + 1);
+  const stop = next < 0 ? path.length : next;
+  return SKIPPABLE_NAMES[owner].has(path.slice(end + 1, stop)) ? path.slice(0, stop) : path.slice(0, end);
 }
 
 /** Every shard a child's or home's folder (`children/<id>`) may have. */
