@@ -28,13 +28,6 @@ export interface RootPart {
 const CHILDREN = 'children/';
 const HOMES = 'homes/';
 
-/** The child a path under children/ belongs to (`children/<id>` or below), else undefined. */
-export function childIdOf(path: string): string | undefined {
-  if (!path.startsWith(CHILDREN)) return undefined;
-  const end = path.indexOf('/', CHILDREN.length);
-  return path.slice(CHILDREN.length, end < 0 ? undefined : end);
-}
-
 /**
  * Whether the part leaves this path out (a folder: all it holds). The one
  * test of what a part holds: the listing does not walk into such a folder nor
