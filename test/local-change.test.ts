@@ -15,6 +15,7 @@ import type { ReadRootOptions, Report } from '../src/build/ports.js';
 import { runBuild } from '../src/build/run.js';
 import { nodeSources } from '../src/cli/build-ports.js';
 import { listCaseRoot } from '../src/io/list-root.js';
+import { leavesOut } from '../src/load/root-part.js';
 import { statTree } from '../src/io/stat-tree.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
@@ -145,7 +146,7 @@ describe('a build after a change inside some children\'s folders', () => {
 
 describe('court-summary', () => {
   it('reads its child, the homes and agency.yaml only: another child\'s broken note does not stop it, its own does', async () => {
-    const listed = await listCaseRoot(root, { maxFileBytes: 1 << 20, children: new Set(['C-2025-0142']) });
+    const listed = await listCaseRoot(root, { maxFileBytes: 1 << 20, leavesOut: leavesOut({ children: new Set(['C-2025-0142']) }) });
     expect(listed.entries.filter((e) => e.path.startsWith('children/C-2024-0087')).map((e) => e.path)).toEqual(['children/C-2024-0087']);
     expect(listed.entries.some((e) => e.path.startsWith('children/C-2025-0142/contacts/'))).toBe(true);
 

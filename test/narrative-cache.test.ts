@@ -29,4 +29,26 @@ describe('the narrative check between runs', () => {
     await writeFile(note, before);
     expect(await codes()).toEqual([]);
   });
+
+  it('keeps the parses and verdicts of the kinds a command skips as they were', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'casepress-skipped-'));
+    dirs.push(dir);
+    const root = join(dir, 'root');
+    await cp(join(REPO, 'cases'), root, { recursive: true });
+    const cache = join(dir, 'out', '.casepress-cache');
+    const parseCache = join(cache, 'parses');
+    /** Every file of the cache folder and its text. */
+    const stored = async () => Object.fromEntries(await Promise.all((await readdir(cache, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map(async (e) => [join(e.parentPath, e.name), await readFile(join(e.parentPath, e.name), 'utf8')] as const)));
+
+    const whole = await readRoot(root, { parseCache });
+    const before = await stored();
+    const part = await readRoot(root, { parseCache, skip: new Set(['assessment', 'court-note', 'study']) });
+    expect(part.diagnostics).toEqual([]);
+    expect(part.root.children.flatMap((c) => [...c.assessments, ...c.courtNotes])).toEqual([]);
+    expect(part.root.homes.filter((h) => h.study)).toEqual([]);
+    expect(part.root.children.map((c) => c.contacts.length)).toEqual(whole.root.children.map((c) => c.contacts.length));
+    expect(part.root.fileCount).toBeLessThan(whole.root.fileCount);
+    // Not a shard or verdict lost: the next whole read finds every parse it stored.
+    expect(await stored()).toEqual(before);
+  });
 });

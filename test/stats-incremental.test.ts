@@ -38,10 +38,10 @@ let out: string;
 
 const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
 
-/** `casepress stats <root> --quarter 2026-Q3 --as-of 2026-12-01` and its options: the exit code and what it said. */
+/** `casepress stats <root> --quarter 2026-Q3 --as-of 2026-12-01` and its options: the exit code and what it said (its diagnostics too). */
 async function run(options: Partial<StatsOptions> = {}): Promise<{ code: number; said: string }> {
   const lines: string[] = [];
-  const code = await stats(root, { out, asOf: AS_OF, quarter: '2026-Q3', format: ['pdf', 'docx', 'csv', 'json'], audience: 'internal', renderer: jsonRenderer, ...options }, (line) => lines.push(plain(line)));
+  const code = await stats(root, { out, asOf: AS_OF, quarter: '2026-Q3', format: ['pdf', 'docx', 'csv', 'json'], audience: 'internal', renderer: jsonRenderer, ...options }, (line) => lines.push(plain(line)), (text) => lines.push(plain(text)));
   return { code, said: lines.join('\n') };
 }
 const manifest = async (dir = out) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -122,6 +122,42 @@ describe('the statistics as outputs of the build engine', () => {
     expect(files).toEqual(await statsFiles(clean));
     expect((await manifest()).outputs).toEqual((await manifest(clean)).outputs);
     expect(files[`${STATS}.csv`]).not.toBe(before[`${STATS}.csv`]);
+  });
+});
+
+describe('what the statistics read', () => {
+  /** Case files of the kinds `stats` leaves unread (jobs.ts NOT_READ_BY_STATS), and one it reads. */
+  const UNREAD = ['children/C-2025-0142/assessments/cans-2026-09.yaml', 'children/C-2025-0142/court/2026-12-10-orders.md', 'homes/H-0042/study.md'];
+  const CONTACT = 'children/C-2025-0142/contacts/2026-10-08-home.md';
+
+  it('are not the assessments, court notes or home studies: neither a broken one nor an edit stops or rebuilds them', async () => {
+    expect((await run()).said).toContain('up to date');
+    const inputs = Object.keys((await manifest()).outputs[`${STATS}.pdf`]!.inputs);
+    expect(inputs.filter((name) => /\/(assessments|court)\/|study\.md$/.test(name))).toEqual([]);
+    const texts = await Promise.all(UNREAD.map((file) => readFile(join(root, file), 'utf8')));
+    await Promise.all(UNREAD.map((file) => writeFile(join(root, file), 'date: [unclosed\n')));
+    try {
+      const { code, said } = await run();
+      expect(code, said).toBe(0);
+      expect(said).toContain('The document was up to date as of 2026-12-01; none rebuilt');
+      for (const file of UNREAD) expect(said).not.toContain(file);
+    } finally {
+      await Promise.all(UNREAD.map((file, i) => writeFile(join(root, file), texts[i]!)));
+    }
+  });
+
+  it('stop at an error in a file they read, located', async () => {
+    const note = join(root, CONTACT);
+    const text = await readFile(note, 'utf8');
+    await writeFile(note, text.replace(/^date: \S+$/m, 'date: 2026-13-45'));
+    try {
+      const { code, said } = await run();
+      expect(code).toBe(1);
+      expect(said).toMatch(new RegExp(`${CONTACT}:\\d+:\\d+`));
+    } finally {
+      await writeFile(note, text);
+    }
+    expect((await run()).said).toContain('up to date');
   });
 });
 

@@ -16,6 +16,7 @@ import { statsCsv, statsJson } from '../compute/stats/export.js';
 import { parsePeriod, type Period } from '../compute/stats/period.js';
 import { caseloadStats } from '../compute/stats/stats.js';
 import { matchChild } from '../compute/match/match.js';
+import type { SkippableKind } from '../load/classify.js';
 import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
 import type { Format } from './render-document.js';
@@ -174,7 +175,8 @@ export function relicensingJob(home: HomeFolder, audience?: Audience): Job | und
  * The caseload statistics for a period (cli.md: `stats/caseload-<period>`,
  * `-<worker>` for one caseworker's, `-public` for the public copy), in these
  * formats: the document, and the CSV and JSON of its figures beside it. They
- * read every child and home; the figures are computed once for all formats.
+ * read every child and home (but not NOT_READ_BY_STATS); the figures are
+ * computed once for all formats.
  */
 export function caseloadStatsJob(period: Period, audience: 'internal' | 'public', worker: string | undefined, formats: readonly OutputFormat[]): Job {
   const output = `stats/caseload-${period.id}${worker ? `-${worker}` : ''}${audience === 'public' ? '-public' : ''}`;
@@ -189,6 +191,14 @@ export function caseloadStatsJob(period: Period, audience: 'internal' | 'public'
     },
   };
 }
+
+/**
+ * The kinds of case file the statistics never read (their view of the root
+ * records every read: compute/documents/root-view.ts), so `stats` leaves them
+ * unread, unparsed and unchecked (ReadRootOptions.skip): the assessments, the
+ * court notes and the home studies — most of a root's bytes.
+ */
+export const NOT_READ_BY_STATS: ReadonlySet<SkippableKind> = new Set(['assessment', 'court-note', 'study']);
 
 /** A statistics job's subject: the period, and the caseworker of one caseworker's copy (`2026-Q3 W-12`). */
 function statsSubject(period: Period, worker: string | undefined): string {

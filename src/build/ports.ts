@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { FileStamp, KnownHash, RootListing } from '../core/listing.js';
 import type { ImageSet } from '../document/ast.js';
 import type { LoadMemo } from '../load/load-root.js';
+import type { SkippableKind } from '../load/classify.js';
 import type { CaseRoot } from '../model/case-root.js';
 import type { FontSet } from '../render/pdf/index.js';
 import type { DocType, Job } from './jobs.js';
@@ -78,6 +79,11 @@ export interface ReadRootOptions {
    * that child and what its documents read, and not the other children's files.
    */
   readonly children?: ReadonlySet<string>;
+  /**
+   * Leave the files of these kinds unread, unparsed and unchecked (load/root-part.ts):
+   * a command whose documents never read them (`stats`: build/jobs.ts NOT_READ_BY_STATS).
+   */
+  readonly skip?: ReadonlySet<SkippableKind>;
 }
 
 /** What a cached value depends on besides its key: source folders of casepress and packages (io/cache-shards.ts codeIdentity). */

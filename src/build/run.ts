@@ -405,7 +405,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       }
       // The data is computed once, for every file of the job that is out of date.
       const prepared = jobData(job, env);
-      const printFor = (format: OutputFormat) => printOf(prepared.inputs, isDataFormat(format) ? [format] : renders);
+      // (Once per group: the PDF and DOCX share theirs, and hashing a statistics job's 30,000 inputs is not free.)
+      const prints = new Map<string, string>();
+      const printFor = (format: OutputFormat) => {
+        const group = isDataFormat(format) ? format : 'rendered';
+        let print = prints.get(group);
+        if (print === undefined) prints.set(group, (print = printOf(prepared.inputs, isDataFormat(format) ? [format] : renders)));
+        return print;
+      };
       const data = Object.fromEntries(stale.filter(isDataFormat).map((format) => [format, encoder.encode(prepared.data.tables!(format))]));
       if (!stale.some(isRenderedFormat)) {
         await finish(job, prepared, printFor, { files: data, diagnostics: [], warnings: [...prepared.data.warnings], caught: [] });

@@ -161,7 +161,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .addOption(new Option('--as-of <date>', "the day the statistics speak from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
     .option('--templates <dir>', 'a folder of templates to use instead of the bundled ones')
     .option('--force', 'rebuild the files even when they are up to date', false)
-    .addHelpText('after', '\nEach file is in output/manifest.json and made again only when a case file it read changed; `casepress watch` then keeps it current.\n\nExample:\n  $ casepress stats cases --quarter 2026-Q3 --as-of 2026-12-01 --format pdf,csv,json\n  built output/stats/caseload-2026-Q3.{pdf,csv,json}')
+    .addHelpText('after', '\nIt reads and checks agency.yaml and every case, plan, transition plan, contact note, family-time note and home.yaml, not the assessments, court notes or home studies (an error in one of those does not stop it; `validate` finds those).\nEach file is in output/manifest.json and made again only when a case file it read changed; `casepress watch` then keeps it current.\n\nExample:\n  $ casepress stats cases --quarter 2026-Q3 --as-of 2026-12-01 --format pdf,csv,json\n  built output/stats/caseload-2026-Q3.{pdf,csv,json}')
     .action(async (root: string, options: { month?: string; quarter?: string; worker?: string; format: StatsFormatName[]; audience: 'internal' | 'public'; out: string; asOf?: string; templates?: string; force: boolean }) => {
       const { stats } = await import('./commands/stats.js');
       setExit(await stats(root, { ...options, jobs: 1, ...terminal() }, log));

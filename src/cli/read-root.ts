@@ -12,8 +12,8 @@ import { whileLoading } from '../io/heap.js';
 import { listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
-import { ParseCache, shardOf } from '../load/parse-cache.js';
-import { childIdOf, rootPart } from '../load/root-part.js';
+import { ParseCache, shardOf, shardsOfFolder } from '../load/parse-cache.js';
+import { leavesOut, rootPart } from '../load/root-part.js';
 import type { LoadedFile } from '../model/case-root.js';
 import { UsageError } from './exit.js';
 
@@ -48,22 +48,19 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return hash;
   };
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
-  /** The files of the children left out (`options.children`): their cached parses and verdicts are kept for the next run. */
-  let leftOut = (_path: string) => false;
+  /** What the part of the root asked for leaves out (`options.children`, `options.skip`): its cached parses and verdicts are kept for the next run. */
+  const spec = { children: options.children, skip: options.skip };
+  const part = options.children || options.skip?.size ? leavesOut(spec) : undefined;
+  const leftOut = part ?? (() => false);
   let leftOutShards: string[] = [];
   const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
-    // (Unless given one, only the children asked for are walked into: the part is all that is read.)
-    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(options.children ? { children: options.children } : {}) })))();
-    const part = options.children && rootPart(whole, options.children);
-    const listing = part?.listing ?? whole;
-    const only = part && { caseIds: part.caseIds };
-    if (part) {
-      leftOut = (path) => {
-        const id = childIdOf(path);
-        return id !== undefined && !options.children!.has(id);
-      };
-      leftOutShards = part.caseIds.flatMap((id) => (options.children!.has(id) ? [] : [shardOf(`children/${id}/case.yaml`)]));
-    }
+    // (Unless given one, what the part leaves out is not walked into: the part is all that is read.)
+    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}) })))();
+    const cut = part && rootPart(whole, spec);
+    const listing = cut?.listing ?? whole;
+    const only = cut && { caseIds: cut.caseIds };
+    // The shards of what is left out are not read, and kept as they are.
+    if (cut) leftOutShards = [...cut.caseIds.map((id) => `children/${id}`), ...homeFolders(whole)].flatMap(shardsOfFolder).filter(leftOut);
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };
     const cache = new ParseCache(readShards(options.parseCache!, [...files.keys()].map(shardOf), code), (path) => hashOf(path)!);
@@ -93,6 +90,11 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
       filesChecked: root.fileCount,
     },
   };
+}
+
+/** The home folders a listing holds (`homes/<id>`). */
+function homeFolders(listing: RootListing): string[] {
+  return listing.entries.flatMap(({ path, type }) => (type === 'dir' && path.startsWith('homes/') && path.indexOf('/', 6) < 0 ? [path] : []));
 }
 
 /** What the narrative check's verdict depends on besides a file's bytes: the builders' line reading, the Markdown reader and its rules. */

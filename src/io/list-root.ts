@@ -21,8 +21,8 @@ export interface ListOptions {
   readonly known?: KnownHash;
   /** The case root, when listing a folder inside it (io/relist.ts): no link may lead out of it. Default: the folder listed. */
   readonly boundary?: string;
-  /** Walk into these children's folders only: the others are listed as folders, their files left unread (load/root-part.ts). */
-  readonly children?: ReadonlySet<string>;
+  /** What a part of the root leaves out (load/root-part.ts leavesOut): such a folder is listed but not walked into, such a file neither listed nor read. */
+  readonly leavesOut?: (path: string) => boolean;
 }
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
@@ -69,6 +69,9 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const path = rel ? `${rel}/${name}` : name;
       // (Not path.join: it normalizes every one of 50,000 paths, and `dir` is normalized already.)
       const full = `${dir}${sep}${name}`;
+      const out = options.leavesOut?.(path) === true;
+      // (A link may lead to a folder: it is looked at, and rootPart drops it when it is a file.)
+      if (out && !item.isDirectory() && !item.isSymbolicLink()) continue;
       const entry = describe(item, full, path);
       if (entry.type === 'dir') {
         let target = join(real, name);
@@ -85,7 +88,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         }
         ancestors.add(target);
         entries.push(entry);
-        if (rel !== 'children' || !options.children || options.children.has(name)) walk(full, target, path, depth + 1);
+        if (!out) walk(full, target, path, depth + 1);
         ancestors.delete(target);
       } else {
         entries.push(entry);

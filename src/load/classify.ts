@@ -21,6 +21,15 @@ const CHILD_FOLDERS: Record<string, { kind: FileKindName; extension: RegExp; exp
 const HOME_FILES: Record<string, FileKindName> = { 'home.yaml': 'home', 'study.md': 'study' };
 const ROOT_FOLDERS = ['children', 'homes', 'assets', 'schema'];
 
+/**
+ * The kinds a command may leave unread (ReadRootOptions.skip): the assessments,
+ * the court notes and the home study, each where it lives in its owner's folder
+ * (a child's subfolder, a home's file). The parse cache keeps them apart
+ * (parse-cache.ts shardOf), so a command that skips them does not read their parses either.
+ */
+export const SKIPPABLE_PLACES = { assessment: { owner: 'children', name: 'assessments' }, 'court-note': { owner: 'children', name: 'court' }, study: { owner: 'homes', name: 'study.md' } } as const;
+export type SkippableKind = keyof typeof SKIPPABLE_PLACES;
+
 /** Hidden files, editor backups and OS litter are never case data. */
 function isLitter(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name) || /\.(swp|swo|tmp)$/i.test(name) || name === 'Thumbs.db' || name === 'desktop.ini';

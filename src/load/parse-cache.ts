@@ -7,12 +7,13 @@
  * checks are not cached: they run on every load.
  *
  * Entries are grouped in shards, one per child or home folder (and one for the
- * rest), so a build rewrites only the shards whose files changed. A shard holds
+ * rest; the assessments, court notes and home study apart: shardOf), so a build rewrites only the shards whose files changed. A shard holds
  * exactly the entries of the files loaded now: the stored cache depends on the
  * root's current bytes only, never on the order of the edits that led there.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { FileKindName } from '../model/file-kinds.js';
+import { SKIPPABLE_PLACES } from './classify.js';
 
 /** One file's parse as stored: its record without the locator (made again from the bytes when a check asks) and without its body (cut from the text when read). */
 export interface StoredParse {
@@ -31,11 +32,30 @@ export interface StoredRecord {
   readonly mayHoldFence: boolean;
 }
 
-/** The shard a file's entry lives in: its child's or home's folder, or `root`. */
+/**
+ * The shard a file's entry lives in: its child's or home's folder, or `root`;
+ * the kinds a command may skip (classify.ts SKIPPABLE_PLACES) have shards of
+ * their own (`children/<id>/assessments`, `homes/<id>/study.md`), left unread with them.
+ */
 export function shardOf(path: string): string {
-  const [top, id, rest] = path.split('/', 3);
-  return (top === 'children' || top === 'homes') && id && rest !== undefined ? `${top}/${id}` : 'root';
+  // (Index arithmetic, not split: this runs three times for each of 50,000 files.)
+  const owner = path.startsWith('children/') ? 'children' : path.startsWith('homes/') ? 'homes' : undefined;
+  if (!owner) return 'root';
+  const end = path.indexOf('/', owner.length + 1);
+  if (end <= owner.length + 1) return 'root';
+  const next = path.indexOf('/', end + 1);
+  const stop = next < 0 ? path.length : next;
+  return SKIPPABLE_NAMES[owner].has(path.slice(end + 1, stop)) ? path.slice(0, stop) : path.slice(0, end);
 }
+
+/** Every shard a child's or home's folder (`children/<id>`) may have. */
+export function shardsOfFolder(folder: string): string[] {
+  const top = folder.startsWith('homes/') ? 'homes' : 'children';
+  return [folder, ...[...SKIPPABLE_NAMES[top]].map((name) => `${folder}/${name}`)];
+}
+
+const SKIPPABLE_NAMES = { children: new Set<string>(), homes: new Set<string>() };
+for (const { owner, name } of Object.values(SKIPPABLE_PLACES)) SKIPPABLE_NAMES[owner].add(name);
 
 /**
  * The cache as one load uses it: lookups in what was stored, and the entries

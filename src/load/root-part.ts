@@ -1,41 +1,70 @@
 /**
- * Part of a case root: agency.yaml, the assets, every home and some children.
- * A build that knows only files inside these children's folders changed since
- * its last clean run (build/local-change.ts) loads this part alone; the
- * cross-file checks still see every case id of the whole root.
+ * Part of a case root: agency.yaml, the assets, the homes and the children,
+ * less what the part leaves out — the other children's folders, and files of
+ * the kinds it skips. A build that knows only files inside some children's
+ * folders changed since its last clean run (build/local-change.ts), or a
+ * command that reads only some children (`court-summary`) or only some kinds
+ * of files (`stats`), loads this part alone: the rest is neither read, parsed
+ * nor checked. The cross-file checks still see every case id of the whole root.
  */
 import type { RootListing } from '../core/listing.js';
 import { ID_PATTERN } from '../model/primitives.js';
+import { SKIPPABLE_PLACES, type SkippableKind } from './classify.js';
+
+export interface PartSpec {
+  /** Only these children's folders (the others are left out whole). */
+  readonly children?: ReadonlySet<string> | undefined;
+  /** Files of these kinds are left out, wherever they are. */
+  readonly skip?: ReadonlySet<SkippableKind> | undefined;
+}
 
 export interface RootPart {
-  /** The listing without the folders of the other children. */
+  /** The listing without what the part leaves out. */
   readonly listing: RootListing;
   /** Every case folder's id in the whole root (what a sibling's `case_id` may name). */
   readonly caseIds: readonly string[];
 }
 
-/** The child a path under children/ belongs to (`children/<id>` or below), else undefined. */
-export function childIdOf(path: string): string | undefined {
-  if (!path.startsWith(CHILDREN)) return undefined;
-  const end = path.indexOf('/', CHILDREN.length);
-  return path.slice(CHILDREN.length, end < 0 ? undefined : end);
+const CHILDREN = 'children/';
+const HOMES = 'homes/';
+
+/**
+ * Whether the part leaves this path out (a folder: all it holds). The one
+ * test of what a part holds: the listing does not walk into such a folder nor
+ * list such a file, and the caches keep what they stored of it.
+ */
+export function leavesOut({ children, skip }: PartSpec): (path: string) => boolean {
+  const names = { children: new Set<string>(), homes: new Set<string>() };
+  for (const kind of skip ?? []) names[SKIPPABLE_PLACES[kind].owner].add(SKIPPABLE_PLACES[kind].name);
+  // `<owner>/<id>/<name>…` with that name skipped. (Plain index arithmetic: this runs on each of 50,000 paths.)
+  const skipped = (path: string, start: number, set: ReadonlySet<string>) => {
+    if (set.size === 0) return false;
+    const end = path.indexOf('/', start);
+    if (end < 0) return false;
+    const next = path.indexOf('/', end + 1);
+    return set.has(path.slice(end + 1, next < 0 ? undefined : next));
+  };
+  const prefixes = children && [...children].map((id) => `${CHILDREN}${id}/`);
+  return (path) => {
+    if (path.startsWith(CHILDREN)) {
+      // (By prefix below a case folder: slicing out the id of each of 50,000 paths cost more than the rest of the load.)
+      if (children && (path.indexOf('/', CHILDREN.length) < 0 ? !children.has(path.slice(CHILDREN.length)) : !prefixes!.some((prefix) => path.startsWith(prefix)))) return true;
+      return skipped(path, CHILDREN.length, names.children);
+    }
+    return path.startsWith(HOMES) && skipped(path, HOMES.length, names.homes);
+  };
 }
 
-const CHILDREN = 'children/';
-
-export function rootPart(whole: RootListing, children: ReadonlySet<string>): RootPart {
+export function rootPart(whole: RootListing, spec: PartSpec): RootPart {
   const caseIds: string[] = [];
-  const prefixes = [...children].map((id) => `${CHILDREN}${id}/`);
+  const out = leavesOut(spec);
   const entries = whole.entries.filter(({ path, type }) => {
-    if (!path.startsWith(CHILDREN)) return true;
-    // A case folder itself (children/<id>): named for the checks, kept when it is one of the part's.
-    if (path.indexOf('/', CHILDREN.length) < 0) {
+    // A case folder itself (children/<id>): named for the checks whether or not the part holds it.
+    if (path.startsWith(CHILDREN) && path.indexOf('/', CHILDREN.length) < 0) {
       const id = path.slice(CHILDREN.length);
       if (type === 'dir' && ID_PATTERN.test(id)) caseIds.push(id);
-      return children.has(id);
     }
-    // (Compared by prefix: slicing out the id of each of 50,000 paths cost more than the rest of the load.)
-    return prefixes.some((prefix) => path.startsWith(prefix));
+    return !out(path);
   });
   return { listing: { entries, ...(whole.listedAt === undefined ? {} : { listedAt: whole.listedAt }) }, caseIds };
 }

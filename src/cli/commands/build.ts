@@ -30,7 +30,7 @@ export interface BuildOutcome extends BuildResult {
 }
 
 /** Runs the engine; `log` takes the lines it says, `print` the diagnostics (stdout). */
-export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void, print = (text: string) => void process.stdout.write(text)): Promise<BuildOutcome> {
+export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void, print: (text: string) => void = (text) => void process.stdout.write(text)): Promise<BuildOutcome> {
   const { terminal, quiet, today, referenceDocx, ...engine } = options;
   const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
   const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);

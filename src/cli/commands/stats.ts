@@ -5,7 +5,7 @@
  * its figures. Each is in the manifest, written atomically under the --out
  * lock, and made again only when a case file it read changed.
  */
-import { caseloadStatsJob, isRenderedFormat, type OutputFormat } from '../../build/jobs.js';
+import { caseloadStatsJob, isRenderedFormat, NOT_READ_BY_STATS, type OutputFormat } from '../../build/jobs.js';
 import type { Audience } from '../../compute/stats/cells.js';
 import { defaultPeriod, parsePeriod, type Period } from '../../compute/stats/period.js';
 import type { CaseRoot } from '../../model/case-root.js';
@@ -40,16 +40,18 @@ export function checkWorker(root: CaseRoot, worker: string | undefined): void {
   if (!caseworkers.includes(worker)) throw new UsageError(`no case names "${worker}" as its caseworker (caseworkers: ${caseworkers.join(', ') || 'none'})`);
 }
 
-export async function stats(rootArg: string, options: StatsOptions, log: (line: string) => void): Promise<ExitCode> {
+/** `log` takes the lines it says, `print` the diagnostics (stdout), as `build` does. */
+export async function stats(rootArg: string, options: StatsOptions, log: (line: string) => void, print?: (text: string) => void): Promise<ExitCode> {
   const { month: _month, quarter: _quarter, worker, format, audience, ...engine } = options;
   // The engine renders the document formats; the job names all of its own.
   const rendered = format.filter(isRenderedFormat);
   // The engine is loaded here: `data caseload-stats` shares this module's period and caseworker checks.
   const { build } = await import('./build.js');
-  const outcome = await build(rootArg, { ...engine, format: rendered, audience }, (root, asOf) => {
+  // The assessments, court notes and home studies are not read: the statistics never use them.
+  const outcome = await build(rootArg, { ...engine, format: rendered, audience, read: { ...engine.read, skip: NOT_READ_BY_STATS } }, (root, asOf) => {
     const period = chosenPeriod(options, asOf);
     checkWorker(root, worker);
     return [caseloadStatsJob(period, audience, worker, format)];
-  }, log);
+  }, log, print);
   return outcome.code;
 }
