@@ -24,6 +24,8 @@ const bytesOf = (text: string) => Buffer.from(text, 'utf8');
 const ENTRY_START = bytesOf('\n    "');
 const KEY_END = bytesOf('": {\n');
 const ENTRY_END = bytesOf('\n    }');
+const OPEN = bytesOf('{\n');
+const COMMA = bytesOf(',\n');
 const HEAD = /^\{\n {2}"version": 1,\n {2}"tool": "[^"\\\n]*",\n {2}"outputs": \{/;
 
 /**
@@ -98,7 +100,7 @@ function lazyManifest(buffer: Buffer, keys: readonly string[], spans: ReadonlyMa
       for (const key of all) {
         const change = changes.get(key);
         if (changes.has(key) && change === undefined) continue;
-        parts.push(bytesOf(first ? '{\n' : ',\n'));
+        parts.push(first ? OPEN : COMMA);
         first = false;
         const span = spans.get(key);
         parts.push(change === undefined && span ? buffer.subarray(span[0], span[1]) : bytesOf(`    ${JSON.stringify(key)}: ${JSON.stringify(change, null, 2).replace(/\n/g, '\n    ')}`));

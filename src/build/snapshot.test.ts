@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileStamp } from '../core/listing.js';
-import { knownHashes, rootStamps, unchangedSince, type Snapshot } from './snapshot.js';
+import { changedPaths, knownHashes, rootStamps, unchangedSince, type Snapshot } from './snapshot.js';
 
 const LISTED_AT = 1_000_000;
 const OLD = LISTED_AT - 60_000;
@@ -35,5 +35,23 @@ describe('snapshot stamps', () => {
       ['agency.yaml', 3, OLD, 'h'],
     ]);
     expect(rootStamps({ entries: [{ type: 'problem', path: 'x.md', problem: 'outside', detail: '' }] })).toBeUndefined();
+  });
+});
+
+describe('changed paths', () => {
+  it('names each path added, removed or changed, in step or not', () => {
+    const was: FileStamp[] = [['a.md', 1, OLD, 'h1'], ['b.md', 1, OLD, 'h2'], ['c/', 0, 0, ''], ['c/d.md', 1, OLD, 'h3'], ['e.md', 1, OLD, 'h4']];
+    const now: FileStamp[] = [['a.md', 1, OLD, 'h1'], ['b.md', 1, OLD, 'h9'], ['b2.md', 1, OLD, 'h5'], ['c/', 0, 0, ''], ['c/d.md', 1, OLD, 'h3']];
+    expect(changedPaths(was, now, LISTED_AT)).toEqual([
+      { path: 'b.md', how: 'changed' },
+      { path: 'b2.md', how: 'added' },
+      { path: 'e.md', how: 'removed' },
+    ]);
+    expect(changedPaths(was, was, LISTED_AT)).toEqual([]);
+  });
+
+  it('finds a known hash whichever order the files are asked for in', () => {
+    const known = knownHashes([['a/', 0, 0, ''], ['a/x.md', 1, OLD, 'hx'], ['a-b.md', 1, OLD, 'hb'], ['c.md', 1, OLD, 'hc']], LISTED_AT);
+    expect(['a-b.md', 'a/x.md', 'c.md', 'a/x.md', 'zz.md'].map((path) => known(path, 1, OLD))).toEqual(['hb', 'hx', 'hc', 'hx', undefined]);
   });
 });

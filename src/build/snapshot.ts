@@ -106,9 +106,24 @@ export function rootStamps(listing: RootListing): FileStamp[] | undefined {
 
 /** The hashes of the files whose stamps the snapshot vouches for (the rest are read and hashed). */
 export function knownHashes(stamps: readonly FileStamp[], listedAt: number): KnownHash {
-  const byPath = new Map(stamps.map((stamp) => [stamp[0], stamp]));
+  let next = 0;
+  let byPath: Map<string, number> | undefined;
+  /** The listing asks in about the stamps' order (by path): where the last one was found first, by path only when that misses. */
+  const find = (path: string): FileStamp | undefined => {
+    while (next < stamps.length && stamps[next]![0].endsWith('/')) next++;
+    if (stamps[next]?.[0] !== path) {
+      if (!byPath) {
+        byPath = new Map();
+        for (let i = 0; i < stamps.length; i++) byPath.set(stamps[i]![0], i);
+      }
+      const at = byPath.get(path);
+      if (at === undefined) return undefined;
+      next = at;
+    }
+    return stamps[next++];
+  };
   return (path, size, mtimeMs) => {
-    const stamp = byPath.get(path);
+    const stamp = find(path);
     return stamp && stamp[1] === size && stamp[2] === mtimeMs && trusted(stamp, listedAt) ? stamp[3] : undefined;
   };
 }
@@ -144,9 +159,14 @@ export interface ChangedPath {
 
 /** What differs between the snapshot's stamps and these, path by path (sameFile's rule). */
 export function changedPaths(was: readonly FileStamp[], now: readonly FileStamp[], listedAt: number): ChangedPath[] {
-  const before = new Map(was.map((stamp) => [stamp[0], stamp]));
   const changed: ChangedPath[] = [];
-  for (const stamp of now) {
+  // Mostly the same paths in the same order: compared in step up to the first that differs, by path from there.
+  let i = 0;
+  for (; i < was.length && i < now.length && was[i]![0] === now[i]![0]; i++) if (!sameFile(was[i]!, now[i]!, listedAt)) changed.push({ path: now[i]![0], how: 'changed' });
+  const before = new Map<string, FileStamp>();
+  for (let j = i; j < was.length; j++) before.set(was[j]![0], was[j]!);
+  for (let j = i; j < now.length; j++) {
+    const stamp = now[j]!;
     const old = before.get(stamp[0]);
     if (!old) changed.push({ path: stamp[0], how: 'added' });
     else if (!sameFile(old, stamp, listedAt)) changed.push({ path: stamp[0], how: 'changed' });

@@ -104,19 +104,21 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         if (!inside(target)) return { type: 'problem', path, problem: 'outside', detail: `it points to ${target}, outside the case root` };
       }
       if (item.isDirectory()) return { type: 'dir', path };
+      const text = readsBytes(path);
       // Reading a file stamps it too (fstat); only a file that may go unread, or whose type readdir did not give, needs a stat first.
-      if (item.isFile() && readsBytes(path) && !options.known) return readCaseFile(full, path, options.maxFileBytes);
+      if (item.isFile() && text && !options.known) return readCaseFile(full, path, options.maxFileBytes);
       const info = statSync(full);
       if (info.isDirectory()) return { type: 'dir', path };
       if (!info.isFile()) return special(path);
-      if (!options.known || info.size > options.maxFileBytes) return readsBytes(path) ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
-      const known = options.known(path, info.size, info.mtimeMs);
-      if (known) return readsBytes(path) ? new UnreadFile(full, path, info.size, info.mtimeMs, known) : { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs, sha256: known };
+      const { size, mtimeMs } = info;
+      if (!options.known || size > options.maxFileBytes) return text ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size, mtimeMs };
+      const known = options.known(path, size, mtimeMs);
+      if (known) return text ? new UnreadFile(full, path, size, mtimeMs, known) : { type: 'file', path, size, mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, path, options.maxFileBytes);
       if (read.type !== 'file' || !read.bytes) return read;
-      const hashed = { ...read, sha256: sha256(read.bytes) };
-      return readsBytes(path) ? hashed : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hashed.sha256 };
+      const hash = sha256(read.bytes);
+      return text ? { ...read, sha256: hash } : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };

@@ -4,7 +4,7 @@
  * whose stamp `known` vouches for is not read.
  */
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import type { FileStamp, KnownHash } from '../core/listing.js';
 
@@ -60,8 +60,12 @@ function hashOf(full: string): string | undefined {
 
 /** The stamps of some files (missing ones are left out: a missing output is a change). */
 export function statFiles(folder: string, paths: readonly string[]): FileStamp[] {
-  return paths.flatMap((path) => {
-    const info = lstatSync(join(folder, path), { throwIfNoEntry: false });
-    return info?.isFile() ? [[path, info.size, info.mtimeMs] as const] : [];
-  });
+  const stamps: FileStamp[] = [];
+  // (Not path.join for each of the thousands of outputs: the folder is normalized once, the paths are the manifest's.)
+  const base = join(folder, sep);
+  for (const path of paths) {
+    const info = lstatSync(base + path, { throwIfNoEntry: false });
+    if (info?.isFile()) stamps.push([path, info.size, info.mtimeMs]);
+  }
+  return stamps;
 }
