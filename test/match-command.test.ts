@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { match, matchFacts } from '../src/cli/commands/match.js';
 import { UsageError } from '../src/cli/exit.js';
 import type { HomeMatchFacts, MatchingWorksheetFacts } from '../src/compute/match/facts.js';
@@ -29,6 +29,23 @@ const ranking = (facts: MatchingWorksheetFacts) => facts.shortlist.map((s) => [s
 const excluded = (facts: MatchingWorksheetFacts) => facts.excluded.map((e) => [e.home_id, e.reasons.map((r) => r.reason)]);
 
 describe('casepress match on the example agency, as of 2026-12-01', () => {
+  it('prints its summary in words: each factor and rating, and why each home is excluded', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await match('C-2025-0143', join(REPO, 'cases'), { asOf: AS_OF })).toBe(0);
+    } finally {
+      spy.mockRestore();
+      quiet.mockRestore();
+    }
+    const text = written.join('');
+    expect(text).toContain('1. H-0075 (11 points): Kin or fictive kin low; Former caregiver low; Siblings together high;');
+    expect(text).toContain('excluded H-0017: the child lives there now');
+    expect(text).toContain('excluded H-0042: license not active, or expiring within 30 days; no room under its license; a check, certificate or inspection overdue');
+    expect(text).not.toMatch(/former_caregiver|capacity_license/);
+  });
+
   it('Kaden (ICWA reason to know): his aunt first as extended family and kin, then by points, a tie broken by the children in the home', () => {
     const kaden = forChild('C-2026-0058');
     expect(kaden.icwa_order).toBe(true);

@@ -19,7 +19,7 @@ import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
 import { PACKAGE_ROOT } from '../../io/package-files.js';
 import { parseLabels } from '../../load/labels.js';
-import { DUE_PHRASES, dueDetailWords, duePhraseProblems, dueRuleWords, labelsOf } from '../../templates/index.js';
+import { DUE_PHRASES, dueDetailWords, duePhraseProblems, dueRuleWords, labelsOf, type Labels } from '../../templates/index.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { readRoot } from '../read-root.js';
 import { unverifiedRuleLines } from '../../build/unverified-rules.js';
@@ -62,18 +62,24 @@ export async function readForClocks(rootArg: string, command: string, asOf?: str
 /** An item as `due` and `check` print it: its detail and rule in words (cli.md, "What `due` reports"). */
 export type WordedItem = Omit<DueItem, 'detail' | 'rule'> & { readonly detail: string; readonly rule: string };
 
-/** labels.yaml's `due_detail` phrases, checked; a missing one is reported and gives exit 1, never a blank detail. */
-export async function readDuePhrases(): Promise<ReadonlyMap<string, string> | ExitCode> {
+/** The bundled labels.yaml, with `problemsOf` what a command needs of it; a problem is reported and gives exit 1, never a blank word. */
+export async function readBundledLabels(problemsOf: (labels: Labels) => string[]): Promise<Labels | ExitCode> {
   const file = join(PACKAGE_ROOT, 'templates', 'labels.yaml');
   const parsed = parseLabels(file, await readFile(file, 'utf8'));
   const labels = parsed.labels ? labelsOf(file, parsed.labels) : undefined;
-  const problems = labels ? duePhraseProblems(labels) : [];
+  const problems = labels ? problemsOf(labels) : [];
   if (!labels || problems.length) {
     const diagnostics = parsed.diagnostics.length ? parsed.diagnostics : problems.map((message) => diagnostic('CP2006', { file, message }));
     process.stderr.write(formatText({ diagnostics, displayPath: (f) => f, sourceOf: () => undefined, filesChecked: 1 }));
     return EXIT.dataErrors;
   }
-  return labels.vocabularies.get(DUE_PHRASES)!;
+  return labels;
+}
+
+/** labels.yaml's `due_detail` phrases, checked. */
+export async function readDuePhrases(): Promise<ReadonlyMap<string, string> | ExitCode> {
+  const labels = await readBundledLabels(duePhraseProblems);
+  return typeof labels === 'number' ? labels : labels.vocabularies.get(DUE_PHRASES)!;
 }
 
 /** The items with their details and rules worded (the key order stays the item's). */

@@ -12,7 +12,8 @@ import type { CaseRoot } from '../../model/case-root.js';
 import type { Agency } from '../../model/agency.js';
 import { unverifiedRuleLines } from '../../build/unverified-rules.js';
 import { EXIT, unknownId, UsageError, type ExitCode } from '../exit.js';
-import { readForClocks } from './due.js';
+import type { Labels } from '../../templates/index.js';
+import { readBundledLabels, readForClocks } from './due.js';
 
 export interface MatchOptions {
   readonly home?: string;
@@ -52,25 +53,39 @@ export async function match(caseId: string | undefined, rootArg: string, options
   if (typeof read === 'number') return read;
   const facts = matchFacts(read.root, read.agency, read.asOf, caseId, options.home);
   for (const line of unverifiedRuleLines(read.agency, ['match'])) process.stderr.write(`${pc.yellow('warning')} ${line}\n`);
-  process.stdout.write(options.json ? `${JSON.stringify(facts, null, 2)}\n` : summary(facts));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(facts, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const labels = await readBundledLabels(summaryWordProblems);
+  if (typeof labels === 'number') return labels;
+  process.stdout.write(summary(facts, labels));
   return EXIT.ok;
 }
 
-const levels = (factors: readonly { factor: string; level: string }[]) =>
-  factors.filter((f) => f.level !== 'not_applicable').map((f) => `${f.factor} ${f.level}`).join(', ');
+/** The vocabularies of labels.yaml the terminal summary words factors, ratings and exclusions with. */
+const SUMMARY_WORDS = ['match_factor', 'match_level', 'match_exclusion'] as const;
 
-/** A few lines for the terminal: the ranking and the exclusions by their codes (the worksheet and --json say the rest). */
-function summary(facts: MatchingWorksheetFacts | HomeMatchFacts): string {
+function summaryWordProblems(labels: Labels): string[] {
+  return SUMMARY_WORDS.filter((name) => !labels.vocabularies.has(name)).map((name) => `labels.yaml has no \`${name}\` vocabulary, which \`casepress match\` words its summary with`);
+}
+
+/** A few lines for the terminal: the ranking with each factor's rating, and why each excluded one is (the worksheet and --json give the evidence). */
+function summary(facts: MatchingWorksheetFacts | HomeMatchFacts, labels: Labels): string {
+  const word = (vocabulary: (typeof SUMMARY_WORDS)[number], code: string) => labels.vocabularies.get(vocabulary)!.get(code) ?? code;
+  const levels = (factors: readonly { factor: string; level: string }[]) =>
+    factors.filter((f) => f.level !== 'not_applicable').map((f) => `${word('match_factor', f.factor)} ${word('match_level', f.level).toLowerCase()}`).join('; ');
+  const why = (reasons: readonly { reason: string }[]) => reasons.map((r) => word('match_exclusion', r.reason)).join('; ');
   const lines: string[] = [];
   if ('child' in facts) {
     lines.push(`${facts.child.case_id} ${facts.child.name}, as of ${facts.as_of}${facts.icwa_order ? ' (ICWA placement preferences first)' : ''}`);
     if (facts.shortlist.length === 0) lines.push('  no home can take this child now: see the excluded homes');
     for (const s of facts.shortlist) lines.push(`  ${s.rank}. ${s.home_id} (${s.points} points${s.tie_break ? `, tie broken by ${s.tie_break}` : ''}): ${levels(s.factors)}`);
-    for (const e of facts.excluded) lines.push(`  excluded ${e.home_id}: ${e.reasons.map((r) => r.reason).join(', ')}`);
+    for (const e of facts.excluded) lines.push(`  excluded ${e.home_id}: ${why(e.reasons)}`);
   } else {
     lines.push(`${facts.home.home_id}, as of ${facts.as_of}: ${facts.candidates.length} of ${facts.candidates.length + facts.excluded.length} children in care it could take`);
     for (const c of facts.candidates) lines.push(`  ${c.rank}. ${c.case_id} ${c.name} (${c.points} points): ${levels(c.factors)}`);
-    for (const e of facts.excluded) lines.push(`  excluded ${e.case_id}: ${e.reasons.map((r) => r.reason).join(', ')}`);
+    for (const e of facts.excluded) lines.push(`  excluded ${e.case_id}: ${why(e.reasons)}`);
   }
   return `${lines.join('\n')}\n`;
 }
