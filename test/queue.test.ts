@@ -13,6 +13,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { readFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import { writeGeneratedAgency } from '../tools/generate.js';
 import { REPO } from './helpers/fixture-root.js';
 
 const AS_OF = '2026-11-23';
+const { version: VERSION } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
 const BIN = join(REPO, 'bin/casepress');
 const hasRedis = process.env['CASEPRESS_TEST_REDIS'] !== undefined || spawnSync('redis-server', ['--version']).status === 0;
 // CI installs Redis: there a missing server is a failure, not a skipped test.
@@ -142,7 +144,7 @@ describe.skipIf(!hasRedis)('build --queue and casepress worker, on Redis', () =>
   it('two worker processes write what a local build writes, byte for byte, and the same manifest', async () => {
     await Promise.all([startWorker(), startWorker()]);
     const out = join(work, 'two-workers');
-    const made = await buildInto(out, queueRenderer({ address, out }));
+    const made = await buildInto(out, queueRenderer({ address, version: VERSION, out }));
     await stopWorkers();
     expect(made.code, made.text).toBe(0);
     await expectSameAsLocal(out);
@@ -158,7 +160,7 @@ describe.skipIf(!hasRedis)('build --queue and casepress worker, on Redis', () =>
       resolve(jobId);
     }));
     const out = join(work, 'killed');
-    const building = buildInto(out, queueRenderer({ address, out }));
+    const building = buildInto(out, queueRenderer({ address, version: VERSION, out }));
     await killed;
     await once(doomed, 'exit');
     await startWorker(2);
@@ -175,6 +177,7 @@ describe.skipIf(!hasRedis)('build --queue and casepress worker, on Redis', () =>
     let tries = 0;
     const worker = await startQueueWorker({
       address,
+      version: VERSION,
       concurrency: 1,
       writeAtomic: writeFileAtomic,
       renderer: (setup) => {
@@ -192,7 +195,7 @@ describe.skipIf(!hasRedis)('build --queue and casepress worker, on Redis', () =>
       },
     });
     const out = join(work, 'failing');
-    const made = await buildInto(out, queueRenderer({ address, out }));
+    const made = await buildInto(out, queueRenderer({ address, version: VERSION, out }));
     await worker.close();
     expect(made.code).toBe(1);
     expect(tries).toBe(3);
@@ -205,9 +208,18 @@ describe.skipIf(!hasRedis)('build --queue and casepress worker, on Redis', () =>
     expect([...mine.keys()].filter((path) => path.includes(failing) && path.includes('court-report'))).toEqual([]);
   }, 120_000);
 
+  it('fails a job at once, without retrying, on a worker of another casepress version', async () => {
+    const worker = await startQueueWorker({ address, version: 'another', concurrency: 1, writeAtomic: writeFileAtomic, renderer: inThreadRenderer });
+    const out = join(work, 'other-version');
+    const made = await buildInto(out, queueRenderer({ address, version: VERSION, out }), { cases: ['C-2024-0037'], docs: ['court-report'] });
+    await worker.close();
+    expect(made.code).toBe(1);
+    expect(made.text).toMatch(new RegExp(`rendering the court-report of C-2024-0037 stopped: queued by casepress ${VERSION.replace(/\./g, '\\.')}, and this worker runs another`));
+  }, 60_000);
+
   it('refuses a second planner on the same --out: the lock is held while the first waits for its workers', async () => {
     const out = join(work, 'locked');
-    const first = buildInto(out, queueRenderer({ address, out }), { cases: ['C-2024-0037'], docs: ['court-report'] });
+    const first = buildInto(out, queueRenderer({ address, version: VERSION, out }), { cases: ['C-2024-0037'], docs: ['court-report'] });
     // Give the first planner time to take the lock and queue its jobs (no worker is running: it waits).
     const events = new QueueEvents(QUEUE_NAME, { connection: address.connection });
     await new Promise<void>((resolve) => events.once('waiting', () => resolve()));

@@ -106,7 +106,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
-      setExit(await runWorker(address, { jobs: options.jobs, lockSeconds: options.lock, ...(options.out ? { out: resolve(options.out) } : {}) }, log, stopped));
+      setExit(await runWorker(address, { version, jobs: options.jobs, lockSeconds: options.lock, ...(options.out ? { out: resolve(options.out) } : {}) }, log, stopped));
     });
 
   documentOptions(
@@ -364,7 +364,7 @@ function terminal(): { terminal?: NodeJS.WriteStream } {
 /** `build --queue`: the planner's renderer, once the URL is checked and Redis answers. */
 async function queueRenderer(url: string, out: string) {
   const [{ queueAddress }, { queueRenderer: planner }] = await Promise.all([import('./queue-address.js'), import('../queue/planner.js')]);
-  return planner({ address: await queueAddress(url), out: resolve(out), say: log });
+  return planner({ address: await queueAddress(url), version, out: resolve(out), say: log });
 }
 
 function parseSeconds(value: string): number {

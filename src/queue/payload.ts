@@ -15,6 +15,8 @@ import type { RenderOutput } from '../build/run-job.js';
 export const SETUP_TTL_SECONDS = 7 * 24 * 3600;
 
 export interface QueuedJob {
+  /** The planner's casepress version: a worker of another version renders other bytes, and refuses the job. */
+  readonly version: string;
   /** The Redis key of the build's setup. */
   readonly setup: string;
   /** The planner's --out folder (absolute); a worker may name another mount of it. */

@@ -27,6 +27,8 @@ const IDLE_HINT_MS = 10_000;
 
 export interface QueuePlannerOptions {
   readonly address: QueueAddress;
+  /** casepress's version: only workers of the same version take the jobs. */
+  readonly version: string;
   /** The --out folder as the workers should write it (absolute). */
   readonly out: string;
   /** Said once when no worker has taken a job for a while. */
@@ -61,7 +63,7 @@ export function queueRenderer(options: QueuePlannerOptions): (setup: RendererSet
         if (!task.id) throw new Error(`the ${task.job.type} of ${task.job.subject} has no fingerprint to queue it by`);
         const id = queuedJobId(task.id, options.out);
         const done = new Promise<QueuedResult>((resolve, reject) => waiting.set(id, { resolve, reject }));
-        const data: QueuedJob = { setup: key, out: options.out, task: encodeTask(task) };
+        const data: QueuedJob = { version: options.version, setup: key, out: options.out, task: encodeTask(task) };
         await queue.add('render', data, {
           jobId: id,
           attempts: JOB_ATTEMPTS,

@@ -22,6 +22,8 @@ const STALLS_ALLOWED = 2;
 
 export interface QueueWorkerOptions {
   readonly address: QueueAddress;
+  /** casepress's version: a job queued by another version is refused (it would render other bytes). */
+  readonly version: string;
   /** Renders a build's jobs: threads of this process (build/renderer.ts). */
   readonly renderer: (setup: RendererSetup) => Renderer;
   /** Writes a file so readers see the old bytes or the new (io/write-atomic.ts). */
@@ -48,14 +50,14 @@ export interface QueueWorker {
 }
 
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
-  const [{ Worker }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')]);
+  const [{ Worker, UnrecoverableError }, { Redis }] = await Promise.all([import('bullmq'), import('ioredis')]);
   const redis = new Redis(options.address.connection as RedisOptions);
   const renderers = new Map<string, Promise<Renderer>>();
   const rendererFor = (key: string): Promise<Renderer> => {
     let renderer = renderers.get(key);
     if (!renderer) {
       renderer = redis.getBuffer(key).then((bytes) => {
-        if (!bytes) throw new Error(`the build's setup (${key}) is no longer in Redis: run the build again`);
+        if (!bytes) throw new UnrecoverableError(`the build's setup (${key}) is no longer in Redis: run the build again`);
         return options.renderer(readSetup(bytes));
       });
       renderers.set(key, renderer);
@@ -71,8 +73,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   };
 
   const take = async (job: Job<QueuedJob, QueuedResult>): Promise<QueuedResult> => {
+    // Trying again would not help these: the job fails at once.
+    if (job.data.version !== options.version) throw new UnrecoverableError(`queued by casepress ${job.data.version}, and this worker runs ${options.version}: run workers of the build's version`);
     const task = decodeTask(job.data.task);
     const output = safeOutput(task.job.output);
+    if (output === undefined) throw new UnrecoverableError(`the job names an output outside --out: ${task.job.output}`);
     const made = await (await rendererFor(job.data.setup)).render(task);
     const written: Partial<Record<Format, string>> = {};
     for (const [format, bytes] of Object.entries(made.files) as [Format, Uint8Array][]) {
@@ -106,11 +111,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   };
 }
 
-/** The output path a job names, refused when it would leave --out. */
-function safeOutput(output: string): string {
+/** The output path a job names; undefined when it would leave --out. */
+function safeOutput(output: string): string | undefined {
   const clean = normalize(output);
-  if (isAbsolute(clean) || clean.split(/[\\/]/).includes('..')) throw new Error(`the job names an output outside --out: ${output}`);
-  return clean;
+  return isAbsolute(clean) || clean.split(/[\\/]/).includes('..') ? undefined : clean;
 }
 
 function outputOf(job: Job<QueuedJob, QueuedResult>): string {

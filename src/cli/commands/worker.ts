@@ -10,6 +10,7 @@ import { startQueueWorker, type WorkerEvent } from '../../queue/worker.js';
 import { EXIT, type ExitCode } from '../exit.js';
 
 export interface WorkerCommandOptions {
+  readonly version: string;
   readonly jobs: number;
   readonly out?: string;
   /** Seconds a job's lock lasts: a dead worker's job is taken again after about this long. */
@@ -20,6 +21,7 @@ export async function runWorker(address: QueueAddress, options: WorkerCommandOpt
   const threads = options.jobs;
   const worker = await startQueueWorker({
     address,
+    version: options.version,
     // Always on worker threads, even one: this thread must stay free to renew the jobs' locks while they render.
     renderer: (setup) => workerRenderer(setup, { threads }),
     concurrency: threads * 2,
