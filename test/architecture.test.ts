@@ -25,7 +25,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
   io: ['core', 'render'],
   watch: ['core', 'build', 'io', 'load'],
-  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch'],
+  // The build's renders through a queue on Redis (build --queue, worker): the build's renderer and ports, over the network.
+  queue: ['core', 'build'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch', 'queue'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -39,6 +41,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   build: ['piscina'],
   io: [],
   watch: ['chokidar'],
+  queue: ['bullmq', 'ioredis'],
   cli: ['commander', 'picocolors', 'cli-progress', 'cli-table3', 'yaml'],
 };
 const EFFECTFUL = /\b(node:fs|node:child_process|process\.|Date\.now\(|new Date\(\)|performance\.now\()/;

@@ -35,6 +35,8 @@ export interface RendererSetup {
 }
 
 export interface RenderTask {
+  /** The output's fingerprint: the same task always has the same id (a queue takes it as the job's). */
+  readonly id?: string;
   readonly job: JobHeader;
   readonly input: RenderInput;
   /** The formats to render: the setup's, or fewer (a job that asks for its own). */
@@ -48,6 +50,8 @@ export interface RenderedJob extends RenderOutput {
   readonly thread: number;
   /** Words this job shaped first, for the next build. */
   readonly shapedRuns?: ShapedRuns;
+  /** Files the renderer wrote under --out itself (a queue worker: queue/worker.ts), by format, with their sha256; not in `files`. */
+  readonly written?: Partial<Record<Format, string>>;
 }
 
 export interface Renderer {

@@ -332,12 +332,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
 
   /** Writes a job's files (rendered, and data) and records them; a failed render or write is reported. */
   const peakHeap: Record<number, number> = {};
-  const finish = async (job: Job, prepared: JobData, printFor: (format: OutputFormat) => string, made: Pick<RenderedJob, 'files' | 'diagnostics' | 'warnings' | 'caught'>) => {
-    if (Object.keys(made.files).length === 0) return fail(job, '', made.diagnostics);
+  const finish = async (job: Job, prepared: JobData, printFor: (format: OutputFormat) => string, made: Pick<RenderedJob, 'files' | 'written' | 'diagnostics' | 'warnings' | 'caught'>) => {
+    // A queue worker wrote its files itself (`written`: their hashes); the others are written here.
+    const madeFiles = [...Object.entries(made.files), ...Object.entries(made.written ?? {})] as [OutputFormat, Uint8Array | string][];
+    if (madeFiles.length === 0) return fail(job, '', made.diagnostics);
     const written: string[] = [];
-    for (const [format, bytes] of Object.entries(made.files) as [OutputFormat, Uint8Array][]) {
+    for (const [format, bytes] of madeFiles) {
       const path = `${job.output}.${format}`;
-      const error = await files.writeAtomic(join(options.out, path), bytes).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+      const error = typeof bytes === 'string' ? undefined : await files.writeAtomic(join(options.out, path), bytes).then(() => undefined, (e: NodeJS.ErrnoException) => e);
       if (error) {
         failures.push(diagnostic('CP3001', { file: join(options.out, path), message: `the file could not be written (${error.code ?? error.message}); any earlier copy is left as it was` }));
         continue;
@@ -355,10 +357,10 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         withheld: withheldFields(prepared.data.withheld, made.caught),
         warnings: made.warnings,
         fingerprint: printFor(format),
-        sha256: sha256(bytes),
+        sha256: typeof bytes === 'string' ? bytes : sha256(bytes),
       };
     }
-    if (written.length < Object.keys(made.files).length) return fail(job, ': not written', []);
+    if (written.length < madeFiles.length) return fail(job, ': not written', []);
     built.push(job.output);
     counts[job.type].built++;
     report.done({ kind: 'built', job, path: join(options.out, job.output), formats: written });
@@ -427,11 +429,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         continue;
       }
       await pool.submit(
-        { job: jobHeader(job), input: renderInput(prepared), formats: renders },
+        { id: printFor(renders[0]!), job: jobHeader(job), input: renderInput(prepared), formats: renders },
         (made) => {
           peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
           // A job that failed to render writes none of its files.
-          return finish(job, prepared, printFor, Object.keys(made.files).length ? { ...made, files: { ...made.files, ...data } } : made);
+          return finish(job, prepared, printFor, Object.keys({ ...made.files, ...made.written }).length ? { ...made, files: { ...made.files, ...data } } : made);
         },
         (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
       );

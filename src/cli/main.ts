@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { daysInMonth, isDateShaped, isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
@@ -60,17 +61,19 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--case <id>', 'only this case (repeatable)').argParser(collect).default([]))
       .addOption(new Option('--home <id>', 'only this home (repeatable)').argParser(collect).default([]))
       .addOption(new Option('--doc <type>', `only this document type (repeatable): ${DOC_TYPE_NAMES.join(', ')}`).argParser(collectDoc).default([]))
+      .option('--queue <url>', 'render on `casepress worker` processes through a BullMQ queue on Redis (redis://HOST:PORT[/DB]) instead of this machine\'s threads')
       // For `npm run bench`: what the build did and its memory, as JSON.
       .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
-      .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
-  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string }) => {
+      .addHelpText('after', '\nExamples:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}\n  $ casepress build cases --queue redis://10.0.0.5:6379 --out /shared/output'),
+  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string; queue?: string }) => {
     checkParentOptions(options);
     // cli.md: caseload statistics are made by the stats command, for a period it names.
     if (options.doc.includes('caseload-stats')) throw new UsageError('caseload statistics are made by `casepress stats` for a month or a quarter (e.g. `casepress stats --quarter 2026-Q3`), not by build');
     const [{ build }, { matchParent, planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
-    const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => {
+    const renderer = options.queue ? await queueRenderer(options.queue, options.out) : undefined;
+    const outcome = await build(root, { ...options, prune, ...terminal(), ...(renderer ? { renderer } : {}) }, (caseRoot, asOf) => {
       // A mistyped id is a wrong command line, not an empty build.
       for (const id of options.case) if (!caseRoot.children.some((c) => c.id === id)) throw new UsageError(unknownId('case', id, caseRoot.children.map((c) => c.id)));
       for (const id of options.home) if (!caseRoot.homes.some((h) => h.id === id)) throw new UsageError(unknownId('home', id, caseRoot.homes.map((h) => h.id)));
@@ -87,6 +90,24 @@ function program(setExit: (code: ExitCode) => void): Command {
     if (options.stats) await writeStats(options.stats, outcome);
     setExit(outcome.code);
   });
+
+  cli
+    .command('worker')
+    .description('render the documents a `build --queue` queued, into the shared --out, until Ctrl-C')
+    .requiredOption('--queue <url>', 'the Redis server of the queue (redis://HOST:PORT[/DB])')
+    .addOption(new Option('--jobs <n>', 'documents rendered at once, each on its own thread').default(availableParallelism(), `${availableParallelism()}, one per core`).argParser(parseJobs))
+    .option('--out <dir>', 'where the build\'s --out folder is on this machine (default: the path the build gave)')
+    .addOption(new Option('--lock <seconds>', 'how long a document stays with a worker that stops answering before another worker takes it').default(30).argParser(parseSeconds))
+    .addHelpText('after', '\nExample:\n  $ casepress worker --queue redis://10.0.0.5:6379\n  worker ready: taking documents from redis://10.0.0.5:6379 with 2 rendering threads (Ctrl-C to stop)')
+    .action(async (options: { queue: string; jobs: number; out?: string; lock: number }) => {
+      const [{ queueAddress }, { runWorker }] = await Promise.all([import('./queue-address.js'), import('./commands/worker.js')]);
+      const address = await queueAddress(options.queue);
+      const stopped = new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      setExit(await runWorker(address, { version, jobs: options.jobs, lockSeconds: options.lock, ...(options.out ? { out: resolve(options.out) } : {}) }, log, stopped));
+    });
 
   documentOptions(
     cli
@@ -328,6 +349,8 @@ async function writeStats(file: string, outcome: { built: readonly unknown[]; fa
     failed: outcome.failed.length,
     skipped: outcome.skipped,
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
+    // CPU of this process and its threads: the queue bench adds its workers' and Redis's to it.
+    cpu_seconds: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e4) / 100,
     peak_heap_mb_by_thread: Object.fromEntries(Object.entries(outcome.peakHeap).map(([thread, bytes]) => [thread, mb(bytes)])),
   };
   await writeFile(file, `${JSON.stringify(stats)}\n`);
@@ -336,6 +359,18 @@ async function writeStats(file: string, outcome: { built: readonly unknown[]; fa
 /** The progress bar goes to stderr when it is a terminal; plain lines otherwise. */
 function terminal(): { terminal?: NodeJS.WriteStream } {
   return process.stderr.isTTY ? { terminal: process.stderr } : {};
+}
+
+/** `build --queue`: the planner's renderer, once the URL is checked and Redis answers. */
+async function queueRenderer(url: string, out: string) {
+  const [{ queueAddress }, { queueRenderer: planner }] = await Promise.all([import('./queue-address.js'), import('../queue/planner.js')]);
+  return planner({ address: await queueAddress(url), version, out: resolve(out), say: log });
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1) throw new InvalidArgumentError('a whole number of seconds, 1 or more');
+  return seconds;
 }
 
 /** `--jobs 2`: at least one thread. */
