@@ -72,7 +72,8 @@ export function courtPacketData(ctx: DocumentContext, child: ChildFolder, hearin
     else notIncluded.push({ part: 'transition_plan', reason: 'no_transition_plan' });
   }
 
-  const withheld = parts.flatMap((p) => p.data.withheld);
+  // The same value withheld by several parts (a foster family's names) is listed once.
+  const withheld = [...new Map(parts.flatMap((p) => p.data.withheld).map((w) => [`${w.kind}\u0000${w.field}\u0000${w.value}\u0000${w.guard === true}`, w])).values()];
   const cover: CourtPacketFacts = {
     audience: facts.audience,
     reader: facts.reader,
@@ -87,14 +88,27 @@ export function courtPacketData(ctx: DocumentContext, child: ChildFolder, hearin
     not_included: notIncluded,
     withheld: withheldKinds(withheld, audience),
   };
+  // A part left out is said on the cover and on the command line, never dropped silently.
+  const leftOut = notIncluded.map(({ part, reason }) => `the court packet does not include the ${MISSING[part]}: ${MISSING[reason]} (${child.path}/)`);
   return {
     data: cover,
     withheld,
-    warnings: [...new Set(parts.flatMap((p) => p.data.warnings))],
+    warnings: [...leftOut, ...new Set(parts.flatMap((p) => p.data.warnings))],
     ...(report.missing ? { missing: report.missing } : {}),
     parts,
   };
 }
+
+/** The command line's words for a part left out and why (the cover's are labels.yaml's). */
+const MISSING: Readonly<Record<PacketPart | PacketOmission, string>> = {
+  court_report: 'court report',
+  service_plan: 'service plan',
+  cans_summary: 'CANS summary',
+  transition_plan: 'transition plan',
+  no_service_plan: 'no plan.yaml',
+  no_assessment: 'no CANS assessment in assessments/',
+  no_transition_plan: 'the youth is 14 or older and has no transition.yaml',
+};
 
 function partDate(p: PacketPartData, hearing: string, cans: string | undefined): string {
   if (p.part === 'court_report') return hearing;
