@@ -30,7 +30,7 @@ export const courtPacketFacts = z.object({
   court: z.object({ name: text(), county: text(), docket: text(), judge: text().nullable() }),
   child: z.object({ name: text(), called: called() }),
   /** The parts in the packet, in order: the contents table has one row for each, and the writers put each part's first page in its last column. */
-  parts: z.array(z.object({ part, date: date().describe("the part's own date: the hearing, the plan's or the assessment's") })),
+  parts: z.array(z.object({ part, /** The part's own date: the hearing's, the plan's or the assessment's. */ date: date() })),
   /** Parts that belong in the packet and are missing, with why. */
   not_included: z.array(z.object({ part, reason: z.enum(PACKET_OMISSIONS).describe('label: packet_omission') })),
   /** What any part of this copy withheld, by kind (the court report's notice words them). */
