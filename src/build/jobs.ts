@@ -191,6 +191,9 @@ const PACKET_PARTS: Readonly<Record<PacketPart, Pick<JobPart, 'type' | 'template
   transition_plan: { type: 'transition-plan', template: 'transition-plan.md.hbs', title: TITLES['transition-plan'] },
 };
 
+/** Every bundled template a job renders: each document type's, and the parts a court packet adds (its CANS summary). */
+export const TEMPLATE_FILES: readonly string[] = [...new Set([...DOC_TYPES.map((type) => `${type}.md.hbs`), ...Object.values(PACKET_PARTS).map((p) => p.template)])];
+
 /**
  * The court packet for one child and one hearing (cli.md:
  * `children/<case-id>/court-packet-<hearing-date>`; `court-summary --packet`):
