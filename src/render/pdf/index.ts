@@ -8,7 +8,8 @@
  * Layout is measured before it is drawn: the tree becomes a flow of measured
  * slices (blocks.ts, lists.ts, table.ts, signature.ts), the paginator places
  * them page by page (flow.ts), and the page furniture is stamped on every
- * page once the page count is known (page-furniture.ts).
+ * page once the page count is known (page-furniture.ts). A file is written in
+ * sections (openPdf), so a packet (packet.ts) binds several documents into one.
  */
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../../document/ast.js';
@@ -93,6 +94,20 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
 
   const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
   const frame = bodyFrame(page);
+  /** A pager whose first page's content starts at `top`; `turn` starts each further page. */
+  const pagerFrom = (top: number, turn: () => void): Pager => ({
+    y: top,
+    empty: true,
+    pageTop: top,
+    top: page.top,
+    bottom: page.bottom,
+    newPage() {
+      turn();
+      this.y = page.top;
+      this.pageTop = page.top;
+      this.empty = true;
+    },
+  });
   /** The running header and watermark of each page, by the section it belongs to. */
   const pageMeta: DocumentMeta[] = [];
   let meta = file.meta;
@@ -117,37 +132,11 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
       startPage();
       ctx.outline.length = 0;
       if (bookmark !== undefined) ctx.outline.push({ level: 0, item: doc.outline.addItem(bookmark, { expanded: true }) });
-      const firstTop = letterhead ? drawLetterhead(ctx, letterhead) : page.top;
-      return {
-        y: firstTop,
-        empty: true,
-        pageTop: firstTop,
-        top: page.top,
-        bottom: page.bottom,
-        newPage() {
-          startPage();
-          this.y = page.top;
-          this.pageTop = page.top;
-          this.empty = true;
-        },
-      };
+      return pagerFrom(letterhead ? drawLetterhead(ctx, letterhead) : page.top, startPage);
     },
     pagesOf(flow, top) {
       let pages = 1;
-      const pager: Pager = {
-        y: top,
-        empty: true,
-        pageTop: top,
-        top: page.top,
-        bottom: page.bottom,
-        newPage() {
-          pages++;
-          this.y = page.top;
-          this.pageTop = page.top;
-          this.empty = true;
-        },
-      };
-      paginate(flow, pager, false);
+      paginate(flow, pagerFrom(top, () => pages++), false);
       return pages;
     },
     get pageNumber() {
