@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courtReportJob, nextHearing, planJobs, type JobFilter } from '../src/build/jobs.js';
+import { courtPacketJob, courtReportJob, nextHearing, planJobs, type JobFilter } from '../src/build/jobs.js';
 import type { Manifest } from '../src/build/manifest.js';
 import type { PlanJobs } from '../src/build/run.js';
 import { build } from '../src/cli/commands/build.js';
@@ -42,6 +42,13 @@ const courtSummary = () =>
     const child = r.children.find((c) => c.id === ID)!;
     return [courtReportJob(child, nextHearing(child, asOf)!, 'foster_parent')];
   });
+/** What `court-summary <id> --packet` plans. */
+const packet = () =>
+  run((r, asOf) => {
+    const child = r.children.find((c) => c.id === ID)!;
+    return [courtPacketJob(child, nextHearing(child, asOf)!)];
+  });
+const PACKET = `children/${ID}/court-packet-2026-12-10.pdf`;
 const manifest = async () => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
 const removals = (lines: readonly string[]) =>
   lines
@@ -74,6 +81,20 @@ describe('copies made on request', () => {
     expect((await manifest()).outputs[FOSTER_COPY]).toMatchObject({ requested: true });
   });
 
+  it('include the court packet: recorded with its parts\' inputs, up to date when made again, kept by a full build', async () => {
+    await packet();
+    const recorded = (await manifest()).outputs[PACKET]!;
+    expect(recorded).toMatchObject({ type: 'court-packet', requested: true, audience: 'court', date: '2026-12-10', template: 'court-packet.md.hbs' });
+    // The court report's, the service plan's and the assessments' files, and transition.yaml (a part it would include).
+    expect(Object.keys(recorded.inputs)).toEqual(expect.arrayContaining([`children/${ID}/case.yaml`, `children/${ID}/plan.yaml`, `children/${ID}/assessments/cans-2026-09.yaml`, `children/${ID}/transition.yaml`]));
+    expect(recorded.withheld.length).toBeGreaterThan(0);
+    const again = await packet();
+    expect(again.join('\n')).toMatch(/The document was up to date as of 2026-11-23; none rebuilt/);
+    expect((await manifest()).outputs[PACKET]!.sha256).toBe(recorded.sha256);
+    expect(removals(await fullBuild())).toEqual([]);
+    expect(existsSync(join(out, PACKET))).toBe(true);
+  });
+
   it('goes when its hearing is past, and the line says so', async () => {
     const lines = await fullBuild('2026-12-11');
     const next = nextHearingAfter(await manifest());
@@ -82,6 +103,8 @@ describe('copies made on request', () => {
       `removed ${FOSTER_COPY}: the hearing of 2026-12-10 is past; ${next}`,
       `removed children/${ID}/court-report-2026-12-10.docx: the hearing of 2026-12-10 is past; ${next}`,
       `removed children/${ID}/court-report-2026-12-10.pdf: the hearing of 2026-12-10 is past; ${next}`,
+      `removed ${PACKET.replace('.pdf', '.docx')}: the hearing of 2026-12-10 is past; ${next}`,
+      `removed ${PACKET}: the hearing of 2026-12-10 is past; ${next}`,
       // Other cases' hearings between the two as-of dates are past too.
       ...removals(lines).filter((l) => !l.includes(ID)),
     ].sort());

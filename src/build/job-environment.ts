@@ -13,7 +13,7 @@ import type { Agency } from '../model/agency.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import { inputHashes } from './inputs.js';
-import { DOC_TYPES } from './jobs.js';
+import { TEMPLATE_FILES } from './jobs.js';
 import type { Format, PreparedStore, PreparedTemplate, TemplateFiles } from './render-document.js';
 import type { JobEnvironment } from './run-job.js';
 import { templateKey, type TemplateUses } from './template-uses.js';
@@ -40,7 +40,7 @@ export interface JobEnvironmentInput {
   readonly bytesOf: (path: string) => Uint8Array | undefined;
   /** Case-root-relative path → the sha256 of its bytes, when the reader hashed them already (ReadRoot.hashOf). */
   readonly hashOf?: (path: string) => string | undefined;
-  /** The template files to prepare (e.g. the jobs' `template`s); every document type's when not given. */
+  /** The template files to prepare (e.g. the jobs' `template`s and a packet's part templates); every bundled one (TEMPLATE_FILES) when not given. */
   readonly templates?: Iterable<string>;
   readonly draft?: boolean;
   readonly pdfa?: boolean;
@@ -79,7 +79,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!, input.preparedStore))));
     return prepared;
   };
-  for (const file of new Set(input.templates ?? DOC_TYPES.map((type) => `${type}.md.hbs`))) {
+  for (const file of new Set(input.templates ?? TEMPLATE_FILES)) {
     const path = join(input.templatesDir, file);
     const sources = await input.readTemplate(path);
     templateFiles[file] = sources;

@@ -7,7 +7,9 @@ import { addDays } from '../core/calendar-date.js';
 import type { Audience } from '../compute/audience.js';
 import { courtCalendar } from '../compute/case/index.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
+import { courtPacketData } from '../compute/documents/court-packet.js';
 import { courtReportData } from '../compute/documents/court-report.js';
+import type { PacketPart } from '../compute/documents/facts/court-packet.js';
 import { homeStudyData } from '../compute/documents/home-study.js';
 import { relicensingPacketData } from '../compute/documents/relicensing-packet.js';
 import { servicePlanData } from '../compute/documents/service-plan.js';
@@ -21,7 +23,7 @@ import type { CaseRoot, ChildFolder, HomeFolder } from '../model/case-root.js';
 import type { CaseRecord } from '../model/case.js';
 import type { Format } from './render-document.js';
 
-export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats', 'matching-worksheet'] as const;
+export const DOC_TYPES = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats', 'matching-worksheet', 'court-packet'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** The audience a document is written for unless `--audience` says otherwise (cli.md). */
@@ -33,6 +35,7 @@ export const DEFAULT_AUDIENCE: Readonly<Record<DocType, Audience>> = {
   'relicensing-packet': 'internal',
   'caseload-stats': 'internal',
   'matching-worksheet': 'internal',
+  'court-packet': 'court',
 };
 
 const TITLES: Readonly<Record<DocType, string>> = {
@@ -43,6 +46,7 @@ const TITLES: Readonly<Record<DocType, string>> = {
   'relicensing-packet': 'Annual Re-licensing Packet',
   'caseload-stats': 'Caseload Statistics',
   'matching-worksheet': 'Placement Matching Worksheet',
+  'court-packet': 'Court Packet',
 };
 
 /** A document type's title, as the page furniture and the PDF's metadata print it. */
@@ -61,6 +65,18 @@ export const isRenderedFormat = (format: OutputFormat): format is Format => !isD
 /** What a job's data builder returns: the document's data, and the text of each data file when the job writes them. */
 export interface JobOutput extends DocumentData {
   readonly tables?: (format: DataFormat) => string;
+  /** A packet's parts, each rendered by its own template (the job's template is the cover's). */
+  readonly parts?: readonly JobPart[];
+}
+
+/** One part of a packet: the document it is, and its data as its own builder made it. */
+export interface JobPart {
+  readonly type: DocType;
+  readonly template: string;
+  readonly title: string;
+  /** The day the part speaks from. */
+  readonly asOf: string;
+  readonly data: DocumentData;
 }
 
 export interface Job {
@@ -91,6 +107,8 @@ export interface Job {
   readonly formats?: readonly OutputFormat[];
   /** The document's data, read from the case root through `ctx.view` (which records the job's inputs). */
   readonly build: (ctx: DocumentContext) => JobOutput;
+  /** A packet's part templates (every one it may use): prepared with the job's and part of its fingerprint. */
+  readonly partTemplates?: readonly string[];
 }
 
 export interface JobFilter {
@@ -163,6 +181,34 @@ export function nextHearing(child: ChildFolder, asOf: string): string | undefine
 
 export function courtReportJob(child: ChildFolder, hearing: string, audience?: Audience, reader?: ParentReader): Job {
   return job('court-report', child.id, 'children', hearing, audience, (ctx) => courtReportData(ctx, ctx.view.child(child), hearing), reader);
+}
+
+/** Each part of a court packet: the document it is, its template and its title. */
+const PACKET_PARTS: Readonly<Record<PacketPart, Pick<JobPart, 'type' | 'template' | 'title'>>> = {
+  court_report: { type: 'court-report', template: 'court-report.md.hbs', title: TITLES['court-report'] },
+  service_plan: { type: 'service-plan', template: 'service-plan.md.hbs', title: TITLES['service-plan'] },
+  cans_summary: { type: 'court-packet', template: 'court-packet-cans.md.hbs', title: 'CANS Summary' },
+  transition_plan: { type: 'transition-plan', template: 'transition-plan.md.hbs', title: TITLES['transition-plan'] },
+};
+
+/** Every bundled template a job renders: each document type's, and the parts a court packet adds (its CANS summary). */
+export const TEMPLATE_FILES: readonly string[] = [...new Set([...DOC_TYPES.map((type) => `${type}.md.hbs`), ...Object.values(PACKET_PARTS).map((p) => p.template)])];
+
+/**
+ * The court packet for one child and one hearing (cli.md:
+ * `children/<case-id>/court-packet-<hearing-date>`; `court-summary --packet`):
+ * its cover's template is the job's, each part is rendered by its own.
+ */
+export function courtPacketJob(child: ChildFolder, hearing: string, audience?: Audience, reader?: ParentReader): Job {
+  const packet = job(
+    'court-packet', child.id, 'children', hearing, audience,
+    (ctx) => {
+      const { parts, ...cover } = courtPacketData(ctx, ctx.view.child(child), hearing);
+      return { ...cover, parts: parts.map((p) => ({ ...PACKET_PARTS[p.part], asOf: p.asOf, data: p.data })) };
+    },
+    reader,
+  );
+  return { ...packet, partTemplates: Object.values(PACKET_PARTS).map((p) => p.template) };
 }
 
 export function relicensingJob(home: HomeFolder, audience?: Audience): Job | undefined {

@@ -12,7 +12,7 @@ import type { Manifest, ManifestEntry } from './manifest.js';
 import type { FileSystem, Report } from './ports.js';
 
 /** What a full build makes nothing of for a case or home that still exists, by document type (a court report: see staleBecause). */
-const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report' | 'caseload-stats' | 'matching-worksheet'>, string>> = {
+const NOTHING_TO_MAKE: Readonly<Record<Exclude<DocType, 'court-report' | 'court-packet' | 'caseload-stats' | 'matching-worksheet'>, string>> = {
   'service-plan': 'its case has no plan.yaml',
   'transition-plan': 'its case has no transition.yaml',
   'home-study': 'its home has no study.md',
@@ -42,7 +42,8 @@ export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot,
   if (!exists) return `its ${what} ${entry.subject} no longer exists`;
   // Entries written before the date was recorded carry it in their file name.
   const date = entry.date ?? /-(\d{4}-\d{2}-\d{2})(?:-[a-z_]+)?\.(?:pdf|docx)$/.exec(path)?.[1] ?? '';
-  if (entry.type === 'court-report') {
+  // A court packet binds its hearing's court report: kept, on request, as long as the report would be.
+  if (entry.type === 'court-report' || entry.type === 'court-packet') {
     const ahead = hearingsAhead(child!, asOf);
     const next = ahead[0] ? `the case's next hearing is ${ahead[0]}` : `the case has no hearing ahead as of ${asOf}`;
     if (!ahead.includes(date)) return `${date < asOf ? `the hearing of ${date} is past` : `the case has no hearing on ${date} any more`}; ${next}`;

@@ -6,6 +6,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { DocumentMeta, DocumentTree, ImageSet, Inline, Letterhead } from '../document/ast.js';
 import { checkTemplateMarkdown, markdownToTree } from '../document/from-markdown.js';
+import type { Packet } from '../document/packet.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { factsOfTemplate } from '../compute/documents/facts/index.js';
 import { parseLabels } from '../load/labels.js';
@@ -199,15 +200,19 @@ export interface WriteOptions {
   readonly referenceDocx?: Uint8Array;
 }
 
-/** The tree written in one format; a writer's failure (a corrupt image) becomes a diagnostic. */
-export async function renderFormat(tree: DocumentTree, format: Format, options: WriteOptions, file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
+/** The tree (or packet) written in one format; a writer's failure (a corrupt image) becomes a diagnostic. */
+export async function renderFormat(tree: DocumentTree | Packet, format: Format, options: WriteOptions, file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
   // Each writer is loaded when first used: a PDF-only run never loads the DOCX writer, a DOCX-only run never loads pdfkit.
+  const packet = 'cover' in tree ? tree : undefined;
   const pdf = format === 'pdf' ? await import('../render/pdf/index.js') : undefined;
+  const pdfPacket = format === 'pdf' && packet ? await import('../render/pdf/packet.js') : undefined;
   const docx = format === 'docx' ? await import('../render/docx/index.js') : undefined;
   try {
+    const pdfOptions = { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) };
+    const docxOptions = { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) };
     const bytes = pdf
-      ? await pdf.toPdf(tree, { fonts: options.fonts, images: options.images, ...(options.pdfa ? { pdfa: true } : {}) })
-      : await docx!.toDocx(tree, { images: options.images, fonts: options.fonts, ...(options.referenceDocx ? { reference: options.referenceDocx } : {}) });
+      ? await (packet ? pdfPacket!.packetToPdf(packet, pdfOptions) : pdf.toPdf(tree as DocumentTree, pdfOptions))
+      : await (packet ? docx!.packetToDocx(packet, docxOptions) : docx!.toDocx(tree as DocumentTree, docxOptions));
     return { bytes, diagnostics: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

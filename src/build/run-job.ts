@@ -8,6 +8,7 @@ import { redactor, type WithheldValue } from '../compute/audience.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
 import { viewRoot, type RootIndex } from '../compute/documents/root-view.js';
 import type { DocumentTree, ImageSet } from '../document/ast.js';
+import { contentsTable, type Packet } from '../document/packet.js';
 import type { FontSet } from '../render/pdf/index.js';
 import { sha256 } from './fingerprint.js';
 import { readinessWarnings } from './readiness-warnings.js';
@@ -77,6 +78,8 @@ export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'im
 export interface RenderInput extends Pick<DocumentData, 'data' | 'withheld' | 'warnings'> {
   /** A part required before filing is missing: the copy is a DRAFT. */
   readonly draft?: boolean;
+  /** A packet's parts, each rendered as its own document is (the input's own data is the cover's). */
+  readonly parts?: readonly { readonly job: JobHeader; readonly input: RenderInput }[];
 }
 
 export interface RenderOutput extends Pick<JobResult, 'files' | 'diagnostics' | 'warnings'> {
@@ -90,13 +93,21 @@ export function withheldFields(withheld: readonly WithheldValue[], caught: reado
   return withheld.filter((w) => !w.guard || seen.has(`${w.kind} ${w.field}`)).map(({ kind, field }) => ({ kind, field }));
 }
 
-export function renderInput({ data }: JobData): RenderInput {
-  return { data: data.data, withheld: data.withheld, warnings: data.warnings, ...(data.missing?.length ? { draft: true } : {}) };
+export function renderInput({ data }: JobData, job: JobHeader): RenderInput {
+  const own = { data: data.data, withheld: data.withheld, warnings: data.warnings, ...(data.missing?.length ? { draft: true } : {}) };
+  if (!data.parts) return own;
+  // The packet's warnings are its parts' together, said once: each part's render adds only what its own final scan finds.
+  const parts = data.parts.map((part) => ({
+    job: { ...job, type: part.type, template: part.template, title: part.title, asOf: part.asOf },
+    input: { data: part.data.data, withheld: part.data.withheld, warnings: [], ...(part.data.missing?.length ? { draft: true } : {}) },
+  }));
+  return { ...own, parts };
 }
 
 /** The job from its data to bytes; `prepared` is its jobData when the caller already has it. */
 export async function runJob(job: Job, env: JobEnvironment, prepared: JobData = jobData(job, env)): Promise<JobResult> {
-  const output = await renderJob(jobHeader(job), renderInput(prepared), env);
+  const header = jobHeader(job);
+  const output = await renderJob(header, renderInput(prepared, header), env);
   return { ...output, job, withheld: prepared.data.withheld, inputs: prepared.inputs };
 }
 
@@ -136,7 +147,7 @@ export async function jobTree(job: JobHeader, input: RenderInput, env: RenderEnv
 
 /** Template → tree → final scan → each format (the environment's unless `formats` says). Files are empty when the job failed. */
 export async function renderJob(job: JobHeader, input: RenderInput, env: RenderEnvironment, formats: readonly Format[] = env.formats): Promise<RenderOutput> {
-  const made = await jobTree(job, input, env);
+  const made = input.parts ? await packetOf(job, input, input.parts, env) : await jobTree(job, input, env);
   if (!made.tree) return { files: {}, diagnostics: made.diagnostics, warnings: made.warnings };
   const { renderFormat } = await import('./render-document.js');
   const { warnings } = made;
@@ -151,6 +162,33 @@ export async function renderJob(job: JobHeader, input: RenderInput, env: RenderE
     return { files: {}, diagnostics: diagnostics.length ? diagnostics : [diagnostic('CP3002', { file: job.template, message: 'a format was not written' })], warnings };
   }
   return { files, diagnostics, warnings, caught: made.caught ?? [] };
+}
+
+/**
+ * A packet: each part's tree made as its own document's is (template, final
+ * scan against what that part withheld), then the cover's. A part that fails
+ * fails the packet.
+ */
+async function packetOf(job: JobHeader, input: RenderInput, parts: NonNullable<RenderInput['parts']>, env: RenderEnvironment): Promise<{ tree?: Packet; diagnostics: Diagnostic[]; warnings: string[]; caught?: RenderOutput['caught'] }> {
+  const trees: DocumentTree[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const warnings: string[] = [];
+  const caught: NonNullable<RenderOutput['caught']>[number][] = [];
+  for (const part of parts) {
+    const made = await jobTree(part.job, part.input, env);
+    diagnostics.push(...made.diagnostics);
+    warnings.push(...made.warnings);
+    if (!made.tree) return { diagnostics, warnings };
+    trees.push(made.tree);
+    caught.push(...(made.caught ?? []));
+  }
+  const cover = await jobTree(job, input, env);
+  diagnostics.push(...cover.diagnostics);
+  if (!cover.tree) return { diagnostics, warnings: [...cover.warnings, ...warnings] };
+  const packet: Packet = { cover: cover.tree, parts: trees };
+  const contents = contentsTable(packet);
+  if (typeof contents === 'string') return { diagnostics: [...diagnostics, diagnostic('CP3002', { file: job.template, message: `${contents}; nothing was written` })], warnings };
+  return { tree: packet, diagnostics, warnings: [...cover.warnings, ...warnings], caught: [...(cover.caught ?? []), ...caught] };
 }
 
 /**

@@ -244,7 +244,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     images,
     bytesOf,
     hashOf,
-    templates: jobs.map((j) => j.template),
+    templates: jobs.flatMap((j) => [j.template, ...(j.partTemplates ?? [])]),
     templateUses: uses,
     preparedStore: prepared,
     ...(options.draft ? { draft: true } : {}),
@@ -278,6 +278,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     () => prepared.codesFor(Object.values(env.templateFiles)),
   );
 
+  /** A job's template and its partials, with a packet's part templates. */
+  const templateHash = (job: Job): string => {
+    const own = env.templateHashes.get(job.template)!;
+    return job.partTemplates ? sha256(canonicalJson([own, ...job.partTemplates.map((t) => env.templateHashes.get(t)!)])) : own;
+  };
   // What every job shares, hashed once.
   const shared = {
     tool: sources.version,
@@ -380,7 +385,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       // The rendered files share a fingerprint; a data file's leaves out what only rendering reads.
       const printOf = (inputs: JobData['inputs'], formats: readonly OutputFormat[]) =>
         fingerprint({
-          ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: env.templateHashes.get(job.template)!,
+          ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: templateHash(job),
           ...(formats.some(isDataFormat) ? NOT_READ_BY_DATA : {}),
         });
       const pathsOf = (formats: readonly OutputFormat[]) => formats.map((format) => `${job.output}.${format}`);
@@ -429,7 +434,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         continue;
       }
       await pool.submit(
-        { id: printFor(renders[0]!), job: jobHeader(job), input: renderInput(prepared), formats: renders },
+        { id: printFor(renders[0]!), job: jobHeader(job), input: renderInput(prepared, jobHeader(job)), formats: renders },
         (made) => {
           peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
           // A job that failed to render writes none of its files.

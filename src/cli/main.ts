@@ -116,10 +116,11 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('<case-id>', 'the case id (the folder under children/)')
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
-      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}"),
-  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
+      .option('--packet', 'one PDF and DOCX with the court report, the service plan, the latest CANS summary and, for a youth of 14 or more, the transition plan, behind a cover with their contents')
+      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}\n  $ casepress court-summary C-2024-0087 --packet\n  built output/children/C-2024-0087/court-packet-2026-12-03.{pdf,docx}"),
+  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string; packet?: boolean }) => {
     checkParentOptions(options);
-    const [{ build }, { courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    const [{ build }, { courtPacketJob, courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
       // Only this child's folder is read, with agency.yaml and the homes its report guards against.
       (await build(root, { ...options, read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
@@ -129,7 +130,7 @@ function program(setExit: (code: ExitCode) => void): Command {
         if (reader && 'error' in reader) throw new UsageError(reader.error);
         const hearing = options.hearing ?? nextHearing(child, asOf);
         if (!hearing) throw new UsageError(`${caseId} has no hearing on or after ${asOf}; name one with --hearing YYYY-MM-DD`);
-        return [courtReportJob(child, hearing, options.audience, reader)];
+        return [(options.packet ? courtPacketJob : courtReportJob)(child, hearing, options.audience, reader)];
       }, log)).code,
     );
   });

@@ -6,7 +6,7 @@
  * and of the code that made it: an edited template is compiled as before.
  */
 import { join } from 'node:path';
-import { DOC_TYPES } from '../build/jobs.js';
+import { TEMPLATE_FILES } from '../build/jobs.js';
 import { preparedStore } from '../build/prepared-store.js';
 import { prepareTemplate } from '../build/render-document.js';
 import { PREPARED_CODE } from '../build/run.js';
@@ -17,7 +17,7 @@ import { BUNDLED_CACHE } from './build-ports.js';
 /** Writes the bundled templates' code where `nodeSources` finds it (by default). */
 export async function writePreparedTemplates(dir = join(BUNDLED_CACHE, 'prepared')): Promise<void> {
   const store = preparedStore(() => undefined);
-  for (const type of DOC_TYPES) prepareTemplate(await readTemplate(join(PACKAGE_ROOT, 'templates', `${type}.md.hbs`)), store);
+  for (const file of TEMPLATE_FILES) prepareTemplate(await readTemplate(join(PACKAGE_ROOT, 'templates', file)), store);
   await writeShards(dir, new Map([['prepared', store.stored()]]), new Set(['prepared']), codeIdentity(PREPARED_CODE.folders, PREPARED_CODE.packages));
 }
 

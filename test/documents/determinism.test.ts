@@ -112,7 +112,7 @@ describe('the same PDFs, however they are rendered', () => {
     const missing: string[] = [];
     let named = 0;
     for (const [i, job] of jobs.entries()) {
-      const { tree } = await jobTree(jobHeader(job), renderInput(jobData(job, env)), env);
+      const { tree } = await jobTree(jobHeader(job), renderInput(jobData(job, env), jobHeader(job)), env);
       const pdf = reference.get(job.output)!;
       if (i === 0 || i === jobs.length - 1) expect(Buffer.from(await toPdf(tree!, { fonts: await freshFonts(), images: env.images })).equals(Buffer.from(pdf)), job.output).toBe(true);
       // A narrow column cuts words, and list markers and boxes add some: every character and every name the tree has, the PDF has as often.

@@ -18,7 +18,7 @@ it('escapes an agency named "Smith & Jones <Family> Services" in the XMP, and na
   const { root, env } = await exampleEnvironment(AS_OF, ['pdf'], ['court-report.md.hbs']);
   const job = planJobs(root, AS_OF, { cases: ['C-2025-0142'], docs: ['court-report'] })[0]!;
   const agency = { ...env.context.agency, name: AGENCY };
-  const output = await renderJob(jobHeader(job), renderInput(jobData(job, env)), { ...env, context: { ...env.context, agency }, pdfa: true });
+  const output = await renderJob(jobHeader(job), renderInput(jobData(job, env), jobHeader(job)), { ...env, context: { ...env.context, agency }, pdfa: true });
   expect(output.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const [info, xmp] = withPdfFile(output.files.pdf!, (path) => [execFileSync('pdfinfo', [path], { encoding: 'utf8' }), execFileSync('pdfinfo', ['-meta', path], { encoding: 'utf8' })]);
   expect(info).toMatch(/^Author:\s+Smith & Jones <Family> Services$/m);

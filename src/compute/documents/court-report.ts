@@ -14,7 +14,7 @@ import type { Hearing, Placement } from '../../model/case.js';
 import type { CourtSection } from '../../model/notes.js';
 import type { Plan } from '../../model/plan.js';
 import type { ChildFolder } from '../../model/case-root.js';
-import { canSee, parentClass, type Protected } from '../audience.js';
+import { canSee, parentClass, type Audience, type Protected, type WithheldValue } from '../audience.js';
 import {
   caseDueItems,
   placementClockItems,
@@ -688,6 +688,11 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
   // The notice is written last, from what this copy withheld: a guard counts once the scrub found it in
   // the text. So it names nothing the copy prints, and leaves out nothing the copy withheld.
-  const withheld = [...new Set(redact.withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? OF_THE_OTHER_PARENT[k] : undefined) ?? k);
+  const withheld = withheldKinds(redact.withheld, audience);
   return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due, missing };
+}
+
+/** What a copy withheld, by kind, as its notice names it (a guard only once a scrub found it: `caught`); in a parent's copy, the other parent's. */
+export function withheldKinds(withheld: readonly WithheldValue[], audience: Audience): CourtReportFacts['notices']['withheld'] {
+  return [...new Set(withheld.filter((w) => !w.guard).map((w) => w.kind))].map((k) => (audience === 'parent' ? OF_THE_OTHER_PARENT[k] : undefined) ?? k);
 }

@@ -71,9 +71,9 @@ function bodyHeight(ctx: BodyContext, inlines: readonly Inline[], indent = 0): n
 }
 
 /** The title, printed once at the top of page 1 and kept with what follows. */
-function titlePiece(title: string, ctx: BodyContext): Piece {
+function titlePiece(title: string, ctx: BodyContext, bookmark?: string): Piece {
   const { style } = ctx;
-  const children = textRun(title, { styleBold: true }, ctx);
+  const children = (bookmark ?? '') + textRun(title, { styleBold: true }, ctx);
   return para({ style: ctx.styleIds.title, children }, textHeight(title.length, style.title.size, textWidth(style)) + style.title.spaceAfter, 'withNext');
 }
 
@@ -433,7 +433,7 @@ function itemsXml(items: readonly Item[], keepNext = false): string {
   return s;
 }
 
-/** The body of document.xml: the title, then every block. */
-export function bodyXml(title: string, blocks: readonly Block[], ctx: BodyContext): string {
-  return itemsXml(settle([titlePiece(title, ctx), ...pieces(blocks, ctx)], chainLimit(ctx.style)));
+/** The body of document.xml: the title (with `bookmark`'s markup, when given, so a field can name its page), then every block. */
+export function bodyXml(title: string, blocks: readonly Block[], ctx: BodyContext, bookmark?: string): string {
+  return itemsXml(settle([titlePiece(title, ctx, bookmark), ...pieces(blocks, ctx)], chainLimit(ctx.style)));
 }

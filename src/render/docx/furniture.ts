@@ -7,7 +7,7 @@
  */
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
 import { textWidth, type BodyContext } from './body.js';
-import { TAB_RUN, textRun } from './runs.js';
+import { TAB_RUN, fieldRuns, textRun } from './runs.js';
 import { cleanText } from './text.js';
 import { eighths, halfPoints, hex, twips } from './units.js';
 import { NO_LINE, borders, cell, esc, line, margins, paragraph, row, spacing, table } from './xml.js';
@@ -80,9 +80,6 @@ export function letterheadHeader(letterhead: Letterhead, meta: DocumentMeta, ctx
   );
 }
 
-const field = (instruction: string) =>
-  `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r>` +
-  `<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
 
 /** The footer of every page: the confidentiality notice, then the reference, INTERNAL — NOT FOR FILING on an internal copy, and "Page X of Y". */
 export function footer(meta: DocumentMeta, ctx: BodyContext): string {
@@ -98,7 +95,7 @@ export function footer(meta: DocumentMeta, ctx: BodyContext): string {
     paragraph({
       style: ctx.styleIds.footer,
       tabs: (meta.internal ? `<w:tab w:val="center" w:pos="${twips(textWidth(style) / 2)}"/>` : '') + rightTab(ctx),
-      children: textRun(cleanText(meta.reference), {}, ctx) + mark + TAB_RUN + textRun('Page ', {}, ctx) + field('PAGE') + textRun(' of ', {}, ctx) + field('NUMPAGES'),
+      children: textRun(cleanText(meta.reference), {}, ctx) + mark + TAB_RUN + textRun('Page ', {}, ctx) + fieldRuns('PAGE') + textRun(' of ', {}, ctx) + fieldRuns('NUMPAGES'),
     })
   );
 }

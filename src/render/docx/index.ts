@@ -10,7 +10,8 @@
  * Pure: no file system, no clock. The images, fonts and reference come in as
  * bytes, the date from the tree's meta; the same input gives the same bytes.
  */
-import type { DocumentTree, ImageSet } from '../../document/ast.js';
+import type { Block, DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../../document/ast.js';
+import { contentsWithPages, type Packet } from '../../document/packet.js';
 import { printReady } from '../images/shrink.js';
 import { STYLE, type StyleSheet } from '../style/style.js';
 import { bodyXml, type BodyContext } from './body.js';
@@ -62,10 +63,53 @@ const relationship = (id: string, type: string, target: string, external = false
 const relationships = (list: string) => `${RELS_OPEN}${list}</Relationships>`;
 const imageRelationships = (files: Iterable<MediaFile>) => [...files].map((file) => relationship(file.id, 'image', `media/${file.name}`)).join('');
 
+/** One section of the file: a document's title and blocks from a new page, under its own running header. */
+interface Section {
+  readonly meta: DocumentMeta;
+  /** Printed in the first page's header (the file's first section only). */
+  readonly letterhead?: Letterhead;
+  readonly blocks: readonly Block[];
+  /** A bookmark on the section's title, which a PAGEREF field can name. */
+  readonly bookmark?: string;
+}
+
 /** The package's files by path, in the order they are zipped; `embedded` holds the images as the media files carry them. */
 export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded: ImageSet): PackageFiles {
+  return sectionFiles(tree.meta, [{ meta: tree.meta, blocks: tree.blocks, ...(tree.letterhead ? { letterhead: tree.letterhead } : {}) }], options, embedded);
+}
+
+/**
+ * A packet as one .docx: the cover, then a section per part (its own running
+ * header, a new page, the page numbers running on). The contents' page cells
+ * are PAGEREF fields to each part's title, which Word fills in (and updates
+ * when asked: `updateFields` in the settings).
+ */
+export async function packetToDocx(packet: Packet, options: DocxOptions): Promise<Uint8Array> {
+  const { cover, parts } = packet;
   const style = options.style ?? STYLE;
-  const { meta } = tree;
+  const all: DocumentTree = { ...cover, blocks: [...cover.blocks, ...parts.flatMap((p) => p.blocks)] };
+  const embedded = await printReady(all, style, options.images);
+  const bookmarks = parts.map((_, i) => `_Part${i + 1}`);
+  const keys = parts.map((_, i) => `\u0000${i + 1}`);
+  const fields = new Map(keys.map((key, i) => [key, ` PAGEREF ${bookmarks[i]} \\h `]));
+  const sections: Section[] = [
+    { meta: cover.meta, blocks: contentsWithPages(packet, keys).blocks, ...(cover.letterhead ? { letterhead: cover.letterhead } : {}) },
+    ...parts.map((part, i) => ({ meta: part.meta, blocks: part.blocks, bookmark: bookmarks[i]! })),
+  ];
+  const files = new Map(sectionFiles(cover.meta, sections, options, embedded, fields));
+  files.set('word/settings.xml', updateFieldsOnOpen(files.get('word/settings.xml') as string));
+  return zipPackage(files, cover.meta.date);
+}
+
+/** Settings that ask Word to update the fields when it opens the file (the contents' page references). */
+function updateFieldsOnOpen(settings: string): string {
+  if (settings.includes('<w:updateFields')) return settings;
+  return settings.replace(/<w:settings\b[^>]*>/, (open) => `${open}<w:updateFields w:val="true"/>`);
+}
+
+function sectionFiles(file: DocumentMeta, sections: readonly Section[], options: DocxOptions, embedded: ImageSet, fields?: ReadonlyMap<string, string>): PackageFiles {
+  const style = options.style ?? STYLE;
+  const meta = file;
   parseDate(meta.date);
   const reference = readReference(options.reference ?? houseReference());
   const glyphs = new GlyphUse(coverage(options.fonts));
@@ -84,6 +128,7 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded:
       links.push(url);
       return `rIdLink${links.length}`;
     },
+    ...(fields ? { fields } : {}),
   };
 
   // Each part's pictures are its own relationships.
@@ -92,14 +137,30 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded:
     const xml = write();
     return { xml, media: media.part };
   };
-  const body = part(() => bodyXml(cleanText(meta.title), tree.blocks, ctx));
-  const running = meta.runningHeader ?? meta.title;
+  const bodyXmls: string[] = [];
+  const bodies = part(() => {
+    sections.forEach((section, i) => {
+      const mark = section.bookmark === undefined ? undefined : `<w:bookmarkStart w:id="${i}" w:name="${esc(section.bookmark)}"/><w:bookmarkEnd w:id="${i}"/>`;
+      bodyXmls.push(bodyXml(cleanText(section.meta.title), section.blocks, ctx, mark));
+    });
+    return '';
+  });
   // Every page has the running header, as in the PDF; page 1 has the letterhead below it.
-  const letterhead = tree.letterhead;
-  const titlePage = letterhead !== undefined;
-  const headers = [part(() => lineHeader(running, meta, ctx, 1))];
-  // The first page's DRAFT watermark comes with its running header line, once.
-  if (letterhead) headers.push(part(() => lineHeader(running, meta, ctx, 2) + letterheadHeader(letterhead, { ...meta, draft: false }, ctx, 3)));
+  const headers: { xml: string; media: Set<MediaFile> }[] = [];
+  const sectionHeaders = sections.map((section) => {
+    const running = section.meta.runningHeader ?? section.meta.title;
+    headers.push(part(() => lineHeader(running, section.meta, ctx, headers.length + 1)));
+    const own = [headers.length];
+    // The first page's DRAFT watermark comes with its running header line, once.
+    const letterhead = section.letterhead;
+    if (letterhead) {
+      const n = headers.length + 1;
+      headers.push(part(() => lineHeader(running, section.meta, ctx, n) + letterheadHeader(letterhead, { ...section.meta, draft: false }, ctx, n + 1)));
+      own.push(headers.length);
+    }
+    return own;
+  });
+  const titlePage = sections.some((section) => section.letterhead !== undefined);
   const foot = footer(meta, ctx);
   const footers = titlePage ? [foot, foot] : [foot];
   const fonts = embedFonts(reference, options.fonts, glyphs.used());
@@ -116,19 +177,26 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded:
     headers.map((_, i) => relationship(`rIdHeader${i + 1}`, 'header', `header${i + 1}.xml`)).join('') +
     footers.map((_, i) => relationship(`rIdFooter${i + 1}`, 'footer', `footer${i + 1}.xml`)).join('') +
     links.map((url, i) => relationship(`rIdLink${i + 1}`, 'hyperlink', url, true)).join('') +
-    imageRelationships(body.media) +
+    imageRelationships(bodies.media) +
     ctx.charts.parts.map((chart) => relationship(chart.id, CHART_RELATIONSHIP, `charts/${chart.name}`)).join('');
 
   const margin = twips(style.page.margin);
   const half = Math.round(margin / 2);
   const types = ['default', 'first'];
-  const section =
-    '<w:sectPr>' +
-    headers.map((_, i) => `<w:headerReference w:type="${types[i]}" r:id="rIdHeader${i + 1}"/>`).join('') +
-    footers.map((_, i) => `<w:footerReference w:type="${types[i]}" r:id="rIdFooter${i + 1}"/>`).join('') +
-    `<w:pgSz w:w="${twips(style.page.width)}" w:h="${twips(style.page.height)}"/>` +
-    `<w:pgMar w:top="${margin}" w:right="${margin}" w:bottom="${margin}" w:left="${margin}" w:header="${half}" w:footer="${half}" w:gutter="0"/>` +
-    `${titlePage ? '<w:titlePg/>' : ''}</w:sectPr>`;
+  const sectionProperties = (i: number) => {
+    const own = sectionHeaders[i]!;
+    return (
+      '<w:sectPr>' +
+      own.map((n, j) => `<w:headerReference w:type="${types[j]}" r:id="rIdHeader${n}"/>`).join('') +
+      footers.slice(0, own.length).map((_, j) => `<w:footerReference w:type="${types[j]}" r:id="rIdFooter${j + 1}"/>`).join('') +
+      `<w:pgSz w:w="${twips(style.page.width)}" w:h="${twips(style.page.height)}"/>` +
+      `<w:pgMar w:top="${margin}" w:right="${margin}" w:bottom="${margin}" w:left="${margin}" w:header="${half}" w:footer="${half}" w:gutter="0"/>` +
+      `${sections[i]!.letterhead ? '<w:titlePg/>' : ''}</w:sectPr>`
+    );
+  };
+  // A section ends with a paragraph carrying its properties; the last one's close the body.
+  const body = bodyXmls.map((xml, i) => (i < sections.length - 1 ? `${xml}<w:p><w:pPr>${sectionProperties(i)}</w:pPr></w:p>` : xml)).join('');
+  const section = sectionProperties(sections.length - 1);
 
   const files = new Map<string, string | Uint8Array>();
   const overrides: [string, string][] = [
@@ -161,7 +229,7 @@ export function packageFiles(tree: DocumentTree, options: DocxOptions, embedded:
     ),
   );
   files.set('docProps/core.xml', corePropertiesXml(meta));
-  files.set('word/document.xml', `${XML_DECLARATION}<w:document ${PART_NAMESPACES}><w:body>${body.xml}${section}</w:body></w:document>`);
+  files.set('word/document.xml', `${XML_DECLARATION}<w:document ${PART_NAMESPACES}><w:body>${body}${section}</w:body></w:document>`);
   files.set('word/_rels/document.xml.rels', relationships(documentRels));
   files.set('word/styles.xml', reference.styles);
   files.set('word/numbering.xml', ctx.numbering.xml());

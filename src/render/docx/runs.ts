@@ -85,7 +85,18 @@ export interface RunContext {
   readonly hyperlinkStyle: string;
   /** Adds an external link's relationship; returns its id. */
   link(url: string): string;
+  /**
+   * Text nodes that stand for a field, by their whole text: the field's
+   * instruction (a packet's contents: PAGEREF to a part). The keys start with
+   * U+0000, which no text from the data or Markdown can hold.
+   */
+  readonly fields?: ReadonlyMap<string, string>;
 }
+
+/** A field Word computes (PAGE, PAGEREF …), with no result until it does. */
+export const fieldRuns = (instruction: string, properties = ''): string =>
+  `<w:r>${properties}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${properties}<w:instrText xml:space="preserve">${esc(instruction)}</w:instrText></w:r>` +
+  `<w:r>${properties}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${properties}<w:fldChar w:fldCharType="end"/></w:r>`;
 
 function runProperties(f: Format): string {
   let s = '';
@@ -154,9 +165,11 @@ export function runs(inlines: readonly Inline[], format: Format, ctx: RunContext
     let s = '';
     for (const node of nodes) {
       switch (node.type) {
-        case 'text':
-          s += textRun(cleanText(node.value), f, ctx);
+        case 'text': {
+          const field = ctx.fields?.get(node.value);
+          s += field === undefined ? textRun(cleanText(node.value), f, ctx) : fieldRuns(field, runProperties(f));
           break;
+        }
         case 'strong':
           s += walk(node.children, { ...f, bold: true }, inLink);
           break;

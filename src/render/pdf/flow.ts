@@ -92,7 +92,8 @@ const EPSILON = 0.01;
 /** A page filled less than this share of its column is never ended to keep a unit whole. */
 const LEAST_FILL = 0.25;
 
-export function paginate(flow: Flow, pager: Pager): void {
+/** Places the flow page by page; with `draw` false it only moves the pager (to count the pages a flow takes). */
+export function paginate(flow: Flow, pager: Pager, draw = true): void {
   const { slices } = flow;
   const n = slices.length;
   const pageHeight = pager.bottom - pager.top;
@@ -144,7 +145,7 @@ export function paginate(flow: Flow, pager: Pager): void {
 
   const place = (s: Slice): void => {
     if (!pager.empty) pager.y += s.spaceBefore;
-    s.draw(pager.y);
+    if (draw) s.draw(pager.y);
     pager.y += s.height;
     pager.empty = false;
   };

@@ -8,14 +8,15 @@
  * Layout is measured before it is drawn: the tree becomes a flow of measured
  * slices (blocks.ts, lists.ts, table.ts, signature.ts), the paginator places
  * them page by page (flow.ts), and the page furniture is stamped on every
- * page once the page count is known (page-furniture.ts).
+ * page once the page count is known (page-furniture.ts). A file is written in
+ * sections (openPdf), so a packet (packet.ts) binds several documents into one.
  */
 import PDFDocument from 'pdfkit';
-import type { DocumentTree, ImageSet } from '../../document/ast.js';
+import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../../document/ast.js';
 import { STYLE, type StyleSheet } from '../style/style.js';
 import { layoutBlocks, layoutTitle } from './blocks.js';
 import { bodyFrame, pageBox, type PdfContext } from './context.js';
-import { append, emptyFlow, paginate, type Pager } from './flow.js';
+import { append, emptyFlow, paginate, type Flow, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
@@ -33,11 +34,37 @@ export interface PdfOptions {
 }
 
 export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Uint8Array> {
+  const pdf = await openPdf(tree, options);
+  paginate(pdf.layout(tree), pdf.section(tree.meta, tree.letterhead));
+  return pdf.finish();
+}
+
+/**
+ * A PDF being written, one section after another (a document, or a packet's
+ * cover and parts): each section starts a page, prints its own running header
+ * and watermark, and the pages are numbered through the whole file.
+ */
+export interface PdfFile {
+  readonly ctx: PdfContext;
+  /** The tree's title and blocks as a flow, measured and not drawn. */
+  layout(tree: DocumentTree): Flow;
+  /** Starts a section on a new page (the letterhead at its top, a bookmark over its headings when given): paginate into the pager it returns. */
+  section(meta: DocumentMeta, letterhead?: Letterhead, bookmark?: string): Pager;
+  /** The pages `flow` takes from `top` of a fresh page, counted without drawing. */
+  pagesOf(flow: Flow, top: number): number;
+  /** The page now being written, 1-based. */
+  readonly pageNumber: number;
+  /** Stamps every page's header and footer and returns the file. */
+  finish(): Promise<Uint8Array>;
+}
+
+/** Opens a PDF whose file metadata and footer are `file`'s, with the images of `file` and of `more` trees. */
+export async function openPdf(file: DocumentTree, options: PdfOptions, more: readonly DocumentTree[] = []): Promise<PdfFile> {
   const style = options.style ?? STYLE;
   const faces = facesOf(options.fonts);
-  const date = documentDate(tree.meta.date);
+  const date = documentDate(file.meta.date);
   const margins = pageBox(style);
-  const footer = layoutFooter(faces, style, margins, tree.meta);
+  const footer = layoutFooter(faces, style, margins, file.meta);
   // The body ends at the bottom margin, or higher where a long confidentiality notice raises the footer's rule.
   const page = { ...margins, bottom: Math.min(margins.bottom, footer.bodyLimit) };
 
@@ -49,7 +76,7 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
     pdfVersion: '1.7',
     lang: 'en-US',
     displayTitle: true,
-    info: documentInfo(tree.meta, date),
+    info: documentInfo(file.meta, date),
     // No default font: pdfkit would parse Helvetica's metrics for every document; the faces are registered below.
     font: null as unknown as string,
     ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
@@ -62,46 +89,70 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   });
   mendXmp(doc);
   const embedded = registerFaces(doc, faces);
-  const images = await openImages(doc, tree, options.images, style);
+  const all = more.length ? { ...file, blocks: [...file.blocks, ...more.flatMap((t) => t.blocks)] } : file;
+  const images = await openImages(doc, all, options.images, style);
 
   const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
   const frame = bodyFrame(page);
-  const title = layoutTitle(ctx, tree.meta.title, frame);
-  const flow = emptyFlow();
-  append(flow, title.flow);
-  const content = layoutBlocks(ctx, tree.blocks, frame);
-  if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
-  append(flow, content);
-
-  const startPage = (): void => {
-    doc.addPage();
-    if (tree.meta.draft) drawWatermark(ctx);
-  };
-  startPage();
-  const firstTop = tree.letterhead ? drawLetterhead(ctx, tree.letterhead) : page.top;
-  const pager: Pager = {
-    y: firstTop,
+  /** A pager whose first page's content starts at `top`; `turn` starts each further page. */
+  const pagerFrom = (top: number, turn: () => void): Pager => ({
+    y: top,
     empty: true,
-    pageTop: firstTop,
+    pageTop: top,
     top: page.top,
     bottom: page.bottom,
     newPage() {
-      startPage();
+      turn();
       this.y = page.top;
       this.pageTop = page.top;
       this.empty = true;
     },
+  });
+  /** The running header and watermark of each page, by the section it belongs to. */
+  const pageMeta: DocumentMeta[] = [];
+  let meta = file.meta;
+  const startPage = (): void => {
+    doc.addPage();
+    pageMeta.push(meta);
+    if (meta.draft) drawWatermark(ctx);
   };
-  paginate(flow, pager);
-
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    drawHeaderFooter(ctx, tree.meta, footer, i - start + 1, count);
-  }
-  doc.end();
-  await finished;
-  return concat(chunks);
+  return {
+    ctx,
+    layout(tree) {
+      const title = layoutTitle(ctx, tree.meta.title, frame);
+      const flow = emptyFlow();
+      append(flow, title.flow);
+      const content = layoutBlocks(ctx, tree.blocks, frame);
+      if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
+      append(flow, content);
+      return flow;
+    },
+    section(sectionMeta, letterhead, bookmark) {
+      meta = sectionMeta;
+      startPage();
+      ctx.outline.length = 0;
+      if (bookmark !== undefined) ctx.outline.push({ level: 0, item: doc.outline.addItem(bookmark, { expanded: true }) });
+      return pagerFrom(letterhead ? drawLetterhead(ctx, letterhead) : page.top, startPage);
+    },
+    pagesOf(flow, top) {
+      let pages = 1;
+      paginate(flow, pagerFrom(top, () => pages++), false);
+      return pages;
+    },
+    get pageNumber() {
+      return pageMeta.length;
+    },
+    async finish() {
+      const { start, count } = doc.bufferedPageRange();
+      for (let i = start; i < start + count; i++) {
+        doc.switchToPage(i);
+        drawHeaderFooter(ctx, pageMeta[i - start]!, footer, i - start + 1, count, file.meta);
+      }
+      doc.end();
+      await finished;
+      return concat(chunks);
+    },
+  };
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -95,8 +95,8 @@ function footerText(style: StyleSheet): TextStyle {
   return { font: 'regular', size: style.footer.fontSize, color: style.footer.color };
 }
 
-/** The running header and the footer of one page. */
-export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, footer: Footer, pageNumber: number, pageCount: number): void {
+/** The running header of one page (its section's, `meta`) and the file's footer (`file`'s: internal or not). */
+export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, footer: Footer, pageNumber: number, pageCount: number, file: DocumentMeta = meta): void {
   const { doc, style, page, faces } = ctx;
   const width = page.right - page.left;
 
@@ -111,8 +111,8 @@ export function drawHeaderFooter(ctx: PdfContext, meta: DocumentMeta, footer: Fo
   const footerMetrics = lineMetrics(faces, footerStyle.size, 1);
   const pageLine = breakLines(faces, [{ text: `Page ${pageNumber} of ${pageCount}`, style: { ...footerStyle, font: 'bold' } }], width)[0]!;
   // An internal copy says so in the middle of the last line, on every page.
-  const mark = meta.internal ? oneLine(faces, style.internalMark.text, { font: 'bold', size: footerStyle.size, color: style.internalMark.color }, width) : undefined;
-  const reference = oneLine(faces, meta.reference, footerStyle, mark ? (width - mark.width) / 2 - 12 : width - pageLine.width - 12);
+  const mark = file.internal ? oneLine(faces, style.internalMark.text, { font: 'bold', size: footerStyle.size, color: style.internalMark.color }, width) : undefined;
+  const reference = oneLine(faces, file.reference, footerStyle, mark ? (width - mark.width) / 2 - 12 : width - pageLine.width - 12);
   doc.save().lineWidth(0.5).strokeColor(RULE_COLOR).moveTo(page.left, footer.rule).lineTo(page.right, footer.rule).stroke().restore();
   let baseline = footer.rule + RULE_GAP + footerMetrics.ascent;
   for (const line of footer.notice) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { JsonSchema } from '../../../core/json-schema.js';
+import { courtPacketCansFacts, courtPacketFacts } from './court-packet.js';
 import { courtReportFacts } from './court-report.js';
 import { homeStudyFacts, relicensingPacketFacts } from './home.js';
 import { servicePlanFacts } from './service-plan.js';
@@ -14,6 +15,8 @@ import { matchingWorksheetFacts } from '../../match/facts.js';
 
 export const DOCUMENT_FACTS: Readonly<Record<string, z.ZodType>> = {
   'court-report': courtReportFacts,
+  'court-packet': courtPacketFacts,
+  'court-packet-cans': courtPacketCansFacts,
   'service-plan': servicePlanFacts,
   'transition-plan': transitionPlanFacts,
   'home-study': homeStudyFacts,
