@@ -188,6 +188,19 @@ function program(setExit: (code: ExitCode) => void): Command {
     });
 
   cli
+    .command('preflight')
+    .description('check PDFs as a court\'s e-filing portal would: text on every page, fonts embedded, no encryption, JavaScript, attachments, comments or form fields, page size, page numbers, bookmarks, file size, XMP, tagging')
+    .argument('<file|folder>', 'a PDF, or a folder whose PDFs (at any depth) are checked')
+    .argument('[root]', `the case root whose agency.yaml holds the e-filing profiles (default: "${DEFAULT_ROOT}"; without it, the built-in profile)`)
+    .option('--profile <name>', "the e-filing profile (agency.yaml efiling.profiles); default: efiling.default, else the built-in one")
+    .option('--json', 'print every file\'s result as one JSON object')
+    .addHelpText('after', '\nThe built-in profile "default": Letter paper, at most 25 MB, tagged, PDF/A not required, no stamp area. Links are allowed; every other annotation is not.\nExit codes: 0 every PDF passes, 1 one fails, 2 the command line is wrong (no such file, unknown profile).\n\nExamples:\n  $ casepress preflight output/children/C-2025-0142/court-report-2026-12-10.pdf\n  $ casepress preflight output cases --profile fayette-circuit --json\n  output/children/C-2024-0087/court-report-2026-12-03.pdf: page 4: font Helvetica is not embedded')
+    .action(async (target: string, root: string | undefined, options: { profile?: string; json?: boolean }) => {
+      const { preflight } = await import('./commands/preflight.js');
+      setExit(await preflight(target, root ?? DEFAULT_ROOT, { ...options, rootGiven: root !== undefined }, log));
+    });
+
+  cli
     .command('data')
     .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
     .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
