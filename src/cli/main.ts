@@ -62,15 +62,16 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--doc <type>', `only this document type (repeatable): ${DOC_TYPE_NAMES.join(', ')}`).argParser(collectDoc).default([]))
       // For `npm run bench`: what the build did and its memory, as JSON.
       .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
+      .addOption(preflightOption())
       .addHelpText('after', '\nExample:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}'),
-  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string }) => {
+  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string; preflight?: string | true }) => {
     checkParentOptions(options);
     // cli.md: caseload statistics are made by the stats command, for a period it names.
     if (options.doc.includes('caseload-stats')) throw new UsageError('caseload statistics are made by `casepress stats` for a month or a quarter (e.g. `casepress stats --quarter 2026-Q3`), not by build');
     const [{ build }, { matchParent, planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
-    const outcome = await build(root, { ...options, prune, ...terminal() }, (caseRoot, asOf) => {
+    const outcome = await build(root, { ...options, prune, ...preflightRequest(options.preflight), ...terminal() }, (caseRoot, asOf) => {
       // A mistyped id is a wrong command line, not an empty build.
       for (const id of options.case) if (!caseRoot.children.some((c) => c.id === id)) throw new UsageError(unknownId('case', id, caseRoot.children.map((c) => c.id)));
       for (const id of options.home) if (!caseRoot.homes.some((h) => h.id === id)) throw new UsageError(unknownId('home', id, caseRoot.homes.map((h) => h.id)));
@@ -95,13 +96,14 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('<case-id>', 'the case id (the folder under children/)')
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
+      .addOption(preflightOption())
       .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}"),
-  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string }) => {
+  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string; preflight?: string | true }) => {
     checkParentOptions(options);
     const [{ build }, { courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
       // Only this child's folder is read, with agency.yaml and the homes its report guards against.
-      (await build(root, { ...options, read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
+      (await build(root, { ...options, ...preflightRequest(options.preflight), read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
         if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.caseIds ?? caseRoot.children.map((c) => c.id)));
         const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
@@ -324,6 +326,16 @@ interface BuildCommandOptions {
   force: boolean;
   strict: boolean;
   jobs: number;
+}
+
+/** `--preflight [profile]`: court copies checked as an e-filing portal would before they are written (README, "Checking PDFs for e-filing"). */
+function preflightOption(): Option {
+  return new Option('--preflight [profile]', 'check every court copy\'s PDF against an e-filing profile of agency.yaml (default: efiling.default, else the built-in one) before writing it; one that fails is not written, and the build exits 1');
+}
+
+/** The engine's form of `--preflight [profile]`. */
+function preflightRequest(value: string | true | undefined): { preflight: { profile?: string } | undefined } {
+  return { preflight: value === undefined ? undefined : value === true ? {} : { profile: value } };
 }
 
 /** `--audience parent` names its parent with `--parent`, and `--parent` goes with it only. */

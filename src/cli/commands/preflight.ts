@@ -75,7 +75,8 @@ async function readEfiling(rootArg: string, rootGiven: boolean): Promise<Efiling
   return parsed.loaded.data.efiling ?? undefined;
 }
 
-function chooseProfile(config: Efiling | undefined, name: string | undefined): PreflightProfile {
+/** The profile asked for; one agency.yaml lacks is a wrong command line (exit 2). */
+export function chooseProfile(config: Efiling | null | undefined, name: string | undefined): PreflightProfile {
   const profile = preflightProfile(config, name);
   if (profile) return profile;
   const names = profileNames(config);
