@@ -199,7 +199,7 @@ describe('casepress preflight <file|folder> [root]', () => {
     expect((await run(join(work, 'clean.pdf'), join(work, 'no-root'))).code).toBe(0);
   });
 
-  it('--json: the documented shape, a page of null for a failure of the whole file', async () => {
+  it('--json: the documented shape, the README\'s example in it', async () => {
     const { printed } = await run(work, join(work, 'no-root'), { json: true, profile: 'default' });
     const result = JSON.parse(printed.join('\n')) as { profile: string; ok: boolean; passed: number; failed: number; files: { file: string; ok: boolean; pages: number; bytes: number; failures: unknown[] }[] };
     expect(result).toMatchObject({ profile: 'default', ok: false, passed: 1, failed: 1 });
@@ -207,6 +207,11 @@ describe('casepress preflight <file|folder> [root]', () => {
       ['clean.pdf', true, 2, []],
       ['helvetica.pdf', false, 2, [{ check: 'fonts', page: 2, message: 'font Helvetica is not embedded' }]],
     ]);
+    // The README's example has the same keys at every level.
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const example = JSON.parse(/### Checking PDFs for e-filing[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!) as typeof result;
+    const shape = (r: typeof result) => [Object.keys(r), Object.keys(r.files.find((f) => !f.ok)!), Object.keys(r.files.find((f) => !f.ok)!.failures[0]!)];
+    expect(shape(example)).toEqual(shape(result));
   });
 
   it('profiles from the root\'s agency.yaml; an unknown profile or a missing file is a wrong command line', async () => {
@@ -218,6 +223,9 @@ describe('casepress preflight <file|folder> [root]', () => {
     expect(code).toBe(1);
     expect(printed[0]).toMatch(/clean\.pdf: is 0\.0\d MB, over the profile's cap of 0 MB$/);
     expect(printed.at(-1)).toBe('✖ 1 of 1 PDF fails e-filing profile "circuit" (1 problem)');
+    // In JSON a failure of the whole file has a page of null.
+    const json = JSON.parse((await run(join(work, 'clean.pdf'), root, { json: true })).printed.join('\n')) as { files: { failures: { check: string; page: number | null }[] }[] };
+    expect(json.files[0]!.failures).toEqual([expect.objectContaining({ check: 'file_size', page: null })]);
     await expect(run(work, root, { profile: 'archiv' })).rejects.toThrow(new UsageError('there is no e-filing profile "archiv"; did you mean "archive"? (profiles: default, circuit, archive; agency.yaml efiling.profiles names them)'));
     await expect(run(join(work, 'missing.pdf'), root)).rejects.toThrow(UsageError);
   });

@@ -16,8 +16,8 @@ const inches = z.number().positive().max(20);
 export const stampArea = z
   .strictObject({
     corner: z.enum(['top-right', 'top-left']).default('top-right'),
-    width: inches,
-    height: inches,
+    width: inches.meta({ description: 'inches' }),
+    height: inches.meta({ description: 'inches' }),
   })
   .meta({ description: 'A blank area on page 1 for the clerk\'s stamp, in inches from a top corner: no text or image may fall in it.' });
 
@@ -32,10 +32,11 @@ export const efilingProfile = z.strictObject({
 
 export const efiling = z
   .strictObject({
-    profiles: z.record(id, efilingProfile),
+    profiles: z.record(id, efilingProfile).meta({ description: 'each court portal the agency files with, by a name of its choosing: `casepress preflight --profile NAME`' }),
     /** The profile used when `--profile` names none (default: the built-in one, `default`). */
-    default: opt(id),
+    default: opt(id).meta({ description: 'the profile used when none is named (default: the built-in "default": 25 MB, letter, tagged, PDF/A not required)' }),
   })
+  .meta({ description: "What the courts' e-filing portals accept: `casepress preflight` and `build --preflight` check PDFs against these profiles." })
   .superRefine((value, ctx) => {
     if (value.default && !(value.default in value.profiles) && value.default !== BUILT_IN_PROFILE) {
       ctx.addIssue({ code: 'custom', path: ['default'], message: `no profile "${value.default}" under efiling.profiles (profiles: ${[BUILT_IN_PROFILE, ...Object.keys(value.profiles)].join(', ')})` });
