@@ -172,8 +172,9 @@ describe('preflight, one fixture per way a portal rejects a file', () => {
     expect(await lines(bytes, stamp)).toEqual(['page 1: text "Filed" falls in the clerk\'s stamp area (top-right, 3 × 2 in.)']);
   });
 
-  it('a file that is not a PDF', async () => {
+  it('a file that is not a PDF, or is cut short, fails as unreadable without stopping the run', async () => {
     expect(await lines(new TextEncoder().encode('not a pdf'))).toEqual([expect.stringMatching(/^not a readable PDF/)]);
+    expect(await lines((await make()).slice(0, 2000))).toEqual([expect.stringMatching(/^not a readable PDF/)]);
   });
 });
 

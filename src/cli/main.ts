@@ -23,7 +23,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--debug', 'show the stack trace of an internal fault')
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress build cases\n  $ casepress court-summary C-2025-0142\n  $ casepress relicense H-0042\n  $ casepress due cases --within 30\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress build cases\n  $ casepress court-summary C-2025-0142\n  $ casepress relicense H-0042\n  $ casepress due cases --within 30\n  $ casepress preflight output cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
 
   cli
     .command('validate')

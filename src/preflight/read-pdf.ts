@@ -25,35 +25,42 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     return { ...empty, unreadable: (error as Error).message };
   }
   try {
-    const [meta, markInfo, outline, labels, jsActions, attachments, fields] = await Promise.all([
-      doc.getMetadata(),
-      doc.getMarkInfo(),
-      doc.getOutline(),
-      doc.getPageLabels(),
-      doc.hasJSActions(),
-      doc.getAttachments(),
-      doc.getFieldObjects(),
-    ]);
-    const info = meta.info as { EncryptFilterName?: string | null; IsAcroFormPresent?: boolean; IsXFAPresent?: boolean };
-    const pages: PageFacts[] = [];
-    for (let number = 1; number <= doc.numPages; number++) pages.push(await readPage(lib, await doc.getPage(number)));
-    const xmp = meta.metadata?.getRaw();
-    return {
-      bytes: bytes.length,
-      ...(info.EncryptFilterName ? { encryption: 'permissions' as const } : {}),
-      pages,
-      outline: titles(outline ?? []),
-      ...(labels ? { pageLabels: labels } : {}),
-      javascript: jsActions,
-      attachments: Object.values((attachments ?? {}) as Record<string, { filename?: string }>).map((a) => a.filename ?? ''),
-      formFields: info.IsAcroFormPresent === true || info.IsXFAPresent === true || (fields !== null && Object.keys(fields).length > 0),
-      marked: (markInfo as { Marked?: boolean } | null)?.Marked === true,
-      structTree: pages.some((p) => p.tagged),
-      ...(typeof xmp === 'string' ? { xmp } : {}),
-    };
+    return await readOpened(lib, doc, bytes.length);
+  } catch (error) {
+    // A page or an object damaged past what pdfjs repairs.
+    return { ...empty, unreadable: (error as Error).message };
   } finally {
     await doc.destroy();
   }
+}
+
+async function readOpened(lib: Pdfjs, doc: PDFDocumentProxy, size: number): Promise<PdfFacts> {
+  const [meta, markInfo, outline, labels, jsActions, attachments, fields] = await Promise.all([
+    doc.getMetadata(),
+    doc.getMarkInfo(),
+    doc.getOutline(),
+    doc.getPageLabels(),
+    doc.hasJSActions(),
+    doc.getAttachments(),
+    doc.getFieldObjects(),
+  ]);
+  const info = meta.info as { EncryptFilterName?: string | null; IsAcroFormPresent?: boolean; IsXFAPresent?: boolean };
+  const pages: PageFacts[] = [];
+  for (let number = 1; number <= doc.numPages; number++) pages.push(await readPage(lib, await doc.getPage(number)));
+  const xmp = meta.metadata?.getRaw();
+  return {
+    bytes: size,
+    ...(info.EncryptFilterName ? { encryption: 'permissions' as const } : {}),
+    pages,
+    outline: titles(outline ?? []),
+    ...(labels ? { pageLabels: labels } : {}),
+    javascript: jsActions,
+    attachments: Object.values((attachments ?? {}) as Record<string, { filename?: string }>).map((a) => a.filename ?? ''),
+    formFields: info.IsAcroFormPresent === true || info.IsXFAPresent === true || (fields !== null && Object.keys(fields).length > 0),
+    marked: (markInfo as { Marked?: boolean } | null)?.Marked === true,
+    structTree: pages.some((p) => p.tagged),
+    ...(typeof xmp === 'string' ? { xmp } : {}),
+  };
 }
 
 function titles(items: readonly { title: string; items: readonly unknown[] }[]): string[] {
