@@ -16,6 +16,8 @@ import { failureLine, preflightPdf, preflightProfile, type PreflightProfile } fr
 import { png } from './helpers/make-image.js';
 import { REPO } from './helpers/fixture-root.js';
 
+/** Taken before pdfjs is first loaded (read-pdf.ts loads it on first use). */
+const NATIVE_PUSH = Array.prototype.push;
 const FONT = readFileSync(join(REPO, 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
 const DEFAULT = preflightProfile(undefined)!;
 
@@ -170,6 +172,11 @@ describe('preflight, one fixture per way a portal rejects a file', () => {
     expect(await check(await make(), stamp)).toEqual([]);
     const bytes = await make({ pdf: { bufferPages: true }, draw: (doc) => (doc.switchToPage(0), doc.fontSize(9).text('Filed', 500, 40, { lineBreak: false })) });
     expect(await lines(bytes, stamp)).toEqual(['page 1: text "Filed" falls in the clerk\'s stamp area (top-right, 3 × 2 in.)']);
+  });
+
+  it("leaves the process's Array.prototype.push native (pdfjs's core-js replaces it with a slower one)", async () => {
+    await check(await make());
+    expect(Array.prototype.push).toBe(NATIVE_PUSH);
   });
 
   it('a file that is not a PDF, or is cut short, fails as unreadable without stopping the run', async () => {

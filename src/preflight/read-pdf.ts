@@ -8,8 +8,33 @@ import type { Box, PageFacts, PdfFacts, TextRun } from './pdf-facts.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loaded: Promise<Pdfjs> | undefined;
-/** pdfjs is loaded once, on first use (about 0.1 s): `--help` and builds without --preflight never pay for it. */
-const pdfjs = () => (loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/**
+ * pdfjs is loaded once, on first use (about 0.1 s): `--help` and builds without
+ * --preflight never pay for it. Its parser (the "worker") runs in this thread:
+ * loaded here, where pdfjs looks for it, rather than by pdfjs at the first file.
+ */
+const pdfjs = () =>
+  (loaded ??= withNativePush(async () => {
+    // @ts-expect-error -- the worker module ships without types; only its WorkerMessageHandler is looked up, by pdfjs.
+    const parser: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = parser;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  }));
+
+/**
+ * The legacy build's core-js replaces Array.prototype.push for the whole
+ * process (for an array-like longer than 2^32, which nothing here makes), and
+ * its push is several times slower: `build --preflight` loads pdfjs into the
+ * thread that computes every document's facts. The native one is put back.
+ */
+async function withNativePush<T>(load: () => Promise<T>): Promise<T> {
+  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(Array.prototype, 'push', push);
+  }
+}
 
 /** Reads one PDF. Never throws for a bad file: an unreadable one says so in `unreadable`. */
 export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
