@@ -47,7 +47,7 @@ describe('build --preflight', () => {
     expect(code).toBe(1);
     expect(failed.map((f) => f.output)).toEqual([COURT_COPY.replace(/\.pdf$/, '')]);
     expect(built).toEqual([PLAN_COPY.replace(/\.pdf$/, '')]);
-    expect(printed).toMatch(new RegExp(`${join(work, 'tiny', COURT_COPY).replace(/[.\\/]/g, '\\$&')} error CP3005 fails e-filing profile "tiny", so it was not written: is \\d+(\\.\\d+)? MB, over the profile's cap of 0 MB`));
+    expect(printed).toMatch(new RegExp(`${join(work, 'tiny', COURT_COPY).replace(/[.\\/]/g, '\\$&')} error CP3005 fails e-filing profile "tiny", so it was not written: is \\d+(\\.\\d+)? MB, over the profile's cap of 0\\.001 MB`));
     expect(existsSync(join(work, 'tiny', COURT_COPY))).toBe(false);
     expect(existsSync(join(work, 'tiny', PLAN_COPY))).toBe(true);
   });

@@ -90,11 +90,11 @@ describe('preflight, one fixture per way a portal rejects a file', () => {
   });
 
   it('a file over the profile\'s size cap', async () => {
-    const tiny = { ...DEFAULT, name: 'tiny', maxBytes: 1024 };
+    const tiny = { ...DEFAULT, name: 'tiny', maxBytes: Math.round(0.01 * 1024 * 1024) };
     const failures = await check(await make(), tiny);
     expect(failures).toHaveLength(1);
     expect(failures[0]!.check).toBe('file_size');
-    expect(failures[0]!.message).toMatch(/^is 0\.0\d MB, over the profile's cap of 0 MB$/);
+    expect(failures[0]!.message).toMatch(/^is 0\.0\d+ MB, over the profile's cap of 0\.01 MB$/);
   });
 
   it('an untagged file; one the profile does not ask to be tagged passes', async () => {
@@ -229,7 +229,7 @@ describe('casepress preflight <file|folder> [root]', () => {
     await writeFile(join(root, 'agency.yaml'), `${agency}\nefiling:\n  default: circuit\n  profiles:\n    circuit: { max_mb: 0.001 }\n    archive: { pdfa: true }\n`);
     const { code, printed } = await run(join(work, 'clean.pdf'), root);
     expect(code).toBe(1);
-    expect(printed[0]).toMatch(/clean\.pdf: is 0\.0\d MB, over the profile's cap of 0 MB$/);
+    expect(printed[0]).toMatch(/clean\.pdf: is 0\.0\d+ MB, over the profile's cap of 0\.001 MB$/);
     expect(printed.at(-1)).toBe('✖ 1 of 1 PDF fails e-filing profile "circuit" (1 problem)');
     // In JSON a failure of the whole file has a page of null.
     const json = JSON.parse((await run(join(work, 'clean.pdf'), root, { json: true })).printed.join('\n')) as { files: { failures: { check: string; page: number | null }[] }[] };

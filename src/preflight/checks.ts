@@ -45,9 +45,9 @@ export function checkPdf(facts: PdfFacts, profile: PreflightProfile): Failure[] 
     ...xmp(facts, profile),
     ...stampArea(facts.pages[0], profile),
   ];
-  // File-wide failures first, then by page, each check in a fixed order.
+  // File-wide failures first, then by page, each check in a fixed order (the sort is stable).
   const rank = (f: Failure) => CHECKS.indexOf(f.check);
-  return failures.map((f, i) => ({ f, i })).sort((a, b) => (a.f.page ?? 0) - (b.f.page ?? 0) || rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  return failures.sort((a, b) => (a.page ?? 0) - (b.page ?? 0) || rank(a) - rank(b));
 }
 
 function fileSize(facts: PdfFacts, profile: PreflightProfile): Failure[] {
@@ -55,7 +55,8 @@ function fileSize(facts: PdfFacts, profile: PreflightProfile): Failure[] {
   return [{ check: 'file_size', message: `is ${megabytes(facts.bytes)} MB, over the profile's cap of ${megabytes(profile.maxBytes)} MB` }];
 }
 
-const megabytes = (bytes: number) => String(Math.round((bytes / MB) * 100) / 100);
+/** Three significant figures: 31.2, 0.0412, 25. */
+const megabytes = (bytes: number) => String(Number((bytes / MB).toPrecision(3)));
 
 /** A page with no text at all is an image (a scan without OCR): a portal cannot search it. */
 function pageText(page: PageFacts): Failure[] {
