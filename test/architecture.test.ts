@@ -22,12 +22,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['core', 'document'],
   // compute reads the loaded case root as model/case-root.ts types it: the records with where they came from.
   compute: ['core', 'model'],
-  build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render'],
+  // preflight (issue 16) reads PDF bytes with a parser; cli and build call it.
+  preflight: ['core', 'model'],
+  build: ['core', 'model', 'load', 'compute', 'templates', 'document', 'render', 'preflight'],
   io: ['core', 'render'],
   watch: ['core', 'build', 'io', 'load'],
   // The build's renders through a queue on Redis (build --queue, worker): the build's renderer and ports, over the network.
   queue: ['core', 'build'],
-  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'build', 'watch', 'queue'],
+  cli: ['core', 'model', 'load', 'io', 'compute', 'templates', 'document', 'render', 'preflight', 'build', 'watch', 'queue'],
 };
 /** npm packages a layer may use. */
 const PACKAGES: Record<string, readonly string[]> = {
@@ -38,6 +40,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   document: ['markdown-it'],
   render: ['pdfkit', 'fast-png', 'jpeg-js'],
   compute: ['zod'],
+  preflight: ['pdfjs-dist', 'saxes'],
   build: ['piscina'],
   io: [],
   watch: ['chokidar'],

@@ -30,6 +30,8 @@ export interface FingerprintParts {
   readonly rules: string;
   /** assets/ path → hash (the logo). */
   readonly assets: Readonly<Record<string, string>>;
+  /** The e-filing profile a court copy was checked against (`--preflight`); absent when it was not. */
+  readonly preflight?: string;
 }
 
 export { sha256 };

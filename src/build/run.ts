@@ -46,6 +46,7 @@ import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot,
 import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
+import { failureLine, preflightPdf, preflightProfile } from '../preflight/index.js';
 
 export interface BuildOptions extends RenderPoolOptions {
   readonly out: string;
@@ -78,6 +79,13 @@ export interface BuildOptions extends RenderPoolOptions {
   readonly read?: ReadRootOptions;
   /** Jobs to make besides the plan's, from the outputs the manifest records (watch keeps the statistics current: watch/recorded-stats.ts). */
   readonly recordedJobs?: (recorded: Manifest, asOf: string) => Job[];
+  /**
+   * `--preflight [profile]`: every court copy's PDF is checked against this
+   * e-filing profile of agency.yaml (default: its `efiling.default`) before it
+   * is written; one that fails is a failed document, neither of its files
+   * written. The caller's plan refuses a profile agency.yaml lacks.
+   */
+  readonly preflight?: { readonly profile?: string } | undefined;
 }
 
 /** Which documents to make, once the root is loaded and the as-of date known. */
@@ -135,7 +143,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const manifestPath = join(options.out, MANIFEST_FILE);
   const warningsPath = join(options.out, WARNINGS_FILE);
   const settings = (asOf: string) =>
-    settingsHash({ tool: sources.version, asOf, formats: options.format, audience: options.audience, parent: options.parent, draft: options.draft, pdfa: options.pdfa, root: rootArg, templates: templatesDir, out: options.out });
+    settingsHash({ tool: sources.version, asOf, formats: options.format, audience: options.audience, parent: options.parent, draft: options.draft, pdfa: options.pdfa, root: rootArg, templates: templatesDir, out: options.out, preflight: options.preflight });
   // A full build stamps the root and templates as it lists them: an edit made while it runs is seen next time.
   // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
   const stamping = full && !options.affects;
@@ -200,6 +208,10 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     ? plan(root, asOf).filter((job) => job.output.startsWith('children/') && local.children.has(job.subject))
     : [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
   // A job writes the build's formats unless it names its own (the statistics): PDF and DOCX are rendered, CSV and JSON written from the data.
+  const filing = options.preflight && preflightProfile(agency.efiling, options.preflight.profile);
+  if (options.preflight && !filing) throw new Error(`agency.yaml has no e-filing profile "${options.preflight.profile}" (the plan checks it)`);
+  /** A court copy is filed: checked against the profile, which its fingerprint then names (turning --preflight on checks copies made without it). */
+  const filed = (job: Job) => filing !== undefined && job.audience === 'court';
   const rendersOf = (job: Job): readonly Format[] => job.formats?.filter(isRenderedFormat) ?? options.format;
   const tablesOf = (job: Job) => job.formats?.filter(isDataFormat) ?? [];
   const rendered = [...new Set(jobs.flatMap(rendersOf))];
@@ -341,6 +353,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     // A queue worker wrote its files itself (`written`: their hashes); the others are written here.
     const madeFiles = [...Object.entries(made.files), ...Object.entries(made.written ?? {})] as [OutputFormat, Uint8Array | string][];
     if (madeFiles.length === 0) return fail(job, '', made.diagnostics);
+    // (The command line refuses --preflight with --queue: a worker's files are written before this could check them.)
+    const pdf = filed(job) ? made.files.pdf : undefined;
+    if (pdf) {
+      const { failures } = await preflightPdf(pdf, filing!);
+      const why = `fails e-filing profile "${filing!.name}"`;
+      if (failures.length) return fail(job, `: ${why}`, [diagnostic('CP3005', { file: join(options.out, `${job.output}.pdf`), message: `${why}, so it was not written: ${failures.map(failureLine).join('; ')}` })]);
+    }
     const written: string[] = [];
     for (const [format, bytes] of madeFiles) {
       const path = `${job.output}.${format}`;
@@ -386,6 +405,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       const printOf = (inputs: JobData['inputs'], formats: readonly OutputFormat[]) =>
         fingerprint({
           ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: templateHash(job),
+          ...(filed(job) ? { preflight: filing!.name } : {}),
           ...(formats.some(isDataFormat) ? NOT_READ_BY_DATA : {}),
         });
       const pathsOf = (formats: readonly OutputFormat[]) => formats.map((format) => `${job.output}.${format}`);

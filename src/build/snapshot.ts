@@ -36,6 +36,8 @@ export interface Settings {
   readonly root: string;
   readonly templates: string;
   readonly out: string;
+  /** `--preflight [profile]` (a build without it hashes as before). */
+  readonly preflight?: { readonly profile?: string } | undefined;
 }
 
 export function settingsHash(settings: Settings): string {
@@ -49,6 +51,7 @@ export function settingsHash(settings: Settings): string {
       draft: settings.draft === true,
       pdfa: settings.pdfa === true,
       folders: [resolve(settings.root), resolve(settings.templates), resolve(settings.out)],
+      ...(settings.preflight ? { preflight: settings.preflight.profile ?? '' } : {}),
     }),
   );
 }

@@ -24,7 +24,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .option('--debug', 'show the stack trace of an internal fault')
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
-    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress build cases\n  $ casepress court-summary C-2025-0142\n  $ casepress relicense H-0042\n  $ casepress due cases --within 30\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
+    .addHelpText('after', `\nExamples:\n  $ casepress validate cases\n  $ casepress build cases\n  $ casepress court-summary C-2025-0142\n  $ casepress relicense H-0042\n  $ casepress due cases --within 30\n  $ casepress preflight output cases\n  $ casepress schema --out schema\n  $ casepress init my-agency\n  $ casepress render-sample --draft\n\nExit codes: 0 success, 1 the data has errors, 2 the command line is wrong, 3 an internal fault.`);
 
   cli
     .command('validate')
@@ -64,16 +64,19 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--queue <url>', 'render on `casepress worker` processes through a BullMQ queue on Redis (redis://HOST:PORT[/DB]) instead of this machine\'s threads')
       // For `npm run bench`: what the build did and its memory, as JSON.
       .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
+      .addOption(preflightOption())
       .addHelpText('after', '\nExamples:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}\n  $ casepress build cases --queue redis://10.0.0.5:6379 --out /shared/output'),
-  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string; queue?: string }) => {
+  ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string; queue?: string; preflight?: string | true }) => {
     checkParentOptions(options);
     // cli.md: caseload statistics are made by the stats command, for a period it names.
     if (options.doc.includes('caseload-stats')) throw new UsageError('caseload statistics are made by `casepress stats` for a month or a quarter (e.g. `casepress stats --quarter 2026-Q3`), not by build');
     const [{ build }, { matchParent, planJobs }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     const filter = { cases: options.case, homes: options.home, docs: options.doc, ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
     const prune = !options.case.length && !options.home.length && !options.doc.length && !options.audience;
+    // A worker writes its files itself: the build could not check a court copy before it is written.
+    if (options.queue && options.preflight !== undefined) throw new UsageError('--preflight checks each court copy before it is written, and with --queue the workers write them: build with --queue, then run `casepress preflight` on the --out folder');
     const renderer = options.queue ? await queueRenderer(options.queue, options.out) : undefined;
-    const outcome = await build(root, { ...options, prune, ...terminal(), ...(renderer ? { renderer } : {}) }, (caseRoot, asOf) => {
+    const outcome = await build(root, { ...options, prune, ...preflightRequest(options.preflight), ...terminal(), ...(renderer ? { renderer } : {}) }, (caseRoot, asOf) => {
       // A mistyped id is a wrong command line, not an empty build.
       for (const id of options.case) if (!caseRoot.children.some((c) => c.id === id)) throw new UsageError(unknownId('case', id, caseRoot.children.map((c) => c.id)));
       for (const id of options.home) if (!caseRoot.homes.some((h) => h.id === id)) throw new UsageError(unknownId('home', id, caseRoot.homes.map((h) => h.id)));
@@ -117,13 +120,14 @@ function program(setExit: (code: ExitCode) => void): Command {
       .argument('[root]', 'the case root', DEFAULT_ROOT)
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
       .option('--packet', 'one PDF and DOCX with the court report, the service plan, the latest CANS summary and, for a youth of 14 or more, the transition plan, behind a cover with their contents')
-      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}\n  $ casepress court-summary C-2024-0087 --packet\n  built output/children/C-2024-0087/court-packet-2026-12-03.{pdf,docx}"),
-  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string; packet?: boolean }) => {
+      .addOption(preflightOption())
+      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}\n  $ casepress court-summary C-2024-0087 --packet --preflight\n  built output/children/C-2024-0087/court-packet-2026-12-03.{pdf,docx}"),
+  ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string; packet?: boolean; preflight?: string | true }) => {
     checkParentOptions(options);
     const [{ build }, { courtPacketJob, courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
       // Only this child's folder is read, with agency.yaml and the homes its report guards against.
-      (await build(root, { ...options, read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
+      (await build(root, { ...options, ...preflightRequest(options.preflight), read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
         if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.caseIds ?? caseRoot.children.map((c) => c.id)));
         const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
@@ -207,6 +211,19 @@ function program(setExit: (code: ExitCode) => void): Command {
       const [id, where] = options.home !== undefined && caseId !== undefined && root === DEFAULT_ROOT ? [undefined, caseId] : [caseId, root];
       const { match } = await import('./commands/match.js');
       setExit(await match(id, where, options, log));
+    });
+
+  cli
+    .command('preflight')
+    .description('check PDFs as a court\'s e-filing portal would: text on every page, fonts embedded, no encryption, JavaScript, attachments, comments or form fields, page size, page numbers, bookmarks, file size, XMP, tagging')
+    .argument('<file|folder>', 'a PDF, or a folder whose PDFs (at any depth) are checked')
+    .argument('[root]', `the case root whose agency.yaml holds the e-filing profiles (default: "${DEFAULT_ROOT}"; without it, the built-in profile)`)
+    .option('--profile <name>', "the e-filing profile (agency.yaml efiling.profiles); default: efiling.default, else the built-in one")
+    .option('--json', 'print every file\'s result as one JSON object')
+    .addHelpText('after', '\nThe built-in profile "default": Letter paper, at most 25 MB, tagged, PDF/A not required, no stamp area. Links are allowed; every other annotation is not.\nExit codes: 0 every PDF passes, 1 one fails, 2 the command line is wrong (no such file, unknown profile).\n\nExamples:\n  $ casepress preflight output/children/C-2025-0142/court-report-2026-12-10.pdf\n  $ casepress preflight output cases --profile fayette-circuit --json\n  output/children/C-2024-0087/court-report-2026-12-03.pdf: page 4: font Helvetica is not embedded')
+    .action(async (target: string, root: string | undefined, options: { profile?: string; json?: boolean }) => {
+      const { preflight } = await import('./commands/preflight.js');
+      setExit(await preflight(target, root ?? DEFAULT_ROOT, { ...options, rootGiven: root !== undefined }, log));
     });
 
   cli
@@ -333,6 +350,16 @@ interface BuildCommandOptions {
   force: boolean;
   strict: boolean;
   jobs: number;
+}
+
+/** `--preflight [profile]`: court copies checked as an e-filing portal would before they are written (README, "Checking PDFs for e-filing"). */
+function preflightOption(): Option {
+  return new Option('--preflight [profile]', 'check every court copy\'s PDF against an e-filing profile of agency.yaml (default: efiling.default, else the built-in one) before writing it; one that fails is not written, and the build exits 1');
+}
+
+/** The engine's form of `--preflight [profile]`. */
+function preflightRequest(value: string | true | undefined): { preflight: { profile?: string } | undefined } {
+  return { preflight: value === undefined ? undefined : value === true ? {} : { profile: value } };
 }
 
 /** `--audience parent` names its parent with `--parent`, and `--parent` goes with it only. */

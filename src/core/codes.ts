@@ -74,6 +74,7 @@ export const CODES = {
   CP3002: { severity: 'error', summary: 'a document could not be rendered (font, image)' },
   CP3003: { severity: 'error', summary: 'two documents would be written to the same file' },
   CP3004: { severity: 'error', summary: 'rendering a document stopped unexpectedly (a fault in casepress; the other documents were built)' },
+  CP3005: { severity: 'error', summary: 'a court copy fails its e-filing profile (`--preflight`): it is not written' },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; summary: string }>;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,6 @@
 /** agency.yaml: the agency, its staff and its rule set (case-format.md). */
 import { z } from 'zod';
+import { efiling } from './efiling.js';
 import { address, id, opt, text, timeZone } from './primitives.js';
 
 /** Printed in every footer when agency.yaml sets no confidentiality_notice. */
@@ -57,6 +58,8 @@ export const agency = z
     relicense_window_days: opt(z.number().int().min(0).max(366)),
     /** Children per caseworker the agency holds to; `stats` prints caseloads beside it. */
     caseload_standard: opt(z.number().int().min(1).max(100)),
+    /** What the courts' e-filing portals accept (`casepress preflight`, `build --preflight`). */
+    efiling: opt(efiling),
     staff: z.array(staffMember).min(1),
   })
   .meta({ title: 'casepress agency.yaml', description: 'The agency, its staff and its rule set.' });

@@ -12,6 +12,7 @@ import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { claimOutFolder } from '../out-folder.js';
 import { readReferenceDocx } from '../reference-docx.js';
+import { chooseProfile } from './preflight.js';
 
 export interface BuildOptions extends Omit<EngineOptions, 'referenceDocx'> {
   /** `--reference-docx`: a Word file whose styles the DOCX takes (read and checked before the build). */
@@ -34,8 +35,15 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const { terminal, quiet, today, referenceDocx, ...engine } = options;
   const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
   const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);
+  // `--preflight NAME`: a profile agency.yaml lacks is refused once the root is read, before anything is built.
+  const planned: PlanJobs = engine.preflight
+    ? (root, asOf) => {
+        chooseProfile(root.agency?.data.efiling, engine.preflight!.profile);
+        return plan(root, asOf);
+      }
+    : plan;
   try {
-    const result = await runBuild(rootArg, reference ? { ...engine, referenceDocx: reference } : engine, plan, {
+    const result = await runBuild(rootArg, reference ? { ...engine, referenceDocx: reference } : engine, planned, {
       files: nodeFileSystem,
       clock: today ? { ...systemClock, today } : systemClock,
       report: textReport({ log, print, ...(quiet ? { quiet } : {}), ...(terminal ? { terminal } : {}) }),
