@@ -1,0 +1,57 @@
+/**
+ * The one build of casepress's code (`npm run build`, run by `npm ci`): the
+ * TypeScript sources and the packages they use, bundled into dist/. Node 20
+ * has no compile cache, and loading 275 separate modules cost a one-off command
+ * more than a third of its time; a bundle is a few files. Each command's code
+ * stays in a chunk loaded when the command runs (main.ts imports commands
+ * lazily), so `court-summary` does not load the DOCX writer, chokidar or the
+ * statistics.
+ *
+ * Every chunk sits in dist/ itself: code that finds a file beside it through
+ * `import.meta.url` (the render worker, the bundled caches) finds it there.
+ */
+import { rmSync } from 'node:fs';
+import { defineConfig } from 'rolldown';
+
+rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
+
+/**
+ * pdfkit finds its own files (its colour profile for PDF/A, its standard
+ * fonts' metrics) from `import.meta.url`: bundled, that would be dist/. They
+ * are read from where pdfkit is installed.
+ */
+const pdfkitFilesFromItsPackage = {
+  name: 'pdfkit-files-from-its-package',
+  transform: {
+    filter: { id: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ },
+    handler(code) {
+      if (!code.includes('import.meta.url')) throw new Error('pdfkit no longer finds its files through import.meta.url: check its data paths');
+      return { code: code.replaceAll('import.meta.url', "import.meta.resolve('pdfkit')"), map: null };
+    },
+  },
+};
+
+export default defineConfig({
+  input: {
+    // bin/casepress runs this.
+    casepress: 'src/cli/main.ts',
+    // Loaded by each render thread (build/renderer.ts: render-worker.js beside it).
+    'render-worker': 'src/build/render-worker.ts',
+    // Run by npm scripts after bundling.
+    'write-prepared-templates': 'src/cli/write-prepared-templates.ts',
+    'write-fields': 'src/cli/write-fields.ts',
+    'write-reference-docx': 'src/cli/write-reference-docx.ts',
+  },
+  platform: 'node',
+  // The code knows it runs bundled (io/package-files.ts CODE_DIR, io/cache-shards.ts codeIdentity).
+  transform: { define: { 'import.meta.bundled': 'true' } },
+  // piscina starts its threads from a file of its own package.
+  external: ['piscina'],
+  plugins: [pdfkitFilesFromItsPackage],
+  output: {
+    dir: 'dist',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+  },
+});
