@@ -31,6 +31,23 @@ const pdfkitFilesFromItsPackage = {
   },
 };
 
+/**
+ * fontkit reads WOFF2 fonts with brotli, whose dictionary is decoded when it
+ * is loaded (40 ms of every PDF run). casepress embeds TrueType files only
+ * (io/fonts.ts), so brotli is left out.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  resolveId: {
+    filter: { id: /^brotli\/decompress\.js$/ },
+    handler: () => '\0no-woff2',
+  },
+  load: {
+    filter: { id: /^\0no-woff2$/ },
+    handler: () => "export default function () { throw new Error('casepress reads TrueType fonts, not WOFF2'); }",
+  },
+};
+
 export default defineConfig({
   input: {
     // bin/casepress runs this.
@@ -47,7 +64,7 @@ export default defineConfig({
   transform: { define: { 'import.meta.bundled': 'true' } },
   // piscina starts its threads from a file of its own package.
   external: ['piscina'],
-  plugins: [pdfkitFilesFromItsPackage],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2],
   output: {
     dir: 'dist',
     format: 'esm',
