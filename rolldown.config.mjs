@@ -11,6 +11,7 @@
  * `import.meta.url` (the render worker, the bundled caches) finds it there.
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'rolldown';
 
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
@@ -48,6 +49,35 @@ const noWoff2 = {
   },
 };
 
+/**
+ * fontkit, unicode-properties and linebreak each build Unicode lookup tables
+ * (unicode-trie) when they are loaded: inflating them was 50–100 ms of every
+ * PDF run, and most are never read (the Indic, Arabic and Universal shapers'
+ * tables for Latin text; linebreak's, as casepress breaks its own lines). A
+ * table is built on its first look-up instead; what it answers is the same.
+ */
+const unicodeTrie = createRequire(import.meta.url).resolve('unicode-trie');
+const lazyUnicodeTries = {
+  name: 'lazy-unicode-tries',
+  resolveId: {
+    filter: { id: /^unicode-trie$/ },
+    handler: (_source, importer) => (importer === '\0lazy-unicode-trie' ? unicodeTrie : '\0lazy-unicode-trie'),
+  },
+  load: {
+    filter: { id: /^\0lazy-unicode-trie$/ },
+    handler: () => `import UnicodeTrie from 'unicode-trie';
+export default class LazyUnicodeTrie {
+  #data;
+  #trie;
+  constructor(data) { this.#data = data; }
+  get(codePoint) {
+    if (this.#trie === undefined) { this.#trie = new UnicodeTrie(this.#data); this.#data = undefined; }
+    return this.#trie.get(codePoint);
+  }
+}`,
+  },
+};
+
 export default defineConfig({
   input: {
     // bin/casepress runs this.
@@ -64,7 +94,7 @@ export default defineConfig({
   transform: { define: { 'import.meta.bundled': 'true' } },
   // piscina starts its threads from a file of its own package.
   external: ['piscina'],
-  plugins: [pdfkitFilesFromItsPackage, noWoff2],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries],
   output: {
     dir: 'dist',
     format: 'esm',
