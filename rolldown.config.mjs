@@ -78,6 +78,27 @@ export default class LazyUnicodeTrie {
   },
 };
 
+/**
+ * fontkit decodes a mark-positioning lookup whole when text first needs the
+ * lookup: every anchor of every base glyph and mark (Noto Serif's are most of
+ * 0.3 s per face, before the first word is set). The anchor arrays are read
+ * when a mark is attached to a glyph, so they are decoded then (restructure's
+ * lazy pointer: the same values, from the same bytes). Latin text without
+ * combining marks never needs them.
+ */
+const ANCHOR_ARRAYS = /\b(markArray|baseArray|ligatureArray|mark1Array|mark2Array): new (\$\w+\$Pointer)\((\$\w+\$uint16), (\$\w+\$var\$\w+)\)/g;
+const lazyAnchorArrays = {
+  name: 'lazy-anchor-arrays',
+  transform: {
+    filter: { id: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ },
+    handler(code) {
+      const found = code.match(ANCHOR_ARRAYS)?.length ?? 0;
+      if (found !== 6) throw new Error(`fontkit's anchor arrays changed (${found} of 6 found): check lazyAnchorArrays`);
+      return { code: code.replace(ANCHOR_ARRAYS, '$1: new $2($3, $4, { lazy: true })'), map: null };
+    },
+  },
+};
+
 export default defineConfig({
   input: {
     // bin/casepress runs this.
@@ -94,7 +115,7 @@ export default defineConfig({
   transform: { define: { 'import.meta.bundled': 'true' } },
   // piscina starts its threads from a file of its own package.
   external: ['piscina'],
-  plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries, lazyAnchorArrays],
   output: {
     dir: 'dist',
     format: 'esm',

@@ -93,6 +93,8 @@ describe('the same PDFs, however they are rendered', () => {
     // The first build shapes every word; the others are seeded with what it kept, as later builds are.
     const out = join(work, 'output');
     await build('one thread', out, { jobs: 1 });
+    // The bundle's threads shape every word again in a new output folder, with the bundle's fontkit (rolldown.config.mjs: its anchors decoded when a mark is attached).
+    await build('two bundled workers, nothing seeded', join(work, 'output-unseeded'), { jobs: 2 });
     await build('two workers', out, { jobs: 2, force: true });
     await build('four workers', out, { jobs: 4, force: true });
     await build('one thread, reversed', out, { jobs: 1, force: true }, (r, asOf) => planJobs(r, asOf).reverse());
