@@ -17,6 +17,7 @@ import { DocxRenderError, toDocx } from '../src/render/docx/index.js';
 import { readReference } from '../src/render/docx/reference.js';
 import { houseReference } from '../src/render/docx/reference-docx.js';
 import { unzipSync } from 'fflate';
+import { rolldown } from 'rolldown';
 import { loadFonts } from '../src/io/fonts.js';
 import { obfuscateFont, readTrueType } from '../src/render/docx/font-subset.js';
 import { paragraphs, parts } from './helpers/docx-parts.js';
@@ -455,13 +456,16 @@ describe('fonts, headers and keeps', async () => {
 // ---- determinism across processes ---------------------------------------------
 
 /**
- * A script that renders a tree given as JSON with the built writer (dist/,
- * which `npm test` builds first) and prints the sha256 of the bytes: what
- * another process makes.
+ * A script that renders a tree given as JSON with the writer, bundled by the
+ * project's bundler (the sources cannot run in another process), and prints
+ * the sha256 of the bytes: what another process makes.
  */
-function childRenderer(dir: string): string {
+async function childRenderer(dir: string): Promise<string> {
   const script = join(dir, 'render.mjs');
-  const writer = pathToFileURL(join(REPO, 'dist/render/docx/index.js')).href;
+  const bundle = await rolldown({ input: join(REPO, 'src/render/docx/index.ts'), platform: 'node', logLevel: 'silent' });
+  await bundle.write({ dir: join(dir, 'writer'), entryFileNames: 'index.mjs', format: 'esm' });
+  await bundle.close();
+  const writer = pathToFileURL(join(dir, 'writer', 'index.mjs')).href;
   writeFileSync(
     script,
     `import { readFileSync } from 'node:fs';
@@ -487,7 +491,7 @@ describe('determinism across processes', () => {
   it('gives byte-identical files from two processes whose clocks read days apart, in different time zones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casepress-docx-'));
     scratch.push(dir);
-    const script = childRenderer(dir);
+    const script = await childRenderer(dir);
     // The second process's clock runs 36 hours and 1 second ahead: a writer that read the clock would show it.
     const ahead = `const real = Date; const shift = 129601000; globalThis.Date = class extends real { constructor(...a) { super(...(a.length ? a : [real.now() + shift])); } static now() { return real.now() + shift; } };`;
     const run = (tz: string, preload: string[] = []) =>

@@ -8,10 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planJobs } from '../src/build/jobs.js';
+import { build } from '../src/cli/commands/build.js';
 import { paragraphs, parts } from './helpers/docx-parts.js';
-import { REPO } from './helpers/fixture-root.js';
 import { CONFIDENTIAL_NEEDLES, digits, INNOCENT, leakRoot, LOCATION_NEEDLES, NEEDLES, readable, type Needle } from './helpers/leak-root.js';
 import { withPdfFile } from './helpers/pdf-text.js';
 
@@ -24,8 +24,6 @@ let root: string;
 const copies = new Map<string, Copy[]>();
 
 async function buildCopies(audience: string, extra: Record<string, unknown> = {}): Promise<Copy[]> {
-  const { build } = (await import(pathToFileURL(join(REPO, 'dist/cli/commands/build.js')).href)) as typeof import('../src/cli/commands/build.js');
-  const { planJobs } = (await import(pathToFileURL(join(REPO, 'dist/build/jobs.js')).href)) as typeof import('../src/build/jobs.js');
   const out = join(work, `out-${audience}`);
   const lines: string[] = [];
   const outcome = await build(

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { planJobs } from '../src/build/jobs.js';
+import { workerRenderer } from '../src/build/renderer.js';
+import { build as runBuild } from '../src/cli/commands/build.js';
+import { bundledWorker } from './helpers/bundle.js';
 import { REPO } from './helpers/fixture-root.js';
 
 const AS_OF = '2026-11-23';
@@ -26,7 +30,7 @@ describe('render pool', () => {
   it('reports a job that throws and a worker that exits, and builds every other document', async () => {
     // A worker that renders like the real one, but throws for one case and exits mid-job for another.
     const worker = join(work, 'faulty-worker.mjs');
-    const real = pathToFileURL(join(REPO, 'dist/build/render-worker.js')).href;
+    const real = bundledWorker().href;
     await writeFile(
       worker,
       `import render from ${JSON.stringify(real)};
@@ -37,9 +41,6 @@ export default async function (task) {
 }
 `,
     );
-    const { build: runBuild } = (await import(pathToFileURL(join(REPO, 'dist/cli/commands/build.js')).href)) as typeof import('../src/cli/commands/build.js');
-    const { workerRenderer } = (await import(pathToFileURL(join(REPO, 'dist/build/renderer.js')).href)) as typeof import('../src/build/renderer.js');
-    const { planJobs } = (await import(pathToFileURL(join(REPO, 'dist/build/jobs.js')).href)) as typeof import('../src/build/jobs.js');
     const lines: string[] = [];
     let printed = '';
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -5,18 +5,17 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Sources } from '../build/ports.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
-import { PACKAGE_ROOT, readAssets, readTemplate, TemplateFileError } from '../io/package-files.js';
+import { CODE_DIR, PACKAGE_ROOT, readAssets, readTemplate, TemplateFileError } from '../io/package-files.js';
 import { UsageError } from './exit.js';
 import { listRoot, readRoot } from './read-root.js';
 
 const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
 /** Caches made by `npm run build` beside the compiled code (write-prepared-templates.ts). */
-export const BUNDLED_CACHE = fileURLToPath(new URL('../cache/', import.meta.url));
+export const BUNDLED_CACHE = join(CODE_DIR, 'cache');
 
 export const nodeSources: Sources = {
   version,

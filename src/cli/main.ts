@@ -5,13 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { daysInMonth, isDateShaped, isRealDate } from '../core/calendar-date.js';
 import { boundHeapGrowth } from '../io/heap.js';
+import { PACKAGE_ROOT } from '../io/package-files.js';
 import { EXIT, unknownId, UsageError, type ExitCode } from './exit.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string };
 
 const DEFAULT_ROOT = './cases';
 const log = (line: string) => process.stdout.write(`${line}\n`);

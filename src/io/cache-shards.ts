@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sha256 } from '../core/hash.js';
+import { CODE_DIR } from './package-files.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 const FORMAT = 1;
@@ -80,12 +80,15 @@ const identities = new Map<string, string>();
 /** Folder → a line per file with its hash: the caches' identities share folders (`load`, `core` …), each read once per process. */
 const hashedFolders = new Map<string, readonly string[]>();
 
+/** The files of a folder of the running code (io/package-files.ts CODE_DIR) with their hashes. */
 function folderHashes(folder: string): readonly string[] {
   let lines = hashedFolders.get(folder);
   if (lines) return lines;
-  const dir = fileURLToPath(new URL(`../${folder}/`, import.meta.url));
+  const dir = join(CODE_DIR, folder);
+  // Bundled, the chunks side by side (not the caches kept beside them); from the sources, the whole folder.
+  const names = import.meta.bundled ? readdirSync(dir).filter((name) => name.endsWith('.js')) : (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]);
   const found: string[] = [];
-  for (const name of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
+  for (const name of names.sort()) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(dir, name));
@@ -100,15 +103,17 @@ function folderHashes(folder: string): readonly string[] {
 
 /**
  * The identity of the code a cache's values depend on: every file of these
- * source folders (beside io/: `load`, `model`, `core`) and these packages'
- * versions. Any change to them and every stored value is absent.
+ * source folders (`load`, `model`, `core` …) and these packages' versions. Any
+ * change to them and every stored value is absent. Bundled, casepress's
+ * folders and the packages' code are mixed in the chunks: the identity is
+ * then every chunk's, so any change to the code is seen.
  */
 export function codeIdentity(folders: readonly string[], packages: readonly string[]): string {
   const key = JSON.stringify([folders, packages]);
   let identity = identities.get(key);
   if (identity) return identity;
   const parts = packages.map((name) => `${name}@${packageVersion(name)}`);
-  for (const folder of folders) parts.push(...folderHashes(folder));
+  for (const folder of import.meta.bundled ? ['.'] : folders) parts.push(...folderHashes(folder));
   identity = sha256(parts.join('\n'));
   identities.set(key, identity);
   return identity;

@@ -11,6 +11,19 @@ import { dirname, join, relative, sep } from 'node:path';
  */
 export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
+declare global {
+  interface ImportMeta {
+    /** True in the bundle that `npm run build` makes (rolldown.config.mjs defines it); undefined when the sources run. */
+    readonly bundled?: boolean;
+  }
+}
+
+/**
+ * The folder of the running code: dist/ when bundled (every chunk sits there),
+ * the source folder (src/) when the tests run the sources.
+ */
+export const CODE_DIR = import.meta.bundled ? dirname(fileURLToPath(import.meta.url)) : dirname(dirname(fileURLToPath(import.meta.url)));
+
 function packageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;

@@ -13,19 +13,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobEnvironment } from '../../src/build/job-environment.js';
 import { planJobs } from '../../src/build/jobs.js';
 import type { Report } from '../../src/build/ports.js';
 import { jobData, jobHeader, jobTree, renderInput } from '../../src/build/run-job.js';
-import type { BuildOptions, PlanJobs } from '../../src/build/run.js';
+import { workerRenderer } from '../../src/build/renderer.js';
+import { runBuild, type BuildOptions, type PlanJobs } from '../../src/build/run.js';
+import { nodeSources } from '../../src/cli/build-ports.js';
 import { readRoot } from '../../src/cli/read-root.js';
 import type { Inline } from '../../src/document/ast.js';
+import { systemClock } from '../../src/io/clock.js';
+import { nodeFileSystem } from '../../src/io/file-system.js';
 import { loadFonts, type FontFiles } from '../../src/io/fonts.js';
 import { readAssets, readTemplate } from '../../src/io/package-files.js';
 import { toPdf } from '../../src/render/pdf/index.js';
 import { generateAgency } from '../../tools/gen/index.js';
+import { bundledWorker } from '../helpers/bundle.js';
 import { REPO } from '../helpers/fixture-root.js';
 import { withPdfFile } from '../helpers/pdf-text.js';
 
@@ -52,15 +56,13 @@ const freshFonts = async (): Promise<FontFiles> => Object.fromEntries(Object.ent
 
 const silent: Report = { diagnostics: () => {}, dataErrors: () => {}, nothingDue: () => {}, start: () => {}, warning: () => {}, done: () => {}, stop: () => {}, pruned: () => {}, finished: () => {} };
 
-/** The compiled engine (dist/): worker threads load the renderer from beside it. */
-const compiled = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(REPO, 'dist', path)).href)) as T;
-
+/**
+ * The engine from the sources; on more than one job its threads run the
+ * bundled worker (compiled: a thread cannot load the sources).
+ */
 async function build(name: string, out: string, options: Partial<BuildOptions>, plan: PlanJobs = planJobs): Promise<void> {
-  const { runBuild } = await compiled<typeof import('../../src/build/run.js')>('build/run.js');
-  const { nodeSources } = await compiled<typeof import('../../src/cli/build-ports.js')>('cli/build-ports.js');
-  const { systemClock } = await compiled<typeof import('../../src/io/clock.js')>('io/clock.js');
-  const { nodeFileSystem } = await compiled<typeof import('../../src/io/file-system.js')>('io/file-system.js');
-  const result = await runBuild(root, { out, asOf: AS_OF, format: ['pdf'], prune: true, ...options }, plan, {
+  const threads = options.jobs ?? 1;
+  const result = await runBuild(root, { out, asOf: AS_OF, format: ['pdf'], prune: true, ...options, ...(threads > 1 ? { renderer: (setup) => workerRenderer(setup, { threads, workerFile: bundledWorker() }) } : {}) }, plan, {
     files: nodeFileSystem,
     clock: systemClock,
     report: silent,
@@ -91,6 +93,8 @@ describe('the same PDFs, however they are rendered', () => {
     // The first build shapes every word; the others are seeded with what it kept, as later builds are.
     const out = join(work, 'output');
     await build('one thread', out, { jobs: 1 });
+    // The bundle's threads shape every word again in a new output folder, with the bundle's fontkit (rolldown.config.mjs: its anchors decoded when a mark is attached).
+    await build('two bundled workers, nothing seeded', join(work, 'output-unseeded'), { jobs: 2 });
     await build('two workers', out, { jobs: 2, force: true });
     await build('four workers', out, { jobs: 4, force: true });
     await build('one thread, reversed', out, { jobs: 1, force: true }, (r, asOf) => planJobs(r, asOf).reverse());

@@ -7,7 +7,7 @@
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
 import type { PageBox, PdfContext } from './context.js';
-import { widthOf, type Faces } from './fonts.js';
+import { runOf, sizedWidth, type Faces } from './fonts.js';
 import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
 
 const RULE_COLOR = '#B8BEC6';
@@ -131,16 +131,18 @@ export function drawWatermark(ctx: PdfContext): void {
   const spec = style.watermark;
   const angle = (Math.atan2(page.height, page.width) * 180) / Math.PI;
   const diagonal = Math.hypot(page.width, page.height);
-  const size = Math.min(spec.size, (diagonal * 0.7 * spec.size) / widthOf(faces.bold, spec.text, spec.size));
-  const textWidth = widthOf(faces.bold, spec.text, size);
+  const run = runOf(faces.bold, spec.text);
+  const size = Math.min(spec.size, (diagonal * 0.7 * spec.size) / sizedWidth(faces.bold, run, spec.size));
+  const textWidth = sizedWidth(faces.bold, run, size);
   const cx = page.width / 2;
   const cy = page.height / 2;
   doc.save();
   doc.rotate(-angle, { origin: [cx, cy] });
-  doc.font('bold').fontSize(size).fillColor(spec.color, spec.opacity);
+  doc.fillColor(spec.color, spec.opacity);
   // Text extraction reads the slanted letters as one word.
   doc.markContent('Span', { actual: spec.text });
-  doc.text(spec.text, cx - textWidth / 2, cy + faces.bold.ascent * size * 0.35, { lineBreak: false, baseline: 'alphabetic' });
+  // Through the pen, from the run measured above: pdfkit's `text` would shape the words again (and set up the font's layout tables to do it).
+  ctx.text.draw([run], 'bold', size, undefined, cx - textWidth / 2, cy + faces.bold.ascent * size * 0.35);
   doc.endMarkedContent();
   doc.restore();
 }

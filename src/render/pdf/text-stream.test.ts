@@ -53,6 +53,17 @@ describe('the text pen', () => {
     for (const font of ['regular', 'bold', 'italic', 'boldItalic', 'symbols'] as const) expect(subsetOf(ours.fonts[font])).toEqual(subsetOf(theirs.fonts[font]));
   });
 
+  it('without a colour, writes in the one the document set (the watermark: colour and opacity), as pdfkit does', () => {
+    const theirs = page();
+    const ours = page();
+    const [fragment] = fragments('DRAFT — NOT FOR FILING', 'bold', 60, '#B03A2E');
+    theirs.doc.font('bold').fontSize(60).fillColor('#B03A2E', 0.12).text(fragment!.text, 40.5, 400.25, { lineBreak: false, baseline: 'alphabetic' });
+    ours.doc.fillColor('#B03A2E', 0.12);
+    textPen(ours.doc, ours.fonts).draw(fragment!.runs, 'bold', 60, undefined, 40.5, 400.25);
+    expect(theirs.content()).toMatch(/ gs\n/);
+    expect(ours.content()).toBe(theirs.content());
+  });
+
   it('draws a word cut between characters as it was measured, cluster by cluster', () => {
     const cut = fragments(`To\u0301${'AVAWAY'.repeat(20)}`, 'regular', 11, '#000000', 100);
     expect(cut.length).toBeGreaterThan(2);

@@ -19,8 +19,12 @@ interface PageInternals {
 
 /** Draws shaped text on the current page of one document. */
 export interface TextPen {
-  /** Shaped runs of `font` at `size` points and `color`, their baseline starting at (x, y). */
-  draw(runs: readonly ShapedRun[], font: FontKey, size: number, color: string, x: number, y: number): void;
+  /**
+   * Shaped runs of `font` at `size` points and `color`, their baseline
+   * starting at (x, y). Without a colour, in the one the document has set
+   * (the watermark's, with its opacity).
+   */
+  draw(runs: readonly ShapedRun[], font: FontKey, size: number, color: string | undefined, x: number, y: number): void;
 }
 
 export function textPen(doc: PDFKit.PDFDocument, fonts: EmbeddedFonts): TextPen {
@@ -42,7 +46,7 @@ export function textPen(doc: PDFKit.PDFDocument, fonts: EmbeddedFonts): TextPen 
       const { page } = pdf;
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       const top = page.height - y;
-      const ops = `${fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, glyphsOf(glyphs, font), runs, x, top, size)}ET\nQ\n`;
+      const ops = `${color === undefined ? '' : fill(color)}q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf\n${showText(font, glyphsOf(glyphs, font), runs, x, top, size)}ET\nQ\n`;
       pdf.addContent(Buffer.from(ops, 'latin1'));
     },
   };

@@ -1,0 +1,127 @@
+/**
+ * The one build of casepress's code (`npm run build`, run by `npm ci`): the
+ * TypeScript sources and the packages they use, bundled into dist/. Node 20
+ * has no compile cache, and loading 275 separate modules cost a one-off command
+ * more than a third of its time; a bundle is a few files. Each command's code
+ * stays in a chunk loaded when the command runs (main.ts imports commands
+ * lazily), so `court-summary` does not load the DOCX writer, chokidar or the
+ * statistics.
+ *
+ * Every chunk sits in dist/ itself: code that finds a file beside it through
+ * `import.meta.url` (the render worker, the bundled caches) finds it there.
+ */
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig } from 'rolldown';
+
+rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
+
+/**
+ * pdfkit finds its own files (its colour profile for PDF/A, its standard
+ * fonts' metrics) from `import.meta.url`: bundled, that would be dist/. They
+ * are read from where pdfkit is installed.
+ */
+const pdfkitFilesFromItsPackage = {
+  name: 'pdfkit-files-from-its-package',
+  transform: {
+    filter: { id: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ },
+    handler(code) {
+      if (!code.includes('import.meta.url')) throw new Error('pdfkit no longer finds its files through import.meta.url: check its data paths');
+      return { code: code.replaceAll('import.meta.url', "import.meta.resolve('pdfkit')"), map: null };
+    },
+  },
+};
+
+/**
+ * fontkit reads WOFF2 fonts with brotli, whose dictionary is decoded when it
+ * is loaded (40 ms of every PDF run). casepress embeds TrueType files only
+ * (io/fonts.ts), so brotli is left out.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  resolveId: {
+    filter: { id: /^brotli\/decompress\.js$/ },
+    handler: () => '\0no-woff2',
+  },
+  load: {
+    filter: { id: /^\0no-woff2$/ },
+    handler: () => "export default function () { throw new Error('casepress reads TrueType fonts, not WOFF2'); }",
+  },
+};
+
+/**
+ * fontkit, unicode-properties and linebreak each build Unicode lookup tables
+ * (unicode-trie) when they are loaded: inflating them was 50–100 ms of every
+ * PDF run, and most are never read (the Indic, Arabic and Universal shapers'
+ * tables for Latin text; linebreak's, as casepress breaks its own lines). A
+ * table is built on its first look-up instead; what it answers is the same.
+ */
+const unicodeTrie = createRequire(import.meta.url).resolve('unicode-trie');
+const lazyUnicodeTries = {
+  name: 'lazy-unicode-tries',
+  resolveId: {
+    filter: { id: /^unicode-trie$/ },
+    handler: (_source, importer) => (importer === '\0lazy-unicode-trie' ? unicodeTrie : '\0lazy-unicode-trie'),
+  },
+  load: {
+    filter: { id: /^\0lazy-unicode-trie$/ },
+    handler: () => `import UnicodeTrie from 'unicode-trie';
+export default class LazyUnicodeTrie {
+  #data;
+  #trie;
+  constructor(data) { this.#data = data; }
+  get(codePoint) {
+    if (this.#trie === undefined) { this.#trie = new UnicodeTrie(this.#data); this.#data = undefined; }
+    return this.#trie.get(codePoint);
+  }
+}`,
+  },
+};
+
+/**
+ * fontkit decodes a mark-positioning lookup whole when text first needs the
+ * lookup: every anchor of every base glyph and mark (Noto Serif's are most of
+ * 0.3 s per face, before the first word is set). The anchor arrays are read
+ * when a mark is attached to a glyph, so they are decoded then (restructure's
+ * lazy pointer: the same values, from the same bytes). Latin text without
+ * combining marks never needs them.
+ */
+const ANCHOR_ARRAYS = /\b(markArray|baseArray|ligatureArray|mark1Array|mark2Array): new (\$\w+\$Pointer)\((\$\w+\$uint16), (\$\w+\$var\$\w+)\)/g;
+const lazyAnchorArrays = {
+  name: 'lazy-anchor-arrays',
+  transform: {
+    filter: { id: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ },
+    handler(code) {
+      const found = code.match(ANCHOR_ARRAYS)?.length ?? 0;
+      if (found !== 6) throw new Error(`fontkit's anchor arrays changed (${found} of 6 found): check lazyAnchorArrays`);
+      return { code: code.replace(ANCHOR_ARRAYS, '$1: new $2($3, $4, { lazy: true })'), map: null };
+    },
+  },
+};
+
+export default defineConfig({
+  input: {
+    // bin/casepress runs this.
+    casepress: 'src/cli/main.ts',
+    // Loaded by each render thread (build/renderer.ts: render-worker.js beside it).
+    'render-worker': 'src/build/render-worker.ts',
+    // Run by npm scripts after bundling.
+    'write-prepared-templates': 'src/cli/write-prepared-templates.ts',
+    'write-fields': 'src/cli/write-fields.ts',
+    'write-reference-docx': 'src/cli/write-reference-docx.ts',
+  },
+  platform: 'node',
+  // The code knows it runs bundled (io/package-files.ts CODE_DIR, io/cache-shards.ts codeIdentity).
+  transform: { define: { 'import.meta.bundled': 'true' } },
+  // piscina starts its threads from a file of its own package. The queue's client (bullmq, ioredis) and the
+  // PDF reader preflight uses (pdfjs-dist, which loads its own files and patches globals) are loaded from
+  // node_modules as they ship: only `build --queue`, `worker` and `preflight` load them.
+  external: ['piscina', 'bullmq', 'ioredis', /^pdfjs-dist(\/|$)/],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries, lazyAnchorArrays],
+  output: {
+    dir: 'dist',
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+  },
+});
