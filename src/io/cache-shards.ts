@@ -4,15 +4,16 @@
  * name, holding a header line (the format, the identity of the code that made
  * it, the shard, the sha256 of the rest) and the shard's value as JSON. A file
  * that cannot be read, is damaged, or was made by other code or for another
- * shard reads as absent. Each file is written atomically.
+ * shard reads as absent. Each file is replaced atomically, not flushed to the
+ * disk (write-atomic.ts replaceCacheFile): a damaged one is only a miss.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import { CODE_DIR } from './package-files.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { replaceCacheFile } from './write-atomic.js';
 
 const FORMAT = 1;
 
@@ -49,10 +50,11 @@ export function readShards(dir: string, shards: Iterable<string>, code: string):
 
 /** Writes these shards, then removes every other file of the folder but those of the shards to keep. */
 export async function writeShards(dir: string, write: ReadonlyMap<string, unknown>, keep: ReadonlySet<string>, code: string): Promise<void> {
+  if (write.size > 0) mkdirSync(dir, { recursive: true });
   for (const [shard, value] of write) {
     const body = JSON.stringify(value);
     const header: Header = { format: FORMAT, code, shard, sha256: sha256(body) };
-    await writeFileAtomic(join(dir, fileName(shard)), `${JSON.stringify(header)}\n${body}`);
+    replaceCacheFile(join(dir, fileName(shard)), `${JSON.stringify(header)}\n${body}`);
   }
   const kept = new Set([...keep].map(fileName));
   let names: string[];
