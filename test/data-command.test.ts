@@ -2,6 +2,8 @@
  * `casepress data`: what a template receives, as the audience's copy receives it
  * (issue 10, point 1): the reference an agency's data person edits templates against.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printData } from '../src/cli/commands/data.js';
@@ -53,6 +55,21 @@ describe('casepress data', () => {
     expect(shown.facts.caseworkers).toEqual([]);
     // Without a period: the last full month before the as-of date, as `stats` chooses it; one caseworker's copy names them.
     expect(await data('caseload-stats', undefined, ROOT, { asOf: AS_OF, worker: 'mrivera' }, () => {})).toMatch(/^  subject: 2026-11 mrivera$/m);
+  });
+
+  it('reads for the caseload statistics what `stats` reads: a broken assessment, court note or home study does not stop them', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'data-stats-'));
+    try {
+      await cp(ROOT, root, { recursive: true });
+      for (const file of ['children/C-2025-0142/assessments/cans-2026-09.yaml', 'children/C-2025-0142/court/2026-12-10-orders.md', 'homes/H-0042/study.md']) {
+        await writeFile(join(root, file), 'date: [unclosed\n');
+      }
+      const shown = JSON.parse(await data('caseload-stats', undefined, root, { asOf: AS_OF, quarter: '2026-Q3', json: true }, () => {})) as { facts: { period: { id: string } } };
+      expect(shown.facts.period.id).toBe('2026-Q3');
+      expect(await printData('court-report', 'C-2025-0142', root, { asOf: AS_OF }, () => {})).toBe(1);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('says why there is no such document', async () => {

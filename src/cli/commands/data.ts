@@ -11,7 +11,7 @@ import { hasErrors } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
 import { indexRoot } from '../../compute/documents/root-view.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
-import { caseloadStatsJob, courtReportJob, matchParent, nextHearing, planJobs, type DocType, type Job } from '../../build/jobs.js';
+import { caseloadStatsJob, courtReportJob, matchParent, nextHearing, NOT_READ_BY_STATS, planJobs, type DocType, type Job } from '../../build/jobs.js';
 import { jobData } from '../../build/run-job.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
@@ -36,7 +36,8 @@ export interface DataOptions {
 
 /** `id`: the case or home; none for the caseload statistics. */
 export async function printData(type: DocType, id: string | undefined, rootArg: string, options: DataOptions, write: (text: string) => void): Promise<ExitCode> {
-  const { root, diagnostics, report } = await readRoot(rootArg);
+  // The statistics' facts come from what `stats` reads: not the assessments, court notes or home studies.
+  const { root, diagnostics, report } = await readRoot(rootArg, type === 'caseload-stats' ? { skip: NOT_READ_BY_STATS } : {});
   if (hasErrors(diagnostics) || !root.agency) {
     process.stderr.write(formatText(report));
     process.stderr.write('casepress data: fix the errors above first; nothing is computed from data with errors.\n');
