@@ -15,7 +15,7 @@ import type { CaseRoot } from '../model/case-root.js';
 import { buildRoot, REPO, type FixtureSpec } from '../../test/helpers/fixture-root.js';
 import { MAX_FILE_BYTES } from './decode.js';
 import { loadCaseRoot, type LoadResult } from './load-root.js';
-import { ParseCache, shardOf, type StoredParse } from './parse-cache.js';
+import { ParseCache, shardOf, type StoredParse, type StoredShard } from './parse-cache.js';
 
 const STARTER = join(REPO, 'starter');
 const CONTACT = 'children/C-0001/contacts/2026-03-10.md';
@@ -42,6 +42,10 @@ function records(root: CaseRoot): unknown[] {
 }
 
 const list = (root: string) => listCaseRoot(root, { maxFileBytes: MAX_FILE_BYTES });
+
+/** A stored shard with these entries put in place of (or beside) its own, by path. */
+const withEntries = (shard: unknown, entries: Record<string, unknown>): unknown[] => [...new Map<string, unknown>([...(shard as StoredShard), ...Object.entries(entries)])];
+const entryOf = (shard: unknown, path: string): StoredParse => (shard as StoredShard).find(([p]) => p === path)![1];
 
 describe('the parse cache', () => {
   const BAD = join(REPO, 'test/fixtures/bad');
@@ -70,10 +74,9 @@ describe('the parse cache', () => {
     const listing = await list(STARTER);
     const { stored } = loadCached(listing);
     // A stored record that says something the file does not: proof that a hit is not parsed again.
-    const shard = structuredClone(stored.get(shardOf(CONTACT))) as Record<string, StoredParse>;
-    const entry = shard[CONTACT]!;
-    shard[CONTACT] = { ...entry, record: { ...entry.record!, data: { ...(entry.record!.data as object), location: 'from the cache' } } };
-    const marked = new Map([...stored, [shardOf(CONTACT), shard]]);
+    const shard = stored.get(shardOf(CONTACT));
+    const entry = entryOf(shard, CONTACT);
+    const marked = new Map([...stored, [shardOf(CONTACT), withEntries(shard, { [CONTACT]: { ...entry, record: { ...entry.record!, data: { ...(entry.record!.data as object), location: 'from the cache' } } } })]]);
     const contact = (result: LoadResult) => result.root.children[0]!.contacts.find((c) => c.file === CONTACT)!;
 
     expect(contact(loadCached(listing, marked).result).data.location).toBe('from the cache');
@@ -86,15 +89,17 @@ describe('the parse cache', () => {
   it('never uses an entry for other bytes, another kind or another path, nor a malformed shard', async () => {
     const listing = await list(STARTER);
     const { stored } = loadCached(listing);
-    const shard = stored.get(shardOf(CONTACT)) as Record<string, StoredParse>;
-    const entry = shard[CONTACT]!;
+    const shard = stored.get(shardOf(CONTACT));
+    const entry = entryOf(shard, CONTACT);
     const lying = { ...entry.record!, data: { ...(entry.record!.data as object), location: 'from the cache' } };
-    const variants: Record<string, unknown>[] = [
-      { ...shard, [CONTACT]: { ...entry, sha256: sha256('other bytes'), record: lying } },
-      { ...shard, [CONTACT]: { ...entry, kind: 'visit', record: lying } },
-      { ...shard, [CONTACT]: { ...entry, record: { ...lying, bodyStart: 'x' } } },
-      { ...shard, [CONTACT]: 'not an entry' },
-      { ...shard, [CONTACT.replace('2026-03-10', '2026-03-11')]: entry, [CONTACT]: { ...entry, record: lying, sha256: '0' } },
+    const variants: unknown[] = [
+      withEntries(shard, { [CONTACT]: { ...entry, sha256: sha256('other bytes'), record: lying } }),
+      withEntries(shard, { [CONTACT]: { ...entry, kind: 'visit', record: lying } }),
+      withEntries(shard, { [CONTACT]: { ...entry, record: { ...lying, bodyStart: 'x' } } }),
+      withEntries(shard, { [CONTACT]: 'not an entry' }),
+      withEntries(shard, { [CONTACT.replace('2026-03-10', '2026-03-11')]: entry, [CONTACT]: { ...entry, record: lying, sha256: '0' } }),
+      // The shape a shard had before (an object keyed by path): not a shard.
+      Object.fromEntries(withEntries(shard, { [CONTACT]: { ...entry, record: lying } }) as [string, unknown][]),
     ];
     for (const variant of variants) {
       const { result, written } = loadCached(listing, new Map([...stored, [shardOf(CONTACT), variant]]));
@@ -102,7 +107,8 @@ describe('the parse cache', () => {
       expect(written).toEqual([shardOf(CONTACT)]);
     }
     // An entry filed under another shard is not used either.
-    const { result } = loadCached(listing, new Map([...stored, ['root', { ...(stored.get('root') as object), [CONTACT]: { ...entry, record: lying } }]]));
+    const own = (shard as StoredShard).filter(([path]) => path !== CONTACT);
+    const { result } = loadCached(listing, new Map([...stored, [shardOf(CONTACT), own], ['root', withEntries(stored.get('root'), { [CONTACT]: { ...entry, record: lying } })]]));
     expect(result.root.children[0]!.contacts.find((c) => c.file === CONTACT)!.data.location).not.toBe('from the cache');
   });
 

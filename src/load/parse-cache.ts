@@ -10,6 +10,9 @@
  * rest; the assessments, court notes and home study apart: shardOf), so a build rewrites only the shards whose files changed. A shard holds
  * exactly the entries of the files loaded now: the stored cache depends on the
  * root's current bytes only, never on the order of the edits that led there.
+ * It is a list of [path, parse] pairs sorted by path, not an object keyed by
+ * path: 2,400 objects each with its own 20 keys cost V8 a hidden class per
+ * key, when the shards are made and when they are read back.
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { FileKindName } from '../model/file-kinds.js';
@@ -23,6 +26,9 @@ export interface StoredParse {
   /** The file's own diagnostics (decoding, YAML, schema). */
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** A shard's entries as stored: [path, parse], sorted by path. */
+export type StoredShard = readonly (readonly [path: string, parse: StoredParse])[];
 
 export interface StoredRecord {
   readonly data: unknown;
@@ -63,13 +69,13 @@ for (const { owner, name } of Object.values(SKIPPABLE_PLACES)) SKIPPABLE_NAMES[o
  */
 export class ParseCache {
   private readonly stored = new Map<string, StoredParse>();
-  private readonly current = new Map<string, Record<string, StoredParse>>();
+  private readonly current = new Map<string, [string, StoredParse][]>();
 
-  private readonly shards = new Map<string, Readonly<Record<string, StoredParse>>>();
+  private readonly shards = new Map<string, StoredShard>();
 
   /**
-   * `stored`: shard → its entries as read back (a shard that is not an object
-   * of well-formed entries is left out); `hashOf`: the sha256 of a listed
+   * `stored`: shard → its entries as read back (a shard that is not a list of
+   * well-formed entries of its own files is left out); `hashOf`: the sha256 of a listed
    * file's bytes (hashed once per build: the build's inputs reuse it).
    */
   constructor(
@@ -77,9 +83,9 @@ export class ParseCache {
     readonly hashOf: (path: string) => string,
   ) {
     for (const [shard, entries] of stored) {
-      if (!entries || typeof entries !== 'object' || !Object.entries(entries).every(([path, parse]) => shardOf(path) === shard && isStoredParse(parse))) continue;
-      this.shards.set(shard, entries as Record<string, StoredParse>);
-      for (const [path, parse] of Object.entries(entries as Record<string, StoredParse>)) this.stored.set(path, parse);
+      if (!Array.isArray(entries) || !entries.every((entry) => isEntryOf(shard, entry))) continue;
+      this.shards.set(shard, entries as StoredShard);
+      for (const [path, parse] of entries as StoredShard) this.stored.set(path, parse);
     }
   }
 
@@ -93,14 +99,17 @@ export class ParseCache {
   keep(path: string, parse: StoredParse): void {
     const shard = shardOf(path);
     let entries = this.current.get(shard);
-    if (!entries) this.current.set(shard, (entries = {}));
-    entries[path] = parse;
+    if (!entries) this.current.set(shard, (entries = []));
+    entries.push([path, parse]);
   }
 
   /** Every shard the files loaded now belong to, and those whose entries differ from the stored ones (to be written). */
   changes(): ParseCacheChanges {
-    const write = new Map<string, Record<string, StoredParse>>();
-    for (const [shard, entries] of this.current) if (!sameEntries(this.shards.get(shard), entries)) write.set(shard, sortedByPath(entries));
+    const write = new Map<string, StoredShard>();
+    for (const [shard, entries] of this.current) {
+      entries.sort(byPath);
+      if (!sameEntries(this.shards.get(shard), entries)) write.set(shard, entries);
+    }
     return { shards: new Set(this.current.keys()), write };
   }
 }
@@ -108,19 +117,21 @@ export class ParseCache {
 export interface ParseCacheChanges {
   /** Every shard of the root now: any other stored shard is for folders that are gone. */
   readonly shards: ReadonlySet<string>;
-  readonly write: ReadonlyMap<string, Readonly<Record<string, StoredParse>>>;
+  readonly write: ReadonlyMap<string, StoredShard>;
 }
 
-/** Same paths with the same stored parses (a hit keeps the very object it was read as). */
-function sameEntries(stored: Readonly<Record<string, StoredParse>> | undefined, now: Readonly<Record<string, StoredParse>>): boolean {
-  if (!stored) return false;
-  const paths = Object.keys(now);
-  if (paths.length !== Object.keys(stored).length) return false;
-  return paths.every((path) => stored[path] === now[path]);
+/** Same paths with the same stored parses, both sorted (a hit keeps the very object it was read as). */
+function sameEntries(stored: StoredShard | undefined, now: StoredShard): boolean {
+  return stored !== undefined && stored.length === now.length && now.every(([path, parse], i) => stored[i]![0] === path && stored[i]![1] === parse);
 }
 
-function sortedByPath(entries: Record<string, StoredParse>): Record<string, StoredParse> {
-  return Object.fromEntries(Object.keys(entries).sort().map((path) => [path, entries[path]!]));
+function byPath(a: readonly [string, StoredParse], b: readonly [string, StoredParse]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+/** A [path, parse] pair of a file of this shard, as read back from disk. */
+function isEntryOf(shard: string, entry: unknown): boolean {
+  return Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && shardOf(entry[0]) === shard && isStoredParse(entry[1]);
 }
 
 /** A stored parse as read back from disk is only used when it has this shape (anything else is a miss). */
