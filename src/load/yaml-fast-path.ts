@@ -152,8 +152,20 @@ function wordKeys(value: unknown): boolean {
  * V8 cuts a string of 13 characters or more out of the text as a view that
  * keeps the whole text alive: a record kept after loading would hold its
  * file's text (70 MB for 2,000 children). Sliced again from a copy, it holds
- * only its own characters.
+ * only its own characters. A shorter one is a copy already, one for each time
+ * a file writes it ("home_visit", a date, a staff id): the first copy is
+ * shared (a tenth of a loaded root's heap).
  */
 function ownString(value: string): string {
-  return value.length < 13 ? value : ` ${value}`.slice(1);
+  if (value.length >= 13) return ` ${value}`.slice(1);
+  let kept = SHORT_STRINGS.get(value);
+  if (kept === undefined) {
+    // Bounded, for a long-lived process (watch): started again when full.
+    if (SHORT_STRINGS.size >= MAX_SHORT_STRINGS) SHORT_STRINGS.clear();
+    SHORT_STRINGS.set(value, (kept = value));
+  }
+  return kept;
 }
+
+const SHORT_STRINGS = new Map<string, string>();
+const MAX_SHORT_STRINGS = 200_000;
