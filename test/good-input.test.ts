@@ -27,6 +27,8 @@ async function load(name: string): Promise<{ root: CaseRoot; diagnostics: string
   const dir = await buildRoot(existsSync(overlay) ? overlay : undefined, spec);
   try {
     const { root, diagnostics } = await loadRoot(dir);
+    // A note's body is read from its file when first asked for: ask while the files are there.
+    for (const folder of [...root.children, ...root.homes]) for (const file of Object.values(folder).flat()) if (file && typeof file === 'object' && 'body' in file) void file.body;
     return {
       root,
       // Readable on failure: the whole diagnostic, not just its code.

@@ -45,7 +45,7 @@ export interface DiagnosticReport {
   readonly diagnostics: readonly Diagnostic[];
   /** How a diagnostic's root-relative path is shown (e.g. prefixed with the root the user typed). */
   readonly displayPath: (file: string) => string;
-  /** The text of a file, for code frames. */
+  /** The text of a file, for code frames (read again from disk). */
   readonly sourceOf: (file: string) => string | undefined;
   readonly filesChecked: number;
 }
@@ -56,7 +56,11 @@ export interface ReadRoot {
   readonly diagnostics: Diagnostic[];
   /** Everything a reporter needs to print the diagnostics. */
   readonly report: DiagnosticReport;
-  /** The bytes of a case file as read (case-root-relative path). */
+  /**
+   * The bytes of a case file as read (case-root-relative path): read from disk
+   * again, and refused when they no longer hash as they did (the process keeps
+   * no file's bytes once it is loaded).
+   */
   readonly bytesOf: (path: string) => Uint8Array | undefined;
   /** The sha256 of a case file's bytes as read, hashed once (undefined when it was not read). */
   readonly hashOf: (path: string) => string | undefined;

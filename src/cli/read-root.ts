@@ -9,7 +9,7 @@ import { sha256 } from '../core/hash.js';
 import type { KnownHash, ListedEntry, RootListing } from '../core/listing.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
-import { listCaseRoot } from '../io/list-root.js';
+import { listCaseRoot, releaseBytes } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot } from '../load/load-root.js';
 import { ParseCache, shardOf, shardsOfFolder } from '../load/parse-cache.js';
@@ -69,6 +69,9 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
   const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf, leftOut) : undefined;
   const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes), clean)]);
+  // Loaded and checked: what follows keeps each file's hash, not its bytes (a code frame, a body a document prints, reads the file again).
+  // (Watch's memo holds the bytes it compares with: its listing keeps them too, or every rebuild would read the whole root.)
+  if (!options.memo) releaseBytes(files.values());
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const { shards, write } = cache.changes();

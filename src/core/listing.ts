@@ -16,6 +16,11 @@ export type ListedEntry =
       readonly bytes?: Uint8Array;
       /** The sha256 the bytes had when this stamp was last read (a stamp the snapshot vouches for); the file was not read. */
       readonly sha256?: string;
+      /**
+       * Lets the bytes go once the loader has read them (io/list-root.ts ListedFile):
+       * asked for again, they are read from disk and must hash as they did.
+       */
+      readonly release?: () => void;
     }
   | { readonly type: 'dir'; readonly path: string }
   | {

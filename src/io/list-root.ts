@@ -72,7 +72,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const out = options.leavesOut?.(path) === true;
       // (A link may lead to a folder: it is looked at, and rootPart drops it when it is a file.)
       if (out && !item.isDirectory() && !item.isSymbolicLink()) continue;
-      const entry = describe(item, full, path);
+      const entry = describe(item, dir, name, full, path);
       if (entry.type === 'dir') {
         let target = join(real, name);
         if (item.isSymbolicLink()) {
@@ -96,7 +96,8 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
     }
   }
 
-  function describe(item: Dirent, full: string, path: string): ListedEntry {
+  /** (`dir` and `name` are kept by a file's entry, not `full`: one string fewer for each of 50,000 files.) */
+  function describe(item: Dirent, dir: string, name: string, full: string, path: string): ListedEntry {
     try {
       if (item.isSymbolicLink()) {
         // What a link points to is read only when it stays inside the root (a court note linked to a file elsewhere must not print).
@@ -106,19 +107,19 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       if (item.isDirectory()) return { type: 'dir', path };
       const text = readsBytes(path);
       // Reading a file stamps it too (fstat); only a file that may go unread, or whose type readdir did not give, needs a stat first.
-      if (item.isFile() && text && !options.known) return readCaseFile(full, path, options.maxFileBytes);
+      if (item.isFile() && text && !options.known) return listRead(dir, name, path, options.maxFileBytes);
       const info = statSync(full);
       if (info.isDirectory()) return { type: 'dir', path };
       if (!info.isFile()) return special(path);
       const { size, mtimeMs } = info;
-      if (!options.known || size > options.maxFileBytes) return text ? readCaseFile(full, path, options.maxFileBytes) : { type: 'file', path, size, mtimeMs };
+      if (!options.known || size > options.maxFileBytes) return text ? listRead(dir, name, path, options.maxFileBytes) : { type: 'file', path, size, mtimeMs };
       const known = options.known(path, size, mtimeMs);
-      if (known) return text ? new UnreadFile(full, path, size, mtimeMs, known) : { type: 'file', path, size, mtimeMs, sha256: known };
+      if (known) return text ? new ListedFile(dir, name, path, size, mtimeMs, known) : { type: 'file', path, size, mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
-      const read = readCaseFile(full, path, options.maxFileBytes);
-      if (read.type !== 'file' || !read.bytes) return read;
+      const read = readCaseFile(full, options.maxFileBytes);
+      if (!('bytes' in read)) return describeUnread(read, path);
       const hash = sha256(read.bytes);
-      return text ? { ...read, sha256: hash } : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
+      return text ? new ListedFile(dir, name, path, read.size, read.mtimeMs, hash, read.bytes) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };
@@ -137,46 +138,104 @@ function special(path: string): ListedEntry {
 }
 
 /**
- * A file its stamp vouches for: its bytes are read when first asked for, and
- * must still hash as they did. (A class, not an object with a getter of its
- * own: a root holds 50,000 of them, and a closure each kept the collector busy.)
+ * A case text file (or an image the loader checks) as listed. Its bytes, read
+ * with its stamp or, when its stamp vouched for it, when first asked for, are
+ * kept until `release` (the loader's, once it has parsed the file): the main
+ * process keeps each file's hash and size, not its bytes (a 20,000-child root
+ * holds 700 MB of them). Asked for after that, they are read again and must
+ * hash as they did. (A class with its
+ * folder and name, not an object with a getter and a full path of its own: a
+ * root holds 50,000 of them.)
  */
-class UnreadFile {
+export class ListedFile {
   readonly type = 'file';
   #bytes: Uint8Array | undefined;
+  /** The hash a read must match: the stamp's (sha256), or the bytes' as first read, taken at release. */
+  #hash: string | undefined;
+  #released = false;
+  readonly #dir: string;
+  readonly #name: string;
 
   constructor(
-    private readonly full: string,
+    dir: string,
+    name: string,
     readonly path: string,
     readonly size: number,
     readonly mtimeMs: number,
-    readonly sha256: string,
-  ) {}
+    /** Set when the listing hashed the file (a stamp vouched for it, or `known` was given). */
+    readonly sha256?: string,
+    bytes?: Uint8Array,
+  ) {
+    this.#dir = dir;
+    this.#name = name;
+    this.#bytes = bytes;
+    this.#hash = sha256;
+  }
 
   get bytes(): Uint8Array {
     if (this.#bytes) return this.#bytes;
-    const read = readCaseFile(this.full, this.path, Infinity);
-    if (read.type !== 'file' || !read.bytes || sha256(read.bytes) !== this.sha256) throw new ChangedWhileReading(`${this.path} changed while casepress was reading the case root; build again`);
-    return (this.#bytes = read.bytes);
+    let read: FileRead | undefined;
+    try {
+      read = readCaseFile(`${this.#dir}${sep}${this.#name}`, Infinity);
+    } catch {
+      // (Gone, or no longer readable: changed all the same.)
+    }
+    if (!read || !('bytes' in read) || sha256(read.bytes) !== this.#hash) throw new ChangedWhileReading(`${this.path} changed while casepress was reading the case root; build again`);
+    // A file never read before is kept (the loader reads it once, then releases it); one released is read each time it is asked for.
+    if (!this.#released) this.#bytes = read.bytes;
+    return read.bytes;
+  }
+
+  /** Lets the bytes go: asked for again, they are read from disk (and checked against the hash they had). */
+  release(): void {
+    if (this.#released) return;
+    if (this.#hash === undefined && this.#bytes) this.#hash = sha256(this.#bytes);
+    this.#bytes = undefined;
+    this.#released = true;
+  }
+
+  /** The same file under another path (io/relist.ts lists a folder of the root, whose paths are relative to it). */
+  at(path: string): ListedFile {
+    const moved = new ListedFile(this.#dir, this.#name, path, this.size, this.mtimeMs, this.sha256, this.#bytes);
+    moved.#hash = this.#hash;
+    moved.#released = this.#released;
+    return moved;
   }
 }
 
+/** Lets go of the bytes of every file of a listing that holds them (ListedFile.release). */
+export function releaseBytes(entries: Iterable<ListedEntry>): void {
+  for (const entry of entries) if (entry.type === 'file') entry.release?.();
+}
+
+type FileRead = { readonly size: number; readonly mtimeMs: number; readonly bytes: Uint8Array } | { readonly size: number; readonly mtimeMs: number } | { readonly special: true };
+
+/** A file read while listing: its entry, its bytes kept until released. */
+function listRead(dir: string, name: string, path: string, maxBytes: number): ListedEntry {
+  const read = readCaseFile(`${dir}${sep}${name}`, maxBytes);
+  return 'bytes' in read ? new ListedFile(dir, name, path, read.size, read.mtimeMs, undefined, read.bytes) : describeUnread(read, path);
+}
+
+function describeUnread(read: Exclude<FileRead, { bytes: Uint8Array }>, path: string): ListedEntry {
+  return 'special' in read ? special(path) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs };
+}
+
 /** A regular file's stamp, and its bytes unless it is larger than `maxBytes` (then it is never read). */
-function readCaseFile(full: string, path: string, maxBytes: number): ListedEntry {
+function readCaseFile(full: string, maxBytes: number): FileRead {
   let fd: number;
   try {
     fd = openSync(full, OPEN_FLAGS);
   } catch (error) {
     // A file too large to read is listed by its size even when it could not be opened.
     const info = statSync(full, { throwIfNoEntry: false });
-    if (info && info.size > maxBytes) return { type: 'file', path, size: info.size, mtimeMs: info.mtimeMs };
+    if (info && info.size > maxBytes) return { size: info.size, mtimeMs: info.mtimeMs };
     throw error;
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) return special(path);
+    if (!info.isFile()) return { special: true };
     const { size, mtimeMs } = info;
-    if (size > maxBytes) return { type: 'file', path, size, mtimeMs };
+    if (size > maxBytes) return { size, mtimeMs };
     const bytes = Buffer.allocUnsafeSlow(size);
     let read = 0;
     while (read < size) {
@@ -184,7 +243,7 @@ function readCaseFile(full: string, path: string, maxBytes: number): ListedEntry
       if (n === 0) break;
       read += n;
     }
-    return { type: 'file', path, size, mtimeMs, bytes: read < size ? bytes.subarray(0, read) : bytes };
+    return { size, mtimeMs, bytes: read < size ? bytes.subarray(0, read) : bytes };
   } finally {
     closeSync(fd);
   }

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import type { ListedEntry, RootListing } from '../core/listing.js';
-import { listCaseRoot, type ListOptions } from './list-root.js';
+import { ListedFile, listCaseRoot, type ListOptions } from './list-root.js';
 
 /** A change relative to the root, with `/` separators; `folder` when the path itself is a folder. */
 export interface ChangedPath {
@@ -27,7 +27,10 @@ export async function relist(root: string, previous: RootListing, changed: reado
     const listing = await listCaseRoot(join(root, folder), { ...options, boundary: root }).catch(() => undefined);
     if (!listing) continue;
     entries.push({ type: 'dir', path: folder });
-    for (const entry of listing.entries) entries.push({ ...entry, path: entry.path === '.' ? folder : `${folder}/${entry.path}` });
+    for (const entry of listing.entries) {
+      const path = entry.path === '.' ? folder : `${folder}/${entry.path}`;
+      entries.push(entry instanceof ListedFile ? entry.at(path) : { ...entry, path });
+    }
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { entries };

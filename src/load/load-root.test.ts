@@ -1,9 +1,11 @@
-/** The per-file memo: an unchanged file is not read again, a changed one is. */
+/** The per-file memo: an unchanged file is not read again, a changed one is. Without one, no bytes are kept. */
+import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RootListing } from '../core/listing.js';
 import { withText } from '../../test/helpers/listing.js';
-import { listCaseRoot } from '../io/list-root.js';
+import { ChangedWhileReading, listCaseRoot } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from './decode.js';
 import { loadCaseRoot, type LoadMemo, type MemoizedFile } from './load-root.js';
 
@@ -54,5 +56,32 @@ describe('loadCaseRoot with a memo', () => {
     const without = { entries: listing.entries.filter((e) => e.path !== CONTACT) };
     loadCaseRoot(without, { memo });
     expect([...memo.keys()]).not.toContain(CONTACT);
+  });
+});
+
+describe('loadCaseRoot without a memo', () => {
+  it('keeps no file bytes once parsed: a body is read from the file when asked for, and a file changed since is refused', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'casepress-release-'));
+    try {
+      await cp(STARTER, root, { recursive: true });
+      const listing = await listCaseRoot(root, { maxFileBytes: MAX_FILE_BYTES });
+      const { root: loaded, diagnostics } = loadCaseRoot(listing);
+      expect(diagnostics).toEqual([]);
+      const contact = loaded.children[0]!.contacts[0]!;
+      expect(contact.file).toBe(CONTACT);
+      const body = contact.body;
+      expect(body).toContain((await readFile(join(root, CONTACT), 'utf8')).split('---\n')[2]!.trim().slice(0, 40));
+
+      const note = loaded.children[0]!.contacts[1]!;
+      const entry = listing.entries.find((e) => e.path === note.file)!;
+      await appendFile(join(root, note.file), '\nAdded after loading.\n');
+      // Not asked for before the edit, the body is read from the file now, which no longer hashes as it did; so are the listing's bytes.
+      expect(() => note.body).toThrow(ChangedWhileReading);
+      expect(() => entry.type === 'file' && entry.bytes).toThrow(ChangedWhileReading);
+      // The one asked for before is as it was read.
+      expect(contact.body).toBe(body);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

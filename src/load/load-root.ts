@@ -111,6 +111,8 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
     }
     root.fileCount++;
     const loaded = memo ? readMemoized(memo, entry, place.kind, diagnostics) : readRecord(entry, place.kind, diagnostics, cache);
+    // Parsed: the record keeps what it needs, not the bytes (a check that asks where a value was written reads the file again). The memo keeps them to compare.
+    if (!memo) entry.release?.();
     if (!loaded) continue;
     attach(root, loaded, place.owner ? (place.owner.type === 'child' ? childFolder(place.owner.id) : homeFolder(place.owner.id)) : undefined);
   }
@@ -150,9 +152,10 @@ function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKin
   const parsed = decoded.text === undefined ? undefined : parseCaseFile(path, kind, decoded.text, text);
   own.push(...(parsed?.diagnostics ?? []));
   diagnostics.push(...own);
-  const loaded = parsed?.loaded;
-  if (sha256 !== undefined) cache!.keep(path, { sha256, kind, ...(loaded ? { record: storedRecord(loaded, decoded.text!) } : {}), diagnostics: own });
-  return loaded;
+  const record = parsed?.loaded && storedRecord(parsed.loaded, decoded.text!);
+  if (sha256 !== undefined) cache!.keep(path, { sha256, kind, ...(record ? { record } : {}), diagnostics: own });
+  // Kept as a stored parse is restored: the body and the positions are read from the file again when asked for, so the record holds none of its text.
+  return record && restoredFile(path, kind, record, text);
 }
 
 function readMemoized(memo: LoadMemo, entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {

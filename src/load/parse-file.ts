@@ -9,6 +9,7 @@ import { FENCE } from '../model/passages.js';
 import { splitFrontMatter } from './front-matter.js';
 import { issuesToDiagnostics } from './schema-issues.js';
 import { fastPathYaml } from './yaml-fast-path.js';
+import type { FieldPath } from '../core/field-path.js';
 import type { LoadedFile, Locator } from '../model/case-root.js';
 import type { StoredRecord } from './parse-cache.js';
 import { parseYaml } from './yaml-document.js';
@@ -49,8 +50,7 @@ function fastParseCaseFile<K extends FileKindName>(file: string, kind: K, text: 
   const result = spec.schema.safeParse(data);
   if (!result.success) return undefined;
   // The full parse that knows where each field was written runs on first use.
-  const again = reread ?? (() => text);
-  const locate = lazyLocator(() => fullLocator(file, spec.syntax === 'markdown', again()), again);
+  const locate = new LazyLocator(file, spec.syntax === 'markdown', reread ?? (() => text));
   return { loaded: { file, kind, data: result.data as RecordOf<K>, body, bodyLine, locate, mayHoldFence: text.includes(FENCE) }, diagnostics: [] };
 }
 
@@ -66,19 +66,78 @@ export function storedRecord(loaded: LoadedFile, text: string): StoredRecord {
  * (a note with a fence, a document) or a check asks where a value was written.
  */
 export function restoredFile<K extends FileKindName>(file: string, kind: K, stored: StoredRecord, text: () => string): LoadedFile<K> {
-  const { data, bodyStart, bodyLine, mayHoldFence } = stored;
-  let body: string | undefined;
-  return {
-    file,
-    kind,
-    data: data as RecordOf<K>,
-    get body() {
-      return (body ??= text().slice(bodyStart));
-    },
-    bodyLine,
-    mayHoldFence,
-    locate: lazyLocator(() => fullLocator(file, FILE_KINDS[kind].syntax === 'markdown', text()), text),
-  };
+  return new RestoredFile(file, kind, stored, text);
+}
+
+/**
+ * (Classes, not object literals with a getter and closures: the main process
+ * keeps one for each of a root's files, 470,000 at 20,000 children, and seven
+ * closures with their contexts cost 300 bytes a file.)
+ */
+class RestoredFile<K extends FileKindName> implements LoadedFile<K> {
+  readonly data: RecordOf<K>;
+  readonly bodyLine: number;
+  readonly mayHoldFence: boolean;
+  readonly locate: Locator;
+  #body: string | undefined;
+  readonly #bodyStart: number;
+  readonly #text: () => string;
+
+  constructor(
+    readonly file: string,
+    readonly kind: K,
+    stored: StoredRecord,
+    text: () => string,
+  ) {
+    this.data = stored.data as RecordOf<K>;
+    this.bodyLine = stored.bodyLine;
+    this.mayHoldFence = stored.mayHoldFence;
+    this.#bodyStart = stored.bodyStart;
+    this.#text = text;
+    this.locate = new LazyLocator(file, FILE_KINDS[kind].syntax === 'markdown', text);
+  }
+
+  get body(): string {
+    return (this.#body ??= this.#text().slice(this.#bodyStart));
+  }
+}
+
+/** A locator made from the file's text (read again) the first time a check asks where something was written. */
+class LazyLocator implements Locator {
+  #real: Locator | undefined;
+  readonly #file: string;
+  readonly #markdown: boolean;
+  readonly #text: () => string;
+
+  constructor(file: string, markdown: boolean, text: () => string) {
+    this.#file = file;
+    this.#markdown = markdown;
+    this.#text = text;
+  }
+
+  private get real(): Locator {
+    return (this.#real ??= fullLocator(this.#file, this.#markdown, this.#text()));
+  }
+
+  value(path: FieldPath) {
+    return this.real.value(path);
+  }
+
+  key(path: FieldPath) {
+    return this.real.key(path);
+  }
+
+  source(path: FieldPath) {
+    return this.real.source(path);
+  }
+
+  splitByComma(path: FieldPath) {
+    return this.real.splitByComma(path);
+  }
+
+  lineOf(needle: string, within?: string) {
+    return lineOfText(this.#text(), needle, within);
+  }
 }
 
 function fullLocator(file: string, markdown: boolean, text: string): Locator {
@@ -89,18 +148,6 @@ function fullLocator(file: string, markdown: boolean, text: string): Locator {
     if (split.ok) ({ yaml, yamlOffset: offset } = split.value);
   }
   return parseYaml({ file, index: new LineIndex(text), yaml, offset }).locate;
-}
-
-function lazyLocator(make: () => Locator, text: () => string): Locator {
-  let real: Locator | undefined;
-  const get = () => (real ??= make());
-  return {
-    value: (path) => get().value(path),
-    key: (path) => get().key(path),
-    source: (path) => get().source(path),
-    splitByComma: (path) => get().splitByComma(path),
-    lineOf: (needle, within) => lineOfText(text(), needle, within),
-  };
 }
 
 /** Locator.lineOf over a file's whole text. */

@@ -125,13 +125,47 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether every key in `value`, however deep, is a word (js-yaml has turned any other key into one). */
+/**
+ * Whether every key in `value`, however deep, is a word (js-yaml has turned any other key into one).
+ * On the way, each string value is made a copy of its own (ownString): the record outlives the text.
+ */
 function wordKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(wordKeys);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') value[i] = ownString(item);
+      else if (!wordKeys(item)) return false;
+    }
+    return true;
+  }
   if (!isMapping(value)) return true;
   for (const key in value) {
     if (key.length > MAX_KEY_LENGTH || !KEY.test(key) || key === '__proto__' || RESERVED_KEY.test(key)) return false;
-    if (!wordKeys(value[key])) return false;
+    const item = value[key];
+    if (typeof item === 'string') value[key] = ownString(item);
+    else if (!wordKeys(item)) return false;
   }
   return true;
 }
+
+/**
+ * V8 cuts a string of 13 characters or more out of the text as a view that
+ * keeps the whole text alive: a record kept after loading would hold its
+ * file's text (70 MB for 2,000 children). Sliced again from a copy, it holds
+ * only its own characters. A shorter one is a copy already, one for each time
+ * a file writes it ("home_visit", a date, a staff id): the first copy is
+ * shared (a tenth of a loaded root's heap).
+ */
+function ownString(value: string): string {
+  if (value.length >= 13) return ` ${value}`.slice(1);
+  let kept = SHORT_STRINGS.get(value);
+  if (kept === undefined) {
+    // Bounded, for a long-lived process (watch): started again when full.
+    if (SHORT_STRINGS.size >= MAX_SHORT_STRINGS) SHORT_STRINGS.clear();
+    SHORT_STRINGS.set(value, (kept = value));
+  }
+  return kept;
+}
+
+const SHORT_STRINGS = new Map<string, string>();
+const MAX_SHORT_STRINGS = 200_000;

@@ -7,8 +7,11 @@
  * contact note on the 1,000-child root (or the largest; best of 3, wall, node
  * start-up included; the note is put back afterwards).
  *
+ * With --validate, only `casepress validate` of each root, in its own process:
+ * wall time, CPU time and peak RSS.
+ *
  *   npm run bench:agency -- [--children 200,1000,2000] [--jobs 2] [--seed 7]
- *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench] [--json]
+ *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench] [--validate] [--json]
  *
  * Generated roots are kept under --work and reused by later runs.
  */
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     'as-of': { type: 'string', default: '2026-11-23' },
     work: { type: 'string', default: '/tmp/casepress-bench' },
+    validate: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -59,6 +63,32 @@ function build(root: string, out: string, extra: string[] = []): { seconds: numb
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build of ${root} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
   return { seconds, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats };
+}
+
+/** `casepress validate` of a root in its own process: wall and CPU seconds, peak RSS (tools/bench/peak-rss.ts). */
+function validate(root: string): { seconds: number; cpu_seconds: number; peak_rss_mb: number } {
+  const usageFile = join(values.work, 'validate-usage.json');
+  mkdirSync(values.work, { recursive: true });
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', new URL('./peak-rss.js', import.meta.url).href, BIN, 'validate', root], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CASEPRESS_BENCH_USAGE: usageFile },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`validate of ${root} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  return { seconds: round(seconds), cpu_seconds: round((usage.userCPUTime + usage.systemCPUTime) / 1e6), peak_rss_mb: round(usage.maxRSS / 1024) };
+}
+
+if (values.validate) {
+  const validated = sizes.map((children) => {
+    const row = { children, ...validate(rootFor(children)) };
+    say(`validate ${children} children: ${row.seconds} s wall, ${row.cpu_seconds} s CPU; peak RSS ${row.peak_rss_mb} MB`);
+    return row;
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify({ validate: validated })}\n`);
+  process.exit(0);
 }
 
 const rows = [];
