@@ -116,7 +116,8 @@ describe("the mother's treatment passages in C-2025-0142's court report", () => 
 
   it('a note marked `treatment: true` is withheld whole as naming no parent: even with consent on file, from the court', async () => {
     const child = folder();
-    const notes = child.courtNotes.map((n) => (n.data.section === 'recommendations' ? { ...n, data: { ...n.data, treatment: true } } : n));
+    // (A loaded record's body is read from its file when asked: a copy names it.)
+    const notes = child.courtNotes.map((n) => (n.data.section === 'recommendations' ? { ...n, body: n.body, data: { ...n.data, treatment: true } } : n));
     const court = await copy('court', withConsent({ ...child, courtNotes: notes }, true));
     expect(court.pdf).not.toContain('Continue twice-monthly phone contact with the father');
     expect(court.data.withheld.map((w) => [w.kind, w.field])).toContainEqual(['treatment_without_consent', 'children/C-2025-0142/court/2026-12-10-recommendations.md (treatment passage 1)']);
