@@ -1,7 +1,8 @@
 /**
  * The PDF writer: a document tree to the bytes of a PDF. US Letter, the house
  * style, embedded Noto Serif, letterhead, running header and footer with
- * "Page X of Y", bookmarks, metadata, optional DRAFT watermark and PDF/A-2b.
+ * "Page X of Y", bookmarks, metadata, optional DRAFT watermark and PDF/A-2a,
+ * tagged: a structure tree made from the document tree (structure.ts).
  * Pure: fonts and images come in as bytes, the date comes from the tree, and
  * the same input gives the same bytes.
  *
@@ -19,6 +20,8 @@ import { append, emptyFlow, paginate, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
+import { collectBytes } from './output.js';
+import { structureOf } from './structure.js';
 import { textPen } from './text-stream.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
@@ -27,7 +30,7 @@ export { addShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type Shape
 export interface PdfOptions {
   readonly fonts: FontSet;
   readonly images: ImageSet;
-  /** Write PDF/A-2b (archival; fonts are always embedded). */
+  /** Write PDF/A-2a (archival and accessible: tagged, fonts embedded, Unicode text). */
   readonly pdfa?: boolean;
   readonly style?: StyleSheet;
 }
@@ -47,24 +50,29 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
     autoFirstPage: false,
     bufferPages: true,
     pdfVersion: '1.7',
-    lang: 'en-US',
+    tagged: true,
+    lang: tree.meta.language ?? 'en-US',
     displayTitle: true,
     info: documentInfo(tree.meta, date),
     // No default font: pdfkit would parse Helvetica's metrics for every document; the faces are registered below.
     font: null as unknown as string,
-    ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    ...(options.pdfa ? { subset: 'PDF/A-2a' as const } : {}),
   });
-  const chunks: Uint8Array[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = collectBytes(doc);
   mendXmp(doc);
   const embedded = registerFaces(doc, faces);
   const images = await openImages(doc, tree, options.images, style);
 
-  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
+  const tags = structureOf(doc);
+  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [], tags, parent: tags.root };
+  const startPage = (): void => {
+    doc.addPage();
+    if (tree.meta.draft) tags.artifact('Pagination', () => drawWatermark(ctx));
+  };
+  // The letterhead is drawn before the body is laid out: it comes first in the structure tree too.
+  startPage();
+  const firstTop = tree.letterhead ? drawLetterhead(ctx, tree.letterhead) : page.top;
+
   const frame = bodyFrame(page);
   const title = layoutTitle(ctx, tree.meta.title, frame);
   const flow = emptyFlow();
@@ -73,12 +81,6 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
   append(flow, content);
 
-  const startPage = (): void => {
-    doc.addPage();
-    if (tree.meta.draft) drawWatermark(ctx);
-  };
-  startPage();
-  const firstTop = tree.letterhead ? drawLetterhead(ctx, tree.letterhead) : page.top;
   const pager: Pager = {
     y: firstTop,
     empty: true,
@@ -97,19 +99,9 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
-    drawHeaderFooter(ctx, tree.meta, footer, i - start + 1, count);
+    tags.artifact('Pagination', () => drawHeaderFooter(ctx, tree.meta, footer, i - start + 1, count));
   }
+  tags.finish();
   doc.end();
-  await finished;
-  return concat(chunks);
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return bytes;
 }
