@@ -191,7 +191,7 @@ describe('written', () => {
     expect(page5.match(/Robin Castellanos/g)).toHaveLength(2);
     // Each drawing is a Figure of the structure tree, with the chart's alt text.
     const raw = Buffer.from(bytes).toString('latin1');
-    const alts = [...raw.matchAll(/\/S \/Figure\n[^>]*?\/Alt \((.*)\)\n/g)].map((m) => m[1]);
+    const alts = [...raw.matchAll(/<<\/S \/Figure .*\/Alt <FEFF([0-9A-F]*)>/g)].map((m) => Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
     expect(alts).toHaveLength(5);
     expect(alts[1]).toBe('Moves per 1,000 days in care fell from 5.12 in 2025-Q3 to 3.40 in 2026-Q3.');
   });

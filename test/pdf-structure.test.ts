@@ -62,7 +62,7 @@ describe('the sample document, tagged', () => {
   it('marks the table header cells TH with /Scope /Column, the rest TD, the caption a Caption', () => {
     expect(texts(sample, 'TH').slice(0, 4)).toEqual(['#', 'Start', 'Setting', 'Home or provider']);
     const raw = Buffer.from(sampleBytes).toString('latin1');
-    const headerCells = [...raw.matchAll(/\/S \/TH\n[^]*?>>\nendobj/g)].map((m) => m[0]);
+    const headerCells = raw.match(/<<\/S \/TH .*/g) ?? [];
     expect(headerCells.length).toBeGreaterThanOrEqual(4);
     for (const cell of headerCells) expect(cell).toMatch(/\/Scope \/Column/);
     expect(texts(sample, 'TD')).toContain('Relative foster family');
@@ -73,7 +73,7 @@ describe('the sample document, tagged', () => {
     const pagesWithHeader = sample.pages.filter((p) => p.artifacts.includes('Home or provider'));
     expect(pagesWithHeader.length).toBeGreaterThan(0);
     const raw = Buffer.from(sampleBytes).toString('latin1');
-    expect(raw.match(/\/S \/TH\n/g)).toHaveLength(4);
+    expect(raw.match(/<<\/S \/TH /g)).toHaveLength(4);
   });
 
   it('gives the image a Figure with its alternate text, notices a Note, lists L/LI/Lbl/LBody, links a Link with its annotation', () => {

@@ -40,8 +40,9 @@ interface PageInternals {
 
 /** A pdfkit indirect object. */
 interface Reference {
+  readonly id: number;
   readonly data: Record<string, unknown>;
-  end(): void;
+  offset?: number;
 }
 
 /** A marked-content sequence on a page, or an annotation (a link's). */
@@ -100,6 +101,20 @@ interface DocumentInternals {
 
 interface NumberTree {
   add(key: number, value: unknown): void;
+}
+
+interface WriterInternals {
+  _offset: number;
+  _write(data: string): void;
+  _refEnd(ref: Reference): void;
+}
+
+/** Writes an object whose dictionary is already text, as pdfkit's `end()` writes one (its offset recorded for the cross-reference table). */
+function writeObject(doc: PDFKit.PDFDocument, ref: Reference, dictionary: string): void {
+  const writer = doc as unknown as WriterInternals;
+  ref.offset = writer._offset;
+  writer._write(`${ref.id} 0 obj\n${dictionary}\nendobj`);
+  writer._refEnd(ref);
 }
 
 const EMC = Buffer.from('EMC\n', 'latin1');
@@ -193,7 +208,7 @@ export function structureOf(doc: PDFKit.PDFDocument): Tags {
     finish() {
       close();
       const treeRoot = pdf.getStructTreeRoot();
-      const refs = writeElements(pdf, root, treeRoot);
+      const refs = writeElements(doc, root, treeRoot);
       const parentTree = treeRoot.data.ParentTree as NumberTree;
       for (const [page, owners] of sequences) {
         parentTree.add(page.structParentTreeKey, owners.map((element) => refs.get(element)!));
@@ -207,30 +222,45 @@ export function structureOf(doc: PDFKit.PDFDocument): Tags {
 /**
  * Numbers every element (tree order) and writes it: its type, parent, page,
  * children (elements, MCIDs of its page, marked-content references on other
- * pages, annotation references) and attributes.
+ * pages, annotation references) and attributes. Each is written as one line
+ * of text, not through pdfkit's object serialiser: a court report has hundreds
+ * of elements, and these dictionaries hold only names, numbers and references.
  */
-function writeElements(pdf: DocumentInternals, root: StructElement, treeRoot: Reference): Map<StructElement, Reference> {
+function writeElements(doc: PDFKit.PDFDocument, root: StructElement, treeRoot: Reference): Map<StructElement, Reference> {
+  const pdf = doc as unknown as DocumentInternals;
   const refs = new Map<StructElement, Reference>();
+  const parents = new Map<StructElement, Reference>();
   const number = (element: StructElement, parent: Reference): void => {
-    const ref = pdf.ref({ S: element.type, P: parent });
+    const ref = pdf.ref({});
     refs.set(element, ref);
+    parents.set(element, parent);
     for (const kid of element.kids) if ('type' in kid) number(kid, ref);
   };
   number(root, treeRoot);
+  const r = (ref: Reference): string => `${ref.id} 0 R`;
   for (const [element, ref] of refs) {
-    const { data } = ref;
     const firstPage = element.kids.find((kid): kid is Content => !('type' in kid))?.page;
-    if (firstPage) data.Pg = firstPage.dictionary;
-    data.K = element.kids.map((kid) => {
-      if ('type' in kid) return refs.get(kid)!;
-      if ('annotation' in kid) return { Type: 'OBJR', Obj: kid.annotation, Pg: kid.page.dictionary };
-      return kid.page === firstPage ? kid.mcid : { Type: 'MCR', Pg: kid.page.dictionary, MCID: kid.mcid };
+    const kids = element.kids.map((kid) => {
+      if ('type' in kid) return r(refs.get(kid)!);
+      if ('annotation' in kid) return `<</Type /OBJR /Obj ${r(kid.annotation)} /Pg ${r(kid.page.dictionary)}>>`;
+      return kid.page === firstPage ? String(kid.mcid) : `<</Type /MCR /Pg ${r(kid.page.dictionary)} /MCID ${kid.mcid}>>`;
     });
     const { alt, scope } = element.options;
-    // Text strings are String objects: pdfkit writes a plain string as a name.
-    if (alt !== undefined) data.Alt = new String(alt);
-    if (scope !== undefined) data.A = { O: 'Table', Scope: scope };
-    ref.end();
+    const dictionary =
+      `<</S /${element.type} /P ${r(parents.get(element)!)}` +
+      (firstPage ? ` /Pg ${r(firstPage.dictionary)}` : '') +
+      ` /K [${kids.join(' ')}]` +
+      (alt !== undefined ? ` /Alt ${textString(alt)}` : '') +
+      (scope !== undefined ? ` /A <</O /Table /Scope /${scope}>>` : '') +
+      '>>';
+    writeObject(doc, ref, dictionary);
   }
   return refs;
+}
+
+/** A PDF text string any text fits in: UTF-16BE with its byte order mark, in hex. */
+function textString(value: string): string {
+  let hex = '<FEFF';
+  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `${hex}>`;
 }
