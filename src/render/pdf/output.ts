@@ -3,8 +3,8 @@
  * (four lines per object, one per cross-reference entry), each converted to
  * bytes by a loop in JavaScript and pushed through a Readable stream. A tagged
  * PDF has an object per heading, paragraph, row and cell, so those lines are
- * taken here instead: converted natively (latin1 keeps each character's low
- * byte, as pdfkit's loop does) and kept in order, the same bytes.
+ * taken here instead: joined, converted natively (latin1 keeps each
+ * character's low byte, as pdfkit's loop does) and kept in order, the same bytes.
  */
 
 interface WriterInternals {
@@ -20,13 +20,26 @@ export function collectBytes(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   // The header pdfkit wrote while it was constructed is waiting in the stream.
   const header = writer.read();
   if (header) chunks.push(header);
+  // Lines of text are joined and converted to bytes together, when bytes (a stream) or the end come.
+  let text = '';
+  const flush = (): void => {
+    if (text === '') return;
+    chunks.push(Buffer.from(text, 'latin1'));
+    text = '';
+  };
   writer._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data;
-    chunks.push(bytes);
-    writer._offset += bytes.length;
+    if (typeof data === 'string') {
+      text += `${data}\n`;
+      // One byte per character, as latin1 writes them.
+      writer._offset += data.length + 1;
+      return;
+    }
+    flush();
+    chunks.push(data);
+    writer._offset += data.length;
   };
   return new Promise((resolve, reject) => {
-    doc.on('end', () => resolve(concat(chunks)));
+    doc.on('end', () => (flush(), resolve(concat(chunks))));
     doc.on('error', reject);
     // Flowing, so the stream ends when pdfkit ends it.
     doc.resume();
