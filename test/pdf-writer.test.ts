@@ -320,12 +320,12 @@ describe('the DRAFT watermark', () => {
 });
 
 describe('PDF/A', () => {
-  it('declares PDF/A-2b in its XMP metadata, with an output intent, and opens', async () => {
+  it('declares PDF/A-2a (tagged) in its XMP metadata, with an output intent, and opens', async () => {
     const bytes = await toPdf(SAMPLE_TREE, { fonts, images: SAMPLE_IMAGES, pdfa: true });
     const path = save(bytes);
     const xmp = tool('pdfinfo', '-meta', path);
     expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
-    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
     expect(xmp).toMatch(/<xmp:CreateDate>2026-11-23T00:00:00Z<\/xmp:CreateDate>/);
     expect(xmp).toMatch(/<xmp:ModifyDate>2026-11-23T00:00:00Z<\/xmp:ModifyDate>/);
     expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/OutputIntents \[\d+ 0 R\]/);

@@ -41,5 +41,6 @@ export function documentMeta(agency: Agency, input: FurnitureInput): DocumentMet
     date: input.asOf,
     ...(input.draft ? { draft: true } : {}),
     ...(input.internal ? { internal: true } : {}),
+    ...(agency.language ? { language: agency.language } : {}),
   };
 }

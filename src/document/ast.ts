@@ -185,6 +185,8 @@ export interface DocumentMeta {
   readonly draft?: boolean;
   /** An internal copy (agency staff and auditors): every page's footer says INTERNAL — NOT FOR FILING. */
   readonly internal?: boolean;
+  /** The document's language, a BCP 47 tag such as en-US (the default), for screen readers and hyphenation in viewers. */
+  readonly language?: string;
 }
 
 /** The agency's letterhead, on page 1. */

@@ -1,7 +1,7 @@
 /** agency.yaml: the agency, its staff and its rule set (case-format.md). */
 import { z } from 'zod';
 import { efiling } from './efiling.js';
-import { address, id, opt, text, timeZone } from './primitives.js';
+import { address, id, languageTag, opt, text, timeZone } from './primitives.js';
 
 /** Printed in every footer when agency.yaml sets no confidentiality_notice. */
 export const DEFAULT_CONFIDENTIALITY_NOTICE =
@@ -50,6 +50,8 @@ export const agency = z
     logo: opt(text),
     state: z.enum(RULE_SETS),
     time_zone: opt(timeZone),
+    /** The language the documents are written in (BCP 47, default en-US): the PDF's /Lang and the DOCX's language, for screen readers. */
+    language: opt(languageTag.meta({ description: 'The language the documents are written in, a BCP 47 tag such as en-US (the default) or es-US: screen readers read them in it.' })),
     confidentiality_notice: opt(text),
     rules: opt(ruleOverrides),
     /** How many days before a hearing its court report is due (default 10). */

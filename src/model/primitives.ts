@@ -18,6 +18,7 @@ export const EXPECTATIONS = {
   state: { code: 'CP1208', text: 'a two-letter state code in capitals, e.g. KY' },
   last4: { code: 'CP1208', text: 'exactly the last four digits in quotes, e.g. "4821" (never a full identifier)' },
   timeZone: { code: 'CP1208', text: 'an IANA time zone such as America/New_York' },
+  language: { code: 'CP1208', text: 'a language tag (BCP 47) such as en-US or es-US' },
   rating: { code: 'CP1204', text: '0, 1, 2 or 3, or yes, no or na' },
   grade: { code: 'CP1202', text: 'a grade such as "8", "K" or "12"' },
   text: { code: 'CP1202', text: 'text that is not empty' },
@@ -71,6 +72,19 @@ function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A BCP 47 language tag (en-US, es-US): what Intl accepts as a locale. */
+export const languageTag = z
+  .string({ error: expecting('language') })
+  .refine(isLanguageTag, { error: expecting('language') });
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
     return false;
   }

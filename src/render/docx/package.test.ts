@@ -78,6 +78,8 @@ describe('corePropertiesXml', () => {
     expect(xml).toContain('<dc:creator>Bluegrass Family Services</dc:creator>');
     expect(xml).toContain('<cp:keywords>casepress, C-1</cp:keywords>');
     expect(xml).toContain('<dc:description>C-1 — CONFIDENTIAL</dc:description>');
+    expect(xml).toContain('<dc:language>en-US</dc:language>');
+    expect(corePropertiesXml({ ...META, language: 'es-US' })).toContain('<dc:language>es-US</dc:language>');
     expect(xml).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:created>');
     expect(xml).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-23T00:00:00Z</dcterms:modified>');
   });

@@ -41,6 +41,8 @@ export function corePropertiesXml(meta: DocumentMeta): string {
     element('dc:creator', meta.author) +
     element('cp:keywords', meta.keywords.join(', ')) +
     element('dc:description', description(meta)) +
+    // The language screen readers read the document in (the PDF's /Lang).
+    element('dc:language', meta.language ?? 'en-US') +
     element('cp:lastModifiedBy', meta.author) +
     `<cp:revision>1</cp:revision>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +

@@ -6,7 +6,7 @@
 import type { Block, Heading, Image, Notice, Paragraph } from '../../document/ast.js';
 import { keepWithNext } from '../../document/keep-with-next.js';
 import { layoutChartBlock } from './chart.js';
-import { addOutline, columnHeight, type Frame, type PdfContext } from './context.js';
+import { addOutline, columnHeight, inside, tag, type Frame, type PdfContext } from './context.js';
 import { append, emptyFlow, keepWhole, slice, type Flow, type Slice } from './flow.js';
 import { lineSlices, plainText, setText, type BaseText } from './inlines.js';
 import { layoutChecklist, layoutList } from './lists.js';
@@ -79,25 +79,28 @@ function body(ctx: PdfContext): BaseText {
 
 export function layoutParagraph(ctx: PdfContext, block: Paragraph, frame: Frame): Flow {
   const lines = setText(ctx, block.children, body(ctx), frame.width);
-  const slices = lineSlices(ctx, lines, frame, ctx.style.font.size, ctx.style.font.lineGap, block.align);
+  if (lines.length === 0) return emptyFlow();
+  const slices = lineSlices(ctx, tag(ctx, 'P'), lines, frame, ctx.style.font.size, ctx.style.font.lineGap, block.align);
   if (slices[0]) slices[0].spaceBefore = ctx.style.paragraphSpacing;
   return { slices, keeps: [] };
 }
 
-/** The document title at the top of page 1, as Word's Title style prints it in the DOCX. */
+/** The document title at the top of page 1, as Word's Title style prints it in the DOCX; a first-level heading in the structure. */
 export function layoutTitle(ctx: PdfContext, title: string, frame: Frame): Laid {
   const spec = ctx.style.title;
   const lines = setText(ctx, [{ type: 'text', value: title }], { size: spec.size, color: ctx.style.textColor, bold: true }, frame.width);
-  const slices = lineSlices(ctx, lines, frame, spec.size, ctx.style.font.lineGap);
+  const slices = lines.length > 0 ? lineSlices(ctx, tag(ctx, 'H1'), lines, frame, spec.size, ctx.style.font.lineGap) : [];
   for (const s of slices) s.keepWithNext = true;
   return { flow: { slices, keeps: [] }, spaceAfter: spec.spaceAfter };
 }
+
+const HEADINGS = { 1: 'H1', 2: 'H2', 3: 'H3' } as const;
 
 function layoutHeading(ctx: PdfContext, block: Heading, frame: Frame): Laid {
   const spec = ctx.style.heading[block.level];
   if (!spec) throw new Error(`heading level ${String(block.level)} is not 1, 2 or 3${where(block)}`);
   const lines = setText(ctx, block.children, { size: spec.size, color: ctx.style.textColor, bold: true }, frame.width);
-  const slices = lineSlices(ctx, lines, frame, spec.size, ctx.style.font.lineGap);
+  const slices = lines.length > 0 ? lineSlices(ctx, tag(ctx, HEADINGS[block.level]), lines, frame, spec.size, ctx.style.font.lineGap) : [];
   const title = plainText(block.children);
   const first = slices[0];
   if (first) {
@@ -118,13 +121,14 @@ function layoutNotice(ctx: PdfContext, block: Notice, frame: Frame): Flow {
   const padding = 8;
   const inner: Frame = { x: frame.x + bar + padding, width: frame.width - bar - 2 * padding - border };
   const content = emptyFlow();
+  const note = tag(ctx, 'Note');
   if (block.title && block.title.length > 0) {
     const lines = setText(ctx, block.title, { size: ctx.style.font.size, color: colors.border, bold: true }, inner.width);
-    const slices = lineSlices(ctx, lines, inner, ctx.style.font.size, ctx.style.font.lineGap);
+    const slices = lines.length > 0 ? lineSlices(ctx, ctx.tags.add(note, 'P'), lines, inner, ctx.style.font.size, ctx.style.font.lineGap) : [];
     for (const s of slices) s.keepWithNext = true;
     content.slices.push(...slices);
   }
-  const children = layoutBlocks(ctx, block.children, inner);
+  const children = inside(ctx, note, () => layoutBlocks(ctx, block.children, inner));
   if (children.slices[0] && content.slices.length > 0) children.slices[0].spaceBefore = 3;
   append(content, children);
   const count = content.slices.filter((s) => !s.pageBreak).length;
@@ -148,16 +152,18 @@ function layoutNotice(ctx: PdfContext, block: Notice, frame: Frame): Flow {
       ...(s.baseline !== undefined ? { baseline: above + s.baseline } : {}),
       draw: (y) => {
         const { doc } = ctx;
-        doc.save();
-        doc.rect(frame.x, y, frame.width, height).fill(colors.fill);
-        doc.rect(frame.x, y, bar, height).fill(colors.border);
-        doc.lineWidth(border).strokeColor(colors.border);
-        const right = frame.x + frame.width - border / 2;
-        doc.moveTo(right, y).lineTo(right, y + height);
-        if (isFirst) doc.moveTo(frame.x, y + border / 2).lineTo(frame.x + frame.width, y + border / 2);
-        if (isLast) doc.moveTo(frame.x, y + height - border / 2).lineTo(frame.x + frame.width, y + height - border / 2);
-        doc.stroke();
-        doc.restore();
+        ctx.tags.artifact('Layout', () => {
+          doc.save();
+          doc.rect(frame.x, y, frame.width, height).fill(colors.fill);
+          doc.rect(frame.x, y, bar, height).fill(colors.border);
+          doc.lineWidth(border).strokeColor(colors.border);
+          const right = frame.x + frame.width - border / 2;
+          doc.moveTo(right, y).lineTo(right, y + height);
+          if (isFirst) doc.moveTo(frame.x, y + border / 2).lineTo(frame.x + frame.width, y + border / 2);
+          if (isLast) doc.moveTo(frame.x, y + height - border / 2).lineTo(frame.x + frame.width, y + height - border / 2);
+          doc.stroke();
+          doc.restore();
+        });
         s.draw(y + above);
       },
     });
@@ -174,6 +180,12 @@ function layoutImage(ctx: PdfContext, block: Image, frame: Frame): Flow {
     width = (width * most) / height;
     height = most;
   }
-  const s = slice(height, (y) => ctx.doc.image(image.pdfImage as never, frame.x, y, { width, height }), { spaceBefore: ctx.style.paragraphSpacing });
+  const draw = (y: number): void => void ctx.doc.image(image.pdfImage as never, frame.x, y, { width, height });
+  // An image without alternate text is decorative: an artifact, which readers skip.
+  const alt = block.alt.trim();
+  const figure = alt !== '' ? tag(ctx, 'Figure', { alt }) : undefined;
+  const s = slice(height, (y) => (figure ? ctx.tags.content(figure, () => draw(y)) : ctx.tags.artifact('Layout', () => draw(y))), {
+    spaceBefore: ctx.style.paragraphSpacing,
+  });
   return { slices: [s], keeps: [] };
 }

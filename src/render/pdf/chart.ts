@@ -1,12 +1,13 @@
 /**
  * A chart in the PDF: the drawing instructions of render/chart drawn with
  * pdfkit as vectors, its text set in the embedded faces (real text, measured
- * by the same faces, so labels are placed where they fit), its alt text on
- * the drawing. One slice, kept with what follows (its data table).
+ * by the same faces, so labels are placed where they fit), the whole drawing
+ * a Figure whose alternate text is the chart's. One slice, kept with what
+ * follows (its data table).
  */
 import type { Chart } from '../../document/ast.js';
 import { layoutChart, type Measure } from '../chart/layout.js';
-import { columnHeight, type Frame, type PdfContext } from './context.js';
+import { columnHeight, tag, type Frame, type PdfContext } from './context.js';
 import { slice, type Flow } from './flow.js';
 import { breakLines, drawLine, piecesOf, type Line } from './inlines.js';
 
@@ -23,13 +24,12 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
   const drawing = layoutChart(chart, frame.width, measure, most);
   // A chart still taller than a page (hundreds of bars) is drawn smaller, to fit one.
   const fit = Math.min(1, most / drawing.height);
+  const figure = tag(ctx, 'Figure', { alt: chart.alt });
 
   const draw = (top: number): void => {
     const { doc } = ctx;
     // Marks are placed from the chart's top left corner.
     doc.save().translate(frame.x, top).scale(fit);
-    // The alt text rides on the drawing as marked content (PDF 14.9.3), for readers that speak it.
-    doc.markContent('Span', { alt: chart.alt } as never);
     for (const mark of drawing.marks) {
       switch (mark.kind) {
         case 'rect':
@@ -56,8 +56,7 @@ export function layoutChartBlock(ctx: PdfContext, chart: Chart, frame: Frame): F
         }
       }
     }
-    doc.endMarkedContent();
     doc.restore();
   };
-  return { slices: [slice(drawing.height * fit, draw, { spaceBefore: space, keepWithNext: true })], keeps: [] };
+  return { slices: [slice(drawing.height * fit, (top) => ctx.tags.content(figure, () => draw(top)), { spaceBefore: space, keepWithNext: true })], keeps: [] };
 }

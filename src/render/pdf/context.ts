@@ -6,6 +6,7 @@
 import type { StyleSheet } from '../style/style.js';
 import type { Faces } from './fonts.js';
 import type { ImageBook } from './images.js';
+import type { StructElement, StructOptions, StructType, Tags } from './structure.js';
 import type { TextPen } from './text-stream.js';
 
 /** A column of the page that blocks are set into (a list item's body, a notice's inside). */
@@ -39,6 +40,10 @@ export interface PdfContext {
   readonly page: PageBox;
   /** Nesting depth of the list being laid out (0 outside lists). */
   listDepth: number;
+  /** The structure tree: what each thing drawn is (a heading, a cell, an artifact). */
+  readonly tags: Tags;
+  /** The structure element the blocks being laid out go in. */
+  parent: StructElement;
   /** Open outline entries, outermost first. */
   readonly outline: OutlineEntry[];
 }
@@ -64,4 +69,20 @@ export function addOutline(ctx: PdfContext, level: number, title: string): void 
   const parent = ctx.outline.length > 0 ? ctx.outline[ctx.outline.length - 1]!.item : ctx.doc.outline;
   const item = parent.addItem(title.trim() || 'Untitled', { expanded: level < 3 });
   ctx.outline.push({ level, item });
+}
+
+/** A new structure element under the one being laid out into. */
+export function tag(ctx: PdfContext, type: StructType, options?: StructOptions): StructElement {
+  return ctx.tags.add(ctx.parent, type, options);
+}
+
+/** Lays out `layout` with its structure elements inside `element`. */
+export function inside<T>(ctx: PdfContext, element: StructElement, layout: () => T): T {
+  const outer = ctx.parent;
+  ctx.parent = element;
+  try {
+    return layout();
+  } finally {
+    ctx.parent = outer;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The PDF writer: a document tree to the bytes of a PDF. US Letter, the house
  * style, embedded Noto Serif, letterhead, running header and footer with
- * "Page X of Y", bookmarks, metadata, optional DRAFT watermark and PDF/A-2b.
+ * "Page X of Y", bookmarks, metadata, optional DRAFT watermark and PDF/A-2a,
+ * tagged: a structure tree made from the document tree (structure.ts).
  * Pure: fonts and images come in as bytes, the date comes from the tree, and
  * the same input gives the same bytes.
  *
@@ -20,6 +21,8 @@ import { append, emptyFlow, paginate, type Flow, type Pager } from './flow.js';
 import { facesOf, registerFaces, type FontSet } from './fonts.js';
 import { openImages } from './images.js';
 import { documentDate, documentInfo, mendXmp } from './metadata.js';
+import { collectBytes } from './output.js';
+import { structureOf, type StructElement } from './structure.js';
 import { textPen } from './text-stream.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
@@ -28,14 +31,16 @@ export { addShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type Shape
 export interface PdfOptions {
   readonly fonts: FontSet;
   readonly images: ImageSet;
-  /** Write PDF/A-2b (archival; fonts are always embedded). */
+  /** Write PDF/A-2a (archival and accessible: tagged, fonts embedded, Unicode text). */
   readonly pdfa?: boolean;
   readonly style?: StyleSheet;
 }
 
 export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Uint8Array> {
   const pdf = await openPdf(tree, options);
-  paginate(pdf.layout(tree), pdf.section(tree.meta, tree.letterhead));
+  // The letterhead is drawn before the body is laid out: it comes first in the structure tree too.
+  const pager = pdf.section(tree.meta, tree.letterhead);
+  paginate(pdf.layout(tree), pager);
   return pdf.finish();
 }
 
@@ -46,10 +51,18 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
  */
 export interface PdfFile {
   readonly ctx: PdfContext;
-  /** The tree's title and blocks as a flow, measured and not drawn. */
-  layout(tree: DocumentTree): Flow;
-  /** Starts a section on a new page (the letterhead at its top, a bookmark over its headings when given): paginate into the pager it returns. */
-  section(meta: DocumentMeta, letterhead?: Letterhead, bookmark?: string): Pager;
+  /**
+   * The tree's title and blocks as a flow, measured and not drawn; their
+   * structure elements go under `parent` (default: the Document element).
+   */
+  layout(tree: DocumentTree, parent?: StructElement): Flow;
+  /**
+   * Starts a section on a new page (the letterhead at its top, its elements under
+   * `parent`; a bookmark over its headings when given): paginate into the pager it returns.
+   */
+  section(meta: DocumentMeta, letterhead?: Letterhead, bookmark?: string, parent?: StructElement): Pager;
+  /** A new element of the structure tree, after those made so far (a packet's parts: Part); `detached`, one never written (a layout made only to be measured). */
+  element(detached?: boolean): StructElement;
   /** The pages `flow` takes from `top` of a fresh page, counted without drawing. */
   pagesOf(flow: Flow, top: number): number;
   /** The page now being written, 1-based. */
@@ -74,25 +87,32 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
     autoFirstPage: false,
     bufferPages: true,
     pdfVersion: '1.7',
-    lang: 'en-US',
+    tagged: true,
+    lang: file.meta.language ?? 'en-US',
     displayTitle: true,
     info: documentInfo(file.meta, date),
     // No default font: pdfkit would parse Helvetica's metrics for every document; the faces are registered below.
     font: null as unknown as string,
-    ...(options.pdfa ? { subset: 'PDF/A-2b' as const } : {}),
+    ...(options.pdfa ? { subset: 'PDF/A-2a' as const } : {}),
   });
-  const chunks: Uint8Array[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = collectBytes(doc);
   mendXmp(doc);
   const embedded = registerFaces(doc, faces);
   const all = more.length ? { ...file, blocks: [...file.blocks, ...more.flatMap((t) => t.blocks)] } : file;
   const images = await openImages(doc, all, options.images, style);
 
-  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [] };
+  const tags = structureOf(doc);
+  const ctx: PdfContext = { doc, style, faces, text: textPen(doc, embedded), images, page, listDepth: 0, outline: [], tags, parent: tags.root };
+  /** Runs `make` with new elements going under `parent`. */
+  const under = <T>(parent: StructElement | undefined, make: () => T): T => {
+    const outer = ctx.parent;
+    ctx.parent = parent ?? tags.root;
+    try {
+      return make();
+    } finally {
+      ctx.parent = outer;
+    }
+  };
   const frame = bodyFrame(page);
   /** A pager whose first page's content starts at `top`; `turn` starts each further page. */
   const pagerFrom = (top: number, turn: () => void): Pager => ({
@@ -114,25 +134,30 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
   const startPage = (): void => {
     doc.addPage();
     pageMeta.push(meta);
-    if (meta.draft) drawWatermark(ctx);
+    if (meta.draft) tags.artifact('Pagination', () => drawWatermark(ctx));
   };
   return {
     ctx,
-    layout(tree) {
-      const title = layoutTitle(ctx, tree.meta.title, frame);
-      const flow = emptyFlow();
-      append(flow, title.flow);
-      const content = layoutBlocks(ctx, tree.blocks, frame);
-      if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
-      append(flow, content);
-      return flow;
+    layout(tree, parent) {
+      return under(parent, () => {
+        const title = layoutTitle(ctx, tree.meta.title, frame);
+        const flow = emptyFlow();
+        append(flow, title.flow);
+        const content = layoutBlocks(ctx, tree.blocks, frame);
+        if (content.slices[0]) content.slices[0].spaceBefore = title.spaceAfter;
+        append(flow, content);
+        return flow;
+      });
     },
-    section(sectionMeta, letterhead, bookmark) {
+    section(sectionMeta, letterhead, bookmark, parent) {
       meta = sectionMeta;
       startPage();
       ctx.outline.length = 0;
       if (bookmark !== undefined) ctx.outline.push({ level: 0, item: doc.outline.addItem(bookmark, { expanded: true }) });
-      return pagerFrom(letterhead ? drawLetterhead(ctx, letterhead) : page.top, startPage);
+      return pagerFrom(letterhead ? under(parent, () => drawLetterhead(ctx, letterhead)) : page.top, startPage);
+    },
+    element(detached) {
+      return detached ? { type: 'Part', options: {}, kids: [] } : tags.add(tags.root, 'Part');
     },
     pagesOf(flow, top) {
       let pages = 1;
@@ -146,21 +171,11 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
       const { start, count } = doc.bufferedPageRange();
       for (let i = start; i < start + count; i++) {
         doc.switchToPage(i);
-        drawHeaderFooter(ctx, pageMeta[i - start]!, footer, i - start + 1, count, file.meta);
+        tags.artifact('Pagination', () => drawHeaderFooter(ctx, pageMeta[i - start]!, footer, i - start + 1, count, file.meta));
       }
+      tags.finish();
       doc.end();
-      await finished;
-      return concat(chunks);
+      return bytes;
     },
   };
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

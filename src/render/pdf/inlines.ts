@@ -12,6 +12,7 @@ import type { Frame, PdfContext } from './context.js';
 import { slice, type Slice } from './flow.js';
 import { covers, runOf, sizedWidth, type Face, type Faces, type FontKey, type ShapedRun } from './fonts.js';
 import { graphemesOf } from './graphemes.js';
+import type { StructElement } from './structure.js';
 
 export interface TextStyle {
   readonly font: FontKey;
@@ -367,15 +368,24 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
   for (const fragment of line.fragments) {
     const left = x + shift + fragment.x;
     const { style } = fragment;
-    ctx.text.draw(fragment.runs, style.font, style.size, style.color, left, baseline);
-    if (style.link) {
-      const face = ctx.faces[style.font];
-      const w = fragment.width - fragment.trailing;
-      const underline = baseline + style.size * 0.12;
-      doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
-      const top = baseline - face.ascent * style.size;
-      doc.link(left, top, w, (face.ascent - face.descent) * style.size, style.link);
+    if (!style.link) {
+      ctx.tags.resume();
+      ctx.text.draw(fragment.runs, style.font, style.size, style.color, left, baseline);
+      continue;
     }
+    const url = style.link;
+    const face = ctx.faces[style.font];
+    const w = fragment.width - fragment.trailing;
+    const underline = baseline + style.size * 0.12;
+    const top = baseline - face.ascent * style.size;
+    ctx.tags.link(
+      () => {
+        ctx.text.draw(fragment.runs, style.font, style.size, style.color, left, baseline);
+        doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
+      },
+      // A link annotation in a tagged PDF says what it is in words (its Contents): the linked text.
+      (parent) => doc.link(left, top, w, (face.ascent - face.descent) * style.size, url, parent ? ({ structParent: parent, Contents: new String(fragment.text.trim()) } as object) : {}),
+    );
   }
 }
 
@@ -387,12 +397,13 @@ export function setText(ctx: PdfContext, inlines: readonly Inline[], base: BaseT
 /**
  * Lines as slices, one per line so a long paragraph can break between pages,
  * with its first two and last two lines kept together (no orphans, no widows).
+ * The lines are content of `element` (a paragraph, a heading, a caption).
  */
-export function lineSlices(ctx: PdfContext, lines: readonly Line[], frame: Frame, size: number, lineGap: number, align: Align = 'left'): Slice[] {
+export function lineSlices(ctx: PdfContext, element: StructElement, lines: readonly Line[], frame: Frame, size: number, lineGap: number, align: Align = 'left'): Slice[] {
   const metrics = lineMetrics(ctx.faces, size, lineGap);
   const n = lines.length;
   return lines.map((line, k) =>
-    slice(metrics.height, (y) => drawLine(ctx, line, frame.x, y + metrics.ascent, frame.width, align), {
+    slice(metrics.height, (y) => ctx.tags.text(element, () => drawLine(ctx, line, frame.x, y + metrics.ascent, frame.width, align)), {
       baseline: metrics.ascent,
       keepWithNext: (k === 0 && n > 1) || (k === n - 2 && n > 1),
     }),

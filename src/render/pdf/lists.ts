@@ -3,9 +3,10 @@
  * indented frame and its marker drawn on the first baseline of the item.
  */
 import type { Block, Checklist, List } from '../../document/ast.js';
-import type { Frame, PdfContext } from './context.js';
+import { inside, tag, type Frame, type PdfContext } from './context.js';
 import { append, emptyFlow, slice, type Flow } from './flow.js';
 import { breakLines, drawLine, lineMetrics, lineSlices, piecesOf, type Line, type Piece } from './inlines.js';
+import type { StructElement } from './structure.js';
 
 export type LayoutBlocks = (ctx: PdfContext, blocks: readonly Block[], frame: Frame) => Flow;
 
@@ -21,14 +22,16 @@ export function layoutList(ctx: PdfContext, list: List, frame: Frame, layoutBloc
   const indent = ctx.style.listIndent;
   const itemFrame: Frame = { x: frame.x + indent, width: frame.width - indent };
   const flow = emptyFlow();
+  const l = tag(ctx, 'L');
   ctx.listDepth++;
   try {
     list.items.forEach((item, index) => {
       const marker = list.ordered ? orderedMarker((list.start ?? 1) + index, depth) : BULLETS[depth % BULLETS.length]!;
-      const body = layoutBlocks(ctx, item.children, itemFrame);
+      const { label, body: itemBody } = listItem(ctx, l);
+      const body = inside(ctx, itemBody, () => layoutBlocks(ctx, item.children, itemFrame));
       const markerLine = markerOf(ctx, marker);
       const spaceBefore = index === 0 ? (depth === 0 ? ctx.style.paragraphSpacing : ITEM_SPACING) : ITEM_SPACING;
-      append(flow, withMarker(ctx, body, markerLine, frame.x + indent - MARKER_GAP, spaceBefore));
+      append(flow, withMarker(ctx, body, label, markerLine, frame.x + indent - MARKER_GAP, spaceBefore));
     });
   } finally {
     ctx.listDepth--;
@@ -42,6 +45,7 @@ export function layoutChecklist(ctx: PdfContext, checklist: Checklist, frame: Fr
   const size = ctx.style.font.size;
   const color = ctx.style.textColor;
   const flow = emptyFlow();
+  const l = tag(ctx, 'L');
   checklist.items.forEach((item, index) => {
     const pieces: Piece[] = piecesOf(item.children, { size, color }, ctx.style);
     if (item.note && item.note.length > 0) {
@@ -49,12 +53,19 @@ export function layoutChecklist(ctx: PdfContext, checklist: Checklist, frame: Fr
       pieces.push(...piecesOf(item.note, { size, color: '#333333', italic: true }, ctx.style));
     }
     const lines = breakLines(ctx.faces, pieces, itemFrame.width);
-    const body = { slices: lineSlices(ctx, lines, itemFrame, size, ctx.style.font.lineGap), keeps: [] };
+    const { label, body: itemBody } = listItem(ctx, l);
+    const body = { slices: lineSlices(ctx, itemBody, lines, itemFrame, size, ctx.style.font.lineGap), keeps: [] };
     const box = breakLines(ctx.faces, [{ text: item.checked ? '☒' : '☐', style: { font: 'symbols', size: size * 1.1, color } }], indent)[0]!;
     const spaceBefore = index === 0 ? ctx.style.paragraphSpacing : ITEM_SPACING + 1;
-    append(flow, withMarker(ctx, body, box, frame.x, spaceBefore, 'left'));
+    append(flow, withMarker(ctx, body, label, box, frame.x, spaceBefore, 'left'));
   });
   return flow;
+}
+
+/** An item of list `l` in the structure: its label (the marker) and its body. */
+function listItem(ctx: PdfContext, l: StructElement): { label: StructElement; body: StructElement } {
+  const item = ctx.tags.add(l, 'LI');
+  return { label: ctx.tags.add(item, 'Lbl'), body: ctx.tags.add(item, 'LBody') };
 }
 
 function markerOf(ctx: PdfContext, marker: string): Line {
@@ -66,11 +77,11 @@ function markerOf(ctx: PdfContext, marker: string): Line {
  * The item's flow with its marker drawn beside the first line: right-aligned
  * to `markerX` (numbers line up on their dots), or left-aligned from it.
  */
-function withMarker(ctx: PdfContext, body: Flow, marker: Line, markerX: number, spaceBefore: number, align: 'left' | 'right' = 'right'): Flow {
+function withMarker(ctx: PdfContext, body: Flow, label: StructElement, marker: Line, markerX: number, spaceBefore: number, align: 'left' | 'right' = 'right'): Flow {
   const metrics = lineMetrics(ctx.faces, ctx.style.font.size, ctx.style.font.lineGap);
   const drawMarker = (y: number, baseline: number): void => {
     const x = align === 'right' ? markerX - marker.width : markerX;
-    drawLine(ctx, marker, x, y + baseline, marker.width);
+    ctx.tags.text(label, () => drawLine(ctx, marker, x, y + baseline, marker.width));
   };
   if (body.slices.length === 0) {
     return { slices: [slice(metrics.height, (y) => drawMarker(y, metrics.ascent), { spaceBefore })], keeps: [] };

@@ -2,11 +2,13 @@
  * What prints around the content: the letterhead on page 1, the running
  * header (the document, whom it is about and its number) and footer (confidentiality notice, reference,
  * INTERNAL — NOT FOR FILING on an internal copy, "Page X of Y") on every page,
- * and the DRAFT watermark.
+ * and the DRAFT watermark. In the structure tree the letterhead's lines are
+ * paragraphs (who sends the document); its logo and rule, the header, the
+ * footer and the watermark are artifacts.
  */
 import type { DocumentMeta, Letterhead } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
-import type { PageBox, PdfContext } from './context.js';
+import { tag, type PageBox, type PdfContext } from './context.js';
 import { runOf, sizedWidth, type Faces } from './fonts.js';
 import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
 
@@ -29,7 +31,7 @@ export function drawLetterhead(ctx: PdfContext, letterhead: Letterhead): number 
       logoHeight = (logoHeight * spec.logoMaxWidth) / logoWidth;
       logoWidth = spec.logoMaxWidth;
     }
-    doc.image(logo.pdfImage as never, page.left, top, { width: logoWidth, height: logoHeight });
+    ctx.tags.artifact('Layout', () => doc.image(logo.pdfImage as never, page.left, top, { width: logoWidth, height: logoHeight }));
     textX = page.left + logoWidth + 14;
   }
   const width = page.right - textX;
@@ -45,14 +47,16 @@ export function drawLetterhead(ctx: PdfContext, letterhead: Letterhead): number 
   let y = top + Math.max(0, (logoHeight - textHeight) / 2);
   blocks.forEach((block, index) => {
     const metrics = lineMetrics(faces, block.size, 0);
-    for (const line of block.lines) {
-      drawLine(ctx, line, textX, y + metrics.ascent, width);
-      y += metrics.height;
-    }
+    ctx.tags.text(tag(ctx, 'P'), () => {
+      for (const line of block.lines) {
+        drawLine(ctx, line, textX, y + metrics.ascent, width);
+        y += metrics.height;
+      }
+    });
     if (index === 0) y += 2;
   });
   const ruleY = top + Math.max(logoHeight, textHeight) + 8;
-  doc.save().lineWidth(1.25).strokeColor(spec.color).moveTo(page.left, ruleY).lineTo(page.right, ruleY).stroke().restore();
+  ctx.tags.artifact('Layout', () => doc.save().lineWidth(1.25).strokeColor(spec.color).moveTo(page.left, ruleY).lineTo(page.right, ruleY).stroke().restore());
   return ruleY + 14;
 }
 
