@@ -39,7 +39,8 @@ export interface PdfOptions {
 export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Uint8Array> {
   const pdf = await openPdf(tree, options);
   // The letterhead is drawn before the body is laid out: it comes first in the structure tree too.
-  const pager = pdf.section(tree.meta, tree.letterhead);
+  // The title is the first heading, so it is the first bookmark, the document's headings under it (as a packet's part).
+  const pager = pdf.section(tree.meta, tree.letterhead, tree.meta.title);
   paginate(pdf.layout(tree), pager);
   return pdf.finish();
 }
