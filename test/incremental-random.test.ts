@@ -31,7 +31,7 @@ import { jsonRenderer } from './helpers/json-renderer.js';
 import { memoryFiles } from './helpers/memory-files.js';
 
 const AS_OF = '2026-11-23';
-const SEQUENCES = Number(process.env.SEQUENCES ?? 200);
+const SEQUENCES = Number(process.env.SEQUENCES ?? 60);
 /** Where the outputs go: in memory, never on disk. */
 const MEMORY = '/memory';
 

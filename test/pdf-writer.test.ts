@@ -225,7 +225,7 @@ describe('the sample document', () => {
     expect(names).toEqual(expect.arrayContaining(['NotoSerif-Regular', 'NotoSerif-Bold', 'NotoSerif-Italic', 'DejaVuSans']));
   });
 
-  it('has a bookmark for every heading, nested by level, pointing at the heading’s page', () => {
+  it('has a bookmark for the title and every heading, nested by level, pointing at the heading’s page', () => {
     const xml = tool('pdftohtml', '-xml', '-stdout', '-i', '-q', samplePath);
     const outline = xml.slice(xml.indexOf('<outline>'));
     const items: string[] = [];
@@ -235,6 +235,8 @@ describe('the sample document', () => {
       else depth += m[1] ? -1 : 1;
     }
     expect(items).toEqual([
+      // The title (an H1 in the structure tree), beside the document's own top sections.
+      'Court Report — Sample @1',
       'Court Report @1',
       '  Names in every script @1',
       '  Nested lists @1',

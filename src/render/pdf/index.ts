@@ -39,8 +39,9 @@ export interface PdfOptions {
 export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Uint8Array> {
   const pdf = await openPdf(tree, options);
   // The letterhead is drawn before the body is laid out: it comes first in the structure tree too.
-  // The title is the first heading, so it is the first bookmark, the document's headings under it (as a packet's part).
-  const pager = pdf.section(tree.meta, tree.letterhead, tree.meta.title);
+  const pager = pdf.section(tree.meta, tree.letterhead);
+  // The title is an H1 as the document's top sections are: the first bookmark, beside theirs.
+  pdf.ctx.doc.outline.addItem(tree.meta.title.trim() || 'Untitled');
   paginate(pdf.layout(tree), pager);
   return pdf.finish();
 }
