@@ -114,7 +114,6 @@ const NOT_READ_BY_DATA = { template: '', fonts: '', assets: {}, draft: false, pd
 const encoder = new TextEncoder();
 /** Beside the manifest: each case file's parse (load/parse-cache.ts) and the partials each template uses (template-uses.ts). */
 const CACHE_DIR = '.casepress-cache';
-/** What the partials a template uses depend on besides its sources. */
 /** Shaped words depend on the font files (the shard's name), the PDF writer and the shaper. */
 const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] } as const;
 /**
@@ -123,6 +122,7 @@ const SHAPING_CODE = { folders: ['render/pdf'], packages: ['fontkit', 'pdfkit'] 
  * stale entry costs only shaping time: a run is the same whoever made it.
  */
 const keptShapes = new Map<string, ShapedRuns>();
+/** What the partials a template uses depend on besides its sources. */
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 /** A prepared template (prepared-store.ts) depends on the checks and the compiler, the facts it is checked against and how labels.yaml is read. */
 export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
