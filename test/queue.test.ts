@@ -15,7 +15,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { readFile, mkdtemp, rm, readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueEvents } from 'bullmq';
@@ -30,6 +29,7 @@ import { parseQueueUrl, QUEUE_NAME, type QueueAddress } from '../src/queue/conne
 import { queueRenderer } from '../src/queue/planner.js';
 import { startQueueWorker } from '../src/queue/worker.js';
 import { writeFileAtomic } from '../src/io/write-atomic.js';
+import { freePort } from '../tools/free-port.js';
 import { writeGeneratedAgency } from '../tools/generate.js';
 import { REPO } from './helpers/fixture-root.js';
 
@@ -46,14 +46,6 @@ let local: string;
 let address: QueueAddress;
 let ownServer: ChildProcess | undefined;
 const workers: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** The build command's engine in this process, with the given renderer (default: this machine's, one thread). */
 async function buildInto(out: string, renderer?: ReturnType<typeof queueRenderer>, only?: { cases: string[]; docs: DocType[] }) {

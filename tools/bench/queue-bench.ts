@@ -18,13 +18,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Redis, type RedisOptions } from 'ioredis';
 import { PACKAGE_ROOT } from '../../src/io/package-files.js';
 import { parseQueueUrl } from '../../src/queue/connection.js';
+import { freePort } from '../free-port.js';
 import { generatedRoot } from './generated-root.js';
 
 const { values } = parseArgs({
@@ -62,14 +62,6 @@ async function redisCpu(redis: Redis): Promise<number> {
   const info = await redis.info('cpu');
   const value = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   return value('used_cpu_user') + value('used_cpu_sys');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
 }
 
 function build(root: string, out: string, extra: readonly string[]): { seconds: number; built: number; cpuSeconds: number } {
