@@ -105,6 +105,8 @@ export default defineConfig({
     casepress: 'src/cli/main.ts',
     // Loaded by each render thread (build/renderer.ts: render-worker.js beside it).
     'render-worker': 'src/build/render-worker.ts',
+    // Started by a load with most of the root to parse (cli/parse-ahead.ts: parse-worker.js beside it).
+    'parse-worker': 'src/cli/parse-worker.ts',
     // Run by npm scripts after bundling.
     'write-prepared-templates': 'src/cli/write-prepared-templates.ts',
     'write-fields': 'src/cli/write-fields.ts',

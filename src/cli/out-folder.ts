@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CACHE_DIR, lockOut } from '../io/out-lock.js';
 import { UsageError } from './exit.js';
+import { settled } from './settle.js';
 
 const MANIFEST = 'manifest.json';
 
@@ -35,7 +36,11 @@ export async function claimOutFolder(out: string, options: OutFolderOptions, log
     const n = lock.tookOver.removed.length;
     log(`removed ${n} temporary file${n === 1 ? '' : 's'} left in ${out} by a casepress (process ${lock.tookOver.pid}) that was stopped while writing`);
   }
-  return lock.release;
+  // Released once what the command left running beside it (the parse cache's writing) is done.
+  return async () => {
+    await settled();
+    await lock.release();
+  };
 }
 
 /** The path with its links resolved; the part that does not exist yet is kept as written. */

@@ -1,5 +1,5 @@
 /** Reads a case root from disk and loads it: the glue between io and load. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import type { ReadRoot, ReadRootOptions } from '../build/ports.js';
@@ -7,7 +7,7 @@ import { narrativeDiagnostics, type CleanNarratives } from '../build/narrative-c
 import { hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { sha256 } from '../core/hash.js';
 import type { KnownHash, ListedEntry, RootListing } from '../core/listing.js';
-import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
+import { codeIdentity, pruneShards, readShards, writeShards } from '../io/cache-shards.js';
 import { whileLoading } from '../io/heap.js';
 import { listCaseRoot, releaseBytes } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
@@ -16,6 +16,8 @@ import { ParseCache, shardOf, shardsOfFolder } from '../load/parse-cache.js';
 import { leavesOut, rootPart } from '../load/root-part.js';
 import type { LoadedFile } from '../model/case-root.js';
 import { UsageError } from './exit.js';
+import { ParseAhead } from './parse-ahead.js';
+import { settleLater } from './settle.js';
 
 /** What a stored parse depends on besides the file's bytes: the loader's code and its libraries. */
 const LOADER_CODE = { folders: ['load', 'model', 'core'], packages: ['yaml', 'zod'] } as const;
@@ -53,18 +55,28 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   const part = options.children || options.skip?.size ? leavesOut(spec) : undefined;
   const leftOut = part ?? (() => false);
   let leftOutShards: string[] = [];
-  const { root, diagnostics: loaded, cache } = await whileLoading(async () => {
+  // A whole root that looks large and has no parse cache yet: the parsing thread starts now, its code loading while the root is listed.
+  const early = code && !options.memo && !options.list && !options.children && looksUnparsed(rootArg, options.parseCache!) ? ParseAhead.start() : undefined;
+  const { root, diagnostics: loaded, cache, finishAhead } = await whileLoading(async () => {
     // (Unless given one, what the part leaves out is not walked into: the part is all that is read.)
-    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}) })))();
+    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}), ...(early ? { onFile: (file) => early.add(file) } : {}) })))();
     const cut = part && rootPart(whole, spec);
     const listing = cut?.listing ?? whole;
     const only = cut && { caseIds: cut.caseIds };
     // The shards of what is left out are not read, and kept as they are.
     if (cut) leftOutShards = [...cut.caseIds.map((id) => `children/${id}`), ...homeFolders(whole)].flatMap(shardsOfFolder).filter(leftOut);
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
-    if (!code || options.memo) return { listing, cache: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };
-    const cache = new ParseCache(readShards(options.parseCache!, [...files.keys()].map(shardOf), code), (path) => hashOf(path)!);
-    return { listing, cache, ...loadCaseRoot(listing, { cache, ...only }) };
+    if (!code || options.memo) return { listing, cache: undefined, finishAhead: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };
+    const stored = readShards(options.parseCache!, [...files.keys()].map(shardOf), code);
+    const ahead = await (early ?? ParseAhead.after(files.values(), stored))?.parsed(hashOf);
+    for (const [shard, entries] of ahead?.shards ?? []) {
+      stored.set(shard, entries);
+      // Hashed by the worker from the same bytes.
+      for (const [path, parse] of entries) hashes.set(path, parse.sha256);
+    }
+    const cache = new ParseCache(stored, (path) => hashOf(path)!, ahead?.parses);
+    // (Only `finish` is kept: the parses are the cache's, which goes once written.)
+    return { listing, cache, finishAhead: ahead?.finish, ...loadCaseRoot(listing, { cache, ...only }) };
   });
   // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
   const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf, leftOut) : undefined;
@@ -74,10 +86,20 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   if (!options.memo) releaseBytes(files.values());
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
   if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
+    const dir = options.parseCache!;
     const { shards, write } = cache.changes();
+    const keep = new Set([...shards, ...leftOutShards]);
     // Only a cache: a folder that cannot be written costs the next run its time, never its correctness.
-    await writeShards(options.parseCache!, write, new Set([...shards, ...leftOutShards]), code).catch(() => undefined);
+    if (finishAhead) {
+      // The parsing thread writes the cache while this one goes on with the run (the command waits for it before it ends: settle.ts).
+      const more = [...write].map(([shard, value]) => [shard, JSON.stringify(value)] as const);
+      settleLater(finishAhead({ dir, code, more }).then(() => pruneShards(dir, keep)).catch(() => undefined));
+    } else {
+      await writeShards(dir, write, keep, code).catch(() => undefined);
+    }
     await clean?.save().catch(() => undefined);
+  } else {
+    await finishAhead?.(null);
   }
   // Paths are shown under the root as the user typed it, so they can be pasted back.
   const shownRoot = normalize(rootArg);
@@ -94,6 +116,22 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     },
   };
 }
+
+/** No parse cache, and enough child and home folders that parsing on two threads is worth its start. */
+function looksUnparsed(rootArg: string, parseCache: string): boolean {
+  if (existsSync(parseCache)) return false;
+  const count = (folder: string) => {
+    try {
+      return readdirSync(join(rootArg, folder)).length;
+    } catch {
+      return 0;
+    }
+  };
+  return count('children') + count('homes') >= MANY_FOLDERS;
+}
+
+/** A child folder holds about 20 files: this many folders is about parse-ahead.ts's least number of files. */
+const MANY_FOLDERS = 100;
 
 /** The home folders a listing holds (`homes/<id>`). */
 function homeFolders(listing: RootListing): string[] {

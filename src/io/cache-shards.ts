@@ -50,12 +50,21 @@ export function readShards(dir: string, shards: Iterable<string>, code: string):
 
 /** Writes these shards, then removes every other file of the folder but those of the shards to keep. */
 export async function writeShards(dir: string, write: ReadonlyMap<string, unknown>, keep: ReadonlySet<string>, code: string): Promise<void> {
-  if (write.size > 0) mkdirSync(dir, { recursive: true });
-  for (const [shard, value] of write) {
-    const body = JSON.stringify(value);
+  writeShardTexts(dir, [...write].map(([shard, value]) => [shard, JSON.stringify(value)]), code);
+  await pruneShards(dir, keep);
+}
+
+/** Writes these shards given as their values' JSON, in this order (each file replaced whole). */
+export function writeShardTexts(dir: string, write: readonly (readonly [shard: string, json: string])[], code: string): void {
+  if (write.length > 0) mkdirSync(dir, { recursive: true });
+  for (const [shard, body] of write) {
     const header: Header = { format: FORMAT, code, shard, sha256: sha256(body) };
     replaceCacheFile(join(dir, fileName(shard)), `${JSON.stringify(header)}\n${body}`);
   }
+}
+
+/** Removes every file of the folder but those of the shards to keep. */
+export async function pruneShards(dir: string, keep: ReadonlySet<string>): Promise<void> {
   const kept = new Set([...keep].map(fileName));
   let names: string[];
   try {

@@ -23,6 +23,8 @@ export interface ListOptions {
   readonly boundary?: string;
   /** What a part of the root leaves out (load/root-part.ts leavesOut): such a folder is listed but not walked into, such a file neither listed nor read. */
   readonly leavesOut?: (path: string) => boolean;
+  /** Called with each file as it is listed (its bytes read): a caller may start on it while the rest is listed (cli/parse-ahead.ts). */
+  readonly onFile?: (file: Extract<ListedEntry, { type: 'file' }>) => void;
 }
 
 /** Deeper than any layout in case-format.md; a guard against link mazes. */
@@ -92,6 +94,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
         ancestors.delete(target);
       } else {
         entries.push(entry);
+        if (entry.type === 'file') options.onFile?.(entry);
       }
     }
   }

@@ -11,7 +11,7 @@ import { runChecks } from './checks/index.js';
 import { classify } from './classify.js';
 import { decode, tooLarge, MAX_FILE_BYTES } from './decode.js';
 import type { LoadedFile } from '../model/case-root.js';
-import type { ParseCache } from './parse-cache.js';
+import type { ParseCache, StoredParse } from './parse-cache.js';
 import { parseCaseFile, restoredFile, storedRecord } from './parse-file.js';
 
 export interface LoadResult {
@@ -147,15 +147,24 @@ function readRecord(entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKin
     diagnostics.push(...stored.diagnostics);
     return stored.record && restoredFile(path, kind, stored.record, text);
   }
-  const decoded = decode(path, entry.bytes!);
-  const own = [...decoded.diagnostics];
-  const parsed = decoded.text === undefined ? undefined : parseCaseFile(path, kind, decoded.text, text);
-  own.push(...(parsed?.diagnostics ?? []));
-  diagnostics.push(...own);
-  const record = parsed?.loaded && storedRecord(parsed.loaded, decoded.text!);
-  if (sha256 !== undefined) cache!.keep(path, { sha256, kind, ...(record ? { record } : {}), diagnostics: own });
+  const own = parseToStore(path, kind, entry.bytes!);
+  diagnostics.push(...own.diagnostics);
+  if (sha256 !== undefined) cache!.keep(path, { sha256, kind, ...own });
   // Kept as a stored parse is restored: the body and the positions are read from the file again when asked for, so the record holds none of its text.
-  return record && restoredFile(path, kind, record, text);
+  return own.record && restoredFile(path, kind, own.record, text);
+}
+
+/**
+ * A file's own parse as the parse cache keeps it: its diagnostics (decoding,
+ * YAML, schema) and, when it is valid, its record without locator or body.
+ */
+export function parseToStore(path: string, kind: FileKindName, bytes: Uint8Array): Pick<StoredParse, 'record' | 'diagnostics'> {
+  const decoded = decode(path, bytes);
+  const diagnostics = [...decoded.diagnostics];
+  const parsed = decoded.text === undefined ? undefined : parseCaseFile(path, kind, decoded.text, () => decode(path, bytes).text ?? '');
+  diagnostics.push(...(parsed?.diagnostics ?? []));
+  const record = parsed?.loaded && storedRecord(parsed.loaded, decoded.text!);
+  return record ? { record, diagnostics } : { diagnostics };
 }
 
 function readMemoized(memo: LoadMemo, entry: Extract<ListedEntry, { type: 'file' }>, kind: FileKindName, diagnostics: Diagnostic[]): LoadedFile | undefined {

@@ -81,6 +81,8 @@ export class ParseCache {
   constructor(
     stored: ReadonlyMap<string, unknown>,
     readonly hashOf: (path: string) => string,
+    /** Parses made ahead of the load by this run (cli/parse-ahead.ts), by path: used as stored ones are, and written as fresh ones are. */
+    private readonly ahead: ReadonlyMap<string, StoredParse> = new Map(),
   ) {
     for (const [shard, entries] of stored) {
       if (!Array.isArray(entries) || !entries.every((entry) => isEntryOf(shard, entry))) continue;
@@ -91,8 +93,8 @@ export class ParseCache {
 
   /** The stored parse of this file, when it was made from these very bytes as this kind. */
   get(path: string, kind: FileKindName, sha256: string): StoredParse | undefined {
-    const found = this.stored.get(path);
-    return found && found.kind === kind && found.sha256 === sha256 ? found : undefined;
+    for (const found of [this.stored.get(path), this.ahead.get(path)]) if (found && found.kind === kind && found.sha256 === sha256) return found;
+    return undefined;
   }
 
   /** Records the parse of a file loaded now (a hit or a fresh parse). */
@@ -107,7 +109,7 @@ export class ParseCache {
   changes(): ParseCacheChanges {
     const write = new Map<string, StoredShard>();
     for (const [shard, entries] of this.current) {
-      entries.sort(byPath);
+      sortEntries(entries);
       if (!sameEntries(this.shards.get(shard), entries)) write.set(shard, entries);
     }
     return { shards: new Set(this.current.keys()), write };
@@ -125,8 +127,9 @@ function sameEntries(stored: StoredShard | undefined, now: StoredShard): boolean
   return stored !== undefined && stored.length === now.length && now.every(([path, parse], i) => stored[i]![0] === path && stored[i]![1] === parse);
 }
 
-function byPath(a: readonly [string, StoredParse], b: readonly [string, StoredParse]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+/** A shard's entries in their stored order (by path, as the strings compare). */
+export function sortEntries<T extends readonly [string, StoredParse]>(entries: T[]): T[] {
+  return entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** A [path, parse] pair of a file of this shard, as read back from disk. */

@@ -14,3 +14,10 @@ export function bundledWorker(): URL {
   if (!existsSync(file)) throw new Error('dist/ has no render worker: run `npm run build` first');
   return pathToFileURL(file);
 }
+
+/** The bundle's parsing thread (cli/parse-worker.ts), for `ParseAhead.start`. */
+export function bundledParseWorker(): URL {
+  const file = join(REPO, 'dist', 'parse-worker.js');
+  if (!existsSync(file)) throw new Error('dist/ has no parsing thread: run `npm run build` first');
+  return pathToFileURL(file);
+}
