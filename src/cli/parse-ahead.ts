@@ -23,7 +23,7 @@ import type { FileKindName } from '../model/file-kinds.js';
 const MIN_FILES = 2_000;
 /**
  * The worker's part of the bytes: over half, as it parses while this thread
- * still lists the root (npm run bench:agency -- --stats).
+ * still lists the root (npm run bench:agency -- --stats 2026-Q3).
  */
 const WORKER_SHARE = 0.55;
 

@@ -10,8 +10,15 @@
  * With --validate, only `casepress validate` of each root, in its own process:
  * wall time, CPU time and peak RSS.
  *
+ * With --stats QUARTER (e.g. 2026-Q3), only `casepress stats` of each root for
+ * that quarter (with its 4 prior quarters), in its own process: a first run
+ * into a new output folder (nothing parsed or shaped before), a run with
+ * --force (the parse cache kept, every figure and page made again), and a run
+ * with nothing changed; wall time, CPU time and peak RSS of each.
+ *
  *   npm run bench:agency -- [--children 200,1000,2000] [--jobs 2] [--seed 7]
- *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench] [--validate] [--json]
+ *                            [--as-of 2026-11-23] [--work /tmp/casepress-bench]
+ *                            [--validate | --stats QUARTER] [--json]
  *
  * Generated roots are kept under --work and reused by later runs.
  */
@@ -31,6 +38,7 @@ const { values } = parseArgs({
     'as-of': { type: 'string', default: '2026-11-23' },
     work: { type: 'string', default: '/tmp/casepress-bench' },
     validate: { type: 'boolean', default: false },
+    stats: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -65,20 +73,38 @@ function build(root: string, out: string, extra: string[] = []): { seconds: numb
   return { seconds, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats };
 }
 
-/** `casepress validate` of a root in its own process: wall and CPU seconds, peak RSS (tools/bench/peak-rss.ts). */
-function validate(root: string): { seconds: number; cpu_seconds: number; peak_rss_mb: number } {
-  const usageFile = join(values.work, 'validate-usage.json');
+/** A casepress command in its own process: wall and CPU seconds, peak RSS (tools/bench/peak-rss.ts). */
+function measured(args: readonly string[]): { seconds: number; cpu_seconds: number; peak_rss_mb: number } {
+  const usageFile = join(values.work, 'command-usage.json');
   mkdirSync(values.work, { recursive: true });
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', new URL('./peak-rss.js', import.meta.url).href, BIN, 'validate', root], {
+  const run = spawnSync(process.execPath, ['--import', new URL('./peak-rss.js', import.meta.url).href, BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CASEPRESS_BENCH_USAGE: usageFile },
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`validate of ${root} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
+  if (run.status !== 0) throw new Error(`casepress ${args.join(' ')} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
   return { seconds: round(seconds), cpu_seconds: round((usage.userCPUTime + usage.systemCPUTime) / 1e6), peak_rss_mb: round(usage.maxRSS / 1024) };
+}
+
+const validate = (root: string) => measured(['validate', root]);
+
+if (values.stats !== undefined) {
+  const quarter = values.stats;
+  const rows = sizes.map((children) => {
+    const root = rootFor(children);
+    const out = join(values.work, `stats-out-${children}`);
+    rmSync(out, { recursive: true, force: true });
+    const args = ['stats', root, '--quarter', quarter, '--as-of', asOf, '--out', out];
+    const row = { children, first: measured(args), force: measured([...args, '--force']), unchanged: measured(args) };
+    const line = (what: string, m: ReturnType<typeof measured>) => `${what} ${m.seconds} s wall, ${m.cpu_seconds} s CPU, peak RSS ${m.peak_rss_mb} MB`;
+    say(`stats ${quarter}, ${children} children: ${line('first run', row.first)}; ${line('--force', row.force)}; ${line('nothing changed', row.unchanged)}`);
+    return row;
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify({ stats: rows })}\n`);
+  process.exit(0);
 }
 
 if (values.validate) {
