@@ -23,7 +23,7 @@ import { settleLater } from './settle.js';
 const LOADER_CODE = { folders: ['load', 'model', 'core'], packages: ['yaml', 'zod'] } as const;
 
 /** A folder that is no case root is a wrong command line. */
-async function checkRoot(rootArg: string): Promise<void> {
+export async function checkRoot(rootArg: string): Promise<void> {
   const info = await stat(rootArg).catch(() => undefined);
   if (!info) throw new UsageError(`there is no case root at "${rootArg}": the folder does not exist`);
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
@@ -183,6 +183,6 @@ class CleanNarrativeStore implements CleanNarratives {
 }
 
 /** A file's text, decoded leniently (so even a file that is not UTF-8 gets a code frame). */
-function textOf(content: Uint8Array | undefined): string | undefined {
+export function textOf(content: Uint8Array | undefined): string | undefined {
   return content && !content.includes(0) ? new TextDecoder().decode(content) : undefined;
 }
