@@ -117,8 +117,10 @@ export default defineConfig({
   transform: { define: { 'import.meta.bundled': 'true' } },
   // piscina starts its threads from a file of its own package. The queue's client (bullmq, ioredis) and the
   // PDF reader preflight uses (pdfjs-dist, which loads its own files and patches globals) are loaded from
-  // node_modules as they ship: only `build --queue`, `worker` and `preflight` load them.
-  external: ['piscina', 'bullmq', 'ioredis', /^pdfjs-dist(\/|$)/],
+  // node_modules as they ship: only `build --queue`, `worker` and `preflight` load them. `yaml` is loaded from
+  // node_modules too: the full parser is required lazily (load/yaml-document.ts), and `init` and `data` import
+  // it, so every command that needs it has the same one copy.
+  external: ['piscina', 'bullmq', 'ioredis', /^pdfjs-dist(\/|$)/, 'yaml'],
   plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries, lazyAnchorArrays],
   output: {
     dir: 'dist',
