@@ -93,8 +93,10 @@ export class ParseCache {
 
   /** The stored parse of this file, when it was made from these very bytes as this kind. */
   get(path: string, kind: FileKindName, sha256: string): StoredParse | undefined {
-    for (const found of [this.stored.get(path), this.ahead.get(path)]) if (found && found.kind === kind && found.sha256 === sha256) return found;
-    return undefined;
+    const found = this.stored.get(path);
+    if (found && found.kind === kind && found.sha256 === sha256) return found;
+    const made = this.ahead.get(path);
+    return made && made.kind === kind && made.sha256 === sha256 ? made : undefined;
   }
 
   /** Records the parse of a file loaded now (a hit or a fresh parse). */
