@@ -2,8 +2,9 @@
  * A build removes only what it superseded (issue 10): copies made on request
  * for another audience (`court-summary --audience foster_parent`, `build --case
  * … --audience …`) are recorded as requested in the manifest, and a later full
- * `build` keeps them while their case exists and their hearing or date is
- * current; when it removes one, it says truthfully why. Builds run in this
+ * `build` keeps them while their case exists, their hearing or date is
+ * current and what they were made from is unchanged; when it removes one, it
+ * says truthfully why. Builds run in this
  * process (the commands' own plans, a stand-in renderer).
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -131,6 +132,28 @@ describe('copies made on request', () => {
       'removed children/C-2026-0058/service-plan-2026-11-09-court.docx: its case C-2026-0058 no longer exists',
       'removed children/C-2026-0058/service-plan-2026-11-09-court.pdf: its case C-2026-0058 no longer exists',
     ]);
+  });
+
+  it('goes when what it was made from changes, never to be served as it was, and the line says how to make it again', async () => {
+    await courtSummary();
+    await packet();
+    expect(removals(await fullBuild())).toEqual([]);
+    // A caseworker adds to a note the court report reads: the foster family's copy and the packet would still say what it said before.
+    const note = `children/${ID}/contacts/2026-11-17-office.md`;
+    await writeFile(join(root, note), `${await readFile(join(root, note), 'utf8')}\nThe caseworker called the school again.\n`);
+    const lines = await fullBuild();
+    const because = `it was made on request, and ${note} has changed since; make it again with`;
+    expect(removals(lines)).toEqual([
+      `removed ${PACKET.replace('.pdf', '.docx')}: ${because} \`casepress court-summary ${ID} --hearing 2026-12-10 --packet\``,
+      `removed ${PACKET}: ${because} \`casepress court-summary ${ID} --hearing 2026-12-10 --packet\``,
+      `removed ${FOSTER_COPY.replace('.pdf', '.docx')}: ${because} \`casepress court-summary ${ID} --hearing 2026-12-10 --audience foster_parent\``,
+      `removed ${FOSTER_COPY}: ${because} \`casepress court-summary ${ID} --hearing 2026-12-10 --audience foster_parent\``,
+    ]);
+    expect(existsSync(join(out, FOSTER_COPY))).toBe(false);
+    expect(existsSync(join(out, PACKET))).toBe(false);
+    // The full build's own court report is made again from the note as it is now.
+    expect(existsSync(join(out, `children/${ID}/court-report-2026-12-10.pdf`))).toBe(true);
+    expect(Object.keys((await manifest()).outputs).filter((p) => p.includes('foster_parent') || p.includes('court-packet'))).toEqual([]);
   });
 });
 

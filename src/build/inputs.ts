@@ -29,6 +29,11 @@ export function inputHashes(index: RootIndex, fileHash: (path: string) => string
 
 /** Every input a job recorded still hashes as it did (the job's data would come out the same). */
 export function inputsUnchanged(recorded: Readonly<Record<string, string>>, hashNow: (name: string) => string): boolean {
-  for (const [name, hash] of Object.entries(recorded)) if (hashNow(name) !== hash) return false;
-  return true;
+  return changedInput(recorded, hashNow) === undefined;
+}
+
+/** The first recorded input whose hash differs now, or undefined. */
+export function changedInput(recorded: Readonly<Record<string, string>>, hashNow: (name: string) => string): string | undefined {
+  for (const [name, hash] of Object.entries(recorded)) if (hashNow(name) !== hash) return name;
+  return undefined;
 }

@@ -1,8 +1,11 @@
 /**
  * What a full build removes: the recorded outputs it superseded (a case gone,
- * a hearing past, a plan redated), never a copy made on request that is still
- * current, and never a file casepress did not write or that was changed after
- * it wrote it. Every removal says why, truthfully.
+ * a hearing past, a plan redated) and the copies made on request whose data
+ * has changed since (a parent's copy or a court packet would otherwise be
+ * served as it was: without the new note, or with what a new no-contact order
+ * now withholds); never a current copy made on request, and never a file
+ * casepress did not write or that was changed after it wrote it. Every
+ * removal says why, truthfully.
  */
 import { join } from 'node:path';
 import type { CaseRoot } from '../model/case-root.js';
@@ -30,9 +33,28 @@ export function madeByFullBuild({ requested: _requested, ...entry }: ManifestEnt
 /**
  * Why a full build removes a recorded output that none of its jobs writes, or
  * undefined when it keeps it: a copy made on request (another audience, a
- * hearing further ahead) of a document that is still current.
+ * hearing further ahead) of a document that is still current, made from the
+ * data as it is now (`changedInput`: the first of the entry's inputs whose
+ * hash differs now, or undefined).
  */
-export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
+export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string, changedInput: (entry: ManifestEntry) => string | undefined): string | undefined {
+  const reason = supersededBecause(entry, path, root, jobs, asOf);
+  if (reason !== undefined || entry.type === 'caseload-stats' || entry.type === 'matching-worksheet') return reason;
+  const changed = changedInput(entry);
+  return changed === undefined ? undefined : `it was made on request, and ${changed} has changed since; make it again with \`${remakeCommand(entry, path)}\``;
+}
+
+/** The command that makes a copy made on request again (a parent's copy names its parent as the file name does). */
+function remakeCommand(entry: ManifestEntry, path: string): string {
+  const reader = entry.audience === 'parent' ? ` --parent ${/-parent-([^/.]+)\.(?:pdf|docx)$/.exec(path)?.[1] ?? '<the same parent>'}` : '';
+  const audience = entry.audience === DEFAULT_AUDIENCE[entry.type] ? '' : ` --audience ${entry.audience}${reader}`;
+  if (entry.type === 'court-report' || entry.type === 'court-packet') {
+    return `casepress court-summary ${entry.subject}${entry.date ? ` --hearing ${entry.date}` : ''}${entry.type === 'court-packet' ? ' --packet' : ''}${audience}`;
+  }
+  return `casepress build --${path.startsWith('children/') ? 'case' : 'home'} ${entry.subject} --doc ${entry.type}${audience}`;
+}
+
+function supersededBecause(entry: ManifestEntry, path: string, root: CaseRoot, jobs: readonly Job[], asOf: string): string | undefined {
   // Statistics and matching worksheets are made only on request (`stats`, `match`), each for its period or day: a build never supersedes them.
   if (entry.type === 'caseload-stats' || entry.type === 'matching-worksheet') return undefined;
   const isCase = path.startsWith('children/');
@@ -62,12 +84,21 @@ export function staleBecause(entry: ManifestEntry, path: string, root: CaseRoot,
  * casepress wrote it is someone's work: it is left in place, and only its entry
  * dropped.
  */
-export async function removeStale(previous: Manifest, out: string, root: CaseRoot, jobs: readonly Job[], asOf: string, files: FileSystem, report: Report): Promise<string[]> {
+export async function removeStale(
+  previous: Manifest,
+  out: string,
+  root: CaseRoot,
+  jobs: readonly Job[],
+  asOf: string,
+  files: FileSystem,
+  report: Report,
+  changedInput: (entry: ManifestEntry) => string | undefined,
+): Promise<string[]> {
   const dropped: string[] = [];
   for (const path of staleOutputs(Object.keys(previous.outputs), jobs.map((j) => j.output))) {
     const entry = previous.outputs[path]!;
     const file = join(out, path);
-    const reason = staleBecause(entry, path, root, jobs, asOf);
+    const reason = staleBecause(entry, path, root, jobs, asOf, changedInput);
     if (reason === undefined) continue;
     const bytes = await files.read(file);
     const onDisk = bytes && sha256(bytes);

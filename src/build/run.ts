@@ -29,7 +29,7 @@ import type { CaseRoot } from '../model/case-root.js';
 import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
-import { inputsUnchanged } from './inputs.js';
+import { changedInput, inputsUnchanged } from './inputs.js';
 import { createJobEnvironment } from './job-environment.js';
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
 import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from './manifest.js';
@@ -470,7 +470,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
 
   if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
-  const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report) : [];
+  const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report, (entry) => changedInput(entry.inputs, env.inputHash)) : [];
   let outputKeys: string[];
   if (local) {
     const changes = new Map<string, ManifestEntry | undefined>([...removed.map((path) => [path, undefined] as const), ...Object.entries(entries)]);
