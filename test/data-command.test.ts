@@ -32,6 +32,21 @@ describe('casepress data', () => {
     expect(shown.withheld.map((w) => w.kind)).toContain('confidential_address');
   });
 
+  it("prints a court packet's cover facts: its caption and the parts it binds, each with its date", async () => {
+    const shown = JSON.parse(await data('court-packet', 'C-2024-0087', ROOT, { asOf: AS_OF, json: true }, () => {})) as {
+      document: { type: string; audience: string; date: string };
+      facts: { case_id: string; parts: { part: string; date: string }[] };
+    };
+    expect(shown.document).toMatchObject({ type: 'court-packet', audience: 'court', date: '2026-12-03' });
+    expect(shown.facts.case_id).toBe('C-2024-0087');
+    expect(shown.facts.parts).toEqual([
+      { part: 'court_report', date: '2026-12-03' },
+      { part: 'service_plan', date: '2026-08-12' },
+      { part: 'cans_summary', date: '2026-07-29' },
+      { part: 'transition_plan', date: '2026-11-05' },
+    ]);
+  });
+
   it("shows sensitive values as the audience sees them: the father's copy has no school, the internal copy has it", async () => {
     const father = await data('court-report', 'C-2024-0087', ROOT, { asOf: AS_OF, audience: 'parent', parent: 'father' }, () => {});
     const internal = await data('court-report', 'C-2024-0087', ROOT, { asOf: AS_OF, audience: 'internal' }, () => {});

@@ -94,6 +94,10 @@ describe('copies made on request', () => {
     expect((await manifest()).outputs[PACKET]!.sha256).toBe(recorded.sha256);
     expect(removals(await fullBuild())).toEqual([]);
     expect(existsSync(join(out, PACKET))).toBe(true);
+    // `build --case … --doc court-packet` makes the same packet, on request too (a full build makes none).
+    expect((await filtered({ cases: [ID], docs: ['court-packet'] })).join('\n')).toMatch(/none rebuilt|up to date/);
+    expect((await manifest()).outputs[PACKET]).toMatchObject({ requested: true, sha256: recorded.sha256 });
+    expect(planJobs((await import('../src/cli/read-root.js').then((m) => m.readRoot(root))).root, AS_OF).some((j) => j.type === 'court-packet')).toBe(false);
   });
 
   it('goes when its hearing is past, and the line says so', async () => {

@@ -290,6 +290,8 @@ export function planJobs(root: CaseRoot, asOf: string, filter: JobFilter = {}): 
     if (match && 'error' in match) continue;
     const hearing = nextHearing(child, asOf);
     if (hearing && wanted('court-report')) jobs.push(courtReportJob(child, hearing, filter.audience, match));
+    // A court packet only when asked for by name (`build --doc court-packet`): a full build makes none.
+    if (hearing && filter.docs?.includes('court-packet')) jobs.push(courtPacketJob(child, hearing, filter.audience, match));
     if (child.plan && wanted('service-plan')) {
       jobs.push(job('service-plan', child.id, 'children', child.plan.data.plan_date, filter.audience, (ctx) => servicePlanData(ctx, ctx.view.child(child)), match));
     }

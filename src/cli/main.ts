@@ -231,7 +231,7 @@ function program(setExit: (code: ExitCode) => void): Command {
     .command('data')
     .description("print the facts a template receives for one document, as an audience's copy receives them: what an agency's data person edits templates against")
     .argument('<doc-type>', `the document: ${DOC_TYPE_NAMES.join(', ')}`)
-    .argument('[id]', 'the case id (court report, plans) or home id (home study, re-licensing packet); none for caseload-stats')
+    .argument('[id]', 'the case id (court report, court packet, plans) or home id (home study, re-licensing packet); none for caseload-stats')
     .argument('[root]', `the case root (default: "${DEFAULT_ROOT}")`)
     .addOption(new Option('--as-of <date>', "the day the document speaks from (YYYY-MM-DD); default: today in the agency's time zone").argParser(parseDate))
     .addOption(new Option('--audience <who>', 'whose copy: court, parent, foster_parent or internal; internal or public for caseload-stats (default: court for court reports, internal otherwise)').choices(['court', 'parent', 'foster_parent', 'internal', 'public']))
@@ -323,8 +323,8 @@ function program(setExit: (code: ExitCode) => void): Command {
   return cli;
 }
 
-type DocTypeName = 'court-report' | 'service-plan' | 'transition-plan' | 'home-study' | 'relicensing-packet' | 'caseload-stats';
-const DOC_TYPE_NAMES: readonly DocTypeName[] = ['court-report', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'];
+type DocTypeName = 'court-report' | 'court-packet' | 'service-plan' | 'transition-plan' | 'home-study' | 'relicensing-packet' | 'caseload-stats';
+const DOC_TYPE_NAMES: readonly DocTypeName[] = ['court-report', 'court-packet', 'service-plan', 'transition-plan', 'home-study', 'relicensing-packet', 'caseload-stats'];
 
 interface DataCommandOptions {
   asOf?: string;

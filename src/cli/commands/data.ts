@@ -11,7 +11,7 @@ import { hasErrors } from '../../core/diagnostic.js';
 import type { Audience } from '../../compute/audience.js';
 import { indexRoot } from '../../compute/documents/root-view.js';
 import { ruleSetFor } from '../../compute/rule-sets.js';
-import { caseloadStatsJob, courtReportJob, matchParent, nextHearing, NOT_READ_BY_STATS, planJobs, type DocType, type Job } from '../../build/jobs.js';
+import { caseloadStatsJob, courtPacketJob, courtReportJob, matchParent, nextHearing, NOT_READ_BY_STATS, planJobs, type DocType, type Job } from '../../build/jobs.js';
 import { jobData } from '../../build/run-job.js';
 import type { CaseRoot } from '../../model/case-root.js';
 import { today } from '../../io/clock.js';
@@ -73,13 +73,13 @@ function findJob(root: CaseRoot, type: DocType, id: string | undefined, asOf: st
   const known = isHome ? root.homes.filter((h) => h.home).map((h) => h.id) : root.children.filter((c) => c.case).map((c) => c.id);
   if (!known.includes(id)) throw new UsageError(`there is no ${isHome ? 'home' : 'case'} "${id}" in this case root (${known.join(', ')})`);
   if (options.audience === 'parent' && isHome) throw new UsageError(`a ${type} is not served on a parent: --audience parent is for court reports and plans`);
-  if (type === 'court-report') {
+  if (type === 'court-report' || type === 'court-packet') {
     const child = root.children.find((c) => c.id === id)!;
     const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
     if (reader && 'error' in reader) throw new UsageError(reader.error);
     const hearing = options.hearing ?? nextHearing(child, asOf);
     if (!hearing) throw new UsageError(`${id} has no hearing on or after ${asOf}; name one with --hearing YYYY-MM-DD`);
-    return courtReportJob(child, hearing, options.audience, reader);
+    return (type === 'court-report' ? courtReportJob : courtPacketJob)(child, hearing, options.audience, reader);
   }
   const filter = { docs: [type], ...(isHome ? { homes: [id] } : { cases: [id] }), ...(options.audience ? { audience: options.audience } : {}), ...(options.parent ? { parent: options.parent } : {}) };
   const job = planJobs(root, asOf, filter)[0];
