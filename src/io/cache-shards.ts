@@ -50,14 +50,20 @@ export function readShards(dir: string, shards: Iterable<string>, code: string):
 
 /** Writes these shards, then removes every other file of the folder but those of the shards to keep. */
 export async function writeShards(dir: string, write: ReadonlyMap<string, unknown>, keep: ReadonlySet<string>, code: string): Promise<void> {
-  writeShardTexts(dir, [...write].map(([shard, value]) => [shard, JSON.stringify(value)]), code);
+  // One shard's JSON at a time: the whole parse cache of a large root as text at once is a hundred MB more heap.
+  function* texts(): Generator<[string, string]> {
+    for (const [shard, value] of write) yield [shard, JSON.stringify(value)];
+  }
+  writeShardTexts(dir, texts(), code);
   await pruneShards(dir, keep);
 }
 
 /** Writes these shards given as their values' JSON, in this order (each file replaced whole). */
-export function writeShardTexts(dir: string, write: readonly (readonly [shard: string, json: string])[], code: string): void {
-  if (write.length > 0) mkdirSync(dir, { recursive: true });
+export function writeShardTexts(dir: string, write: Iterable<readonly [shard: string, json: string]>, code: string): void {
+  let made = false;
   for (const [shard, body] of write) {
+    if (!made) mkdirSync(dir, { recursive: true });
+    made = true;
     const header: Header = { format: FORMAT, code, shard, sha256: sha256(body) };
     replaceCacheFile(join(dir, fileName(shard)), `${JSON.stringify(header)}\n${body}`);
   }
