@@ -1,9 +1,10 @@
 /**
- * A run that finds most of the root unparsed (a first run, a new output
- * folder) parses it on two threads: a worker (parse-worker.ts) takes about
- * half of the child and home folders whose parse-cache shards are missing,
- * this thread parses the rest, and the load that follows finds every file
- * parsed, as it would find it in the cache. Both threads make each parse with
+ * A run that asks for it (ReadRootOptions.parseAhead: `stats`) and finds most
+ * of the root unparsed (a first run, a new output folder) parses it on two
+ * threads: a worker (parse-worker.ts) takes about half of the child and home
+ * folders whose parse-cache shards are missing, this thread parses the rest,
+ * and the load that follows finds every file parsed, as it would find it in
+ * the cache. Both threads make each parse with
  * the same function from the same bytes (load-root.ts parseToStore), so the
  * records, the diagnostics and the stored cache are those of a parse on one
  * thread. Started before the root is listed, the worker is given each of its

@@ -55,8 +55,8 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   const part = options.children || options.skip?.size ? leavesOut(spec) : undefined;
   const leftOut = part ?? (() => false);
   let leftOutShards: string[] = [];
-  // A whole root that looks large and has no parse cache yet: the parsing thread starts now, its code loading while the root is listed.
-  const early = code && !options.memo && !options.list && !options.children && looksUnparsed(rootArg, options.parseCache!) ? ParseAhead.start() : undefined;
+  // Asked for, and a whole root that looks large with no parse cache yet: the parsing thread starts now, its code loading while the root is listed.
+  const early = options.parseAhead && code && !options.memo && !options.list && !options.children && looksUnparsed(rootArg, options.parseCache!) ? ParseAhead.start() : undefined;
   const { root, diagnostics: loaded, cache, finishAhead } = await whileLoading(async () => {
     // (Unless given one, what the part leaves out is not walked into: the part is all that is read.)
     const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}), ...(early ? { onFile: (file) => early.add(file) } : {}) })))();
@@ -68,7 +68,7 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));
     if (!code || options.memo) return { listing, cache: undefined, finishAhead: undefined, ...loadCaseRoot(listing, { memo: options.memo, ...only }) };
     const stored = readShards(options.parseCache!, [...files.keys()].map(shardOf), code);
-    const ahead = await (early ?? ParseAhead.after(files.values(), stored))?.parsed(hashOf);
+    const ahead = await (early ?? (options.parseAhead ? ParseAhead.after(files.values(), stored) : undefined))?.parsed(hashOf);
     for (const [shard, entries] of ahead?.shards ?? []) {
       stored.set(shard, entries);
       // Hashed by the worker from the same bytes.

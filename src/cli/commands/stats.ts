@@ -48,7 +48,7 @@ export async function stats(rootArg: string, options: StatsOptions, log: (line: 
   // The engine is loaded here: `data caseload-stats` shares this module's period and caseworker checks.
   const { build } = await import('./build.js');
   // The assessments, court notes and home studies are not read: the statistics never use them.
-  const outcome = await build(rootArg, { ...engine, format: rendered, audience, read: { ...engine.read, skip: NOT_READ_BY_STATS } }, (root, asOf) => {
+  const outcome = await build(rootArg, { ...engine, format: rendered, audience, read: { ...engine.read, skip: NOT_READ_BY_STATS, parseAhead: true } }, (root, asOf) => {
     const period = chosenPeriod(options, asOf);
     checkWorker(root, worker);
     return [caseloadStatsJob(period, audience, worker, format)];
