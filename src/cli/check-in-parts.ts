@@ -8,6 +8,7 @@
  * so each child's diagnostics are those a load of the whole root gives it, and
  * the rest (agency, assets, homes) are taken from the part with no children.
  */
+import { join, normalize } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { ListedEntry } from '../core/listing.js';
 import type { DiagnosticReport } from '../build/ports.js';
@@ -16,7 +17,6 @@ import { listCaseRoot, releaseBytes } from '../io/list-root.js';
 import { MAX_FILE_BYTES } from '../load/decode.js';
 import { loadCaseRoot, type LoadMemo, type MemoizedFile } from '../load/load-root.js';
 import { leavesOut, rootPart } from '../load/root-part.js';
-import { join, normalize } from 'node:path';
 import { checkRoot, textOf } from './read-root.js';
 
 /** Children per part: a part's files and records are what is held at once (about 25 MB of bytes for 500 generated children). */
@@ -34,8 +34,6 @@ export async function checkRootInParts(rootArg: string, childrenPerPart = CHILDR
   const memo = new OuterMemo();
   const sources = new Map<string, Extract<ListedEntry, { type: 'file' }>>();
   const diagnostics: Diagnostic[] = [];
-  let filesChecked = 0;
-  let outerFiles = 0;
 
   /** Loads and checks the outer files with these children; keeps the diagnostics `keep` takes. */
   const check = (children: readonly string[], inner: readonly ListedEntry[], keep: (d: Diagnostic) => boolean) => {
@@ -53,8 +51,8 @@ export async function checkRootInParts(rootArg: string, childrenPerPart = CHILDR
     return root.fileCount;
   };
 
-  outerFiles = check([], [], () => true);
-  filesChecked = outerFiles;
+  const outerFiles = check([], [], () => true);
+  let filesChecked = outerFiles;
   for (let at = 0; at < caseIds.length; at += childrenPerPart) {
     const part = caseIds.slice(at, at + childrenPerPart);
     const ids = new Set(part);
