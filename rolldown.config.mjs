@@ -50,6 +50,45 @@ const noWoff2 = {
 };
 
 /**
+ * pdfkit loads AES for encrypted PDFs, and building its tables on load cost
+ * 5–16 ms of every PDF run. casepress never encrypts a PDF (an e-filing portal
+ * refuses one: preflight checks it), so AES is left out.
+ */
+const noEncryption = {
+  name: 'no-encryption',
+  resolveId: {
+    filter: { id: /^@noble\/ciphers\/aes$/ },
+    handler: () => '\0no-encryption',
+  },
+  load: {
+    filter: { id: /^\0no-encryption$/ },
+    handler: () => `const refuse = () => { throw new Error('casepress does not encrypt PDFs'); };
+export { refuse as cbc, refuse as ecb };`,
+  },
+};
+
+/**
+ * Handlebars maps the code it compiles back to the template with the
+ * source-map package, when that loads; casepress never asks for the map, and
+ * loading it was 77 kB of code on every run. Without it, Handlebars joins the
+ * same code as plain strings (its own fallback).
+ */
+const noTemplateSourceMaps = {
+  name: 'no-template-source-maps',
+  resolveId: {
+    filter: { id: /^source-map$/ },
+    handler: (_source, importer) => {
+      if (!/[\\/]handlebars[\\/]/.test(importer ?? '')) throw new Error(`only Handlebars was expected to load source-map, not ${importer}`);
+      return '\0no-source-map';
+    },
+  },
+  load: {
+    filter: { id: /^\0no-source-map$/ },
+    handler: () => 'export const SourceNode = undefined;',
+  },
+};
+
+/**
  * fontkit, unicode-properties and linebreak each build Unicode lookup tables
  * (unicode-trie) when they are loaded: inflating them was 50–100 ms of every
  * PDF run, and most are never read (the Indic, Arabic and Universal shapers'
@@ -121,7 +160,7 @@ export default defineConfig({
   // node_modules too: the full parser is required lazily (load/yaml-document.ts), and `init` and `data` import
   // it, so every command that needs it has the same one copy.
   external: ['piscina', 'bullmq', 'ioredis', /^pdfjs-dist(\/|$)/, 'yaml'],
-  plugins: [pdfkitFilesFromItsPackage, noWoff2, lazyUnicodeTries, lazyAnchorArrays],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2, noEncryption, noTemplateSourceMaps, lazyUnicodeTries, lazyAnchorArrays],
   output: {
     dir: 'dist',
     format: 'esm',

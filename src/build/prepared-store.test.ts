@@ -105,9 +105,13 @@ describe('prepared templates kept between runs', () => {
     prepareTemplate(withUnused('kept-g'), first);
     const code = first.stored()[FILE]!;
     let bundledReads = 0;
-    const bundled = () => (bundledReads++, { [FILE]: code });
-    expect(preparedStore(() => undefined, bundled).get(FILE, code.key)).toEqual(code.code);
-    expect(preparedStore(() => undefined, bundled).get(FILE, 'another key')).toBeUndefined();
+    const bundled = (name: string) => (bundledReads++, name === FILE ? code : undefined);
+    const fromBundle = preparedStore(() => undefined, bundled);
+    expect(fromBundle.get(FILE, code.key)).toEqual(code.code);
+    expect(fromBundle.get(FILE, 'another key')).toBeUndefined();
+    // Each template's code is read once, and only its own.
+    expect(fromBundle.get('other.md.hbs', code.key)).toBeUndefined();
+    expect(bundledReads).toBe(2);
     // The output folder's own entry comes first; the bundled one is not even read.
     bundledReads = 0;
     const own = preparedStore(() => ({ [FILE]: code }), bundled);

@@ -35,16 +35,25 @@ export interface KeptPreparedStore extends PreparedStore {
   codesFor(templates: Iterable<TemplateFiles>): Record<string, KeptCode>;
 }
 
-export function preparedStore(read: () => unknown, readBundled?: () => unknown): KeptPreparedStore {
+/**
+ * `read` gives what the output folder keeps (every template it prepared, one
+ * value); `readBundled` what casepress was built with, a template at a time
+ * (a one-off command reads only its own template's code, not all of them).
+ */
+export function preparedStore(read: () => unknown, readBundled?: (name: string) => unknown): KeptPreparedStore {
   let entries: Map<string, Entry> | undefined;
-  let bundled: Map<string, Entry> | undefined;
+  const bundled = new Map<string, Entry | undefined>();
   let changed = false;
   const all = () => (entries ??= entriesOf(read()));
+  const bundledEntry = (name: string) => {
+    if (!bundled.has(name)) bundled.set(name, entriesOf({ [name]: readBundled!(name) }).get(name));
+    return bundled.get(name);
+  };
   return {
     get: (name, key) => {
       const entry = all().get(name);
       if (entry?.key === key) return entry.code;
-      const made = readBundled && (bundled ??= entriesOf(readBundled())).get(name);
+      const made = readBundled && bundledEntry(name);
       return made?.key === key ? made.code : undefined;
     },
     set: (name, key, code) => {

@@ -46,7 +46,6 @@ import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot,
 import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
-import { failureLine, preflightPdf, preflightProfile } from '../preflight/index.js';
 
 export interface BuildOptions extends RenderPoolOptions {
   readonly out: string;
@@ -208,7 +207,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     ? plan(root, asOf).filter((job) => job.output.startsWith('children/') && local.children.has(job.subject))
     : [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
   // A job writes the build's formats unless it names its own (the statistics): PDF and DOCX are rendered, CSV and JSON written from the data.
-  const filing = options.preflight && preflightProfile(agency.efiling, options.preflight.profile);
+  // The PDF checks (and the parsers they bring) are loaded only for a build that files.
+  const preflight = options.preflight ? await import('../preflight/index.js') : undefined;
+  const filing = options.preflight && preflight?.preflightProfile(agency.efiling, options.preflight.profile);
   if (options.preflight && !filing) throw new Error(`agency.yaml has no e-filing profile "${options.preflight.profile}" (the plan checks it)`);
   /** A court copy is filed: checked against the profile, which its fingerprint then names (turning --preflight on checks copies made without it). */
   const filed = (job: Job) => filing !== undefined && job.audience === 'court';
@@ -243,7 +244,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const bundledDir = sources.bundledCache;
   const prepared = preparedStore(
     () => sources.readCache(preparedDir, 'prepared', PREPARED_CODE),
-    bundledDir ? () => sources.readCache(join(bundledDir, 'prepared'), 'prepared', PREPARED_CODE) : undefined,
+    bundledDir ? (name) => sources.readCache(join(bundledDir, 'prepared'), name, PREPARED_CODE) : undefined,
   );
   const env = await createJobEnvironment({
     root,
@@ -356,9 +357,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     // (The command line refuses --preflight with --queue: a worker's files are written before this could check them.)
     const pdf = filed(job) ? made.files.pdf : undefined;
     if (pdf) {
-      const { failures } = await preflightPdf(pdf, filing!);
+      const { failures } = await preflight!.preflightPdf(pdf, filing!);
       const why = `fails e-filing profile "${filing!.name}"`;
-      if (failures.length) return fail(job, `: ${why}`, [diagnostic('CP3005', { file: join(options.out, `${job.output}.pdf`), message: `${why}, so it was not written: ${failures.map(failureLine).join('; ')}` })]);
+      if (failures.length) return fail(job, `: ${why}`, [diagnostic('CP3005', { file: join(options.out, `${job.output}.pdf`), message: `${why}, so it was not written: ${failures.map(preflight!.failureLine).join('; ')}` })]);
     }
     const written: string[] = [];
     for (const [format, bytes] of madeFiles) {

@@ -14,7 +14,7 @@ describe('the bundled templates prepared when casepress is built', () => {
     const dir = await mkdtemp(join(tmpdir(), 'casepress-prepared-'));
     try {
       await writePreparedTemplates(dir);
-      const store = preparedStore(() => undefined, () => nodeSources.readCache(dir, 'prepared', PREPARED_CODE));
+      const store = preparedStore(() => undefined, (name) => nodeSources.readCache(dir, name, PREPARED_CODE));
       for (const type of DOC_TYPES) {
         const files = await readTemplate(join(PACKAGE_ROOT, 'templates', `${type}.md.hbs`));
         // Shown by an absolute path (run from elsewhere) rather than as written here: the same key.

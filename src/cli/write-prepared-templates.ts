@@ -18,7 +18,9 @@ import { BUNDLED_CACHE } from './build-ports.js';
 export async function writePreparedTemplates(dir = join(BUNDLED_CACHE, 'prepared')): Promise<void> {
   const store = preparedStore(() => undefined);
   for (const file of TEMPLATE_FILES) prepareTemplate(await readTemplate(join(PACKAGE_ROOT, 'templates', file)), store);
-  await writeShards(dir, new Map([['prepared', store.stored()]]), new Set(['prepared']), codeIdentity(PREPARED_CODE.folders, PREPARED_CODE.packages));
+  // A shard per template: a run reads only the code of the templates it renders.
+  const shards = new Map(Object.entries(store.stored()));
+  await writeShards(dir, shards, new Set(shards.keys()), codeIdentity(PREPARED_CODE.folders, PREPARED_CODE.packages));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await writePreparedTemplates();

@@ -12,7 +12,6 @@ import { textReport } from '../build-report.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { claimOutFolder } from '../out-folder.js';
 import { readReferenceDocx } from '../reference-docx.js';
-import { chooseProfile } from './preflight.js';
 
 export interface BuildOptions extends Omit<EngineOptions, 'referenceDocx'> {
   /** `--reference-docx`: a Word file whose styles the DOCX takes (read and checked before the build). */
@@ -36,7 +35,9 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
   const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
   const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);
   // `--preflight NAME`: a profile agency.yaml lacks is refused once the root is read, before anything is built.
-  const planned: PlanJobs = engine.preflight
+  // (The PDF checks are loaded only for a build that files.)
+  const chooseProfile = engine.preflight ? (await import('./preflight.js')).chooseProfile : undefined;
+  const planned: PlanJobs = chooseProfile
     ? (root, asOf) => {
         chooseProfile(root.agency?.data.efiling, engine.preflight!.profile);
         return plan(root, asOf);
