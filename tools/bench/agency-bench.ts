@@ -29,6 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../../src/io/package-files.js';
 import { generatedRoot } from './generated-root.js';
+import { measureCommand, type CommandUsage } from './measure-command.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,20 +74,10 @@ function build(root: string, out: string, extra: string[] = []): { seconds: numb
   return { seconds, stats: JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats };
 }
 
-/** A casepress command in its own process: wall and CPU seconds, peak RSS (tools/bench/peak-rss.ts). */
-function measured(args: readonly string[]): { seconds: number; cpu_seconds: number; peak_rss_mb: number } {
-  const usageFile = join(values.work, 'command-usage.json');
-  mkdirSync(values.work, { recursive: true });
-  const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', new URL('./peak-rss.js', import.meta.url).href, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CASEPRESS_BENCH_USAGE: usageFile },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`casepress ${args.join(' ')} exited ${run.status}:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
-  return { seconds: round(seconds), cpu_seconds: round((usage.userCPUTime + usage.systemCPUTime) / 1e6), peak_rss_mb: round(usage.maxRSS / 1024) };
+/** A casepress command in its own process: wall and CPU seconds, peak RSS. */
+function measured(args: readonly string[]): CommandUsage {
+  const usage = measureCommand(args, values.work);
+  return { seconds: round(usage.seconds), cpu_seconds: round(usage.cpu_seconds), peak_rss_mb: round(usage.peak_rss_mb) };
 }
 
 const validate = (root: string) => measured(['validate', root]);
