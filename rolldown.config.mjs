@@ -148,6 +148,7 @@ export default defineConfig({
     'parse-worker': 'src/cli/parse-worker.ts',
     // Run by npm scripts after bundling.
     'write-prepared-templates': 'src/cli/write-prepared-templates.ts',
+    'write-bundled-shapes': 'src/cli/write-bundled-shapes.ts',
     'write-fields': 'src/cli/write-fields.ts',
     'write-reference-docx': 'src/cli/write-reference-docx.ts',
   },

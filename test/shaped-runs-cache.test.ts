@@ -29,14 +29,14 @@ describe('shaped runs kept between builds', () => {
   });
 
   it('are read when the first document renders, and kept with what the build shaped when the pool closes', async () => {
-    const kept: ShapedRuns = { regular: { a: [[68], [500], [500]] } };
+    const kept: ShapedRuns = { regular: { a: '68;500;500' } };
     const reads: number[] = [];
     const written: ShapedRuns[] = [];
     const setups: RendererSetup[] = [];
     const stand: (setup: RendererSetup) => Renderer = (setup) => {
       setups.push(setup);
       return {
-        render: async (): Promise<RenderedJob> => ({ files: {}, diagnostics: [], warnings: [], caught: [], heapBytes: 0, thread: 0, shapedRuns: { regular: { b: [[69], [510], [510]] } } }) as unknown as RenderedJob,
+        render: async (): Promise<RenderedJob> => ({ files: {}, diagnostics: [], warnings: [], caught: [], heapBytes: 0, thread: 0, shapedRuns: { regular: { b: '69;510;510' } } }) as unknown as RenderedJob,
         capacity: 1,
         threads: 0,
         close: async () => {},
@@ -53,6 +53,6 @@ describe('shaped runs kept between builds', () => {
     await pool.drain();
     await pool.close();
     expect(setups[0]!.shapedRuns).toBe(kept);
-    expect(written).toEqual([{ regular: { a: [[68], [500], [500]], b: [[69], [510], [510]] } }]);
+    expect(written).toEqual([{ regular: { a: '68;500;500', b: '69;510;510' } }]);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * `npm run bench:cold`: a case manager's one-off `casepress court-summary`,
  * each run a fresh process (Node's start-up included), on a copy of the bundled
- * example agency. Three situations, each measured --runs times (median):
+ * example agency (or of --root). Three situations, each measured --runs times (median):
  *   new folder   — an output folder with nothing in it (nothing parsed, shaped or built before);
  *   after edit   — one contact note of the child edited since the last run;
  *   up to date   — nothing changed since the last run.
- * CPU time is every thread's, user and system.
+ * CPU time is every thread's, user and system. casepress is built with the
+ * example agency's words already shaped (write-bundled-shapes.ts), so its
+ * cases start with every word shaped; a generated root's child (--root, --case)
+ * shows a case whose narratives it has never seen.
  *
- *   npm run bench:cold -- [--case C-2025-0142] [--as-of 2026-11-23] [--runs 5]
+ *   npm run bench:cold -- [--root DIR --case ID] [--as-of 2026-11-23] [--runs 5]
  *                         [--node /path/to/node] [--work /tmp/casepress-cold] [--json]
  */
 import { appendFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
@@ -18,6 +21,7 @@ import { measureCommand, type CommandUsage } from './measure-command.js';
 
 const { values } = parseArgs({
   options: {
+    root: { type: 'string', default: join(PACKAGE_ROOT, 'cases') },
     case: { type: 'string', default: 'C-2025-0142' },
     'as-of': { type: 'string', default: '2026-11-23' },
     runs: { type: 'string', default: '5' },
@@ -30,7 +34,7 @@ const { values } = parseArgs({
 const root = join(values.work, 'cases');
 const out = join(values.work, 'output');
 rmSync(values.work, { recursive: true, force: true });
-cpSync(join(PACKAGE_ROOT, 'cases'), root, { recursive: true });
+cpSync(values.root, root, { recursive: true });
 const contacts = join(root, 'children', values.case, 'contacts');
 const note = join(contacts, readdirSync(contacts).filter((name) => name.endsWith('.md')).sort()[0]!);
 

@@ -31,7 +31,7 @@ describe('shaped runs kept between processes', () => {
     expect(Object.keys(taken.italic ?? {})).toEqual(['Quixotically']);
     expect(takeShapedRuns(fonts)).toEqual({});
 
-    seedShapedRuns(fonts, { italic: { '¤': [[3], [600], [1234]] } });
+    seedShapedRuns(fonts, { italic: { '¤': '3;600;1234' } });
     expect(widthOf(face, '¤', 1)).toBeCloseTo(1234 / face.unitsPerEm);
     expect(takeShapedRuns(fonts)).toEqual({});
   });
@@ -55,11 +55,14 @@ describe('shaped runs kept between processes', () => {
   it('leaves out an entry that does not decode', async () => {
     const fonts = await loadFonts();
     const face = facesOf(fonts).bold;
-    seedShapedRuns(fonts, { bold: { ab: [[1, 2], [3], [4, 5]], cd: [[1], [2], [3], [[1], [2]]] } as never });
+    // Two glyph ids and one advance; one glyph and two glyphs' code points; a list that is not numbers; nested arrays (not a string).
+    seedShapedRuns(fonts, { bold: { ab: '1,2;3;4,5', cd: '1;2;3;1,2', ef: '1;x;3', gh: [[1], [2], [3]] } as never });
     // Shaped afresh instead.
     expect(runOf(face, 'ab').ids).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
     expect(runOf(face, 'cd').ids).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
-    expect(Object.keys(takeShapedRuns(fonts).bold ?? {})).toEqual(['ab', 'cd']);
+    expect(runOf(face, 'ef').ids).toEqual(face.font.layout('ef').glyphs.map((g) => g.id));
+    expect(runOf(face, 'gh').ids).toEqual(face.font.layout('gh').glyphs.map((g) => g.id));
+    expect(Object.keys(takeShapedRuns(fonts).bold ?? {})).toEqual(['ab', 'cd', 'ef', 'gh']);
   });
 });
 
@@ -80,7 +83,7 @@ describe('the post table header', () => {
 
 describe('how many shaped runs are kept', () => {
   it('keeps few enough that a process seeded with all of them does not drop them', async () => {
-    const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, [[3], [500], [500 + (i % 7)], [[119]]]])) as NonNullable<Parameters<typeof seedShapedRuns>[1]['regular']>;
+    const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, `3;500;${500 + (i % 7)};119`])) as NonNullable<Parameters<typeof seedShapedRuns>[1]['regular']>;
     const kept = addShapedRuns(undefined, [{ symbols: many }])!;
     const count = Object.keys(kept.symbols!).length;
     expect(count).toBeLessThan(45_000);

@@ -238,13 +238,17 @@ function isFontkitFont(value: unknown): value is FontkitFont {
 }
 
 /**
- * Shaped runs by face and string, as compact plain data a build keeps between
- * processes: glyph ids, glyph advances, then either each glyph's x advance
- * (nothing else moved) or all four position values, then the code points per
- * glyph when they are not simply the string's, one per glyph.
+ * Shaped runs by face and string, as a compact string each, which a build
+ * keeps between processes and casepress ships for its own wording
+ * (write-bundled-shapes.ts): glyph ids, glyph advances, then either each
+ * glyph's x advance (nothing else moved) or all four position values, then
+ * the code points per glyph when they are not simply the string's, one per
+ * glyph — lists separated by ";", numbers by ",", a glyph's code points by
+ * ".". A string, not nested arrays: reading a few thousand of them is a
+ * quarter of the time, and each is decoded only when its word is set.
  */
 export type ShapedRuns = Partial<Record<FontKey, Record<string, StoredRun>>>;
-type StoredRun = [ids: number[], advances: number[], positions: number[], codePoints?: number[][]];
+type StoredRun = string;
 
 /**
  * Gives the faces runs shaped by an earlier process with the same font bytes
@@ -305,32 +309,42 @@ export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly Shap
 function encodeRun(text: string, run: ShapedRun): StoredRun {
   const n = run.ids.length;
   const xOnly = run.positions.every((value, i) => i % 4 === 0 || value === 0);
-  const positions = xOnly ? run.positions.filter((_, i) => i % 4 === 0) : [...run.positions];
+  const positions = xOnly ? run.positions.filter((_, i) => i % 4 === 0) : run.positions;
   const chars = [...text].map((c) => c.codePointAt(0)!);
   const plain = chars.length === n && run.codePoints.every((cps, i) => cps.length === 1 && cps[0] === chars[i]);
-  return plain ? [[...run.ids], [...run.advances], positions] : [[...run.ids], [...run.advances], positions, run.codePoints.map((cps) => [...cps])];
+  const lists = [run.ids.join(','), run.advances.join(','), positions.join(',')];
+  if (!plain) lists.push(run.codePoints.map((cps) => cps.join('.')).join(','));
+  return lists.join(';');
 }
 
 function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
-  if (!Array.isArray(stored) || stored.length < 3 || stored.length > 4 || !stored.slice(0, 3).every(isNumbers)) return undefined;
-  const [ids, advances, packed, codePoints] = stored as StoredRun;
+  if (typeof stored !== 'string') return undefined;
+  const lists = stored.split(';');
+  if (lists.length < 3 || lists.length > 4) return undefined;
+  const [ids, advances, packed] = lists.slice(0, 3).map((list) => numbersOf(list, ','));
+  if (!ids || !advances || !packed) return undefined;
   const n = ids.length;
   if (advances.length !== n || (packed.length !== n && packed.length !== 4 * n)) return undefined;
   const positions = packed.length === 4 * n && n > 0 ? packed : packed.flatMap((x) => [x, 0, 0, 0]);
   let cps: number[][];
-  if (codePoints === undefined) {
+  if (lists.length === 3) {
     const chars = [...text].map((c) => c.codePointAt(0)!);
     if (chars.length !== n) return undefined;
     cps = chars.map((c) => [c]);
   } else {
-    if (!Array.isArray(codePoints) || codePoints.length !== n || !codePoints.every(isNumbers)) return undefined;
-    cps = codePoints;
+    // One entry per glyph, each possibly empty (a glyph with no text of its own).
+    const glyphs = n === 0 ? [] : lists[3]!.split(',').map((glyph) => numbersOf(glyph, '.'));
+    if (glyphs.length !== n || !glyphs.every((glyph) => glyph !== undefined)) return undefined;
+    cps = glyphs as number[][];
   }
   return { ids, advances, codePoints: cps, positions, width: positions.reduce((sum, value, i) => (i % 4 === 0 ? sum + value : sum), 0) };
 }
 
-function isNumbers(value: unknown): value is number[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+/** The numbers of a list written by `encodeRun`; undefined when one is not a finite number. */
+function numbersOf(list: string, separator: string): number[] | undefined {
+  if (list === '') return [];
+  const numbers = list.split(separator).map((item) => (item === '' ? NaN : Number(item)));
+  return numbers.every(Number.isFinite) ? numbers : undefined;
 }
 
 /** Width of a run of `face` set at `size` points. */
