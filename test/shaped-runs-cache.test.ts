@@ -21,7 +21,7 @@ describe('shaped runs kept between builds', () => {
     expect(Object.keys(runs.regular ?? {}).length).toBeGreaterThan(100);
 
     const second = freshCopy(first);
-    seedShapedRuns(second, JSON.parse(JSON.stringify(runs)) as ShapedRuns);
+    seedShapedRuns(second, [JSON.parse(JSON.stringify(runs)) as ShapedRuns]);
     const seeded = await toPdf(SAMPLE_TREE, { fonts: second, images: SAMPLE_IMAGES });
     expect(takeShapedRuns(second)).toEqual({});
     expect(Buffer.from(seeded).equals(Buffer.from(shaped))).toBe(true);
@@ -30,6 +30,7 @@ describe('shaped runs kept between builds', () => {
 
   it('are read when the first document renders, and kept with what the build shaped when the pool closes', async () => {
     const kept: ShapedRuns = { regular: { a: '68;500;500' } };
+    const shipped: ShapedRuns = { regular: { c: '70;520;520' } };
     const reads: number[] = [];
     const written: ShapedRuns[] = [];
     const setups: RendererSetup[] = [];
@@ -42,7 +43,7 @@ describe('shaped runs kept between builds', () => {
         close: async () => {},
       };
     };
-    const shapes = { read: () => (reads.push(1), kept), write: async (runs: ShapedRuns) => void written.push(runs) };
+    const shapes = { read: () => (reads.push(1), { kept, shipped }), write: async (runs: ShapedRuns) => void written.push(runs) };
     const idle = renderPool({} as RendererSetup, { renderer: stand }, shapes);
     await idle.close();
     expect(reads).toEqual([]);
@@ -52,7 +53,8 @@ describe('shaped runs kept between builds', () => {
     await pool.submit({} as RenderTask, async () => {}, () => {});
     await pool.drain();
     await pool.close();
-    expect(setups[0]!.shapedRuns).toBe(kept);
+    expect(setups[0]!.shapedRuns).toEqual([kept, shipped]);
+    // The shipped words are not copied into the output folder's.
     expect(written).toEqual([{ regular: { a: '68;500;500', b: '69;510;510' } }]);
   });
 });

@@ -22,11 +22,13 @@ export interface RenderPoolOptions {
 }
 
 /**
- * Words shaped by earlier builds: read when the first document is rendered,
- * kept again with what this build shaped when the pool closes.
+ * Words shaped by earlier builds: read when the first document is rendered;
+ * the output folder's kept again with what this build shaped when the pool
+ * closes. Those casepress shipped with are only read: a folder keeps just the
+ * words they lack.
  */
 export interface ShapesStore {
-  read(): ShapedRuns | undefined;
+  read(): { readonly kept?: ShapedRuns | undefined; readonly shipped?: ShapedRuns | undefined };
   write(runs: ShapedRuns): Promise<void>;
 }
 
@@ -54,9 +56,11 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
   let setup: RendererSetup | undefined;
   const setupNow = (): RendererSetup => {
     if (setup) return setup;
-    kept = shapes?.read();
+    const read = shapes?.read();
+    kept = read?.kept;
+    const layers = [read?.kept, read?.shipped].filter((runs): runs is ShapedRuns => runs !== undefined);
     const code = preparedCode?.();
-    return (setup = { ...baseSetup, ...(kept ? { shapedRuns: kept } : {}), ...(code ? { preparedCode: code } : {}) });
+    return (setup = { ...baseSetup, ...(layers.length ? { shapedRuns: layers } : {}), ...(code ? { preparedCode: code } : {}) });
   };
   // The renderers (and the writers they load) are imported with the first job: a build with every document up to date renders none.
   const rendererFor = async (): Promise<Renderer> => {

@@ -26,8 +26,8 @@ export interface RendererSetup {
   readonly fonts: FontSet;
   /** The templates' prepared code where the build had it (prepared-store.ts), so a worker compiles none. */
   readonly preparedCode?: Readonly<Record<string, KeptCode>>;
-  /** Words shaped by earlier builds (kept under the output folder), so they are not shaped again. */
-  readonly shapedRuns?: ShapedRuns;
+  /** Words shaped by earlier builds (kept under the output folder, and shipped with casepress), so they are not shaped again. */
+  readonly shapedRuns?: readonly ShapedRuns[];
   readonly formats: readonly Format[];
   readonly draft?: boolean;
   readonly pdfa?: boolean;

@@ -282,10 +282,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     },
     options,
     {
-      // An output folder that keeps none starts from the words shaped when casepress was built (write-bundled-shapes.ts).
-      read: () =>
-        keptShapes.get(`${shapesDir}\n${shapesShard}`) ??
-        ((sources.readCache(shapesDir, shapesShard, SHAPING_CODE) ?? (bundledDir ? sources.readCache(join(bundledDir, 'shapes'), shapesShard, SHAPING_CODE) : undefined)) as ShapedRuns | undefined),
+      read: () => ({
+        kept: keptShapes.get(`${shapesDir}\n${shapesShard}`) ?? (sources.readCache(shapesDir, shapesShard, SHAPING_CODE) as ShapedRuns | undefined),
+        // The words shaped when casepress was built (write-bundled-shapes.ts).
+        shipped: bundledDir ? (sources.readCache(join(bundledDir, 'shapes'), shapesShard, SHAPING_CODE) as ShapedRuns | undefined) : undefined,
+      }),
       write: async (runs) => {
         keptShapes.set(`${shapesDir}\n${shapesShard}`, runs);
         await sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined);

@@ -31,7 +31,7 @@ describe('shaped runs kept between processes', () => {
     expect(Object.keys(taken.italic ?? {})).toEqual(['Quixotically']);
     expect(takeShapedRuns(fonts)).toEqual({});
 
-    seedShapedRuns(fonts, { italic: { '¤': '3;600;1234' } });
+    seedShapedRuns(fonts, [{ italic: { '¤': '3;600;1234' } }]);
     expect(widthOf(face, '¤', 1)).toBeCloseTo(1234 / face.unitsPerEm);
     expect(takeShapedRuns(fonts)).toEqual({});
   });
@@ -46,9 +46,18 @@ describe('shaped runs kept between processes', () => {
     for (const word of words) {
       const original = face.runs.get(word)!;
       face.runs.delete(word);
-      seedShapedRuns(fonts, { regular: { [word]: taken[word]! } });
+      seedShapedRuns(fonts, [{ regular: { [word]: taken[word]! } }]);
       expect(runOf(face, word)).toEqual(original);
     }
+    expect(takeShapedRuns(fonts)).toEqual({});
+  });
+
+  it('looks a word up in the layers in order: an output folder\'s, then those shipped', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).boldItalic;
+    seedShapedRuns(fonts, [{ boldItalic: { '¤': '3;600;1000' } }, { boldItalic: { '¤': '3;600;2000', '§': '4;600;3000' } }]);
+    expect(widthOf(face, '¤', 1)).toBeCloseTo(1000 / face.unitsPerEm);
+    expect(widthOf(face, '§', 1)).toBeCloseTo(3000 / face.unitsPerEm);
     expect(takeShapedRuns(fonts)).toEqual({});
   });
 
@@ -56,7 +65,7 @@ describe('shaped runs kept between processes', () => {
     const fonts = await loadFonts();
     const face = facesOf(fonts).bold;
     // Two glyph ids and one advance; one glyph and two glyphs' code points; a list that is not numbers; nested arrays (not a string).
-    seedShapedRuns(fonts, { bold: { ab: '1,2;3;4,5', cd: '1;2;3;1,2', ef: '1;x;3', gh: [[1], [2], [3]] } as never });
+    seedShapedRuns(fonts, [{ bold: { ab: '1,2;3;4,5', cd: '1;2;3;1,2', ef: '1;x;3', gh: [[1], [2], [3]] } as never }]);
     // Shaped afresh instead.
     expect(runOf(face, 'ab').ids).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
     expect(runOf(face, 'cd').ids).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
@@ -83,12 +92,12 @@ describe('the post table header', () => {
 
 describe('how many shaped runs are kept', () => {
   it('keeps few enough that a process seeded with all of them does not drop them', async () => {
-    const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, `3;500;${500 + (i % 7)};119`])) as NonNullable<Parameters<typeof seedShapedRuns>[1]['regular']>;
+    const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, `3;500;${500 + (i % 7)};119`])) as Record<string, string>;
     const kept = addShapedRuns(undefined, [{ symbols: many }])!;
     const count = Object.keys(kept.symbols!).length;
     expect(count).toBeLessThan(45_000);
     const fonts = await loadFonts();
-    seedShapedRuns(fonts, kept);
+    seedShapedRuns(fonts, [kept]);
     const face = facesOf(fonts).symbols;
     expect(widthOf(face, 'w6', 1)).toBeCloseTo(506 / face.unitsPerEm);
     // Every kept word is served as kept, none shaped again.

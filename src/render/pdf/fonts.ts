@@ -58,8 +58,8 @@ export interface Face {
   runs: Map<string, ShapedRun>;
   /** Strings shaped in this process and not yet taken by `takeShapedRuns`. */
   fresh: string[];
-  /** Runs kept by an earlier process (`seedShapedRuns`), by string, not yet decoded. */
-  seeded: Readonly<Record<string, unknown>>;
+  /** Runs kept by earlier processes (`seedShapedRuns`), by string, not yet decoded: the first layer that has a string gives its run. */
+  seeded: ReadonlyArray<Readonly<Record<string, unknown>>>;
   readonly coverage: Map<number, boolean>;
 }
 
@@ -115,7 +115,7 @@ function parseFace(key: FontKey, bytes: Uint8Array): Face {
     unitsPerEm: font.unitsPerEm,
     runs: new Map(),
     fresh: [],
-    seeded: {},
+    seeded: [],
     coverage: new Map(),
   };
   return face;
@@ -251,20 +251,23 @@ export type ShapedRuns = Partial<Record<FontKey, Record<string, StoredRun>>>;
 type StoredRun = string;
 
 /**
- * Gives the faces runs shaped by an earlier process with the same font bytes
- * (the caller keys what it keeps by them), so words are not shaped again. A
+ * Gives the faces runs shaped by earlier processes with the same font bytes
+ * (the caller keys what it keeps by them), so words are not shaped again:
+ * layers, looked up in order (an output folder's, then those casepress
+ * shipped with). A
  * run is what shaping gives whoever made it, so the output does not depend on
  * what was seeded; an entry that does not decode is left out.
  */
-export function seedShapedRuns(fonts: FontSet, runs: ShapedRuns): void {
+export function seedShapedRuns(fonts: FontSet, layers: readonly ShapedRuns[]): void {
   const faces = facesOf(fonts);
   // Decoded when a document asks for them: a process sets a few of the words kept (decoding them all took 70 ms of a one-off command).
-  for (const key of FONT_KEYS) faces[key].seeded = runs[key] ?? {};
+  for (const key of FONT_KEYS) faces[key].seeded = layers.flatMap((runs) => (runs[key] ? [runs[key]] : []));
 }
 
 /** A run the face was seeded with, decoded; undefined when there is none or it does not decode. */
 function seededRun(face: Face, text: string): ShapedRun | undefined {
-  return Object.hasOwn(face.seeded, text) ? decodeRun(text, face.seeded[text]) : undefined;
+  const layer = face.seeded.find((runs) => Object.hasOwn(runs, text));
+  return layer ? decodeRun(text, layer[text]) : undefined;
 }
 
 /** The runs shaped since the last call (not those seeded), to add to the kept ones. */
