@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import type { FamilyGuards } from '../compute/audience.js';
 import type { ImageSet } from '../document/ast.js';
 import type { Agency } from '../model/agency.js';
 import type { FontSet, ShapedRuns } from '../render/pdf/index.js';
@@ -26,6 +27,8 @@ export interface RendererSetup {
   readonly fonts: FontSet;
   /** The templates' prepared code where the build had it (prepared-store.ts), so a worker compiles none. */
   readonly preparedCode?: Readonly<Record<string, KeptCode>>;
+  /** The root's foster-family guards: a job's input names them by reference (run-job.ts `byReference`), so they cross to a thread once. */
+  readonly familyGuards?: FamilyGuards;
   /** Words shaped by earlier builds (kept under the output folder, and shipped with casepress), so they are not shaped again. */
   readonly shapedRuns?: readonly ShapedRuns[];
   readonly formats: readonly Format[];
@@ -76,6 +79,7 @@ export async function renderEnvironment(setup: RendererSetup): Promise<RenderEnv
   const store = code && preparedStore(() => code);
   return {
     context: { agency: setup.agency, asOf: setup.asOf },
+    ...(setup.familyGuards ? { familyGuards: setup.familyGuards } : {}),
     async template(file) {
       let prepared = compiled.get(file);
       if (!prepared) {

@@ -4,7 +4,7 @@
  * each format. Pure: fonts, images, templates and the clock come in.
  */
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { redactor, type WithheldValue } from '../compute/audience.js';
+import { redactor, type FamilyGuards, type SharedGuards, type WithheldValue } from '../compute/audience.js';
 import type { DocumentContext, DocumentData } from '../compute/documents/context.js';
 import { viewRoot, type RootIndex } from '../compute/documents/root-view.js';
 import type { DocumentTree, ImageSet } from '../document/ast.js';
@@ -72,10 +72,14 @@ export function jobHeader({ type, subject, audience, output, template, title, as
 /** What a render needs of the environment: no case root, no rule set (the data is computed already). */
 export interface RenderEnvironment extends Pick<JobEnvironment, 'template' | 'images' | 'fonts' | 'formats' | 'draft' | 'pdfa' | 'referenceDocx'> {
   readonly context: Pick<JobEnvironment['context'], 'agency' | 'asOf'>;
+  /** The root's foster-family guards, which a render's input then names by reference only (sent once per thread, not with every job). */
+  readonly familyGuards?: FamilyGuards;
 }
 
 /** A job's computed data as a render takes it: plain values, cloneable to a worker. */
 export interface RenderInput extends Pick<DocumentData, 'data' | 'withheld' | 'warnings'> {
+  /** The foster-family guards the data holds by reference; `guards` left out when the render environment holds them (`familyGuards`). */
+  readonly families?: { readonly guards?: FamilyGuards; readonly skip: readonly string[] };
   /** A part required before filing is missing: the copy is a DRAFT. */
   readonly draft?: boolean;
   /** A packet's parts, each rendered as its own document is (the input's own data is the cover's). */
@@ -89,17 +93,37 @@ export interface RenderOutput extends Pick<JobResult, 'files' | 'diagnostics' | 
 
 /** What the manifest names as withheld from a copy: what the document withheld, and the guards a scan caught. */
 export function withheldFields(withheld: readonly WithheldValue[], caught: readonly Pick<WithheldValue, 'kind' | 'field'>[] = []): { kind: WithheldValue['kind']; field: string }[] {
-  const seen = new Set(caught.map((c) => `${c.kind} ${c.field}`));
-  return withheld.filter((w) => !w.guard || seen.has(`${w.kind} ${w.field}`)).map(({ kind, field }) => ({ kind, field }));
+  const key = (w: Pick<WithheldValue, 'kind' | 'field'>) => `${w.kind} ${w.field}`;
+  const seen = new Set(caught.map(key));
+  const listed = withheld.filter((w) => !w.guard || seen.has(key(w))).map(({ kind, field }) => ({ kind, field }));
+  // A foster family guarded by reference is in no list: the scan's catch names it.
+  const inList = new Set(withheld.map(key));
+  const byReference = new Map(caught.filter((c) => !inList.has(key(c))).map((c) => [key(c), { kind: c.kind, field: c.field }]));
+  return [...listed, ...byReference.values()];
+}
+
+/** The input with the foster-family guards `guards` holds named by reference (a renderer whose environment holds them takes it). */
+export function byReference(input: RenderInput, guards: FamilyGuards): RenderInput {
+  const own = input.families?.guards === guards ? { ...input, families: { skip: input.families.skip } } : input;
+  return own.parts ? { ...own, parts: own.parts.map((part) => ({ ...part, input: byReference(part.input, guards) })) } : own;
+}
+
+/** The foster-family guards a render's input names, looked up in the environment when the input leaves them out. */
+function sharedGuardsOf(input: RenderInput, env: RenderEnvironment): SharedGuards | undefined {
+  if (!input.families) return undefined;
+  const guards = input.families.guards ?? env.familyGuards;
+  // Never scan a copy without them: it would print every foster family it names.
+  if (!guards) throw new Error('a render names foster-family guards by reference, and its environment holds none');
+  return { guards, skip: input.families.skip };
 }
 
 export function renderInput({ data }: JobData, job: JobHeader): RenderInput {
-  const own = { data: data.data, withheld: data.withheld, warnings: data.warnings, ...(data.missing?.length ? { draft: true } : {}) };
+  const own = { data: data.data, withheld: data.withheld, ...(data.families ? { families: data.families } : {}), warnings: data.warnings, ...(data.missing?.length ? { draft: true } : {}) };
   if (!data.parts) return own;
   // The packet's warnings are its parts' together, said once: each part's render adds only what its own final scan finds.
   const parts = data.parts.map((part) => ({
     job: { ...job, type: part.type, template: part.template, title: part.title, asOf: part.asOf },
-    input: { data: part.data.data, withheld: part.data.withheld, warnings: [], ...(part.data.missing?.length ? { draft: true } : {}) },
+    input: { data: part.data.data, withheld: part.data.withheld, ...(part.data.families ? { families: part.data.families } : {}), warnings: [], ...(part.data.missing?.length ? { draft: true } : {}) },
   }));
   return { ...own, parts };
 }
@@ -136,7 +160,7 @@ export async function jobTree(job: JobHeader, input: RenderInput, env: RenderEnv
   if (!built.tree) return { diagnostics: built.diagnostics, warnings: [] };
   let scanned: ScanResult;
   try {
-    scanned = scanWithheld(built.tree, withheld);
+    scanned = scanWithheld(built.tree, withheld, sharedGuardsOf(input, env));
   } catch (error) {
     if (!(error instanceof UnknownNode)) throw error;
     return { diagnostics: [diagnostic('CP3002', { file: job.template, message: `${error.message}; nothing was written` })], warnings: [] };

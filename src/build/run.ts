@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Audience } from '../compute/audience.js';
 import { AGENCY_FILE } from '../compute/documents/context.js';
+import { familyGuards } from '../compute/documents/family-guards.js';
 import type { CaseRoot } from '../model/case-root.js';
 import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
@@ -41,7 +42,7 @@ import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
 import { indexManifest, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
-import { jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
+import { byReference, jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
 import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
 import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
@@ -268,11 +269,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const fontsHash = sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)])));
   const shapesDir = join(options.out, CACHE_DIR, 'shapes');
   const shapesShard = `shapes ${fontsHash}`;
+  // Every court copy guards every foster family: sent to each rendering thread once, named by reference in each job.
+  const families = familyGuards(env.index.fosterFamilies);
   const pool = renderPool(
     {
       templates: env.templateFiles,
       agency,
       asOf,
+      familyGuards: families,
       images,
       fonts: env.fonts,
       formats: rendered,
@@ -459,7 +463,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         continue;
       }
       await pool.submit(
-        { id: printFor(renders[0]!), job: jobHeader(job), input: renderInput(prepared, jobHeader(job)), formats: renders },
+        { id: printFor(renders[0]!), job: jobHeader(job), input: byReference(renderInput(prepared, jobHeader(job)), families), formats: renders },
         (made) => {
           peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
           // A job that failed to render writes none of its files.

@@ -11,7 +11,7 @@
  * the form its place needs. A node type the visitor does not know fails the
  * build (`UnknownNode`): a new kind of text must not slip past the scan.
  */
-import type { WithheldValue } from '../compute/audience.js';
+import type { SharedGuards, WithheldValue } from '../compute/audience.js';
 import { WITHHELD_MARKER } from '../compute/redaction/marker.js';
 import { withheldMatcher, type Found } from '../compute/redaction/matcher.js';
 import type { Block, DocumentMeta, DocumentTree, Inline, Letterhead } from '../document/ast.js';
@@ -58,10 +58,11 @@ function printMarkers(text: string, place: Place): Edit[] {
   return edits;
 }
 
-export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValue[]): ScanResult {
+/** `families`: the foster-family guards `withheld` holds by reference (looked for too). */
+export function scanWithheld(tree: DocumentTree, withheld: readonly WithheldValue[], families?: SharedGuards): ScanResult {
   const { letterhead } = tree;
   // The agency's own name and address print on every copy, whatever a foster family is called.
-  const find = withheldMatcher(withheld, letterhead ? [letterhead.name, ...letterhead.addressLines] : []);
+  const find = withheldMatcher(withheld, letterhead ? [letterhead.name, ...letterhead.addressLines] : [], families);
   const found = new Set<WithheldValue>();
   const replacements: Replacement[] = [];
   const note = (where: string, hit: Found) => {

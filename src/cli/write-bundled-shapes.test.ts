@@ -11,7 +11,6 @@ import { systemClock } from '../io/clock.js';
 import { nodeFileSystem } from '../io/file-system.js';
 import { PACKAGE_ROOT } from '../io/package-files.js';
 import { nodeSources } from './build-ports.js';
-import { writeBundledShapes } from './write-bundled-shapes.js';
 
 const ROOT = join(PACKAGE_ROOT, 'cases');
 const AS_OF = '2026-11-23';
@@ -21,7 +20,8 @@ describe('the words shaped when casepress is built', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'casepress-bundled-'));
-    await writeBundledShapes(join(dir, 'shapes'));
+    // As `npm run build` runs it: in a process of its own (this one may have shaped the words already).
+    execFileSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'write-bundled-shapes.js'), join(dir, 'shapes')], { stdio: 'pipe' });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -50,7 +50,7 @@ describe('the words shaped when casepress is built', () => {
   it('give a first court report in a new process the bytes of one whose words were shaped, and shape none of them again', async () => {
     const out = await mkdtemp(join(tmpdir(), 'casepress-first-'));
     try {
-      // This process shaped its words itself (writing the bundled words above: src/ has no shipped caches).
+      // This process shaped its words itself (src/ has no shipped caches).
       const pdf = await courtSummaryHere(join(out, 'afresh'));
       // The command in a process of its own, with the words `npm run build` kept (the tests' pretest builds them as this file does).
       execFileSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'casepress'), 'court-summary', 'C-2025-0142', ROOT, '--format', 'pdf', '--as-of', AS_OF, '--out', join(out, 'seeded')], { stdio: 'pipe' });

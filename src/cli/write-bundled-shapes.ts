@@ -24,11 +24,11 @@ const QUARTER = '2026-Q3';
 
 /** Writes the shaped words where `nodeSources` finds them (by default). */
 export async function writeBundledShapes(dir = join(BUNDLED_CACHE, 'shapes'), root = join(PACKAGE_ROOT, 'cases')): Promise<void> {
-  // Words kept by an earlier `npm run build` would be read back into this build and kept again.
   await rm(dir, { recursive: true, force: true });
   const out = await mkdtemp(join(tmpdir(), 'casepress-shapes-'));
   try {
-    const common = { out, asOf: AS_OF, jobs: 1, quiet: true } as const;
+    // Every word shaped here, none taken from words shipped before.
+    const common = { out, asOf: AS_OF, jobs: 1, quiet: true, withoutShippedCaches: true } as const;
     const quiet = () => undefined;
     const built = await build(root, { ...common, format: ['pdf'] }, (caseRoot, asOf) => planJobs(caseRoot, asOf), quiet, quiet);
     const counted = await stats(root, { ...common, quarter: QUARTER, format: ['pdf'], audience: 'internal' }, quiet, quiet);
@@ -42,4 +42,5 @@ export async function writeBundledShapes(dir = join(BUNDLED_CACHE, 'shapes'), ro
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await writeBundledShapes();
+// A process of its own: words this process had shaped before would not be kept as shaped by the build (fonts.ts `fresh`).
+if (import.meta.url === `file://${process.argv[1]}`) await writeBundledShapes(process.argv[2]);

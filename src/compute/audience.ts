@@ -72,6 +72,25 @@ export interface WithheldValue {
   readonly except?: readonly string[];
 }
 
+/** A foster family's guard, with the home it belongs to. */
+export interface FamilyGuard extends WithheldValue {
+  readonly home: string;
+}
+
+/** Every foster family of a root guarded as a copy that prints none of them would (compute/documents/family-guards.ts). */
+export interface FamilyGuards {
+  readonly entries: readonly FamilyGuard[];
+}
+
+/**
+ * A copy's foster-family guards by reference: the root's, but for the homes in
+ * `skip`, which the copy guards in its own list (its names touch them).
+ */
+export interface SharedGuards {
+  readonly guards: FamilyGuards;
+  readonly skip: readonly string[];
+}
+
 export interface Redactor {
   readonly audience: Audience;
   /** In a `parent` copy, whose it is: the parent's index in the case's `parents`. */
@@ -85,9 +104,13 @@ export interface Redactor {
   record(what: Protected, field: string, value: string): void;
   /** Records a value only for the scans to look for (a `guard`), except inside `except`; nothing for an audience that may see it. */
   guard(what: Protected, field: string, value: string, except?: readonly string[]): void;
+  /** Records the root's foster-family guards by reference, but for the homes in `skip` (recorded one by one); nothing for an audience that may see them. */
+  guardFamilies(guards: FamilyGuards, skip: ReadonlySet<string>): void;
   /** Guards a scan found in the text: from now on they count as withheld from this document. */
   caught(found: readonly WithheldValue[]): void;
   readonly withheld: readonly WithheldValue[];
+  /** The foster-family guards recorded by reference, if any: the scans look for them as for `withheld`'s. */
+  readonly families: SharedGuards | undefined;
 }
 
 export function redactor(audience: Audience, reader?: number): Redactor {
@@ -106,10 +129,19 @@ export function redactor(audience: Audience, reader?: number): Redactor {
     }
   };
   const record = (kind: Protected, field: string, value: string) => add({ kind, field, value });
+  let families: SharedGuards | undefined;
   return {
     audience,
     ...(audience === 'parent' && reader !== undefined ? { reader } : {}),
     withheld,
+    get families() {
+      return families;
+    },
+    guardFamilies(guards, skip) {
+      if (canSee(audience, 'foster_family_identity')) return;
+      // Recorded again (the same root): a home either recording skips is one the other guards by reference, so it stays guarded.
+      families = { guards, skip: families?.guards === guards ? families.skip.filter((home) => skip.has(home)) : [...skip].sort() };
+    },
     record,
     guard: (kind, field, value, except) => add({ kind, field, value, guard: true, ...(except?.length ? { except } : {}) }),
     caught: (found) => found.forEach(({ kind, field, value }) => record(kind, field, value)),

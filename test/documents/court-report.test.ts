@@ -23,6 +23,7 @@ import { paragraphs, parts } from '../helpers/docx-parts.js';
 import { AS_OF, childFolder, documentContext, homesOf, loadExample } from '../helpers/document-context.js';
 import { everyText, renderDocument, type Rendered } from '../helpers/render-document.js';
 import { docxBody, squash } from '../helpers/same-content.js';
+import { everyWithheld } from '../helpers/every-withheld.js';
 
 const TEMPLATE = 'court-report.md.hbs';
 const { cell: CELL, prose: PROSE } = WITHHELD_FORMS;
@@ -266,7 +267,7 @@ describe('the court report for José (C-2025-0142), review hearing of 2026-12-10
     );
     // H-0063 is read only through @foster-families: its training hours are none of the report's business.
     expect(inputs).not.toContain('homes/H-0063/home.yaml');
-    expect(data.withheld.map((w) => w.value)).toEqual(expect.arrayContaining(['Whitfield', 'Okafor', '418 Keene Crossing Dr']));
+    expect(everyWithheld(data).map((w) => w.value)).toEqual(expect.arrayContaining(['Whitfield', 'Okafor', '418 Keene Crossing Dr']));
   });
 });
 

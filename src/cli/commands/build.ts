@@ -22,6 +22,8 @@ export interface BuildOptions extends Omit<EngineOptions, 'referenceDocx'> {
   readonly quiet?: boolean;
   /** Today's date in a time zone (the clock, for tests of a day rolling over). */
   readonly today?: (timeZone?: string) => string;
+  /** Neither templates' code nor shaped words made when casepress was built (write-bundled-shapes.ts makes the words). */
+  readonly withoutShippedCaches?: boolean;
 }
 
 /** What a build did, with the command's exit code. */
@@ -31,7 +33,7 @@ export interface BuildOutcome extends BuildResult {
 
 /** Runs the engine; `log` takes the lines it says, `print` the diagnostics (stdout). */
 export async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, log: (line: string) => void, print: (text: string) => void = (text) => void process.stdout.write(text)): Promise<BuildOutcome> {
-  const { terminal, quiet, today, referenceDocx, ...engine } = options;
+  const { terminal, quiet, today, referenceDocx, withoutShippedCaches, ...engine } = options;
   const reference = referenceDocx && options.format.includes('docx') ? await readReferenceDocx(referenceDocx) : undefined;
   const release = await claimOutFolder(options.out, { root: rootArg, force: options.force === true }, log);
   // `--preflight NAME`: a profile agency.yaml lacks is refused once the root is read, before anything is built.
@@ -48,7 +50,7 @@ export async function build(rootArg: string, options: BuildOptions, plan: PlanJo
       files: nodeFileSystem,
       clock: today ? { ...systemClock, today } : systemClock,
       report: textReport({ log, print, ...(quiet ? { quiet } : {}), ...(terminal ? { terminal } : {}) }),
-      sources: nodeSources,
+      sources: withoutShippedCaches ? { ...nodeSources, bundledCache: undefined } : nodeSources,
     });
     return { ...result, code: result.ok ? EXIT.ok : EXIT.dataErrors };
   } finally {

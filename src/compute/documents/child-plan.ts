@@ -7,7 +7,7 @@
 import type { ChildFolder } from '../../model/case-root.js';
 import type { CaseRecord, Placement } from '../../model/case.js';
 import type { Home } from '../../model/home.js';
-import { childLocation, guardParentContacts, kinHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
+import { childLocation, guardParentContacts, kinHomes, placementHomes, recordFosterFamilies, type ChildLocation, type DocumentContext, type Sourced } from './context.js';
 import { allowedNames, fosterHomeOf, placementNow } from './people.js';
 import { staffData, type StaffData } from './staff.js';
 
@@ -52,7 +52,7 @@ export function planStart<P extends { readonly plan_date: string }>(
 
   // Foster family names are kept out of a court copy wherever they stand (a relative caregiver's name is not).
   const kin = kinHomes(record, ctx);
-  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)), kin);
+  recordFosterFamilies(ctx, allowedNames(record, agency, named(plan).filter((name) => fosterHomeOf(name, ctx) === undefined)), kin, placementHomes(record));
   const location = childLocation(ctx, record, child.case.file);
   guardParentContacts(ctx, record, child.case.file);
 

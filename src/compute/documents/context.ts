@@ -5,9 +5,10 @@
  */
 import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, ParentRole, Placement } from '../../model/case.js';
-import { canSee, parentClass, type Protected, type Redactor, type WithheldValue } from '../audience.js';
+import { canSee, parentClass, type Protected, type Redactor, type SharedGuards, type WithheldValue } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
 import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
+import { familyGuards, homeGuards, touchedHomes } from './family-guards.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
@@ -39,12 +40,26 @@ export interface DocumentData<F = Record<string, unknown>> {
   /** The document's facts (facts/<document>.ts types them). */
   readonly data: F;
   readonly withheld: readonly WithheldValue[];
+  /** The foster-family guards `withheld` holds by reference (the scans look for them too). */
+  readonly families?: SharedGuards;
   /** Shortfalls worth a warning on the command line (e.g. a re-licensing requirement not met). */
   readonly warnings: readonly string[];
   /** Items from the clocks that the document shows (optional). */
   readonly due?: readonly DueItem[];
   /** The parts required before filing that are not provided (readiness.ts): the copy is built as a DRAFT. */
   readonly missing?: Readiness;
+}
+
+/** The foster-family guards a redactor recorded by reference, as a builder returns them. */
+export const familiesOf = (redact: Redactor): { families?: SharedGuards } => (redact.families ? { families: redact.families } : {});
+
+/** The foster-family guards of several documents' data together (a packet's parts): a home any of them guards by reference stays guarded. */
+export function joinFamilies(parts: readonly Pick<DocumentData, 'families'>[]): { families?: SharedGuards } {
+  const shared = parts.flatMap((p) => (p.families ? [p.families] : []));
+  if (shared.length === 0) return {};
+  const { guards } = shared[0]!;
+  if (shared.some((s) => s.guards !== guards)) throw new Error('the parts of one document read different case roots');
+  return { families: { guards, skip: shared[0]!.skip.filter((home) => shared.every((s) => s.skip.includes(home))) } };
 }
 
 /**
@@ -115,6 +130,9 @@ export function isKinship(placement: Placement, home: FosterFamily | undefined):
   return placement.setting === 'foster_family_relative' || home?.data.type === 'kinship';
 }
 
+/** The homes the child lives or lived in. */
+export const placementHomes = (record: CaseRecord): string[] => record.placements.flatMap((p) => (p.home ? [p.home] : []));
+
 /** The homes where the child lives or lived with relatives. */
 export function kinHomes(record: CaseRecord, ctx: DocumentContext): ReadonlySet<string> {
   return new Set(record.placements.flatMap((p) => (p.home && isKinship(p, ctx.view.homeById(p.home)) ? [p.home] : [])));
@@ -158,49 +176,34 @@ export function placementWhere(placement: Placement, at: number, ctx: DocumentCo
  * document's text finds them even in a narrative. What the copy prints
  * legitimately stays whole (`AllowedNames`): a full name it prints is no guard;
  * a surname the child's own family shares (a kinship home) is not looked for
- * alone; a surname a colleague shares only where it names the family; and a
- * guard is not looked for inside a longer phrase the copy prints.
+ * alone; a surname a colleague shares only where it names a family; and a
+ * guard is not looked for inside a longer phrase the copy prints. The homes
+ * none of that touches are guarded by reference to the root's guards
+ * (family-guards.ts); the others are worked out for this copy, and so are
+ * `own`, the homes whose names the document withholds later where it would
+ * print them (the child's placements, the home studied): each value keeps the
+ * place its guard took in the list, as the notices' order of what was
+ * withheld follows it.
  */
-export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames, kin: ReadonlySet<string> = new Set()): void {
+export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames, kin: ReadonlySet<string> = new Set(), own: Iterable<string> = []): void {
   if (canSee(ctx.redact.audience, 'foster_family_identity')) return;
-  const printed = new Set([...allowed.family, ...allowed.colleagues].map(foldedName));
-  const familyWords = new Set(allowed.family.flatMap(foldedWords));
-  const colleagueWords = new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords));
-  const holding = holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
-  const guard = (field: string, value: string) => ctx.redact.guard('foster_family_identity', field, value, holding(value));
-  for (const home of ctx.view.fosterFamilies.list) {
+  const families = ctx.view.fosterFamilies;
+  const names = {
+    printed: new Set([...allowed.family, ...allowed.colleagues].map(foldedName)),
+    familyWords: new Set(allowed.family.flatMap(foldedWords)),
+    colleagueWords: new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords)),
+    holding: holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]),
+  };
+  const touched = touchedHomes(families, [...allowed.family, ...allowed.colleagues, ...allowed.named, ...allowed.phrases].flatMap(foldedWords));
+  for (const id of [...kin, ...own]) touched.add(id);
+  for (const home of families.list) {
+    if (!touched.has(home.data.id)) continue;
     // The child's relatives (`kin`: kinHomes) are named in a court copy; their street and phone are not.
-    const named = kin.has(home.data.id);
-    home.data.household.forEach((member, i) => {
-      if (named) return;
-      if (!printed.has(foldedName(member.name))) guard(`${home.file} household[${i}].name`, member.name);
-      const surname = member.name.trim().split(/\s+/).pop() ?? '';
-      const words = foldedWords(surname);
-      if (surname.length <= 2 || words.every((w) => familyWords.has(w))) return;
-      if (!words.every((w) => colleagueWords.has(w))) guard(`${home.file} household[${i}].name (surname)`, surname);
-      else for (const form of FAMILY_FORMS) guard(`${home.file} household[${i}].name (surname)`, `${form} ${surname}`);
-    });
-    // A couple is written "Dana and Marcus Whitfield": the first name before the other's full name goes with it.
-    if (!named) {
-      const adults = home.data.household.flatMap((m, i) => (m.role === 'applicant' || m.role === 'co_applicant' ? [{ m, i }] : []));
-      for (const a of adults) {
-        for (const b of adults) {
-          const first = a.m.name.trim().split(/\s+/)[0];
-          if (a !== b && first && !printed.has(foldedName(b.m.name))) guard(`${home.file} household[${a.i}].name (with household[${b.i}])`, `${first} and ${b.m.name}`);
-        }
-      }
-    }
-    const { street } = home.data.address;
-    guard(`${home.file} address.street`, street);
-    if (home.data.phone) guard(`${home.file} phone`, home.data.phone);
+    const guards = kin.has(home.data.id) ? homeGuards({ ...home, data: { ...home.data, household: [] } }, names) : homeGuards(home, names);
+    for (const { kind, field, value, except } of guards) ctx.redact.guard(kind, field, value, except);
   }
+  ctx.redact.guardFamilies(familyGuards(families), touched);
 }
-
-/**
- * How a text names a family rather than one person who shares its surname:
- * matching patterns, never printed ("the Hartwell" matches "the Hartwells'").
- */
-const FAMILY_FORMS = ['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'the'] as const;
 
 /** The child's schooling as this copy prints it: the school through the location check, the notes through the narratives. */
 export function educationData(record: CaseRecord, location: ChildLocation, narrative: Narratives, caseFile: string) {

@@ -11,7 +11,7 @@ import type { ChildFolder } from '../../model/case-root.js';
 import { redactor } from '../audience.js';
 import { cansByDate } from '../case/cans.js';
 import { YOUTH_PLANNING_AGE } from '../case/youth.js';
-import type { DocumentContext, DocumentData } from './context.js';
+import { joinFamilies, type DocumentContext, type DocumentData } from './context.js';
 import { courtReportData, withheldKinds } from './court-report.js';
 import type { CourtPacketCansFacts, CourtPacketFacts, PacketOmission, PacketPart } from './facts/court-packet.js';
 import { servicePlanData } from './service-plan.js';
@@ -60,7 +60,7 @@ export function courtPacketData(ctx: DocumentContext, child: ChildFolder, hearin
       assessor: staffMember(ctx.agency, latest.assessor)?.name ?? latest.assessor,
     };
     // Its text is the court report's: the report's withheld values are what its final scan looks for.
-    parts.push({ part: 'cans_summary', asOf: ctx.asOf, data: { data: cans, withheld: report.withheld, warnings: [] } });
+    parts.push({ part: 'cans_summary', asOf: ctx.asOf, data: { data: cans, withheld: report.withheld, ...(report.families ? { families: report.families } : {}), warnings: [] } });
   } else {
     notIncluded.push({ part: 'cans_summary', reason: 'no_assessment' });
   }
@@ -93,6 +93,7 @@ export function courtPacketData(ctx: DocumentContext, child: ChildFolder, hearin
   return {
     data: cover,
     withheld,
+    ...joinFamilies(parts.map((p) => p.data)),
     warnings: [...leftOut, ...new Set(parts.flatMap((p) => p.data.warnings))],
     ...(report.missing ? { missing: report.missing } : {}),
     parts,

@@ -44,7 +44,7 @@ import {
   type Rating,
 } from '../case/index.js';
 import { codeWords, type DueItem } from '../due-item.js';
-import { childLocation, educationData, kinHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
+import { childLocation, educationData, familiesOf, kinHomes, placementHomes, placementWhere, readerOf, recordFosterFamilies, type DocumentContext, type DocumentData, type PlacementWhere } from './context.js';
 import { EXIT_DOCUMENTS } from './facts/transition-plan.js';
 import { SERVED_OTHERS, THERAPY_TYPES, type CourtReportFacts, type Month, type Who } from './facts/court-report.js';
 import { ROLES, recognizedRole } from '../../model/primitives.js';
@@ -137,7 +137,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // Foster family names anywhere in this copy: recorded for the final scan, and
   // printed as the role and home id where structured data names them.
   const kin = kinHomes(record, ctx);
-  recordFosterFamilies(ctx, allowedNames(record, agency, []), kin);
+  recordFosterFamilies(ctx, allowedNames(record, agency, []), kin, placementHomes(record));
   const location = childLocation(ctx, record, caseFile.file);
   /** A person named in structured data, as this audience may read the name (a relative caregiver by name). */
   const person = (name: string): Who => {
@@ -689,7 +689,7 @@ export function courtReportData(ctx: DocumentContext, child: ChildFolder, hearin
   // The notice is written last, from what this copy withheld: a guard counts once the scrub found it in
   // the text. So it names nothing the copy prints, and leaves out nothing the copy withheld.
   const withheld = withheldKinds(redact.withheld, audience);
-  return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, warnings, due, missing };
+  return { data: { ...scrubbed, notices: { ...scrubbed.notices, withheld } }, withheld: redact.withheld, ...familiesOf(redact), warnings, due, missing };
 }
 
 /** What a copy withheld, by kind, as its notice names it (a guard only once a scrub found it: `caught`); in a parent's copy, the other parent's. */

@@ -21,7 +21,7 @@ import {
   homeFacts, inspectionFact, licenseYear, trainingSummaries, yearContaining, type CheckFact, type InspectionFact, type LicenseYear,
 } from '../home/index.js';
 import { countedInspection, hours, openInspections, requirementOf } from './compliance-requirement.js';
-import { recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
+import { familiesOf, recordFosterFamilies, type DocumentContext, type DocumentData } from './context.js';
 import type { HomeStudyFacts } from './facts/home.js';
 import { shownAddress } from './address.js';
 import { scrubWithheld } from './scrub.js';
@@ -78,8 +78,8 @@ function caregivers(h: Home): Member[] {
  * Outside the internal copy, the foster family's names and street are recorded
  * as withheld so the final scan of the text replaces them (context.ts).
  */
-export function protectFamily(ctx: DocumentContext): void {
-  recordFosterFamilies(ctx, { family: [], colleagues: [], named: [], phrases: [] });
+export function protectFamily(ctx: DocumentContext, home: string): void {
+  recordFosterFamilies(ctx, { family: [], colleagues: [], named: [], phrases: [] }, new Set(), [home]);
 }
 
 function household(home: Home, asOf: string) {
@@ -188,6 +188,7 @@ export function homeDocumentData<F extends { readonly study: unknown }>(ctx: Doc
   return {
     data: { ...data, ...scrubWithheld({ study: data.study }, ctx, () => studyFile, warnings) },
     withheld: [...ctx.redact.withheld],
+    ...familiesOf(ctx.redact),
     warnings,
   };
 }
@@ -299,7 +300,7 @@ export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: 
   const loaded = requireHome(home);
   const h = loaded.data;
   const { asOf, rules } = ctx;
-  if (ctx.redact.audience !== 'internal') protectFamily(ctx);
+  if (ctx.redact.audience !== 'internal') protectFamily(ctx, h.id);
   const records = caseRecords(children);
   const year = studyYear(h.license, home.study?.data.type, asOf);
   const study = studyData(ctx, home.study);

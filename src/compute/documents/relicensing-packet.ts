@@ -219,7 +219,7 @@ export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, ch
   const loaded = home.home;
   const h = loaded.data;
   const { asOf, rules } = ctx;
-  if (ctx.redact.audience !== 'internal') protectFamily(ctx);
+  if (ctx.redact.audience !== 'internal') protectFamily(ctx, h.id);
   const facts = homeFacts(h, caseRecords(children), asOf, rules);
   const lines = complianceLines(facts, rules);
   const notMet = lines.filter((l) => l.status === 'not_met');

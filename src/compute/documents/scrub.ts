@@ -12,7 +12,7 @@ import type { DocumentContext } from './context.js';
 
 /** `sourceOf` names the file the text at a path of `data` ("goals[0].statement") comes from. */
 export function scrubWithheld<T>(data: T, ctx: DocumentContext, sourceOf: (path: string) => string, warnings: string[]): T {
-  const find = withheldMatcher(ctx.redact.withheld);
+  const find = withheldMatcher(ctx.redact.withheld, [], ctx.redact.families);
   /** Keys and indexes down to the value being walked: a path is spelled only for a warning. */
   const at: (string | number)[] = [];
   const pathNow = () => at.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');

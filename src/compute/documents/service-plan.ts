@@ -16,7 +16,7 @@ import { canSee, type Protected } from '../audience.js';
 import { planProgress, type ObjectiveStatus, type StatusCounts } from '../case/plan-progress.js';
 import { transitionPlanStatus, youthParticipation, YOUTH_PLANNING_AGE } from '../case/youth.js';
 import { planStart } from './child-plan.js';
-import { educationData, placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
+import { educationData, familiesOf, placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
 import { narratives } from './narrative.js';
 import { goalTreatmentClass, personName, sameName } from './people.js';
 import type { ServicePlanFacts } from './facts/service-plan.js';
@@ -314,5 +314,5 @@ export function servicePlanData(ctx: DocumentContext, child: ChildFolder): Docum
 
   const sourceOf = (path: string) => (/^(goals|participants|signers|plan)\b/.test(path) ? planFile : caseFile);
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
-  return { data: scrubbed, withheld: [...redact.withheld], warnings, missing };
+  return { data: scrubbed, withheld: [...redact.withheld], ...familiesOf(redact), warnings, missing };
 }

@@ -10,7 +10,7 @@ import { canSee, parentClass, type Protected } from '../audience.js';
 import { transitionPlanStatus, TRANSITION_CITATION, TRANSITION_PLAN_DAYS_BEFORE } from '../case/youth.js';
 import { childCalled } from './child-called.js';
 import { planStart } from './child-plan.js';
-import { placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
+import { familiesOf, placementWhere, readerOf, type DocumentContext, type DocumentData } from './context.js';
 import { EXIT_DOCUMENTS, type TransitionPlanFacts } from './facts/transition-plan.js';
 import { fosterHomeOf, personName } from './people.js';
 import { scrubWithheld } from './scrub.js';
@@ -138,5 +138,5 @@ export function transitionPlanData(ctx: DocumentContext, child: ChildFolder): Do
 
   const sourceOf = (path: string) => (/^(youth|placement|extended_care)\b/.test(path) ? caseFile : file);
   const scrubbed = scrubWithheld(data, ctx, sourceOf, warnings);
-  return { data: scrubbed, withheld: [...redact.withheld], warnings };
+  return { data: scrubbed, withheld: [...redact.withheld], ...familiesOf(redact), warnings };
 }

@@ -11,7 +11,7 @@
  * when a foster family is named Sample); where such a phrase stands, what it
  * holds is left alone (a withheld value the same length as the phrase still wins).
  */
-import type { WithheldValue } from '../audience.js';
+import type { FamilyGuard, FamilyGuards, SharedGuards, WithheldValue } from '../audience.js';
 import { findIdentifiers } from './identifiers.js';
 import { fold, isPlain, originalSpan } from './fold.js';
 import { PHONE_GAP, phoneKey, sameOrPlural, singulars, streetWord, WORD_GAP, words } from './words.js';
@@ -87,8 +87,53 @@ export function holdersOf(phrases: readonly string[]): (value: string) => string
   };
 }
 
-/** `kept`: phrases printed legitimately wherever they stand (the agency's own letterhead), left whole like a guard's `except`. */
-export function withheldMatcher(withheld: readonly WithheldValue[], kept: readonly string[] = []): Matcher {
+/** A root's foster-family guards as the matcher looks them up: made once per root, shared by every copy's matcher. */
+interface SharedIndex {
+  /** First word → the phrases that start with it, every home's (a copy skips some). */
+  readonly byFirst: ReadonlyMap<string, readonly (Phrase & { readonly home: string })[]>;
+  readonly phones: ReadonlyMap<string, readonly FamilyGuard[]>;
+  /** A guard's place in the root's list (for the order of what is found). */
+  readonly order: ReadonlyMap<WithheldValue, number>;
+  /** How many guards of each home the matcher looks for. */
+  readonly looked: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+const sharedIndexes = new WeakMap<FamilyGuards, SharedIndex>();
+
+function sharedIndex(guards: FamilyGuards): SharedIndex {
+  let index = sharedIndexes.get(guards);
+  if (!index) {
+    const byFirst = new Map<string, (Phrase & { home: string })[]>();
+    const phones = new Map<string, FamilyGuard[]>();
+    const order = new Map<WithheldValue, number>();
+    const looked = new Map<string, number>();
+    let total = 0;
+    guards.entries.forEach((g, i) => {
+      order.set(g, i);
+      const c = compile(g.value);
+      if (c.phone) phones.set(c.phone, [...(phones.get(c.phone) ?? []), g]);
+      else if (c.key !== undefined) {
+        const phrase = { words: c.words, street: c.street, value: g, home: g.home };
+        const list = byFirst.get(c.words[0]!);
+        if (list) list.push(phrase);
+        else byFirst.set(c.words[0]!, [phrase]);
+      } else return;
+      looked.set(g.home, (looked.get(g.home) ?? 0) + 1);
+      total++;
+    });
+    index = { byFirst, phones, order, looked, total };
+    sharedIndexes.set(guards, index);
+  }
+  return index;
+}
+
+/**
+ * `kept`: phrases printed legitimately wherever they stand (the agency's own
+ * letterhead), left whole like a guard's `except`. `families`: foster-family
+ * guards by reference (family-guards.ts), looked for after `withheld`'s, as if
+ * listed after them.
+ */
+export function withheldMatcher(withheld: readonly WithheldValue[], kept: readonly string[] = [], families?: SharedGuards): Matcher {
   /** First word → the phrases that start with it. */
   const byFirst = new Map<string, Phrase[]>();
   const phones = new Map<string, WithheldValue>();
@@ -115,8 +160,20 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
   });
   for (const phrase of kept) add(phrase, undefined);
 
+  const shared = families && sharedIndex(families.guards);
+  const skip = new Set(families?.skip);
+  const sharedLooked = shared ? shared.total - [...skip].reduce((n, home) => n + (shared.looked.get(home) ?? 0), 0) : 0;
+  /** Each phrase starting with a word: this copy's own, then the root's foster families' it does not skip. */
+  const eachPhrase = (word: string, visit: (phrase: Phrase) => void): void => {
+    byFirst.get(word)?.forEach(visit);
+    if (sharedLooked > 0) for (const phrase of shared!.byFirst.get(word) ?? []) if (!skip.has(phrase.home)) visit(phrase);
+  };
+  const phoneOf = (digits: string): WithheldValue | undefined => phones.get(digits) ?? (sharedLooked > 0 ? shared!.phones.get(digits)?.find((g) => !skip.has(g.home)) : undefined);
+  const anyPhone = phones.size > 0 || (shared !== undefined && sharedLooked > 0 && shared.phones.size > 0);
+  const placeOf = (value: WithheldValue) => order.get(value) ?? withheld.length + shared!.order.get(value)!;
+
   // Kept phrases alone give nothing to replace.
-  const anyValue = seen.withheld.size > 0 || phones.size > 0;
+  const anyValue = seen.withheld.size > 0 || phones.size > 0 || sharedLooked > 0;
   return (text) => {
     // Identifiers alone need no folding of plain ASCII (an internal copy looks for nothing else).
     const folded = anyValue || !isPlain(text) ? fold(text) : { text };
@@ -126,7 +183,7 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
     if (anyValue) {
       const ws = words(folded.text);
       for (let i = 0; i < ws.length; ) {
-        const best = longestAt(folded.text, ws, i, byFirst, phones);
+        const best = longestAt(folded.text, ws, i, eachPhrase, anyPhone ? phoneOf : undefined);
         if (!best) {
           i++;
           continue;
@@ -141,7 +198,7 @@ export function withheldMatcher(withheld: readonly WithheldValue[], kept: readon
     if (spans.length === 0) return { spans: [], values: [], identifiers: 0 };
     return {
       spans: merge(spans).map(([s, e]) => originalSpan(folded, s, e)),
-      values: [...found].sort((a, b) => order.get(a)! - order.get(b)!),
+      values: [...found].sort((a, b) => placeOf(a) - placeOf(b)),
       identifiers: ids.length,
     };
   };
@@ -158,17 +215,17 @@ interface Hit {
 type Word = { word: string; start: number; end: number };
 
 /** The longest phrase or phone that starts at word i (a withheld value over a kept phrase of the same length). */
-function longestAt(text: string, ws: readonly Word[], i: number, byFirst: ReadonlyMap<string, readonly Phrase[]>, phones: ReadonlyMap<string, WithheldValue>): Hit | undefined {
+function longestAt(text: string, ws: readonly Word[], i: number, eachPhrase: (word: string, visit: (phrase: Phrase) => void) => void, phoneOf: ((digits: string) => WithheldValue | undefined) | undefined): Hit | undefined {
   let best: Hit | undefined;
   const consider = (hit: Hit | undefined) => {
     if (hit && (!best || hit.end > best.end || (hit.end === best.end && hit.value && !best.value))) best = hit;
   };
   const first = ws[i]!.word;
-  const look = (key: string) => byFirst.get(key)?.forEach((phrase) => consider(matchAt(text, ws, i, phrase)));
+  const look = (key: string) => eachPhrase(key, (phrase) => consider(matchAt(text, ws, i, phrase)));
   // The first word may be a plural (a one-word name) or a street word in its other spelling.
   singulars(first).forEach(look);
   if (streetWord(first) !== first) look(streetWord(first));
-  if (phones.size > 0 && /^[0-9]+$/.test(first)) consider(phoneAt(text, ws, i, phones));
+  if (phoneOf && /^[0-9]+$/.test(first)) consider(phoneAt(text, ws, i, phoneOf));
   return best;
 }
 
@@ -192,13 +249,13 @@ function matchAt(text: string, ws: readonly Word[], i: number, phrase: Phrase): 
 }
 
 /** A phone number by its digits, in groups joined by spaces, hyphens, periods or parentheses ("(859) 555-0199", "+1 859 555 0199"). */
-function phoneAt(text: string, ws: readonly Word[], i: number, phones: ReadonlyMap<string, WithheldValue>): Hit | undefined {
+function phoneAt(text: string, ws: readonly Word[], i: number, phoneOf: (digits: string) => WithheldValue | undefined): Hit | undefined {
   let digits = '';
   let hit: Hit | undefined;
   for (let j = i; j < ws.length && /^[0-9]+$/.test(ws[j]!.word) && digits.length < 11; j++) {
     if (j > i && !PHONE_GAP.test(text.slice(ws[j - 1]!.end, ws[j]!.start))) break;
     digits += ws[j]!.word;
-    const value = phones.get(digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits);
+    const value = phoneOf(digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits);
     if (value) {
       // The opening parenthesis or plus sign goes with the number.
       let start = ws[i]!.start;
