@@ -194,7 +194,7 @@ export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames
     colleagueWords: new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords)),
     holding: holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]),
   };
-  const touched = touchedHomes(families, [...allowed.family, ...allowed.colleagues, ...allowed.named, ...allowed.phrases].flatMap(foldedWords));
+  const touched = touchedHomes(families, names, [...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
   for (const id of [...kin, ...own]) touched.add(id);
   for (const home of families.list) {
     if (!touched.has(home.data.id)) continue;

@@ -95,6 +95,10 @@ describe("a copy's foster-family guards, the root's shared and its own touched h
     const guards = copyGuards(families, { family: ['Ann Tate'], colleagues: [], named: [], phrases: [] }, new Set(['H-1']), ['H-0']);
     expect(guards.families?.skip).toEqual(['H-0', 'H-1']);
     expect(guards.withheld.map((w) => w.value)).toEqual(['Dana Whitfield', 'Whitfield', '12 Oak St', '37 Boone Ave', '(859) 555-0199']);
+    // A phrase the copy prints that holds a name whole (and a surname too short to be looked for alone): the name is left whole inside it.
+    const park = copyGuards(families, { family: [], colleagues: [], named: [], phrases: ['Kim Ng Park'] }, new Set());
+    expect(park.families?.skip).toEqual(['H-2']);
+    expect(park.withheld.find((w) => w.value === 'Kim Ng')?.except).toEqual(['Kim Ng Park']);
     // An internal copy records none.
     const internal = redactor('internal');
     recordFosterFamilies({ redact: internal, view: { fosterFamilies: families } } as unknown as DocumentContext, { family: [], colleagues: [], named: [], phrases: [] });

@@ -67,8 +67,12 @@ export function homeGuards(home: FosterFamily, names: PrintedNames): FamilyGuard
 
 interface Made {
   readonly guards: FamilyGuards;
-  /** Folded word → the homes one of whose names or values holds it. */
-  readonly byWord: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Where a copy's names can touch a home's guards, each → the homes: a member's full name (folded), */
+  readonly byName: ReadonlyMap<string, ReadonlySet<string>>;
+  /** a word of a member's surname, */
+  readonly bySurnameWord: ReadonlyMap<string, ReadonlySet<string>>;
+  /** a guard's words (folded, joined by a space). */
+  readonly byValue: ReadonlyMap<string, ReadonlySet<string>>;
 }
 const made = new WeakMap<readonly FosterFamily[], Made>();
 
@@ -76,18 +80,25 @@ function madeFor(families: FosterFamilies): Made {
   let m = made.get(families.list);
   if (!m) {
     const entries: FamilyGuard[] = [];
-    const byWord = new Map<string, Set<string>>();
+    const byName = new Map<string, Set<string>>();
+    const bySurnameWord = new Map<string, Set<string>>();
+    const byValue = new Map<string, Set<string>>();
+    const note = (map: Map<string, Set<string>>, key: string, home: string) => {
+      const homes = map.get(key);
+      if (homes) homes.add(home);
+      else map.set(key, new Set([home]));
+    };
     for (const home of families.list) {
+      const id = home.data.id;
       const guards = homeGuards(home, NOTHING_PRINTED);
       entries.push(...guards);
-      const words = [...home.data.household.flatMap((member) => foldedWords(member.name)), ...guards.flatMap((g) => foldedWords(g.value))];
-      for (const word of words) {
-        const homes = byWord.get(word);
-        if (homes) homes.add(home.data.id);
-        else byWord.set(word, new Set([home.data.id]));
+      for (const member of home.data.household) {
+        note(byName, foldedName(member.name), id);
+        for (const word of foldedWords(member.name.trim().split(/\s+/).pop() ?? '')) note(bySurnameWord, word, id);
       }
+      for (const g of guards) note(byValue, foldedName(g.value), id);
     }
-    m = { guards: { entries }, byWord };
+    m = { guards: { entries }, byName, bySurnameWord, byValue };
     made.set(families.list, m);
   }
   return m;
@@ -99,14 +110,23 @@ export function familyGuards(families: FosterFamilies): FamilyGuards {
 }
 
 /**
- * The homes whose guards in a copy may differ from `familyGuards`': those
- * holding one of `words` (the folded words of everything the copy prints that
- * could touch a guard: its names, its families' and colleagues' words, its
- * phrases). A home with none of them is guarded as in `familyGuards`.
+ * The homes whose guards in a copy that prints `names` may differ from
+ * `familyGuards`' (homeGuards reads the copy's names nowhere else): a member
+ * whose full name it prints, a surname with a word of its family's or
+ * colleagues' names, a guard that one of the phrases it prints holds as a
+ * shorter run of its words. `phrases` are those `names.holding` was made from.
  */
-export function touchedHomes(families: FosterFamilies, words: Iterable<string>): Set<string> {
-  const { byWord } = madeFor(families);
+export function touchedHomes(families: FosterFamilies, names: PrintedNames, phrases: readonly string[]): Set<string> {
+  const { byName, bySurnameWord, byValue } = madeFor(families);
   const touched = new Set<string>();
-  for (const word of words) for (const home of byWord.get(word) ?? []) touched.add(home);
+  const add = (homes: ReadonlySet<string> | undefined) => homes?.forEach((home) => touched.add(home));
+  for (const name of names.printed) add(byName.get(name));
+  for (const word of [...names.familyWords, ...names.colleagueWords]) add(bySurnameWord.get(word));
+  for (const phrase of phrases) {
+    const words = foldedWords(phrase);
+    for (let from = 0; from < words.length; from++) {
+      for (let to = from + 1; to <= words.length && to - from < words.length; to++) add(byValue.get(words.slice(from, to).join(' ')));
+    }
+  }
   return touched;
 }
