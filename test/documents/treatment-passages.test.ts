@@ -22,6 +22,7 @@ import { parts } from '../helpers/docx-parts.js';
 import { childFolder, documentContext, loadExample } from '../helpers/document-context.js';
 import { renderDocument } from '../helpers/render-document.js';
 import { squash } from '../helpers/same-content.js';
+import { everyWithheld } from '../helpers/every-withheld.js';
 
 const ID = 'C-2025-0142';
 const HEARING = '2026-12-10';
@@ -152,7 +153,7 @@ describe("a copy's notice of what it withheld", () => {
     const placements = record.placements.map(({ home: _home, ...p }) => ({ ...p, provider: 'Fayette County shelter' }));
     const noHome = { ...child, case: { ...child.case!, data: { ...record, placements } } };
     const { data, notice, pdf } = await copy('court', noHome);
-    expect(data.withheld.some((w) => w.kind === 'foster_family_identity' && w.guard)).toBe(true);
+    expect(everyWithheld(data).some((w) => w.kind === 'foster_family_identity' && w.guard)).toBe(true);
     expect(kinds(data).has('foster_family_identity')).toBe(false);
     expect(notice.join(' ')).not.toContain('foster family');
     expect(pdf).not.toContain('Information withheld from this copy');
