@@ -73,6 +73,8 @@ interface Made {
   readonly bySurnameWord: ReadonlyMap<string, ReadonlySet<string>>;
   /** a guard's words (folded, joined by a space). */
   readonly byValue: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Home id → its family, and its place in the root's list. */
+  readonly byId: ReadonlyMap<string, { readonly family: FosterFamily; readonly at: number }>;
 }
 const made = new WeakMap<readonly FosterFamily[], Made>();
 
@@ -83,6 +85,7 @@ function madeFor(families: FosterFamilies): Made {
     const byName = new Map<string, Set<string>>();
     const bySurnameWord = new Map<string, Set<string>>();
     const byValue = new Map<string, Set<string>>();
+    const byId = new Map<string, { family: FosterFamily; at: number }>();
     const note = (map: Map<string, Set<string>>, key: string, home: string) => {
       const homes = map.get(key);
       if (homes) homes.add(home);
@@ -90,6 +93,7 @@ function madeFor(families: FosterFamilies): Made {
     };
     for (const home of families.list) {
       const id = home.data.id;
+      if (!byId.has(id)) byId.set(id, { family: home, at: byId.size });
       const guards = homeGuards(home, NOTHING_PRINTED);
       entries.push(...guards);
       for (const member of home.data.household) {
@@ -98,7 +102,7 @@ function madeFor(families: FosterFamilies): Made {
       }
       for (const g of guards) note(byValue, foldedName(g.value), id);
     }
-    m = { guards: { entries }, byName, bySurnameWord, byValue };
+    m = { guards: { entries }, byName, bySurnameWord, byValue, byId };
     made.set(families.list, m);
   }
   return m;
@@ -129,4 +133,11 @@ export function touchedHomes(families: FosterFamilies, names: PrintedNames, phra
     }
   }
   return touched;
+}
+
+/** The families of these homes, in the root's order (a home the root lacks is left out). */
+export function familiesIn(families: FosterFamilies, ids: Iterable<string>): FosterFamily[] {
+  const { byId } = madeFor(families);
+  const found = [...ids].flatMap((id) => byId.get(id) ?? []);
+  return found.sort((a, b) => a.at - b.at).map((home) => home.family);
 }
