@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyManifest, serializeManifest, updateManifest, type ManifestEntry } from './manifest.js';
+import { emptyManifest, manifestChunks, serializeManifest, updateManifest, type ManifestEntry } from './manifest.js';
 import { indexManifest } from './manifest-text.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -44,5 +44,16 @@ describe('a manifest read entry by entry', () => {
     expect(indexManifest(encode(JSON.stringify(manifest)))).toBeUndefined();
     expect(indexManifest(encode(serializeManifest(manifest).replace('"version": 1', '"version": 2')))).toBeUndefined();
     expect(indexManifest(encode(serializeManifest(manifest).slice(0, -3)))).toBeUndefined();
+  });
+});
+
+describe('a manifest written in pieces', () => {
+  it('is serializeManifest\'s text, empty, small or over many pieces', () => {
+    const many = updateManifest(
+      emptyManifest('0.1.0'),
+      Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`children/C-${i}/court-report.pdf`, entry(`C-${i}`, Object.fromEntries(Array.from({ length: 20 }, (_, k) => [`children/C-${i}/contacts/${k}.md`, 'x'.repeat(64)])))])),
+    );
+    for (const m of [emptyManifest('0.1.0'), manifest, many]) expect([...manifestChunks(m)].join('')).toBe(serializeManifest(m));
+    expect([...manifestChunks(many)].length).toBeGreaterThan(3);
   });
 });

@@ -33,7 +33,7 @@ import type { ShapedRuns } from '../render/pdf/index.js';
 import { changedInput, inputsUnchanged } from './inputs.js';
 import { createJobEnvironment } from './job-environment.js';
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
-import { parseManifest, serializeManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from './manifest.js';
+import { manifestChunks, parseManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from './manifest.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
@@ -487,7 +487,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     outputKeys = [...new Set([...local.manifest.keys, ...Object.keys(entries)])].filter((path) => !removed.includes(path)).sort();
   } else {
     const manifest = updateManifest(withoutOutputs(previous, removed), entries);
-    await files.writeAtomic(manifestPath, serializeManifest(manifest));
+    await files.writeAtomic(manifestPath, manifestChunks(manifest));
     outputKeys = Object.keys(manifest.outputs);
   }
   for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;

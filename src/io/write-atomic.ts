@@ -31,14 +31,15 @@ function killAtThisWrite(): void {
   if (KILL_AFTER > 0 && ++written === KILL_AFTER) process.kill(process.pid, 'SIGKILL');
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = temporaryName(path);
   try {
     const file = await open(temp, 'w');
     try {
-      await file.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
+      else for (const piece of data) await file.write(piece);
       await file.sync();
     } finally {
       await file.close();
