@@ -180,6 +180,19 @@ describe('court-summary and relicense', () => {
     expect(run(['relicense', 'H-0042', CASES, '--audience', 'parent', '--parent', 'father']).code).toBe(2);
   }, 60_000);
 
+  it("reads no home's study: one that does not check does not stop it (validate finds it)", async () => {
+    const root = join(await tempDir(), 'cases');
+    await cp(CASES, root, { recursive: true });
+    const study = join(root, 'homes/H-0017/study.md');
+    await writeFile(study, (await readFile(study, 'utf8')).replace('date: 2026-03-20', 'date: 2026-13-45'));
+    const summary = run(['court-summary', 'C-2025-0142', root, '--as-of', AS_OF, '--out', join(root, '..', 'out'), '--format', 'pdf']);
+    expect(summary.code, summary.stdout).toBe(0);
+    expect(summary.stdout).not.toContain('study.md');
+    const validate = run(['validate', root]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('homes/H-0017/study.md');
+  }, 60_000);
+
   it('exits 2 for a case that does not exist, with a suggestion', () => {
     const { code, stderr } = run(['court-summary', 'C-2025-142', CASES, '--as-of', AS_OF, '--out', join(tmpdir(), 'never')]);
     expect(code).toBe(2);

@@ -246,6 +246,13 @@ export function caseloadStatsJob(period: Period, audience: 'internal' | 'public'
  */
 export const NOT_READ_BY_STATS: ReadonlySet<SkippableKind> = new Set(['assessment', 'court-note', 'study']);
 
+/**
+ * What a child's court report or court packet never reads: the homes' studies
+ * (study.md). `court-summary` leaves them unread, unparsed and unchecked, as it
+ * leaves the other children's folders: a state's root holds thousands.
+ */
+export const NOT_READ_BY_COURT_SUMMARY: ReadonlySet<SkippableKind> = new Set(['study']);
+
 /** A statistics job's subject: the period, and the caseworker of one caseworker's copy (`2026-Q3 W-12`). */
 function statsSubject(period: Period, worker: string | undefined): string {
   return worker ? `${period.id} ${worker}` : period.id;

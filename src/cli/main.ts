@@ -122,13 +122,13 @@ function program(setExit: (code: ExitCode) => void): Command {
       .addOption(new Option('--hearing <date>', 'the hearing the report is for (YYYY-MM-DD)').argParser(parseDate))
       .option('--packet', 'one PDF and DOCX with the court report, the service plan, the latest CANS summary and, for a youth of 14 or more, the transition plan, behind a cover with their contents')
       .addOption(preflightOption())
-      .addHelpText('after', "\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}\n  $ casepress court-summary C-2024-0087 --packet --preflight\n  built output/children/C-2024-0087/court-packet-2026-12-03.{pdf,docx}"),
+      .addHelpText('after', "\nIt reads and checks this child's folder, agency.yaml, the assets and every home's home.yaml, not the other children's folders or the homes' studies (an error in one of those does not stop it; validate finds those).\n\nExamples:\n  $ casepress court-summary C-2025-0142 --hearing 2026-12-10\n  $ casepress court-summary C-2024-0087 --audience parent --parent father\n  built output/children/C-2024-0087/court-report-2026-12-03-parent-father.{pdf,docx}\n  $ casepress court-summary C-2024-0087 --packet --preflight\n  built output/children/C-2024-0087/court-packet-2026-12-03.{pdf,docx}"),
   ).action(async (caseId: string, root: string, options: BuildCommandOptions & { hearing?: string; packet?: boolean; preflight?: string | true }) => {
     checkParentOptions(options);
-    const [{ build }, { courtPacketJob, courtReportJob, matchParent, nextHearing }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
+    const [{ build }, { courtPacketJob, courtReportJob, matchParent, nextHearing, NOT_READ_BY_COURT_SUMMARY }] = await Promise.all([import('./commands/build.js'), import('../build/jobs.js')]);
     setExit(
-      // Only this child's folder is read, with agency.yaml and the homes its report guards against.
-      (await build(root, { ...options, ...preflightRequest(options.preflight), read: { children: new Set([caseId]) } }, (caseRoot, asOf) => {
+      // Only this child's folder is read, with agency.yaml and the homes its report guards against (not their studies).
+      (await build(root, { ...options, ...preflightRequest(options.preflight), read: { children: new Set([caseId]), skip: NOT_READ_BY_COURT_SUMMARY } }, (caseRoot, asOf) => {
         const child = caseRoot.children.find((c) => c.id === caseId && c.case);
         if (!child) throw new UsageError(unknownId('case', caseId, caseRoot.caseIds ?? caseRoot.children.map((c) => c.id)));
         const reader = options.parent ? matchParent(child.case!.data, options.parent) : undefined;
