@@ -22,8 +22,9 @@ import { stats } from './commands/stats.js';
 const AS_OF = '2026-11-23';
 const QUARTER = '2026-Q3';
 
-/** Writes the shaped words where `nodeSources` finds them (by default). */
-export async function writeBundledShapes(dir = join(BUNDLED_CACHE, 'shapes'), root = join(PACKAGE_ROOT, 'cases')): Promise<void> {
+/** Writes the shaped words where `nodeSources` finds them (by default; the test names another folder). */
+async function writeBundledShapes(dir = join(BUNDLED_CACHE, 'shapes')): Promise<void> {
+  const root = join(PACKAGE_ROOT, 'cases');
   await rm(dir, { recursive: true, force: true });
   const out = await mkdtemp(join(tmpdir(), 'casepress-shapes-'));
   try {

@@ -7,8 +7,7 @@ import type { Agency } from '../../model/agency.js';
 import type { CaseRecord, ParentRole, Placement } from '../../model/case.js';
 import { canSee, parentClass, type Protected, type Redactor, type SharedGuards, type WithheldValue } from '../audience.js';
 import { WITHHELD_MARKER } from '../redaction/marker.js';
-import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
-import { familiesIn, familyGuards, homeGuards, touchedHomes } from './family-guards.js';
+import { familiesIn, familyGuards, homeGuards, printedNames, touchedHomes } from './family-guards.js';
 import type { RuleSet } from '../rule-sets.js';
 import type { FosterFamily, RootView } from './root-view.js';
 import type { DueItem } from '../due-item.js';
@@ -188,13 +187,8 @@ export function placementWhere(placement: Placement, at: number, ctx: DocumentCo
 export function recordFosterFamilies(ctx: DocumentContext, allowed: AllowedNames, kin: ReadonlySet<string> = new Set(), own: Iterable<string> = []): void {
   if (canSee(ctx.redact.audience, 'foster_family_identity')) return;
   const families = ctx.view.fosterFamilies;
-  const names = {
-    printed: new Set([...allowed.family, ...allowed.colleagues].map(foldedName)),
-    familyWords: new Set(allowed.family.flatMap(foldedWords)),
-    colleagueWords: new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords)),
-    holding: holdersOf([...allowed.family, ...allowed.colleagues, ...allowed.phrases]),
-  };
-  const touched = touchedHomes(families, names, [...allowed.family, ...allowed.colleagues, ...allowed.phrases]);
+  const names = printedNames(allowed);
+  const touched = touchedHomes(families, names);
   for (const id of [...kin, ...own]) touched.add(id);
   // (In the root's order, as a list of every home would give them; not by walking every home: thousands, for each copy.)
   for (const home of familiesIn(families, touched)) {

@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { everyWithheld } from '../../../test/helpers/every-withheld.js';
 import { redactor, type WithheldValue } from '../audience.js';
-import { withheldMatcher } from '../redaction/matcher.js';
+import { foldedName, withheldMatcher } from '../redaction/matcher.js';
 import { recordFosterFamilies, type DocumentContext } from './context.js';
-import { homeGuards } from './family-guards.js';
+import { homeGuards, printedNames } from './family-guards.js';
 import type { AllowedNames } from './people.js';
-import { holdersOf, foldedName, foldedWords } from '../redaction/matcher.js';
 import type { FosterFamilies, FosterFamily } from './root-view.js';
 
 // Few names, so that homes share them with each other and with the people a copy prints.
@@ -38,12 +37,7 @@ function familiesOf(given: readonly { household: FosterFamily['data']['household
 
 /** What a copy guards of every home, worked out home by home for this copy: the rule itself, with nothing shared. */
 function spelledOut(families: FosterFamilies, names: AllowedNames, kin: ReadonlySet<string>): string[] {
-  const printed = {
-    printed: new Set([...names.family, ...names.colleagues].map(foldedName)),
-    familyWords: new Set(names.family.flatMap(foldedWords)),
-    colleagueWords: new Set([...names.colleagues, ...names.named].flatMap(foldedWords)),
-    holding: holdersOf([...names.family, ...names.colleagues, ...names.phrases]),
-  };
+  const printed = printedNames(names);
   return families.list.flatMap((home) => homeGuards(kin.has(home.data.id) ? { ...home, data: { ...home.data, household: [] } } : home, printed)).map(key).sort();
 }
 

@@ -13,7 +13,8 @@
  * thousands of homes: a guard list per copy grew with children × homes.
  */
 import type { FamilyGuard, FamilyGuards } from '../audience.js';
-import { foldedName, foldedWords } from '../redaction/matcher.js';
+import { foldedName, foldedWords, holdersOf } from '../redaction/matcher.js';
+import type { AllowedNames } from './people.js';
 import type { FosterFamilies, FosterFamily } from './root-view.js';
 
 /** What a copy prints legitimately, as far as a home's guards depend on it (context.ts). */
@@ -24,11 +25,28 @@ export interface PrintedNames {
   readonly familyWords: ReadonlySet<string>;
   /** Words of colleagues' and named people's names: a surname made of them is looked for only where it names a family. */
   readonly colleagueWords: ReadonlySet<string>;
-  /** The longer phrases the copy prints that hold a value (its `except`). */
+  /** Phrases the copy prints that may hold a foster family's value. */
+  readonly phrases: readonly string[];
+  /** The longer of `phrases` that hold a value (its `except`). */
   readonly holding: (value: string) => readonly string[];
 }
 
-const NOTHING_PRINTED: PrintedNames = { printed: new Set(), familyWords: new Set(), colleagueWords: new Set(), holding: () => [] };
+/** What a copy that prints `allowed` prints, as a home's guards read it. */
+export function printedNames(allowed: AllowedNames): PrintedNames {
+  const phrases = [...allowed.family, ...allowed.colleagues, ...allowed.phrases];
+  return {
+    printed: new Set([...allowed.family, ...allowed.colleagues].map(foldedName)),
+    familyWords: new Set(allowed.family.flatMap(foldedWords)),
+    colleagueWords: new Set([...allowed.colleagues, ...allowed.named].flatMap(foldedWords)),
+    phrases,
+    holding: holdersOf(phrases),
+  };
+}
+
+const NOTHING_PRINTED: PrintedNames = printedNames({ family: [], colleagues: [], named: [], phrases: [] });
+
+/** A household member's surname: the last word of the name as written. */
+const surnameOf = (name: string): string => name.trim().split(/\s+/).pop() ?? '';
 
 /**
  * How a text names a family rather than one person who shares its surname:
@@ -46,7 +64,7 @@ export function homeGuards(home: FosterFamily, names: PrintedNames): FamilyGuard
   };
   home.data.household.forEach((member, i) => {
     if (!printed.has(foldedName(member.name))) guard(`${home.file} household[${i}].name`, member.name);
-    const surname = member.name.trim().split(/\s+/).pop() ?? '';
+    const surname = surnameOf(member.name);
     const words = foldedWords(surname);
     if (surname.length <= 2 || words.every((w) => familyWords.has(w))) return;
     if (!words.every((w) => colleagueWords.has(w))) guard(`${home.file} household[${i}].name (surname)`, surname);
@@ -98,7 +116,7 @@ function madeFor(families: FosterFamilies): Made {
       entries.push(...guards);
       for (const member of home.data.household) {
         note(byName, foldedName(member.name), id);
-        for (const word of foldedWords(member.name.trim().split(/\s+/).pop() ?? '')) note(bySurnameWord, word, id);
+        for (const word of foldedWords(surnameOf(member.name))) note(bySurnameWord, word, id);
       }
       for (const g of guards) note(byValue, foldedName(g.value), id);
     }
@@ -118,15 +136,15 @@ export function familyGuards(families: FosterFamilies): FamilyGuards {
  * `familyGuards`' (homeGuards reads the copy's names nowhere else): a member
  * whose full name it prints, a surname with a word of its family's or
  * colleagues' names, a guard that one of the phrases it prints holds as a
- * shorter run of its words. `phrases` are those `names.holding` was made from.
+ * shorter run of its words.
  */
-export function touchedHomes(families: FosterFamilies, names: PrintedNames, phrases: readonly string[]): Set<string> {
+export function touchedHomes(families: FosterFamilies, names: PrintedNames): Set<string> {
   const { byName, bySurnameWord, byValue } = madeFor(families);
   const touched = new Set<string>();
   const add = (homes: ReadonlySet<string> | undefined) => homes?.forEach((home) => touched.add(home));
   for (const name of names.printed) add(byName.get(name));
   for (const word of [...names.familyWords, ...names.colleagueWords]) add(bySurnameWord.get(word));
-  for (const phrase of phrases) {
+  for (const phrase of names.phrases) {
     const words = foldedWords(phrase);
     for (let from = 0; from < words.length; from++) {
       for (let to = from + 1; to <= words.length && to - from < words.length; to++) add(byValue.get(words.slice(from, to).join(' ')));
