@@ -5,7 +5,7 @@
  * templates/labels.yaml `due_detail`) for `casepress due`, `check` and the
  * court report's Overdue notice alike.
  */
-import { z } from 'zod';
+import { z } from '../model/zod.js';
 import { CONTACT_TYPES } from '../model/notes.js';
 import { HEARING_TYPES, PARENT_ROLES, STANDING_ORDER_KINDS, TPR_EXCEPTIONS } from '../model/case.js';
 import { CHECK_RESULTS, LICENSE_STATUSES } from '../model/home.js';

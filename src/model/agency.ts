@@ -1,5 +1,5 @@
 /** agency.yaml: the agency, its staff and its rule set (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { efiling } from './efiling.js';
 import { address, id, languageTag, opt, text, timeZone } from './primitives.js';
 

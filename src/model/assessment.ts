@@ -1,5 +1,5 @@
 /** children/<case-id>/assessments/*.yaml: CANS and other instruments (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { calendarDate, expecting, id, narrativeText, opt, text } from './primitives.js';
 
 /** Needs and strengths are rated 0..3; trauma experience items yes or no; na when not applicable. */

@@ -1,5 +1,5 @@
 /** children/<case-id>/case.yaml: the child, removal, court, parents, placements … (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { address, calendarDate, expecting, id, last4, narrativeText, opt, person, text } from './primitives.js';
 
 export const RACES = [

@@ -4,7 +4,7 @@
  * against. Every field has a default, so `efiling: { profiles: { county: {} } }`
  * is the built-in profile under another name.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { id, opt } from './primitives.js';
 
 /** The profile every agency has, and the one used when agency.yaml names none. */

@@ -1,5 +1,5 @@
 /** homes/<home-id>/home.yaml and study.md front matter (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { HOME_TYPES } from './agency.js';
 import { SEXES } from './case.js';
 import { address, calendarDate, id, opt, stateCode, text } from './primitives.js';

@@ -1,5 +1,5 @@
 /** JSON Schema of every file kind, for editors (yaml-language-server). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { FILE_KINDS, type FileKindName } from './file-kinds.js';
 
 export function jsonSchemas(): Record<FileKindName, object> {

@@ -3,7 +3,7 @@
  * vocabulary by vocabulary (`setting: { group_home: Group home, … }`). It sits
  * beside the templates so an agency can change a word once for every document.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 
 const word = z.string().trim().min(1, 'a label is text, e.g. "Group home"');
 

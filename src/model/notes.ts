@@ -2,7 +2,7 @@
  * Front matter of the Markdown notes in a child's folder: caseworker contacts,
  * family time, and court narrative (case-format.md).
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { calendarDate, id, minutes, opt, role } from './primitives.js';
 
 /**

@@ -1,5 +1,5 @@
 /** children/<case-id>/plan.yaml: the individualized service plan (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { calendarDate, id, narrativeText, opt, role, text } from './primitives.js';
 
 export const OBJECTIVE_STATUSES = ['not_started', 'in_progress', 'met', 'partially_met', 'not_met', 'discontinued'] as const;

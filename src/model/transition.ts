@@ -1,5 +1,5 @@
 /** children/<case-id>/transition.yaml: the transition plan, youth 14 and older (case-format.md). */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { calendarDate, opt, text } from './primitives.js';
 
 export const AREA_STATUSES = ['not_started', 'in_progress', 'completed', 'not_applicable'] as const;

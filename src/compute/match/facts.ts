@@ -3,7 +3,7 @@
  * worksheet (templates/matching-worksheet.md.hbs) reads. See
  * documents/facts/common.ts for the conventions: codes, dates and counts, no English.
  */
-import { z } from 'zod';
+import { z } from '../../model/zod.js';
 import { PERMANENCY_GOALS, PLACEMENT_SETTINGS, SEXES } from '../../model/case.js';
 import { CARE_LEVELS } from '../../model/home.js';
 import { HOME_TYPES, RULE_SETS } from '../../model/agency.js';

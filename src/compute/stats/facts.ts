@@ -1,5 +1,5 @@
 /** The caseload statistics' facts (templates/caseload-stats.md.hbs): see documents/facts/common.ts for the conventions. */
-import { z } from 'zod';
+import { z } from '../../model/zod.js';
 import { DISCHARGE_REASONS, PLACEMENT_SETTINGS } from '../../model/case.js';
 import { CERTIFICATE_TYPES, CHECK_TYPES } from '../../model/home.js';
 import { DUE_KINDS } from '../due-item.js';

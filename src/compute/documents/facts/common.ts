@@ -9,7 +9,7 @@
  * staff-written text are the data's own words, shown as this copy may print
  * them (a withheld value is the marker).
  */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { RULE_SETS } from '../../../model/agency.js';
 import { PARENT_ROLES, PLACEMENT_SETTINGS } from '../../../model/case.js';
 import { AUDIENCES } from '../../audience.js';

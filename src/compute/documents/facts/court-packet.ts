@@ -3,7 +3,7 @@
  * CANS summary part (templates/court-packet-cans.md.hbs). The other parts are
  * the court report, service plan and transition plan, with their own facts.
  */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { audience, date, text } from './common.js';
 import { courtReportFacts } from './court-report.js';
 

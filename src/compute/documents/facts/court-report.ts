@@ -1,5 +1,5 @@
 /** The court report's facts (templates/court-report.md.hbs and its court-* partials): see common.ts for the conventions. */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { RULE_SETS } from '../../../model/agency.js';
 import { CANS_REASONS } from '../../../model/assessment.js';
 import {

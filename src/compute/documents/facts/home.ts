@@ -5,7 +5,7 @@
  * file, and the partials templates/partials/home-*.md.hbs that print them. See
  * common.ts for the conventions.
  */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { PACKET_REQUIRED, type PacketRequired } from '../readiness.js';
 import { HOME_TYPES, RULE_SETS } from '../../../model/agency.js';
 import { PLACEMENT_SETTINGS } from '../../../model/case.js';

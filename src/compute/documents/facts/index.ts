@@ -3,7 +3,7 @@
  * `casepress data` shows, what the template check reads fields against, and
  * what the templates guide lists (templates/FIELDS.md, kept current by a test).
  */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import type { JsonSchema } from '../../../core/json-schema.js';
 import { courtPacketCansFacts, courtPacketFacts } from './court-packet.js';
 import { courtReportFacts } from './court-report.js';

@@ -1,5 +1,5 @@
 /** The individualized service plan's facts (templates/service-plan.md.hbs): see common.ts for the conventions. */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { PLAN_REQUIRED, type PlanRequired } from '../readiness.js';
 import { PERMANENCY_GOALS } from '../../../model/case.js';
 import { GOAL_AREAS, GOAL_FOR, OBJECTIVE_STATUSES, PARTICIPATION_METHODS, PLAN_TYPES, SERVICE_STATUSES } from '../../../model/plan.js';

@@ -1,5 +1,5 @@
 /** The transition plan's facts (templates/transition-plan.md.hbs): see common.ts for the conventions. */
-import { z } from 'zod';
+import { z } from '../../../model/zod.js';
 import { AREA_STATUSES, DOCUMENT_STATUSES } from '../../../model/transition.js';
 import { base, called, count, date, placementWhere, shownPerson, staff, text } from './common.js';
 
