@@ -9,6 +9,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { diagnostic, type Diagnostic } from '../../core/diagnostic.js';
+import { groupThousands } from '../../core/digits.js';
 import { imageHeader, pngRowsProblem } from '../../core/image-header.js';
 import { isAssetImage } from '../../core/listing.js';
 import type { Check } from './context.js';
@@ -23,8 +24,7 @@ export const IMAGE_LIMITS = {
   fileBytes: 5 * 1024 * 1024,
 } as const;
 
-/** (Not toLocaleString: loading the number formats at startup cost every command 40 ms and more.) */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+const grouped = (n: number) => groupThousands(String(n));
 const LIMITS_TEXT = `casepress prints images of at most ${grouped(IMAGE_LIMITS.side)} pixels a side, ${IMAGE_LIMITS.pixels / 1_000_000} megapixels and ${IMAGE_LIMITS.fileBytes / 1024 / 1024} MB`;
 const RESIZE_HINT = 'save it smaller: a logo or signature printed 2 inches wide is sharp at 600 pixels across';
 

@@ -3,6 +3,7 @@
  * times a power of ten) and its tick labels in the chart's number format.
  * Both writers use it, so the PDF's axis and the DOCX chart's are the same.
  */
+import { groupThousands } from '../../core/digits.js';
 import type { Chart, NumberFormat } from '../../document/ast.js';
 
 export interface ValueScale {
@@ -93,7 +94,7 @@ function round(value: number): number {
 export function formatValue(value: number, format: NumberFormat): string {
   const fixed = Math.abs(value).toFixed(format.decimals);
   const [whole, fraction] = fixed.split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(whole);
   const sign = value < 0 && Number(fixed) !== 0 ? '−' : '';
   return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}${format.percent ? '%' : ''}`;
 }

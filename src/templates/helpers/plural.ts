@@ -4,6 +4,7 @@
  * a consonant; irregular ones as a third value: `{{plural n "child" "children"}}`.
  * `zero="no"` words a zero in prose: "no missed visits", not "0 missed visits".
  */
+import { groupThousands } from '../../core/digits.js';
 import { escapeText } from '../escape.js';
 import type { HelperSpec } from './spec.js';
 
@@ -12,8 +13,6 @@ export function pluralOf(word: string): string {
   if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
   return `${word}s`;
 }
-
-const COUNT = new Intl.NumberFormat('en-US');
 
 export const plural: HelperSpec = {
   name: 'plural',
@@ -29,7 +28,7 @@ export const plural: HelperSpec = {
     if (typeof word !== 'string' || word === '') return call.wrongKind(1, word, 'a word in quotes, e.g. "visit"');
     if (many !== undefined && (typeof many !== 'string' || many === '')) return call.wrongKind(2, many, 'a plural in quotes, e.g. "children"');
     const zero = call.hash['zero'];
-    const shown = n === 0 && typeof zero === 'string' ? zero : COUNT.format(n);
+    const shown = n === 0 && typeof zero === 'string' ? zero : groupThousands(String(n));
     return escapeText(`${shown} ${n === 1 ? word : (many as string | undefined) ?? pluralOf(word)}`);
   },
 };
