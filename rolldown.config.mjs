@@ -10,6 +10,7 @@
  * Every chunk sits in dist/ itself: code that finds a file beside it through
  * `import.meta.url` (the render worker, the bundled caches) finds it there.
  */
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'rolldown';
@@ -138,6 +139,25 @@ const lazyAnchorArrays = {
   },
 };
 
+/**
+ * The caches (parsed files, prepared templates, shaped words) keep a value only
+ * for the code that made it (io/cache-shards.ts codeIdentity). Bundled, that
+ * code is every chunk; hashing the 3 MB of chunks on every run cost a one-off
+ * court report about 10 ms, so the bundle carries the hash of its chunks,
+ * written with them.
+ */
+const codeIdentityFile = {
+  name: 'code-identity-file',
+  generateBundle(_options, bundle) {
+    const hash = createHash('sha256');
+    for (const name of Object.keys(bundle).sort()) {
+      const output = bundle[name];
+      if (output.type === 'chunk') hash.update(`${name}\n${output.code}\n`);
+    }
+    this.emitFile({ type: 'asset', fileName: 'code-identity.txt', source: `${hash.digest('hex')}\n` });
+  },
+};
+
 export default defineConfig({
   input: {
     // bin/casepress runs this.
@@ -161,7 +181,7 @@ export default defineConfig({
   // node_modules too: the full parser is required lazily (load/yaml-document.ts), and `init` and `data` import
   // it, so every command that needs it has the same one copy.
   external: ['piscina', 'bullmq', 'ioredis', /^pdfjs-dist(\/|$)/, 'yaml'],
-  plugins: [pdfkitFilesFromItsPackage, noWoff2, noEncryption, noTemplateSourceMaps, lazyUnicodeTries, lazyAnchorArrays],
+  plugins: [pdfkitFilesFromItsPackage, noWoff2, noEncryption, noTemplateSourceMaps, lazyUnicodeTries, lazyAnchorArrays, codeIdentityFile],
   output: {
     dir: 'dist',
     format: 'esm',

@@ -97,15 +97,13 @@ const identities = new Map<string, string>();
 /** Folder → a line per file with its hash: the caches' identities share folders (`load`, `core` …), each read once per process. */
 const hashedFolders = new Map<string, readonly string[]>();
 
-/** The files of a folder of the running code (io/package-files.ts CODE_DIR) with their hashes. */
+/** The files of a source folder of the running code (io/package-files.ts CODE_DIR) with their hashes. */
 function folderHashes(folder: string): readonly string[] {
   let lines = hashedFolders.get(folder);
   if (lines) return lines;
   const dir = join(CODE_DIR, folder);
-  // Bundled, the chunks side by side (not the caches kept beside them); from the sources, the whole folder.
-  const names = import.meta.bundled ? readdirSync(dir).filter((name) => name.endsWith('.js')) : (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]);
   const found: string[] = [];
-  for (const name of names.sort()) {
+  for (const name of (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(dir, name));
@@ -116,6 +114,11 @@ function folderHashes(folder: string): readonly string[] {
   }
   hashedFolders.set(folder, (lines = found));
   return lines;
+}
+
+/** Bundled: the hash of every chunk, written beside them by the bundler (rolldown.config.mjs codeIdentityFile). */
+function bundleHash(): string {
+  return readFileSync(join(CODE_DIR, 'code-identity.txt'), 'utf8').trim();
 }
 
 /**
@@ -130,7 +133,8 @@ export function codeIdentity(folders: readonly string[], packages: readonly stri
   let identity = identities.get(key);
   if (identity) return identity;
   const parts = packages.map((name) => `${name}@${packageVersion(name)}`);
-  for (const folder of import.meta.bundled ? ['.'] : folders) parts.push(...folderHashes(folder));
+  if (import.meta.bundled) parts.push(`bundle ${bundleHash()}`);
+  else for (const folder of folders) parts.push(...folderHashes(folder));
   identity = sha256(parts.join('\n'));
   identities.set(key, identity);
   return identity;
