@@ -1,11 +1,18 @@
 /**
  * The one build of casepress's code (`npm run build`, run by `npm ci`): the
- * TypeScript sources and the packages they use, bundled into dist/. Node 20
- * has no compile cache, and loading 275 separate modules cost a one-off command
- * more than a third of its time; a bundle is a few files. Each command's code
+ * TypeScript sources and the packages they use, bundled into dist/. Loading
+ * 275 separate modules cost a one-off command more than a third of its time; a
+ * bundle is a few files. Each command's code
  * stays in a chunk loaded when the command runs (main.ts imports commands
  * lazily), so `court-summary` does not load the DOCX writer, chokidar or the
  * statistics.
+ *
+ * The bundle is CommonJS (.cjs files; the sources stay ES modules), so that
+ * bin/casepress can load it with V8's code cache (cli/code-cache.ts: vm.Script
+ * and its cached data, which an ES module cannot be given on Node 20; Node
+ * 22's own compile cache keeps only each module's top level). With the cache,
+ * a one-off court report spends about a fifth less CPU on every Node. So no
+ * module of casepress awaits at its top level.
  *
  * Every chunk sits in dist/ itself: code that finds a file beside it through
  * `import.meta.url` (the render worker, the bundled caches) finds it there.
@@ -20,7 +27,8 @@ rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true });
 /**
  * pdfkit finds its own files (its colour profile for PDF/A, its standard
  * fonts' metrics) from `import.meta.url`: bundled, that would be dist/. They
- * are read from where pdfkit is installed.
+ * are read from where pdfkit is installed (its CommonJS entry sits in the same
+ * folder as the module bundled here).
  */
 const pdfkitFilesFromItsPackage = {
   name: 'pdfkit-files-from-its-package',
@@ -28,7 +36,7 @@ const pdfkitFilesFromItsPackage = {
     filter: { id: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ },
     handler(code) {
       if (!code.includes('import.meta.url')) throw new Error('pdfkit no longer finds its files through import.meta.url: check its data paths');
-      return { code: code.replaceAll('import.meta.url', "import.meta.resolve('pdfkit')"), map: null };
+      return { code: code.replaceAll('import.meta.url', "require('node:url').pathToFileURL(require.resolve('pdfkit')).href"), map: null };
     },
   },
 };
@@ -144,7 +152,7 @@ const lazyAnchorArrays = {
  * for the code that made it (io/cache-shards.ts codeIdentity). Bundled, that
  * code is every chunk; hashing the 3 MB of chunks on every run cost a one-off
  * court report about 10 ms, so the bundle carries the hash of its chunks,
- * written with them.
+ * written with them. The code cache (cli/code-cache.ts) is found by it too.
  */
 const codeIdentityFile = {
   name: 'code-identity-file',
@@ -166,6 +174,8 @@ export default defineConfig({
     'render-worker': 'src/build/render-worker.ts',
     // Started by a load with most of the root to parse (cli/parse-ahead.ts: parse-worker.js beside it).
     'parse-worker': 'src/cli/parse-worker.ts',
+    // Installed by bin/casepress before it loads the rest.
+    'code-cache': 'src/cli/code-cache.ts',
     // Run by npm scripts after bundling.
     'write-prepared-templates': 'src/cli/write-prepared-templates.ts',
     'write-bundled-shapes': 'src/cli/write-bundled-shapes.ts',
@@ -184,8 +194,11 @@ export default defineConfig({
   plugins: [pdfkitFilesFromItsPackage, noWoff2, noEncryption, noTemplateSourceMaps, lazyUnicodeTries, lazyAnchorArrays, codeIdentityFile],
   output: {
     dir: 'dist',
-    format: 'esm',
-    entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    format: 'cjs',
+    // A package loaded when needed (piscina, bullmq, pdfjs-dist) is required, not imported: code compiled from
+    // the code cache has no import() (cli/code-cache.ts). Node 20.19 and later require ES modules too (pdfjs-dist).
+    dynamicImportInCjs: false,
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '[name]-[hash].cjs',
   },
 });

@@ -36,7 +36,7 @@ function waitFor<T>(check: (text: string) => T | undefined): Promise<T> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'dist/casepress.js'))) throw new Error('dist/ has no casepress: run `npm run build` first');
+  if (!existsSync(join(REPO, 'dist/casepress.cjs'))) throw new Error('dist/ has no casepress: run `npm run build` first');
   work = await mkdtemp(join(tmpdir(), 'casepress-watch-cli-'));
   await cp(STARTER, join(work, 'root'), { recursive: true });
   child = spawn(process.execPath, [BIN, 'watch', join(work, 'root'), '--as-of', '2026-11-23', '--out', join(work, 'output'), '--jobs', '1'], { cwd: REPO, env: { ...process.env, NO_COLOR: '1' } });

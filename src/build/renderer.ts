@@ -116,7 +116,7 @@ export function inThreadRenderer(setup: RendererSetup): Renderer {
 
 export interface PoolOptions {
   readonly threads: number;
-  /** The worker module (default: render-worker.js beside this file); tests pass one that fails on purpose. */
+  /** The worker module (default: render-worker.cjs beside this file); tests pass one that fails on purpose. */
   readonly workerFile?: URL;
   /** Old-generation heap limit per worker (MB): a runaway job fails alone instead of taking the machine. */
   readonly maxHeapMb?: number;
@@ -131,7 +131,7 @@ export interface PoolOptions {
 /** Renders jobs on a pool of worker threads (piscina is loaded with the first pool: most one-document runs never start one). */
 export function workerRenderer(setup: RendererSetup, options: PoolOptions): Renderer {
   const started = import('piscina').then(({ Piscina }) => new Piscina<RenderTask, RenderedJob>({
-    filename: (options.workerFile ?? new URL('./render-worker.js', import.meta.url)).href,
+    filename: (options.workerFile ?? new URL('./render-worker.cjs', import.meta.url)).href,
     workerData: setup,
     minThreads: options.threads,
     maxThreads: options.threads,

@@ -492,4 +492,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
   throw error;
 });
-process.exitCode = await main(process.argv.slice(2));
+// Not a top-level await: the bundle is CommonJS (rolldown.config.mjs), for the code cache.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -61,7 +61,7 @@ export interface ListedFile {
 }
 
 /** The parsing thread's code (bundled beside this module's); running from the sources, as the tests do, it is not there. */
-const WORKER_FILE = new URL('./parse-worker.js', import.meta.url);
+const WORKER_FILE = new URL('./parse-worker.cjs', import.meta.url);
 
 /** Parsing on two threads: files are given as they are listed (`add`), then `parsed` gives the parses. */
 export class ParseAhead {

@@ -21,7 +21,7 @@ describe('the words shaped when casepress is built', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'casepress-bundled-'));
     // As `npm run build` runs it: in a process of its own (this one may have shaped the words already).
-    execFileSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'write-bundled-shapes.js'), join(dir, 'shapes')], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'write-bundled-shapes.cjs'), join(dir, 'shapes')], { stdio: 'pipe' });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

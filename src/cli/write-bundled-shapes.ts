@@ -44,4 +44,4 @@ async function writeBundledShapes(dir = join(BUNDLED_CACHE, 'shapes')): Promise<
 }
 
 // A process of its own: words this process had shaped before would not be kept as shaped by the build (fonts.ts `fresh`).
-if (import.meta.url === `file://${process.argv[1]}`) await writeBundledShapes(process.argv[2]);
+if (import.meta.url === `file://${process.argv[1]}`) void writeBundledShapes(process.argv[2]);

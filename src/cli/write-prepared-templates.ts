@@ -23,4 +23,4 @@ export async function writePreparedTemplates(dir = join(BUNDLED_CACHE, 'prepared
   await writeShards(dir, shards, new Set(shards.keys()), codeIdentity(PREPARED_CODE.folders, PREPARED_CODE.packages));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await writePreparedTemplates();
+if (import.meta.url === `file://${process.argv[1]}`) void writePreparedTemplates();

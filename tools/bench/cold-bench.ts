@@ -8,7 +8,10 @@
  * CPU time is every thread's, user and system. casepress is built with the
  * example agency's words already shaped (write-bundled-shapes.ts), so its
  * cases start with every word shaped; a generated root's child (--root, --case)
- * shows a case whose narratives it has never seen.
+ * shows a case whose narratives it has never seen. The first run also writes
+ * V8's code cache beside the compiled code (cli/code-cache.ts) when it has none
+ * for this Node; the medians are of runs that start from it, as a case
+ * manager's do after the first.
  *
  *   npm run bench:cold -- [--root DIR --case ID] [--as-of 2026-11-23] [--runs 5]
  *                         [--node /path/to/node] [--work /tmp/casepress-cold] [--json]
