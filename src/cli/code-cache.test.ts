@@ -48,21 +48,30 @@ describe('runBundled', () => {
     run();
     const [dir] = cacheDirs();
     expect(dir).toBe(`${process.version}-${process.arch}-${'a'.repeat(16)}`);
-    expect(cacheFiles(dir!)).toEqual(['main.cjs.bin', 'other.cjs.bin', 'shared.cjs.bin']);
-    const written = statSync(join(bundle, 'code-cache', dir!, 'main.cjs.bin')).mtimeMs;
-    const bytes = readFileSync(join(bundle, 'code-cache', dir!, 'main.cjs.bin'));
+    expect(cacheFiles(dir!).map((name) => name.replace(/\.\d+-\d+\.bin$/, ''))).toEqual(['main.cjs', 'other.cjs', 'shared.cjs']);
+    const main = join(bundle, 'code-cache', dir!, cacheFiles(dir!)[0]!);
+    const written = statSync(main).mtimeMs;
+    const bytes = readFileSync(main);
     expect(run().count).toBe(1);
     // Accepted by V8, so not written again.
-    expect(statSync(join(bundle, 'code-cache', dir!, 'main.cjs.bin')).mtimeMs).toBe(written);
-    expect(readFileSync(join(bundle, 'code-cache', dir!, 'main.cjs.bin')).equals(bytes)).toBe(true);
+    expect(statSync(main).mtimeMs).toBe(written);
+    expect(readFileSync(main).equals(bytes)).toBe(true);
+  });
+
+  it("never runs the code compiled from a file's earlier text, even one of the same length", () => {
+    expect(run().count).toBe(1);
+    // V8 would take the old cache for this text: it checks only the length.
+    writeFileSync(join(bundle, 'shared.cjs'), 'let n = 5;\nexports.count = () => ++n;\n');
+    expect(run().count).toBe(6);
   });
 
   it('starts a new cache for a rebuilt bundle, and replaces one V8 refuses', () => {
     run();
     const [first] = cacheDirs();
-    writeFileSync(join(bundle, 'code-cache', first!, 'shared.cjs.bin'), 'not a code cache');
+    const shared = join(bundle, 'code-cache', first!, cacheFiles(first!).find((name) => name.startsWith('shared.cjs.'))!);
+    writeFileSync(shared, 'not a code cache');
     expect(run().count).toBe(1);
-    expect(readFileSync(join(bundle, 'code-cache', first!, 'shared.cjs.bin'), 'utf8')).not.toBe('not a code cache');
+    expect(readFileSync(shared, 'utf8')).not.toBe('not a code cache');
 
     writeFileSync(join(bundle, 'code-identity.txt'), 'b'.repeat(64));
     expect(run().count).toBe(1);

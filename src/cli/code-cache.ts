@@ -14,12 +14,15 @@
  * folder (only who may change casepress may change it), under the hash of the
  * bundle's chunks (rolldown.config.mjs codeIdentityFile) and Node's version,
  * so a rebuilt bundle or another Node never meets an old cache; V8 refuses
- * one made with other flags. A folder that cannot be written is simply not
- * cached. Written when the process exits, each file by a rename.
+ * one made with other flags. Each file's cache is also named by the file's
+ * size and modification time: V8 checks only a source's length, so a file
+ * edited by hand in dist/ must not meet the code compiled from its old text.
+ * A folder that cannot be written is simply not cached. Written when the
+ * process exits, each file by a rename.
  *
  * Imports Node's modules only: nothing of casepress is loaded twice.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script, constants } from 'node:vm';
@@ -59,7 +62,7 @@ export function runBundled(entry: string): unknown {
     if (loaded) return loaded.exports;
     const module: BundledModule = { exports: {} };
     modules.set(filename, module);
-    const cacheFile = cacheDir && join(cacheDir, `${basename(filename)}.bin`);
+    const cacheFile = cacheDir && join(cacheDir, cacheName(filename));
     let cachedData: Buffer | undefined;
     try {
       cachedData = cacheFile ? readFileSync(cacheFile) : undefined;
@@ -87,6 +90,12 @@ export function runBundled(entry: string): unknown {
   // After the run: the cache then holds every function the run compiled, not only each file's top level.
   if (cacheDir) process.once('exit', () => keepCodeCache(cacheDir, uncached));
   return load(entry);
+}
+
+/** `name.cjs.<size>-<mtime>.bin`: the cache of this file as it is now. */
+function cacheName(filename: string): string {
+  const { size, mtimeMs } = statSync(filename);
+  return `${basename(filename)}.${size}-${Math.trunc(mtimeMs)}.bin`;
 }
 
 function keepCodeCache(cacheDir: string, scripts: readonly { file: string; script: Script }[]): void {
