@@ -3,7 +3,7 @@ import { emptyManifest, manifestChunks, serializeManifest, updateManifest, type 
 import { indexManifest } from './manifest-text.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const decode = (pieces: Iterable<Uint8Array>) => new TextDecoder().decode(Buffer.concat([...pieces]));
 
 const entry = (subject: string, inputs: Record<string, string>, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({
   type: 'court-report', subject, audience: 'court', template: 'court-report.md.hbs', asOf: '2026-11-23', inputs, withheld: [], warnings: ['a "quoted"\nline'], fingerprint: 'f', sha256: 's', ...extra,
@@ -55,5 +55,13 @@ describe('a manifest written in pieces', () => {
     );
     for (const m of [emptyManifest('0.1.0'), manifest, many]) expect([...manifestChunks(m)].join('')).toBe(serializeManifest(m));
     expect([...manifestChunks(many)].length).toBeGreaterThan(3);
+
+    // Written again from its text, one entry replaced and one removed: the same text as written whole, in pieces too.
+    const text = indexManifest(encode(serializeManifest(many)))!;
+    const replaced = entry('C-7', { 'children/C-7/case.yaml': 'z' });
+    const pieces = [...text.write('0.1.0', new Map([['children/C-7/court-report.pdf', replaced], ['children/C-8/court-report.pdf', undefined]]))];
+    const { 'children/C-8/court-report.pdf': _gone, ...kept } = many.outputs;
+    expect(decode(pieces)).toBe(serializeManifest(updateManifest({ ...many, outputs: kept }, { 'children/C-7/court-report.pdf': replaced })));
+    expect(pieces.length).toBeGreaterThan(3);
   });
 });

@@ -8,16 +8,19 @@
  * written again by copying the text of every entry left as it was. Text laid
  * out any other way is not indexed (the caller parses it whole).
  */
-import type { ManifestEntry } from './manifest.js';
+import type { ManifestEntry, RecordedOutputs } from './manifest.js';
 
-export interface ManifestText {
+export interface ManifestText extends RecordedOutputs {
   /** Output paths, sorted as the file has them. */
   readonly keys: readonly string[];
-  entry(key: string): ManifestEntry | undefined;
   /** The outputs whose entry holds this text (e.g. `"children/C-1/case.yaml":`, an input's name as a key). */
   entriesHolding(text: string): string[];
-  /** The manifest with these entries replaced or added (undefined: removed), as serializeManifest would write it. */
-  write(tool: string, changes: ReadonlyMap<string, ManifestEntry | undefined>): Uint8Array;
+  /**
+   * The manifest with these entries replaced or added (undefined: removed), as
+   * serializeManifest would write it, in pieces of about a megabyte (a state
+   * agency's is hundreds of megabytes: manifest.ts manifestChunks).
+   */
+  write(tool: string, changes: ReadonlyMap<string, ManifestEntry | undefined>): Iterable<Uint8Array>;
 }
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
@@ -26,6 +29,10 @@ const KEY_END = bytesOf('": {\n');
 const ENTRY_END = bytesOf('\n    }');
 const OPEN = bytesOf('{\n');
 const COMMA = bytesOf(',\n');
+/** How many parsed entries `entry` keeps (a job's formats, a few jobs at once). */
+const RECENT = 16;
+/** About how long a piece of `write` is (bytes). */
+const CHUNK = 1 << 20;
 const HEAD = /^\{\n {2}"version": 1,\n {2}"tool": "[^"\\\n]*",\n {2}"outputs": \{/;
 
 /**
@@ -67,12 +74,19 @@ export function indexManifest(bytes: Uint8Array): ManifestText | undefined {
 
 function lazyManifest(buffer: Buffer, keys: readonly string[], spans: ReadonlyMap<string, readonly [number, number]>): ManifestText {
   const starts = keys.map((key) => spans.get(key)![0]);
+  // The entries parsed last: a build asks for a job's entries several times in a row (plan.ts), and each is the same value.
+  const recent = new Map<string, ManifestEntry>();
   return {
     keys,
     entry(key) {
+      const known = recent.get(key);
+      if (known) return known;
       const span = spans.get(key);
       if (!span) return undefined;
-      return JSON.parse(buffer.toString('utf8', buffer.indexOf(KEY_END, span[0]) + 3, span[1])) as ManifestEntry;
+      const parsed = JSON.parse(buffer.toString('utf8', buffer.indexOf(KEY_END, span[0]) + 3, span[1])) as ManifestEntry;
+      if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+      recent.set(key, parsed);
+      return parsed;
     },
     entriesHolding(text) {
       const needle = bytesOf(text);
@@ -93,9 +107,10 @@ function lazyManifest(buffer: Buffer, keys: readonly string[], spans: ReadonlyMa
       }
       return found;
     },
-    write(tool, changes) {
+    *write(tool, changes) {
       const all = [...new Set([...keys, ...changes.keys()])].sort();
-      const parts: Uint8Array[] = [bytesOf(`{\n  "version": 1,\n  "tool": ${JSON.stringify(tool)},\n  "outputs": `)];
+      let parts: Uint8Array[] = [bytesOf(`{\n  "version": 1,\n  "tool": ${JSON.stringify(tool)},\n  "outputs": `)];
+      let size = 0;
       let first = true;
       for (const key of all) {
         const change = changes.get(key);
@@ -103,10 +118,17 @@ function lazyManifest(buffer: Buffer, keys: readonly string[], spans: ReadonlyMa
         parts.push(first ? OPEN : COMMA);
         first = false;
         const span = spans.get(key);
-        parts.push(change === undefined && span ? buffer.subarray(span[0], span[1]) : bytesOf(`    ${JSON.stringify(key)}: ${JSON.stringify(change, null, 2).replace(/\n/g, '\n    ')}`));
+        const text = change === undefined && span ? buffer.subarray(span[0], span[1]) : bytesOf(`    ${JSON.stringify(key)}: ${JSON.stringify(change, null, 2).replace(/\n/g, '\n    ')}`);
+        parts.push(text);
+        size += text.length;
+        if (size >= CHUNK) {
+          yield Buffer.concat(parts);
+          parts = [];
+          size = 0;
+        }
       }
       parts.push(bytesOf(first ? '{}\n}\n' : '\n  }\n}\n'));
-      return Buffer.concat(parts);
+      yield Buffer.concat(parts);
     },
   };
 }

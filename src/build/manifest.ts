@@ -38,6 +38,20 @@ export interface Manifest {
   readonly outputs: Readonly<Record<string, ManifestEntry>>;
 }
 
+/**
+ * A manifest as a build reads it: its output paths, sorted, and the entry of
+ * each (a manifest file is read entry by entry: manifest-text.ts).
+ */
+export interface RecordedOutputs {
+  readonly keys: readonly string[];
+  entry(path: string): ManifestEntry | undefined;
+}
+
+/** A parsed manifest read as RecordedOutputs. */
+export function recordedOutputs(manifest: Manifest): RecordedOutputs {
+  return { keys: Object.keys(manifest.outputs).sort(), entry: (path) => (Object.hasOwn(manifest.outputs, path) ? manifest.outputs[path] : undefined) };
+}
+
 export function emptyManifest(tool: string): Manifest {
   return { version: 1, tool, outputs: {} };
 }

@@ -29,7 +29,7 @@ export interface FileSystem {
   stat(folder: string, paths: readonly string[]): FileStamp[];
   /** Readers see the old content or the new, never half of one. Rejects with the system's error (its `code`). */
   /** Text may come in pieces (a large manifest: build/manifest.ts manifestChunks). */
-  writeAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void>;
+  writeAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void>;
   /** Removes a file; a missing one is no error. Rejects with the system's error. */
   remove(path: string): Promise<void>;
 }

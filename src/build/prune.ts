@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { CaseRoot } from '../model/case-root.js';
 import { sha256, staleOutputs } from './fingerprint.js';
 import { DEFAULT_AUDIENCE, hearingsAhead, type DocType, type Job } from './jobs.js';
-import type { Manifest, ManifestEntry } from './manifest.js';
+import type { ManifestEntry, RecordedOutputs } from './manifest.js';
 import type { FileSystem, Report } from './ports.js';
 
 /** What a full build makes nothing of for a case or home that still exists, by document type (a court report: see staleBecause). */
@@ -85,7 +85,7 @@ function supersededBecause(entry: ManifestEntry, path: string, root: CaseRoot, j
  * dropped.
  */
 export async function removeStale(
-  previous: Manifest,
+  previous: RecordedOutputs,
   out: string,
   root: CaseRoot,
   jobs: readonly Job[],
@@ -95,8 +95,8 @@ export async function removeStale(
   changedInput: (entry: ManifestEntry) => string | undefined,
 ): Promise<string[]> {
   const dropped: string[] = [];
-  for (const path of staleOutputs(Object.keys(previous.outputs), jobs.map((j) => j.output))) {
-    const entry = previous.outputs[path]!;
+  for (const path of staleOutputs(previous.keys, jobs.map((j) => j.output))) {
+    const entry = previous.entry(path)!;
     const file = join(out, path);
     const reason = staleBecause(entry, path, root, jobs, asOf, changedInput);
     if (reason === undefined) continue;

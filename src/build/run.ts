@@ -33,7 +33,7 @@ import type { ShapedRuns } from '../render/pdf/index.js';
 import { changedInput, inputsUnchanged } from './inputs.js';
 import { createJobEnvironment } from './job-environment.js';
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
-import { manifestChunks, parseManifest, updateManifest, withoutOutputs, type Manifest, type ManifestEntry } from './manifest.js';
+import { manifestChunks, parseManifest, recordedOutputs, updateManifest, withoutOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
@@ -78,7 +78,7 @@ export interface BuildOptions extends RenderPoolOptions {
   /** How to read the root (watch keeps a memo and lists only what changed). */
   readonly read?: ReadRootOptions;
   /** Jobs to make besides the plan's, from the outputs the manifest records (watch keeps the statistics current: watch/recorded-stats.ts). */
-  readonly recordedJobs?: (recorded: Manifest, asOf: string) => Job[];
+  readonly recordedJobs?: (recorded: RecordedOutputs, asOf: string) => Job[];
   /**
    * `--preflight [profile]`: every court copy's PDF is checked against this
    * e-filing profile of agency.yaml (default: its `efiling.default`) before it
@@ -152,6 +152,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
   const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   let manifestBytes: Uint8Array | undefined;
+  /** The last manifest, read entry by entry (manifest-text.ts): parsed whole, a state agency's would take more memory than its root. */
+  let recordedText: ManifestText | undefined;
+  let manifestRead = false;
+  const readManifest = async () => {
+    manifestBytes = await files.read(manifestPath);
+    recordedText = manifestBytes && indexManifest(manifestBytes);
+    manifestRead = true;
+  };
   /** A change confined to these children's folders (local-change.ts): only they are loaded, and the manifest is read entry by entry. */
   let local:
     | {
@@ -179,11 +187,10 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
       report.finished({ asOf, elapsedMs: clock.now() - started, counts, documents: total, built: 0, failed: [], warnings: last.warnings.length, warningsFile: warningsPath, manifest: manifestPath, replayed: true, strict: options.strict === true });
       return result(ok, { skipped: total, day: { asOf, timeZone: last.timeZone } });
     }
-    manifestBytes = await files.read(manifestPath);
-    const manifest = last.said && manifestBytes !== undefined ? indexManifest(manifestBytes) : undefined;
-    const children = manifest && localChange(last, now, manifest);
+    await readManifest();
+    const children = last.said && recordedText && localChange(last, now, recordedText);
     // Watch's rebuilds keep recorded statistics current, and those read every child: they take the whole root.
-    if (children && !options.recordedJobs) local = { children, manifest: manifest!, said: last.said!, outputs };
+    if (children && !options.recordedJobs) local = { children, manifest: recordedText!, said: last.said!, outputs };
   }
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
   const read: ReadRootOptions = {
@@ -200,9 +207,10 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const agency = root.agency.data;
   const asOf = options.asOf ?? clock.today(agency.time_zone ?? undefined);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
-  const previous = local
-    ? { version: 1 as const, tool: sources.version, outputs: Object.fromEntries(local.manifest.keys.flatMap((key) => (local.children.has(key.split('/', 2)[1]!) && key.startsWith('children/') ? [[key, local.manifest.entry(key)!]] : []))) }
-    : parseManifest(manifestBytes ? new TextDecoder().decode(manifestBytes) : await readText(files, manifestPath), sources.version);
+  if (!manifestRead) await readManifest();
+  // A manifest laid out otherwise (edited by hand, or unreadable: then empty) is parsed whole.
+  const parsed: Manifest | undefined = recordedText ? undefined : parseManifest(manifestBytes && new TextDecoder().decode(manifestBytes), sources.version);
+  const previous: RecordedOutputs = local ? childrenOutputs(local.manifest, local.children) : (recordedText ?? recordedOutputs(parsed!));
   // Of a part of the root, only its children's documents are made (the homes' read every child's placements).
   const jobs = local
     ? plan(root, asOf).filter((job) => job.output.startsWith('children/') && local.children.has(job.subject))
@@ -322,7 +330,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const carried = emptyCounts();
   if (local) {
     for (const [type, count] of Object.entries(last!.documents) as [DocType, number][]) carried[type].skipped = count;
-    for (const output of new Set(Object.entries(previous.outputs).flatMap(([path, entry]) => (isRequested(entry) ? [] : [`${entry.type} ${path.replace(/\.(pdf|docx)$/, '')}`])))) {
+    for (const output of new Set(previous.keys.flatMap((path) => { const entry = previous.entry(path)!; return isRequested(entry) ? [] : [`${entry.type} ${path.replace(/\.(pdf|docx)$/, '')}`]; }))) {
       carried[output.split(' ', 1)[0] as DocType].skipped--;
     }
   }
@@ -427,7 +435,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         const current = !options.force && entry && inputsUnchanged(entry.inputs, env.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
         if (current) {
           // A copy made on request that a full build makes too is now the full build's.
-          if (full) for (const path of pathsOf(group)) if (previous.outputs[path]!.requested) entries[path] = madeByFullBuild(previous.outputs[path]!);
+          if (full) {
+            for (const path of pathsOf(group)) {
+              const entry = previous.entry(path)!;
+              if (entry.requested) entries[path] = madeByFullBuild(entry);
+            }
+          }
         } else {
           stale.push(...group);
         }
@@ -481,12 +494,14 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
   const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report, (entry) => changedInput(entry.inputs, env.inputHash)) : [];
   let outputKeys: string[];
-  if (local) {
+  if (recordedText) {
+    // The last manifest's text, its entries replaced, added and removed: an entry left as it was is copied, not parsed.
     const changes = new Map<string, ManifestEntry | undefined>([...removed.map((path) => [path, undefined] as const), ...Object.entries(entries)]);
-    await files.writeAtomic(manifestPath, local.manifest.write(sources.version, changes));
-    outputKeys = [...new Set([...local.manifest.keys, ...Object.keys(entries)])].filter((path) => !removed.includes(path)).sort();
+    await files.writeAtomic(manifestPath, recordedText.write(sources.version, changes));
+    const gone = new Set(removed);
+    outputKeys = [...new Set([...recordedText.keys, ...Object.keys(entries)])].filter((path) => !gone.has(path)).sort();
   } else {
-    const manifest = updateManifest(withoutOutputs(previous, removed), entries);
+    const manifest = updateManifest(withoutOutputs(parsed!, removed), entries);
     await files.writeAtomic(manifestPath, manifestChunks(manifest));
     outputKeys = Object.keys(manifest.outputs);
   }
@@ -547,6 +562,12 @@ function carriedStamps(found: readonly FileStamp[], outputs: readonly string[], 
     const stamp = byPath.get(path);
     return stamp ? [stamp] : [];
   });
+}
+
+/** The entries of these children's outputs (`children/<id>/…`), as a part of the root reads the last manifest. */
+function childrenOutputs(manifest: ManifestText, children: ReadonlySet<string>): RecordedOutputs {
+  const ofPart = (path: string) => path.startsWith('children/') && children.has(path.split('/', 2)[1]!);
+  return { keys: manifest.keys.filter(ofPart), entry: (path) => (ofPart(path) ? manifest.entry(path) : undefined) };
 }
 
 async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {

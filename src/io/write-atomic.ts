@@ -31,7 +31,7 @@ function killAtThisWrite(): void {
   if (KILL_AFTER > 0 && ++written === KILL_AFTER) process.kill(process.pid, 'SIGKILL');
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = temporaryName(path);
@@ -39,7 +39,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     const file = await open(temp, 'w');
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await file.writeFile(data);
-      else for (const piece of data) await file.write(piece);
+      // (writeFile, not write: it writes all of each piece from where the last one ended.)
+      else for (const piece of data) await file.writeFile(piece);
       await file.sync();
     } finally {
       await file.close();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest, ManifestEntry } from '../build/manifest.js';
+import { recordedOutputs, type ManifestEntry } from '../build/manifest.js';
 import { recordedStats } from './recorded-stats.js';
 
 const entry = (subject: string, audience: ManifestEntry['audience'] = 'internal'): ManifestEntry => ({
   type: 'caseload-stats', subject, audience, template: 'caseload-stats.md.hbs', asOf: '2026-12-01', inputs: {}, withheld: [], fingerprint: 'f', sha256: 's',
 });
-const manifest = (outputs: Record<string, ManifestEntry>): Manifest => ({ version: 1, tool: 't', outputs });
+const manifest = (outputs: Record<string, ManifestEntry>) => recordedOutputs({ version: 1, tool: 't', outputs });
 
 describe('recordedStats', () => {
   it('gives one job per statistics output the manifest records, for its period, copy and caseworker, in the formats recorded', () => {
@@ -19,8 +19,8 @@ describe('recordedStats', () => {
       '2026-12-01',
     );
     expect(jobs.map((j) => [j.output, j.subject, j.audience, j.formats])).toEqual([
-      ['stats/caseload-2026-Q3', '2026-Q3', 'internal', ['csv', 'pdf']],
       ['stats/caseload-2026-10-mrivera-public', '2026-10 mrivera', 'public', ['json']],
+      ['stats/caseload-2026-Q3', '2026-Q3', 'internal', ['csv', 'pdf']],
     ]);
   });
 

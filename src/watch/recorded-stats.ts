@@ -8,15 +8,19 @@
  * (edited by hand) is left as it is.
  */
 import { caseloadStatsJob, statsOfSubject, type Job, type OutputFormat } from '../build/jobs.js';
-import type { Manifest, ManifestEntry } from '../build/manifest.js';
+import type { ManifestEntry, RecordedOutputs } from '../build/manifest.js';
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'docx', 'csv', 'json'];
+const STATS = 'stats/';
 
-export function recordedStats(recorded: Manifest, asOf: string): Job[] {
+export function recordedStats(recorded: RecordedOutputs, asOf: string): Job[] {
   // Output path without its extension → its entry and the formats recorded.
   const outputs = new Map<string, { entry: ManifestEntry; formats: OutputFormat[] }>();
-  for (const [path, entry] of Object.entries(recorded.outputs)) {
-    if (entry.type !== 'caseload-stats') continue;
+  // (Statistics are written under stats/ only: the other entries are not read.)
+  for (const path of recorded.keys) {
+    if (!path.startsWith(STATS)) continue;
+    const entry = recorded.entry(path);
+    if (entry?.type !== 'caseload-stats') continue;
     const format = FORMATS.find((f) => path.endsWith(`.${f}`));
     if (!format) continue;
     const output = path.slice(0, -format.length - 1);

@@ -23,8 +23,8 @@ const encoder = new TextEncoder();
 export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): MemoryFiles {
   let clock = 1_000;
   const files = new Map<string, { bytes: Uint8Array; mtime: number }>();
-  const put = (path: string, data: string | Uint8Array | Iterable<string>) =>
-    files.set(path, { bytes: typeof data === 'string' ? encoder.encode(data) : data instanceof Uint8Array ? data : encoder.encode([...data].join('')), mtime: clock++ });
+  const put = (path: string, data: string | Uint8Array | Iterable<string | Uint8Array>) =>
+    files.set(path, { bytes: typeof data === 'string' ? encoder.encode(data) : data instanceof Uint8Array ? data : Buffer.concat([...data].map((piece) => (typeof piece === 'string' ? encoder.encode(piece) : piece))), mtime: clock++ });
   for (const [path, data] of Object.entries(initial)) put(path, data);
   const log: string[] = [];
   let refused: { test: (path: string) => boolean; code: string } | undefined;
