@@ -41,7 +41,17 @@ export async function lockOut(out: string): Promise<LockOutcome> {
   let tookOver: { pid: number; removed: string[] } | undefined;
   // A stale lock is moved aside, then the lock is taken; a few rounds at most, when others race for it too.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await createExclusive(lock, text)) {
+    const taken = await createExclusive(lock, text).catch((error: NodeJS.ErrnoException) => {
+      // The process that held the lock removed, while this one made its own, the half-made locks in its folder
+      // (below) or, done, the folder itself: whoever holds the lock now is looked at again.
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (taken === undefined) {
+      await mkdir(dir, { recursive: true });
+      continue;
+    }
+    if (taken) {
       // A process that ends at once (process.exit, a closed pipe) lets go too; one killed leaves a stale lock.
       const releaseNow = () => {
         if (readText(lock) !== text) return;
