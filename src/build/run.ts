@@ -330,9 +330,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const carried = emptyCounts();
   if (local) {
     for (const [type, count] of Object.entries(last!.documents) as [DocType, number][]) carried[type].skipped = count;
-    for (const output of new Set(previous.keys.flatMap((path) => { const entry = previous.entry(path)!; return isRequested(entry) ? [] : [`${entry.type} ${path.replace(/\.(pdf|docx)$/, '')}`]; }))) {
-      carried[output.split(' ', 1)[0] as DocType].skipped--;
+    const rebuilt = new Set<string>();
+    for (const path of previous.keys) {
+      const entry = previous.entry(path)!;
+      if (!isRequested(entry)) rebuilt.add(`${entry.type} ${path.replace(/\.(pdf|docx)$/, '')}`);
     }
+    for (const output of rebuilt) carried[output.split(' ', 1)[0] as DocType].skipped--;
   }
 
   const entries: Record<string, ManifestEntry> = {};
