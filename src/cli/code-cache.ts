@@ -25,7 +25,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { Script, constants } from 'node:vm';
+import { Script } from 'node:vm';
 
 /** A CommonJS module as the bundle's code sees it. */
 interface BundledModule {
@@ -69,12 +69,9 @@ export function runBundled(entry: string): unknown {
     } catch {
       cachedData = undefined;
     }
-    const script = new Script(`${WRAP_START}${readFileSync(filename, 'utf8')}${WRAP_END}`, {
-      filename,
-      ...(cachedData ? { cachedData } : {}),
-      // import() of a package (piscina, bullmq, pdfjs-dist) goes to Node's loader, as from any module.
-      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    // (No import() callback: the bundle holds no import(), as Node 20 gives none to a script made from cached data.
+    // rolldown.config.mjs turns each into a require.)
+    const script = new Script(`${WRAP_START}${readFileSync(filename, 'utf8')}${WRAP_END}`, { filename, ...(cachedData ? { cachedData } : {}) });
     if (cacheFile && (!cachedData || script.cachedDataRejected)) uncached.push({ file: cacheFile, script });
     const nodeRequire = createRequire(filename);
     const require = Object.assign((id: string) => (id.startsWith('./') && id.endsWith('.cjs') ? load(join(bundleDir, id)) : nodeRequire(id)), {
