@@ -27,6 +27,16 @@ describe('lockOut', () => {
     if (again.kind === 'locked') await again.release();
   });
 
+  it('many writers at once: each one either holds the folder or is told who does, none stops on a half-made lock the holder tidied away', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lock-'));
+    for (let round = 0; round < 20; round++) {
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => lockOut(dir)));
+      expect(outcomes.filter((o) => o.kind === 'locked')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.kind === 'held').every((o) => o.kind === 'held' && o.pid === process.pid)).toBe(true);
+      for (const o of outcomes) if (o.kind === 'locked') await o.release();
+    }
+  });
+
   it('takes over the lock of a process that has ended, and removes the temporary files it left anywhere in the folder', async () => {
     dir = await mkdtemp(join(tmpdir(), 'lock-'));
     const dead = deadPid();
