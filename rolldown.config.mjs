@@ -170,9 +170,9 @@ export default defineConfig({
   input: {
     // bin/casepress runs this.
     casepress: 'src/cli/main.ts',
-    // Loaded by each render thread (build/renderer.ts: render-worker.js beside it).
+    // Loaded by each render thread (build/renderer.ts: render-worker.cjs beside it).
     'render-worker': 'src/build/render-worker.ts',
-    // Started by a load with most of the root to parse (cli/parse-ahead.ts: parse-worker.js beside it).
+    // Started by a load with most of the root to parse (cli/parse-ahead.ts: parse-worker.cjs beside it).
     'parse-worker': 'src/cli/parse-worker.ts',
     // Installed by bin/casepress before it loads the rest.
     'code-cache': 'src/cli/code-cache.ts',

@@ -20,7 +20,8 @@
  * A folder that cannot be written is simply not cached. Written when the
  * process exits, each file by a rename.
  *
- * Imports Node's modules only: nothing of casepress is loaded twice.
+ * Imports Node's modules only, so nothing of casepress is loaded twice: it
+ * reads code-identity.txt itself (the caches read it through io/cache-shards.ts).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
