@@ -12,7 +12,9 @@
  * withholds, the template's sources, the agency, the as-of date): rendering is
  * a deterministic function of those, and real PDFs for hundreds of builds
  * would take minutes. The outputs are kept in memory (helpers/memory-files.ts);
- * the root and templates are real files. The seed is printed on failure
+ * the root and templates are real files. A second output folder is built in
+ * parts of two children (build/parts.ts), incrementally too, and must equal
+ * the clean build as well. The seed is printed on failure
  * (FC_SEED=… to replay; SEQUENCES=… for more sequences).
  */
 import { cp, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
@@ -55,8 +57,10 @@ const outputs = memoryFiles();
 const caches = new Map<string, unknown>();
 const silent: Report = { diagnostics() {}, dataErrors() {}, nothingDue() {}, start() {}, warning() {}, done() {}, stop() {}, pruned() {}, finished() {} };
 
-function run(out: string): Promise<BuildResult> {
-  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], templates, prune: true, renderer: jsonRenderer, read: { memo } }, (r, asOf) => planJobs(r, asOf), {
+/** `inParts`: as a large root is built (build/parts.ts), two children at a time, then the homes, each part read from disk. */
+function run(out: string, inParts = false): Promise<BuildResult> {
+  const reading = inParts ? { childrenPerPart: 2 } : { read: { memo } };
+  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], templates, prune: true, renderer: jsonRenderer, ...reading }, (r, asOf) => planJobs(r, asOf), {
     // The root and the templates are stamped on disk; everything under the output folder is in memory.
     files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
     clock: { today: () => AS_OF, now: () => 0 },
@@ -165,7 +169,9 @@ afterAll(async () => rm(work, { recursive: true, force: true }));
 describe('an incremental build equals a clean build', () => {
   it(`after each of ${SEQUENCES} random sequences of edits`, async () => {
     const out = `${MEMORY}/incremental`;
+    const inParts = `${MEMORY}/in-parts`;
     expect((await run(out)).ok).toBe(true);
+    expect((await run(inParts, true)).ok).toBe(true);
     let sequence = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...EDIT_NAMES), fc.infiniteStream(fc.nat())), { minLength: 1, maxLength: 3 }), async (edits) => {
@@ -182,11 +188,14 @@ describe('an incremental build equals a clean build', () => {
           await undos.pop()!();
           said[undos.length] += ' (taken back)';
         }
+        expect((await run(inParts, true)).ok).toBe(true);
         const clean = `${MEMORY}/clean-${sequence++}`;
         await run(clean);
-        const [incremental, fresh] = [contents(out), contents(clean, true)];
-        const differing = [...new Set([...Object.keys(incremental), ...Object.keys(fresh)])].filter((path) => incremental[path] !== fresh[path]);
-        expect(differing, `the files that differ from a clean build's after: ${said.join(', ')}`).toEqual([]);
+        const fresh = contents(clean, true);
+        for (const [how, built] of [['incremental', contents(out)], ['in parts', contents(inParts)]] as const) {
+          const differing = [...new Set([...Object.keys(built), ...Object.keys(fresh)])].filter((path) => built[path] !== fresh[path]);
+          expect(differing, `the files of the build ${how} that differ from a clean build's after: ${said.join(', ')}`).toEqual([]);
+        }
       }),
       { numRuns: SEQUENCES, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );

@@ -111,3 +111,13 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     templateHashes,
   };
 }
+
+/**
+ * The environment for another part of the same root (build/parts.ts): the
+ * templates, fonts, images and foster families as they were (the guards made
+ * of them are the rendering threads' already), the part's index and input hashes.
+ */
+export function withRoot<T extends JobEnvironment>(env: T, root: CaseRoot, hashOf: (path: string) => string | undefined): T {
+  const index = indexRoot(root, env.index.fosterFamilies);
+  return { ...env, index, inputHash: inputHashes(index, hashOf) };
+}

@@ -78,28 +78,31 @@ function supersededBecause(entry: ManifestEntry, path: string, root: CaseRoot, j
   return undefined;
 }
 
-/**
- * Removes the outputs the manifest records that a full build superseded (never
- * any other file), and returns the manifest keys to drop. A file changed since
- * casepress wrote it is someone's work: it is left in place, and only its entry
- * dropped.
- */
-export async function removeStale(
-  previous: RecordedOutputs,
-  out: string,
-  root: CaseRoot,
-  jobs: readonly Job[],
-  asOf: string,
-  files: FileSystem,
-  report: Report,
-  changedInput: (entry: ManifestEntry) => string | undefined,
-): Promise<string[]> {
-  const dropped: string[] = [];
-  for (const path of staleOutputs(previous.keys, jobs.map((j) => j.output))) {
+/** A recorded output a full build supersedes, and why. */
+export interface StaleOutput {
+  readonly path: string;
+  readonly entry: ManifestEntry;
+  readonly reason: string;
+}
+
+/** The outputs the manifest records that these jobs, made from this root, supersede (staleBecause), in the manifest's order. */
+export function staleOutputsOf(previous: RecordedOutputs, root: CaseRoot, jobs: readonly Job[], asOf: string, changedInput: (entry: ManifestEntry) => string | undefined): StaleOutput[] {
+  return staleOutputs(previous.keys, jobs.map((j) => j.output)).flatMap((path) => {
     const entry = previous.entry(path)!;
-    const file = join(out, path);
     const reason = staleBecause(entry, path, root, jobs, asOf, changedInput);
-    if (reason === undefined) continue;
+    return reason === undefined ? [] : [{ path, entry, reason }];
+  });
+}
+
+/**
+ * Removes the superseded outputs (never any other file), and returns the
+ * manifest keys to drop. A file changed since casepress wrote it is someone's
+ * work: it is left in place, and only its entry dropped.
+ */
+export async function removeStale(stale: readonly StaleOutput[], out: string, files: FileSystem, report: Report): Promise<string[]> {
+  const dropped: string[] = [];
+  for (const { path, entry, reason } of stale) {
+    const file = join(out, path);
     const bytes = await files.read(file);
     const onDisk = bytes && sha256(bytes);
     if (onDisk !== undefined && onDisk !== entry.sha256) {

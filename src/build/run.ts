@@ -31,13 +31,15 @@ import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { changedInput, inputsUnchanged } from './inputs.js';
-import { createJobEnvironment } from './job-environment.js';
+import { createJobEnvironment, withRoot } from './job-environment.js';
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
 import { manifestChunks, parseManifest, recordedOutputs, updateManifest, withoutOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
-import type { BuildPorts, FailedDocument, ReadRootOptions, TypeCounts } from './ports.js';
-import { isRequested, madeByFullBuild, removeStale } from './prune.js';
+import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, TypeCounts } from './ports.js';
+import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOutput } from './prune.js';
+import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
+import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheRest, type BuildPart } from './parts.js';
 import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
 import { indexManifest, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
@@ -86,6 +88,8 @@ export interface BuildOptions extends RenderPoolOptions {
    * written. The caller's plan refuses a profile agency.yaml lacks.
    */
   readonly preflight?: { readonly profile?: string } | undefined;
+  /** A full build of a root with more children than this works in parts (parts.ts; tests make them small). */
+  readonly childrenPerPart?: number;
 }
 
 /** Which documents to make, once the root is loaded and the as-of date known. */
@@ -196,25 +200,50 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const read: ReadRootOptions = {
     ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
     ...(listing ? { list: async () => listing } : {}),
-    ...(local ? { children: local.children } : {}),
   };
-  const { root, diagnostics, report: dataReport, bytesOf, hashOf } = await sources.readRoot(rootArg, read);
-  if (hasErrors(diagnostics) || !root.agency) {
-    report.diagnostics(dataReport);
+  const loadPart = (part: BuildPart) => sources.readRoot(rootArg, part.children ? { ...read, children: part.children } : read);
+  const asOfFor = (root: CaseRoot) => options.asOf ?? clock.today(root.agency?.data.time_zone ?? undefined);
+  /**
+   * What the build loads at once (parts.ts): some changed children; a large root's children, then
+   * its homes, a few hundred children at a time (each part checked first: check-parts.ts); or all.
+   */
+  let parts: readonly BuildPart[] = [local ? childrenPart(local.children) : WHOLE_ROOT];
+  let checked: CheckedParts | undefined;
+  const perPart = options.childrenPerPart ?? CHILDREN_PER_PART;
+  const names = listing && !local && !options.read?.memo && !options.recordedJobs ? childrenNames(listing) : undefined;
+  if (names && names.caseIds.length > perPart) {
+    const childrenOnly = childrenParts(names.caseIds, names.others, perPart);
+    checked = await checkParts(childrenOnly, loadPart, (root) => plan(root, asOfFor(root)));
+    if (!checked.clean) {
+      report.diagnostics(checked.report);
+      report.dataErrors();
+      return result(false, { dataErrors: true });
+    }
+    parts = withTheRest([...childrenOnly, ...homeParts(checked.homes, checked.placedIn, perPart)]);
+  }
+  /** The part loaded now (only one at a time is held). */
+  let current: ReadRoot | undefined = await loadPart(parts[0]!);
+  if (!checked && (hasErrors(current.diagnostics) || !current.root.agency)) {
+    report.diagnostics(current.report);
     report.dataErrors();
     return result(false, { dataErrors: true });
   }
-  const agency = root.agency.data;
-  const asOf = options.asOf ?? clock.today(agency.time_zone ?? undefined);
+  const agency = current.root.agency!.data;
+  const diagnostics = checked?.diagnostics ?? current.diagnostics;
+  const asOf = asOfFor(current.root);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
   if (!manifestRead) await readManifest();
   // A manifest laid out otherwise (edited by hand, or unreadable: then empty) is parsed whole.
   const parsed: Manifest | undefined = recordedText ? undefined : parseManifest(manifestBytes && new TextDecoder().decode(manifestBytes), sources.version);
-  const previous: RecordedOutputs = local ? childrenOutputs(local.manifest, local.children) : (recordedText ?? recordedOutputs(parsed!));
-  // Of a part of the root, only its children's documents are made (the homes' read every child's placements).
-  const jobs = local
-    ? plan(root, asOf).filter((job) => job.output.startsWith('children/') && local.children.has(job.subject))
-    : [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])];
+  const whole: RecordedOutputs = recordedText ?? recordedOutputs(parsed!);
+  /** The recorded outputs a part makes or supersedes (of some changed children, only theirs are looked at). */
+  const ownedBy = (part: BuildPart): RecordedOutputs => (part === WHOLE_ROOT ? whole : { keys: whole.keys.filter(part.owns), entry: (path) => (part.owns(path) ? whole.entry(path) : undefined) });
+  const previous = local ? ownedBy(parts[0]!) : whole;
+  // Of a part of the root, only its documents are made (a home's read the children placed in it).
+  const jobsOf = (part: BuildPart, root: CaseRoot) => (part === WHOLE_ROOT ? [...plan(root, asOf), ...(options.recordedJobs?.(previous, asOf) ?? [])] : plan(root, asOf).filter(part.makes));
+  let partJobs = jobsOf(parts[0]!, current.root);
+  /** Every job of the build, as far as the whole build needs to know them before their part is loaded. */
+  const jobs: readonly PlannedOutput[] = checked?.planned ?? partJobs;
   // A job writes the build's formats unless it names its own (the statistics): PDF and DOCX are rendered, CSV and JSON written from the data.
   // The PDF checks (and the parsers they bring) are loaded only for a build that files.
   const preflight = options.preflight ? await import('../preflight/index.js') : undefined;
@@ -222,7 +251,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   if (options.preflight && !filing) throw new Error(`agency.yaml has no e-filing profile "${options.preflight.profile}" (the plan checks it)`);
   /** A court copy is filed: checked against the profile, which its fingerprint then names (turning --preflight on checks copies made without it). */
   const filed = (job: Job) => filing !== undefined && job.audience === 'court';
-  const rendersOf = (job: Job): readonly Format[] => job.formats?.filter(isRenderedFormat) ?? options.format;
+  const rendersOf = (job: Pick<Job, 'formats'>): readonly Format[] => job.formats?.filter(isRenderedFormat) ?? options.format;
   const tablesOf = (job: Job) => job.formats?.filter(isDataFormat) ?? [];
   const rendered = [...new Set(jobs.flatMap(rendersOf))];
   if (jobs.length === 0 && !full) {
@@ -255,8 +284,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     () => sources.readCache(preparedDir, 'prepared', PREPARED_CODE),
     bundledDir ? (name) => sources.readCache(join(bundledDir, 'prepared'), name, PREPARED_CODE) : undefined,
   );
-  const env = await createJobEnvironment({
-    root,
+  let env = await createJobEnvironment({
+    root: current.root,
     agency,
     asOf,
     templatesDir,
@@ -264,8 +293,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     formats: rendered,
     ...(fonts ? { fonts } : {}),
     images,
-    bytesOf,
-    hashOf,
+    bytesOf: current.bytesOf,
+    hashOf: current.hashOf,
     templates: jobs.flatMap((j) => [j.template, ...(j.partTemplates ?? [])]),
     templateUses: uses,
     preparedStore: prepared,
@@ -319,7 +348,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     draft: options.draft === true,
     pdfa: options.pdfa === true,
     referenceDocx: referenceDocx ? sha256(referenceDocx) : '',
-    agency: hashOf(AGENCY_FILE) ?? sha256(''),
+    agency: current.hashOf(AGENCY_FILE) ?? sha256(''),
     fonts: fontsHash,
     rules: sha256(canonicalJson(env.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
@@ -411,83 +440,100 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     for (const warning of made.warnings) warn(`${job.output}: ${warning}`);
   };
 
+  /** The recorded outputs this build supersedes, found part by part and removed once all is built. */
+  const stale: StaleOutput[] = [];
   try {
-    for (const job of jobs) {
-      const renders = rendersOf(job);
-      const tables = tablesOf(job);
-      const recorded = recordedEntry(previous, job.output, [...renders, ...tables]);
-      if (options.affects && !options.affects(job, recorded)) {
-        counts[job.type].skipped++;
-        report.done({ kind: 'skipped', job });
-        continue;
+    for (const [at, part] of parts.entries()) {
+      if (at > 0) {
+        // (The part before is let go: its jobs under way keep only their data.)
+        current = undefined;
+        current = await loadPart(part);
+        env = withRoot(env, current.root, current.hashOf);
+        partJobs = jobsOf(part, current.root);
       }
-      // The rendered files share a fingerprint; a data file's leaves out what only rendering reads.
-      const printOf = (inputs: JobData['inputs'], formats: readonly OutputFormat[]) =>
-        fingerprint({
-          ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: templateHash(job),
-          ...(filed(job) ? { preflight: filing!.name } : {}),
-          ...(formats.some(isDataFormat) ? NOT_READ_BY_DATA : {}),
-        });
-      const pathsOf = (formats: readonly OutputFormat[]) => formats.map((format) => `${job.output}.${format}`);
-      // The rendered files are made together, from one tree; each data file stands alone.
-      const groups = [...(renders.length ? [renders] : []), ...tables.map((format) => [format])];
-      const stale: OutputFormat[] = [];
-      for (const group of groups) {
-        const entry = recordedEntry(previous, job.output, group);
-        // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
-        const current = !options.force && entry && inputsUnchanged(entry.inputs, env.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
-        if (current) {
-          // A copy made on request that a full build makes too is now the full build's.
-          if (full) {
-            for (const path of pathsOf(group)) {
-              const entry = previous.entry(path)!;
-              if (entry.requested) entries[path] = madeByFullBuild(entry);
+      for (const job of partJobs) {
+          const renders = rendersOf(job);
+          const tables = tablesOf(job);
+          const recorded = recordedEntry(previous, job.output, [...renders, ...tables]);
+          if (options.affects && !options.affects(job, recorded)) {
+            counts[job.type].skipped++;
+            report.done({ kind: 'skipped', job });
+            continue;
+          }
+          // The rendered files share a fingerprint; a data file's leaves out what only rendering reads.
+          const printOf = (inputs: JobData['inputs'], formats: readonly OutputFormat[]) =>
+            fingerprint({
+              ...shared, asOf: job.asOf ?? asOf, type: job.type, subject: job.subject, output: job.output, audience: job.audience, inputs, formats, template: templateHash(job),
+              ...(filed(job) ? { preflight: filing!.name } : {}),
+              ...(formats.some(isDataFormat) ? NOT_READ_BY_DATA : {}),
+            });
+          const pathsOf = (formats: readonly OutputFormat[]) => formats.map((format) => `${job.output}.${format}`);
+          // The rendered files are made together, from one tree; each data file stands alone.
+          const groups = [...(renders.length ? [renders] : []), ...tables.map((format) => [format])];
+          const stale: OutputFormat[] = [];
+          for (const group of groups) {
+            const entry = recordedEntry(previous, job.output, group);
+            // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
+            const current = !options.force && entry && inputsUnchanged(entry.inputs, env.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
+            if (current) {
+              // A copy made on request that a full build makes too is now the full build's.
+              if (full) {
+                for (const path of pathsOf(group)) {
+                  const entry = previous.entry(path)!;
+                  if (entry.requested) entries[path] = madeByFullBuild(entry);
+                }
+              }
+            } else {
+              stale.push(...group);
             }
           }
-        } else {
-          stale.push(...group);
-        }
+          if (stale.length === 0) {
+            counts[job.type].skipped++;
+            report.done({ kind: 'skipped', job });
+            // A shortfall is still a shortfall when its packet is up to date: say it again.
+            for (const warning of recorded?.warnings ?? []) warn(`${job.output}: ${warning}`);
+            continue;
+          }
+          // The data is computed once, for every file of the job that is out of date.
+          const prepared = jobData(job, env);
+          // (Once per group: the PDF and DOCX share theirs, and hashing a statistics job's 30,000 inputs is not free.)
+          const prints = new Map<string, string>();
+          const printFor = (format: OutputFormat) => {
+            const group = isDataFormat(format) ? format : 'rendered';
+            let print = prints.get(group);
+            if (print === undefined) prints.set(group, (print = printOf(prepared.inputs, isDataFormat(format) ? [format] : renders)));
+            return print;
+          };
+          const data = Object.fromEntries(stale.filter(isDataFormat).map((format) => [format, encoder.encode(prepared.data.tables!(format))]));
+          if (!stale.some(isRenderedFormat)) {
+            await finish(job, prepared, printFor, { files: data, diagnostics: [], warnings: [...prepared.data.warnings], caught: [] });
+            continue;
+          }
+          // A template that does not compile fails its jobs without rendering; its errors are reported once.
+          const compiled = await env.template(job.template);
+          if (!compiled.template) {
+            // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
+            fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
+            brokenTemplates.add(job.template);
+            continue;
+          }
+          await pool.submit(
+            { id: printFor(renders[0]!), job: jobHeader(job), input: byReference(renderInput(prepared, jobHeader(job)), families), formats: renders },
+            (made) => {
+              peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
+              // A job that failed to render writes none of its files.
+              return finish(job, prepared, printFor, Object.keys({ ...made.files, ...made.written }).length ? { ...made, files: { ...made.files, ...data } } : made);
+            },
+            (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
+          );
       }
-      if (stale.length === 0) {
-        counts[job.type].skipped++;
-        report.done({ kind: 'skipped', job });
-        // A shortfall is still a shortfall when its packet is up to date: say it again.
-        for (const warning of recorded?.warnings ?? []) warn(`${job.output}: ${warning}`);
-        continue;
+      if (full) {
+        const { inputHash } = env;
+        stale.push(...staleOutputsOf(ownedBy(part), current!.root, partJobs, asOf, (entry) => changedInput(entry.inputs, inputHash)));
       }
-      // The data is computed once, for every file of the job that is out of date.
-      const prepared = jobData(job, env);
-      // (Once per group: the PDF and DOCX share theirs, and hashing a statistics job's 30,000 inputs is not free.)
-      const prints = new Map<string, string>();
-      const printFor = (format: OutputFormat) => {
-        const group = isDataFormat(format) ? format : 'rendered';
-        let print = prints.get(group);
-        if (print === undefined) prints.set(group, (print = printOf(prepared.inputs, isDataFormat(format) ? [format] : renders)));
-        return print;
-      };
-      const data = Object.fromEntries(stale.filter(isDataFormat).map((format) => [format, encoder.encode(prepared.data.tables!(format))]));
-      if (!stale.some(isRenderedFormat)) {
-        await finish(job, prepared, printFor, { files: data, diagnostics: [], warnings: [...prepared.data.warnings], caught: [] });
-        continue;
-      }
-      // A template that does not compile fails its jobs without rendering; its errors are reported once.
-      const compiled = await env.template(job.template);
-      if (!compiled.template) {
-        // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
-        fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
-        brokenTemplates.add(job.template);
-        continue;
-      }
-      await pool.submit(
-        { id: printFor(renders[0]!), job: jobHeader(job), input: byReference(renderInput(prepared, jobHeader(job)), families), formats: renders },
-        (made) => {
-          peakHeap[made.thread] = Math.max(peakHeap[made.thread] ?? 0, made.heapBytes);
-          // A job that failed to render writes none of its files.
-          return finish(job, prepared, printFor, Object.keys({ ...made.files, ...made.written }).length ? { ...made, files: { ...made.files, ...data } } : made);
-        },
-        (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
-      );
     }
+    current = undefined;
+    partJobs = [];
     await pool.drain();
   } finally {
     report.stop();
@@ -495,7 +541,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
 
   if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
-  const removed = full ? await removeStale(previous, options.out, root, jobs, asOf, files, report, (entry) => changedInput(entry.inputs, env.inputHash)) : [];
+  const removed = full ? await removeStale(stale.sort((a, b) => (a.path < b.path ? -1 : 1)), options.out, files, report) : [];
   let outputKeys: string[];
   if (recordedText) {
     // The last manifest's text, its entries replaced, added and removed: an entry left as it was is copied, not parsed.
@@ -565,12 +611,6 @@ function carriedStamps(found: readonly FileStamp[], outputs: readonly string[], 
     const stamp = byPath.get(path);
     return stamp ? [stamp] : [];
   });
-}
-
-/** The entries of these children's outputs (`children/<id>/…`), as a part of the root reads the last manifest. */
-function childrenOutputs(manifest: ManifestText, children: ReadonlySet<string>): RecordedOutputs {
-  const ofPart = (path: string) => path.startsWith('children/') && children.has(path.split('/', 2)[1]!);
-  return { keys: manifest.keys.filter(ofPart), entry: (path) => (ofPart(path) ? manifest.entry(path) : undefined) };
 }
 
 async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {

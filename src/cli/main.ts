@@ -65,6 +65,8 @@ function program(setExit: (code: ExitCode) => void): Command {
       .option('--queue <url>', 'render on `casepress worker` processes through a BullMQ queue on Redis (redis://HOST:PORT[/DB]) instead of this machine\'s threads')
       // For `npm run bench`: what the build did and its memory, as JSON.
       .addOption(new Option('--stats <file>', 'write the build\'s counts and peak memory (JSON) to this file').hideHelp())
+      // For tests and benches: a full build of a root with more children works through it this many children at a time.
+      .addOption(new Option('--children-per-part <n>', 'children loaded at once by a full build of a large root').argParser(parsePartSize).hideHelp())
       .addOption(preflightOption())
       .addHelpText('after', '\nExamples:\n  $ casepress build cases --as-of 2026-11-23\n  built output/children/C-2025-0142/court-report-2026-12-10.{pdf,docx}\n  $ casepress build cases --queue redis://10.0.0.5:6379 --out /shared/output'),
   ).action(async (root: string, options: BuildCommandOptions & { case: string[]; home: string[]; doc: DocTypeName[]; stats?: string; queue?: string; preflight?: string | true }) => {
@@ -405,6 +407,12 @@ function parseSeconds(value: string): number {
 /** `--jobs 2`: at least one thread. */
 function parseJobs(value: string): number {
   if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a whole number of threads, 1 or more, found "${value}"`);
+  return Number(value);
+}
+
+/** `--children-per-part 500`: at least one child. */
+function parsePartSize(value: string): number {
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a whole number of children, 1 or more, found "${value}"`);
   return Number(value);
 }
 

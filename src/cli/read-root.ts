@@ -29,10 +29,14 @@ export async function checkRoot(rootArg: string): Promise<void> {
   if (!info.isDirectory()) throw new UsageError(`"${rootArg}" is a file; give the folder that holds agency.yaml`);
 }
 
-/** The root listed for a full build (build/ports.ts Sources.listRoot): stamped and hashed, unchanged files left unread. */
+/**
+ * The root listed for a full build (build/ports.ts Sources.listRoot): stamped
+ * and hashed, unchanged files left unread, no bytes held (each part of the
+ * root reads its files again when it is loaded: the page cache has them).
+ */
 export async function listRoot(rootArg: string, known: KnownHash): Promise<RootListing> {
   await checkRoot(rootArg);
-  return listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, known });
+  return listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, known, dropBytes: true });
 }
 
 export async function readRoot(rootArg: string, options: ReadRootOptions = {}): Promise<ReadRoot> {

@@ -23,6 +23,12 @@ export interface ListOptions {
   readonly boundary?: string;
   /** What a part of the root leaves out (load/root-part.ts leavesOut): such a folder is listed but not walked into, such a file neither listed nor read. */
   readonly leavesOut?: (path: string) => boolean;
+  /**
+   * With `known`: a file read to be hashed is not held (its bytes are read again
+   * when first asked for, and must hash the same). A full build lists the whole
+   * root first, and a large root's bytes are more than its parts hold at once.
+   */
+  readonly dropBytes?: boolean;
   /** Called with each file as it is listed (its bytes read): a caller may start on it while the rest is listed (cli/parse-ahead.ts). */
   readonly onFile?: (file: Extract<ListedEntry, { type: 'file' }>) => void;
 }
@@ -122,7 +128,7 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const read = readCaseFile(full, options.maxFileBytes);
       if (!('bytes' in read)) return describeUnread(read, path);
       const hash = sha256(read.bytes);
-      return text ? new ListedFile(dir, name, path, read.size, read.mtimeMs, hash, read.bytes) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
+      return text ? new ListedFile(dir, name, path, read.size, read.mtimeMs, hash, options.dropBytes ? undefined : read.bytes) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };

@@ -68,7 +68,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
-  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0, ...(caseIds ? { caseIds } : {}) };
+  const root: CaseRoot = { children: [], homes: [], assets: new Map(), fileCount: 0, childFileCount: 0, ...(caseIds ? { caseIds } : {}) };
   const childFolder = (id: string) => getOrAdd(children, id, () => ({ id, path: `children/${id}`, contacts: [], visits: [], assessments: [], courtNotes: [] }));
   const homeFolder = (id: string) => getOrAdd(homes, id, () => ({ id, path: `homes/${id}` }));
 
@@ -110,6 +110,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
       continue;
     }
     root.fileCount++;
+    if (place.owner?.type === 'child') root.childFileCount++;
     const loaded = memo ? readMemoized(memo, entry, place.kind, diagnostics) : readRecord(entry, place.kind, diagnostics, cache);
     // Parsed: the record keeps what it needs, not the bytes (a check that asks where a value was written reads the file again). The memo keeps them to compare.
     if (!memo) entry.release?.();

@@ -77,6 +77,8 @@ export interface CaseRoot {
   readonly assets: ReadonlyMap<string, { readonly size: number; readonly bytes?: Uint8Array }>;
   /** How many case files were read. */
   fileCount: number;
+  /** How many of them lie in children's folders (a root checked in parts counts the others once). */
+  childFileCount: number;
   /** Every case folder's id, when only some children were loaded (load/root-part.ts). */
   caseIds?: readonly string[];
 }

@@ -57,10 +57,11 @@ export interface RootIndex {
   readonly placedIn: ReadonlyMap<string, readonly ChildFolder[]>;
 }
 
-export function indexRoot(root: CaseRoot): RootIndex {
+/** `families`: the homes' families as another part of the same root indexed them (every part holds every home), so guards made of them are made once. */
+export function indexRoot(root: CaseRoot, families?: FosterFamilies): RootIndex {
   const list: FosterFamily[] = [];
   const byName = new Map<string, FosterFamily>();
-  for (const folder of root.homes) {
+  for (const folder of families ? [] : root.homes) {
     const home = folder.home;
     if (!home) continue;
     const { id, type, household, address, phone } = home.data;
@@ -79,7 +80,7 @@ export function indexRoot(root: CaseRoot): RootIndex {
   return {
     children: new Map(root.children.map((c) => [c.id, c])),
     homes: new Map(root.homes.map((h) => [h.id, h])),
-    fosterFamilies: { list, byName },
+    fosterFamilies: families ?? { list, byName },
     placedIn,
   };
 }
