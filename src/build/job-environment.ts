@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostic.js';
-import { indexRoot } from '../compute/documents/root-view.js';
+import { indexRoot, type FosterFamilies } from '../compute/documents/root-view.js';
 import { ruleSetFor } from '../compute/rule-sets.js';
 import type { ImageSet } from '../document/ast.js';
 import type { CaseRoot } from '../model/case-root.js';
@@ -69,6 +69,19 @@ export interface PreparedJobEnvironment extends JobEnvironment {
  * compile fails its jobs (its diagnostics are what `template(file)` returns).
  */
 export async function createJobEnvironment(input: JobEnvironmentInput): Promise<PreparedJobEnvironment> {
+  const { root, bytesOf, hashOf, ...shared } = input;
+  return withRoot(await sharedEnvironment(shared), root, hashOf ?? ((path) => hashBytes(bytesOf(path))));
+}
+
+/** What every job of a build shares, whichever part of the root it is in (parts.ts). */
+export type SharedEnvironment = Omit<PreparedJobEnvironment, 'index' | 'inputHash'>;
+
+/**
+ * What every part of a root shares. (Made apart from the root's index: a
+ * closure kept here would otherwise keep a part's root as long as the build runs.)
+ */
+export async function sharedEnvironment(input: Omit<JobEnvironmentInput, 'root' | 'bytesOf' | 'hashOf'>): Promise<SharedEnvironment> {
+  const { preparedStore } = input;
   const compiled = new Map<string, Promise<{ template?: PreparedTemplate; diagnostics: Diagnostic[] }>>();
   const templateFiles: Record<string, TemplateFiles> = {};
   const templateSources = new Map<string, string>();
@@ -76,7 +89,7 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
   const prepare = (file: string) => {
     let prepared = compiled.get(file);
     // The template engine is loaded with the first template compiled: an up-to-date build compiles none.
-    if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!, input.preparedStore))));
+    if (!prepared) compiled.set(file, (prepared = import('./render-document.js').then(({ prepareTemplate }) => prepareTemplate(templateFiles[file]!, preparedStore))));
     return prepared;
   };
   for (const file of new Set(input.templates ?? TEMPLATE_FILES)) {
@@ -93,12 +106,9 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
     }
     templateHashes.set(file, sha256(canonicalJson({ source: sources.source, labels: sources.labels?.text ?? null, partials: Object.fromEntries(used.map((name) => [name, sources.partials[name] ?? null])) })));
   }
-  const index = indexRoot(input.root);
   if (input.formats.includes('pdf') && !input.fonts) throw new Error('the PDF format needs the fonts (loadFonts)');
   return {
     context: { agency: input.agency, asOf: input.asOf, rules: ruleSetFor(input.agency) },
-    index,
-    inputHash: inputHashes(index, input.hashOf ?? ((path) => hashBytes(input.bytesOf(path)))),
     template: async (file) => (templateFiles[file] ? prepare(file) : { diagnostics: [diagnostic('CP3002', { file, message: 'the template was not prepared for this build' })] }),
     images: input.images,
     fonts: input.fonts ?? (undefined as never),
@@ -113,11 +123,12 @@ export async function createJobEnvironment(input: JobEnvironmentInput): Promise<
 }
 
 /**
- * The environment for another part of the same root (build/parts.ts): the
- * templates, fonts, images and foster families as they were (the guards made
- * of them are the rendering threads' already), the part's index and input hashes.
+ * The environment of one part of a root (the whole root is one part): what
+ * every part shares, and the part's own index and input hashes. `families`:
+ * the homes' families as the first part found them (every part holds every
+ * home, and the guards made of them are the rendering threads' already).
  */
-export function withRoot<T extends JobEnvironment>(env: T, root: CaseRoot, hashOf: (path: string) => string | undefined): T {
-  const index = indexRoot(root, env.index.fosterFamilies);
-  return { ...env, index, inputHash: inputHashes(index, hashOf) };
+export function withRoot(shared: SharedEnvironment, root: CaseRoot, hashOf: (path: string) => string | undefined, families?: FosterFamilies): PreparedJobEnvironment {
+  const index = indexRoot(root, families);
+  return { ...shared, index, inputHash: inputHashes(index, hashOf) };
 }

@@ -15,12 +15,8 @@ export interface ManifestText extends RecordedOutputs {
   readonly keys: readonly string[];
   /** The outputs whose entry holds this text (e.g. `"children/C-1/case.yaml":`, an input's name as a key). */
   entriesHolding(text: string): string[];
-  /**
-   * The manifest with these entries replaced or added (undefined: removed), as
-   * serializeManifest would write it, in pieces of about a megabyte (a state
-   * agency's is hundreds of megabytes: manifest.ts manifestChunks).
-   */
-  write(tool: string, changes: ReadonlyMap<string, ManifestEntry | undefined>): Iterable<Uint8Array>;
+  /** An entry's text as the file has it (entryText's layout), to be written again without being parsed. */
+  textOf(key: string): Uint8Array | undefined;
 }
 
 const bytesOf = (text: string) => Buffer.from(text, 'utf8');
@@ -107,28 +103,40 @@ function lazyManifest(buffer: Buffer, keys: readonly string[], spans: ReadonlyMa
       }
       return found;
     },
-    *write(tool, changes) {
-      const all = [...new Set([...keys, ...changes.keys()])].sort();
-      let parts: Uint8Array[] = [bytesOf(`{\n  "version": 1,\n  "tool": ${JSON.stringify(tool)},\n  "outputs": `)];
-      let size = 0;
-      let first = true;
-      for (const key of all) {
-        const change = changes.get(key);
-        if (changes.has(key) && change === undefined) continue;
-        parts.push(first ? OPEN : COMMA);
-        first = false;
-        const span = spans.get(key);
-        const text = change === undefined && span ? buffer.subarray(span[0], span[1]) : bytesOf(`    ${JSON.stringify(key)}: ${JSON.stringify(change, null, 2).replace(/\n/g, '\n    ')}`);
-        parts.push(text);
-        size += text.length;
-        if (size >= CHUNK) {
-          yield Buffer.concat(parts);
-          parts = [];
-          size = 0;
-        }
-      }
-      parts.push(bytesOf(first ? '{}\n}\n' : '\n  }\n}\n'));
-      yield Buffer.concat(parts);
+    textOf(key) {
+      const span = spans.get(key);
+      return span && buffer.subarray(span[0], span[1]);
     },
   };
+}
+
+/** An entry as serializeManifest prints it inside the manifest: its key line, indented, to its closing brace. */
+export function entryText(key: string, entry: ManifestEntry): Uint8Array {
+  return bytesOf(`    ${JSON.stringify(key)}: ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`);
+}
+
+/**
+ * A manifest as serializeManifest writes it, from each entry's text (entryText;
+ * a key with none is left out), in pieces of about a megabyte: a state
+ * agency's is hundreds of megabytes, and as one string it was the build's peak
+ * of memory. `keys`: sorted.
+ */
+export function* manifestPieces(tool: string, keys: Iterable<string>, textOf: (key: string) => Uint8Array | undefined): Generator<Uint8Array> {
+  let parts: Uint8Array[] = [bytesOf(`{\n  "version": 1,\n  "tool": ${JSON.stringify(tool)},\n  "outputs": `)];
+  let size = 0;
+  let first = true;
+  for (const key of keys) {
+    const text = textOf(key);
+    if (text === undefined) continue;
+    parts.push(first ? OPEN : COMMA, text);
+    first = false;
+    size += text.length;
+    if (size >= CHUNK) {
+      yield Buffer.concat(parts);
+      parts = [];
+      size = 0;
+    }
+  }
+  parts.push(bytesOf(first ? '{}\n}\n' : '\n  }\n}\n'));
+  yield Buffer.concat(parts);
 }

@@ -74,39 +74,6 @@ export function updateManifest(manifest: Manifest, entries: Readonly<Record<stri
   return { ...manifest, outputs: sorted };
 }
 
-/** The manifest without these outputs (their job is gone and the files removed). */
-export function withoutOutputs(manifest: Manifest, paths: readonly string[]): Manifest {
-  const gone = new Set(paths);
-  return { ...manifest, outputs: Object.fromEntries(Object.entries(manifest.outputs).filter(([path]) => !gone.has(path))) };
-}
-
 export function serializeManifest(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-
-/** About how long a piece of `manifestChunks` is (characters). */
-const CHUNK = 1 << 20;
-
-/**
- * `serializeManifest`'s text in pieces of about a megabyte, entry by entry: a
- * state agency's manifest is hundreds of megabytes, and as one string (then
- * its bytes) it was the build's peak of memory.
- */
-export function* manifestChunks(manifest: Manifest): Generator<string> {
-  const keys = Object.keys(manifest.outputs).filter((key) => manifest.outputs[key] !== undefined);
-  if (keys.length === 0) {
-    yield serializeManifest(manifest);
-    return;
-  }
-  let chunk = `{\n  "version": ${JSON.stringify(manifest.version)},\n  "tool": ${JSON.stringify(manifest.tool)},\n  "outputs": {\n`;
-  for (const [i, key] of keys.entries()) {
-    // An entry as JSON.stringify indents it two levels down (a string's line breaks are escaped: every break is the layout's).
-    const entry = JSON.stringify(manifest.outputs[key], null, 2).replace(/\n/g, '\n    ');
-    chunk += `    ${JSON.stringify(key)}: ${entry}${i < keys.length - 1 ? ',' : ''}\n`;
-    if (chunk.length >= CHUNK) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  yield `${chunk}  }\n}\n`;
 }

@@ -32,6 +32,16 @@ export interface FileSystem {
   writeAtomic(path: string, data: string | Uint8Array | Iterable<string | Uint8Array>): Promise<void>;
   /** Removes a file; a missing one is no error. Rejects with the system's error. */
   remove(path: string): Promise<void>;
+  /** A new, empty scratch file at this path (its folder made); throws the system's error when it cannot be made. */
+  scratch(path: string): ScratchFile;
+}
+
+/** A file written piece by piece and read back by offset while a build runs (the new manifest's entries), removed when closed. */
+export interface ScratchFile {
+  /** Appends the bytes; returns the offset they start at. */
+  append(bytes: Uint8Array): number;
+  read(offset: number, length: number): Uint8Array;
+  close(): void;
 }
 
 export interface Clock {

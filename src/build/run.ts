@@ -31,9 +31,10 @@ import type { FileStamp } from '../core/listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { changedInput, inputsUnchanged } from './inputs.js';
-import { createJobEnvironment, withRoot } from './job-environment.js';
+import { sharedEnvironment, withRoot, type PreparedJobEnvironment } from './job-environment.js';
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
-import { manifestChunks, parseManifest, recordedOutputs, updateManifest, withoutOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
+import { parseManifest, recordedOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
+import { MadeEntries } from './made-entries.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, TypeCounts } from './ports.js';
@@ -41,7 +42,7 @@ import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOu
 import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
 import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheRest, type BuildPart } from './parts.js';
 import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
-import { indexManifest, type ManifestText } from './manifest-text.js';
+import { entryText, indexManifest, manifestPieces, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { byReference, jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
@@ -130,6 +131,8 @@ const keptShapes = new Map<string, ShapedRuns>();
 const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['handlebars', 'markdown-it'] } as const;
 /** A prepared template (prepared-store.ts) depends on the checks and the compiler, the facts it is checked against and how labels.yaml is read. */
 export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
+/** In CACHE_DIR: the entries of the manifest being made (made-entries.ts). */
+const ENTRIES_FILE = 'manifest-entries';
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
 
@@ -284,8 +287,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     () => sources.readCache(preparedDir, 'prepared', PREPARED_CODE),
     bundledDir ? (name) => sources.readCache(join(bundledDir, 'prepared'), name, PREPARED_CODE) : undefined,
   );
-  let env = await createJobEnvironment({
-    root: current.root,
+  /** What every part's environment shares (the templates, fonts, images): no part's root. */
+  const everyPart = await sharedEnvironment({
     agency,
     asOf,
     templatesDir,
@@ -293,8 +296,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     formats: rendered,
     ...(fonts ? { fonts } : {}),
     images,
-    bytesOf: current.bytesOf,
-    hashOf: current.hashOf,
     templates: jobs.flatMap((j) => [j.template, ...(j.partTemplates ?? [])]),
     templateUses: uses,
     preparedStore: prepared,
@@ -306,16 +307,20 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const fontsHash = sha256(canonicalJson(Object.entries(fonts).map(([key, bytes]) => [key, sha256(bytes)])));
   const shapesDir = join(options.out, CACHE_DIR, 'shapes');
   const shapesShard = `shapes ${fontsHash}`;
+  /** The environment of the part loaded now. */
+  let env: PreparedJobEnvironment | undefined = withRoot(everyPart, current.root, current.hashOf);
+  /** The homes' families, as every part has them. */
+  const fosterFamilies = env.index.fosterFamilies;
   // Every court copy guards every foster family: sent to each rendering thread once, named by reference in each job.
-  const families = familyGuards(env.index.fosterFamilies);
+  const families = familyGuards(fosterFamilies);
   const pool = renderPool(
     {
-      templates: env.templateFiles,
+      templates: everyPart.templateFiles,
       agency,
       asOf,
       familyGuards: families,
       images,
-      fonts: env.fonts,
+      fonts: everyPart.fonts,
       formats: rendered,
       ...(options.draft ? { draft: true } : {}),
       ...(options.pdfa ? { pdfa: true } : {}),
@@ -333,13 +338,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         await sources.writeCache(shapesDir, shapesShard, runs, SHAPING_CODE).catch(() => undefined);
       },
     },
-    () => prepared.codesFor(Object.values(env.templateFiles)),
+    () => prepared.codesFor(Object.values(everyPart.templateFiles)),
   );
 
   /** A job's template and its partials, with a packet's part templates. */
   const templateHash = (job: Job): string => {
-    const own = env.templateHashes.get(job.template)!;
-    return job.partTemplates ? sha256(canonicalJson([own, ...job.partTemplates.map((t) => env.templateHashes.get(t)!)])) : own;
+    const own = everyPart.templateHashes.get(job.template)!;
+    return job.partTemplates ? sha256(canonicalJson([own, ...job.partTemplates.map((t) => everyPart.templateHashes.get(t)!)])) : own;
   };
   // What every job shares, hashed once.
   const shared = {
@@ -350,7 +355,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     referenceDocx: referenceDocx ? sha256(referenceDocx) : '',
     agency: current.hashOf(AGENCY_FILE) ?? sha256(''),
     fonts: fontsHash,
-    rules: sha256(canonicalJson(env.context.rules)),
+    rules: sha256(canonicalJson(everyPart.context.rules)),
     assets: Object.fromEntries(Object.entries(images).map(([path, bytes]) => [path, sha256(bytes)])),
   };
   // An output with the size and modification time the last clean full build stamped has the bytes the manifest records: it need not be read.
@@ -367,7 +372,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     for (const output of rebuilt) carried[output.split(' ', 1)[0] as DocType].skipped--;
   }
 
-  const entries: Record<string, ManifestEntry> = {};
+  /** The entries this build makes, in a scratch file until the manifest is written. */
+  const entries = new MadeEntries(() => files.scratch(join(options.out, CACHE_DIR, ENTRIES_FILE)));
   const failures: Diagnostic[] = [];
   const built: string[] = [];
   const failed: FailedDocument[] = [];
@@ -418,7 +424,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         continue;
       }
       written.push(format);
-      entries[path] = {
+      entries.set(path, {
         type: job.type,
         subject: job.subject,
         audience: job.audience,
@@ -431,7 +437,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         warnings: made.warnings,
         fingerprint: printFor(format),
         sha256: typeof bytes === 'string' ? bytes : sha256(bytes),
-      };
+      });
     }
     if (written.length < madeFiles.length) return fail(job, ': not written', []);
     built.push(job.output);
@@ -440,18 +446,23 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     for (const warning of made.warnings) warn(`${job.output}: ${warning}`);
   };
 
-  /** The recorded outputs this build supersedes, found part by part and removed once all is built. */
-  const stale: StaleOutput[] = [];
+  let outputKeys: string[];
+  let removed: string[];
   try {
-    for (const [at, part] of parts.entries()) {
-      if (at > 0) {
-        // (The part before is let go: its jobs under way keep only their data.)
-        current = undefined;
-        current = await loadPart(part);
-        env = withRoot(env, current.root, current.hashOf);
-        partJobs = jobsOf(part, current.root);
-      }
-      for (const job of partJobs) {
+    /** The recorded outputs this build supersedes, found part by part and removed once all is built. */
+    const stale: StaleOutput[] = [];
+    try {
+      for (const [at, part] of parts.entries()) {
+        if (at > 0) {
+          // (The part before is let go: its jobs under way keep only their data.)
+          current = undefined;
+          env = undefined;
+          partJobs = [];
+          current = await loadPart(part);
+          env = withRoot(everyPart, current.root, current.hashOf, fosterFamilies);
+          partJobs = jobsOf(part, current.root);
+        }
+        for (const job of partJobs) {
           const renders = rendersOf(job);
           const tables = tablesOf(job);
           const recorded = recordedEntry(previous, job.output, [...renders, ...tables]);
@@ -474,13 +485,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
           for (const group of groups) {
             const entry = recordedEntry(previous, job.output, group);
             // What the job read last time still hashes the same: its data would come out the same, so it is not computed.
-            const current = !options.force && entry && inputsUnchanged(entry.inputs, env.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
+            const current = !options.force && entry && inputsUnchanged(entry.inputs, env!.inputHash) && (await upToDate(previous, options.out, pathsOf(group), printOf(entry.inputs, group), stamped, files));
             if (current) {
               // A copy made on request that a full build makes too is now the full build's.
               if (full) {
                 for (const path of pathsOf(group)) {
                   const entry = previous.entry(path)!;
-                  if (entry.requested) entries[path] = madeByFullBuild(entry);
+                  if (entry.requested) entries.set(path, madeByFullBuild(entry));
                 }
               }
             } else {
@@ -495,7 +506,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
             continue;
           }
           // The data is computed once, for every file of the job that is out of date.
-          const prepared = jobData(job, env);
+          const prepared = jobData(job, env!);
           // (Once per group: the PDF and DOCX share theirs, and hashing a statistics job's 30,000 inputs is not free.)
           const prints = new Map<string, string>();
           const printFor = (format: OutputFormat) => {
@@ -510,7 +521,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
             continue;
           }
           // A template that does not compile fails its jobs without rendering; its errors are reported once.
-          const compiled = await env.template(job.template);
+          const compiled = await everyPart.template(job.template);
           if (!compiled.template) {
             // (Its errors may stand in its partials, so it is the template that is remembered, not the files.)
             fail(job, '', brokenTemplates.has(job.template) ? [] : compiled.diagnostics);
@@ -526,33 +537,27 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
             },
             (error) => fail(job, ': rendering stopped unexpectedly', [crashed(job, error)]),
           );
+        }
+        // (No local keeps the part's index: the async function's frame would keep it until the next part's end.)
+        if (full) stale.push(...staleOutputsOf(ownedBy(part), current!.root, partJobs, asOf, (entry) => changedInput(entry.inputs, env!.inputHash)));
       }
-      if (full) {
-        const { inputHash } = env;
-        stale.push(...staleOutputsOf(ownedBy(part), current!.root, partJobs, asOf, (entry) => changedInput(entry.inputs, inputHash)));
-      }
+      current = undefined;
+      partJobs = [];
+      await pool.drain();
+    } finally {
+      report.stop();
+      await pool.close();
     }
-    current = undefined;
-    partJobs = [];
-    await pool.drain();
-  } finally {
-    report.stop();
-    await pool.close();
-  }
 
-  if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
-  const removed = full ? await removeStale(stale.sort((a, b) => (a.path < b.path ? -1 : 1)), options.out, files, report) : [];
-  let outputKeys: string[];
-  if (recordedText) {
-    // The last manifest's text, its entries replaced, added and removed: an entry left as it was is copied, not parsed.
-    const changes = new Map<string, ManifestEntry | undefined>([...removed.map((path) => [path, undefined] as const), ...Object.entries(entries)]);
-    await files.writeAtomic(manifestPath, recordedText.write(sources.version, changes));
+    if (prepared.changed()) await sources.writeCache(preparedDir, 'prepared', prepared.stored(), PREPARED_CODE).catch(() => undefined);
+    removed = full ? await removeStale(stale.sort((a, b) => (a.path < b.path ? -1 : 1)), options.out, files, report) : [];
+    // The last manifest's entries replaced, added and removed: an entry of its text left as it was is copied, not parsed.
     const gone = new Set(removed);
-    outputKeys = [...new Set([...recordedText.keys, ...Object.keys(entries)])].filter((path) => !gone.has(path)).sort();
-  } else {
-    const manifest = updateManifest(withoutOutputs(parsed!, removed), entries);
-    await files.writeAtomic(manifestPath, manifestChunks(manifest));
-    outputKeys = Object.keys(manifest.outputs);
+    const recorded = recordedText ? (key: string) => recordedText!.textOf(key) : (key: string) => (Object.hasOwn(parsed!.outputs, key) ? entryText(key, parsed!.outputs[key]!) : undefined);
+    outputKeys = [...new Set([...whole.keys, ...entries.keys()])].filter((path) => !gone.has(path)).sort();
+    await files.writeAtomic(manifestPath, manifestPieces(sources.version, outputKeys, (key) => entries.textOf(key) ?? recorded(key)));
+  } finally {
+    entries.close();
   }
   for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;
   const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
@@ -577,7 +582,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
 
   if (failures.length > 0) {
-    report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => env.templateSources.get(f), filesChecked: jobs.length });
+    report.diagnostics({ diagnostics: failures, displayPath: (f) => f, sourceOf: (f) => everyPart.templateSources.get(f), filesChecked: jobs.length });
   }
   const skipped = jobs.length + carriedTotal - built.length - failed.length;
   const ok = !(failed.length || (options.strict && warningLines.length));

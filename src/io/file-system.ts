@@ -2,7 +2,9 @@
  * The real disk, as the build engine's file system port (build/ports.ts
  * FileSystem; io sits below build, so the shape is matched, not imported).
  */
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { statFiles, statTree } from './stat-tree.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -12,4 +14,33 @@ export const nodeFileSystem = {
   stat: statFiles,
   writeAtomic: writeFileAtomic,
   remove: (path: string): Promise<void> => rm(path, { force: true }),
+  scratch,
 };
+
+/** A scratch file (build/ports.ts ScratchFile): synchronous, as its reads and writes are small and many. */
+function scratch(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w+');
+  let size = 0;
+  return {
+    append(bytes: Uint8Array): number {
+      const at = size;
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
+      size += bytes.length;
+      return at;
+    },
+    read(offset: number, length: number): Uint8Array {
+      const bytes = Buffer.alloc(length);
+      for (let done = 0; done < length; ) {
+        const read = readSync(fd, bytes, done, length - done, offset + done);
+        if (read === 0) throw new Error(`${path} is shorter than what was written to it`);
+        done += read;
+      }
+      return bytes;
+    },
+    close(): void {
+      closeSync(fd);
+      rmSync(path, { force: true });
+    },
+  };
+}

@@ -75,5 +75,18 @@ export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): 
     async remove(path) {
       if (files.delete(path)) log.push(`remove ${path}`);
     },
+    scratch(path) {
+      if (refused?.test(path)) throw Object.assign(new Error(`${refused.code}: ${path}`), { code: refused.code });
+      let bytes = new Uint8Array(0);
+      return {
+        append(more) {
+          const at = bytes.length;
+          bytes = Buffer.concat([bytes, more]);
+          return at;
+        },
+        read: (offset, length) => bytes.slice(offset, offset + length),
+        close() {},
+      };
+    },
   };
 }
