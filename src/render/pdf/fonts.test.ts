@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { addShapedRuns, facesOf, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
+import { addShapedRuns, facesOf, GLYPH_FIELDS, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
 describe('the text of a glyph', () => {
   /** The same font files as new byte arrays: parsed afresh, as in a new process. */
@@ -52,6 +52,20 @@ describe('shaped runs kept between processes', () => {
     expect(takeShapedRuns(fonts)).toEqual({});
   });
 
+  it('lists the code points of a run only when its glyphs are not one per character', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).regular;
+    expect(runOf(face, 'plain ').codePoints).toBeUndefined();
+    // "ffl" is one glyph: its three characters are listed with it, and a word and its space keep them.
+    for (const word of ['affluent', 'affluent ']) {
+      const { codePoints, glyphs } = runOf(face, word);
+      expect(codePoints).toHaveLength(glyphs.length / GLYPH_FIELDS);
+      expect(codePoints!.flat()).toEqual([...word].map((c) => c.codePointAt(0)));
+    }
+    // The words shaped here are not the next test's to take.
+    takeShapedRuns(fonts);
+  });
+
   it('looks a word up in the layers in order: an output folder\'s, then those shipped', async () => {
     const fonts = await loadFonts();
     const face = facesOf(fonts).boldItalic;
@@ -67,10 +81,11 @@ describe('shaped runs kept between processes', () => {
     // Two glyph ids and one advance; one glyph and two glyphs' code points; a list that is not numbers; nested arrays (not a string).
     seedShapedRuns(fonts, [{ bold: { ab: '1,2;3;4,5', cd: '1;2;3;1,2', ef: '1;x;3', gh: [[1], [2], [3]] } as never }]);
     // Shaped afresh instead.
-    expect(runOf(face, 'ab').ids).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
-    expect(runOf(face, 'cd').ids).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
-    expect(runOf(face, 'ef').ids).toEqual(face.font.layout('ef').glyphs.map((g) => g.id));
-    expect(runOf(face, 'gh').ids).toEqual(face.font.layout('gh').glyphs.map((g) => g.id));
+    const idsOf = (text: string) => runOf(face, text).glyphs.filter((_, i) => i % GLYPH_FIELDS === 0);
+    expect(idsOf('ab')).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
+    expect(idsOf('cd')).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
+    expect(idsOf('ef')).toEqual(face.font.layout('ef').glyphs.map((g) => g.id));
+    expect(idsOf('gh')).toEqual(face.font.layout('gh').glyphs.map((g) => g.id));
     expect(Object.keys(takeShapedRuns(fonts).bold ?? {})).toEqual(['ab', 'cd', 'ef', 'gh']);
   });
 });

@@ -36,15 +36,25 @@ export interface FontkitFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-/** A shaped string as plain numbers: four position values per glyph (x/y advance, x/y offset). */
+/**
+ * A shaped string as plain numbers, kept compact: a face caches tens of
+ * thousands of them for the life of a worker thread, and one object with an
+ * array per glyph field (and one per glyph's code points) was a third of the
+ * thread's live heap, and that many more objects for every full GC to mark.
+ */
 export interface ShapedRun {
-  readonly ids: readonly number[];
-  readonly advances: readonly number[];
-  readonly codePoints: ReadonlyArray<readonly number[]>;
-  readonly positions: readonly number[];
+  /** The string shaped. */
+  readonly text: string;
+  /** Six numbers per glyph (GLYPH_FIELDS): glyph id, advance width, then its position: x and y advance, x and y offset. */
+  readonly glyphs: readonly number[];
+  /** Each glyph's code points; undefined when they are simply the string's, one per glyph (most runs). */
+  readonly codePoints: ReadonlyArray<readonly number[]> | undefined;
   /** Advance width in font units. */
   readonly width: number;
 }
+
+/** How many numbers a glyph takes in `ShapedRun.glyphs`. */
+export const GLYPH_FIELDS = 6;
 
 /** One parsed face with its caches (shared by every document of the process). */
 export interface Face {
@@ -211,25 +221,43 @@ export function runOf(face: Face, text: string): ShapedRun {
       return run;
     }
     const word = text.length > 1 && text.endsWith(' ') ? text.slice(0, -1) : undefined;
-    run = word !== undefined && !word.includes(' ') ? joinRuns(runOf(face, word), runOf(face, ' ')) : packRun(face.font.layout(text));
+    run = word !== undefined && !word.includes(' ') ? joinRuns(text, runOf(face, word), runOf(face, ' ')) : packRun(text, face.font.layout(text));
     face.runs.set(text, run);
     face.fresh.push(text);
   }
   return run;
 }
 
-function packRun(run: GlyphRun): ShapedRun {
-  const positions: number[] = [];
+function packRun(text: string, run: GlyphRun): ShapedRun {
+  const glyphs: number[] = [];
   let width = 0;
-  for (const p of run.positions) {
-    positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
+  run.glyphs.forEach((g, i) => {
+    const p = run.positions[i]!;
+    glyphs.push(g.id, g.advanceWidth, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset);
     width += p.xAdvance;
-  }
-  return { ids: run.glyphs.map((g) => g.id), advances: run.glyphs.map((g) => g.advanceWidth), codePoints: run.glyphs.map((g) => [...g.codePoints]), positions, width };
+  });
+  const codePoints = run.glyphs.map((g) => g.codePoints);
+  return { text, glyphs, codePoints: isPlain(text, codePoints) ? undefined : codePoints.map((cps) => [...cps]), width };
 }
 
-function joinRuns(a: ShapedRun, b: ShapedRun): ShapedRun {
-  return { ids: [...a.ids, ...b.ids], advances: [...a.advances, ...b.advances], codePoints: [...a.codePoints, ...b.codePoints], positions: [...a.positions, ...b.positions], width: a.width + b.width };
+/** Whether glyphs' code points are the string's, one each. */
+function isPlain(text: string, codePoints: ReadonlyArray<readonly number[]>): boolean {
+  let i = 0;
+  for (const char of text) {
+    const cps = codePoints[i++];
+    if (cps?.length !== 1 || cps[0] !== char.codePointAt(0)) return false;
+  }
+  return i === codePoints.length;
+}
+
+/** Each glyph's code points, written out (the string's, one per glyph, for a run that does not list them). */
+function codePointsOf(run: ShapedRun): ReadonlyArray<readonly number[]> {
+  return run.codePoints ?? Array.from(run.text, (char) => [char.codePointAt(0)!]);
+}
+
+function joinRuns(text: string, a: ShapedRun, b: ShapedRun): ShapedRun {
+  const codePoints = a.codePoints || b.codePoints ? [...codePointsOf(a), ...codePointsOf(b)] : undefined;
+  return { text, glyphs: [...a.glyphs, ...b.glyphs], codePoints: codePoints && !isPlain(text, codePoints) ? codePoints : undefined, width: a.width + b.width };
 }
 
 function isFontkitFont(value: unknown): value is FontkitFont {
@@ -310,13 +338,19 @@ export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly Shap
 }
 
 function encodeRun(text: string, run: ShapedRun): StoredRun {
-  const n = run.ids.length;
-  const xOnly = run.positions.every((value, i) => i % 4 === 0 || value === 0);
-  const positions = xOnly ? run.positions.filter((_, i) => i % 4 === 0) : run.positions;
-  const chars = [...text].map((c) => c.codePointAt(0)!);
-  const plain = chars.length === n && run.codePoints.every((cps, i) => cps.length === 1 && cps[0] === chars[i]);
-  const lists = [run.ids.join(','), run.advances.join(','), positions.join(',')];
-  if (!plain) lists.push(run.codePoints.map((cps) => cps.join('.')).join(','));
+  const { glyphs } = run;
+  const ids: number[] = [];
+  const advances: number[] = [];
+  const positions: number[] = [];
+  let xOnly = true;
+  for (let i = 0; i < glyphs.length; i += GLYPH_FIELDS) {
+    ids.push(glyphs[i]!);
+    advances.push(glyphs[i + 1]!);
+    positions.push(glyphs[i + 2]!, glyphs[i + 3]!, glyphs[i + 4]!, glyphs[i + 5]!);
+    xOnly &&= glyphs[i + 3] === 0 && glyphs[i + 4] === 0 && glyphs[i + 5] === 0;
+  }
+  const lists = [ids.join(','), advances.join(','), (xOnly ? positions.filter((_, i) => i % 4 === 0) : positions).join(',')];
+  if (run.codePoints) lists.push(run.codePoints.map((cps) => cps.join('.')).join(','));
   return lists.join(';');
 }
 
@@ -331,27 +365,32 @@ function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
   const n = ids.length;
   if (advances.length !== n || (packed.length !== n && packed.length !== 4 * n)) return undefined;
   // Loops, not map and flatMap: a first run decodes a thousand words or more, each once, before any is optimised.
-  let positions = packed;
+  const xOnly = packed.length === n;
+  const glyphs = new Array<number>(GLYPH_FIELDS * n);
   let width = 0;
-  if (packed.length === 4 * n && n > 0) {
-    for (let i = 0; i < packed.length; i += 4) width += packed[i]!;
-  } else {
-    positions = new Array<number>(4 * n).fill(0);
-    for (let i = 0; i < n; i++) width += positions[4 * i] = packed[i]!;
+  for (let i = 0; i < n; i++) {
+    const at = GLYPH_FIELDS * i;
+    glyphs[at] = ids[i]!;
+    glyphs[at + 1] = advances[i]!;
+    width += glyphs[at + 2] = xOnly ? packed[i]! : packed[4 * i]!;
+    glyphs[at + 3] = xOnly ? 0 : packed[4 * i + 1]!;
+    glyphs[at + 4] = xOnly ? 0 : packed[4 * i + 2]!;
+    glyphs[at + 5] = xOnly ? 0 : packed[4 * i + 3]!;
   }
-  const codePoints: number[][] = [];
   if (lists.length === 3) {
-    for (const char of text) codePoints.push([char.codePointAt(0)!]);
-  } else if (n > 0) {
-    // One entry per glyph, each possibly empty (a glyph with no text of its own).
-    for (const glyph of lists[3]!.split(',')) {
-      const cps = numbersOf(glyph, '.');
-      if (!cps) return undefined;
-      codePoints.push(cps);
-    }
+    let chars = 0;
+    for (const _ of text) chars++;
+    return chars === n ? { text, glyphs, codePoints: undefined, width } : undefined;
+  }
+  // One entry per glyph, each possibly empty (a glyph with no text of its own).
+  const codePoints: number[][] = [];
+  for (const glyph of n > 0 ? lists[3]!.split(',') : []) {
+    const cps = numbersOf(glyph, '.');
+    if (!cps) return undefined;
+    codePoints.push(cps);
   }
   if (codePoints.length !== n) return undefined;
-  return { ids, advances, codePoints, positions, width };
+  return { text, glyphs, codePoints: isPlain(text, codePoints) ? undefined : codePoints, width };
 }
 
 /** The numbers of a stored list; undefined when an item is empty or not a finite number. */

@@ -8,7 +8,7 @@
  * and registers each glyph with pdfkit's subset of the font as pdfkit does
  * (its width, and its text for ToUnicode, so the text stays extractable).
  */
-import type { EmbeddedFont, EmbeddedFonts, FontKey, ShapedRun } from './fonts.js';
+import { GLYPH_FIELDS, type EmbeddedFont, type EmbeddedFonts, type FontKey, type ShapedRun } from './fonts.js';
 
 /** The members of a pdfkit document this writer reads. */
 interface PageInternals {
@@ -99,21 +99,26 @@ function showText(font: EmbeddedFont, glyphs: Map<number, string>, runs: readonl
     segments = '';
   };
   for (const run of runs) {
-    const { ids, advances, codePoints, positions } = run;
-    for (let i = 0; i < ids.length; i++) {
-      const advanceWidth = advances[i]! * fontScale;
-      let glyph = glyphs.get(ids[i]!);
+    const { glyphs: numbers, codePoints, text } = run;
+    // Where the next glyph's character starts in the text (a run that lists no code points has one character per glyph).
+    let char = 0;
+    for (let at = 0, i = 0; at < numbers.length; at += GLYPH_FIELDS, i++) {
+      const id = numbers[at]!;
+      const advanceWidth = numbers[at + 1]! * fontScale;
+      const codePoint = codePoints ? 0 : text.codePointAt(char)!;
+      if (!codePoints) char += codePoint > 0xffff ? 2 : 1;
+      let glyph = glyphs.get(id);
       if (glyph === undefined) {
         // The first time this document sets the glyph: its width and text are those of its first use, as pdfkit records them.
-        const gid = font.subset.includeGlyph(ids[i]!);
+        const gid = font.subset.includeGlyph(id);
         if (font.widths[gid] == null) font.widths[gid] = advanceWidth;
-        if (font.unicode[gid] == null) font.unicode[gid] = codePoints[i]!;
+        if (font.unicode[gid] == null) font.unicode[gid] = codePoints ? codePoints[i]! : [codePoint];
         glyph = `0000${gid.toString(16)}`.slice(-4);
-        glyphs.set(ids[i]!, glyph);
+        glyphs.set(id, glyph);
       }
-      const xAdvance = positions[4 * i]! * fontScale;
-      const xOffset = positions[4 * i + 2]! * fontScale;
-      const yOffset = positions[4 * i + 3]! * fontScale;
+      const xAdvance = numbers[at + 2]! * fontScale;
+      const xOffset = numbers[at + 4]! * fontScale;
+      const yOffset = numbers[at + 5]! * fontScale;
       if (xOffset || yOffset) {
         flush();
         out += `1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm\n`;
