@@ -4,7 +4,7 @@ import { loadFonts } from '../../io/fonts.js';
 import { STYLE } from '../style/style.js';
 import PDFDocument from 'pdfkit';
 import { facesOf, registerFaces, widthOf, type Faces, type FontKey } from './fonts.js';
-import { breakLines, piecesOf, plainText, type Line } from './inlines.js';
+import { breakLines, fragmentText, piecesOf, plainText, type Line } from './inlines.js';
 
 let faces: Faces;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const t = (value: string): Inline => ({ type: 'text', value });
-const text = (line: Line): string => line.fragments.map((f) => f.text).join('');
+const text = (line: Line): string => line.fragments.map(fragmentText).join('');
 const set = (inlines: Inline[], width: number): Line[] => breakLines(faces, piecesOf(inlines, { size: 11, color: '#000000' }, STYLE), width);
 
 describe('breakLines', () => {
@@ -32,7 +32,7 @@ describe('breakLines', () => {
   it('keeps marks and fonts in order on one line, and never breaks between runs without a space', () => {
     const lines = set([t('See '), { type: 'link', url: 'https://example.org', children: [t('policy')] }, t('. '), { type: 'strong', children: [t('Bold')] }], 1000);
     expect(lines).toHaveLength(1);
-    expect(lines[0]!.fragments.map((f) => [f.text, f.style.font, f.style.link ?? ''])).toEqual([
+    expect(lines[0]!.fragments.map((f) => [fragmentText(f), f.style.font, f.style.link ?? ''])).toEqual([
       ['See ', 'regular', ''],
       ['policy', 'regular', 'https://example.org'],
       ['. ', 'regular', ''],
@@ -64,7 +64,7 @@ describe('breakLines', () => {
     vi.spyOn(face.font, 'layout').mockImplementation((text, features) => (shaped.push(text.length), layout(text, features)));
     const lines = set([t(`Before ${word} after.`)], 468);
     expect(lines.map(text).join('').replace(/ /g, '')).toBe(`Before${word}after.`);
-    expect(lines[0]!.fragments.map((f) => f.text)).toEqual(['Before']);
+    expect(lines[0]!.fragments.map(fragmentText)).toEqual(['Before']);
     const cut = lines.slice(1, -1);
     expect(cut.length).toBeGreaterThan(1500);
     for (const [i, line] of cut.entries()) {
@@ -96,7 +96,7 @@ describe('breakLines', () => {
 
   it('sets glyphs the text face lacks in the symbols face', () => {
     const [line] = set([t('☒ done ☐')], 1000);
-    expect(line!.fragments.map((f) => [f.text, f.style.font])).toEqual([
+    expect(line!.fragments.map((f) => [fragmentText(f), f.style.font])).toEqual([
       ['☒', 'symbols'],
       [' done ', 'regular'],
       ['☐', 'symbols'],

@@ -31,7 +31,6 @@ export interface BaseText {
 }
 
 export interface Fragment {
-  readonly text: string;
   readonly style: TextStyle;
   /** Offset from the start of the line. */
   readonly x: number;
@@ -40,6 +39,15 @@ export interface Fragment {
   readonly trailing: number;
   /** What is drawn: the runs it was measured by, word by word, space by space (a cut word cluster by cluster). */
   readonly runs: readonly ShapedRun[];
+}
+
+/**
+ * A fragment's text, from its runs' strings: read only for a link and the
+ * running header, so it is not built (a string per word, kept until the
+ * page is drawn) for every fragment laid out.
+ */
+export function fragmentText(fragment: Fragment): string {
+  return fragment.runs.map((run) => run.text).join('');
 }
 
 export interface Line {
@@ -320,19 +328,18 @@ function sameStyle(a: TextStyle, b: TextStyle): boolean {
 function fragmentsOf(atoms: Atom[]): Line {
   const fragments: Fragment[] = [];
   let x = 0;
-  let text = '';
   let style: TextStyle | undefined;
   let cut = false;
   let width = 0;
   let trailing = 0;
-  let runs: ShapedRun[] = [];
+  // Gathered here and copied to size: an array grown by push holds room for 16 more, and a line lives until it is drawn.
+  const runs: ShapedRun[] = [];
   const flush = (): void => {
-    if (style && text.length > 0) fragments.push({ text, style, x, width, trailing, runs });
+    if (style && runs.length > 0) fragments.push({ style, x, width, trailing, runs: runs.slice() });
     x += width;
-    text = '';
     width = 0;
     trailing = 0;
-    runs = [];
+    runs.length = 0;
   };
   for (const atom of atoms) {
     if (atom.kind === 'break') continue;
@@ -344,18 +351,16 @@ function fragmentsOf(atoms: Atom[]): Line {
       cut = atomCut;
     }
     if (atom.kind === 'box') {
-      text += atom.text;
       for (const run of atom.runs) runs.push(run);
       trailing = 0;
     } else {
-      text += ' ';
       runs.push(atom.run);
       trailing += atom.width;
     }
     width += atom.width;
   }
   flush();
-  return { fragments, width: x };
+  return { fragments: fragments.slice(), width: x };
 }
 
 // ---------------------------------------------------------------------------
@@ -384,7 +389,7 @@ export function drawLine(ctx: PdfContext, line: Line, x: number, baseline: numbe
         doc.save().lineWidth(0.5).strokeColor(style.color).moveTo(left, underline).lineTo(left + w, underline).stroke().restore();
       },
       // A link annotation in a tagged PDF says what it is in words (its Contents): the linked text.
-      (parent) => doc.link(left, top, w, (face.ascent - face.descent) * style.size, url, parent ? ({ structParent: parent, Contents: new String(fragment.text.trim()) } as object) : {}),
+      (parent) => doc.link(left, top, w, (face.ascent - face.descent) * style.size, url, parent ? ({ structParent: parent, Contents: new String(fragmentText(fragment).trim()) } as object) : {}),
     );
   }
 }

@@ -10,7 +10,7 @@ import type { DocumentMeta, Letterhead } from '../../document/ast.js';
 import type { StyleSheet } from '../style/style.js';
 import { tag, type PageBox, type PdfContext } from './context.js';
 import { runOf, sizedWidth, type Faces } from './fonts.js';
-import { breakLines, drawLine, lineMetrics, type Line, type TextStyle } from './inlines.js';
+import { breakLines, drawLine, fragmentText, lineMetrics, type Line, type TextStyle } from './inlines.js';
 
 const RULE_COLOR = '#B8BEC6';
 /** The most lines the confidentiality notice may take in the footer. */
@@ -169,5 +169,5 @@ function oneLine(faces: Faces, text: string, textStyle: TextStyle, width: number
 }
 
 function plain(line: Line): string {
-  return line.fragments.map((f) => f.text).join('');
+  return line.fragments.map(fragmentText).join('');
 }

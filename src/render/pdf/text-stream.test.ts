@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
 import { facesOf, registerFaces, type EmbeddedFont, type Faces, type FontKey } from './fonts.js';
-import { breakLines, type Fragment } from './inlines.js';
+import { breakLines, fragmentText, type Fragment } from './inlines.js';
 import { textPen } from './text-stream.js';
 
 let faces: Faces;
@@ -42,7 +42,7 @@ describe('the text pen', () => {
       for (const fragment of fragments(text, font, size, color)) {
         const { style } = fragment;
         const [x, y] = [72.25 + i + fragment.x, 100.125 * (i + 1)];
-        theirs.doc.font(style.font).fontSize(style.size).fillColor(style.color).text(fragment.text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+        theirs.doc.font(style.font).fontSize(style.size).fillColor(style.color).text(fragmentText(fragment), x, y, { lineBreak: false, baseline: 'alphabetic' });
         pen.draw(fragment.runs, style.font, style.size, style.color, x, y);
       }
     });
@@ -57,7 +57,7 @@ describe('the text pen', () => {
     const theirs = page();
     const ours = page();
     const [fragment] = fragments('DRAFT — NOT FOR FILING', 'bold', 60, '#B03A2E');
-    theirs.doc.font('bold').fontSize(60).fillColor('#B03A2E', 0.12).text(fragment!.text, 40.5, 400.25, { lineBreak: false, baseline: 'alphabetic' });
+    theirs.doc.font('bold').fontSize(60).fillColor('#B03A2E', 0.12).text(fragmentText(fragment!), 40.5, 400.25, { lineBreak: false, baseline: 'alphabetic' });
     ours.doc.fillColor('#B03A2E', 0.12);
     textPen(ours.doc, ours.fonts).draw(fragment!.runs, 'bold', 60, undefined, 40.5, 400.25);
     expect(theirs.content()).toMatch(/ gs\n/);
