@@ -12,23 +12,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
-import type { ReadRootOptions, Report } from '../src/build/ports.js';
+import type { Report } from '../src/build/ports.js';
 import { runBuild, type BuildResult } from '../src/build/run.js';
-import { nodeSources } from '../src/cli/build-ports.js';
-import { statTree } from '../src/io/stat-tree.js';
 import { generateAgency } from '../tools/gen/index.js';
 import { writeFiles } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
+import { builtFiles, MEMORY, memoryBuildPorts } from './helpers/memory-build-ports.js';
 import { memoryFiles } from './helpers/memory-files.js';
 
 const AS_OF = '2026-11-23';
-const MEMORY = '/memory';
 const PART = 4;
 let root: string;
 const outputs = memoryFiles();
 const caches = new Map<string, unknown>();
 /** The children each reading of the root was given (undefined: all). */
-let loaded: (ReadonlySet<string> | undefined)[] = [];
+const loaded: (ReadonlySet<string> | undefined)[] = [];
 
 /** A build into `out`, in parts of PART children or whole; `said`: what its report was told, in order. */
 async function run(out: string, inParts: boolean, asOf = AS_OF): Promise<{ result: BuildResult; said: string[] }> {
@@ -39,32 +37,12 @@ async function run(out: string, inParts: boolean, asOf = AS_OF): Promise<{ resul
     dataErrors: tell('dataErrors'), nothingDue: tell('nothingDue'), start: tell('start'), warning: tell('warning'),
     done: (d) => said.push(`done ${d.kind} ${d.job.output}`), stop: () => {}, pruned: (p) => said.push(`pruned ${p.kind} ${p.file.slice(out.length)} ${p.reason}`), finished: tell('finished'),
   };
-  loaded = [];
-  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), {
-    files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
-    clock: { today: () => asOf, now: () => 0 },
-    report,
-    sources: {
-      ...nodeSources,
-      readRoot: (dir, options: ReadRootOptions) => {
-        loaded.push(options.children && new Set(options.children));
-        return nodeSources.readRoot(dir, options);
-      },
-      readCache: (dir, shard) => caches.get(`${dir} ${shard}`),
-      writeCache: async (dir, shard, value) => void caches.set(`${dir} ${shard}`, value),
-    },
-  });
+  loaded.length = 0;
+  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), memoryBuildPorts({ outputs, caches, loaded }, asOf, report));
   return { result, said };
 }
 
-function contents(dir: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const path of [...outputs.files.keys()].sort()) {
-    const rel = path.slice(dir.length + 1);
-    if (path.startsWith(`${dir}/`) && rel !== '.casepress-snapshot.json' && !rel.startsWith('.casepress-cache/')) found[rel] = outputs.text(path)!;
-  }
-  return found;
-}
+const contents = (dir: string) => builtFiles(outputs, dir);
 
 /** `folder` of the root as the generator named them, sorted. */
 const ids = async (folder: string) => (await readdir(join(root, folder))).sort();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtReportJob, nextHearing, planJobs } from '../src/build/jobs.js';
-import type { ReadRootOptions, Report } from '../src/build/ports.js';
+import type { Report } from '../src/build/ports.js';
 import { runBuild } from '../src/build/run.js';
 import { nodeSources } from '../src/cli/build-ports.js';
 import { listCaseRoot } from '../src/io/list-root.js';
@@ -19,10 +19,10 @@ import { leavesOut } from '../src/load/root-part.js';
 import { statTree } from '../src/io/stat-tree.js';
 import { REPO } from './helpers/fixture-root.js';
 import { jsonRenderer } from './helpers/json-renderer.js';
+import { builtFiles, MEMORY, memoryBuildPorts } from './helpers/memory-build-ports.js';
 import { memoryFiles } from './helpers/memory-files.js';
 
 const AS_OF = '2026-11-23';
-const MEMORY = '/memory';
 const OUT = `${MEMORY}/out`;
 let work: string;
 let root: string;
@@ -42,31 +42,10 @@ async function touch(path: string): Promise<void> {
 function run(out: string, one?: string) {
   // `one`: court-summary's build of one child's court report, reading only that child (cli/main.ts).
   const plan = one ? (r: Parameters<typeof planJobs>[0], asOf: string) => r.children.filter((c) => c.id === one).map((c) => courtReportJob(c, nextHearing(c, asOf)!)) : planJobs;
-  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], renderer: jsonRenderer, ...(one ? { read: { children: new Set([one]) } } : { prune: true }) }, (r, asOf) => plan(r, asOf), {
-    files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
-    clock: { today: () => AS_OF, now: () => 0 },
-    report: silent,
-    sources: {
-      ...nodeSources,
-      readRoot: (dir, options: ReadRootOptions) => {
-        loaded.push(options.children && new Set(options.children));
-        return nodeSources.readRoot(dir, options);
-      },
-      readCache: (dir, shard) => caches.get(`${dir} ${shard}`),
-      writeCache: async (dir, shard, value) => void caches.set(`${dir} ${shard}`, value),
-    },
-  });
+  return runBuild(root, { out, asOf: AS_OF, format: ['docx'], renderer: jsonRenderer, ...(one ? { read: { children: new Set([one]) } } : { prune: true }) }, (r, asOf) => plan(r, asOf), memoryBuildPorts({ outputs, caches, loaded }, AS_OF, silent));
 }
 
-/** The output folder's files but the snapshot and the caches. */
-function contents(dir: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const path of [...outputs.files.keys()].sort()) {
-    const rel = path.slice(dir.length + 1);
-    if (path.startsWith(`${dir}/`) && rel !== '.casepress-snapshot.json' && !rel.startsWith('.casepress-cache/')) found[rel] = outputs.text(path)!;
-  }
-  return found;
-}
+const contents = (dir: string) => builtFiles(outputs, dir);
 
 /** Builds into OUT, then into a fresh folder: the same files; returns what the first build loaded. */
 async function buildAndCompare(): Promise<string[] | 'whole root'> {
