@@ -90,8 +90,9 @@ export interface ReadRootOptions {
   /**
    * Load only agency.yaml, the assets, every home and these children (load/root-part.ts):
    * a full build that knows nothing else changed since its last clean run (local-change.ts),
-   * or a command that makes one child's documents (`court-summary`), which reads and checks
-   * that child and what its documents read, and not the other children's files.
+   * one part of a large root (parts.ts), or a command that makes one child's documents
+   * (`court-summary`), which reads and checks that child and what its documents read, and
+   * not the other children's files.
    */
   readonly children?: ReadonlySet<string>;
   /**

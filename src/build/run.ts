@@ -18,6 +18,11 @@
  * run (the others' hashes are the snapshot's), and when none did, says what
  * that run said without loading the root (snapshot.ts).
  *
+ * A full build of a root with more children than a part holds checks every
+ * part, then loads and builds one part at a time (parts.ts, check-parts.ts),
+ * so what it holds does not grow with the root; the entries it makes wait in
+ * a scratch file until the manifest is written (made-entries.ts).
+ *
  * The document data is computed here, one job at a time; rendering runs in
  * this thread or on worker threads (pool.ts).
  */
