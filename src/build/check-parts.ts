@@ -19,7 +19,7 @@ export type PlannedOutput = Pick<Job, 'output' | 'type' | 'formats' | 'template'
 export interface CheckedParts {
   /** The whole root's messages, sorted; with an error among them, nothing else is filled in. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The messages with what a reporter needs to print them. */
+  /** The messages with what a reporter needs to print them (their files' text only when the data has errors). */
   readonly report: DiagnosticReport;
   /** No errors, and agency.yaml loaded: the build may go on. */
   readonly clean: boolean;
@@ -83,6 +83,8 @@ export async function checkParts(
     filesChecked,
   };
   const clean = !hasErrors(sorted) && first!.agency !== undefined;
+  // Clean data's messages are said as lines, without a code frame: the parts' files need not be kept to show them.
+  if (clean) shownBy.clear();
   return { diagnostics: sorted, report, clean, planned: clean ? [...planned, ...homesPlanned] : [], homes: first!.homes, placedIn };
 }
 
