@@ -8,6 +8,7 @@
  * and which children each home's documents read.
  */
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
+import { homesPlacedIn } from '../compute/documents/root-view.js';
 import type { CaseRoot } from '../model/case-root.js';
 import type { Job } from './jobs.js';
 import type { BuildPart } from './parts.js';
@@ -67,8 +68,7 @@ export async function checkParts(
       else if (isFirst && !job.output.startsWith(CHILDREN)) homesPlanned.push(plannedOutput(job));
     }
     for (const child of read.root.children) {
-      const homes = new Set((child.case?.data.placements ?? []).flatMap((p) => (p.home ? [p.home] : [])));
-      for (const home of homes) {
+      for (const home of homesPlacedIn(child)) {
         const list = placedIn.get(home);
         if (list) list.push(child.id);
         else placedIn.set(home, [child.id]);

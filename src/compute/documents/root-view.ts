@@ -57,6 +57,11 @@ export interface RootIndex {
   readonly placedIn: ReadonlyMap<string, readonly ChildFolder[]>;
 }
 
+/** The homes a child's placements link to, each once. */
+export function homesPlacedIn(child: ChildFolder): Set<string> {
+  return new Set((child.case?.data.placements ?? []).flatMap((p) => (p.home ? [p.home] : [])));
+}
+
 /** `families`: the homes' families as another part of the same root indexed them (every part holds every home), so guards made of them are made once. */
 export function indexRoot(root: CaseRoot, families?: FosterFamilies): RootIndex {
   const list: FosterFamily[] = [];
@@ -73,10 +78,7 @@ export function indexRoot(root: CaseRoot, families?: FosterFamilies): RootIndex 
     for (const member of household) if (member.role !== 'child' && !byName.has(nameKey(member.name))) byName.set(nameKey(member.name), family);
   }
   const placedIn = new Map<string, ChildFolder[]>();
-  for (const child of root.children) {
-    const homes = new Set((child.case?.data.placements ?? []).flatMap((p) => (p.home ? [p.home] : [])));
-    for (const home of homes) getOrAdd(placedIn, home).push(child);
-  }
+  for (const child of root.children) for (const home of homesPlacedIn(child)) getOrAdd(placedIn, home).push(child);
   return {
     children: new Map(root.children.map((c) => [c.id, c])),
     homes: new Map(root.homes.map((h) => [h.id, h])),
