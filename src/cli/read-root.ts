@@ -81,7 +81,7 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     const cache = new ParseCache(stored, (path) => hashOf(path)!, ahead?.parses);
     // (Only `finish` is kept: the parses are the cache's, which goes once written.)
     return { listing, cache, finishAhead: ahead?.finish, ...loadCaseRoot(listing, { cache, ...only }) };
-  });
+  }, options.children !== undefined);
   // Narratives as the documents will print them, checked now so a problem is found at validate, in the data file.
   const clean = code ? new CleanNarrativeStore(narrativesDir(options.parseCache!), hashOf, leftOut) : undefined;
   const diagnostics = sortDiagnostics([...loaded, ...narrativeDiagnostics(root, (file) => textOf(files.get(file)?.bytes), clean)]);
