@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileStamp } from '../core/listing.js';
-import { changedPaths, knownHashes, rootStamps, unchangedSince, type Snapshot } from './snapshot.js';
+import { changedPaths, knownHashes, rootStamps, snapshotText, unchangedSince, type Snapshot } from './snapshot.js';
 
 const LISTED_AT = 1_000_000;
 const OLD = LISTED_AT - 60_000;
@@ -53,5 +53,17 @@ describe('changed paths', () => {
   it('finds a known hash whichever order the files are asked for in', () => {
     const known = knownHashes([['a/', 0, 0, ''], ['a/x.md', 1, OLD, 'hx'], ['a-b.md', 1, OLD, 'hb'], ['c.md', 1, OLD, 'hc']], LISTED_AT);
     expect(['a-b.md', 'a/x.md', 'c.md', 'a/x.md', 'zz.md'].map((path) => known(path, 1, OLD))).toEqual(['hb', 'hx', 'hc', 'hx', undefined]);
+  });
+});
+
+describe('the snapshot text', () => {
+  it('is JSON.stringify of the snapshot to the byte, in pieces of about a megabyte', () => {
+    const root: FileStamp[] = Array.from({ length: 30_000 }, (_, i) => [`children/C-${i}/notes/2026-0${(i % 9) + 1}-01.md`, i, OLD + i, `${i}`.padStart(64, 'a')]);
+    const big = { ...snapshot(root), warnings: ['w "1"', 'w 2'], said: { data: 1, rules: 1 }, timeZone: undefined };
+    const pieces = [...snapshotText(big)];
+    expect(pieces.join('')).toBe(JSON.stringify(big));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(1.1 * 2 ** 20);
+    expect([...snapshotText(snapshot([]))].join('')).toBe(JSON.stringify(snapshot([])));
   });
 });

@@ -89,8 +89,35 @@ export function parseSnapshot(text: string | undefined): Snapshot | undefined {
   }
 }
 
-export function serializeSnapshot(snapshot: Snapshot): string {
-  return JSON.stringify(snapshot);
+/** About how long a piece of the snapshot's text is (its file is written piece by piece). */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The snapshot's JSON text (`JSON.stringify`'s, to the byte), in pieces of
+ * about a megabyte: 20,000 children's stamps are some 70 MB of text, which a
+ * build should not hold at once beside everything else it holds at its end.
+ */
+export function* snapshotText(snapshot: Snapshot): Generator<string> {
+  let piece = '';
+  let opening = '{';
+  for (const [key, value] of Object.entries(snapshot)) {
+    if (value === undefined) continue;
+    piece += `${opening}${JSON.stringify(key)}:`;
+    opening = ',';
+    if (!Array.isArray(value)) {
+      piece += JSON.stringify(value);
+      continue;
+    }
+    for (let at = 0; at < value.length; at++) {
+      piece += `${at ? ',' : '['}${JSON.stringify(value[at])}`;
+      if (piece.length >= PIECE_CHARS) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += value.length ? ']' : '[]';
+  }
+  yield `${piece}}`;
 }
 
 /**
