@@ -51,7 +51,7 @@ import { entryText, indexManifest, manifestPieces, type ManifestText } from './m
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { byReference, jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
-import { knownHashes, parseSnapshot, rootStamps, sameOutputs, serializeSnapshot, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { knownHashes, parseSnapshot, rootStamps, sameOutputs, snapshotText, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
 import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
@@ -159,10 +159,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // A full build stamps the root and templates as it lists them: an edit made while it runs is seen next time.
   // (Not watch's rebuilds: they know what changed, and the stamps would cost more than they save.)
   const stamping = full && !options.affects;
-  const last = stamping && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
+  let last = stamping && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
   // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
   const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
-  const stamps = listing && { root: rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
+  // The root's stamps are made from the listing when asked for, at the start and at the end: kept, they would double what it holds.
+  const stamps = listing && { root: () => rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   let manifestBytes: Uint8Array | undefined;
   /** The last manifest, read entry by entry (manifest-text.ts): parsed whole, a state agency's would take more memory than its root. */
   let recordedText: ManifestText | undefined;
@@ -182,10 +183,16 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
         readonly outputs: readonly FileStamp[];
       }
     | undefined;
-  if (last && stamps?.root && stamps.templates) {
+  /**
+   * With the last build's snapshot: when it vouches for every file, says what that build said and
+   * returns its result; else finds the children a change is confined to (`local`). The root's stamps
+   * are its argument, so they are let go when it returns.
+   */
+  const sinceLast = async (last: Snapshot, root: readonly FileStamp[] | undefined, templates: readonly FileStamp[]): Promise<BuildResult | undefined> => {
+    if (!root) return undefined;
     const asOf = options.asOf ?? clock.today(last.timeZone);
     const outputs = files.stat(options.out, last.outputs.map(([path]) => path));
-    const now = { settings: settings(asOf), root: stamps.root, templates: stamps.templates, outputs };
+    const now = { settings: settings(asOf), root, templates, outputs };
     if (unchangedSince(last, now) && sameOutputs(last, outputs)) {
       // Say what the last build said.
       const counts = emptyCounts();
@@ -203,7 +210,12 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     const children = last.said && recordedText && localChange(last, now, recordedText);
     // Watch's rebuilds keep recorded statistics current, and those read every child: they take the whole root.
     if (children && !options.recordedJobs) local = { children, manifest: recordedText!, said: last.said!, outputs };
-  }
+    return undefined;
+  };
+  const replayed = last && stamps?.templates ? await sinceLast(last, stamps.root(), stamps.templates) : undefined;
+  if (replayed) return replayed;
+  // Compared, the last root's stamps are let go (the root's listing holds this build's).
+  if (last) last = { ...last, root: [] };
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
   const read: ReadRootOptions = {
     ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
@@ -216,18 +228,20 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
    * its homes, a few hundred children at a time (each part checked first: check-parts.ts); or all.
    */
   let parts: readonly BuildPart[] = [local ? childrenPart(local.children) : WHOLE_ROOT];
-  let checked: CheckedParts | undefined;
+  /** What the check of a root in parts found (it holds no part's files): the whole build's messages and jobs. */
+  let checked: Pick<CheckedParts, 'diagnostics' | 'planned'> | undefined;
   const perPart = options.childrenPerPart ?? CHILDREN_PER_PART;
   const names = listing && !local && !options.read?.memo && !options.recordedJobs ? childrenNames(listing) : undefined;
   if (names && names.caseIds.length > perPart) {
     const childrenOnly = childrenParts(names.caseIds, names.others, perPart);
-    checked = await checkParts(childrenOnly, loadPart, (root) => plan(root, asOfFor(root)));
-    if (!checked.clean) {
-      report.diagnostics(checked.report);
+    const check = await checkParts(childrenOnly, loadPart, (root) => plan(root, asOfFor(root)));
+    if (!check.clean) {
+      report.diagnostics(check.report);
       report.dataErrors();
       return result(false, { dataErrors: true });
     }
-    parts = withTheRest([...childrenOnly, ...homeParts(checked.homes, checked.placedIn, perPart)]);
+    parts = withTheRest([...childrenOnly, ...homeParts(check.homes, check.placedIn, perPart)]);
+    checked = { diagnostics: check.diagnostics, planned: check.planned };
   }
   /** The part loaded now (only one at a time is held). */
   let current: ReadRoot | undefined = await loadPart(parts[0]!);
@@ -237,7 +251,6 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     return result(false, { dataErrors: true });
   }
   const agency = current.root.agency!.data;
-  const diagnostics = checked?.diagnostics ?? current.diagnostics;
   const asOf = asOfFor(current.root);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
   if (!manifestRead) await readManifest();
@@ -395,10 +408,16 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // The data's own warnings (what `validate` prints) come first, one line each, then the rule set's.
   const dataLine = (d: Diagnostic) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`;
   const types = new Set([...jobs.map((j) => j.type), ...DOC_TYPES.filter((type) => carried[type].skipped > 0)]);
-  const said = local
-    ? carriedWarnings(last!.warnings, local.said, local.children, diagnostics.map((d) => ({ file: d.file, line: dataLine(d) })), unverifiedRuleLines(agency, types))
-    : { data: diagnostics.map(dataLine), rules: unverifiedRuleLines(agency, types), documents: [] };
-  for (const line of [...said.data, ...said.rules, ...said.documents]) warn(line);
+  /** Says the data's and the rule set's warnings; returns how many of each (the lines are kept once, as warnings: 20,000 children have 100,000). */
+  const sayWarnings = (diagnostics: readonly Diagnostic[]): { readonly data: number; readonly rules: number } => {
+    const said = local
+      ? carriedWarnings(last!.warnings, local.said, local.children, diagnostics.map((d) => ({ file: d.file, line: dataLine(d) })), unverifiedRuleLines(agency, types))
+      : { data: diagnostics.map(dataLine), rules: unverifiedRuleLines(agency, types), documents: [] };
+    for (const line of [...said.data, ...said.rules, ...said.documents]) warn(line);
+    return { data: said.data.length, rules: said.rules.length };
+  };
+  const saidCount = sayWarnings(checked?.diagnostics ?? current.diagnostics);
+  checked = undefined;
 
   const fail = (job: Job, why: string, found: readonly Diagnostic[]) => {
     failures.push(...found);
@@ -568,20 +587,21 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
   if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
-  if (stamps?.root && stamps.templates && failures.length === 0) {
+  const rootStamped = stamps?.templates && failures.length === 0 ? stamps.root() : undefined;
+  if (rootStamped && stamps?.templates) {
     const snapshot: Snapshot = {
       version: 2,
       listedAt: stamps.listedAt,
       settings: settings(asOf),
-      root: stamps.root,
+      root: rootStamped,
       templates: stamps.templates,
       outputs: local ? carriedStamps(local.outputs, outputKeys, (paths) => files.stat(options.out, paths), (path) => local!.children.has(path.split('/', 2)[1]!) && path.startsWith('children/')) : files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
       warnings: warningLines,
-      said: { data: said.data.length, rules: said.rules.length },
+      said: saidCount,
       documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
       ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),
     };
-    await files.writeAtomic(snapshotPath, serializeSnapshot(snapshot));
+    await files.writeAtomic(snapshotPath, snapshotText(snapshot));
   } else {
     await files.remove(snapshotPath);
   }
