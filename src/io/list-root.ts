@@ -123,12 +123,12 @@ export async function listCaseRoot(root: string, options: ListOptions): Promise<
       const { size, mtimeMs } = info;
       if (!options.known || size > options.maxFileBytes) return text ? listRead(dir, name, path, options.maxFileBytes) : { type: 'file', path, size, mtimeMs };
       const known = options.known(path, size, mtimeMs);
-      if (known) return text ? new ListedFile(dir, name, path, size, mtimeMs, known) : { type: 'file', path, size, mtimeMs, sha256: known };
+      if (known) return text ? new ListedFile(dir, path, size, mtimeMs, known) : { type: 'file', path, size, mtimeMs, sha256: known };
       // Changed, new, or too recent to trust: read now and hashed (the loader reads only the bytes of case text files).
       const read = readCaseFile(full, options.maxFileBytes);
       if (!('bytes' in read)) return describeUnread(read, path);
       const hash = sha256(read.bytes);
-      return text ? new ListedFile(dir, name, path, read.size, read.mtimeMs, hash, options.dropBytes ? undefined : read.bytes) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
+      return text ? new ListedFile(dir, path, read.size, read.mtimeMs, hash, options.dropBytes ? undefined : read.bytes) : { type: 'file', path, size: read.size, mtimeMs: read.mtimeMs, sha256: hash };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return { type: 'problem', path, problem: 'loop', detail: 'the link points back at itself' };
@@ -152,9 +152,8 @@ function special(path: string): ListedEntry {
  * kept until `release` (the loader's, once it has parsed the file): the main
  * process keeps each file's hash and size, not its bytes (a 20,000-child root
  * holds 700 MB of them). Asked for after that, they are read again and must
- * hash as they did. (A class with its
- * folder and name, not an object with a getter and a full path of its own: a
- * root holds 50,000 of them.)
+ * hash as they did. (A class with its folder, not an object with a getter
+ * and a full path of its own: a 20,000-child root holds 470,000 of them.)
  */
 export class ListedFile {
   readonly type = 'file';
@@ -162,12 +161,11 @@ export class ListedFile {
   /** The hash a read must match: the stamp's (sha256), or the bytes' as first read, taken at release. */
   #hash: string | undefined;
   #released = false;
+  /** Its folder on disk; its name is the last part of `path` (kept once, as that). */
   readonly #dir: string;
-  readonly #name: string;
 
   constructor(
     dir: string,
-    name: string,
     readonly path: string,
     readonly size: number,
     readonly mtimeMs: number,
@@ -176,7 +174,6 @@ export class ListedFile {
     bytes?: Uint8Array,
   ) {
     this.#dir = dir;
-    this.#name = name;
     this.#bytes = bytes;
     this.#hash = sha256;
   }
@@ -185,7 +182,7 @@ export class ListedFile {
     if (this.#bytes) return this.#bytes;
     let read: FileRead | undefined;
     try {
-      read = readCaseFile(`${this.#dir}${sep}${this.#name}`, Infinity);
+      read = readCaseFile(`${this.#dir}${sep}${this.path.slice(this.path.lastIndexOf('/') + 1)}`, Infinity);
     } catch {
       // (Gone, or no longer readable: changed all the same.)
     }
@@ -205,7 +202,7 @@ export class ListedFile {
 
   /** The same file under another path (io/relist.ts lists a folder of the root, whose paths are relative to it). */
   at(path: string): ListedFile {
-    const moved = new ListedFile(this.#dir, this.#name, path, this.size, this.mtimeMs, this.sha256, this.#bytes);
+    const moved = new ListedFile(this.#dir, path, this.size, this.mtimeMs, this.sha256, this.#bytes);
     moved.#hash = this.#hash;
     moved.#released = this.#released;
     return moved;
@@ -222,7 +219,7 @@ type FileRead = { readonly size: number; readonly mtimeMs: number; readonly byte
 /** A file read while listing: its entry, its bytes kept until released. */
 function listRead(dir: string, name: string, path: string, maxBytes: number): ListedEntry {
   const read = readCaseFile(`${dir}${sep}${name}`, maxBytes);
-  return 'bytes' in read ? new ListedFile(dir, name, path, read.size, read.mtimeMs, undefined, read.bytes) : describeUnread(read, path);
+  return 'bytes' in read ? new ListedFile(dir, path, read.size, read.mtimeMs, undefined, read.bytes) : describeUnread(read, path);
 }
 
 function describeUnread(read: Exclude<FileRead, { bytes: Uint8Array }>, path: string): ListedEntry {
