@@ -4,7 +4,7 @@
  * do, with a bounded number under way so memory does not grow with the size
  * of the root.
  */
-import type { ShapedRuns } from '../render/pdf/index.js';
+import type { ShapedRuns, ShapedRunsGathered } from '../render/pdf/index.js';
 import type { RenderedJob, Renderer, RendererSetup, RenderTask } from './renderer.js';
 
 /**
@@ -52,7 +52,13 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
   let pool: Renderer | undefined;
   let toRender = 0;
   let kept: ShapedRuns | undefined;
-  const shaped: ShapedRuns[] = [];
+  /** The kept runs with those this build shaped, gathered as results come in (bounded: a 20,000-child build's threads report words all along). */
+  let gathered: Promise<ShapedRunsGathered> | undefined;
+  const gather = (runs: ShapedRuns) => {
+    gathered ??= import('../render/pdf/index.js').then(({ gatherShapedRuns }) => gatherShapedRuns(kept));
+    // (Added in the order results come, as each `then` on one promise runs in the order it was asked for.)
+    void gathered.then((words) => words.add(runs));
+  };
   let setup: RendererSetup | undefined;
   const setupNow = (): RendererSetup => {
     if (setup) return setup;
@@ -77,7 +83,7 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
       const running = renderer
         .render(task)
         .then((result) => {
-          if (result.shapedRuns && Object.keys(result.shapedRuns).length > 0) shaped.push(result.shapedRuns);
+          if (shapes && result.shapedRuns && Object.keys(result.shapedRuns).length > 0) gather(result.shapedRuns);
           return done(result);
         }, failed)
         .finally(() => underWay.delete(running));
@@ -89,7 +95,7 @@ export function renderPool(baseSetup: RendererSetup, options: RenderPoolOptions,
     },
     close: async () => {
       await Promise.all([inThread?.close(), pool?.close()]);
-      const runs = shapes && shaped.length > 0 ? (await import('../render/pdf/index.js')).addShapedRuns(kept, shaped) : undefined;
+      const runs = (await gathered)?.result();
       if (runs) await shapes!.write(runs);
     },
   };

@@ -320,21 +320,41 @@ const KEPT_LIMIT = 30_000;
 
 /** Kept runs and newly shaped ones together; undefined when nothing was new. */
 export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly ShapedRuns[]): ShapedRuns | undefined {
-  const merged: ShapedRuns = {};
+  const gathered = gatherShapedRuns(kept);
+  for (const more of added) gathered.add(more);
+  return gathered.result();
+}
+
+export interface ShapedRunsGathered {
+  /** Adds runs shaped since, the first of each string kept, up to KEPT_LIMIT strings a face (the rest are let go at once). */
+  add(more: ShapedRuns): void;
+  /** The kept runs and those added, in that order; undefined when nothing was new. */
+  result(): ShapedRuns | undefined;
+}
+
+/** Kept runs, and newly shaped ones added as they come: a long build's threads report words for as long as it runs. */
+export function gatherShapedRuns(kept: ShapedRuns | undefined): ShapedRunsGathered {
+  // Maps, not objects: a word may be "__proto__" or "constructor".
+  const runs = new Map(FONT_KEYS.map((key) => [key, new Map(Object.entries(kept?.[key] ?? {}))]));
   let grew = false;
-  for (const key of FONT_KEYS) {
-    // A Map, not an object: a word may be "__proto__" or "constructor".
-    const runs = new Map(Object.entries(kept?.[key] ?? {}));
-    for (const more of added) {
-      for (const [text, run] of Object.entries(more[key] ?? {})) {
-        if (runs.size >= KEPT_LIMIT || runs.has(text)) continue;
-        runs.set(text, run);
-        grew = true;
+  return {
+    add(more) {
+      for (const key of FONT_KEYS) {
+        const face = runs.get(key)!;
+        for (const [text, run] of Object.entries(more[key] ?? {})) {
+          if (face.size >= KEPT_LIMIT || face.has(text)) continue;
+          face.set(text, run);
+          grew = true;
+        }
       }
-    }
-    if (runs.size > 0) merged[key] = Object.fromEntries(runs);
-  }
-  return grew ? merged : undefined;
+    },
+    result() {
+      if (!grew) return undefined;
+      const merged: ShapedRuns = {};
+      for (const [key, face] of runs) if (face.size > 0) merged[key] = Object.fromEntries(face);
+      return merged;
+    },
+  };
 }
 
 function encodeRun(text: string, run: ShapedRun): StoredRun {
