@@ -408,7 +408,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // The data's own warnings (what `validate` prints) come first, one line each, then the rule set's.
   const dataLine = (d: Diagnostic) => `${d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file}: ${d.code} ${d.message}`;
   const types = new Set([...jobs.map((j) => j.type), ...DOC_TYPES.filter((type) => carried[type].skipped > 0)]);
-  /** Says the data's and the rule set's warnings; returns how many of each (the lines are kept once, as warnings: 20,000 children have 100,000). */
+  /** Says the data's and the rule set's warnings; returns how many of each (the lines are kept once, as warnings: a state's data can have tens of thousands). */
   const sayWarnings = (diagnostics: readonly Diagnostic[]): { readonly data: number; readonly rules: number } => {
     const said = local
       ? carriedWarnings(last!.warnings, local.said, local.children, diagnostics.map((d) => ({ file: d.file, line: dataLine(d) })), unverifiedRuleLines(agency, types))

@@ -94,7 +94,7 @@ const PIECE_CHARS = 1 << 20;
 
 /**
  * The snapshot's JSON text (`JSON.stringify`'s, to the byte), in pieces of
- * about a megabyte: 20,000 children's stamps are some 70 MB of text, which a
+ * about a megabyte: 20,000 children's stamps are 100 MB of text, which a
  * build should not hold at once beside everything else it holds at its end.
  */
 export function* snapshotText(snapshot: Snapshot): Generator<string> {
