@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPool } from '../src/build/pool.js';
 import type { RenderedJob, Renderer, RendererSetup, RenderTask } from '../src/build/renderer.js';
 import { loadFonts, type FontFiles } from '../src/io/fonts.js';
-import { addShapedRuns, seedShapedRuns, takeShapedRuns, toPdf, type ShapedRuns } from '../src/render/pdf/index.js';
+import { gatherShapedRuns, seedShapedRuns, takeShapedRuns, toPdf, type ShapedRuns } from '../src/render/pdf/index.js';
 import { SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
 
 /** The same font files as new byte arrays: the writer parses them as if in a new process. */
@@ -17,7 +17,9 @@ describe('shaped runs kept between builds', () => {
   it('give a PDF the bytes of one shaped afresh, after a trip through JSON', async () => {
     const first = freshCopy(await loadFonts());
     const shaped = await toPdf(SAMPLE_TREE, { fonts: first, images: SAMPLE_IMAGES });
-    const runs = addShapedRuns(undefined, [takeShapedRuns(first)])!;
+    const gathered = gatherShapedRuns(undefined);
+    gathered.add(takeShapedRuns(first));
+    const runs = gathered.result()!;
     expect(Object.keys(runs.regular ?? {}).length).toBeGreaterThan(100);
 
     const second = freshCopy(first);
@@ -25,7 +27,9 @@ describe('shaped runs kept between builds', () => {
     const seeded = await toPdf(SAMPLE_TREE, { fonts: second, images: SAMPLE_IMAGES });
     expect(takeShapedRuns(second)).toEqual({});
     expect(Buffer.from(seeded).equals(Buffer.from(shaped))).toBe(true);
-    expect(addShapedRuns(runs, [{}])).toBeUndefined();
+    const again = gatherShapedRuns(runs);
+    again.add({});
+    expect(again.result()).toBeUndefined();
   });
 
   it('are read when the first document renders, and kept with what the build shaped when the pool closes', async () => {

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { addShapedRuns, facesOf, GLYPH_FIELDS, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
+import { facesOf, gatherShapedRuns, GLYPH_FIELDS, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
 describe('the text of a glyph', () => {
   /** The same font files as new byte arrays: parsed afresh, as in a new process. */
@@ -108,7 +108,9 @@ describe('the post table header', () => {
 describe('how many shaped runs are kept', () => {
   it('keeps few enough that a process seeded with all of them does not drop them', async () => {
     const many = Object.fromEntries(Array.from({ length: 45_000 }, (_, i) => [`w${i}`, `3;500;${500 + (i % 7)};119`])) as Record<string, string>;
-    const kept = addShapedRuns(undefined, [{ symbols: many }])!;
+    const gathered = gatherShapedRuns(undefined);
+    gathered.add({ symbols: many });
+    const kept = gathered.result()!;
     const count = Object.keys(kept.symbols!).length;
     expect(count).toBeLessThan(45_000);
     const fonts = await loadFonts();

@@ -318,13 +318,6 @@ export function takeShapedRuns(fonts: FontSet): ShapedRuns {
  */
 const KEPT_LIMIT = 30_000;
 
-/** Kept runs and newly shaped ones together; undefined when nothing was new. */
-export function addShapedRuns(kept: ShapedRuns | undefined, added: readonly ShapedRuns[]): ShapedRuns | undefined {
-  const gathered = gatherShapedRuns(kept);
-  for (const more of added) gathered.add(more);
-  return gathered.result();
-}
-
 export interface ShapedRunsGathered {
   /** Adds runs shaped since, the first of each string kept, up to KEPT_LIMIT strings a face (the rest are let go at once). */
   add(more: ShapedRuns): void;

@@ -26,7 +26,7 @@ import { structureOf, type StructElement } from './structure.js';
 import { textPen } from './text-stream.js';
 import { drawHeaderFooter, drawLetterhead, drawWatermark, layoutFooter } from './page-furniture.js';
 
-export { addShapedRuns, gatherShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns, type ShapedRunsGathered } from './fonts.js';
+export { gatherShapedRuns, seedShapedRuns, takeShapedRuns, type FontSet, type ShapedRuns, type ShapedRunsGathered } from './fonts.js';
 
 export interface PdfOptions {
   readonly fonts: FontSet;
