@@ -137,6 +137,12 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
     maxThreads: options.threads,
     // Each worker keeps its compiled templates and parsed fonts: never let one go idle and restart.
     idleTimeout: Number.POSITIVE_INFINITY,
+    // By default a worker waits for its next task with Atomics.wait inside the
+    // last task's continuation, so a busy worker never gets back to its event
+    // loop: a heap snapshot at the end of a job showed the job's PDF documents
+    // held from that stack. Taking tasks as messages, each job starts from the
+    // event loop (2,000 children: peak RSS 594–613 MB against 647–663, same speed).
+    atomics: 'disabled',
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: options.youngMb ?? 96 },
   }));
   return {
