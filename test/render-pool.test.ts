@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planJobs } from '../src/build/jobs.js';
-import { workerRenderer } from '../src/build/renderer.js';
+import { inThreadRenderer, sharedRenderer, workerRenderer, type Renderer, type RendererSetup } from '../src/build/renderer.js';
 import { build as runBuild } from '../src/cli/commands/build.js';
 import { bundledWorker } from './helpers/bundle.js';
 import { REPO } from './helpers/fixture-root.js';
@@ -26,8 +26,15 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(work, { recursive: true, force: true }));
 
+/** The pools a build may render on, each with the faulty worker. */
+const pools: [string, (setup: RendererSetup, workerFile: URL) => Renderer][] = [
+  ['two workers, a job each', (setup, workerFile) => workerRenderer(setup, { threads: 2, workerFile })],
+  // (--jobs 2: this thread and one worker. The three jobs all go to the worker, which holds four: its exit fails the others it holds, which are rendered again.)
+  ['this thread and a worker holding four jobs', (setup, workerFile) => sharedRenderer(inThreadRenderer(setup), workerRenderer(setup, { threads: 1, jobsPerThread: 4, workerFile }))],
+];
+
 describe('render pool', () => {
-  it('reports a job that throws and a worker that exits, and builds every other document', async () => {
+  it.each(pools)('reports a job that throws and a worker that exits, and builds every other document (%s)', async (name, pool) => {
     // A worker that renders like the real one, but throws for one case and exits mid-job for another.
     const worker = join(work, 'faulty-worker.mjs');
     const real = bundledWorker().href;
@@ -44,12 +51,12 @@ export default async function (task) {
     const lines: string[] = [];
     let printed = '';
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const out = join(work, 'faulty');
+    const out = join(work, `faulty-${pools.findIndex(([n]) => n === name)}`);
     // The court reports of the two faulty cases and of one more, which must still be built.
     let planned = 0;
     const outcome = await runBuild(
       join(REPO, 'cases'),
-      { out, asOf: AS_OF, format: ['docx'], renderer: (setup) => workerRenderer(setup, { threads: 2, workerFile: pathToFileURL(worker) }) },
+      { out, asOf: AS_OF, format: ['docx'], renderer: (setup) => pool(setup, pathToFileURL(worker)) },
       (root, asOf) => {
         const jobs = planJobs(root, asOf, { cases: ['C-2025-0142', 'C-2024-0211', 'C-2024-0087'], docs: ['court-report'] });
         planned = jobs.length;

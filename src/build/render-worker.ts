@@ -7,7 +7,16 @@ import { renderJob } from './run-job.js';
 const setup = workerData as RendererSetup;
 const env = renderEnvironment(setup);
 
-export default async function render({ job, input, formats }: RenderTask): Promise<RenderedJob> {
+/** The job rendering now: a worker handed several (PoolOptions.jobsPerThread) renders them one after another, so it holds one document at a time. */
+let rendering: Promise<unknown> = Promise.resolve();
+
+export default function render(task: RenderTask): Promise<RenderedJob> {
+  const next = rendering.then(() => renderOne(task));
+  rendering = next.catch(() => undefined);
+  return next;
+}
+
+async function renderOne({ job, input, formats }: RenderTask): Promise<RenderedJob> {
   const output = await renderJob(job, input, await env, formats);
   return { ...output, heapBytes: getHeapStatistics().used_heap_size, thread: threadId, shapedRuns: await shapedSince(setup) };
 }

@@ -126,6 +126,12 @@ export interface PoolOptions {
    * and collecting it later cost a third of the CPU (npm run bench --young-mb).
    */
   readonly youngMb?: number;
+  /**
+   * Jobs handed to a worker at once (default 1); it renders them one after
+   * another (render-worker.ts). More keep it busy while this thread, rendering
+   * too, cannot hand it the next.
+   */
+  readonly jobsPerThread?: number;
 }
 
 /** Renders jobs on a pool of worker threads (piscina is loaded with the first pool: most one-document runs never start one). */
@@ -143,12 +149,53 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
     // held from that stack. Taking tasks as messages, each job starts from the
     // event loop (2,000 children: peak RSS 594–613 MB against 647–663, same speed).
     atomics: 'disabled',
+    concurrentTasksPerWorker: options.jobsPerThread ?? 1,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: options.youngMb ?? 96 },
   }));
+  const held = options.jobsPerThread ?? 1;
+  /** Where a job that failed beside others is rendered again (started with the first such failure). */
+  let again: Renderer | undefined;
   return {
-    render: async (task) => (await started).run(task),
-    capacity: options.threads * 2,
+    async render(task) {
+      const pool = await started;
+      if (held === 1) return pool.run(task);
+      try {
+        return await pool.run(task);
+      } catch {
+        // A worker that stops fails every job it holds, and which one stopped it is not known:
+        // each is rendered again on a worker that holds one job at a time, so only that one fails.
+        again ??= workerRenderer(setup, { ...options, threads: 1, jobsPerThread: 1 });
+        return again.render(task);
+      }
+    },
+    capacity: options.threads * Math.max(2, held),
     threads: options.threads,
-    close: async () => (await started).close(),
+    close: async () => {
+      await Promise.all([(await started).close(), again?.close()]);
+    },
+  };
+}
+
+/**
+ * Renders in this thread and on a pool at once: a job goes to the pool while
+ * it has room, else to this thread. `--jobs N` is this thread and N − 1
+ * workers: a build holds one heap, and one copy of the code, fonts and
+ * templates, fewer (2,000 children: a peak of about 490 MB against 605).
+ */
+export function sharedRenderer(inThread: Renderer, pool: Renderer): Renderer {
+  let inPool = 0;
+  return {
+    async render(task) {
+      if (inPool >= pool.capacity) return inThread.render(task);
+      inPool++;
+      try {
+        return await pool.render(task);
+      } finally {
+        inPool--;
+      }
+    },
+    capacity: pool.capacity + inThread.capacity,
+    threads: pool.threads,
+    close: async () => Promise.all([pool.close(), inThread.close()]).then(() => {}),
   };
 }
