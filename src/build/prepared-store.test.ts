@@ -126,7 +126,7 @@ describe('prepared templates kept between runs', () => {
     const setups: RendererSetup[] = [];
     const stand = (setup: RendererSetup): Renderer => {
       setups.push(setup);
-      return { render: async () => ({ files: {}, diagnostics: [], warnings: [], heapBytes: 0, thread: 0 }) as RenderedJob, capacity: 1, threads: 0, close: async () => {} };
+      return { render: async () => ({ files: {}, diagnostics: [], warnings: [], heapBytes: 0, thread: 0 }) as RenderedJob, capacity: 1, close: async () => {} };
     };
     await renderPool({} as RendererSetup, { renderer: stand }, undefined, () => (asked++, code)).close();
     expect(asked).toBe(0);

@@ -1,11 +1,12 @@
 /**
  * Where documents are rendered: in this thread (`--jobs 1`, or a build with
- * little to do) or on a pool of worker threads (piscina). Each worker gets the
- * templates, fonts and images once, compiles each template on first use, and
- * then renders many jobs; a job's data crosses as plain values.
+ * little to do), on a pool of worker threads (piscina), or both at once. Each
+ * worker gets the templates, fonts and images once, compiles each template on
+ * first use, and then renders many jobs; a job's data crosses as plain values.
  *
- * A job that throws, or a worker that dies, rejects only that job's promise:
- * piscina replaces the worker and the other jobs go on.
+ * A job that throws, or a worker that dies, fails only that job: piscina
+ * replaces the worker and the other jobs go on (a worker handed several jobs
+ * fails them all, and they are rendered again one at a time).
  */
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -61,7 +62,6 @@ export interface Renderer {
   render(task: RenderTask): Promise<RenderedJob>;
   /** Jobs worth having under way at once to keep every thread busy. */
   readonly capacity: number;
-  readonly threads: number;
   close(): Promise<void>;
 }
 
@@ -109,7 +109,6 @@ export function inThreadRenderer(setup: RendererSetup): Renderer {
   return {
     render: async ({ job, input, formats }) => ({ ...(await renderJob(job, input, await env, formats)), heapBytes: getHeapStatistics().used_heap_size, thread: 0, shapedRuns: await shapedSince(setup) }),
     capacity: 1,
-    threads: 0,
     close: async () => {},
   };
 }
@@ -169,7 +168,6 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
       }
     },
     capacity: options.threads * Math.max(2, held),
-    threads: options.threads,
     close: async () => {
       await Promise.all([(await started).close(), again?.close()]);
     },
@@ -195,7 +193,6 @@ export function sharedRenderer(inThread: Renderer, pool: Renderer): Renderer {
       }
     },
     capacity: pool.capacity + inThread.capacity,
-    threads: pool.threads,
     close: async () => Promise.all([pool.close(), inThread.close()]).then(() => {}),
   };
 }

@@ -84,7 +84,6 @@ export function queueRenderer(options: QueuePlannerOptions): (setup: RendererSet
         }
       },
       capacity: IN_FLIGHT,
-      threads: 0,
       async close() {
         if (hint) clearTimeout(hint);
         const { redis, queue, events } = await connected;

@@ -23,7 +23,6 @@ export function jsonRenderer(setup: RendererSetup): Renderer {
       return { files: Object.fromEntries(formats.map((f) => [f, bytes])), diagnostics: [], warnings: [...input.warnings], caught: [], heapBytes: 0, thread: 0 };
     },
     capacity: 1,
-    threads: 0,
     close: async () => {},
   };
 }
