@@ -1,15 +1,15 @@
 /**
  * Where a build's documents are rendered, and how many at once: the first few
- * in this thread, the rest on worker threads (--jobs) once there is enough to
- * do, with a bounded number under way so memory does not grow with the size
- * of the root.
+ * in this thread, the rest in this thread and on worker threads (--jobs) once
+ * there is enough to do, with a bounded number under way so memory does not
+ * grow with the size of the root.
  */
 import type { ShapedRuns, ShapedRunsGathered } from '../render/pdf/index.js';
 import type { RenderedJob, Renderer, RendererSetup, RenderTask } from './renderer.js';
 
 /**
  * The first documents a build renders are rendered in this thread; workers
- * start with the next one. Starting them costs about a second, so a rebuild
+ * join in with the next one. Starting them costs about a second, so a rebuild
  * of one or two documents (a saved note in watch) never pays it.
  */
 const IN_THREAD_FIRST = 4;
