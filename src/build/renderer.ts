@@ -157,10 +157,10 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
   return {
     async render(task) {
       const pool = await started;
-      if (held === 1) return pool.run(task);
       try {
         return await pool.run(task);
-      } catch {
+      } catch (error) {
+        if (held === 1) throw error;
         // A worker that stops fails every job it holds, and which one stopped it is not known:
         // each is rendered again on a worker that holds one job at a time, so only that one fails.
         again ??= workerRenderer(setup, { ...options, threads: 1, jobsPerThread: 1 });
@@ -193,6 +193,8 @@ export function sharedRenderer(inThread: Renderer, pool: Renderer): Renderer {
       }
     },
     capacity: pool.capacity + inThread.capacity,
-    close: async () => Promise.all([pool.close(), inThread.close()]).then(() => {}),
+    close: async () => {
+      await Promise.all([pool.close(), inThread.close()]);
+    },
   };
 }
