@@ -135,6 +135,7 @@ export interface PoolOptions {
 
 /** Renders jobs on a pool of worker threads (piscina is loaded with the first pool: most one-document runs never start one). */
 export function workerRenderer(setup: RendererSetup, options: PoolOptions): Renderer {
+  const held = options.jobsPerThread ?? 1;
   const started = import('piscina').then(({ Piscina }) => new Piscina<RenderTask, RenderedJob>({
     filename: (options.workerFile ?? new URL('./render-worker.cjs', import.meta.url)).href,
     workerData: setup,
@@ -148,10 +149,9 @@ export function workerRenderer(setup: RendererSetup, options: PoolOptions): Rend
     // held from that stack. Taking tasks as messages, each job starts from the
     // event loop (2,000 children: peak RSS 594–613 MB against 647–663, same speed).
     atomics: 'disabled',
-    concurrentTasksPerWorker: options.jobsPerThread ?? 1,
+    concurrentTasksPerWorker: held,
     resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256, maxYoungGenerationSizeMb: options.youngMb ?? 96 },
   }));
-  const held = options.jobsPerThread ?? 1;
   /** Where a job that failed beside others is rendered again (started with the first such failure). */
   let again: Renderer | undefined;
   return {
