@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, DocumentTree, Inline } from '../src/document/ast.js';
 import { loadFonts, type FontFiles } from '../src/io/fonts.js';
-import { toPdf } from '../src/render/pdf/index.js';
+import { paginate } from '../src/render/pdf/flow.js';
+import { openPdf, toPdf } from '../src/render/pdf/index.js';
 import { STYLE } from '../src/render/style/style.js';
 import { rawBody } from './helpers/pdf-text.js';
 import { LONG_NAMES, SAMPLE_IMAGES, SAMPLE_TREE } from './helpers/sample-tree.js';
@@ -399,6 +400,18 @@ describe('pagination rules', () => {
     const path = save(await toPdf(tree([p('Before.'), { type: 'pageBreak' }, { type: 'pageBreak' }, p('After.')]), { fonts, images: {} }));
     expect(pagesOf(path)).toBe(2);
     expect(pageOf(path, 'After.')).toBe(2);
+  });
+});
+
+describe('page numbers', () => {
+  it('are drawn as each page ends, from a count measured first: a miscount is refused, not printed', async () => {
+    const pdf = await openPdf(SAMPLE_TREE, { fonts, images: SAMPLE_IMAGES });
+    const pager = pdf.section(SAMPLE_TREE.meta, SAMPLE_TREE.letterhead);
+    const flow = pdf.layout(SAMPLE_TREE);
+    expect(pdf.pagesOf(flow, pager.y)).toBe(pageCount);
+    pdf.numberPages(pageCount - 1);
+    const drawn = async () => (paginate(flow, pager), pdf.finish());
+    await expect(drawn()).rejects.toThrow(`page ${pageCount} ended, but the file was measured at ${pageCount - 1} pages`);
   });
 });
 

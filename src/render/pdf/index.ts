@@ -7,9 +7,10 @@
  * the same input gives the same bytes.
  *
  * Layout is measured before it is drawn: the tree becomes a flow of measured
- * slices (blocks.ts, lists.ts, table.ts, signature.ts), the paginator places
- * them page by page (flow.ts), and the page furniture is stamped on every
- * page once the page count is known (page-furniture.ts). A file is written in
+ * slices (blocks.ts, lists.ts, table.ts, signature.ts), the paginator counts
+ * the pages without drawing, then places the slices page by page (flow.ts),
+ * and each page gets its furniture as it ends (page-furniture.ts): pdfkit
+ * writes a page out then, rather than holding every page to the end. A file is written in
  * sections (openPdf), so a packet (packet.ts) binds several documents into one.
  */
 import PDFDocument from 'pdfkit';
@@ -42,7 +43,9 @@ export async function toPdf(tree: DocumentTree, options: PdfOptions): Promise<Ui
   const pager = pdf.section(tree.meta, tree.letterhead);
   // The title is an H1 as the document's top sections are: the first bookmark, beside theirs.
   pdf.ctx.doc.outline.addItem(tree.meta.title.trim() || 'Untitled');
-  paginate(pdf.layout(tree), pager);
+  const flow = pdf.layout(tree);
+  pdf.numberPages(pdf.pagesOf(flow, pager.y));
+  paginate(flow, pager);
   return pdf.finish();
 }
 
@@ -69,7 +72,13 @@ export interface PdfFile {
   pagesOf(flow: Flow, top: number): number;
   /** The page now being written, 1-based. */
   readonly pageNumber: number;
-  /** Stamps every page's header and footer and returns the file. */
+  /**
+   * The file's page count, measured before its first page ends: each page's
+   * header and footer ("Page 3 of 12") are drawn as the page ends, and the
+   * page is written out then rather than held to the end.
+   */
+  numberPages(count: number): void;
+  /** Ends the last page and returns the file. */
   finish(): Promise<Uint8Array>;
 }
 
@@ -87,7 +96,6 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
     size: [style.page.width, style.page.height],
     margins: { top: page.top, bottom: page.height - page.bottom, left: page.left, right: page.width - page.right },
     autoFirstPage: false,
-    bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
     lang: file.meta.language ?? 'en-US',
@@ -133,7 +141,16 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
   /** The running header and watermark of each page, by the section it belongs to. */
   const pageMeta: DocumentMeta[] = [];
   let meta = file.meta;
+  let pageCount: number | undefined;
+  /** Stamps the page being written with its header and footer; pdfkit writes it out when the next page is added, or at the end. */
+  const endPage = (): void => {
+    const number = pageMeta.length;
+    const count = pageCount;
+    if (count === undefined || number > count) throw new Error(`page ${number} ended, but the file was measured at ${count ?? 'no'} pages`);
+    tags.artifact('Pagination', () => drawHeaderFooter(ctx, pageMeta[number - 1]!, footer, number, count, file.meta));
+  };
   const startPage = (): void => {
+    if (pageMeta.length) endPage();
     doc.addPage();
     pageMeta.push(meta);
     if (meta.draft) tags.artifact('Pagination', () => drawWatermark(ctx));
@@ -169,12 +186,12 @@ export async function openPdf(file: DocumentTree, options: PdfOptions, more: rea
     get pageNumber() {
       return pageMeta.length;
     },
+    numberPages(count) {
+      pageCount = count;
+    },
     async finish() {
-      const { start, count } = doc.bufferedPageRange();
-      for (let i = start; i < start + count; i++) {
-        doc.switchToPage(i);
-        tags.artifact('Pagination', () => drawHeaderFooter(ctx, pageMeta[i - start]!, footer, i - start + 1, count, file.meta));
-      }
+      endPage();
+      if (pageMeta.length !== pageCount) throw new Error(`the file took ${pageMeta.length} pages where ${pageCount} were measured`);
       tags.finish();
       doc.end();
       return bytes;

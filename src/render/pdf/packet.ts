@@ -33,6 +33,7 @@ export async function packetToPdf(packet: Packet, options: PdfOptions): Promise<
     starts.push(next);
     next += pages;
   }
+  pdf.numberPages(next - 1);
   paginate(pdf.layout(contentsWithPages(packet, starts.map(String)), coverElement), pager);
   if (pdf.pageNumber !== coverPages) throw new Error(`the cover took ${pdf.pageNumber} pages where ${coverPages} were measured`);
 

@@ -150,6 +150,8 @@ export function structureOf(doc: PDFKit.PDFDocument): Tags {
     if (!owners) {
       owners = [];
       sequences.set(page, owners);
+      // Its ParentTree key goes into its dictionary now: the page is written out when it ends.
+      void page.structParentTreeKey;
     }
     const mcid = owners.length;
     owners.push(element);
