@@ -120,9 +120,10 @@ export interface PoolOptions {
   /** Old-generation heap limit per worker (MB): a runaway job fails alone instead of taking the machine. */
   readonly maxHeapMb?: number;
   /**
-   * Young-generation size per worker (MB). A render allocates in bursts that
-   * mostly die young; V8's default (16 MB of semi-space) promotes much of it,
-   * and collecting it later cost a third of the CPU (npm run bench --young-mb).
+   * Young-generation size per worker (MB; default 96). A render allocates in
+   * bursts that mostly die young: the more room, the less is copied and
+   * promoted (`npm run bench -- --young-mb N` compares sizes). A local build
+   * trades some of that speed for memory (pool.ts).
    */
   readonly youngMb?: number;
   /**
