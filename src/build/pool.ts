@@ -24,8 +24,9 @@ const JOBS_PER_WORKER = 4;
 /**
  * The workers' young generation (MB): 16 MB of semi-space, V8's default, as this
  * thread has. Twice that collects less often but holds 40 MB more (2,000
- * children: 430–446 MB at peak against 481–508, 3% slower); the pages a
- * document writes out as they end (render/pdf) are what keep the smaller one cheap.
+ * children: 430–446 MB at peak against 481–508, 3% slower). A PDF writes each
+ * page out as it ends (render/pdf/index.ts), which leaves less for each
+ * collection to copy.
  */
 const WORKER_YOUNG_MB = 48;
 

@@ -10,8 +10,9 @@
  * slices (blocks.ts, lists.ts, table.ts, signature.ts), the paginator counts
  * the pages without drawing, then places the slices page by page (flow.ts),
  * and each page gets its furniture as it ends (page-furniture.ts): pdfkit
- * writes a page out then, rather than holding every page to the end. A file is written in
- * sections (openPdf), so a packet (packet.ts) binds several documents into one.
+ * writes a page out then, rather than holding every page to the end. A file
+ * is written in sections (openPdf), so a packet (packet.ts) binds several
+ * documents into one.
  */
 import PDFDocument from 'pdfkit';
 import type { DocumentMeta, DocumentTree, ImageSet, Letterhead } from '../../document/ast.js';
