@@ -27,6 +27,14 @@ const outputs = memoryFiles();
 const caches = new Map<string, unknown>();
 /** The children each reading of the root was given (undefined: all). */
 const loaded: (ReadonlySet<string> | undefined)[] = [];
+/** The scratch files the builds opened, and those they closed. */
+const scratched: string[] = [];
+const openScratch = outputs.scratch;
+outputs.scratch = (path) => {
+  const file = openScratch(path);
+  scratched.push(`open ${path.slice(path.lastIndexOf('/') + 1)}`);
+  return { ...file, close: () => void scratched.push(`close ${path.slice(path.lastIndexOf('/') + 1)}`) };
+};
 
 /** A build into `out`, in parts of PART children or whole; `said`: what its report was told, in order. */
 async function run(out: string, inParts: boolean, asOf = AS_OF): Promise<{ result: BuildResult; said: string[] }> {
@@ -59,10 +67,16 @@ describe('a full build of a large root, in parts', () => {
   it('makes and says what a build of the whole root does, holding at most a part of the children at once', async () => {
     const whole = await run(`${MEMORY}/whole`, false);
     expect(loaded).toEqual([undefined]);
+    expect(scratched.filter((line) => line.endsWith('listing'))).toEqual([]);
     const parts = await run(`${MEMORY}/parts`, true);
     expect(parts.result.ok).toBe(true);
     expect(parts.said).toEqual(whole.said.map((line) => line.replaceAll('/whole/', '/parts/')));
     expect(contents(`${MEMORY}/parts`)).toEqual(contents(`${MEMORY}/whole`));
+    // The children's entries waited in a scratch file, closed when the build ended; the root's stamps read back from it are the whole build's.
+    expect(scratched.filter((line) => line.endsWith('listing'))).toEqual(['open listing', 'close listing']);
+    const rootStamps = (dir: string) => (JSON.parse(outputs.text(`${dir}/.casepress-snapshot.json`)!) as { root: unknown[] }).root;
+    expect(rootStamps(`${MEMORY}/parts`).length).toBeGreaterThan(18 * 10);
+    expect(rootStamps(`${MEMORY}/parts`)).toEqual(rootStamps(`${MEMORY}/whole`));
     expect(Object.keys(contents(`${MEMORY}/parts`)).filter((path) => path.startsWith('homes/')).length).toBeGreaterThan(0);
     // Checked (5 parts of the 18 children), then built: the same 5, then the homes' parts.
     const children = await ids('children');

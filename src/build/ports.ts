@@ -7,6 +7,7 @@
  */
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { FileStamp, KnownHash, RootListing } from '../core/listing.js';
+import type { EntryCodec } from '../core/parted-listing.js';
 import type { ImageSet } from '../document/ast.js';
 import type { LoadMemo } from '../load/load-root.js';
 import type { SkippableKind } from '../load/classify.js';
@@ -80,8 +81,12 @@ export interface ReadRoot {
 export interface ReadRootOptions {
   /** Reuse the records of files unchanged since the last read (a long-lived process such as watch keeps one per root). */
   readonly memo?: LoadMemo;
-  /** How to list the root; default: list every file (watch lists again only the folders that changed). */
-  readonly list?: () => Promise<RootListing>;
+  /**
+   * How to list the root; default: list every file (watch lists again only the
+   * folders that changed). Given `children`, it may leave out the entries of
+   * the other children's folders (a build in parts: core/parted-listing.ts).
+   */
+  readonly list?: (children: ReadonlySet<string> | undefined) => Promise<RootListing>;
   /**
    * A folder in which to keep each file's parse between runs (load/parse-cache.ts),
    * so only the files whose bytes changed are parsed. Not with `memo`.
@@ -128,6 +133,8 @@ export interface Sources {
    * asked for. Give the listing to `readRoot` as `list`.
    */
   listRoot(root: string, known: KnownHash): Promise<RootListing>;
+  /** How the listing's entries are written to a scratch file while a root is built in parts (core/parted-listing.ts); without it, the listing stays in memory. */
+  readonly listingCodec?: EntryCodec;
   readRoot(root: string, options: ReadRootOptions): Promise<ReadRoot>;
   /** A template and its partials; rejects with the error the user sees when it cannot be read. */
   readTemplate(path: string): Promise<TemplateFiles>;

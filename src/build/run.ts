@@ -33,6 +33,7 @@ import { AGENCY_FILE } from '../compute/documents/context.js';
 import { familyGuards } from '../compute/documents/family-guards.js';
 import type { CaseRoot } from '../model/case-root.js';
 import type { FileStamp } from '../core/listing.js';
+import { heldInMemory, PartedListing, type HeldListing } from '../core/parted-listing.js';
 import { canonicalJson, fingerprint, outputClashes, sha256 } from './fingerprint.js';
 import type { ShapedRuns } from '../render/pdf/index.js';
 import { changedInput, inputsUnchanged } from './inputs.js';
@@ -40,9 +41,10 @@ import { sharedEnvironment, withRoot, type PreparedJobEnvironment } from './job-
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
 import { parseManifest, recordedOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
 import { MadeEntries } from './made-entries.js';
+import { WarningLines } from './warning-lines.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
-import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, TypeCounts } from './ports.js';
+import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, ScratchFile, TypeCounts } from './ports.js';
 import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOutput } from './prune.js';
 import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
 import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheRest, type BuildPart } from './parts.js';
@@ -51,7 +53,7 @@ import { entryText, indexManifest, manifestPieces, type ManifestText } from './m
 import type { Format } from './render-document.js';
 import type { RenderedJob } from './renderer.js';
 import { byReference, jobData, jobHeader, renderInput, withheldFields, type JobData } from './run-job.js';
-import { knownHashes, parseSnapshot, rootStamps, sameOutputs, snapshotText, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot } from './snapshot.js';
+import { knownHashes, parseSnapshot, sameOutputs, snapshotText, settingsHash, SNAPSHOT_FILE, unchangedSince, type Snapshot, type SnapshotToWrite } from './snapshot.js';
 import { preparedStore } from './prepared-store.js';
 import { templateUses } from './template-uses.js';
 import { unverifiedRuleLines } from './unverified-rules.js';
@@ -138,6 +140,10 @@ const TEMPLATE_CODE = { folders: ['templates', 'document', 'core'], packages: ['
 export const PREPARED_CODE = { folders: ['templates', 'document', 'core', 'build', 'compute/documents/facts', 'load', 'model'], packages: ['handlebars', 'markdown-it', 'yaml', 'zod'] } as const;
 /** In CACHE_DIR: the entries of the manifest being made (made-entries.ts). */
 const ENTRIES_FILE = 'manifest-entries';
+/** In CACHE_DIR: the warnings said so far (warning-lines.ts). */
+const WARNINGS_SCRATCH = 'warnings';
+/** In CACHE_DIR: the entries of a root in parts (core/parted-listing.ts). */
+const LISTING_FILE = 'listing';
 /** A full build keeps every warning in this file beside the manifest: a big agency has more than a terminal can show. */
 const WARNINGS_FILE = 'warnings.txt';
 
@@ -146,6 +152,16 @@ function emptyCounts(): Record<DocType, TypeCounts> {
 }
 
 export async function runBuild(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts): Promise<BuildResult> {
+  /** The scratch files the build opens: closed, and so removed, however it ends. */
+  const scratch: Pick<ScratchFile, 'close'>[] = [];
+  try {
+    return await build(rootArg, options, plan, ports, scratch);
+  } finally {
+    for (const file of scratch) file.close();
+  }
+}
+
+async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts, scratch: Pick<ScratchFile, 'close'>[]): Promise<BuildResult> {
   const { files, clock, report, sources } = ports;
   const started = clock.now();
   const result = (ok: boolean, rest: Partial<BuildResult> = {}): BuildResult => ({ ok, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, peakHeap: {}, ...rest });
@@ -161,9 +177,11 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const stamping = full && !options.affects;
   let last = stamping && !options.force ? parseSnapshot(await readText(files, snapshotPath)) : undefined;
   // The files whose stamps the last snapshot vouches for are not read unless needed (snapshot.ts).
-  const listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
+  let listing = stamping ? await sources.listRoot(rootArg, last ? knownHashes(last.root, last.listedAt) : () => undefined) : undefined;
+  /** The listing as the build holds it: in memory, or (a root in parts) mostly in a scratch file. */
+  let held: HeldListing | undefined = listing && heldInMemory(listing);
   // The root's stamps are made from the listing when asked for, at the start and at the end: kept, they would double what it holds.
-  const stamps = listing && { root: () => rootStamps(listing), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
+  const stamps = listing && { root: () => held!.stamps(), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
   let manifestBytes: Uint8Array | undefined;
   /** The last manifest, read entry by entry (manifest-text.ts): parsed whole, a state agency's would take more memory than its root. */
   let recordedText: ManifestText | undefined;
@@ -188,8 +206,9 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
    * returns its result; else finds the children a change is confined to (`local`). The root's stamps
    * are its argument, so they are let go when it returns.
    */
-  const sinceLast = async (last: Snapshot, root: readonly FileStamp[] | undefined, templates: readonly FileStamp[]): Promise<BuildResult | undefined> => {
-    if (!root) return undefined;
+  const sinceLast = async (last: Snapshot, stamped: Iterable<FileStamp> | undefined, templates: readonly FileStamp[]): Promise<BuildResult | undefined> => {
+    if (!stamped) return undefined;
+    const root = [...stamped];
     const asOf = options.asOf ?? clock.today(last.timeZone);
     const outputs = files.stat(options.out, last.outputs.map(([path]) => path));
     const now = { settings: settings(asOf), root, templates, outputs };
@@ -219,7 +238,7 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   // Each file's parse is kept beside the outputs, so the next build parses only what changed (watch keeps its own memo).
   const read: ReadRootOptions = {
     ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
-    ...(listing ? { list: async () => listing } : {}),
+    ...(held ? { list: async (children: ReadonlySet<string> | undefined) => held!.part(children) } : {}),
   };
   const loadPart = (part: BuildPart) => sources.readRoot(rootArg, part.children ? { ...read, children: part.children } : read);
   const asOfFor = (root: CaseRoot) => options.asOf ?? clock.today(root.agency?.data.time_zone ?? undefined);
@@ -242,6 +261,13 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
     }
     parts = withTheRest([...childrenOnly, ...homeParts(check.homes, check.placedIn, perPart)]);
     checked = { diagnostics: check.diagnostics, planned: check.planned };
+    // Checked clean, so the build makes its folder: the entries inside the children's folders wait in a scratch file there, each part reading back its own.
+    const store = sources.listingCodec && openScratch(files, join(options.out, CACHE_DIR, LISTING_FILE));
+    if (store) {
+      scratch.push(store);
+      held = new PartedListing(listing!, store, sources.listingCodec!);
+      listing = undefined;
+    }
   }
   /** The part loaded now (only one at a time is held). */
   let current: ReadRoot | undefined = await loadPart(parts[0]!);
@@ -397,7 +423,8 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   const failed: FailedDocument[] = [];
   const counts = emptyCounts();
   /** Every warning of this build, to be said again by a build that finds nothing changed. */
-  const warningLines: string[] = [];
+  const warningLines = new WarningLines(() => files.scratch(join(options.out, CACHE_DIR, WARNINGS_SCRATCH)));
+  scratch.push(warningLines);
   /** Templates whose compile errors were reported already. */
   const brokenTemplates = new Set<string>();
   const warn = (line: string) => {
@@ -585,18 +612,19 @@ export async function runBuild(rootArg: string, options: BuildOptions, plan: Pla
   }
   for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;
   const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
-  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, `${[...warningLines].sort().join('\n')}\n`) : files.remove(warningsPath));
+  const allWarnings = warningLines.all();
+  if (full) await (allWarnings.length ? files.writeAtomic(warningsPath, `${[...allWarnings].sort().join('\n')}\n`) : files.remove(warningsPath));
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   const rootStamped = stamps?.templates && failures.length === 0 ? stamps.root() : undefined;
   if (rootStamped && stamps?.templates) {
-    const snapshot: Snapshot = {
+    const snapshot: SnapshotToWrite = {
       version: 2,
       listedAt: stamps.listedAt,
       settings: settings(asOf),
       root: rootStamped,
       templates: stamps.templates,
       outputs: local ? carriedStamps(local.outputs, outputKeys, (paths) => files.stat(options.out, paths), (path) => local!.children.has(path.split('/', 2)[1]!) && path.startsWith('children/')) : files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
-      warnings: warningLines,
+      warnings: allWarnings,
       said: saidCount,
       documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
       ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),
@@ -641,6 +669,15 @@ function carriedStamps(found: readonly FileStamp[], outputs: readonly string[], 
     const stamp = byPath.get(path);
     return stamp ? [stamp] : [];
   });
+}
+
+/** A scratch file, or undefined when it cannot be made (then what it would hold stays in memory). */
+function openScratch(files: BuildPorts['files'], path: string): ScratchFile | undefined {
+  try {
+    return files.scratch(path);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readText(files: BuildPorts['files'], path: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileStamp } from '../core/listing.js';
-import { changedPaths, knownHashes, rootStamps, snapshotText, unchangedSince, type Snapshot } from './snapshot.js';
+import { rootStamps } from '../core/parted-listing.js';
+import { changedPaths, knownHashes, snapshotText, unchangedSince, type Snapshot } from './snapshot.js';
 
 const LISTED_AT = 1_000_000;
 const OLD = LISTED_AT - 60_000;

@@ -17,7 +17,7 @@
  * hashed again. --force rebuilds regardless.
  */
 import { resolve } from 'node:path';
-import type { FileStamp, KnownHash, RootListing } from '../core/listing.js';
+import type { FileStamp, KnownHash } from '../core/listing.js';
 import { canonicalJson, sha256 } from './fingerprint.js';
 import type { DocType } from './jobs.js';
 
@@ -89,6 +89,9 @@ export function parseSnapshot(text: string | undefined): Snapshot | undefined {
   }
 }
 
+/** A snapshot as a build writes it: the root's stamps may be read back as they are written (core/parted-listing.ts). */
+export type SnapshotToWrite = Omit<Snapshot, 'root'> & { readonly root: Iterable<FileStamp> };
+
 /** About how long a piece of the snapshot's text is (its file is written piece by piece). */
 const PIECE_CHARS = 1 << 20;
 
@@ -97,41 +100,29 @@ const PIECE_CHARS = 1 << 20;
  * about a megabyte: 20,000 children's stamps are 100 MB of text, which a
  * build should not hold at once beside everything else it holds at its end.
  */
-export function* snapshotText(snapshot: Snapshot): Generator<string> {
+export function* snapshotText(snapshot: SnapshotToWrite): Generator<string> {
   let piece = '';
   let opening = '{';
   for (const [key, value] of Object.entries(snapshot)) {
     if (value === undefined) continue;
     piece += `${opening}${JSON.stringify(key)}:`;
     opening = ',';
-    if (!Array.isArray(value)) {
+    if (typeof value !== 'object' || value === null || !(Symbol.iterator in value)) {
       piece += JSON.stringify(value);
       continue;
     }
-    for (let at = 0; at < value.length; at++) {
-      piece += `${at ? ',' : '['}${JSON.stringify(value[at])}`;
+    let first = true;
+    for (const item of value as Iterable<unknown>) {
+      piece += `${first ? '[' : ','}${JSON.stringify(item)}`;
+      first = false;
       if (piece.length >= PIECE_CHARS) {
         yield piece;
         piece = '';
       }
     }
-    piece += value.length ? ']' : '[]';
+    piece += first ? '[]' : ']';
   }
   yield `${piece}}`;
-}
-
-/**
- * The stamps of a root as listed (its folders too: an empty one is an error),
- * or undefined when something in it could not be stamped (it is reported when
- * the root is loaded).
- */
-export function rootStamps(listing: RootListing): FileStamp[] | undefined {
-  const stamps: FileStamp[] = [];
-  for (const entry of listing.entries) {
-    if (entry.type === 'problem' || (entry.type === 'file' && entry.mtimeMs === undefined)) return undefined;
-    stamps.push(entry.type === 'dir' ? [`${entry.path}/`, 0, 0, ''] : entry.sha256 === undefined ? [entry.path, entry.size, entry.mtimeMs!] : [entry.path, entry.size, entry.mtimeMs!, entry.sha256]);
-  }
-  return stamps;
 }
 
 /** The hashes of the files whose stamps the snapshot vouches for (the rest are read and hashed). */

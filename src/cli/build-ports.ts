@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Sources } from '../build/ports.js';
 import { codeIdentity, readShards, writeShards } from '../io/cache-shards.js';
 import { loadFonts } from '../io/fonts.js';
+import { listedEntryCodec } from '../io/list-root.js';
 import { CODE_DIR, PACKAGE_ROOT, readAssets, readTemplate, TemplateFileError } from '../io/package-files.js';
 import { UsageError } from './exit.js';
 import { listRoot, readRoot } from './read-root.js';
@@ -21,6 +22,7 @@ export const nodeSources: Sources = {
   version,
   templatesDir: join(PACKAGE_ROOT, 'templates'),
   listRoot,
+  listingCodec: listedEntryCodec,
   bundledCache: BUNDLED_CACHE,
   readRoot,
   readTemplate: (path) =>

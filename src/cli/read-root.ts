@@ -63,7 +63,7 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   const early = options.parseAhead && code && !options.memo && !options.list && !options.children && looksUnparsed(rootArg, options.parseCache!) ? ParseAhead.start() : undefined;
   const { root, diagnostics: loaded, cache, finishAhead } = await whileLoading(async () => {
     // (Unless given one, what the part leaves out is not walked into: the part is all that is read.)
-    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}), ...(early ? { onFile: (file) => early.add(file) } : {}) })))();
+    const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}), ...(early ? { onFile: (file) => early.add(file) } : {}) })))(options.children);
     const cut = part && rootPart(whole, spec);
     const listing = cut?.listing ?? whole;
     const only = cut && { caseIds: cut.caseIds };

@@ -9,6 +9,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, realp
 import { join, normalize, sep } from 'node:path';
 import { sha256 } from '../core/hash.js';
 import { readsBytes, type KnownHash, type ListedEntry, type RootListing } from '../core/listing.js';
+import type { EntryCodec } from '../core/parted-listing.js';
 
 export interface ListOptions {
   /** Files above this size are listed but not read. */
@@ -200,6 +201,21 @@ export class ListedFile {
     this.#released = true;
   }
 
+  /**
+   * What a scratch file keeps of it (core/parted-listing.ts): its folder, path,
+   * stamp and hashes, never its bytes (they are read again when asked for).
+   */
+  stored(): StoredFile {
+    const hash = this.#hash ?? (this.#bytes && sha256(this.#bytes));
+    return [this.#dir, this.path, this.size, this.mtimeMs, this.sha256 ?? null, hash ?? null];
+  }
+
+  static revive([dir, path, size, mtimeMs, listed, hash]: StoredFile): ListedFile {
+    const file = new ListedFile(dir, path, size, mtimeMs, listed ?? undefined);
+    file.#hash = hash ?? undefined;
+    return file;
+  }
+
   /** The same file under another path (io/relist.ts lists a folder of the root, whose paths are relative to it). */
   at(path: string): ListedFile {
     const moved = new ListedFile(this.#dir, path, this.size, this.mtimeMs, this.sha256, this.#bytes);
@@ -208,6 +224,15 @@ export class ListedFile {
     return moved;
   }
 }
+
+/** A ListedFile as JSON holds it: folder, path, size, mtime, the hash its stamp vouched for, the hash its bytes must have. */
+type StoredFile = [dir: string, path: string, size: number, mtimeMs: number, listed: string | null, hash: string | null];
+
+/** A listing's entries written down and read back (core/parted-listing.ts). */
+export const listedEntryCodec: EntryCodec = {
+  encode: (entry) => (entry instanceof ListedFile ? entry.stored() : entry),
+  decode: (value) => (Array.isArray(value) ? ListedFile.revive(value as StoredFile) : (value as ListedEntry)),
+};
 
 /** Lets go of the bytes of every file of a listing that holds them (ListedFile.release). */
 export function releaseBytes(entries: Iterable<ListedEntry>): void {
