@@ -41,7 +41,7 @@ import { sharedEnvironment, withRoot, type PreparedJobEnvironment } from './job-
 import { DOC_TYPES, isDataFormat, isRenderedFormat, type DocType, type Job, type OutputFormat } from './jobs.js';
 import { parseManifest, recordedOutputs, type Manifest, type ManifestEntry, type RecordedOutputs } from './manifest.js';
 import { MadeEntries } from './made-entries.js';
-import { WarningLines } from './warning-lines.js';
+import { linesInPieces, WarningLines } from './warning-lines.js';
 import { recordedEntry, stampsByPath, upToDate } from './plan.js';
 import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, ScratchFile, TypeCounts } from './ports.js';
@@ -613,7 +613,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;
   const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
   const allWarnings = warningLines.all();
-  if (full) await (allWarnings.length ? files.writeAtomic(warningsPath, `${[...allWarnings].sort().join('\n')}\n`) : files.remove(warningsPath));
+  if (full) await (allWarnings.length ? files.writeAtomic(warningsPath, linesInPieces([...allWarnings].sort())) : files.remove(warningsPath));
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   const rootStamped = stamps?.templates && failures.length === 0 ? stamps.root() : undefined;
   if (rootStamped && stamps?.templates) {

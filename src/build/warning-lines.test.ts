@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScratchFile } from './ports.js';
-import { WarningLines } from './warning-lines.js';
+import { linesInPieces, WarningLines } from './warning-lines.js';
 
 /** A scratch file in memory that says how much was written to it. */
 function memoryScratch(): ScratchFile & { size: () => number; closed: boolean } {
@@ -54,5 +54,16 @@ describe('the warnings a build keeps until it ends', () => {
     expect(kept.all()).toEqual(['one']);
     expect(new WarningLines(() => memoryScratch()).all()).toEqual([]);
     expect(opened).toBe(0);
+  });
+});
+
+describe('warnings.txt', () => {
+  it('is the lines, each ended, in pieces of about a megabyte', () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => `${lines[i % lines.length]} (${i})`);
+    const pieces = [...linesInPieces(many)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((piece) => piece.length < (1 << 20) + 200 && piece.endsWith('\n'))).toBe(true);
+    expect(pieces.join('')).toBe(`${many.join('\n')}\n`);
+    expect([...linesInPieces([])]).toEqual([]);
   });
 });

@@ -5,8 +5,10 @@
  */
 import type { ScratchFile } from './ports.js';
 
-/** Lines are written in batches of about this many characters. */
+/** Lines are written in batches of about this many characters (and so read back). */
 const BATCH_CHARS = 1 << 16;
+/** About how long a piece of warnings.txt is, as it is written. */
+const PIECE_CHARS = 1 << 20;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -17,7 +19,8 @@ export class WarningLines {
   #batchChars = 0;
   #file: ScratchFile | undefined;
   #opened = false;
-  #written = 0;
+  /** Where each batch written lies: read back one at a time, never as one string (20,000 children's warnings are 20 MB of text). */
+  readonly #written: (readonly [offset: number, length: number])[] = [];
 
   /** `open`: the scratch file, made with the first batch. */
   constructor(private readonly open: () => ScratchFile) {}
@@ -38,8 +41,9 @@ export class WarningLines {
     // (Fewer than a batch, or no scratch file: all are in memory.)
     if (!this.#file) return [...this.#batch];
     this.#flush();
-    const text = decoder.decode(this.#file.read(0, this.#written));
-    return text ? text.slice(0, -1).split('\n') : [];
+    const lines: string[] = [];
+    for (const [offset, length] of this.#written) for (const line of decoder.decode(this.#file.read(offset, length)).slice(0, -1).split('\n')) lines.push(line);
+    return lines;
   }
 
   close(): void {
@@ -58,9 +62,24 @@ export class WarningLines {
     }
     if (!this.#file) return;
     const bytes = encoder.encode(`${this.#batch.join('\n')}\n`);
-    this.#file.append(bytes);
-    this.#written += bytes.length;
+    this.#written.push([this.#file.append(bytes), bytes.length]);
     this.#batch = [];
     this.#batchChars = 0;
   }
+}
+
+/** Lines as a text file holds them, in pieces of about a megabyte (a file writer takes pieces: io/write-atomic.ts). */
+export function* linesInPieces(lines: readonly string[]): Generator<string> {
+  let piece: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    piece.push(line);
+    chars += line.length + 1;
+    if (chars >= PIECE_CHARS) {
+      yield `${piece.join('\n')}\n`;
+      piece = [];
+      chars = 0;
+    }
+  }
+  if (piece.length) yield `${piece.join('\n')}\n`;
 }
