@@ -105,6 +105,8 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   } else {
     await finishAhead?.(null);
   }
+  // (Let go: the functions returned share this scope, and a part of a 20,000-child root leaves out 60,000 shards.)
+  leftOutShards = [];
   // Paths are shown under the root as the user typed it, so they can be pasted back.
   const shownRoot = normalize(rootArg);
   return {
