@@ -207,12 +207,14 @@ export class ListedFile {
    */
   stored(): StoredFile {
     const hash = this.#hash ?? (this.#bytes && sha256(this.#bytes));
-    return [this.#dir, this.path, this.size, this.mtimeMs, this.sha256 ?? null, hash ?? null];
+    const stamp = [this.#dir, this.path, this.size, this.mtimeMs, this.sha256 ?? null] as const;
+    // (The hash its bytes must have is nearly always the one its stamp vouched for: written once then.)
+    return hash === this.sha256 ? [...stamp] : [...stamp, hash ?? null];
   }
 
-  static revive([dir, path, size, mtimeMs, listed, hash]: StoredFile): ListedFile {
+  static revive([dir, path, size, mtimeMs, listed, ...hash]: StoredFile): ListedFile {
     const file = new ListedFile(dir, path, size, mtimeMs, listed ?? undefined);
-    file.#hash = hash ?? undefined;
+    file.#hash = hash.length ? (hash[0] ?? undefined) : (listed ?? undefined);
     return file;
   }
 
@@ -226,7 +228,7 @@ export class ListedFile {
 }
 
 /** A ListedFile as JSON holds it: folder, path, size, mtime, the hash its stamp vouched for, the hash its bytes must have. */
-type StoredFile = [dir: string, path: string, size: number, mtimeMs: number, listed: string | null, hash: string | null];
+type StoredFile = [dir: string, path: string, size: number, mtimeMs: number, listed: string | null, hash?: string | null];
 
 /** A listing's entries written down and read back (core/parted-listing.ts). */
 export const listedEntryCodec: EntryCodec = {
