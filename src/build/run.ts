@@ -21,7 +21,9 @@
  * A full build of a root with more children than a part holds checks every
  * part, then loads and builds one part at a time (parts.ts, check-parts.ts),
  * so what it holds does not grow with the root; the entries it makes wait in
- * a scratch file until the manifest is written (made-entries.ts).
+ * a scratch file until the manifest is written (made-entries.ts), as do its
+ * warnings (warning-lines.ts) and, once checked, the entries of the listing
+ * inside the children's folders (core/parted-listing.ts).
  *
  * The document data is computed here, one job at a time; rendering runs in
  * this thread or on worker threads (pool.ts).
