@@ -19,7 +19,7 @@ export class WarningLines {
   #batchChars = 0;
   #file: ScratchFile | undefined;
   #opened = false;
-  /** Where each batch written lies: read back one at a time, never as one string (20,000 children's warnings are 20 MB of text). */
+  /** Where each batch written lies: read back one at a time, never as one string (20,000 children's warnings are 25 MB of text). */
   readonly #written: (readonly [offset: number, length: number])[] = [];
 
   /** `open`: the scratch file, made with the first batch. */
