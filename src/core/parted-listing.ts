@@ -25,7 +25,7 @@ export interface HeldListing {
   readonly listedAt?: number;
   /** The entries a part loading these children needs (undefined: all): those of the others' folders may be left out. */
   part(children: ReadonlySet<string> | undefined): RootListing;
-  /** Every entry's stamp in path order, or undefined when something could not be stamped (build/snapshot.ts rootStamps). */
+  /** Every entry's stamp in path order, or undefined when something could not be stamped (as rootStamps). */
   stamps(): Iterable<FileStamp> | undefined;
 }
 
@@ -43,7 +43,7 @@ function childOf(path: string): string | undefined {
 const byPath = (a: ListedEntry, b: ListedEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The stamp a snapshot keeps of an entry; undefined for one that cannot be stamped. */
-export function stampOf(entry: ListedEntry): FileStamp | undefined {
+function stampOf(entry: ListedEntry): FileStamp | undefined {
   if (entry.type === 'problem' || (entry.type === 'file' && entry.mtimeMs === undefined)) return undefined;
   if (entry.type === 'dir') return [`${entry.path}/`, 0, 0, ''];
   return entry.sha256 === undefined ? [entry.path, entry.size, entry.mtimeMs!] : [entry.path, entry.size, entry.mtimeMs!, entry.sha256];
