@@ -27,6 +27,8 @@ const outputs = memoryFiles();
 const caches = new Map<string, unknown>();
 /** The children each reading of the root was given (undefined: all). */
 const loaded: (ReadonlySet<string> | undefined)[] = [];
+/** The homes each reading of the root was given (undefined: all). */
+const homesLoaded: (ReadonlySet<string> | undefined)[] = [];
 /** The scratch files the builds opened, and those they closed. */
 const scratched: string[] = [];
 const openScratch = outputs.scratch;
@@ -46,7 +48,8 @@ async function run(out: string, inParts: boolean, asOf = AS_OF): Promise<{ resul
     done: (d) => said.push(`done ${d.kind} ${d.job.output}`), stop: () => {}, pruned: (p) => said.push(`pruned ${p.kind} ${p.file.slice(out.length)} ${p.reason}`), finished: tell('finished'),
   };
   loaded.length = 0;
-  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), memoryBuildPorts({ outputs, caches, loaded }, asOf, report));
+  homesLoaded.length = 0;
+  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), memoryBuildPorts({ outputs, caches, loaded, homesLoaded }, asOf, report));
   return { result, said };
 }
 
@@ -58,7 +61,7 @@ const edit = async (path: string, change: (text: string) => string) => writeFile
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'casepress-in-parts-'));
-  const files = [...generateAgency({ children: 18, homes: 5, seed: 11, asOf: AS_OF })];
+  const files = [...generateAgency({ children: 18, homes: 12, seed: 11, asOf: AS_OF })];
   await writeFiles(root, Object.fromEntries(files.map((f) => [f.path, f.text])));
 });
 afterAll(async () => rm(root, { recursive: true, force: true }));
@@ -86,6 +89,15 @@ describe('a full build of a large root, in parts', () => {
     const homeParts = loaded.slice(10);
     expect(homeParts.length).toBeGreaterThan(1);
     expect(homeParts.every((part) => part !== undefined && part.size < children.length)).toBe(true);
+    // The check and the first part load every home (the first gives every part the foster families); each other children's part
+    // only the homes its children are placed in, each homes' part only its own homes: one each.
+    expect(homesLoaded.slice(0, 6)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    const placements = new Map(await Promise.all(children.map(async (id) => [id, [...(await readFile(join(root, 'children', id, 'case.yaml'), 'utf8')).matchAll(/^\s+home: (H-\S+)$/gm)].map((m) => m[1]!)] as const)));
+    const placedBy = (part: ReadonlySet<string>) => new Set([...part].flatMap((id) => placements.get(id) ?? []));
+    expect(homesLoaded.slice(6, 10)).toEqual(loaded.slice(6, 10).map((part) => placedBy(part!)));
+    expect(homesLoaded.slice(6, 10).some((homes) => homes!.size < 12)).toBe(true);
+    const homesParts = homesLoaded.slice(10).map((homes) => [...homes!]);
+    expect(homesParts.flat().sort()).toEqual(await ids('homes'));
   });
 
   it('removes what a build of the whole root removes, a case and a home gone among them, and says why', async () => {

@@ -10,6 +10,9 @@
  *   `placedIn`): the homes come after the children, in parts whose homes have
  *   together at most as many children placed in them (a home with more still
  *   makes a part alone).
+ * - Neither reads any other home: a part loads only the homes its children
+ *   are placed in (a home's: its own), but the first, whose homes give every
+ *   part the foster families a court copy guards (root-view.ts `indexRoot`).
  * Each recorded output belongs to the one part that makes its subject's
  * documents, and that part decides whether it is superseded; an output whose
  * case or home is gone belongs to the last part, which holds neither.
@@ -24,6 +27,8 @@ export const CHILDREN_PER_PART = 500;
 export interface BuildPart {
   /** The names under children/ the part loads (undefined: all). */
   readonly children?: ReadonlySet<string>;
+  /** The names under homes/ the part loads (undefined: all). */
+  readonly homes?: ReadonlySet<string>;
   /** Whether a planned job is this part's to make. */
   readonly makes: (job: Job) => boolean;
   /** Whether a recorded output (a manifest key) is this part's to keep or remove. */
@@ -75,7 +80,7 @@ export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<stri
   const close = () => {
     if (homes.size === 0) return;
     const own = homes;
-    parts.push({ children, makes: (job) => job.output.startsWith(HOMES) && own.has(job.subject), owns: (path) => own.has(subjectOf(path, HOMES) ?? '') });
+    parts.push({ children, homes: own, makes: (job) => job.output.startsWith(HOMES) && own.has(job.subject), owns: (path) => own.has(subjectOf(path, HOMES) ?? '') });
     homes = new Set();
     children = new Set();
   };
@@ -87,6 +92,20 @@ export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<stri
   }
   close();
   return parts;
+}
+
+/**
+ * The children's parts (`childrenParts`), each but the first loading only the
+ * homes its children are placed in (`placedIn`: home id → case ids).
+ */
+export function withTheirHomes(parts: readonly BuildPart[], placedIn: ReadonlyMap<string, readonly string[]>): BuildPart[] {
+  const partOf = new Map<string, number>();
+  parts.forEach((part, at) => {
+    for (const name of part.children ?? []) partOf.set(name, at);
+  });
+  const homes = parts.map(() => new Set<string>());
+  for (const [home, children] of placedIn) for (const child of children) homes[partOf.get(child)!]?.add(home);
+  return parts.map((part, at) => (at === 0 ? part : { ...part, homes: homes[at]! }));
 }
 
 /** The last part also owns every recorded output no part owns (its case or home is gone, or it is the statistics'). */

@@ -101,6 +101,11 @@ export interface ReadRootOptions {
    */
   readonly children?: ReadonlySet<string>;
   /**
+   * Load only these homes' folders (with `children`): a part of a build in parts
+   * whose documents read no other home (parts.ts). The checks still know every home's id.
+   */
+  readonly homes?: ReadonlySet<string>;
+  /**
    * Leave the files of these kinds unread, unparsed and unchecked (load/root-part.ts):
    * a command whose documents never read them (`stats`: build/jobs.ts NOT_READ_BY_STATS).
    */

@@ -49,7 +49,7 @@ import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, ScratchFile, TypeCounts } from './ports.js';
 import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOutput } from './prune.js';
 import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
-import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheRest, type BuildPart } from './parts.js';
+import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheirHomes, withTheRest, type BuildPart } from './parts.js';
 import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
 import { entryText, indexManifest, manifestPieces, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
@@ -242,7 +242,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
     ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
     ...(held ? { list: async (children: ReadonlySet<string> | undefined) => held!.part(children) } : {}),
   };
-  const loadPart = (part: BuildPart) => sources.readRoot(rootArg, part.children ? { ...read, children: part.children } : read);
+  const loadPart = (part: BuildPart) => sources.readRoot(rootArg, part.children ? { ...read, children: part.children, ...(part.homes ? { homes: part.homes } : {}) } : read);
   const asOfFor = (root: CaseRoot) => options.asOf ?? clock.today(root.agency?.data.time_zone ?? undefined);
   /**
    * What the build loads at once (parts.ts): some changed children; a large root's children, then
@@ -261,7 +261,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
       report.dataErrors();
       return result(false, { dataErrors: true });
     }
-    parts = withTheRest([...childrenOnly, ...homeParts(check.homes, check.placedIn, perPart)]);
+    parts = withTheRest([...withTheirHomes(childrenOnly, check.placedIn), ...homeParts(check.homes, check.placedIn, perPart)]);
     checked = { diagnostics: check.diagnostics, planned: check.planned };
     // Checked clean, so the build makes its folder: the entries inside the children's folders wait in a scratch file there, each part reading back its own.
     const store = sources.listingCodec && openScratch(files, join(options.out, CACHE_DIR, LISTING_FILE));

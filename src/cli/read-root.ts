@@ -54,9 +54,9 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return hash;
   };
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
-  /** What the part of the root asked for leaves out (`options.children`, `options.skip`): its cached parses and verdicts are kept for the next run. */
-  const spec = { children: options.children, skip: options.skip };
-  const part = options.children || options.skip?.size ? leavesOut(spec) : undefined;
+  /** What the part of the root asked for leaves out (`options.children`, `options.homes`, `options.skip`): its cached parses and verdicts are kept for the next run. */
+  const spec = { children: options.children, homes: options.homes, skip: options.skip };
+  const part = options.children || options.homes || options.skip?.size ? leavesOut(spec) : undefined;
   const leftOut = part ?? (() => false);
   let leftOutShards: string[] = [];
   // Asked for, and a whole root that looks large with no parse cache yet: the parsing thread starts now, its code loading while the root is listed.
@@ -66,7 +66,7 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     const whole = await (options.list ?? (() => listCaseRoot(rootArg, { maxFileBytes: MAX_FILE_BYTES, ...(part ? { leavesOut: part } : {}), ...(early ? { onFile: (file) => early.add(file) } : {}) })))(options.children);
     const cut = part && rootPart(whole, spec);
     const listing = cut?.listing ?? whole;
-    const only = cut && { caseIds: cut.caseIds };
+    const only = cut && { caseIds: cut.caseIds, ...(cut.homeIds ? { homeIds: cut.homeIds } : {}) };
     // The shards of what is left out are not read, and kept as they are.
     if (cut) leftOutShards = [...cut.caseIds.map((id) => `children/${id}`), ...homeFolders(whole)].flatMap(shardsOfFolder).filter(leftOut);
     files = new Map(listing.entries.flatMap((e) => (e.type === 'file' && 'bytes' in e ? [[e.path, e] as const] : [])));

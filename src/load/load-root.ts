@@ -61,10 +61,12 @@ export type LoadOptions = ({ readonly memo?: LoadMemo; readonly cache?: never } 
    * case folder of the whole root, and the memo keeps the files of the rest.
    */
   readonly caseIds?: readonly string[];
+  /** The listing leaves out some homes' folders: these are the ids of every home folder of the whole root. */
+  readonly homeIds?: readonly string[];
 };
 
 export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): LoadResult {
-  const { memo, cache, caseIds } = options;
+  const { memo, cache, caseIds, homeIds } = options;
   const diagnostics: Diagnostic[] = [];
   const children = new Map<string, ChildFolder>();
   const homes = new Map<string, HomeFolder>();
@@ -129,7 +131,7 @@ export function loadCaseRoot(listing: RootListing, options: LoadOptions = {}): L
     for (const notes of [child.contacts, child.visits, child.assessments]) notes.sort(byDateThenFile);
     child.courtNotes.sort((a, b) => compare(a.data.hearing, b.data.hearing) || compare(a.file, b.file));
   }
-  diagnostics.push(...missingFiles(root, listing), ...runChecks(root, caseIds));
+  diagnostics.push(...missingFiles(root, listing), ...runChecks(root, caseIds, homeIds));
   return { root, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -1,11 +1,13 @@
 /**
  * Part of a case root: agency.yaml, the assets, the homes and the children,
- * less what the part leaves out — the other children's folders, and files of
- * the kinds it skips. A build that knows only files inside some children's
+ * less what the part leaves out — the other children's folders, the other
+ * homes' folders (a part of a build that makes only some children's or homes'
+ * documents, which read only the homes they name), and files of the kinds it
+ * skips. A build that knows only files inside some children's
  * folders changed since its last clean run (build/local-change.ts), or a
  * command that reads only some children (`court-summary`) or only some kinds
  * of files (`stats`), loads this part alone: the rest is neither read, parsed
- * nor checked. The cross-file checks still see every case id of the whole root.
+ * nor checked. The cross-file checks still see every case and home id of the whole root.
  */
 import type { RootListing } from '../core/listing.js';
 import { ID_PATTERN } from '../model/primitives.js';
@@ -14,6 +16,8 @@ import { SKIPPABLE_PLACES, type SkippableKind } from './classify.js';
 export interface PartSpec {
   /** Only these children's folders (the others are left out whole). */
   readonly children?: ReadonlySet<string> | undefined;
+  /** Only these homes' folders (the others are left out whole). */
+  readonly homes?: ReadonlySet<string> | undefined;
   /** Files of these kinds are left out, wherever they are. */
   readonly skip?: ReadonlySet<SkippableKind> | undefined;
 }
@@ -23,6 +27,8 @@ export interface RootPart {
   readonly listing: RootListing;
   /** Every case folder's id in the whole root (what a sibling's `case_id` may name). */
   readonly caseIds: readonly string[];
+  /** Every home folder's id in the whole root, when the part leaves some out (what a placement may name). */
+  readonly homeIds?: readonly string[];
 }
 
 const CHILDREN = 'children/';
@@ -35,7 +41,7 @@ const FEW_CHILDREN = 16;
  * test of what a part holds: the listing does not walk into such a folder nor
  * list such a file, and the caches keep what they stored of it.
  */
-export function leavesOut({ children, skip }: PartSpec): (path: string) => boolean {
+export function leavesOut({ children, homes, skip }: PartSpec): (path: string) => boolean {
   const names = { children: new Set<string>(), homes: new Set<string>() };
   for (const kind of skip ?? []) names[SKIPPABLE_PLACES[kind].owner].add(SKIPPABLE_PLACES[kind].name);
   // `<owner>/<id>/<name>…` with that name skipped. (Plain index arithmetic: this runs on each of 50,000 paths.)
@@ -59,20 +65,29 @@ export function leavesOut({ children, skip }: PartSpec): (path: string) => boole
       if (children && !holds(path)) return true;
       return skipped(path, CHILDREN.length, names.children);
     }
-    return path.startsWith(HOMES) && skipped(path, HOMES.length, names.homes);
+    if (!path.startsWith(HOMES)) return false;
+    if (homes) {
+      const end = path.indexOf('/', HOMES.length);
+      if (!homes.has(path.slice(HOMES.length, end < 0 ? undefined : end))) return true;
+    }
+    return skipped(path, HOMES.length, names.homes);
   };
 }
 
 export function rootPart(whole: RootListing, spec: PartSpec): RootPart {
   const caseIds: string[] = [];
+  const homeIds: string[] = [];
   const out = leavesOut(spec);
+  /** A case or home folder itself (`<folder><id>`): named for the checks whether or not the part holds it. */
+  const name = (path: string, type: string, folder: string, ids: string[]) => {
+    if (!path.startsWith(folder) || path.indexOf('/', folder.length) >= 0) return;
+    const id = path.slice(folder.length);
+    if (type === 'dir' && ID_PATTERN.test(id)) ids.push(id);
+  };
   const entries = whole.entries.filter(({ path, type }) => {
-    // A case folder itself (children/<id>): named for the checks whether or not the part holds it.
-    if (path.startsWith(CHILDREN) && path.indexOf('/', CHILDREN.length) < 0) {
-      const id = path.slice(CHILDREN.length);
-      if (type === 'dir' && ID_PATTERN.test(id)) caseIds.push(id);
-    }
+    name(path, type, CHILDREN, caseIds);
+    if (spec.homes) name(path, type, HOMES, homeIds);
     return !out(path);
   });
-  return { listing: { entries, ...(whole.listedAt === undefined ? {} : { listedAt: whole.listedAt }) }, caseIds };
+  return { listing: { entries, ...(whole.listedAt === undefined ? {} : { listedAt: whole.listedAt }) }, caseIds, ...(spec.homes ? { homeIds } : {}) };
 }

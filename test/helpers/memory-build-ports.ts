@@ -16,9 +16,11 @@ export interface MemoryBuild {
   readonly caches: Map<string, unknown>;
   /** The children each reading of the root was given, in order. */
   readonly loaded: (ReadonlySet<string> | undefined)[];
+  /** The homes each reading of the root was given (undefined: all), in order. */
+  readonly homesLoaded?: (ReadonlySet<string> | undefined)[];
 }
 
-export function memoryBuildPorts({ outputs, caches, loaded }: MemoryBuild, today: string, report: Report): BuildPorts {
+export function memoryBuildPorts({ outputs, caches, loaded, homesLoaded }: MemoryBuild, today: string, report: Report): BuildPorts {
   return {
     files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
     clock: { today: () => today, now: () => 0 },
@@ -27,6 +29,7 @@ export function memoryBuildPorts({ outputs, caches, loaded }: MemoryBuild, today
       ...nodeSources,
       readRoot: (dir, options: ReadRootOptions) => {
         loaded.push(options.children && new Set(options.children));
+        homesLoaded?.push(options.homes && new Set(options.homes));
         return nodeSources.readRoot(dir, options);
       },
       readCache: (dir, shard) => caches.get(`${dir} ${shard}`),

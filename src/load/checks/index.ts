@@ -26,12 +26,12 @@ const CHECKS: readonly Check[] = [
   treatmentFencesAreBalanced,
 ];
 
-/** `caseIds`: every case folder's id when `root` holds only some children (load/root-part.ts). */
-export function runChecks(root: CaseRoot, caseIds: readonly string[] = root.children.map((c) => c.id)): Diagnostic[] {
+/** `caseIds`, `homeIds`: every case and home folder's id when `root` holds only some children or homes (load/root-part.ts). */
+export function runChecks(root: CaseRoot, caseIds: readonly string[] = root.children.map((c) => c.id), homeIds: readonly string[] = root.homes.map((h) => h.id)): Diagnostic[] {
   const ctx: CheckContext = {
     root,
     staffIds: root.agency?.data.staff.map((s) => s.id),
-    homeIds: root.homes.map((h) => h.id),
+    homeIds,
     caseIds,
   };
   return CHECKS.flatMap((check) => check(ctx));
