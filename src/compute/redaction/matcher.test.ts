@@ -91,6 +91,16 @@ describe('withheldMatcher', () => {
   });
 });
 
+describe('the folded values kept between documents', () => {
+  it('start over past their bound and are folded again as before', () => {
+    const before = replace('Dana Hartwell at 418 Keene Crossing Dr.', family);
+    // Each document brings values of its own: more than the cache keeps.
+    for (let n = 0; n < 45_000; n++) withheldMatcher([value(`Parent${n} Surname${n}`)], [`${n} Main Street`]);
+    expect(replace('Dana Hartwell at 418 Keene Crossing Dr.', family)).toBe(before);
+    expect(before).toBe(`${M} at ${M}.`);
+  });
+});
+
 describe('holdersOf', () => {
   it('gives the longer phrases that hold a value as whole words', () => {
     const holding = holdersOf(['12 Sample St', 'Ann Sampleton', 'Pat Sample', 'Sample']);

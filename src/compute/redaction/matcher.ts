@@ -40,6 +40,13 @@ interface Phrase {
 
 /** A value's folded words (cached: every document of a build looks for the same foster families). */
 const compiled = new Map<string, Compiled>();
+/**
+ * Past this many values the cache starts over: each document adds its own
+ * (its parents' names, streets, schools), which a build of 20,000 children
+ * would otherwise keep in every rendering thread to the end. The foster
+ * families' guards are compiled once per root into their index (`sharedIndex`).
+ */
+const COMPILED_LIMIT = 20_000;
 interface Compiled {
   readonly plain: readonly string[];
   /** The plain words as one string: a name as names are compared. */
@@ -53,6 +60,7 @@ interface Compiled {
 function compile(value: string): Compiled {
   let c = compiled.get(value);
   if (!c) {
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
     const folded = fold(value.trim()).text;
     const phone = phoneKey(folded);
     const plain = words(folded).map((w) => w.word);
