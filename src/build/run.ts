@@ -614,8 +614,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   }
   for (const type of DOC_TYPES) counts[type].skipped += carried[type].skipped;
   const carriedTotal = DOC_TYPES.reduce((sum, type) => sum + carried[type].skipped, 0);
-  const allWarnings = warningLines.all();
-  if (full) await (allWarnings.length ? files.writeAtomic(warningsPath, linesInPieces([...allWarnings].sort())) : files.remove(warningsPath));
+  if (full) await (warningLines.length ? files.writeAtomic(warningsPath, linesInPieces(warningLines.sorted())) : files.remove(warningsPath));
   // The snapshot says the folder is as this run left it, so it is written last: a build stopped before it is never replayed.
   const rootStamped = stamps?.templates && failures.length === 0 ? stamps.root() : undefined;
   if (rootStamped && stamps?.templates) {
@@ -626,7 +625,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
       root: rootStamped,
       templates: stamps.templates,
       outputs: local ? carriedStamps(local.outputs, outputKeys, (paths) => files.stat(options.out, paths), (path) => local!.children.has(path.split('/', 2)[1]!) && path.startsWith('children/')) : files.stat(options.out, [...outputKeys, MANIFEST_FILE]),
-      warnings: allWarnings,
+      warnings: warningLines.said(),
       said: saidCount,
       documents: Object.fromEntries(Object.entries(counts).map(([type, c]) => [type, c.built + c.skipped])),
       ...(agency.time_zone ? { timeZone: agency.time_zone } : {}),

@@ -89,8 +89,8 @@ export function parseSnapshot(text: string | undefined): Snapshot | undefined {
   }
 }
 
-/** A snapshot as a build writes it: the root's stamps may be read back as they are written (core/parted-listing.ts). */
-export type SnapshotToWrite = Omit<Snapshot, 'root'> & { readonly root: Iterable<FileStamp> };
+/** A snapshot as a build writes it: the root's stamps and the warnings may be read back as they are written (core/parted-listing.ts, warning-lines.ts). */
+export type SnapshotToWrite = Omit<Snapshot, 'root' | 'warnings'> & { readonly root: Iterable<FileStamp>; readonly warnings: Iterable<string> };
 
 /** About how long a piece of the snapshot's text is (its file is written piece by piece). */
 const PIECE_CHARS = 1 << 20;

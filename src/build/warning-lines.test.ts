@@ -31,9 +31,24 @@ describe('the warnings a build keeps until it ends', () => {
     expect(kept.length).toBe(lines.length);
     // Written in batches: most of it is on disk before the end.
     expect(file.size()).toBeGreaterThan(100_000);
-    expect(kept.all()).toEqual(lines);
+    expect([...kept.said()]).toEqual(lines);
     kept.close();
     expect(file.closed).toBe(true);
+  });
+
+  it('comes back sorted as Array.prototype.sort sorts, merged from sorted runs written to the scratch file', () => {
+    // Orders a locale or code points would give otherwise: upper before lower case, accents after z, a surrogate pair before U+FF5E.
+    const odd = ['homes/H-1/z', 'homes/H-1/Z', 'homes/H-1/é', 'homes/H-1/\u{1F600}', 'homes/H-1/\uFF5E', 'homes/H-1', 'homes/H-1/', 'agency.yaml: a'];
+    const said = [...lines].reverse().flatMap((line, i) => (i % 500 === 0 ? [line, ...odd] : [line]));
+    const file = memoryScratch();
+    // Runs of about 10 KB: some twenty of them.
+    const kept = new WarningLines(() => file, 10_000);
+    for (const line of said) kept.push(line);
+    const written = file.size();
+    expect([...kept.sorted()]).toEqual([...said].sort());
+    // The runs were written beside the lines as said, which still come back as said.
+    expect(file.size()).toBeGreaterThan(written * 1.9);
+    expect([...kept.said()]).toEqual(said);
   });
 
   it('stays in memory when no scratch file can be made', () => {
@@ -41,7 +56,8 @@ describe('the warnings a build keeps until it ends', () => {
       throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
     });
     for (const line of lines) kept.push(line);
-    expect(kept.all()).toEqual(lines);
+    expect([...kept.said()]).toEqual(lines);
+    expect([...kept.sorted()]).toEqual([...lines].sort());
   });
 
   it('makes no file for a few warnings', () => {
@@ -51,8 +67,10 @@ describe('the warnings a build keeps until it ends', () => {
       return memoryScratch();
     });
     kept.push('one');
-    expect(kept.all()).toEqual(['one']);
-    expect(new WarningLines(() => memoryScratch()).all()).toEqual([]);
+    expect([...kept.said()]).toEqual(['one']);
+    expect([...kept.sorted()]).toEqual(['one']);
+    expect([...new WarningLines(() => memoryScratch()).said()]).toEqual([]);
+    expect([...new WarningLines(() => memoryScratch()).sorted()]).toEqual([]);
     expect(opened).toBe(0);
   });
 });
