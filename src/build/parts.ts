@@ -95,6 +95,16 @@ export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<stri
 }
 
 /**
+ * The children's parts (`childrenParts`) as they are checked: each but the
+ * first without any home. A child's checks need only the homes' ids, which a
+ * part of the root knows (load/root-part.ts); the messages about the homes
+ * are the first part's (check-parts.ts).
+ */
+export function checkedWithoutHomes(parts: readonly BuildPart[]): BuildPart[] {
+  return parts.map((part, at) => (at === 0 ? part : { ...part, homes: new Set<string>() }));
+}
+
+/**
  * The children's parts (`childrenParts`), each but the first loading only the
  * homes its children are placed in (`placedIn`: home id → case ids).
  */

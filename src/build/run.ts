@@ -49,7 +49,7 @@ import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, ScratchFile, TypeCounts } from './ports.js';
 import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOutput } from './prune.js';
 import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
-import { childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheirHomes, withTheRest, type BuildPart } from './parts.js';
+import { checkedWithoutHomes, childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheirHomes, withTheRest, type BuildPart } from './parts.js';
 import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
 import { entryText, indexManifest, manifestPieces, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
@@ -255,7 +255,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   const names = listing && !local && !options.read?.memo && !options.recordedJobs ? childrenNames(listing) : undefined;
   if (names && names.caseIds.length > perPart) {
     const childrenOnly = childrenParts(names.caseIds, names.others, perPart);
-    const check = await checkParts(childrenOnly, loadPart, (root) => plan(root, asOfFor(root)));
+    const check = await checkParts(checkedWithoutHomes(childrenOnly), loadPart, (root) => plan(root, asOfFor(root)));
     if (!check.clean) {
       report.diagnostics(check.report);
       report.dataErrors();
