@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FileStamp } from '../core/listing.js';
 import { rootStamps } from '../core/parted-listing.js';
-import { changedPaths, knownHashes, snapshotText, unchangedSince, type Snapshot } from './snapshot.js';
+import { changedPaths, knownHashes, parseSnapshot, snapshotText, unchangedSince, type Snapshot } from './snapshot.js';
 
 const LISTED_AT = 1_000_000;
 const OLD = LISTED_AT - 60_000;
@@ -66,5 +66,13 @@ describe('the snapshot text', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(1.1 * 2 ** 20);
     expect([...snapshotText(snapshot([]))].join('')).toBe(JSON.stringify(snapshot([])));
+  });
+
+  it('escapes every character past ASCII, and reads back the same', () => {
+    const names = { ...snapshot([['children/C-1/contacts/2026-01-01-ń.md', 1, OLD, 'h']]), warnings: ['C-1: Nguyễn — Echeverría’s 😀 note', 'w "2"\t\u007f'] };
+    const text = [...snapshotText(names)].join('');
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(text).toContain('Nguy\\u1ec5n \\u2014 Echeverr\\u00eda\\u2019s \\ud83d\\ude00');
+    expect(parseSnapshot(text)).toEqual(names);
   });
 });

@@ -95,25 +95,35 @@ export type SnapshotToWrite = Omit<Snapshot, 'root' | 'warnings'> & { readonly r
 /** About how long a piece of the snapshot's text is (its file is written piece by piece). */
 const PIECE_CHARS = 1 << 20;
 
+/** Past ASCII: escaped in the snapshot's text. */
+const NOT_ASCII = /[\u0080-\uffff]/g;
 /**
- * The snapshot's JSON text (`JSON.stringify`'s, to the byte), in pieces of
- * about a megabyte: 20,000 children's stamps are 100 MB of text, which a
- * build should not hold at once beside everything else it holds at its end.
+ * A value's JSON with every character past ASCII escaped (`\u00e9`): one name
+ * with such a character made the whole 100 MB text of 20,000 children's
+ * snapshot a string of two bytes a character when read back.
+ */
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The snapshot's JSON text (`JSON.stringify`'s, to the byte but for the
+ * characters past ASCII, escaped), in pieces of about a megabyte: 20,000
+ * children's stamps are 100 MB of text, which a build should not hold at once
+ * beside everything else it holds at its end.
  */
 export function* snapshotText(snapshot: SnapshotToWrite): Generator<string> {
   let piece = '';
   let opening = '{';
   for (const [key, value] of Object.entries(snapshot)) {
     if (value === undefined) continue;
-    piece += `${opening}${JSON.stringify(key)}:`;
+    piece += `${opening}${asciiJson(key)}:`;
     opening = ',';
     if (typeof value !== 'object' || value === null || !(Symbol.iterator in value)) {
-      piece += JSON.stringify(value);
+      piece += asciiJson(value);
       continue;
     }
     let first = true;
     for (const item of value as Iterable<unknown>) {
-      piece += `${first ? '[' : ','}${JSON.stringify(item)}`;
+      piece += `${first ? '[' : ','}${asciiJson(item)}`;
       first = false;
       if (piece.length >= PIECE_CHARS) {
         yield piece;
