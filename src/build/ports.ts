@@ -35,6 +35,19 @@ export interface FileSystem {
   remove(path: string): Promise<void>;
   /** A new, empty scratch file at this path (its folder made); throws the system's error when it cannot be made. */
   scratch(path: string): ScratchFile;
+  /** A file opened to be read by offset (the last manifest); undefined when it cannot be opened. */
+  openRead(path: string): ReadableFile | undefined;
+}
+
+/**
+ * A file read by offset as it was when opened: a file replaced by a rename
+ * (writeAtomic) is still read as it was until closed.
+ */
+export interface ReadableFile {
+  readonly size: number;
+  /** The bytes from `offset`, `length` of them (fewer when the file ends before). */
+  read(offset: number, length: number): Uint8Array;
+  close(): void;
 }
 
 /** A file written piece by piece and read back by offset while a build runs (the new manifest's entries), removed when closed. */

@@ -154,16 +154,16 @@ function emptyCounts(): Record<DocType, TypeCounts> {
 }
 
 export async function runBuild(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts): Promise<BuildResult> {
-  /** The scratch files the build opens: closed, and so removed, however it ends. */
-  const scratch: Pick<ScratchFile, 'close'>[] = [];
+  /** The files the build opens: closed (a scratch file, so removed) however it ends. */
+  const opened: Pick<ScratchFile, 'close'>[] = [];
   try {
-    return await build(rootArg, options, plan, ports, scratch);
+    return await build(rootArg, options, plan, ports, opened);
   } finally {
-    for (const file of scratch) file.close();
+    for (const file of opened) file.close();
   }
 }
 
-async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts, scratch: Pick<ScratchFile, 'close'>[]): Promise<BuildResult> {
+async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, ports: BuildPorts, opened: Pick<ScratchFile, 'close'>[]): Promise<BuildResult> {
   const { files, clock, report, sources } = ports;
   const started = clock.now();
   const result = (ok: boolean, rest: Partial<BuildResult> = {}): BuildResult => ({ ok, dataErrors: false, built: [], failed: [], removed: [], skipped: 0, peakHeap: {}, ...rest });
@@ -184,13 +184,17 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   let held: HeldListing | undefined = listing && heldInMemory(listing);
   // The root's stamps are made from the listing when asked for, at the start and at the end: kept, they would double what it holds.
   const stamps = listing && { root: () => held!.stamps(), templates: files.list(templatesDir, last ? knownHashes(last.templates, last.listedAt) : () => undefined), listedAt: listing.listedAt ?? 0 };
-  let manifestBytes: Uint8Array | undefined;
-  /** The last manifest, read entry by entry (manifest-text.ts): parsed whole, a state agency's would take more memory than its root. */
+  /**
+   * The last manifest, read entry by entry from the file (manifest-text.ts): parsed whole, or even held
+   * as bytes, a state agency's would take more memory than its root. Kept open to the end of the build,
+   * so the new manifest, written by a rename, copies from the old.
+   */
   let recordedText: ManifestText | undefined;
   let manifestRead = false;
-  const readManifest = async () => {
-    manifestBytes = await files.read(manifestPath);
-    recordedText = manifestBytes && indexManifest(manifestBytes);
+  const readManifest = () => {
+    const file = files.openRead(manifestPath);
+    if (file) opened.push(file);
+    recordedText = file && indexManifest(file);
     manifestRead = true;
   };
   /** A change confined to these children's folders (local-change.ts): only they are loaded, and the manifest is read entry by entry. */
@@ -227,7 +231,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
       report.finished({ asOf, elapsedMs: clock.now() - started, counts, documents: total, built: 0, failed: [], warnings: last.warnings.length, warningsFile: warningsPath, manifest: manifestPath, replayed: true, strict: options.strict === true });
       return result(ok, { skipped: total, day: { asOf, timeZone: last.timeZone } });
     }
-    await readManifest();
+    readManifest();
     const children = last.said && recordedText && localChange(last, now, recordedText);
     // Watch's rebuilds keep recorded statistics current, and those read every child: they take the whole root.
     if (children && !options.recordedJobs) local = { children, manifest: recordedText!, said: last.said!, outputs };
@@ -266,7 +270,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
     // Checked clean, so the build makes its folder: the entries inside the children's folders wait in a scratch file there, each part reading back its own.
     const store = sources.listingCodec && openScratch(files, join(options.out, CACHE_DIR, LISTING_FILE));
     if (store) {
-      scratch.push(store);
+      opened.push(store);
       held = new PartedListing(listing!, store, sources.listingCodec!);
       listing = undefined;
     }
@@ -281,9 +285,9 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   const agency = current.root.agency!.data;
   const asOf = asOfFor(current.root);
   const day = { asOf, timeZone: agency.time_zone ?? undefined };
-  if (!manifestRead) await readManifest();
+  if (!manifestRead) readManifest();
   // A manifest laid out otherwise (edited by hand, or unreadable: then empty) is parsed whole.
-  const parsed: Manifest | undefined = recordedText ? undefined : parseManifest(manifestBytes && new TextDecoder().decode(manifestBytes), sources.version);
+  const parsed: Manifest | undefined = recordedText ? undefined : parseManifest(await readText(files, manifestPath), sources.version);
   const whole: RecordedOutputs = recordedText ?? recordedOutputs(parsed!);
   /** The recorded outputs a part makes or supersedes (of some changed children, only theirs are looked at). */
   const ownedBy = (part: BuildPart): RecordedOutputs => (part === WHOLE_ROOT ? whole : { keys: whole.keys.filter(part.owns), entry: (path) => (part.owns(path) ? whole.entry(path) : undefined) });
@@ -426,7 +430,7 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
   const counts = emptyCounts();
   /** Every warning of this build, to be said again by a build that finds nothing changed. */
   const warningLines = new WarningLines(() => files.scratch(join(options.out, CACHE_DIR, WARNINGS_SCRATCH)));
-  scratch.push(warningLines);
+  opened.push(warningLines);
   /** Templates whose compile errors were reported already. */
   const brokenTemplates = new Set<string>();
   const warn = (line: string) => {

@@ -2,7 +2,7 @@
  * The real disk, as the build engine's file system port (build/ports.ts
  * FileSystem; io sits below build, so the shape is matched, not imported).
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { statFiles, statTree } from './stat-tree.js';
@@ -15,6 +15,7 @@ export const nodeFileSystem = {
   writeAtomic: writeFileAtomic,
   remove: (path: string): Promise<void> => rm(path, { force: true }),
   scratch,
+  openRead,
 };
 
 /** A scratch file (build/ports.ts ScratchFile): synchronous, as its reads and writes are small and many. */
@@ -30,12 +31,8 @@ function scratch(path: string) {
       return at;
     },
     read(offset: number, length: number): Uint8Array {
-      const bytes = Buffer.alloc(length);
-      for (let done = 0; done < length; ) {
-        const read = readSync(fd, bytes, done, length - done, offset + done);
-        if (read === 0) throw new Error(`${path} is shorter than what was written to it`);
-        done += read;
-      }
+      const bytes = readAt(fd, offset, length);
+      if (bytes.length < length) throw new Error(`${path} is shorter than what was written to it`);
       return bytes;
     },
     close(): void {
@@ -43,4 +40,36 @@ function scratch(path: string) {
       rmSync(path, { force: true });
     },
   };
+}
+
+/** A file to read by offset (build/ports.ts ReadableFile), or undefined when it cannot be opened. */
+function openRead(path: string) {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    return undefined;
+  }
+  return {
+    size: stat.size,
+    read: (offset: number, length: number): Uint8Array => readAt(fd, offset, length),
+    close: () => closeSync(fd),
+  };
+}
+
+/** Up to `length` bytes from `offset` (fewer only at the end of the file). */
+function readAt(fd: number, offset: number, length: number): Uint8Array {
+  const bytes = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const read = readSync(fd, bytes, done, length - done, offset + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done < length ? bytes.subarray(0, done) : bytes;
 }

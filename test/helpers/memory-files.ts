@@ -88,5 +88,10 @@ export function memoryFiles(initial: Record<string, string | Uint8Array> = {}): 
         close() {},
       };
     },
+    openRead(path) {
+      // As a file opened is: what is written to the path after is not seen.
+      const bytes = files.get(path)?.bytes;
+      return bytes && { size: bytes.length, read: (offset, length) => bytes.slice(offset, offset + length), close() {} };
+    },
   };
 }
