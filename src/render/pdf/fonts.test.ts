@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../io/fonts.js';
-import { facesOf, gatherShapedRuns, GLYPH_FIELDS, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
+import { facesOf, gatherShapedRuns, GLYPH_FIELDS, glyphMetric, glyphNumbers, runOf, seedShapedRuns, takeShapedRuns, widthOf, type Face, type FontSet } from './fonts.js';
 
 describe('the text of a glyph', () => {
   /** The same font files as new byte arrays: parsed afresh, as in a new process. */
@@ -66,6 +66,28 @@ describe('shaped runs kept between processes', () => {
     takeShapedRuns(fonts);
   });
 
+  it('keeps a run\'s glyph numbers as 16-bit units, a mark\'s negative offsets too, and as numbers any that do not fit', async () => {
+    const fonts = await loadFonts();
+    const face = facesOf(fonts).italic;
+    for (const word of ['Hu\u031Bo\u031Bng', 'AVA ', 'affluent']) {
+      const shaped = face.font.layout(word.trimEnd());
+      const expected = shaped.glyphs.flatMap((g, i) => {
+        const p = shaped.positions[i]!;
+        return [g.id, g.advanceWidth, p.xAdvance, p.yAdvance, p.xOffset, p.yOffset];
+      });
+      const { glyphs } = runOf(face, word);
+      expect(typeof glyphs).toBe('string');
+      expect(glyphNumbers(glyphs).slice(0, expected.length)).toEqual(expected);
+    }
+    expect(glyphNumbers(runOf(face, 'Hu\u031Bo\u031Bng').glyphs).some((value) => value < 0)).toBe(true);
+    // Seeded with numbers past 16 bits and a fraction (another font might give them): kept as they are.
+    seedShapedRuns(fonts, [{ italic: { '¶': '70000;600;600.5', '‡': '5;600;-40000' } }]);
+    expect(glyphNumbers(runOf(face, '¶').glyphs)).toEqual([70000, 600, 600.5, 0, 0, 0]);
+    expect(glyphMetric(runOf(face, '‡').glyphs, 2)).toBe(-40000);
+    expect(widthOf(face, '¶', face.unitsPerEm)).toBe(600.5);
+    takeShapedRuns(fonts);
+  });
+
   it('looks a word up in the layers in order: an output folder\'s, then those shipped', async () => {
     const fonts = await loadFonts();
     const face = facesOf(fonts).boldItalic;
@@ -81,7 +103,7 @@ describe('shaped runs kept between processes', () => {
     // Two glyph ids and one advance; one glyph and two glyphs' code points; a list that is not numbers; nested arrays (not a string).
     seedShapedRuns(fonts, [{ bold: { ab: '1,2;3;4,5', cd: '1;2;3;1,2', ef: '1;x;3', gh: [[1], [2], [3]] } as never }]);
     // Shaped afresh instead.
-    const idsOf = (text: string) => runOf(face, text).glyphs.filter((_, i) => i % GLYPH_FIELDS === 0);
+    const idsOf = (text: string) => glyphNumbers(runOf(face, text).glyphs).filter((_, i) => i % GLYPH_FIELDS === 0);
     expect(idsOf('ab')).toEqual(face.font.layout('ab').glyphs.map((g) => g.id));
     expect(idsOf('cd')).toEqual(face.font.layout('cd').glyphs.map((g) => g.id));
     expect(idsOf('ef')).toEqual(face.font.layout('ef').glyphs.map((g) => g.id));

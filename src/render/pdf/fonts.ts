@@ -45,8 +45,8 @@ export interface FontkitFont {
 export interface ShapedRun {
   /** The string shaped. */
   readonly text: string;
-  /** Six numbers per glyph (GLYPH_FIELDS): glyph id, advance width, then its position: x and y advance, x and y offset. */
-  readonly glyphs: readonly number[];
+  /** Six numbers per glyph (GLYPH_FIELDS): glyph id, advance width, then its position: x and y advance, x and y offset (read with glyphId and glyphMetric). */
+  readonly glyphs: PackedGlyphs;
   /** Each glyph's code points; undefined when they are simply the string's, one per glyph (most runs). */
   readonly codePoints: ReadonlyArray<readonly number[]> | undefined;
   /** Advance width in font units. */
@@ -55,6 +55,44 @@ export interface ShapedRun {
 
 /** How many numbers a glyph takes in `ShapedRun.glyphs`. */
 export const GLYPH_FIELDS = 6;
+
+/**
+ * A run's glyph numbers as a string of 16-bit code units, one a number (the
+ * id unsigned, the rest signed), when each fits, as in the fonts casepress
+ * ships (whole font units); else the numbers. A string of a word's glyphs
+ * takes about a quarter of what an array of them does, and a rendering thread
+ * keeps tens of thousands (CACHE_LIMIT a face).
+ */
+export type PackedGlyphs = string | readonly number[];
+
+function packGlyphs(values: readonly number[]): PackedGlyphs {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const fits = i % GLYPH_FIELDS === 0 ? value >= 0 && value <= 0xffff : value >= -0x8000 && value <= 0x7fff;
+    if (!fits || !Number.isInteger(value)) return values;
+  }
+  let packed = '';
+  for (const value of values) packed += String.fromCharCode(value & 0xffff);
+  return packed;
+}
+
+/** The glyph id at `at` (a multiple of GLYPH_FIELDS). */
+export function glyphId(glyphs: PackedGlyphs, at: number): number {
+  return typeof glyphs === 'string' ? glyphs.charCodeAt(at) : glyphs[at]!;
+}
+
+/** An advance, a position or an offset at `at` (not a glyph id). */
+export function glyphMetric(glyphs: PackedGlyphs, at: number): number {
+  return typeof glyphs === 'string' ? (glyphs.charCodeAt(at) << 16) >> 16 : glyphs[at]!;
+}
+
+/** Every number of a run's glyphs. */
+export function glyphNumbers(glyphs: PackedGlyphs): number[] {
+  if (typeof glyphs !== 'string') return [...glyphs];
+  const numbers = new Array<number>(glyphs.length);
+  for (let at = 0; at < glyphs.length; at++) numbers[at] = at % GLYPH_FIELDS === 0 ? glyphId(glyphs, at) : glyphMetric(glyphs, at);
+  return numbers;
+}
 
 /** One parsed face with its caches (shared by every document of the process). */
 export interface Face {
@@ -237,7 +275,7 @@ function packRun(text: string, run: GlyphRun): ShapedRun {
     width += p.xAdvance;
   });
   const codePoints = run.glyphs.map((g) => g.codePoints);
-  return { text, glyphs, codePoints: isPlain(text, codePoints) ? undefined : codePoints.map((cps) => [...cps]), width };
+  return { text, glyphs: packGlyphs(glyphs), codePoints: isPlain(text, codePoints) ? undefined : codePoints.map((cps) => [...cps]), width };
 }
 
 /** Whether glyphs' code points are the string's, one each. */
@@ -257,7 +295,7 @@ function codePointsOf(run: ShapedRun): ReadonlyArray<readonly number[]> {
 
 function joinRuns(text: string, a: ShapedRun, b: ShapedRun): ShapedRun {
   const codePoints = a.codePoints || b.codePoints ? [...codePointsOf(a), ...codePointsOf(b)] : undefined;
-  return { text, glyphs: [...a.glyphs, ...b.glyphs], codePoints: codePoints && !isPlain(text, codePoints) ? codePoints : undefined, width: a.width + b.width };
+  return { text, glyphs: packGlyphs([...glyphNumbers(a.glyphs), ...glyphNumbers(b.glyphs)]), codePoints: codePoints && !isPlain(text, codePoints) ? codePoints : undefined, width: a.width + b.width };
 }
 
 function isFontkitFont(value: unknown): value is FontkitFont {
@@ -351,7 +389,7 @@ export function gatherShapedRuns(kept: ShapedRuns | undefined): ShapedRunsGather
 }
 
 function encodeRun(text: string, run: ShapedRun): StoredRun {
-  const { glyphs } = run;
+  const glyphs = glyphNumbers(run.glyphs);
   const ids: number[] = [];
   const advances: number[] = [];
   const positions: number[] = [];
@@ -393,7 +431,7 @@ function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
   if (lists.length === 3) {
     let chars = 0;
     for (const _ of text) chars++;
-    return chars === n ? { text, glyphs, codePoints: undefined, width } : undefined;
+    return chars === n ? { text, glyphs: packGlyphs(glyphs), codePoints: undefined, width } : undefined;
   }
   // One entry per glyph, each possibly empty (a glyph with no text of its own).
   const codePoints: number[][] = [];
@@ -403,7 +441,7 @@ function decodeRun(text: string, stored: unknown): ShapedRun | undefined {
     codePoints.push(cps);
   }
   if (codePoints.length !== n) return undefined;
-  return { text, glyphs, codePoints: isPlain(text, codePoints) ? undefined : codePoints, width };
+  return { text, glyphs: packGlyphs(glyphs), codePoints: isPlain(text, codePoints) ? undefined : codePoints, width };
 }
 
 /** The numbers of a stored list; undefined when an item is empty or not a finite number. */

@@ -8,7 +8,7 @@
  * and registers each glyph with pdfkit's subset of the font as pdfkit does
  * (its width, and its text for ToUnicode, so the text stays extractable).
  */
-import { GLYPH_FIELDS, type EmbeddedFont, type EmbeddedFonts, type FontKey, type ShapedRun } from './fonts.js';
+import { GLYPH_FIELDS, glyphId, glyphMetric, type EmbeddedFont, type EmbeddedFonts, type FontKey, type ShapedRun } from './fonts.js';
 
 /** The members of a pdfkit document this writer reads. */
 interface PageInternals {
@@ -103,8 +103,8 @@ function showText(font: EmbeddedFont, glyphs: Map<number, string>, runs: readonl
     // Where the next glyph's character starts in the text (a run that lists no code points has one character per glyph).
     let char = 0;
     for (let at = 0, i = 0; at < numbers.length; at += GLYPH_FIELDS, i++) {
-      const id = numbers[at]!;
-      const advanceWidth = numbers[at + 1]! * fontScale;
+      const id = glyphId(numbers, at);
+      const advanceWidth = glyphMetric(numbers, at + 1) * fontScale;
       const codePoint = codePoints ? 0 : text.codePointAt(char)!;
       if (!codePoints) char += codePoint > 0xffff ? 2 : 1;
       let glyph = glyphs.get(id);
@@ -116,9 +116,9 @@ function showText(font: EmbeddedFont, glyphs: Map<number, string>, runs: readonl
         glyph = `0000${gid.toString(16)}`.slice(-4);
         glyphs.set(id, glyph);
       }
-      const xAdvance = numbers[at + 2]! * fontScale;
-      const xOffset = numbers[at + 4]! * fontScale;
-      const yOffset = numbers[at + 5]! * fontScale;
+      const xAdvance = glyphMetric(numbers, at + 2) * fontScale;
+      const xOffset = glyphMetric(numbers, at + 4) * fontScale;
+      const yOffset = glyphMetric(numbers, at + 5) * fontScale;
       if (xOffset || yOffset) {
         flush();
         out += `1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm\n`;
