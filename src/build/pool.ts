@@ -22,13 +22,13 @@ const IN_THREAD_FIRST = 4;
 const JOBS_PER_WORKER = 4;
 
 /**
- * The workers' young generation (MB): 16 MB of semi-space, V8's default, as this
- * thread has. Twice that collects less often but holds 40 MB more (2,000
- * children: 430–446 MB at peak against 481–508, 3% slower). A PDF writes each
- * page out as it ends (render/pdf/index.ts), which leaves less for each
- * collection to copy.
+ * The workers' young generation (MB): 8 MB of semi-space, half of V8's default
+ * (which this thread has). The default held 14–25 MB more at the peak of 2,000
+ * children (399–410 MB against 381–385) for 4–8% less CPU; twice the default
+ * held 40 MB more again. A PDF writes each page out as it ends
+ * (render/pdf/index.ts), which leaves less for each collection to copy.
  */
-const WORKER_YOUNG_MB = 48;
+const WORKER_YOUNG_MB = 24;
 
 export interface RenderPoolOptions {
   /** Documents rendered at once: this thread and jobs − 1 worker threads (1: this thread only). */
