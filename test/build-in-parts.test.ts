@@ -29,6 +29,8 @@ const caches = new Map<string, unknown>();
 const loaded: (ReadonlySet<string> | undefined)[] = [];
 /** The homes each reading of the root was given (undefined: all). */
 const homesLoaded: (ReadonlySet<string> | undefined)[] = [];
+/** What of each child's folder each reading of the root was given (undefined: all). */
+const childFilesLoaded: (ReadonlySet<string> | undefined)[] = [];
 /** The scratch files the builds opened, and those they closed. */
 const scratched: string[] = [];
 const openScratch = outputs.scratch;
@@ -49,7 +51,8 @@ async function run(out: string, inParts: boolean, asOf = AS_OF): Promise<{ resul
   };
   loaded.length = 0;
   homesLoaded.length = 0;
-  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), memoryBuildPorts({ outputs, caches, loaded, homesLoaded }, asOf, report));
+  childFilesLoaded.length = 0;
+  const result = await runBuild(root, { out, asOf, format: ['docx'], prune: true, renderer: jsonRenderer, ...(inParts ? { childrenPerPart: PART } : {}) }, (r, day) => planJobs(r, day), memoryBuildPorts({ outputs, caches, loaded, homesLoaded, childFilesLoaded }, asOf, report));
   return { result, said };
 }
 
@@ -99,6 +102,9 @@ describe('a full build of a large root, in parts', () => {
     expect(homesLoaded.slice(6, 10).some((homes) => homes!.size < 12)).toBe(true);
     const homesParts = homesLoaded.slice(10).map((homes) => [...homes!]);
     expect(homesParts.flat().sort()).toEqual(await ids('homes'));
+    // Of their children, the homes' parts load only the case records and plans (the homes' documents above came out the same).
+    expect(childFilesLoaded.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => undefined));
+    expect(childFilesLoaded.slice(10).map((names) => [...names!].sort())).toEqual(homesParts.map(() => ['case.yaml', 'plan.yaml']));
   });
 
   it('removes what a build of the whole root removes, a case and a home gone among them, and says why', async () => {

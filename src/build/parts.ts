@@ -29,6 +29,8 @@ export interface BuildPart {
   readonly children?: ReadonlySet<string>;
   /** The names under homes/ the part loads (undefined: all). */
   readonly homes?: ReadonlySet<string>;
+  /** Of each child's folder, the entries the part loads (undefined: all). */
+  readonly childFiles?: ReadonlySet<string>;
   /** Whether a planned job is this part's to make. */
   readonly makes: (job: Job) => boolean;
   /** Whether a recorded output (a manifest key) is this part's to keep or remove. */
@@ -73,6 +75,26 @@ export function childrenParts(caseIds: readonly string[], others: readonly strin
  * keep the children placed in them (`placedIn`) within `size`; each loads
  * those children.
  */
+/**
+ * What a home's documents read of the children placed in it
+ * (compute/documents/root-view.ts PlacedChild): their case records and
+ * service plans, so a homes' part loads no more of them. A homes' part has
+ * about 50 homes and their 500 children: loading each child whole cost a
+ * 20,000-child build 60–70 MB at its peak, in its last minutes.
+ */
+export const READ_BY_HOMES_DOCUMENTS: ReadonlySet<string> = new Set(['case.yaml', 'plan.yaml']);
+
+/** The first of a document's inputs inside a child's folder that is not among `childFiles` (what its part loaded of each child). */
+export function readBeyond(inputs: Iterable<string>, childFiles: ReadonlySet<string>): string | undefined {
+  for (const name of inputs) {
+    if (!name.startsWith(CHILDREN)) continue;
+    const end = name.indexOf('/', CHILDREN.length);
+    const next = end < 0 ? -1 : name.indexOf('/', end + 1);
+    if (end < 0 || !childFiles.has(name.slice(end + 1, next < 0 ? undefined : next))) return name;
+  }
+  return undefined;
+}
+
 export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<string, readonly string[]>, size = CHILDREN_PER_PART): BuildPart[] {
   const parts: BuildPart[] = [];
   let homes = new Set<string>();
@@ -80,7 +102,7 @@ export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<stri
   const close = () => {
     if (homes.size === 0) return;
     const own = homes;
-    parts.push({ children, homes: own, makes: (job) => job.output.startsWith(HOMES) && own.has(job.subject), owns: (path) => own.has(subjectOf(path, HOMES) ?? '') });
+    parts.push({ children, homes: own, childFiles: READ_BY_HOMES_DOCUMENTS, makes: (job) => job.output.startsWith(HOMES) && own.has(job.subject), owns: (path) => own.has(subjectOf(path, HOMES) ?? '') });
     homes = new Set();
     children = new Set();
   };

@@ -119,6 +119,11 @@ export interface ReadRootOptions {
    */
   readonly homes?: ReadonlySet<string>;
   /**
+   * Of each child's folder, load only the entries of these names (with `children`): a part
+   * of a build in parts whose documents read only its children's case records (parts.ts).
+   */
+  readonly childFiles?: ReadonlySet<string>;
+  /**
    * Leave the files of these kinds unread, unparsed and unchecked (load/root-part.ts):
    * a command whose documents never read them (`stats`: build/jobs.ts NOT_READ_BY_STATS).
    */

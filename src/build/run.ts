@@ -49,7 +49,7 @@ import { renderPool, type RenderPoolOptions } from './pool.js';
 import type { BuildPorts, FailedDocument, ReadRoot, ReadRootOptions, ScratchFile, TypeCounts } from './ports.js';
 import { isRequested, madeByFullBuild, removeStale, staleOutputsOf, type StaleOutput } from './prune.js';
 import { checkParts, type CheckedParts, type PlannedOutput } from './check-parts.js';
-import { checkedWithoutHomes, childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, WHOLE_ROOT, withTheirHomes, withTheRest, type BuildPart } from './parts.js';
+import { checkedWithoutHomes, childrenNames, childrenPart, childrenParts, CHILDREN_PER_PART, homeParts, readBeyond, WHOLE_ROOT, withTheirHomes, withTheRest, type BuildPart } from './parts.js';
 import { carriedWarnings, localChange, MANIFEST_FILE } from './local-change.js';
 import { entryText, indexManifest, manifestPieces, type ManifestText } from './manifest-text.js';
 import type { Format } from './render-document.js';
@@ -246,7 +246,8 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
     ...(options.read?.memo ? options.read : { ...options.read, parseCache: join(options.out, CACHE_DIR, 'parses') }),
     ...(held ? { list: async (children: ReadonlySet<string> | undefined) => held!.part(children) } : {}),
   };
-  const loadPart = (part: BuildPart) => sources.readRoot(rootArg, part.children ? { ...read, children: part.children, ...(part.homes ? { homes: part.homes } : {}) } : read);
+  const loadPart = (part: BuildPart) =>
+    sources.readRoot(rootArg, part.children ? { ...read, children: part.children, ...(part.homes ? { homes: part.homes } : {}), ...(part.childFiles ? { childFiles: part.childFiles } : {}) } : read);
   const asOfFor = (root: CaseRoot) => options.asOf ?? clock.today(root.agency?.data.time_zone ?? undefined);
   /**
    * What the build loads at once (parts.ts): some changed children; a large root's children, then
@@ -564,6 +565,12 @@ async function build(rootArg: string, options: BuildOptions, plan: PlanJobs, por
           }
           // The data is computed once, for every file of the job that is out of date.
           const prepared = jobData(job, env!);
+          // A homes' part loads only some of its children's files (parts.ts): a document that read another would be wrong, so it fails.
+          const beyond = part.childFiles && readBeyond(Object.keys(prepared.inputs), part.childFiles);
+          if (beyond) {
+            fail(job, ': it read a file its part did not load', [diagnostic('CP3004', { file: job.output, message: `the ${job.type} of ${job.subject} read ${beyond}, which a build in parts does not load for it; the other documents were built (please report this)` })]);
+            continue;
+          }
           // (Once per group: the PDF and DOCX share theirs, and hashing a statistics job's 30,000 inputs is not free.)
           const prints = new Map<string, string>();
           const printFor = (format: OutputFormat) => {

@@ -54,9 +54,9 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
     return hash;
   };
   const code = options.parseCache && codeIdentity(LOADER_CODE.folders, LOADER_CODE.packages);
-  /** What the part of the root asked for leaves out (`options.children`, `options.homes`, `options.skip`): its cached parses and verdicts are kept for the next run. */
-  const spec = { children: options.children, homes: options.homes, skip: options.skip };
-  const part = options.children || options.homes || options.skip?.size ? leavesOut(spec) : undefined;
+  /** What the part of the root asked for leaves out (`options.children`, `options.homes`, `options.childFiles`, `options.skip`): its cached parses and verdicts are kept for the next run. */
+  const spec = { children: options.children, homes: options.homes, childFiles: options.childFiles, skip: options.skip };
+  const part = options.children || options.homes || options.childFiles || options.skip?.size ? leavesOut(spec) : undefined;
   const leftOut = part ?? (() => false);
   let leftOutShards: string[] = [];
   // Asked for, and a whole root that looks large with no parse cache yet: the parsing thread starts now, its code loading while the root is listed.
@@ -89,7 +89,8 @@ export async function readRoot(rootArg: string, options: ReadRootOptions = {}): 
   // (Watch's memo holds the bytes it compares with: its listing keeps them too, or every rebuild would read the whole root.)
   if (!options.memo) releaseBytes(files.values());
   // Data with errors builds nothing, so it creates no output folder: the cache is kept only where one exists already.
-  if (cache && code && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
+  // A part that loads some of each child's files writes none: its children's shards hold the files it left out.
+  if (cache && code && !options.childFiles && (!hasErrors(diagnostics) || existsSync(options.parseCache!))) {
     const dir = options.parseCache!;
     const { shards, write } = cache.changes();
     const keep = new Set([...shards, ...leftOutShards]);

@@ -29,6 +29,13 @@ describe('what a part of the root leaves out', () => {
     expect([...left, ...kept].filter(out)).toEqual(left);
   });
 
+  it('keeps of each child\'s folder only the entries named (the folder itself too), and other children not at all', () => {
+    const out = leavesOut({ children: new Set(['C-1']), childFiles: new Set(['case.yaml', 'plan.yaml']) });
+    const left = ['children/C-1/contacts', 'children/C-1/contacts/2026-07-14-home.md', 'children/C-1/transition.yaml', 'children/C-1/plan.yaml.bak', 'children/C-2/case.yaml'];
+    const kept = ['children/C-1', 'children/C-1/case.yaml', 'children/C-1/plan.yaml', 'homes/H-1/home.yaml', 'agency.yaml'];
+    expect([...left, ...kept].filter(out)).toEqual(left);
+  });
+
   it('loads a part of some homes as the whole root checks it: a placement in a home left out names a home that exists', async () => {
     const whole = await listCaseRoot(CASES, { maxFileBytes: MAX_FILE_BYTES });
     // C-2025-0142 is placed in H-0017 and H-0042; the part holds H-0017 alone.

@@ -18,6 +18,8 @@ export interface PartSpec {
   readonly children?: ReadonlySet<string> | undefined;
   /** Only these homes' folders (the others are left out whole). */
   readonly homes?: ReadonlySet<string> | undefined;
+  /** Of each child's folder, only the entries of these names (`case.yaml`): a part whose documents read no more of its children. */
+  readonly childFiles?: ReadonlySet<string> | undefined;
   /** Files of these kinds are left out, wherever they are. */
   readonly skip?: ReadonlySet<SkippableKind> | undefined;
 }
@@ -41,7 +43,7 @@ const FEW_CHILDREN = 16;
  * test of what a part holds: the listing does not walk into such a folder nor
  * list such a file, and the caches keep what they stored of it.
  */
-export function leavesOut({ children, homes, skip }: PartSpec): (path: string) => boolean {
+export function leavesOut({ children, homes, childFiles, skip }: PartSpec): (path: string) => boolean {
   const names = { children: new Set<string>(), homes: new Set<string>() };
   for (const kind of skip ?? []) names[SKIPPABLE_PLACES[kind].owner].add(SKIPPABLE_PLACES[kind].name);
   // `<owner>/<id>/<name>…` with that name skipped. (Plain index arithmetic: this runs on each of 50,000 paths.)
@@ -63,6 +65,7 @@ export function leavesOut({ children, homes, skip }: PartSpec): (path: string) =
   return (path) => {
     if (path.startsWith(CHILDREN)) {
       if (children && !holds(path)) return true;
+      if (childFiles && !kept(path, childFiles)) return true;
       return skipped(path, CHILDREN.length, names.children);
     }
     if (!path.startsWith(HOMES)) return false;
@@ -72,6 +75,14 @@ export function leavesOut({ children, homes, skip }: PartSpec): (path: string) =
     }
     return skipped(path, HOMES.length, names.homes);
   };
+}
+
+/** Whether `children/<id>/<name>…` has a name of these (a case folder itself is kept). */
+function kept(path: string, names: ReadonlySet<string>): boolean {
+  const end = path.indexOf('/', CHILDREN.length);
+  if (end < 0) return true;
+  const next = path.indexOf('/', end + 1);
+  return names.has(path.slice(end + 1, next < 0 ? undefined : next));
 }
 
 export function rootPart(whole: RootListing, spec: PartSpec): RootPart {

@@ -5,7 +5,8 @@
  */
 import { beforeAll } from 'vitest';
 import type { DocumentContext, DocumentData } from '../../src/compute/documents/context.js';
-import type { CaseRoot, ChildFolder, HomeFolder } from '../../src/model/case-root.js';
+import type { CaseRoot, HomeFolder } from '../../src/model/case-root.js';
+import type { PlacedChild } from '../../src/compute/documents/root-view.js';
 import type { Agency } from '../../src/model/agency.js';
 import { AS_OF, documentContext, EXAMPLE_ROOT, loadExample } from './document-context.js';
 import { rawBody, withPdfFile } from './pdf-text.js';
@@ -33,7 +34,7 @@ export interface HomeDocumentKind {
   /** The running title, which starts the page furniture on every page. */
   readonly title: string;
   readonly subject: (homeId: string) => string;
-  readonly build: (ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]) => DocumentData;
+  readonly build: (ctx: DocumentContext, home: HomeFolder, children: readonly PlacedChild[]) => DocumentData;
   /** The day the document speaks from when it is not AS_OF: a home study's own date, as a build computes it (jobs.ts). */
   readonly asOf?: (home: HomeFolder) => string | undefined;
 }

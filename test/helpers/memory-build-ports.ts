@@ -18,9 +18,11 @@ export interface MemoryBuild {
   readonly loaded: (ReadonlySet<string> | undefined)[];
   /** The homes each reading of the root was given (undefined: all), in order. */
   readonly homesLoaded?: (ReadonlySet<string> | undefined)[];
+  /** What of each child's folder each reading was given (undefined: all), in order. */
+  readonly childFilesLoaded?: (ReadonlySet<string> | undefined)[];
 }
 
-export function memoryBuildPorts({ outputs, caches, loaded, homesLoaded }: MemoryBuild, today: string, report: Report): BuildPorts {
+export function memoryBuildPorts({ outputs, caches, loaded, homesLoaded, childFilesLoaded }: MemoryBuild, today: string, report: Report): BuildPorts {
   return {
     files: { ...outputs, list: (folder, known) => (folder.startsWith(MEMORY) ? outputs.list(folder, known) : statTree(folder, known)) },
     clock: { today: () => today, now: () => 0 },
@@ -30,6 +32,7 @@ export function memoryBuildPorts({ outputs, caches, loaded, homesLoaded }: Memor
       readRoot: (dir, options: ReadRootOptions) => {
         loaded.push(options.children && new Set(options.children));
         homesLoaded?.push(options.homes && new Set(options.homes));
+        childFilesLoaded?.push(options.childFiles && new Set(options.childFiles));
         return nodeSources.readRoot(dir, options);
       },
       readCache: (dir, shard) => caches.get(`${dir} ${shard}`),

@@ -15,7 +15,8 @@
 import { addDays, addMonths, ageOn } from '../../core/calendar-date.js';
 import type { CaseRecord } from '../../model/case.js';
 import { CHECK_TYPES, type Home } from '../../model/home.js';
-import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
+import type { HomeFolder } from '../../model/case-root.js';
+import type { PlacedChild } from './root-view.js';
 import {
   backgroundCheckFacts, caseRecords, certificationFacts, certificationsRequired, complianceLines, currentPlacements,
   homeFacts, inspectionFact, licenseYear, trainingSummaries, yearContaining, type CheckFact, type InspectionFact, type LicenseYear,
@@ -296,7 +297,7 @@ export function recommendedTerm(year: LicenseYear | undefined, type: string | un
  * checks, training, placements and "Records as of" are those of the day it was
  * signed, and rebuilding it later gives the same text.
  */
-export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<HomeStudyFacts> {
+export function homeStudyData(ctx: DocumentContext, home: HomeFolder, children: readonly PlacedChild[]): DocumentData<HomeStudyFacts> {
   const loaded = requireHome(home);
   const h = loaded.data;
   const { asOf, rules } = ctx;

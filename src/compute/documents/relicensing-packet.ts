@@ -10,7 +10,8 @@
  * home") for the license year that governs on the as-of date.
  */
 import { addMonths, ageOn, daysBetween } from '../../core/calendar-date.js';
-import type { ChildFolder, HomeFolder } from '../../model/case-root.js';
+import type { HomeFolder } from '../../model/case-root.js';
+import type { PlacedChild } from './root-view.js';
 import {
   birthdayAt, caseRecords, complianceLines, homeDueItems, homeFacts, inYear, itemOf, OPEN_STATUSES,
   type CheckFact, type ComplianceLine, type ComplianceStatus, type HomeFacts,
@@ -188,7 +189,7 @@ function householdChanges(h: Home, facts: HomeFacts, rules: RuleSet): Facts['cha
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: readonly ChildFolder[]): Facts['placements'] {
+function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: readonly PlacedChild[]): Facts['placements'] {
   const records = caseRecords(children);
   const dobs = new Map(records.map((r) => [r.id, r.child.dob]));
   const ages = h.license.ages;
@@ -214,7 +215,7 @@ function placements(ctx: DocumentContext, h: Home, facts: HomeFacts, children: r
  * The re-licensing packet's facts (templates/relicensing-packet.md.hbs) for the
  * license year that governs on `ctx.asOf` (rules.md, "License year").
  */
-export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly ChildFolder[]): DocumentData<RelicensingPacketFacts> {
+export function relicensingPacketData(ctx: DocumentContext, home: HomeFolder, children: readonly PlacedChild[]): DocumentData<RelicensingPacketFacts> {
   if (!home.home) throw new Error(`${home.path}: no home.yaml, so there is no license to renew`);
   const loaded = home.home;
   const h = loaded.data;

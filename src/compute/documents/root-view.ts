@@ -112,6 +112,9 @@ const LISTINGS: Readonly<Record<string, (child: ChildFolder) => readonly { reado
 };
 
 /** The case root as one document reads it; `inputs` is what it has read so far. */
+/** What a home's documents may read of a child placed in it. */
+export type PlacedChild = Pick<ChildFolder, 'id' | 'path' | 'case' | 'plan'>;
+
 export interface RootView {
   /** A child's folder whose every file and listing is recorded when read. */
   child(folder: ChildFolder): ChildFolder;
@@ -121,8 +124,12 @@ export interface RootView {
   homeById(id: string): Sourced<Home> | undefined;
   /** Every foster family (recorded as one input). */
   readonly fosterFamilies: FosterFamilies;
-  /** The children whose placements link to the home (the list recorded; each child's files when read). */
-  placedIn(homeId: string): readonly ChildFolder[];
+  /**
+   * The children whose placements link to the home (the list recorded; each child's files when read):
+   * only their case records and service plans, which is all a build in parts loads of them
+   * for the homes' documents (build/parts.ts READ_BY_HOMES_DOCUMENTS).
+   */
+  placedIn(homeId: string): readonly PlacedChild[];
   /** Every child's folder (the list recorded; each child's files when read). */
   children(): readonly ChildFolder[];
   /** Every home's folder (the list recorded; each home's files when read). */
