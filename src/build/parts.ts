@@ -71,11 +71,6 @@ export function childrenParts(caseIds: readonly string[], others: readonly strin
 }
 
 /**
- * The homes' parts: `homeIds` in the root's order, each part as many homes as
- * keep the children placed in them (`placedIn`) within `size`; each loads
- * those children.
- */
-/**
  * What a home's documents read of the children placed in it
  * (compute/documents/root-view.ts PlacedChild): their case records and
  * service plans, so a homes' part loads no more of them. A homes' part has
@@ -95,6 +90,11 @@ export function readBeyond(inputs: Iterable<string>, childFiles: ReadonlySet<str
   return undefined;
 }
 
+/**
+ * The homes' parts: `homeIds` in the root's order, each part as many homes as
+ * keep the children placed in them (`placedIn`) within `size`; each loads
+ * those children (of each, READ_BY_HOMES_DOCUMENTS).
+ */
 export function homeParts(homeIds: readonly string[], placedIn: ReadonlyMap<string, readonly string[]>, size = CHILDREN_PER_PART): BuildPart[] {
   const parts: BuildPart[] = [];
   let homes = new Set<string>();
