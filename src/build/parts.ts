@@ -18,6 +18,7 @@
  * case or home is gone belongs to the last part, which holds neither.
  */
 import type { RootListing } from '../core/listing.js';
+import { nameInFolder } from '../load/root-part.js';
 import { ID_PATTERN } from '../model/primitives.js';
 import type { Job } from './jobs.js';
 
@@ -81,11 +82,10 @@ export const READ_BY_HOMES_DOCUMENTS: ReadonlySet<string> = new Set(['case.yaml'
 
 /** The first of a document's inputs inside a child's folder that is not among `childFiles` (what its part loaded of each child). */
 export function readBeyond(inputs: Iterable<string>, childFiles: ReadonlySet<string>): string | undefined {
-  for (const name of inputs) {
-    if (!name.startsWith(CHILDREN)) continue;
-    const end = name.indexOf('/', CHILDREN.length);
-    const next = end < 0 ? -1 : name.indexOf('/', end + 1);
-    if (end < 0 || !childFiles.has(name.slice(end + 1, next < 0 ? undefined : next))) return name;
+  for (const input of inputs) {
+    if (!input.startsWith(CHILDREN)) continue;
+    const name = nameInFolder(input, CHILDREN.length);
+    if (name === undefined || !childFiles.has(name)) return input;
   }
   return undefined;
 }

@@ -46,14 +46,8 @@ const FEW_CHILDREN = 16;
 export function leavesOut({ children, homes, childFiles, skip }: PartSpec): (path: string) => boolean {
   const names = { children: new Set<string>(), homes: new Set<string>() };
   for (const kind of skip ?? []) names[SKIPPABLE_PLACES[kind].owner].add(SKIPPABLE_PLACES[kind].name);
-  // `<owner>/<id>/<name>…` with that name skipped. (Plain index arithmetic: this runs on each of 50,000 paths.)
-  const skipped = (path: string, start: number, set: ReadonlySet<string>) => {
-    if (set.size === 0) return false;
-    const end = path.indexOf('/', start);
-    if (end < 0) return false;
-    const next = path.indexOf('/', end + 1);
-    return set.has(path.slice(end + 1, next < 0 ? undefined : next));
-  };
+  // `<owner>/<id>/<name>…` with that name skipped.
+  const skipped = (path: string, start: number, set: ReadonlySet<string>) => set.size > 0 && set.has(nameInFolder(path, start) ?? '');
   // A few children (court-summary's one) are found by prefix below a case folder: slicing out the id of each of 50,000 paths
   // cost more than the rest of the load. A build's part of hundreds is found by its id: hundreds of prefixes per path cost more still.
   const prefixes = children && children.size <= FEW_CHILDREN ? [...children].map((id) => `${CHILDREN}${id}/`) : undefined;
@@ -65,7 +59,11 @@ export function leavesOut({ children, homes, childFiles, skip }: PartSpec): (pat
   return (path) => {
     if (path.startsWith(CHILDREN)) {
       if (children && !holds(path)) return true;
-      if (childFiles && !kept(path, childFiles)) return true;
+      if (childFiles) {
+        // (A case folder itself is kept, with only these entries.)
+        const name = nameInFolder(path, CHILDREN.length);
+        if (name !== undefined && !childFiles.has(name)) return true;
+      }
       return skipped(path, CHILDREN.length, names.children);
     }
     if (!path.startsWith(HOMES)) return false;
@@ -77,12 +75,15 @@ export function leavesOut({ children, homes, childFiles, skip }: PartSpec): (pat
   };
 }
 
-/** Whether `children/<id>/<name>…` has a name of these (a case folder itself is kept). */
-function kept(path: string, names: ReadonlySet<string>): boolean {
-  const end = path.indexOf('/', CHILDREN.length);
-  if (end < 0) return true;
+/**
+ * The name an entry has in its case or home folder (`<owner>/<id>/<name>…` → name; undefined for
+ * the folder itself); `start`: where the id starts. (Plain index arithmetic: this runs on each of 50,000 paths.)
+ */
+export function nameInFolder(path: string, start: number): string | undefined {
+  const end = path.indexOf('/', start);
+  if (end < 0) return undefined;
   const next = path.indexOf('/', end + 1);
-  return names.has(path.slice(end + 1, next < 0 ? undefined : next));
+  return path.slice(end + 1, next < 0 ? undefined : next);
 }
 
 export function rootPart(whole: RootListing, spec: PartSpec): RootPart {

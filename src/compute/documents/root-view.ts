@@ -111,10 +111,10 @@ const LISTINGS: Readonly<Record<string, (child: ChildFolder) => readonly { reado
   court: (c) => c.courtNotes,
 };
 
-/** The case root as one document reads it; `inputs` is what it has read so far. */
 /** What a home's documents may read of a child placed in it. */
 export type PlacedChild = Pick<ChildFolder, 'id' | 'path' | 'case' | 'plan'>;
 
+/** The case root as one document reads it; `inputs` is what it has read so far. */
 export interface RootView {
   /** A child's folder whose every file and listing is recorded when read. */
   child(folder: ChildFolder): ChildFolder;
