@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyManifest, serializeManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { bytesFile, entryText, indexManifest, manifestPieces, type ManifestText, type WindowSizes } from './manifest-text.js';
+import { entryText, indexManifest, manifestPieces, type ManifestBytes, type ManifestText, type WindowSizes } from './manifest-text.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
+/** Bytes in memory, as a file to index. */
+const bytesFile = (bytes: Uint8Array): ManifestBytes => ({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) });
 /** A manifest's text indexed as a file is, read through windows of these sizes (a megabyte, unless told). */
 const indexed = (text: string, sizes?: WindowSizes) => indexManifest(bytesFile(encode(text)), sizes);
 const decode = (pieces: Iterable<Uint8Array>) => new TextDecoder().decode(Buffer.concat([...pieces]));

@@ -48,11 +48,6 @@ export interface WindowSizes {
 const WINDOW: WindowSizes = { search: 1 << 20, entry: 64 << 10 };
 const HEAD = /^\{\n {2}"version": 1,\n {2}"tool": "[^"\\\n]*",\n {2}"outputs": \{/;
 
-/** Bytes of an array, as a file to index (tests; a manifest held in memory). */
-export function bytesFile(bytes: Uint8Array): ManifestBytes {
-  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
-}
-
 /**
  * A file read through a window: each read outside the window replaces it with
  * the bytes from there on, so reading in the file's order reads it about once.

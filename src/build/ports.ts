@@ -120,7 +120,7 @@ export interface ReadRootOptions {
   readonly homes?: ReadonlySet<string>;
   /**
    * Of each child's folder, load only the entries of these names (with `children`): a part
-   * of a build in parts whose documents read only its children's case records (parts.ts).
+   * of a build in parts whose documents read only its children's case records and plans (parts.ts).
    */
   readonly childFiles?: ReadonlySet<string>;
   /**
